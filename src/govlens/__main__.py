@@ -1,0 +1,3 @@
+from govlens.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Awards stage: series, awards, groups and quotas from YAML; winners and nominations."""

@@ -1,0 +1,237 @@
+"""Awards files: series → awards → groups with quotas, as declarative YAML.
+
+A file reproduces a notice's structure (the shipped ``notice-2013.yaml`` is the seed's).
+Every key is validated here, so a typo is reported with the file and the path of the
+key, never as a traceback later. Format::
+
+    id: notice-2013
+    year: 2013
+    title: 2013年中国优秀政务平台推荐及综合影响力评估结果通报
+    issuer: 中国信息化研究与促进网
+    date: 2013-12-25
+    intro: …                      # optional opening paragraph of the notice
+    series:
+      - id: s1
+        number: 1
+        title: 2013年度中国政务网站综合影响力
+        key_points: 以互联网技术与应用动态发展的视角 …     # 评估要点
+        awards:
+          - id: most-influential
+            title: 2013年度中国最具影响力政务网站
+            framework: website-2013
+            rank_by: index         # or "dimension:<id>"
+            min_index: 0           # eligibility threshold (vetoed platforms are never eligible)
+            nominations: 0         # next N after each group's quota are listed as nominations
+            excludes: [s4.leading] # winners of these awards are not eligible here
+            reason: …              # optional fixed reason text shown before generated ones
+            groups:
+              - id: central
+                title: 中央国家机关网站
+                quota: 22
+                members: {group: [central]}   # filters on registry fields
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from govlens.errors import AwardsError
+
+MEMBER_FIELDS = ("group", "org_type", "level", "kind", "region", "province", "id")
+
+
+@dataclass(frozen=True)
+class AwardGroup:
+    id: str
+    title: str
+    quota: int
+    members: dict[str, tuple[str, ...]]
+
+    def admits(self, platform: Any) -> bool:
+        return all(getattr(platform, key) in values for key, values in self.members.items())
+
+
+@dataclass(frozen=True)
+class Award:
+    id: str
+    series_id: str
+    title: str
+    framework: str
+    groups: tuple[AwardGroup, ...]
+    rank_by: str = "index"
+    min_index: float = 0.0
+    nominations: int = 0
+    excludes: tuple[str, ...] = ()
+    reason: str = ""
+
+    @property
+    def key(self) -> str:
+        return f"{self.series_id}.{self.id}"
+
+
+@dataclass(frozen=True)
+class Series:
+    id: str
+    number: int
+    title: str
+    key_points: str
+    awards: tuple[Award, ...]
+
+
+@dataclass(frozen=True)
+class AwardsConfig:
+    id: str
+    year: int
+    title: str
+    issuer: str
+    date: date
+    intro: str
+    series: tuple[Series, ...]
+    source: str = ""
+
+    def awards(self) -> list[Award]:
+        return [a for s in self.series for a in s.awards]
+
+    def award(self, key: str) -> Award:
+        for a in self.awards():
+            if a.key == key:
+                return a
+        raise KeyError(key)
+
+
+def builtin_awards() -> list[str]:
+    return sorted(p.name[:-5] for p in resources.files("govlens.awards").iterdir() if p.name.endswith(".yaml"))
+
+
+def load_awards(name_or_path: str | Path) -> AwardsConfig:
+    """Load a shipped awards file by name (``notice-2013``) or any YAML file by path."""
+    path = Path(name_or_path)
+    if path.suffix not in (".yaml", ".yml"):
+        candidate = resources.files("govlens.awards").joinpath(f"{name_or_path}.yaml")
+        if not candidate.is_file():
+            raise AwardsError(f"no shipped awards file named '{name_or_path}' (shipped: {', '.join(builtin_awards())})")
+        text, source = candidate.read_text(encoding="utf-8"), f"{name_or_path}.yaml"
+    else:
+        try:
+            text, source = path.read_text(encoding="utf-8"), str(path)
+        except (OSError, UnicodeDecodeError) as exc:
+            raise AwardsError(f"cannot read: {exc}", file=str(path)) from exc
+    try:
+        doc = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        line = getattr(getattr(exc, "problem_mark", None), "line", None)
+        raise AwardsError(f"not valid YAML: {getattr(exc, 'problem', exc)}", file=source,
+                          line=None if line is None else line + 1) from exc
+    return parse_awards(doc, source)
+
+
+def parse_awards(doc: Any, source: str = "<awards>") -> AwardsConfig:
+    r = _Reader(source)
+    top = r.mapping(doc, "")
+    series_list = []
+    seen_awards: set[str] = set()
+    for si, s in enumerate(r.list(top, "series", "")):
+        sp = f"series[{si}]"
+        s = r.mapping(s, sp)
+        sid = r.text(s, "id", sp)
+        awards = []
+        for ai, a in enumerate(r.list(s, "awards", sp)):
+            ap = f"{sp}.awards[{ai}]"
+            a = r.mapping(a, ap)
+            aid = r.text(a, "id", ap)
+            if f"{sid}.{aid}" in seen_awards:
+                raise AwardsError(f"duplicate award id '{sid}.{aid}'", file=source, field=ap)
+            seen_awards.add(f"{sid}.{aid}")
+            groups = []
+            for gi, g in enumerate(r.list(a, "groups", ap)):
+                gp = f"{ap}.groups[{gi}]"
+                g = r.mapping(g, gp)
+                members_raw = r.mapping(g.get("members", {}), f"{gp}.members")
+                members = {}
+                for key, values in members_raw.items():
+                    if key not in MEMBER_FIELDS:
+                        raise AwardsError(f"unknown member filter '{key}' (known: {', '.join(MEMBER_FIELDS)})",
+                                          file=source, field=f"{gp}.members")
+                    values = [values] if isinstance(values, str) else values
+                    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+                        raise AwardsError("expected a list of strings", file=source, field=f"{gp}.members.{key}")
+                    members[key] = tuple(values)
+                groups.append(AwardGroup(id=r.text(g, "id", gp), title=r.text(g, "title", gp),
+                                         quota=r.integer(g, "quota", gp, minimum=0), members=members))
+            rank_by = str(a.get("rank_by", "index"))
+            if rank_by != "index" and not rank_by.startswith("dimension:"):
+                raise AwardsError("rank_by must be 'index' or 'dimension:<id>'", file=source, field=f"{ap}.rank_by")
+            excludes = a.get("excludes", [])
+            if not isinstance(excludes, list):
+                raise AwardsError("expected a list of award keys", file=source, field=f"{ap}.excludes")
+            awards.append(Award(
+                id=aid, series_id=sid, title=r.text(a, "title", ap), framework=r.text(a, "framework", ap),
+                groups=tuple(groups), rank_by=rank_by,
+                min_index=float(r.number(a, "min_index", ap, default=0.0)),
+                nominations=r.integer(a, "nominations", ap, minimum=0, default=0),
+                excludes=tuple(str(e) for e in excludes), reason=str(a.get("reason", "") or "")))
+        series_list.append(Series(id=sid, number=r.integer(s, "number", sp, minimum=1), title=r.text(s, "title", sp),
+                                  key_points=str(s.get("key_points", "") or ""), awards=tuple(awards)))
+    for s in series_list:
+        for a in s.awards:
+            for e in a.excludes:
+                if e not in seen_awards:
+                    raise AwardsError(f"excludes unknown award '{e}'", file=source, field=f"{a.key}.excludes")
+    when = top.get("date")
+    if isinstance(when, str):
+        try:
+            when = date.fromisoformat(when)
+        except ValueError:
+            raise AwardsError("expected an ISO date", file=source, field="date") from None
+    if not isinstance(when, date):
+        raise AwardsError("expected an ISO date", file=source, field="date")
+    return AwardsConfig(id=r.text(top, "id", ""), year=r.integer(top, "year", "", minimum=1990),
+                        title=r.text(top, "title", ""), issuer=str(top.get("issuer", "") or ""), date=when,
+                        intro=str(top.get("intro", "") or ""), series=tuple(series_list), source=source)
+
+
+@dataclass
+class _Reader:
+    source: str
+    _missing: object = field(default_factory=object)
+
+    def _err(self, msg: str, path: str) -> AwardsError:
+        return AwardsError(msg, file=self.source, field=path or None)
+
+    def mapping(self, value: Any, path: str) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self._err("expected a mapping", path)
+        return value
+
+    def list(self, m: dict[str, Any], key: str, path: str) -> list[Any]:
+        value = m.get(key)
+        if not isinstance(value, list) or not value:
+            raise self._err("expected a non-empty list", _join(path, key))
+        return value
+
+    def text(self, m: dict[str, Any], key: str, path: str) -> str:
+        value = m.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()) or isinstance(value, (dict, list)):
+            raise self._err("missing or empty", _join(path, key))
+        return str(value)
+
+    def integer(self, m: dict[str, Any], key: str, path: str, *, minimum: int, default: int | None = None) -> int:
+        value = m.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+            raise self._err(f"expected a whole number ≥ {minimum}", _join(path, key))
+        return value
+
+    def number(self, m: dict[str, Any], key: str, path: str, *, default: float) -> float:
+        value = m.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise self._err("expected a number", _join(path, key))
+        return float(value)
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key

@@ -1,0 +1,128 @@
+"""The one exception tree of govlens.
+
+Every error govlens raises on purpose derives from :class:`GovlensError` and carries
+the place it is about (file and line, platform, URL or indicator id), so the CLI can
+print one clear line instead of a traceback. Foreign errors (aiohttp, DuckDB, YAML,
+openpyxl) are translated into these at the boundary where they happen.
+
+    GovlensError
+    ├── ConfigError                 a settings, campaign, framework or awards file is wrong
+    │   ├── SettingsError           unknown or ill-typed setting
+    │   ├── CampaignFileError       campaign TOML
+    │   ├── FrameworkError          framework YAML
+    │   └── AwardsError             awards YAML
+    ├── InputError                  a data file a user gave us is wrong
+    │   ├── RegistryError           the registry as a whole is unusable
+    │   ├── RegistryRowError        one registry row (file, line, field)
+    │   └── ImportRowError          one row of an imported data file (file, line, field)
+    ├── ProbeError                  a probe could not gather (mapped to a visit status)
+    │   ├── FetchTimeout
+    │   ├── FetchFailed
+    │   └── DecodeError
+    ├── StoreError                  the campaign store is missing a stage's output
+    └── ScoringError                scoring cannot proceed (indicator, platform)
+"""
+from __future__ import annotations
+
+
+class GovlensError(Exception):
+    """Root of every error govlens raises on purpose."""
+
+
+class ConfigError(GovlensError):
+    """A configuration file (settings, campaign, framework, awards) is wrong."""
+
+    def __init__(self, message: str, *, file: str | None = None, line: int | None = None,
+                 field: str | None = None) -> None:
+        self.file, self.line, self.field = file, line, field
+        where = _where(file, line, field)
+        super().__init__(f"{where}{message}" if where else message)
+
+
+class SettingsError(ConfigError):
+    """An unknown setting, or a value of the wrong type."""
+
+
+class CampaignFileError(ConfigError):
+    """The campaign TOML file is missing, unreadable or has a wrong value."""
+
+
+class FrameworkError(ConfigError):
+    """A framework YAML file is malformed or names an unknown indicator or method."""
+
+
+class AwardsError(ConfigError):
+    """An awards YAML file is malformed."""
+
+
+class InputError(GovlensError):
+    """A data file given by the user is wrong."""
+
+    def __init__(self, message: str, *, file: str | None = None, line: int | None = None,
+                 field: str | None = None) -> None:
+        self.file, self.line, self.field = file, line, field
+        self.reason = message
+        where = _where(file, line, field)
+        super().__init__(f"{where}{message}" if where else message)
+
+
+class RegistryError(InputError):
+    """The registry file as a whole cannot be used (unreadable, no header, no good row)."""
+
+
+class RegistryRowError(InputError):
+    """One registry row is bad; the other rows are kept."""
+
+
+class ImportRowError(InputError):
+    """One row of an imported data file (external signals, statistics …) is bad."""
+
+
+class ProbeError(GovlensError):
+    """A probe could not gather an observation; carries the URL and a visit status."""
+
+    status = "error"
+
+    def __init__(self, message: str, *, url: str | None = None, platform_id: str | None = None) -> None:
+        self.url, self.platform_id = url, platform_id
+        super().__init__(f"{url}: {message}" if url else message)
+
+
+class FetchTimeout(ProbeError):
+    """The request did not complete within its time bound."""
+
+    status = "timeout"
+
+
+class FetchFailed(ProbeError):
+    """The request failed (DNS, connection, TLS, size or redirect bound)."""
+
+    def __init__(self, message: str, *, status: str, url: str | None = None,
+                 platform_id: str | None = None) -> None:
+        self.status = status
+        super().__init__(message, url=url, platform_id=platform_id)
+
+
+class DecodeError(ProbeError):
+    """The body could not be decoded as text in any plausible charset."""
+
+    status = "decode_error"
+
+
+class StoreError(GovlensError):
+    """The campaign store lacks what a stage needs (e.g. scoring before scanning)."""
+
+
+class ScoringError(GovlensError):
+    """Scoring cannot proceed; names the indicator or platform."""
+
+
+def _where(file: str | None, line: int | None, field: str | None) -> str:
+    parts = []
+    if file:
+        parts.append(f"{file}:{line}" if line is not None else str(file))
+    elif line is not None:
+        parts.append(f"line {line}")
+    if field:
+        parts.append(f"field '{field}'")
+    return (", ".join(parts) + ": ") if parts else ""

@@ -1,0 +1,1 @@
+"""Frameworks stage: declarative indicator trees (YAML) with weights, normalisation and veto rules."""

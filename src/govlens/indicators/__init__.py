@@ -1,0 +1,1 @@
+"""Indicators stage: one module per indicator turning observations into values, findings and evidence."""

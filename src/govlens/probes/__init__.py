@@ -1,0 +1,1 @@
+"""Probes stage: gatherers that visit platforms and write observations; they never score."""

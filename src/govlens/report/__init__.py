@@ -1,0 +1,1 @@
+"""Report stage: the notice, scorecards and data exports, rendered only from the store."""

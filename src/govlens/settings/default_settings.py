@@ -1,0 +1,51 @@
+"""Every default of govlens, one upper-case constant per knob, grouped by prefix, alphabetical.
+
+A campaign file's ``[settings]`` table and the command line override these (see
+:class:`govlens.settings.Settings`). Point values of national-inspection deductions are
+not published; where a number here is ours rather than a published rule, it says so.
+"""
+
+# --- availability visits within one scan (the census monitors a week; a scan samples it)
+AVAILABILITY_SPACING = 0.3          # seconds between visits to the homepage
+AVAILABILITY_VISITS = 3             # homepage visits per scan
+
+# --- campaign
+CHECK_DATE = ""                     # ISO date the evaluation is "as of"; empty = today
+
+# --- crawl bounds (per site)
+CRAWL_ARTICLES_PER_COLUMN = 1       # sampled article pages per column list
+CRAWL_MAX_COLUMNS = 24              # column list pages fetched per site
+CRAWL_MAX_LINKS_PER_PAGE = 400      # links kept from one page
+CRAWL_MAX_PAGES = 60                # HTML pages fetched per site (homepage, columns, articles, search)
+
+# --- concurrency
+CONCURRENCY_PER_HOST = 4            # requests in flight to one host
+CONCURRENCY_SITES = 64              # sites scanned at once
+CONCURRENCY_TOTAL = 256             # requests in flight overall
+
+# --- freshness windows (2015 census rules: news 2 weeks, notices and policy documents 6 months)
+FRESHNESS_HOMEPAGE_DAYS = 14
+FRESHNESS_NEWS_DAYS = 14
+FRESHNESS_NOTICE_DAYS = 180
+FRESHNESS_OTHER_DAYS = 365          # ours: columns that are neither news nor notices
+
+# --- HTTP
+HTTP_MAX_BODY_BYTES = 5_000_000     # larger bodies are cut and the visit marked too_large
+HTTP_MAX_REDIRECTS = 10
+HTTP_SLOW_MS = 2000                 # homepage slower than this is a slow_response finding (ours)
+HTTP_TIMEOUT = 15.0                 # seconds per request (census: a visit fails after 15 s)
+HTTP_USER_AGENT = "govlens/0.1 (+https://github.com/govlens/govlens; government website evaluation)"
+
+# --- link checking
+LINKS_CHECK_EXTERNAL = True
+LINKS_MAX_PER_SITE = 400            # links checked per site (homepage and column pages)
+LINKS_TIMEOUT = 10.0
+
+# --- report
+REPORT_LOCALE = "zh-CN"
+
+# --- robots.txt
+ROBOTS_OBEY = True
+
+# --- sandbox mode: registry hosts resolve to the local sandbox server
+SANDBOX_STATE = ""                  # path of the sandbox.json written by `govlens sandbox serve`

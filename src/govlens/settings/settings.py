@@ -1,0 +1,112 @@
+"""Layered, typed, freezable settings in the manner of Scrapy's ``Settings``.
+
+Each key remembers the priority it was set at (default < campaign < cmdline); a lower
+priority never overwrites a higher one. Unknown keys and ill-typed values are refused
+with :class:`~govlens.errors.SettingsError`, so a typo in a campaign file is caught
+before a national scan starts, not after.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from govlens.errors import SettingsError
+from govlens.settings import default_settings
+
+PRIORITIES = {"default": 0, "campaign": 20, "cmdline": 40}
+
+
+def _defaults() -> dict[str, Any]:
+    return {k: getattr(default_settings, k) for k in dir(default_settings) if k.isupper()}
+
+
+class Settings(Mapping[str, Any]):
+    """All settings of one run."""
+
+    def __init__(self, values: Mapping[str, Any] | None = None, priority: str = "campaign") -> None:
+        self._values: dict[str, Any] = _defaults()
+        self._priority: dict[str, int] = {k: PRIORITIES["default"] for k in self._values}
+        self._frozen = False
+        if values:
+            self.update(values, priority)
+
+    # -- writing
+    def set(self, name: str, value: Any, priority: str = "campaign", *, source: str | None = None) -> None:
+        if self._frozen:
+            raise SettingsError("settings are frozen once a run starts", field=name)
+        if name not in self._values:
+            raise SettingsError(f"unknown setting (known: see govlens.settings.default_settings)",
+                                file=source, field=name)
+        level = PRIORITIES[priority]
+        if level < self._priority[name]:
+            return
+        self._values[name] = _coerce(name, value, self._values[name], source)
+        self._priority[name] = level
+
+    def update(self, values: Mapping[str, Any], priority: str = "campaign", *, source: str | None = None) -> None:
+        for name, value in values.items():
+            self.set(name, value, priority, source=source)
+
+    def freeze(self) -> "Settings":
+        self._frozen = True
+        return self
+
+    def copy(self) -> "Settings":
+        clone = Settings()
+        clone._values, clone._priority = dict(self._values), dict(self._priority)
+        return clone
+
+    # -- reading
+    def __getitem__(self, name: str) -> Any:
+        try:
+            return self._values[name]
+        except KeyError:
+            raise SettingsError("unknown setting", field=name) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self._values))
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def getint(self, name: str) -> int:
+        return int(self[name])
+
+    def getfloat(self, name: str) -> float:
+        return float(self[name])
+
+    def getbool(self, name: str) -> bool:
+        return bool(self[name])
+
+    def as_dict(self) -> dict[str, Any]:
+        return dict(sorted(self._values.items()))
+
+
+def _coerce(name: str, value: Any, default: Any, source: str | None) -> Any:
+    """Coerce ``value`` to the type of the default, refusing what does not fit."""
+    kind = type(default)
+    try:
+        if kind is bool:
+            if isinstance(value, str):
+                low = value.strip().lower()
+                if low in ("1", "true", "yes", "on"):
+                    return True
+                if low in ("0", "false", "no", "off"):
+                    return False
+                raise ValueError(value)
+            if isinstance(value, (bool, int)):
+                return bool(value)
+            raise ValueError(value)
+        if kind is int:
+            if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+                raise ValueError(value)
+            return int(value)
+        if kind is float:
+            if isinstance(value, bool):
+                raise ValueError(value)
+            return float(value)
+        if kind is str:
+            return str(value)
+    except (TypeError, ValueError):
+        raise SettingsError(f"expected {kind.__name__}, got {value!r}", file=source, field=name) from None
+    return value

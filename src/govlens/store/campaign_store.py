@@ -1,0 +1,162 @@
+"""The campaign store: one embedded DuckDB file per campaign.
+
+Stages hand data over through it, so each stage reruns alone from the stored output of
+the one before. Bulk writes go through a pandas frame (DuckDB's ``executemany`` is two
+orders of magnitude slower), and a stage's rewrite of its own rows is one transaction,
+so a crash never leaves half a stage behind.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from govlens.errors import StoreError
+from govlens.store.schema import SCHEMA
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, (set, frozenset, tuple)):
+        return list(value)
+    return str(value)
+
+
+def to_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, default=_json_default)
+
+
+class CampaignStore:
+    """A campaign's DuckDB file, with the few reads and writes the stages need."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.con = duckdb.connect(str(self.path))
+        except duckdb.Error as exc:  # translated at the boundary
+            raise StoreError(f"{self.path}: cannot open campaign store: {exc}") from exc
+        for table, columns in SCHEMA.items():
+            self.con.execute(f'CREATE TABLE IF NOT EXISTS {table} ({columns})')
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> "CampaignStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ---------------------------------------------------------------- generic
+    def columns(self, table: str) -> list[str]:
+        return [r[0] for r in self.con.execute(f"DESCRIBE {table}").fetchall()]
+
+    def insert(self, table: str, rows: Sequence[Mapping[str, Any]]) -> int:
+        """Insert dict rows; JSON columns may be given as Python objects."""
+        if not rows:
+            return 0
+        cols = self.columns(table)
+        json_cols = {r[0] for r in self.con.execute(f"DESCRIBE {table}").fetchall() if r[1] == "JSON"}
+        frame = pd.DataFrame([{c: (to_json(row.get(c)) if c in json_cols and row.get(c) is not None
+                                   and not isinstance(row.get(c), str) else row.get(c))
+                               for c in cols} for row in rows], columns=cols)
+        frame = frame.astype(object).where(frame.notna(), None)
+        collist = ", ".join(f'"{c}"' for c in cols)
+        self.con.register("_govlens_rows", frame)
+        try:
+            self.con.execute(f"INSERT INTO {table} ({collist}) SELECT {collist} FROM _govlens_rows")
+        finally:
+            self.con.unregister("_govlens_rows")
+        return len(rows)
+
+    def replace(self, table: str, rows: Sequence[Mapping[str, Any]], **where: Any) -> int:
+        """Delete the rows matching ``where`` (all rows if empty) and insert ``rows``, atomically."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.delete(table, **where)
+            n = self.insert(table, rows)
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        return n
+
+    def delete(self, table: str, **where: Any) -> None:
+        clause, params = _where(where)
+        self.con.execute(f"DELETE FROM {table}{clause}", params)
+
+    def rows(self, table: str, order_by: str | None = None, **where: Any) -> list[dict[str, Any]]:
+        clause, params = _where(where)
+        order = f" ORDER BY {order_by}" if order_by else ""
+        cur = self.con.execute(f"SELECT * FROM {table}{clause}{order}", params)
+        names = [d[0] for d in cur.description]
+        json_cols = {r[0] for r in self.con.execute(f"DESCRIBE {table}").fetchall() if r[1] == "JSON"}
+        out = []
+        for rec in cur.fetchall():
+            row = dict(zip(names, rec))
+            for c in json_cols:
+                if isinstance(row.get(c), str):
+                    row[c] = json.loads(row[c])
+            out.append(row)
+        return out
+
+    def frame(self, sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:
+        return self.con.execute(sql, list(params)).df()
+
+    def count(self, table: str, **where: Any) -> int:
+        clause, params = _where(where)
+        return int(self.con.execute(f"SELECT count(*) FROM {table}{clause}", params).fetchone()[0])
+
+    def require(self, table: str, stage: str) -> None:
+        """Refuse to run a stage whose input is missing, naming the stage to run first."""
+        if self.count(table) == 0:
+            raise StoreError(f"{self.path}: table '{table}' is empty; run `govlens {stage}` first")
+
+    # ---------------------------------------------------------------- meta and log
+    def set_meta(self, key: str, value: Any) -> None:
+        self.con.execute("DELETE FROM meta WHERE key = ?", [key])
+        self.con.execute("INSERT INTO meta VALUES (?, ?)", [key, to_json(value)])
+
+    def get_meta(self, key: str, default: Any = None) -> Any:
+        row = self.con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return json.loads(row[0]) if row else default
+
+    def log_step(self, stage: str, step: str, params: Mapping[str, Any]) -> None:
+        """Record a step and its parameters, so a run can be replayed (COINr's write_log)."""
+        seq = self.con.execute("SELECT coalesce(max(seq), 0) + 1 FROM run_log").fetchone()[0]
+        self.con.execute("INSERT INTO run_log VALUES (?, ?, ?, ?, ?)",
+                         [seq, stage, step, to_json(dict(params)), datetime.now(timezone.utc).replace(tzinfo=None)])
+
+    def clear_log(self, stage: str) -> None:
+        self.con.execute("DELETE FROM run_log WHERE stage = ?", [stage])
+
+    # ---------------------------------------------------------------- typed helpers
+    def write_platforms(self, platforms: Iterable[Any]) -> int:
+        return self.replace("platforms", [p.as_dict() for p in platforms])
+
+    def platforms(self) -> list[Any]:
+        from govlens.registry.model import Platform  # store sits below every stage but registry
+        return [Platform(**r) for r in self.rows("platforms", order_by="id")]
+
+
+def _where(where: Mapping[str, Any]) -> tuple[str, list[Any]]:
+    if not where:
+        return "", []
+    parts, params = [], []
+    for key, value in where.items():
+        col = f'"{key}"'
+        if isinstance(value, (list, tuple, set, frozenset)):
+            values = list(value)
+            parts.append(f"{col} IN ({', '.join('?' * len(values))})" if values else "FALSE")
+            params.extend(values)
+        else:
+            parts.append(f"{col} = ?")
+            params.append(value)
+    return " WHERE " + " AND ".join(parts), params

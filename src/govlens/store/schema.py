@@ -1,0 +1,27 @@
+"""Tables of the campaign store. Each stage writes its own tables and reads the ones before it."""
+
+SCHEMA: dict[str, str] = {
+    # registry stage
+    "platforms": """id VARCHAR PRIMARY KEY, name VARCHAR, kind VARCHAR, org_type VARCHAR, level VARCHAR,
+                    province VARCHAR, region VARCHAR, url VARCHAR, "group" VARCHAR""",
+    # probes stage: facts with evidence; `data` is the probe- and kind-specific payload
+    "observations": """platform_id VARCHAR, probe VARCHAR, kind VARCHAR, url VARCHAR, status VARCHAR,
+                       http_status INTEGER, elapsed_ms DOUBLE, observed_at TIMESTAMP, data JSON""",
+    # indicators stage
+    "indicator_values": """platform_id VARCHAR, indicator_id VARCHAR, value DOUBLE, status VARCHAR,
+                           detail VARCHAR, evidence JSON""",
+    "findings": """platform_id VARCHAR, kind VARCHAR, url VARCHAR, detail VARCHAR, indicator_id VARCHAR,
+                   evidence_url VARCHAR, snippet VARCHAR, observed_at TIMESTAMP""",
+    # scoring stage
+    "indicator_scores": """platform_id VARCHAR, framework VARCHAR, dimension_id VARCHAR, indicator_id VARCHAR,
+                           score DOUBLE, weight DOUBLE, status VARCHAR""",
+    "dimension_scores": """platform_id VARCHAR, framework VARCHAR, dimension_id VARCHAR, score DOUBLE""",
+    "results": """platform_id VARCHAR, framework VARCHAR, "index" DOUBLE, vetoed BOOLEAN, vetoes JSON,
+                  "rank" INTEGER, group_size INTEGER""",
+    # awards stage
+    "awards": """series_id VARCHAR, award_id VARCHAR, group_id VARCHAR, platform_id VARCHAR,
+                 position INTEGER, status VARCHAR, score DOUBLE""",
+    # bookkeeping
+    "run_log": """seq INTEGER, stage VARCHAR, step VARCHAR, params JSON, at TIMESTAMP""",
+    "meta": """key VARCHAR PRIMARY KEY, value JSON""",
+}
