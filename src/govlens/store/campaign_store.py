@@ -58,12 +58,15 @@ class CampaignStore:
     def columns(self, table: str) -> list[str]:
         return [r[0] for r in self.con.execute(f"DESCRIBE {table}").fetchall()]
 
+    def _json_columns(self, table: str) -> set[str]:
+        return {r[0] for r in self.con.execute(f"DESCRIBE {table}").fetchall() if r[1] == "JSON"}
+
     def insert(self, table: str, rows: Sequence[Mapping[str, Any]]) -> int:
         """Insert dict rows; JSON columns may be given as Python objects."""
         if not rows:
             return 0
         cols = self.columns(table)
-        json_cols = {r[0] for r in self.con.execute(f"DESCRIBE {table}").fetchall() if r[1] == "JSON"}
+        json_cols = self._json_columns(table)
         frame = pd.DataFrame([{c: (to_json(row.get(c)) if c in json_cols and row.get(c) is not None
                                    and not isinstance(row.get(c), str) else row.get(c))
                                for c in cols} for row in rows], columns=cols)
@@ -95,11 +98,12 @@ class CampaignStore:
     def rows(self, table: str, order_by: str | None = None, **where: Any) -> list[dict[str, Any]]:
         clause, params = _where(where)
         order = f" ORDER BY {order_by}" if order_by else ""
+        json_cols = self._json_columns(table)
         cur = self.con.execute(f"SELECT * FROM {table}{clause}{order}", params)
         names = [d[0] for d in cur.description]
-        json_cols = {r[0] for r in self.con.execute(f"DESCRIBE {table}").fetchall() if r[1] == "JSON"}
+        records = cur.fetchall()
         out = []
-        for rec in cur.fetchall():
+        for rec in records:
             row = dict(zip(names, rec))
             for c in json_cols:
                 if isinstance(row.get(c), str):

@@ -17,11 +17,11 @@ SCHEMA: dict[str, str] = {
                            score DOUBLE, weight DOUBLE, status VARCHAR""",
     "dimension_scores": """platform_id VARCHAR, framework VARCHAR, dimension_id VARCHAR, score DOUBLE""",
     "results": """platform_id VARCHAR, framework VARCHAR, "index" DOUBLE, vetoed BOOLEAN, vetoes JSON,
-                  "rank" INTEGER, group_size INTEGER""",
+                  "rank" INTEGER, group_size INTEGER, coverage DOUBLE""",
     # awards stage
     "awards": """series_id VARCHAR, award_id VARCHAR, group_id VARCHAR, platform_id VARCHAR,
                  position INTEGER, status VARCHAR, score DOUBLE""",
     # bookkeeping
-    "run_log": """seq INTEGER, stage VARCHAR, step VARCHAR, params JSON, at TIMESTAMP""",
+    "run_log": """seq INTEGER, stage VARCHAR, step VARCHAR, params JSON, logged_at TIMESTAMP""",
     "meta": """key VARCHAR PRIMARY KEY, value JSON""",
 }

@@ -1,0 +1,136 @@
+"""The campaign file (TOML): what to evaluate, with which framework and awards, and where to write.
+
+    [campaign]
+    name = "2013年中国优秀政务平台推荐及综合影响力评估"
+    year = 2013
+    check_date = "2013-12-15"        # the evaluation is "as of" this date (default: today)
+    registry = "registry.csv"        # paths are relative to this file
+    framework = "website-2013"       # a shipped name or a path to a YAML file
+    awards = "notice-2013"           # a shipped name or a path to a YAML file
+    signals = "signals.csv"          # optional external signals (社会舆情)
+    out = "out"                      # output folder; the store is out/campaign.duckdb
+    locale = "zh-CN"
+    sandbox = "sandbox/sandbox.json" # optional: scan the sandbox web described by this state file
+
+    [settings]                       # any setting of govlens.settings.default_settings
+    HTTP_TIMEOUT = 10
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from govlens.errors import CampaignFileError, SettingsError
+from govlens.settings import Settings
+
+_KEYS = {"name", "year", "check_date", "registry", "framework", "awards", "signals", "out", "locale", "sandbox"}
+
+
+@dataclass
+class Campaign:
+    path: Path
+    name: str
+    year: int
+    check_date: date
+    registry: Path
+    framework: str
+    awards: str
+    out: Path
+    locale: str = "zh-CN"
+    signals: Path | None = None
+    sandbox: Path | None = None
+    settings: Settings = field(default_factory=Settings)
+
+    @property
+    def store_path(self) -> Path:
+        return self.out / "campaign.duckdb"
+
+    def describe(self) -> dict[str, Any]:
+        return {"name": self.name, "year": self.year, "check_date": self.check_date.isoformat(),
+                "framework": self.framework, "awards": self.awards, "registry": str(self.registry),
+                "locale": self.locale}
+
+
+def load_campaign(path: str | Path, overrides: dict[str, Any] | None = None) -> Campaign:
+    """Read and validate a campaign file; ``overrides`` are command-line settings (highest priority)."""
+    path = Path(path)
+    try:
+        doc = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise CampaignFileError("campaign file not found", file=str(path)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CampaignFileError(f"cannot read: {exc}", file=str(path)) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise CampaignFileError(f"not valid TOML: {exc}", file=str(path)) from None
+    section = doc.get("campaign")
+    if not isinstance(section, dict):
+        raise CampaignFileError("missing [campaign] table", file=str(path))
+    unknown = set(section) - _KEYS
+    if unknown:
+        raise CampaignFileError(f"unknown key(s) {', '.join(sorted(unknown))} (known: {', '.join(sorted(_KEYS))})",
+                                file=str(path), field="campaign")
+    base = path.parent
+
+    def text(key: str, default: str | None = None) -> str:
+        value = section.get(key, default)
+        if not isinstance(value, str) or not value.strip():
+            raise CampaignFileError("expected a non-empty string", file=str(path), field=f"campaign.{key}")
+        return value
+
+    def rel(key: str) -> Path:
+        p = Path(text(key))
+        return p if p.is_absolute() else base / p
+
+    check = section.get("check_date", "")
+    if isinstance(check, date):
+        check_date = check
+    elif check in ("", None):
+        check_date = date.today()
+    else:
+        try:
+            check_date = date.fromisoformat(str(check))
+        except ValueError:
+            raise CampaignFileError("expected an ISO date (YYYY-MM-DD)", file=str(path),
+                                    field="campaign.check_date") from None
+    year = section.get("year", check_date.year)
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise CampaignFileError("expected a year", file=str(path), field="campaign.year")
+    settings = Settings()
+    extra = doc.get("settings", {})
+    if not isinstance(extra, dict):
+        raise CampaignFileError("expected a table", file=str(path), field="settings")
+    try:
+        settings.update(extra, "campaign", source=str(path))
+        if overrides:
+            settings.update(overrides, "cmdline", source="command line")
+        settings.set("CHECK_DATE", check_date.isoformat(), "campaign")
+    except SettingsError as exc:
+        raise CampaignFileError(str(exc).split(": ", 1)[-1] if exc.file else str(exc),
+                                file=str(path), field=f"settings.{exc.field}") from None
+    framework, awards = text("framework", "website-2013"), text("awards", "notice-2013")
+    framework = str(base / framework) if framework.endswith((".yaml", ".yml")) else framework
+    awards = str(base / awards) if awards.endswith((".yaml", ".yml")) else awards
+    return Campaign(path=path, name=text("name"), year=year, check_date=check_date, registry=rel("registry"),
+                    framework=framework, awards=awards, out=rel("out") if "out" in section else base / "out",
+                    locale=text("locale", "zh-CN"), signals=rel("signals") if "signals" in section else None,
+                    sandbox=rel("sandbox") if "sandbox" in section else None, settings=settings)
+
+
+def write_campaign(path: Path, values: dict[str, Any], settings: dict[str, Any] | None = None) -> None:
+    """Write a minimal campaign file (used by `govlens demo`)."""
+    lines = ["[campaign]"] + [f"{k} = {_toml(v)}" for k, v in values.items() if v is not None]
+    if settings:
+        lines += ["", "[settings]"] + [f"{k} = {_toml(v)}" for k, v in settings.items()]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _toml(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    s = str(value).replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{s}"'

@@ -1,0 +1,75 @@
+"""Compare a scan's ``findings.csv`` with the sandbox's ground truth: precision and recall per kind.
+
+It reads only the two files, so it measures the scanner as a user would, and it matches
+findings to truth with :func:`govlens.defects.match_key` (site-level kinds by platform,
+URL-level kinds by platform and URL without scheme).
+"""
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from govlens.defects import ALL_KINDS, match_key
+from govlens.errors import InputError
+
+
+@dataclass(frozen=True)
+class KindScore:
+    kind: str
+    truth: int
+    found: int
+    true_positives: int
+
+    @property
+    def precision(self) -> float:
+        return self.true_positives / self.found if self.found else (1.0 if not self.truth else 0.0)
+
+    @property
+    def recall(self) -> float:
+        return self.true_positives / self.truth if self.truth else 1.0
+
+
+def load_truth_keys(path: Path, platform_ids: set[str] | None = None) -> set[tuple[str, str, str]]:
+    try:
+        doc = json.loads(Path(path).read_text(encoding="utf-8"))
+        sites = doc["sites"]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise InputError(f"not a sandbox truth file: {exc}", file=str(path)) from None
+    keys = set()
+    for site in sites:
+        if platform_ids is not None and site["platform_id"] not in platform_ids:
+            continue
+        for d in site["defects"]:
+            keys.add(match_key(site["platform_id"], d["kind"], d.get("url")))
+    return keys
+
+
+def load_finding_keys(path: Path) -> set[tuple[str, str, str]]:
+    try:
+        with open(path, encoding="utf-8", newline="") as fh:
+            reader = csv.DictReader(fh)
+            if reader.fieldnames is None or not {"platform_id", "kind", "url"} <= set(reader.fieldnames):
+                raise InputError("expected columns platform_id,kind,url,detail", file=str(path), line=1)
+            return {match_key(r["platform_id"], r["kind"], r["url"]) for r in reader}
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc}", file=str(path)) from None
+
+
+def compare(truth: set[tuple[str, str, str]], found: set[tuple[str, str, str]],
+            kinds: tuple[str, ...] = ALL_KINDS) -> list[KindScore]:
+    scores = []
+    for kind in kinds:
+        t = {k for k in truth if k[1] == kind}
+        f = {k for k in found if k[1] == kind}
+        scores.append(KindScore(kind=kind, truth=len(t), found=len(f), true_positives=len(t & f)))
+    return scores
+
+
+def format_scores(scores: list[KindScore]) -> str:
+    lines = [f"{'kind':<24} {'truth':>6} {'found':>6} {'tp':>6} {'precision':>9} {'recall':>7}"]
+    for s in scores:
+        lines.append(f"{s.kind:<24} {s.truth:>6} {s.found:>6} {s.true_positives:>6} "
+                     f"{s.precision:>9.3f} {s.recall:>7.3f}")
+    return "\n".join(lines)

@@ -1,0 +1,100 @@
+"""Winners and nominations: quotas, exclusions, eligibility, deterministic ties."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from govlens.awards import load_awards, parse_awards, select_awards
+from govlens.errors import AwardsError
+from govlens.registry import Platform
+from govlens.store import CampaignStore
+
+CONFIG = {
+    "id": "t", "year": 2013, "title": "通报", "date": "2013-12-25",
+    "series": [
+        {"id": "s4", "number": 4, "title": "领先奖", "awards": [
+            {"id": "leading", "title": "领先奖", "framework": "f", "min_index": 60, "nominations": 1,
+             "groups": [{"id": "prov", "title": "省级网站", "quota": 2, "members": {"group": ["provincial"]}},
+                        {"id": "city", "title": "地市网站", "quota": 1, "members": {"group": ["prefecture"]}}]}]},
+        {"id": "s5", "number": 5, "title": "优秀奖", "awards": [
+            {"id": "excellent", "title": "优秀奖", "framework": "f", "excludes": ["s4.leading"],
+             "groups": [{"id": "prov", "title": "省级网站", "quota": 2, "members": {"group": ["provincial"]}}]}]},
+        {"id": "s1", "number": 1, "title": "综合影响力", "awards": [
+            {"id": "popular", "title": "最具人气", "framework": "f", "rank_by": "dimension:opinion",
+             "groups": [{"id": "all", "title": "政府网站", "quota": 1, "members": {}}]}]},
+    ]}
+
+PLATFORMS = {  # id: (group, index, vetoed, opinion score)
+    "p1": ("provincial", 90.0, False, 10.0), "p2": ("provincial", 85.0, False, 20.0),
+    "p3": ("provincial", 85.0, False, 30.0), "p4": ("provincial", 70.0, False, 99.0),
+    "p5": ("provincial", 99.0, True, 50.0), "p6": ("provincial", 50.0, False, 60.0),
+    "c1": ("prefecture", 55.0, False, 5.0),
+}
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> CampaignStore:
+    s = CampaignStore(tmp_path / "c.duckdb")
+    s.write_platforms([Platform(pid, pid, "website", "government", "provincial", "浙江", "east", f"http://{pid}.cn/", g)
+                       for pid, (g, *_rest) in PLATFORMS.items()])
+    s.insert("results", [{"platform_id": pid, "framework": "f", "index": idx, "vetoed": vet, "vetoes": [],
+                          "rank": 0, "group_size": 0, "coverage": 1.0} for pid, (_g, idx, vet, _o) in PLATFORMS.items()])
+    s.insert("dimension_scores", [{"platform_id": pid, "framework": "f", "dimension_id": "opinion", "score": op}
+                                  for pid, (_g, _i, _v, op) in PLATFORMS.items()])
+    s.insert("findings", [{"platform_id": "p3", "kind": "no_viewport", "url": "http://p3.cn/", "detail": ""}])
+    yield s
+    s.close()
+
+
+def winners(store: CampaignStore, award: str, status: str = "winner") -> list[str]:
+    return [r["platform_id"] for r in store.rows("awards", order_by="group_id, position", award_id=award, status=status)]
+
+
+def test_quotas_ties_exclusions_nominations(store: CampaignStore) -> None:
+    summary = select_awards(store, parse_awards(CONFIG))
+    # p5 vetoed; p2 and p3 tie at 85: p2 has fewer findings; c1 is under min_index 60
+    assert winners(store, "leading") == ["p1", "p2"]
+    assert winners(store, "leading", "nomination") == ["p3"]
+    assert ("s4.leading", "city", 1) in summary.unfilled
+    # leading winners are excluded from excellent; p6 (50) is eligible there (no min_index)
+    assert winners(store, "excellent") == ["p3", "p4"]
+    assert winners(store, "popular") == ["p4"]   # by the opinion dimension, not the index
+
+
+def test_exclusion_cycle_and_unknown_framework(store: CampaignStore) -> None:
+    import copy
+    doc = copy.deepcopy(CONFIG)
+    doc["series"][0]["awards"][0]["excludes"] = ["s5.excellent"]
+    with pytest.raises(AwardsError, match="cycle"):
+        select_awards(store, parse_awards(doc))
+    doc = copy.deepcopy(CONFIG)
+    doc["series"][2]["awards"][0]["framework"] = "other"
+    with pytest.raises(AwardsError, match="other"):
+        select_awards(store, parse_awards(doc))
+
+
+@pytest.mark.parametrize("mutate, field", [
+    (lambda d: d["series"][0]["awards"][0]["groups"][0].update(quota=-1), "series[0].awards[0].groups[0].quota"),
+    (lambda d: d["series"][0]["awards"][0]["groups"][0].update(members={"colour": ["red"]}),
+     "series[0].awards[0].groups[0].members"),
+    (lambda d: d["series"][0]["awards"][0].update(rank_by="luck"), "series[0].awards[0].rank_by"),
+    (lambda d: d["series"][1]["awards"][0].update(excludes=["s9.none"]), "s5.excellent.excludes"),
+    (lambda d: d.update(date="Christmas"), "date"),
+    (lambda d: d["series"][0].pop("awards"), "series[0].awards"),
+])
+def test_bad_awards_file_names_the_key(mutate, field: str) -> None:  # type: ignore[no-untyped-def]
+    import copy
+    doc = copy.deepcopy(CONFIG)
+    mutate(doc)
+    with pytest.raises(AwardsError) as info:
+        parse_awards(doc, "a.yaml")
+    assert info.value.field == field and "a.yaml" in str(info.value)
+
+
+def test_awards_yaml_syntax_error(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text("id: x\nseries: [\n", encoding="utf-8")
+    with pytest.raises(AwardsError) as info:
+        load_awards(path)
+    assert info.value.line is not None
