@@ -13,14 +13,17 @@ Missing and not-applicable are statuses, never zero.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
-from govlens.probes.observation import Observation
+from govlens.errors import GovlensError
+from govlens.probes.observation import COMPLETED, Observation
 from govlens.registry.model import Platform
+from govlens.settings import default_settings
 
 OK, MISSING, NOT_APPLICABLE = "ok", "missing", "not_applicable"
 STATUSES = (OK, MISSING, NOT_APPLICABLE)
@@ -114,3 +117,104 @@ class IndicatorModule(Protocol):
     UNIT: str
 
     def evaluate(self, obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult: ...
+
+
+# ---------------------------------------------------------------- helpers shared by indicators
+# (pure functions over observations; none of them fetches)
+
+#: Cap of every "days since" value; also the value of a page whose items carry no date at all
+#: ("an item with no date counts as not updated"), so the worst case is finite and comparable.
+MAX_DAYS = 3650
+
+#: A dated item may be this many days after the check date (the probe infers a year-less
+#: ``[12-25]`` up to one day ahead; time zones do the rest). Later dates are ignored as typos.
+FUTURE_TOLERANCE_DAYS = 1
+
+#: Statuses meaning "we did not look", not "the target failed".
+NOT_CHECKED_STATUSES = frozenset({"blocked_by_robots", "blocked_target"})
+
+_ISO_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})(?!\d)")
+
+
+def setting(ctx: IndicatorContext, name: str) -> Any:
+    """A setting from the run's settings, falling back to :mod:`govlens.settings.default_settings`."""
+    try:
+        return ctx.settings[name]
+    except (KeyError, GovlensError):  # a partial mapping (tests), or a Settings without the key
+        return getattr(default_settings, name)
+
+
+def page_url(o: Observation) -> str:
+    """The URL a page ended at (after redirects), else the URL visited."""
+    return (o.data or {}).get("final_url") or o.url
+
+
+def completed_pages(obs: PlatformObservations, role: str | None = None) -> list[Observation]:
+    """Completed page observations, one per final URL (first wins), in observation order."""
+    seen: set[str] = set()
+    out: list[Observation] = []
+    for o in obs.pages(role):
+        if o.status != COMPLETED:
+            continue
+        key = page_url(o)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(o)
+    return out
+
+
+def parse_date(value: Any) -> date | None:
+    """An ISO ``YYYY-MM-DD`` (optionally followed by a time) as a date; None when not one."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def dates_in_text(text: str | None) -> list[date]:
+    """Full dates written in a text (``2013-12-10``, ``2013/12/10``, ``2013年12月10日``)."""
+    out = []
+    for y, m, d in _ISO_DATE.findall(text or ""):
+        try:
+            out.append(date(int(y), int(m), int(d)))
+        except ValueError:
+            continue
+    return out
+
+
+def usable_dates(dates: Iterable[date | None], check_date: date) -> list[date]:
+    """Dates not later than the check date plus :data:`FUTURE_TOLERANCE_DAYS`."""
+    limit = check_date + timedelta(days=FUTURE_TOLERANCE_DAYS)
+    return [d for d in dates if d is not None and d <= limit]
+
+
+def days_since(newest: date | None, check_date: date) -> int:
+    """Whole days from ``newest`` to the check date, in 0..:data:`MAX_DAYS` (None → MAX_DAYS)."""
+    if newest is None:
+        return MAX_DAYS
+    return max(0, min(MAX_DAYS, (check_date - newest).days))
+
+
+def item_dates(items: Iterable[Mapping[str, Any]] | None) -> list[date | None]:
+    """The parsed ``date`` of each list item (None where the item has none)."""
+    return [parse_date(it.get("date")) for it in (items or []) if isinstance(it, Mapping)]
+
+
+def site_finding(obs: PlatformObservations, kind: str, detail: str = "", snippet: str = "",
+                 evidence_url: str = "") -> Finding:
+    """A site-level finding: its URL is the platform's registry URL."""
+    return Finding(kind=kind, url=obs.platform.url, detail=detail, snippet=snippet,
+                   evidence_url=evidence_url or obs.platform.url)
+
+
+def clip(text: Any, limit: int = 200) -> str:
+    """Text for a snippet or detail, bounded in length."""
+    s = " ".join(str(text or "").split())
+    return s if len(s) <= limit else s[: limit - 1] + "…"

@@ -116,7 +116,7 @@ class CampaignStore:
 
     def count(self, table: str, **where: Any) -> int:
         clause, params = _where(where)
-        return int(self.con.execute(f"SELECT count(*) FROM {table}{clause}", params).fetchone()[0])
+        return int(self.con.execute(f"SELECT count(*) FROM {table}{clause}", params).fetchall()[0][0])
 
     def require(self, table: str, stage: str) -> None:
         """Refuse to run a stage whose input is missing, naming the stage to run first."""
@@ -129,12 +129,13 @@ class CampaignStore:
         self.con.execute("INSERT INTO meta VALUES (?, ?)", [key, to_json(value)])
 
     def get_meta(self, key: str, default: Any = None) -> Any:
-        row = self.con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        rows = self.con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchall()
+        row = rows[0] if rows else None
         return json.loads(row[0]) if row else default
 
     def log_step(self, stage: str, step: str, params: Mapping[str, Any]) -> None:
         """Record a step and its parameters, so a run can be replayed (COINr's write_log)."""
-        seq = self.con.execute("SELECT coalesce(max(seq), 0) + 1 FROM run_log").fetchone()[0]
+        seq = self.con.execute("SELECT coalesce(max(seq), 0) + 1 FROM run_log").fetchall()[0][0]
         self.con.execute("INSERT INTO run_log VALUES (?, ?, ?, ?, ?)",
                          [seq, stage, step, to_json(dict(params)), datetime.now(timezone.utc).replace(tzinfo=None)])
 

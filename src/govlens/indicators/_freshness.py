@@ -1,0 +1,140 @@
+"""Shared by the freshness indicators (信息传播): column pages, their class and window, item dates."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from govlens.defects import url_without_scheme
+from govlens.indicators.base import (IndicatorContext, PlatformObservations, completed_pages, setting)
+from govlens.probes.observation import Observation
+
+NEWS, NOTICE, OTHER = "news", "notice", "other"
+#: Column class → keywords in its name (news is tried first). 2015 census: news columns
+#: must update within 2 weeks, notices and policy documents within 6 months.
+CLASS_WORDS: dict[str, tuple[str, ...]] = {
+    NEWS: ("动态", "要闻", "新闻", "快讯", "图片"),
+    NOTICE: ("通知", "公告", "公示", "政策", "文件", "解读", "人事"),
+}
+WINDOW_SETTING = {NEWS: "FRESHNESS_NEWS_DAYS", NOTICE: "FRESHNESS_NOTICE_DAYS", OTHER: "FRESHNESS_OTHER_DAYS"}
+#: Names of pages the crawl may reach from the navigation that are not information columns
+#: (interaction, service halls, search, profiles): no list is expected there, so an empty or
+#: old list on them is neither an empty nor a stale column. A page the homepage links as a
+#: column block's "更多", or whose name says news or notice, is a column whatever its name.
+NOT_COLUMN_WORDS = ("信箱", "留言", "咨询", "投诉", "举报", "访谈", "办事", "服务", "搜索", "检索", "查询",
+                    "登录", "注册", "地图", "联系我们", "简介", "概况", "领导之窗", "领导信息", "领导班子",
+                    "机构设置", "机构职能", "内设机构", "指南", "English")
+
+
+def classify(names: Iterable[str | None]) -> tuple[str, str]:
+    """(class, the name it was read from): the first name that is news or notice wins, else other."""
+    first = ""
+    for name in names:
+        name = (name or "").strip()
+        if not name:
+            continue
+        first = first or name
+        for cls, words in CLASS_WORDS.items():
+            if any(w in name for w in words):
+                return cls, name
+    return OTHER, first
+
+
+def window_days(cls: str, ctx: IndicatorContext) -> int:
+    return int(setting(ctx, WINDOW_SETTING[cls]))
+
+
+def _cached(obs: PlatformObservations, key: str, compute):
+    """Derived data shared by several indicators, computed once per platform."""
+    cache = obs.__dict__.setdefault("_freshness_cache", {})
+    if key not in cache:
+        cache[key] = compute(obs)
+    return cache[key]
+
+
+def column_pages(obs: PlatformObservations) -> list[Observation]:
+    """Completed column list pages, one per URL as linked (the homepage itself excluded)."""
+    return _cached(obs, "columns", _column_pages)
+
+
+def _column_pages(obs: PlatformObservations) -> list[Observation]:
+    home = obs.homepage()
+    home_keys = {url_without_scheme(home.url), url_without_scheme(home.data.get("final_url") or home.url)} \
+        if home is not None else set()
+    out, seen = [], set()
+    for o in completed_pages(obs, "column"):
+        key = url_without_scheme(o.url)
+        if key in seen or key in home_keys:
+            continue
+        seen.add(key)
+        out.append(o)
+    return out
+
+
+def names_linking_to(obs: PlatformObservations) -> dict[str, list[str]]:
+    """Column URL (without scheme) → names the homepage gives it: list titles with that more_url, then link texts."""
+    return _cached(obs, "names", _names_linking_to)
+
+
+def _tail(url: str) -> str:
+    """Path and query of a URL without parsing it (a cheap pre-filter before url_without_scheme)."""
+    rest = url.split("://", 1)[-1]
+    cut = rest.find("/")
+    return rest[cut + 1:] if cut >= 0 else ""
+
+
+def _names_linking_to(obs: PlatformObservations) -> dict[str, list[str]]:
+    targets: set[str] = set()
+    for o in column_pages(obs):
+        targets.add(url_without_scheme(o.url))
+        if o.data.get("final_url"):
+            targets.add(url_without_scheme(o.data["final_url"]))
+    tails = {t.split("/", 1)[1] if "/" in t else "" for t in targets}
+    names: dict[str, list[str]] = {}
+
+    def add(url: object, name: object) -> None:
+        if isinstance(url, str) and name and _tail(url) in tails:
+            key = url_without_scheme(url)
+            if key in targets:
+                names.setdefault(key, []).append(str(name))
+
+    for home in completed_pages(obs, "home"):
+        for block in home.data.get("lists") or []:
+            if isinstance(block, dict):
+                add(block.get("more_url"), block.get("title"))
+        for link in home.data.get("links") or []:
+            if isinstance(link, dict):
+                add(link.get("url"), link.get("text"))
+    return names
+
+
+def column_names(o: Observation, linked: dict[str, list[str]]) -> list[str]:
+    """The names of a column page, best first: its own column_title, then what linked to it."""
+    own = [o.data.get("column_title") or ""]
+    keys = [url_without_scheme(o.url)]
+    final = o.data.get("final_url")
+    if final:
+        keys.append(url_without_scheme(final))
+    for k in keys:
+        own.extend(linked.get(k, []))
+    return own
+
+
+def more_urls(obs: PlatformObservations) -> set[str]:
+    """URLs (without scheme) the homepage links as a column block's "更多"."""
+    return _cached(obs, "more", lambda o: {url_without_scheme(b["more_url"])
+                                           for home in completed_pages(o, "home")
+                                           for b in home.data.get("lists") or []
+                                           if isinstance(b, dict) and isinstance(b.get("more_url"), str)})
+
+
+def is_column(o: Observation, names: list[str], more: set[str]) -> bool:
+    """Is this crawled page an information column (see :data:`NOT_COLUMN_WORDS`)?"""
+    if url_without_scheme(o.url) in more or url_without_scheme(o.data.get("final_url") or o.url) in more:
+        return True
+    if classify(names)[0] != OTHER:
+        return True
+    return not any(w in (n or "") for n in names for w in NOT_COLUMN_WORDS)
+
+
+def is_empty(o: Observation) -> bool:
+    """A column page whose main list was read and holds no item."""
+    return "items" in o.data and not o.data.get("items")

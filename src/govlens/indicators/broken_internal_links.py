@@ -1,0 +1,18 @@
+"""broken-internal-links — share of checked links within the site that fail (网民体验).
+
+A link is broken when its check did not complete (HTTP ≥ 400, DNS error, refused,
+timeout …); links robots.txt kept us from checking are not counted at all.
+"""
+from __future__ import annotations
+
+from govlens import defects
+from govlens.indicators._links import broken_links
+from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
+
+ID = "broken-internal-links"
+REQUIRES = ("link",)
+UNIT = "ratio"
+
+
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
+    return broken_links(obs, ctx, internal=True, kind=defects.BROKEN_INTERNAL_LINK)

@@ -1,0 +1,13 @@
+"""indexed-pages — pages indexed by search engines, from the imported external signals (搜索引擎)."""
+from __future__ import annotations
+
+from govlens.indicators._signals import signal
+from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
+
+ID = "indexed-pages"
+REQUIRES = ("signals",)
+UNIT = "count"
+
+
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
+    return signal(obs, "indexed_pages", "pages indexed by search engines")

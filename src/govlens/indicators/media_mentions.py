@@ -1,0 +1,13 @@
+"""media-mentions — media mentions, from the imported external signals (社会舆情)."""
+from __future__ import annotations
+
+from govlens.indicators._signals import signal
+from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
+
+ID = "media-mentions"
+REQUIRES = ("signals",)
+UNIT = "count"
+
+
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
+    return signal(obs, "media_mentions", "media mentions")

@@ -1,0 +1,35 @@
+"""response-time — median time to the full homepage response, in ms (网站访问).
+
+Measured on the completed availability visits (the homepage page fetch when there were
+none). A median above ``HTTP_SLOW_MS`` is a slow_response finding.
+"""
+from __future__ import annotations
+
+from statistics import median
+
+from govlens import defects
+from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations,
+                                     setting, site_finding)
+from govlens.probes.observation import COMPLETED
+
+ID = "response-time"
+REQUIRES = ("visit",)
+UNIT = "ms"
+
+
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
+    timed = [o for o in obs.of("visit") if o.status == COMPLETED and o.elapsed_ms is not None]
+    source = "visits"
+    if not timed and not obs.of("visit"):
+        timed = [o for o in obs.pages("home") if o.status == COMPLETED and o.elapsed_ms is not None]
+        source = "homepage fetch"
+    if not timed:
+        return IndicatorResult.missing("no completed homepage visit with a timing")
+    value = float(median(o.elapsed_ms for o in timed))
+    limit = float(setting(ctx, "HTTP_SLOW_MS"))
+    detail = f"median {value:.0f} ms over {len(timed)} {source} (slow above {limit:.0f} ms)"
+    evidence = [Evidence(url=o.url, detail=f"{o.elapsed_ms:.0f} ms") for o in timed]
+    findings = []
+    if value > limit:
+        findings.append(site_finding(obs, defects.SLOW_RESPONSE, detail, evidence_url=timed[0].url))
+    return IndicatorResult(value=value, detail=detail, evidence=evidence, findings=findings)

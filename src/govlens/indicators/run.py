@@ -1,0 +1,248 @@
+"""The indicators stage: every indicator for every platform, from the stored observations.
+
+Reads ``observations`` (one query per batch of platforms, so memory stays bounded at
+national scale), computes the campaign facts, evaluates each indicator on each
+platform, and rewrites ``indicator_values`` and ``findings`` (one transaction each).
+An indicator that raises is recorded as missing with the error in ``detail`` and logged;
+the run goes on.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import math
+import time
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from types import ModuleType
+from typing import Any
+
+import pandas as pd
+
+from govlens import defects
+from govlens.indicators import registry
+from govlens.indicators.base import (MISSING, OK, STATUSES, CampaignFacts, IndicatorContext, IndicatorResult,
+                                     PlatformObservations)
+from govlens.indicators.campaign_facts import host_forms, host_key, inlinks_from_hosts
+from govlens.probes.observation import Observation
+from govlens.registry.model import Platform
+from govlens.store.campaign_store import CampaignStore, to_json
+
+log = logging.getLogger(__name__)
+
+#: Platforms whose observations are read in one query (bounds memory; a campaign smaller
+#: than this is read in a single query).
+BATCH_PLATFORMS = 2000
+#: Evidence entries stored per indicator value.
+MAX_EVIDENCE = 50
+#: Failing (indicator, platform) pairs logged with a traceback, per indicator.
+MAX_LOGGED_ERRORS = 5
+
+_COLUMNS = "platform_id, probe, kind, url, status, http_status, elapsed_ms, observed_at, data"
+
+
+@dataclass
+class IndicatorRunSummary:
+    """What one indicators run did."""
+
+    check_date: date
+    platforms: int
+    indicators: list[str]
+    values: int = 0
+    findings: int = 0
+    by_status: dict[str, int] = field(default_factory=dict)
+    findings_by_kind: dict[str, int] = field(default_factory=dict)
+    errors: int = 0
+    errors_by_indicator: dict[str, int] = field(default_factory=dict)
+    elapsed_s: float = 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"check_date": self.check_date.isoformat(), "platforms": self.platforms,
+                "indicators": list(self.indicators), "values": self.values, "findings": self.findings,
+                "by_status": dict(self.by_status), "findings_by_kind": dict(self.findings_by_kind),
+                "errors": self.errors, "errors_by_indicator": dict(self.errors_by_indicator),
+                "elapsed_s": round(self.elapsed_s, 3)}
+
+
+def run_indicators(store: CampaignStore, platforms: Sequence[Platform], *, indicator_ids: list[str] | None = None,
+                   check_date: date, settings: Mapping[str, Any]) -> IndicatorRunSummary:
+    """Evaluate the indicators (all when ``indicator_ids`` is None) for ``platforms`` and store the results.
+
+    With ``indicator_ids`` given, only those indicators' rows are replaced; otherwise both
+    tables are rewritten whole.
+    """
+    started = time.monotonic()
+    ids = registry.all_ids() if indicator_ids is None else list(dict.fromkeys(indicator_ids))
+    modules = [registry.get(i) for i in ids]  # unknown id → FrameworkError naming it
+    platforms = list(platforms)
+    by_id = {p.id: p for p in platforms}
+    facts = campaign_facts_from_store(store, platforms) if "inbound-links" in ids else CampaignFacts()
+    ctx = IndicatorContext(check_date=check_date, settings=settings, campaign=facts)
+
+    summary = IndicatorRunSummary(check_date=check_date, platforms=len(platforms), indicators=ids)
+    status_count: Counter[str] = Counter()
+    kind_count: Counter[str] = Counter()
+    errors: Counter[str] = Counter()
+    values: list[dict[str, Any]] = []
+    found: list[dict[str, Any]] = []
+    for pid, observations in iter_observations(store, list(by_id)):
+        platform = by_id[pid]
+        po = PlatformObservations(platform, observations)
+        when = _observed_at_index(observations)
+        for module in modules:
+            result = _evaluate(module, po, ctx, errors)
+            status_count[result.status] += 1
+            values.append({"platform_id": pid, "indicator_id": module.ID, "value": result.value,
+                           "status": result.status, "detail": result.detail,
+                           "evidence": to_json([e.as_dict() for e in result.evidence[:MAX_EVIDENCE]])})
+            for f in result.findings:
+                kind_count[f.kind] += 1
+                found.append({"platform_id": pid, "kind": f.kind, "url": f.url, "detail": f.detail,
+                              "indicator_id": module.ID, "evidence_url": f.evidence_url or f.url,
+                              "snippet": f.snippet,
+                              "observed_at": when.get(f.url) or when.get(f.evidence_url) or when.get("")})
+
+    where = {} if indicator_ids is None else {"indicator_id": ids}
+    store.replace("indicator_values", values, **where)
+    store.replace("findings", found, **where)
+    summary.values, summary.findings = len(values), len(found)
+    summary.by_status = dict(sorted(status_count.items()))
+    summary.findings_by_kind = dict(sorted(kind_count.items()))
+    summary.errors = sum(errors.values())
+    summary.errors_by_indicator = dict(sorted(errors.items()))
+    summary.elapsed_s = time.monotonic() - started
+    for ident, n in summary.errors_by_indicator.items():
+        log.warning("indicator %s failed on %d platform(s); recorded as missing", ident, n)
+    log.info("indicators: %d platforms × %d indicators → %d values, %d findings in %.1f s",
+             len(platforms), len(ids), summary.values, summary.findings, summary.elapsed_s)
+    store.log_step("indicators", "evaluate", {
+        "check_date": check_date.isoformat(), "indicator_ids": indicator_ids, "indicators": ids,
+        "platforms": len(platforms), "values": summary.values, "findings": summary.findings,
+        "by_status": summary.by_status, "findings_by_kind": summary.findings_by_kind,
+        "errors_by_indicator": summary.errors_by_indicator,
+        "settings": {k: settings[k] for k in settings if k.startswith(("FRESHNESS_", "HTTP_SLOW", "LINKS_"))},
+    })
+    return summary
+
+
+def _evaluate(module: ModuleType, po: PlatformObservations, ctx: IndicatorContext,
+              errors: Counter[str]) -> IndicatorResult:
+    try:
+        result = module.evaluate(po, ctx)
+        _check(result)
+        return result
+    except Exception as exc:  # one indicator's bug must not stop a national run
+        errors[module.ID] += 1
+        text = f"{type(exc).__name__}: {exc}"
+        if errors[module.ID] <= MAX_LOGGED_ERRORS:
+            log.warning("indicator %s failed on platform %s: %s", module.ID, po.platform.id, text, exc_info=True)
+        return IndicatorResult(value=None, status=MISSING, detail=f"indicator error: {text}"[:1000])
+
+
+def _check(result: Any) -> None:
+    """Refuse a malformed result (the indicator's bug, recorded as missing)."""
+    if not isinstance(result, IndicatorResult):
+        raise TypeError(f"evaluate() returned {type(result).__name__}, not IndicatorResult")
+    if result.status not in STATUSES:
+        raise ValueError(f"unknown status {result.status!r}")
+    if result.status == OK:
+        if result.value is None or not math.isfinite(float(result.value)):
+            raise ValueError(f"status ok needs a finite value, got {result.value!r}")
+        result.value = float(result.value)
+    else:
+        result.value = None
+    for f in result.findings:
+        if f.kind not in defects.ALL_KINDS:
+            raise ValueError(f"unknown finding kind {f.kind!r}")
+        if not f.url:
+            raise ValueError(f"finding {f.kind} has no url")
+
+
+def _observed_at_index(observations: list[Observation]) -> dict[str, datetime]:
+    """URL (visited or final) → when it was observed; "" → the latest observation."""
+    when: dict[str, datetime] = {}
+    latest = None
+    for o in observations:
+        if o.url:
+            when.setdefault(o.url, o.observed_at)
+        final = (o.data or {}).get("final_url") if o.kind == "page" else None
+        if final:
+            when.setdefault(final, o.observed_at)
+        if o.observed_at is not None and (latest is None or o.observed_at > latest):
+            latest = o.observed_at
+    if latest is not None:
+        when[""] = latest
+    return when
+
+
+def iter_observations(store: CampaignStore, platform_ids: list[str],
+                      batch: int = BATCH_PLATFORMS) -> Iterator[tuple[str, list[Observation]]]:
+    """(platform id, its observations in the order observed) for every id, one query per batch of ids."""
+    ids = sorted(platform_ids)
+    con = store.con.cursor()  # a connection of our own: the store's may hold an unfinished result
+    try:
+        for start in range(0, len(ids), batch):
+            chunk = ids[start:start + batch]
+            con.register("_govlens_ids", pd.DataFrame({"platform_id": chunk}))
+            rows = con.execute(
+                f"SELECT {', '.join('o.' + c.strip() for c in _COLUMNS.split(','))} FROM observations o "
+                "SEMI JOIN _govlens_ids i ON o.platform_id = i.platform_id "
+                "WHERE o.platform_id BETWEEN ? AND ? "  # lets DuckDB skip row groups by their min/max
+                "ORDER BY o.platform_id, o.observed_at, o.rowid", [chunk[0], chunk[-1]]).fetchall()
+            con.unregister("_govlens_ids")
+            yield from _group(chunk, rows)
+            del rows
+    finally:
+        con.close()
+
+
+def _group(chunk: list[str], rows: list[tuple]) -> Iterator[tuple[str, list[Observation]]]:
+    grouped: dict[str, list[Observation]] = {pid: [] for pid in chunk}
+    for pid, probe, kind, url, status, http_status, elapsed_ms, observed_at, data in rows:
+        if isinstance(data, str):
+            data = json.loads(data)
+        grouped[pid].append(Observation(platform_id=pid, probe=probe, kind=kind, url=url, status=status,
+                                        http_status=http_status, elapsed_ms=elapsed_ms,
+                                        observed_at=observed_at, data=data or {}))
+    return iter(grouped.items())
+
+
+def campaign_facts_from_store(store: CampaignStore, platforms: Sequence[Platform]) -> CampaignFacts:
+    """Campaign facts from the links of every stored page, extracted in SQL (one query).
+
+    Only hosts that are some platform's host are brought back to Python, so the work is
+    linear in the links crawled and the memory in the links between campaign platforms.
+    """
+    forms: dict[str, str] = {}
+    for p in platforms:
+        key = host_key(p.host)
+        if key:
+            for form in host_forms(key):
+                forms[form] = key
+    if not forms:
+        return inlinks_from_hosts(platforms, [])
+    con = store.con.cursor()  # a connection of our own: the store's may hold an unfinished result
+    try:
+        con.register("_govlens_hosts", pd.DataFrame({"form": list(forms)}))
+        con.execute("SET enable_progress_bar = false")
+        # authority = third "/"-part of "scheme://authority/path"; distinct per platform first (cheap),
+        # then the host: before any ? or #, after any user@, before any :port; no trailing dot, no www.
+        pairs = con.execute("""
+            WITH auth AS (
+                SELECT DISTINCT platform_id, split_part(u, '/', 3) AS a
+                FROM (SELECT platform_id, unnest(json_extract_string(data, '$.links[*].url')) AS u
+                      FROM observations WHERE kind = 'page')),
+            hosts AS (
+                SELECT platform_id, rtrim(lower(split_part(split_part(split_part(split_part(
+                           a, '?', 1), '#', 1), '@', -1), ':', 1)), '.') AS h
+                FROM auth),
+            linked AS (
+                SELECT DISTINCT platform_id, CASE WHEN starts_with(h, 'www.') THEN h[5:] ELSE h END AS form
+                FROM hosts)
+            SELECT l.platform_id, l.form FROM linked l JOIN _govlens_hosts g ON l.form = g.form
+        """).fetchall()
+    finally:
+        con.close()
+    return inlinks_from_hosts(platforms, ((pid, forms[form]) for pid, form in pairs))
