@@ -1,0 +1,181 @@
+"""Reading the campaign store for the reports: whole tables once, per-platform detail in batches.
+
+Nothing here queries per platform. The small tables (platforms, results, awards, aggregate
+counts) are loaded whole; the large ones (indicator values and scores, findings) are read in
+batches of consecutive platform ids and grouped in Python, so memory stays bounded at
+100,000 platforms and more.
+"""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import pandas as pd
+
+from govlens.store.campaign_store import CampaignStore
+
+PLATFORM_FIELDS = ("id", "name", "kind", "org_type", "level", "province", "region", "url", "group")
+
+
+def _json_list(value: Any) -> list[Any]:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return []
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return []
+    return list(value) if isinstance(value, (list, tuple)) else []
+
+
+def _clean(value: Any) -> Any:
+    """NaN/NA → None; numpy scalars → Python."""
+    if value is None:
+        return None
+    try:
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        return value
+    if hasattr(value, "item"):
+        return value.item()
+    return value
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    cols = list(frame.columns)
+    return [{c: _clean(v) for c, v in zip(cols, row)} for row in frame.itertuples(index=False, name=None)]
+
+
+def _fetch(store: CampaignStore, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+    """Rows as dicts of plain Python values (NULL → None), straight from DuckDB: the bulk path."""
+    cur = store.con.cursor()
+    try:
+        cur.execute(sql, params or [])
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, rec)) for rec in cur.fetchall()]
+    finally:
+        cur.close()
+
+
+@dataclass
+class CampaignData:
+    """What the notice and the tables need, loaded once."""
+
+    framework_id: str
+    campaign: dict[str, Any]
+    platforms: dict[str, dict[str, Any]]                 # id → registry row, in id order
+    results: dict[str, dict[str, Any]]                    # id → result of the report's framework
+    results_by_framework: dict[tuple[str, str], dict[str, Any]]   # (framework, id) → result
+    dimensions: dict[str, dict[str, float | None]]        # id → dimension id → score (report's framework)
+    findings_count: dict[str, int]
+    findings_by_kind: list[dict[str, Any]]                # kind, platforms, findings
+    awards: list[dict[str, Any]]                          # award rows ordered by series, award, group, status, position
+    awards_by_platform: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    award_dimensions: dict[tuple[str, str], dict[str, float | None]] = field(default_factory=dict)
+
+    def check_date(self) -> date | None:
+        raw = self.campaign.get("check_date")
+        if isinstance(raw, date):
+            return raw
+        try:
+            return date.fromisoformat(str(raw)[:10]) if raw else None
+        except ValueError:
+            return None
+
+
+def load_campaign(store: CampaignStore, framework_id: str) -> CampaignData:
+    platforms = {r["id"]: r for r in _fetch(store, 'SELECT id, name, kind, org_type, level, province, region, url, '
+                                                   '"group" FROM platforms ORDER BY id')}
+    results_by_framework: dict[tuple[str, str], dict[str, Any]] = {}
+    for r in _fetch(store, 'SELECT platform_id, framework, "index", vetoed, vetoes, "rank", group_size FROM results'):
+        r["vetoes"] = [v for v in _json_list(r.get("vetoes")) if isinstance(v, dict)]
+        r["vetoed"] = bool(r.get("vetoed")) or bool(r["vetoes"])
+        results_by_framework[(r["framework"], r["platform_id"])] = r
+    results = {pid: r for (fw, pid), r in results_by_framework.items() if fw == framework_id}
+
+    dimensions: dict[str, dict[str, float | None]] = defaultdict(dict)
+    for r in _fetch(store, "SELECT platform_id, dimension_id, score FROM dimension_scores WHERE framework = ?",
+                    [framework_id]):
+        dimensions[r["platform_id"]][r["dimension_id"]] = r["score"]
+
+    fc = store.frame("SELECT platform_id, count(*) AS n FROM findings GROUP BY platform_id")
+    findings_count = {pid: int(n) for pid, n in fc.itertuples(index=False, name=None)}
+    fk = store.frame("SELECT kind, count(DISTINCT platform_id) AS platforms, count(*) AS findings "
+                     "FROM findings WHERE platform_id IN (SELECT id FROM platforms) GROUP BY kind")
+    findings_by_kind = _records(fk)
+
+    aw_df = store.frame("SELECT series_id, award_id, group_id, platform_id, position, status, score FROM awards "
+                        "ORDER BY series_id, award_id, group_id, status DESC, position, platform_id")
+    awards = _records(aw_df)
+    by_platform: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for a in awards:
+        by_platform[a["platform_id"]].append(a)
+
+    award_dimensions: dict[tuple[str, str], dict[str, float | None]] = defaultdict(dict)
+    if awards:
+        ad = store.frame("SELECT platform_id, framework, dimension_id, score FROM dimension_scores "
+                         "WHERE platform_id IN (SELECT DISTINCT platform_id FROM awards)")
+        for pid, fw, did, score in ad.itertuples(index=False, name=None):
+            award_dimensions[(fw, pid)][did] = _clean(score)
+
+    campaign = store.get_meta("campaign", {}) or {}
+    return CampaignData(framework_id=framework_id, campaign=campaign if isinstance(campaign, dict) else {},
+                        platforms=platforms, results=results, results_by_framework=results_by_framework,
+                        dimensions=dict(dimensions), findings_count=findings_count,
+                        findings_by_kind=findings_by_kind, awards=awards, awards_by_platform=dict(by_platform),
+                        award_dimensions=dict(award_dimensions))
+
+
+@dataclass
+class PlatformBatch:
+    """Per-platform detail of a run of consecutive platform ids (and of orphan rows between them)."""
+
+    ids: list[str]
+    indicator_values: dict[str, list[dict[str, Any]]]
+    indicator_scores: dict[str, list[dict[str, Any]]]
+    findings: dict[str, list[dict[str, Any]]]
+    findings_rows: list[dict[str, Any]]                   # every finding in the id range, sorted
+
+
+def _grouped(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in rows:
+        out[r["platform_id"]].append(r)
+    return out
+
+
+def iter_batches(store: CampaignStore, ids: list[str], framework_id: str,
+                 batch_size: int = 5000) -> Iterator[PlatformBatch]:
+    """Batches of ``ids`` (sorted) with their detail rows; the id ranges cover every id in the tables,
+    so rows of platforms missing from the registry still reach ``findings_rows``."""
+    ids = sorted(ids)
+    starts = list(range(0, len(ids), batch_size)) or [0]
+    for bi, start in enumerate(starts):
+        chunk = ids[start:start + batch_size]
+        lower = ids[start - 1] if start > 0 else None
+        upper = chunk[-1] if chunk and bi < len(starts) - 1 else None
+        conds, params = [], []
+        if lower is not None:
+            conds.append("platform_id > ?")
+            params.append(lower)
+        if upper is not None:
+            conds.append("platform_id <= ?")
+            params.append(upper)
+        where = (" WHERE " + " AND ".join(conds)) if conds else ""
+        and_where = (where + " AND ") if where else " WHERE "
+        iv = _fetch(store, "SELECT platform_id, indicator_id, value, status, detail, evidence "
+                           f"FROM indicator_values{where}", params)
+        for r in iv:
+            r["evidence"] = [e for e in _json_list(r.get("evidence")) if isinstance(e, dict)]
+        isc = _fetch(store, "SELECT platform_id, dimension_id, indicator_id, score, weight, status "
+                            f"FROM indicator_scores{and_where}framework = ?", [*params, framework_id])
+        fr = _fetch(store, "SELECT platform_id, kind, url, detail, indicator_id, evidence_url, snippet, "
+                           f"observed_at FROM findings{where}", params)
+        fr.sort(key=lambda r: (r["platform_id"] or "", r["kind"] or "", r["url"] or "", r["detail"] or ""))
+        yield PlatformBatch(ids=chunk, indicator_values=_grouped(iv), indicator_scores=_grouped(isc),
+                            findings=_grouped(fr), findings_rows=fr)

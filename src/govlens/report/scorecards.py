@@ -1,0 +1,247 @@
+"""Per-platform scorecards (``scorecards/<id>.html``) and their index page.
+
+One compiled template renders every platform; the per-platform rows arrive in batches
+(:func:`govlens.report.data.iter_batches`), never from a query per platform.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+from govlens.awards.config import AwardsConfig
+from govlens.defects import ALL_KINDS
+from govlens.frameworks.model import Framework
+from govlens.report.data import CampaignData, PlatformBatch
+from govlens.report.locale import Locale
+from govlens.report.render import html_env
+from govlens.report.values import bar_width, fmt_score, fmt_value, is_number
+
+# Rows handed to the template are slotted objects, not dicts: Jinja resolves ``row.attr`` with
+# getattr first, so this renders about three times faster at 100,000 scorecards.
+
+@dataclass(slots=True)
+class EvidenceRow:
+    url: str
+    detail: str
+    snippet: str
+
+
+@dataclass(slots=True)
+class IndicatorRow:
+    dimension: str
+    title: str
+    value: str
+    score: str
+    status: str
+    status_code: str
+    detail: str
+    evidence: list[EvidenceRow]
+
+
+@dataclass(slots=True)
+class DimensionRow:
+    title: str
+    weight: str
+    score: str
+    bar: float
+
+
+@dataclass(slots=True)
+class FindingRow:
+    title: str
+    url: str
+    detail: str
+    evidence_url: str
+    snippet: str
+
+
+@dataclass(slots=True)
+class AwardRow:
+    title: str
+    group: str
+    position: Any
+    status: str
+
+
+@dataclass(slots=True)
+class IndexRow:
+    file: str
+    name: str
+    group: str
+    region: str
+    level: str
+    index: str
+    rank: str
+    vetoed: str
+    findings: int
+
+
+@dataclass(slots=True)
+class Card:
+    title: str
+    name: str
+    group: str
+    region: str
+    province: str
+    level: str
+    org_type: str
+    url: str
+    index: str
+    rank: str
+    vetoes: list[str]
+    dimensions: list[DimensionRow]
+    indicators: list[IndicatorRow]
+    findings: list[FindingRow]
+    awards: list[AwardRow]
+
+
+SCORECARD_LABELS = ("back", "to_notice", "veto_banner", "dimensions", "dimension", "indicators", "indicator",
+                    "value", "detail", "evidence", "findings", "no_findings", "finding_kind", "finding_url",
+                    "evidence_url", "snippet", "awards", "no_awards", "award", "position", "other_indicators",
+                    "framework", "check_date", "index_title")
+LABELS = ("index", "rank", "group", "region", "level", "url", "score", "weight", "status", "none", "not_ranked",
+          "vetoed", "generated_by")
+
+
+def _str(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+class ScorecardWriter:
+    """Renders scorecards with one compiled template and a context built from plain dicts."""
+
+    def __init__(self, out_dir: Path, data: CampaignData, framework: Framework, awards: AwardsConfig,
+                 L: Locale, files: dict[str, str], check_date: str = "") -> None:
+        self.dir = out_dir
+        self.data, self.framework, self.L, self.files = data, framework, L, files
+        self.template = html_env().get_template("scorecard.html.j2")
+        loc = L.name
+        labels = {k: L.t(f"scorecard.{k}") for k in SCORECARD_LABELS}
+        labels.update({k: L.t(f"labels.{k}") for k in LABELS})
+        labels["name"] = L.t("columns.name")
+        self.labels = SimpleNamespace(**labels)
+        self.lang = str(L.get("meta.lang", loc))
+        self.framework_title = framework.title(loc)
+        self.check_date = check_date
+        self.dim_order = [(d.id, d.title(loc), d.weight) for d in framework.dimensions]
+        self.ind_order = [(d.id, d.title(loc), ref.id) for d in framework.dimensions for ref in d.indicators]
+        known = {i for _, _, i in self.ind_order}
+        self.veto_only = [v.indicator for v in framework.vetoes if v.indicator not in known]
+        self.veto_title = {v.id: v.title(loc) for v in framework.vetoes}
+        self.veto_indicator = {v.id: v.indicator for v in framework.vetoes}
+        self.award_title = {(a.series_id, a.id): a.title for a in awards.awards()}
+        self.group_title = {(a.series_id, a.id, g.id): g.title for a in awards.awards() for g in a.groups}
+        self.ind_title = {i: L.indicator_title(i) for i in {*known, *self.veto_only}}
+        self.status_label: dict[str, str] = {}
+        self.kind_rank = {k: i for i, k in enumerate(ALL_KINDS)}
+        self.dir.mkdir(parents=True, exist_ok=True)
+
+    def _status_code(self, status: str) -> str:
+        return status if status.isidentifier() else "".join(c for c in status if c.isalnum() or c == "_")
+
+    def _status(self, status: Any) -> str:
+        key = _str(status)
+        if key not in self.status_label:
+            self.status_label[key] = self.L.status(key) if key else ""
+        return self.status_label[key]
+
+    def context(self, pid: str, batch: PlatformBatch) -> Card:
+        L, data = self.L, self.data
+        p = data.platforms[pid]
+        r = data.results.get(pid, {})
+        dims = data.dimensions.get(pid, {})
+        rank, size = r.get("rank"), r.get("group_size")
+        rank_text = L.t("format.rank", rank=rank, size=size) if is_number(rank) else ""
+
+        values = {v["indicator_id"]: v for v in batch.indicator_values.get(pid, [])}
+        scores = {s["indicator_id"]: s for s in batch.indicator_scores.get(pid, [])}
+        vetoes = []
+        for v in r.get("vetoes", []):
+            vid = _str(v.get("id"))
+            title = self.veto_title.get(vid) or _str(v.get("title")) or vid
+            ind = _str(v.get("indicator")) or self.veto_indicator.get(vid, "")
+            raw = v.get("value")
+            shown = fmt_value(ind, raw, L) if is_number(raw) else _str(raw)
+            vetoes.append(L.t("scorecard.veto_item", title=title, value=shown or L.t("labels.none")))
+
+        indicators = []
+        seen = set()
+        for did, dtitle, iid in self.ind_order:
+            seen.add(iid)
+            indicators.append(self._indicator(iid, dtitle, values.get(iid), scores.get(iid)))
+        extra = [i for i in self.veto_only if i in values and i not in seen]
+        extra += sorted(i for i in values if i not in seen and i not in self.veto_only)
+        other = self.labels.other_indicators
+        for iid in extra:
+            seen.add(iid)
+            indicators.append(self._indicator(iid, other, values.get(iid), scores.get(iid)))
+
+        findings = [FindingRow(L.defect(f.get("kind") or ""), _str(f.get("url")), _str(f.get("detail")),
+                               _str(f.get("evidence_url")), _str(f.get("snippet")))
+                    for f in sorted(batch.findings.get(pid, []),
+                                    key=lambda f: (self.kind_rank.get(f.get("kind"), 99), _str(f.get("url"))))]
+        awards = [AwardRow(self.award_title.get((a["series_id"], a["award_id"]), _str(a["award_id"])),
+                           self.group_title.get((a["series_id"], a["award_id"], a["group_id"]), _str(a["group_id"])),
+                           a.get("position"), L.t(f"award_status.{a.get('status')}"))
+                  for a in data.awards_by_platform.get(pid, [])]
+        name = _str(p.get("name")) or pid
+        return Card(title=L.t("scorecard.title", name=name), name=name, group=L.group(p.get("group")),
+                    region=L.region(p.get("region")), province=_str(p.get("province")), level=L.level(p.get("level")),
+                    org_type=L.org_type(p.get("org_type")), url=_str(p.get("url")), index=fmt_score(r.get("index")),
+                    rank=rank_text, vetoes=vetoes,
+                    dimensions=[DimensionRow(t, _plain(w), fmt_score(dims.get(d)), bar_width(dims.get(d)))
+                                for d, t, w in self.dim_order],
+                    indicators=indicators, findings=findings, awards=awards)
+
+    def _indicator(self, iid: str, dimension: str, value: dict[str, Any] | None,
+                   score: dict[str, Any] | None) -> IndicatorRow:
+        value = value or {}
+        status = _str((score or {}).get("status") or value.get("status") or ("missing" if not value else ""))
+        return IndicatorRow(dimension, self.ind_title.get(iid) or self.L.indicator_title(iid),
+                            fmt_value(iid, value.get("value"), self.L), fmt_score((score or {}).get("score")),
+                            self._status(status), self._status_code(status), _str(value.get("detail")),
+                            [EvidenceRow(_str(e.get("url")), _str(e.get("detail")), _str(e.get("snippet")))
+                             for e in value.get("evidence", [])])
+
+    def write_batch(self, batch: PlatformBatch) -> None:
+        render = self.template.render
+        for pid in batch.ids:
+            if pid not in self.data.platforms:
+                continue
+            html = render(c=self.context(pid, batch), L=self.labels, lang=self.lang,
+                          framework_title=self.framework_title, check_date=self.check_date)
+            (self.dir / self.files[pid]).write_text(html, encoding="utf-8")
+
+    def write_index(self) -> Path:
+        L, data = self.L, self.data
+        rows = []
+        for pid, p in data.platforms.items():
+            r = data.results.get(pid, {})
+            rank, size = r.get("rank"), r.get("group_size")
+            key = (_str(p.get("group")), 0 if is_number(rank) else 1, rank if is_number(rank) else 0, pid)
+            rows.append((key, IndexRow(
+                file=self.files[pid], name=_str(p.get("name")) or pid, group=L.group(p.get("group")),
+                region=L.region(p.get("region")), level=L.level(p.get("level")), index=fmt_score(r.get("index")),
+                rank=L.t("format.rank", rank=rank, size=size) if is_number(rank) else "",
+                vetoed=L.t("labels.yes") if r.get("vetoed") else "", findings=data.findings_count.get(pid, 0))))
+        rows.sort(key=lambda kr: kr[0])
+        html = html_env().get_template("scorecard_index.html.j2").render(
+            rows=[row for _, row in rows], L=self.labels, lang=self.lang,
+            intro=L.t("scorecard.index_intro", n=len(rows)))
+        path = self.dir / "index.html"
+        path.write_text(html, encoding="utf-8")
+        return path
+
+    def write_css(self) -> Path:
+        css = html_env().get_template("_style.css.j2").render()
+        path = self.dir / "scorecard.css"
+        path.write_text(css, encoding="utf-8")
+        return path
+
+
+def _plain(weight: Any) -> str:
+    if not is_number(weight):
+        return ""
+    return f"{int(weight)}" if float(weight).is_integer() else f"{weight:g}"

@@ -1,0 +1,130 @@
+"""Open-data exports: ``results.csv``, ``results.xlsx`` and ``findings.csv``.
+
+Every string cell goes through :func:`govlens.report.safety.neutralise_cell`, so a name or
+URL that starts with ``=``, ``+``, ``-``, ``@``, a tab or CR is never run as a formula.
+"""
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from govlens.frameworks.model import Framework
+from govlens.report.data import CampaignData
+from govlens.report.locale import Locale
+from govlens.report.safety import neutralise_cell, xlsx_cell
+from govlens.report.values import is_number
+
+BASE_COLUMNS = ("id", "name", "group", "region", "level", "org_type")
+TAIL_COLUMNS = ("index", "rank", "group_size", "vetoed", "veto_reasons", "findings")
+FINDINGS_COLUMNS = ("platform_id", "kind", "url", "detail")
+
+
+def _round(value: Any, digits: int = 2) -> Any:
+    return round(float(value), digits) if is_number(value) else None
+
+
+def result_rows(data: CampaignData, framework: Framework, L: Locale) -> list[dict[str, Any]]:
+    """One row per platform, in id order, with codes (not labels) for the vocabularies."""
+    loc = L.name
+    veto_title = {v.id: v.title(loc) for v in framework.vetoes}
+    dim_ids = [d.id for d in framework.dimensions]
+    rows = []
+    for pid, p in data.platforms.items():
+        r = data.results.get(pid, {})
+        dims = data.dimensions.get(pid, {})
+        reasons = []
+        for v in r.get("vetoes", []):
+            vid = str(v.get("id") or "")
+            reasons.append(veto_title.get(vid) or str(v.get("title") or vid))
+        row = {"id": pid, "name": p.get("name"), "group": p.get("group"), "region": p.get("region"),
+               "level": p.get("level"), "org_type": p.get("org_type")}
+        row.update({d: _round(dims.get(d)) for d in dim_ids})
+        row.update({"index": _round(r.get("index")), "rank": r.get("rank"), "group_size": r.get("group_size"),
+                    "vetoed": bool(r.get("vetoed")) if r else None, "veto_reasons": "; ".join(reasons),
+                    "findings": data.findings_count.get(pid, 0)})
+        rows.append(row)
+    return rows
+
+
+def columns(framework: Framework) -> list[str]:
+    return [*BASE_COLUMNS, *(d.id for d in framework.dimensions), *TAIL_COLUMNS]
+
+
+def _csv_value(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return neutralise_cell(value)
+
+
+def write_results_csv(path: Path, rows: list[dict[str, Any]], cols: list[str]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(cols)
+        for row in rows:
+            w.writerow([_csv_value(row.get(c)) for c in cols])
+    return path
+
+
+def write_results_xlsx(path: Path, rows: list[dict[str, Any]], cols: list[str], framework: Framework,
+                       L: Locale) -> Path:
+    """A workbook with a localised, frozen header row; vocabulary codes shown as their titles."""
+    loc = L.name
+    dim_title = {d.id: d.title(loc) for d in framework.dimensions}
+    header = [dim_title.get(c) or L.t(f"columns.{c}") for c in cols]
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(title=str(L.t("labels.notice"))[:31] or "results")
+    ws.freeze_panes = "C2"
+    widths = {"id": 18, "name": 30, "group": 24, "region": 12, "level": 10, "org_type": 12, "index": 12,
+              "rank": 10, "group_size": 12, "vetoed": 10, "veto_reasons": 28, "findings": 10}
+    for i, c in enumerate(cols, 1):
+        ws.column_dimensions[get_column_letter(i)].width = widths.get(c, max(10, 2 * len(header[i - 1]) + 2))
+    from openpyxl.cell import WriteOnlyCell
+    head = []
+    bold, fill = Font(bold=True), PatternFill("solid", fgColor="F6F4EF")
+    for h in header:
+        cell = WriteOnlyCell(ws, value=xlsx_cell(h))
+        cell.font, cell.fill, cell.alignment = bold, fill, Alignment(vertical="center", wrap_text=True)
+        head.append(cell)
+    ws.append(head)
+    label = {"group": L.group, "region": L.region, "level": L.level, "org_type": L.org_type}
+    yes, no = L.t("labels.yes"), L.t("labels.no")
+    for row in rows:
+        out = []
+        for c in cols:
+            v = row.get(c)
+            if c in label and v is not None:
+                v = label[c](v)
+            elif c == "vetoed" and v is not None:
+                v = yes if v else no
+            out.append(xlsx_cell(v))
+        ws.append(out)
+    wb.save(path)
+    return path
+
+
+class FindingsCsv:
+    """``findings.csv`` written incrementally, batch after batch (rows arrive sorted)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._fh = path.open("w", encoding="utf-8", newline="")
+        self._w = csv.writer(self._fh)
+        self._w.writerow(FINDINGS_COLUMNS)
+        self.count = 0
+
+    def write(self, rows: Iterable[dict[str, Any]]) -> None:
+        for r in rows:
+            self._w.writerow(["" if r.get(c) is None else neutralise_cell(str(r.get(c))) for c in FINDINGS_COLUMNS])
+            self.count += 1
+
+    def close(self) -> Path:
+        self._fh.close()
+        return self.path

@@ -1,0 +1,81 @@
+"""Formatting numbers for people: scores, indices, percentages and raw indicator values with units."""
+from __future__ import annotations
+
+import importlib
+import math
+from functools import lru_cache
+from typing import Any
+
+from govlens.report.locale import Locale
+
+# What each shipped indicator's raw value counts, as its module declares in ``UNIT``.
+# Used when the indicator module cannot be imported (or does not exist yet).
+KNOWN_UNITS: dict[str, str] = {
+    "page-metadata": "ratio", "mobile-viewport": "bool", "portal-structure": "ratio", "text-contrast": "ratio",
+    "availability": "ratio", "response-time": "ms", "https-redirect": "bool", "broken-external-links": "ratio",
+    "site-search": "bool", "broken-internal-links": "ratio", "image-alt": "ratio", "robots-sitemap": "ratio",
+    "indexed-pages": "count", "homepage-freshness": "days", "stale-columns": "count", "empty-columns": "count",
+    "update-volume": "count", "inbound-links": "count", "external-inlinks": "count", "media-mentions": "count",
+}
+
+
+@lru_cache(maxsize=None)
+def value_kind(indicator_id: str) -> str:
+    """``ratio``, ``bool``, ``ms``, ``days``, ``count`` …: from the indicator module, else the table above."""
+    try:
+        module = importlib.import_module("govlens.indicators." + indicator_id.replace("-", "_"))
+        unit = getattr(module, "UNIT", None)
+        if isinstance(unit, str) and unit:
+            return unit
+    except Exception:  # noqa: BLE001 - a missing or broken indicator module must not stop a report
+        pass
+    return KNOWN_UNITS.get(indicator_id, "")
+
+
+def is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and not math.isnan(value)
+
+
+def fmt_score(value: Any, digits: int = 1) -> str:
+    """92.3 — or an empty string for no score."""
+    if not is_number(value):
+        return ""
+    return f"{float(value):.{digits}f}"
+
+
+def fmt_count(value: Any) -> str:
+    return f"{int(value):,}" if is_number(value) else ""
+
+
+def _plain(value: float) -> str:
+    if float(value).is_integer():
+        return f"{int(value):d}"
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def _with_unit(number: str, unit: str) -> str:
+    if not unit:
+        return number
+    return number + unit if not unit[0].isalnum() or not unit.isascii() else f"{number} {unit}"
+
+
+def fmt_value(indicator_id: str, value: Any, locale: Locale) -> str:
+    """A raw indicator value with its unit: 85.0%, 是, 1,234 毫秒, 3 天."""
+    if not is_number(value):
+        return ""
+    kind = value_kind(indicator_id)
+    unit = locale.indicator_unit(indicator_id)
+    if kind == "bool" and float(value) in (0.0, 1.0):
+        return locale.t("bool.yes") if value else locale.t("bool.no")
+    if kind == "ratio":
+        return _with_unit(f"{float(value) * 100:.1f}", unit or "%")
+    if kind == "ms":
+        return _with_unit(f"{float(value):,.0f}", unit)
+    return _with_unit(_plain(float(value)) if abs(float(value)) < 1000 else f"{float(value):,.0f}", unit)
+
+
+def bar_width(score: Any) -> float:
+    """A score clamped to 0–100, for an inline bar's CSS width."""
+    if not is_number(score):
+        return 0.0
+    return round(min(100.0, max(0.0, float(score))), 1)

@@ -1,0 +1,75 @@
+"""``write_reports``: every report of a campaign, rendered from the store alone."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from govlens.awards.config import AwardsConfig
+from govlens.frameworks.model import Framework
+from govlens.report.data import iter_batches, load_campaign
+from govlens.report.findings_summary import summarise
+from govlens.report.locale import Locale
+from govlens.report.notice import build_notice, fmt_date, render_notice_html, render_notice_md
+from govlens.report.safety import file_names
+from govlens.report.scorecards import ScorecardWriter
+from govlens.report.tables import (FindingsCsv, columns, result_rows, write_results_csv,
+                                   write_results_xlsx)
+from govlens.store.campaign_store import CampaignStore
+
+BATCH_SIZE = 5000
+
+
+def _dimension_titles(framework: Framework, awards: AwardsConfig, locale: str) -> dict[str, dict[str, str]]:
+    """framework id → dimension id → title, for the report's framework and every framework an award uses."""
+    out = {framework.id: {d.id: d.title(locale) for d in framework.dimensions}}
+    for fid in {a.framework for a in awards.awards()} - {framework.id}:
+        try:
+            from govlens.frameworks.load import load_framework
+            fw = load_framework(fid)
+            out[fid] = {d.id: d.title(locale) for d in fw.dimensions}
+        except Exception:  # noqa: BLE001 - unknown framework: reasons fall back to dimension ids
+            out[fid] = {}
+    return out
+
+
+def write_reports(store: CampaignStore, out_dir: Path, *, framework: Framework, awards: AwardsConfig,
+                  locale: str = "zh-CN") -> dict[str, Path]:
+    """Write the notice (HTML, Markdown), results (CSV, XLSX), findings.csv and the scorecards.
+
+    Returns the written paths by name: ``notice.html``, ``notice.md``, ``results.csv``,
+    ``results.xlsx``, ``findings.csv``, ``scorecards`` (the directory) and ``scorecards/index.html``.
+    """
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    L = Locale(locale)
+    data = load_campaign(store, framework.id)
+    files = file_names(data.platforms)
+    written: dict[str, Path] = {}
+
+    # per-platform detail, in batches: scorecards and findings.csv
+    cards = ScorecardWriter(out_dir / "scorecards", data, framework, awards, L, files,
+                            check_date=fmt_date(data.check_date(), L))
+    findings_csv = FindingsCsv(out_dir / "findings.csv")
+    try:
+        for batch in iter_batches(store, list(data.platforms), framework.id, BATCH_SIZE):
+            cards.write_batch(batch)
+            findings_csv.write(batch.findings_rows)
+    finally:
+        written["findings.csv"] = findings_csv.close()
+    cards.write_css()
+    written["scorecards"] = cards.dir
+    written["scorecards/index.html"] = cards.write_index()
+
+    # the notice
+    summary = summarise(data, framework, L.name)
+    model = build_notice(data, summary, framework, awards, L, files, _dimension_titles(framework, awards, L.name))
+    html_path, md_path = out_dir / "notice.html", out_dir / "notice.md"
+    html_path.write_text(render_notice_html(model), encoding="utf-8")
+    md_path.write_text(render_notice_md(model), encoding="utf-8")
+    written["notice.html"], written["notice.md"] = html_path, md_path
+
+    # tables
+    rows = result_rows(data, framework, L)
+    cols = columns(framework)
+    written["results.csv"] = write_results_csv(out_dir / "results.csv", rows, cols)
+    written["results.xlsx"] = write_results_xlsx(out_dir / "results.xlsx", rows, cols, framework, L)
+    return written
