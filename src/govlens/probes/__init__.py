@@ -1,1 +1,20 @@
-"""Probes stage: gatherers that visit platforms and write observations; they never score."""
+"""Probes stage: gatherers that visit platforms and write observations; they never score.
+
+Lifecycle of a probe (see :mod:`govlens.probes.base`): ``setup`` once per scan,
+``prepare(platform)``, ``probe(platform) -> list[Observation]``. Probes by name are in
+:data:`govlens.probes.registry.PROBES`; :func:`govlens.probes.scan.scan` runs them over a
+registry into the campaign store.
+"""
+from govlens.probes.observation import COMPLETED, VISIT_STATUSES, Observation
+
+__all__ = ["COMPLETED", "VISIT_STATUSES", "Observation", "PROBES", "run_scan"]
+
+
+def __getattr__(name: str):  # lazy: importing observations must not pull in aiohttp
+    if name == "PROBES":
+        from govlens.probes.registry import PROBES
+        return PROBES
+    if name == "run_scan":
+        from govlens.probes.scan import run_scan
+        return run_scan
+    raise AttributeError(name)

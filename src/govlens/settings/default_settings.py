@@ -7,6 +7,7 @@ not published; where a number here is ours rather than a published rule, it says
 
 # --- availability visits within one scan (the census monitors a week; a scan samples it)
 AVAILABILITY_SPACING = 0.3          # seconds between visits to the homepage
+AVAILABILITY_THREAD = True          # visits on their own event-loop thread: crawl load must not inflate timings
 AVAILABILITY_VISITS = 3             # homepage visits per scan
 
 # --- campaign
@@ -30,6 +31,7 @@ FRESHNESS_NOTICE_DAYS = 180
 FRESHNESS_OTHER_DAYS = 365          # ours: columns that are neither news nor notices
 
 # --- HTTP
+HTTP_ALLOW_PRIVATE = False          # outside sandbox mode, allow loopback/private targets (intranet campaigns)
 HTTP_MAX_BODY_BYTES = 5_000_000     # larger bodies are cut and the visit marked too_large
 HTTP_MAX_REDIRECTS = 10
 HTTP_SLOW_MS = 2000                 # homepage slower than this is a slow_response finding (ours)
@@ -37,6 +39,7 @@ HTTP_TIMEOUT = 15.0                 # seconds per request (census: a visit fails
 HTTP_USER_AGENT = "govlens/0.1 (+https://github.com/govlens/govlens; government website evaluation)"
 
 # --- link checking
+LINKS_CACHE_SIZE = 200_000          # link results kept campaign-wide (each URL checked once per scan)
 LINKS_CHECK_EXTERNAL = True
 LINKS_MAX_PER_SITE = 400            # links checked per site (homepage and column pages)
 LINKS_TIMEOUT = 10.0

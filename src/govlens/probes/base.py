@@ -1,0 +1,73 @@
+"""The probe contract (18F domain-scan's scanner lifecycle, Lighthouse's gatherer).
+
+A probe is one module in this package and one entry in :data:`govlens.probes.registry.PROBES`.
+Its lifecycle over a campaign:
+
+1. ``await setup(ctx)`` once, before any platform: receive the shared
+   :class:`ProbeContext` (settings, the campaign's one fetcher and link cache, the date the
+   evaluation is "as of").
+2. ``prepare(platform) -> bool`` per platform: False skips the platform (e.g. a WeChat
+   account for an HTTP probe); cheap and synchronous.
+3. ``await probe(platform) -> list[Observation]``: gather. A probe never scores and never
+   raises for a site's misbehaviour: a failure is an observation with a visit status.
+4. ``await teardown()`` once at the end.
+
+The scan runner (:mod:`govlens.probes.scan`) writes the observations to the campaign store.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, ClassVar
+
+from govlens.probes.fetch import Fetcher
+from govlens.probes.link_check import LinkChecker
+from govlens.probes.observation import Observation
+from govlens.registry.model import Platform
+from govlens.settings import Settings
+
+
+def reference_date(settings: Settings) -> date:
+    """The date the evaluation is "as of": ``CHECK_DATE``, else today."""
+    raw = str(settings["CHECK_DATE"] or "").strip()
+    if raw:
+        try:
+            return date.fromisoformat(raw)
+        except ValueError:
+            from govlens.errors import SettingsError
+            raise SettingsError(f"not an ISO date: {raw!r}", field="CHECK_DATE") from None
+    return date.today()
+
+
+@dataclass(slots=True)
+class ProbeContext:
+    """What every probe of a scan shares."""
+
+    settings: Settings
+    fetcher: Fetcher
+    link_checker: LinkChecker
+    check_date: date
+    sandbox_state: dict[str, Any] | None = None
+    visit_fetcher: Any = None          # timing-sensitive fetches (availability); None = ``fetcher``
+    stats: dict[str, int] = field(default_factory=dict)
+
+
+class Probe:
+    """Base class with the no-op hooks; subclasses set ``name`` and implement :meth:`probe`."""
+
+    name: ClassVar[str] = ""
+
+    def __init__(self) -> None:
+        self.ctx: ProbeContext | None = None
+
+    async def setup(self, ctx: ProbeContext) -> None:
+        self.ctx = ctx
+
+    def prepare(self, platform: Platform) -> bool:
+        return True
+
+    async def probe(self, platform: Platform) -> list[Observation]:
+        raise NotImplementedError
+
+    async def teardown(self) -> None:
+        return None

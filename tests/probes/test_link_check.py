@@ -1,0 +1,63 @@
+import asyncio
+from collections import Counter
+
+from aiohttp import web
+
+from govlens.probes.fetch import Fetcher
+from govlens.probes.link_check import LinkChecker
+
+
+def test_each_url_checked_once_even_concurrently(serve, settings):
+    hits: Counter = Counter()
+
+    async def handler(request):
+        hits[(request.method, request.path)] += 1
+        await asyncio.sleep(0.05)
+        if request.path == "/gone":
+            return web.Response(status=404)
+        if request.path == "/nohead" and request.method == "HEAD":
+            return web.Response(status=405)
+        return web.Response(text="ok")
+
+    a = web.Application()
+    a.router.add_route("*", "/{tail:.*}", handler)
+
+    async def main():
+        async with serve(a) as port:
+            s = settings()
+            async with Fetcher(s) as f:
+                checker = LinkChecker(f, s)
+                base = f"http://127.0.0.1:{port}"
+                urls = [f"{base}/ok", f"{base}/gone", f"{base}/nohead"] * 5
+                results = await asyncio.gather(*(checker.check(u) for u in urls))
+                again = await checker.check(f"{base}/ok")
+        return base, results, again, checker
+
+    base, results, again, checker = asyncio.run(main())
+    assert hits[("HEAD", "/ok")] == 1 and hits[("HEAD", "/gone")] == 1
+    assert hits[("HEAD", "/nohead")] == 1 and hits[("GET", "/nohead")] == 1
+    assert hits[("GET", "/gone")] == 0
+    by_url = {r.url: r for r in results}
+    assert by_url[f"{base}/ok"].ok and by_url[f"{base}/ok"].method == "HEAD"
+    assert by_url[f"{base}/gone"].status == "http_error" and by_url[f"{base}/gone"].http_status == 404
+    assert by_url[f"{base}/nohead"].ok and by_url[f"{base}/nohead"].method == "GET"
+    assert again.ok and checker.checks == 3
+
+
+def test_cache_is_bounded(serve, settings):
+    async def handler(request):
+        return web.Response(text="ok")
+
+    a = web.Application()
+    a.router.add_route("*", "/{tail:.*}", handler)
+
+    async def main():
+        async with serve(a) as port:
+            s = settings(LINKS_CACHE_SIZE=10)
+            async with Fetcher(s) as f:
+                checker = LinkChecker(f, s)
+                for i in range(30):
+                    await checker.check(f"http://127.0.0.1:{port}/{i}")
+                return len(checker.cache)
+
+    assert asyncio.run(main()) == 10
