@@ -32,21 +32,6 @@ def test_homepage_never_loaded_is_missing(f):
     assert ind.evaluate(f.po(), f.ctx()).status == "missing"
 
 
-def test_service_and_interaction_pages_are_not_columns(f):
-    home = f.page(links=[{"url": f.home_url + "hdjl/szxx/", "text": "市长信箱", "internal": True},
-                         {"url": f.home_url + "bsfw/", "text": "网上办事", "internal": True},
-                         {"url": f.home_url + "col/gzdt/", "text": "工作动态", "internal": True},
-                         {"url": f.home_url + "col/fwdt/", "text": "服务动态", "internal": True}])
-    obs = f.po(home,
-               f.page("column", f.home_url + "hdjl/szxx/", items=[], column_title="市长信箱"),
-               f.page("column", f.home_url + "bsfw/", items=[], column_title=None),
-               f.page("column", f.home_url + "col/gzdt/", items=[], column_title=None),
-               f.page("column", f.home_url + "col/fwdt/", items=[], column_title=None))
-    r = ind.evaluate(obs, f.ctx())
-    assert sorted(x.url for x in r.findings) == [f.home_url + "col/fwdt/", f.home_url + "col/gzdt/"]
-    assert "2 service or interaction pages" in r.detail
-
-
 def test_a_column_block_more_link_is_a_column_whatever_its_name(f):
     home = f.page(lists=[{"title": "便民服务", "more_url": f.home_url + "col/bmfw/", "items": []}])
     r = ind.evaluate(f.po(home, f.page("column", f.home_url + "col/bmfw/", items=[], column_title="便民服务")),

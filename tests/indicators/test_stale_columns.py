@@ -69,10 +69,3 @@ def test_no_column_page_is_not_applicable(f):
 
 def test_homepage_never_loaded_is_missing(f):
     assert ind.evaluate(f.po(f.visit("timeout")), f.ctx()).status == "missing"
-
-
-def test_mailbox_letter_lists_are_not_judged(f):
-    home = f.page(links=[{"url": f.home_url + "hdjl/szxx/", "text": "市长信箱", "internal": True}])
-    box = _col(f, "hdjl/szxx/", "市长信箱", "2010-01-01")
-    r = ind.evaluate(f.po(home, box), f.ctx())
-    assert r.value == 0.0 and "1 service or interaction" in r.detail

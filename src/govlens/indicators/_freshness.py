@@ -15,15 +15,6 @@ CLASS_WORDS: dict[str, tuple[str, ...]] = {
     NOTICE: ("通知", "公告", "公示", "政策", "文件", "解读", "人事"),
 }
 WINDOW_SETTING = {NEWS: "FRESHNESS_NEWS_DAYS", NOTICE: "FRESHNESS_NOTICE_DAYS", OTHER: "FRESHNESS_OTHER_DAYS"}
-#: Names of pages the crawl may reach from the navigation that are not information columns
-#: (interaction, service halls, search, profiles): no list is expected there, so an empty or
-#: old list on them is neither an empty nor a stale column. A page the homepage links as a
-#: column block's "更多", or whose name says news or notice, is a column whatever its name.
-NOT_COLUMN_WORDS = ("信箱", "留言", "咨询", "投诉", "举报", "访谈", "办事", "服务", "搜索", "检索", "查询",
-                    "登录", "注册", "地图", "联系我们", "简介", "概况", "领导之窗", "领导信息", "领导班子",
-                    "机构设置", "机构职能", "内设机构", "指南", "English")
-
-
 def classify(names: Iterable[str | None]) -> tuple[str, str]:
     """(class, the name it was read from): the first name that is news or notice wins, else other."""
     first = ""
@@ -116,23 +107,6 @@ def column_names(o: Observation, linked: dict[str, list[str]]) -> list[str]:
     for k in keys:
         own.extend(linked.get(k, []))
     return own
-
-
-def more_urls(obs: PlatformObservations) -> set[str]:
-    """URLs (without scheme) the homepage links as a column block's "更多"."""
-    return _cached(obs, "more", lambda o: {url_without_scheme(b["more_url"])
-                                           for home in completed_pages(o, "home")
-                                           for b in home.data.get("lists") or []
-                                           if isinstance(b, dict) and isinstance(b.get("more_url"), str)})
-
-
-def is_column(o: Observation, names: list[str], more: set[str]) -> bool:
-    """Is this crawled page an information column (see :data:`NOT_COLUMN_WORDS`)?"""
-    if url_without_scheme(o.url) in more or url_without_scheme(o.data.get("final_url") or o.url) in more:
-        return True
-    if classify(names)[0] != OTHER:
-        return True
-    return not any(w in (n or "") for n in names for w in NOT_COLUMN_WORDS)
 
 
 def is_empty(o: Observation) -> bool:

@@ -5,14 +5,13 @@ title or link text that led to it): news (动态/要闻/新闻/快讯/图片) mu
 ``FRESHNESS_NEWS_DAYS``, notices and policy (通知/公告/公示/政策/文件/解读/人事) within
 ``FRESHNESS_NOTICE_DAYS``, any other column within ``FRESHNESS_OTHER_DAYS``. A column whose
 items carry no date counts as not updated; an empty column is not stale, it is empty
-(see empty-columns). Pages reached from the navigation that are not information columns
-(mailboxes, service halls, search, profiles: ``_freshness.NOT_COLUMN_WORDS``) are not judged. Each stale column is a stale_column finding at its URL as linked.
+(see empty-columns). Each stale column is a stale_column finding at its URL as linked.
 """
 from __future__ import annotations
 
 from govlens import defects
-from govlens.indicators._freshness import (classify, column_names, column_pages, is_column, is_empty,
-                                           more_urls, names_linking_to, window_days)
+from govlens.indicators._freshness import (classify, column_names, column_pages, is_empty,
+                                           names_linking_to, window_days)
 from govlens.indicators.base import (Evidence, Finding, IndicatorContext, IndicatorResult,
                                      PlatformObservations, clip, days_since, item_dates, usable_dates)
 
@@ -27,16 +26,13 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
         if obs.homepage() is None:
             return IndicatorResult.missing("the homepage never loaded")
         return IndicatorResult.not_applicable("no column page was read")
-    linked, more = names_linking_to(obs), more_urls(obs)
+    linked = names_linking_to(obs)
     findings, evidence = [], []
-    judged = skipped = 0
+    judged = 0
     for o in columns:
         if is_empty(o):
             continue
         names = column_names(o, linked)
-        if not is_column(o, names, more):
-            skipped += 1
-            continue
         judged += 1
         cls, name = classify(names)
         window = window_days(cls, ctx)
@@ -50,6 +46,5 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
         findings.append(Finding(kind=defects.STALE_COLUMN, url=o.url, detail=detail, snippet=clip(name, 60),
                                 evidence_url=o.data.get("final_url") or o.url))
         evidence.append(Evidence(url=o.url, detail=detail, snippet=clip(name, 60)))
-    detail = f"{len(findings)} of {judged} non-empty columns not updated within their window" \
-        + (f" ({skipped} service or interaction pages not judged)" if skipped else "")
+    detail = f"{len(findings)} of {judged} non-empty columns not updated within their window"
     return IndicatorResult(value=float(len(findings)), detail=detail, evidence=evidence, findings=findings)

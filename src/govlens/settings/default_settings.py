@@ -41,7 +41,7 @@ HTTP_USER_AGENT = "govlens/0.1 (+https://github.com/govlens/govlens; government 
 # --- link checking
 LINKS_CACHE_SIZE = 200_000          # link results kept campaign-wide (each URL checked once per scan)
 LINKS_CHECK_EXTERNAL = True
-LINKS_MAX_PER_SITE = 400            # links checked per site (homepage and column pages)
+LINKS_MAX_PER_SITE = 1000           # links checked per site (homepage and column pages)
 LINKS_TIMEOUT = 10.0
 
 # --- report
