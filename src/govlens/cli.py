@@ -67,7 +67,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from govlens.campaign import load_campaign, write_campaign
     from govlens.registry.write import write_registry_csv
     from govlens.runner import run_all
-    from govlens.sandbox.server import run_in_thread
+    from govlens.sandbox.process import sandbox_process
     from govlens.sandbox.web import build_sandbox
 
     out = Path(args.out).resolve()
@@ -79,8 +79,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     web.write_truth(out / "truth.json")
     web.write_signals(out / "signals.csv")
     console.print(f"sandbox web: {len(platforms)} sites, seed {args.seed}, as of {as_of}")
-    with run_in_thread(web, out / "sandbox") as running:
-        running.write_state(out / "sandbox" / "sandbox.json")
+    with sandbox_process(out / "registry.csv", sites=len(platforms), seed=args.seed, as_of=as_of,
+                         state_dir=out / "sandbox"):
         write_campaign(out / "campaign.toml", {
             "name": "2013年中国优秀政务平台推荐及综合影响力评估（沙箱演示）", "year": as_of.year,
             "check_date": as_of.isoformat(), "registry": "registry.csv", "framework": args.framework,

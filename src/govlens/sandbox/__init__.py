@@ -1,1 +1,14 @@
-"""Sandbox: a deterministic synthetic government web on loopback, with the ground truth of its defects."""
+"""Sandbox: a deterministic synthetic government web on loopback, with the ground truth of its defects.
+
+- :func:`govlens.sandbox.platforms.generate_platforms`: the shipped registry plus generated websites;
+- :func:`govlens.sandbox.web.build_sandbox` → :class:`govlens.sandbox.web.SandboxWeb`: every site's
+  spec, ``truth()``, ``write_truth()``, ``write_signals()``, ``hosts()``;
+- :mod:`govlens.sandbox.server`: ``start_server``, ``run_in_thread``, ``serve_forever``: one aiohttp
+  server on an HTTP and an HTTPS port, routing by Host header.
+
+The sandbox shares nothing with the probes and indicators but :mod:`govlens.defects`.
+"""
+from govlens.sandbox.platforms import generate_platforms
+from govlens.sandbox.web import SandboxWeb, build_sandbox
+
+__all__ = ["SandboxWeb", "build_sandbox", "generate_platforms"]

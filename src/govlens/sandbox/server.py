@@ -1,0 +1,210 @@
+"""One aiohttp server for the whole sandbox web: an HTTP port and an HTTPS port on loopback.
+
+Requests are routed by the Host header (port ignored) to the site that owns the host; an
+unknown host gets a plain-text 404. TLS uses a fresh ``trustme`` CA whose single server
+certificate names every host; the CA's PEM is written to ``state_dir/ca.pem`` so a client can
+trust it. Everything that depends on time or on request order lives here, the rest is the
+cached replies of :class:`govlens.sandbox.web.SandboxWeb`:
+
+- ``intermittent_outage``: GET requests of the homepage answer 503, 200, 503, 200 … per host,
+  counting only requests that would serve the homepage (redirects from http:// do not count;
+  HEAD requests always succeed, so a HEAD link check of the homepage is not flaky);
+- ``slow_response``: the homepage waits ``web.slow_delay`` seconds before answering.
+
+``start_server`` (async), ``run_in_thread`` (a context manager for tests and ``govlens demo``)
+and ``serve_forever`` (blocking, for ``govlens sandbox serve``) are the three ways to run it.
+"""
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import re
+import signal
+import ssl
+import tempfile
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import trustme
+from aiohttp import web as aioweb
+from multidict import CIMultiDict
+
+from govlens import defects as D
+from govlens.errors import ConfigError
+from govlens.sandbox.web import UNAVAILABLE, SandboxWeb
+
+
+@dataclass
+class RunningSandbox:
+    """A listening sandbox server."""
+
+    web: SandboxWeb
+    host: str
+    http_port: int
+    https_port: int
+    ca_file: Path
+    state_dir: Path
+    _runner: aioweb.AppRunner = field(repr=False)
+    _stopped: bool = field(default=False, repr=False)
+
+    @property
+    def state_file(self) -> Path:
+        return self.state_dir / "sandbox.json"
+
+    def state(self) -> dict:
+        return {"http_port": self.http_port, "https_port": self.https_port, "ca_file": str(self.ca_file),
+                "hosts": self.web.hosts(), "seed": self.web.seed, "as_of": self.web.as_of.isoformat()}
+
+    def write_state(self, path: str | Path | None = None) -> Path:
+        """Write sandbox.json (ports, CA file, hosts, seed, as_of) for the scanner's sandbox mode."""
+        path = Path(path) if path is not None else self.state_file
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(self.state(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        return path
+
+    async def stop(self) -> None:
+        if not self._stopped:
+            self._stopped = True
+            await self._runner.cleanup()
+
+
+def _hostname(host_header: str) -> str:
+    h = host_header.strip().lower()
+    if h.startswith("["):
+        return h[1:h.index("]")] if "]" in h else h
+    if h.count(":") == 1:
+        h = h.split(":", 1)[0]
+    return h.rstrip(".")
+
+
+def _make_app(web: SandboxWeb) -> aioweb.Application:
+    counters: dict[str, int] = {}
+
+    async def handle(request: aioweb.Request) -> aioweb.Response:
+        host = _hostname(request.host or "")
+        reply = web.respond(host, request.path, request.query_string, secure=request.secure)
+        if reply.home:
+            site = web.site(host)
+            if site is not None:
+                if D.INTERMITTENT_OUTAGE in site.flags:
+                    if request.method != "GET":
+                        return _response(reply)
+                    n = counters[host] = counters.get(host, 0) + 1
+                    if n % 2 == 1:
+                        reply = UNAVAILABLE
+                elif D.SLOW_RESPONSE in site.flags and web.slow_delay > 0:
+                    await asyncio.sleep(web.slow_delay)
+        return _response(reply)
+
+    app = aioweb.Application()
+    app.router.add_route("*", "/{tail:.*}", handle)
+    return app
+
+
+_DNS_NAME = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")
+
+
+def _response(reply) -> aioweb.Response:
+    return aioweb.Response(status=reply.status, body=reply.body, headers=CIMultiDict(reply.headers))
+
+
+def _tls(web: SandboxWeb, state_dir: Path) -> tuple[ssl.SSLContext, Path]:
+    ca = trustme.CA(organization_name="govlens sandbox")
+    names = [h for h in web.hosts() if _DNS_NAME.match(h)]    # a malformed registry host gets no TLS name
+    cert = ca.issue_cert(*names)
+    ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    cert.configure_cert(ctx)
+    ca_file = state_dir / "ca.pem"
+    ca.cert_pem.write_to_path(str(ca_file))
+    return ctx, ca_file
+
+
+async def start_server(web: SandboxWeb, host: str = "127.0.0.1", http_port: int = 0, https_port: int = 0,
+                       state_dir: str | Path | None = None) -> RunningSandbox:
+    """Listen on ``host`` (HTTP and HTTPS; port 0 = any free port) and write ca.pem and sandbox.json."""
+    state_dir = Path(state_dir) if state_dir is not None else Path(tempfile.mkdtemp(prefix="govlens-sandbox-"))
+    state_dir.mkdir(parents=True, exist_ok=True)
+    ctx, ca_file = _tls(web, state_dir)
+    runner = aioweb.AppRunner(_make_app(web), access_log=None, handle_signals=False)
+    await runner.setup()
+    ports = []
+    try:
+        for port, ssl_context in ((http_port, None), (https_port, ctx)):
+            site = aioweb.TCPSite(runner, host, port, ssl_context=ssl_context)
+            await site.start()
+            ports.append(site._server.sockets[0].getsockname()[1])  # noqa: SLF001 (actual port when 0)
+    except OSError as e:
+        await runner.cleanup()
+        raise ConfigError(f"sandbox server cannot listen on {host}: {e}", field="sandbox port") from e
+    running = RunningSandbox(web=web, host=host, http_port=ports[0], https_port=ports[1], ca_file=ca_file,
+                             state_dir=state_dir, _runner=runner)
+    running.write_state()
+    return running
+
+
+@contextmanager
+def run_in_thread(web: SandboxWeb, state_dir: str | Path | None = None, *, host: str = "127.0.0.1",
+                  http_port: int = 0, https_port: int = 0) -> Iterator[RunningSandbox]:
+    """Run the server in a background thread with its own event loop; stop it on exit."""
+    loop = asyncio.new_event_loop()
+    ready = threading.Event()
+    box: dict[str, object] = {}
+
+    def main() -> None:
+        asyncio.set_event_loop(loop)
+        try:
+            box["running"] = loop.run_until_complete(
+                start_server(web, host=host, http_port=http_port, https_port=https_port, state_dir=state_dir))
+        except BaseException as e:  # noqa: BLE001 (handed to the caller's thread)
+            box["error"] = e
+            ready.set()
+            loop.close()
+            return
+        ready.set()
+        try:
+            loop.run_forever()
+        finally:
+            loop.run_until_complete(loop.shutdown_asyncgens())
+            loop.close()
+
+    thread = threading.Thread(target=main, name="govlens-sandbox", daemon=True)
+    thread.start()
+    ready.wait()
+    if "error" in box:
+        thread.join()
+        raise box["error"]  # type: ignore[misc]
+    running: RunningSandbox = box["running"]  # type: ignore[assignment]
+    try:
+        yield running
+    finally:
+        asyncio.run_coroutine_threadsafe(running.stop(), loop).result(timeout=30)
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(timeout=30)
+
+
+def serve_forever(web: SandboxWeb, host: str = "127.0.0.1", http_port: int = 0, https_port: int = 0,
+                  state_dir: str | Path | None = None,
+                  on_ready: Callable[[RunningSandbox], None] | None = None) -> None:
+    """Serve until Ctrl-C (or SIGTERM); ``on_ready`` is called once the server listens and sandbox.json is written."""
+
+    async def main() -> None:
+        running = await start_server(web, host=host, http_port=http_port, https_port=https_port,
+                                     state_dir=state_dir)
+        done = asyncio.Event()
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, done.set)   # stop cleanly on SIGTERM too
+        try:
+            if on_ready is not None:
+                on_ready(running)
+            await done.wait()
+        finally:
+            await running.stop()
+
+    try:
+        asyncio.run(main())
+    except KeyboardInterrupt:
+        pass

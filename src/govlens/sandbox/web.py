@@ -1,0 +1,296 @@
+"""The sandbox web: every site's spec, its ground truth, its external signals, and page lookup.
+
+``build_sandbox(platforms, seed, as_of)`` returns a :class:`SandboxWeb`. It is a pure spec:
+:meth:`SandboxWeb.respond` maps (host, path, query, scheme) to a :class:`Reply` whose bytes are
+rendered lazily and cached; the server (:mod:`govlens.sandbox.server`) only adds what depends on
+time or on request order (the outage alternation and the slow-response delay), as the reply's
+``home`` and the site's flags tell it.
+
+Served: one site per platform of kind ``website`` with an http(s) URL and an ASCII host (the
+first platform wins when two share a host), plus a few national hosts (www.gov.cn …) that
+answer their homepage only.
+"""
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime as dt
+import io
+import json
+import math
+import random
+import re
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+from govlens import defects as D
+from govlens.registry.model import Platform
+from govlens.sandbox import render
+from govlens.sandbox.names import provinces
+from govlens.sandbox.site import NATIONAL_SITES, Site, build_site
+
+SLOW_DELAY = 3.0                      # seconds a slow_response homepage waits before answering
+PAGE_CACHE_SIZE = 4096                # rendered pages kept (LRU)
+SEARCH_CACHE_SIZE = 512
+_GIF = (b"GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff\x00\x00\x00!\xf9\x04\x01\x00\x00\x00\x00"
+        b",\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;")
+_ART = re.compile(r"^/art/\d{4}/\d{2}/\d{2}/art_\d+_\d+\.html$")
+_COL = re.compile(r"^/col/([A-Za-z0-9_]+)/index\.html$")
+_SVC = re.compile(r"^/fw/fw_(\d+)\.html$")
+_TOPIC = re.compile(r"^/zt/zt(\d+)/index\.html$")
+_SECTION = re.compile(r"^/([a-z]+)/index\.html$")
+_IMAGE = re.compile(r"^/images/[A-Za-z0-9_.-]+\.(png|jpg|gif)$")
+_HOME_ALIASES = ("/", "/index.html", "/index.htm", "/index.shtml")
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """One answer: status, headers and body; ``home`` marks a homepage served with content."""
+
+    status: int
+    headers: tuple[tuple[str, str], ...]
+    body: bytes
+    home: bool = False
+
+
+@dataclass
+class SandboxWeb:
+    """A deterministic synthetic government web (see the module docstring)."""
+
+    seed: int
+    as_of: dt.date
+    platforms: list[Platform]
+    sites: list[Site]
+    national: dict[str, str]                      # host → name, national hosts served
+    slow_delay: float = SLOW_DELAY
+    _by_host: dict[str, Site] = field(default_factory=dict, repr=False)
+    _cache: OrderedDict = field(default_factory=OrderedDict, repr=False)
+    _search_cache: OrderedDict = field(default_factory=OrderedDict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_host = {s.host: s for s in self.sites}
+
+    # --- public API
+    def hosts(self) -> list[str]:
+        """Every host name the server answers for: platform sites, then national hosts."""
+        return [s.host for s in self.sites] + list(self.national)
+
+    def site(self, host: str) -> Site | None:
+        return self._by_host.get(host.lower())
+
+    def truth(self) -> dict:
+        return {
+            "seed": self.seed,
+            "as_of": self.as_of.isoformat(),
+            "sites": [{"platform_id": s.platform.id, "host": s.host, "defects": s.defects()} for s in self.sites],
+        }
+
+    def write_truth(self, path: str | Path) -> Path:
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(self.truth(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        return path
+
+    def signals_rows(self) -> list[dict[str, object]]:
+        """External signals per platform: heavy-tailed, higher for higher levels and healthier sites."""
+        by_id = {s.platform.id: s for s in self.sites}
+        rows = []
+        for p in self.platforms:
+            rng = random.Random(f"{self.seed}:{p.id}:signals")
+            site = by_id.get(p.id)
+            quality = 1.0
+            if site is not None:
+                kinds = {d["kind"] for d in site.defects()}
+                quality = 0.15 if D.SITE_DOWN in kinds else max(0.25, 1.0 - 0.09 * len(kinds))
+            mu = _LEVEL_MU.get(p.level, 7.5)
+            common = rng.gauss(0.0, 0.8) + 1.2 * math.log(quality)
+            tail = rng.paretovariate(2.5)       # a few sites are far better known than the rest
+            indexed = math.exp(mu + common + rng.gauss(0.0, 0.4)) * tail
+            inbound = math.exp(mu - 2.8 + 0.9 * common + rng.gauss(0.0, 0.5)) * tail
+            media = math.exp(mu - 6.0 + 1.1 * common + rng.gauss(0.0, 0.6)) * tail
+            rows.append({"platform_id": p.id, "indexed_pages": int(indexed), "inbound_links": int(inbound),
+                         "media_mentions": int(media)})
+        return rows
+
+    def write_signals(self, path: str | Path) -> Path:
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=["platform_id", "indexed_pages", "inbound_links", "media_mentions"],
+                           lineterminator="\n")
+        w.writeheader()
+        w.writerows(self.signals_rows())
+        path.write_text(buf.getvalue(), encoding="utf-8")
+        return path
+
+    # --- page lookup
+    def respond(self, host: str, path: str, query: str = "", *, secure: bool = True) -> Reply:
+        """The reply for one request: ``host`` without port, ``query`` the raw query string."""
+        host = host.lower().rstrip(".")
+        site = self._by_host.get(host)
+        if site is None:
+            if host in self.national:
+                return self._national(host, path, secure)
+            return Reply(404, (("Content-Type", "text/plain; charset=utf-8"),), b"unknown host\n")
+        if D.SITE_DOWN in site.flags:
+            return UNAVAILABLE
+        if not secure and D.NO_HTTPS_REDIRECT not in site.flags:
+            qs = f"?{query}" if query else ""
+            return Reply(301, (("Location", f"https://{host}{path}{qs}"), ("Content-Type", "text/html"),
+                               ("Server", site.server)), b"")
+        if path == "/search" and not site.has(D.NO_SITE_SEARCH):
+            return self._search(site, parse_qs(query).get("q", [""])[0])
+        if path == "/" and site.home_path != "/":
+            return Reply(302, (("Location", site.home_path), ("Server", site.server)), b"")
+        key = (host, path)
+        reply = self._cache.get(key)
+        if reply is not None:
+            with contextlib.suppress(KeyError):      # evicted meanwhile by another thread: fine
+                self._cache.move_to_end(key)
+            return reply
+        reply = self._render(site, path)
+        self._cache[key] = reply
+        if len(self._cache) > PAGE_CACHE_SIZE:
+            with contextlib.suppress(KeyError):
+                self._cache.popitem(last=False)
+        return reply
+
+    def _render(self, site: Site, path: str) -> Reply:
+        if path == site.home_path or (site.home_path == "/" and path in _HOME_ALIASES):
+            return _html(site, render.home(site), home=True)
+        m = _COL.match(path)
+        if m:
+            col = site.column_by_code(m.group(1))
+            if col is not None:
+                return _html(site, render.column_page(site, col))
+        elif _ART.match(path):
+            hit = site.articles.get(path)
+            if hit is not None:
+                return _html(site, render.article(site, *hit))
+        elif _IMAGE.match(path):
+            return Reply(200, (("Content-Type", "image/gif"), ("Server", site.server)), _GIF)
+        elif path == "/css/style.css":
+            return Reply(200, (("Content-Type", "text/css"), ("Server", site.server)), render.CSS.encode())
+        elif path == "/js/common.js":
+            return Reply(200, (("Content-Type", "application/javascript"), ("Server", site.server)),
+                         render.JS.encode())
+        elif path == "/favicon.ico":
+            return Reply(200, (("Content-Type", "image/gif"), ("Server", site.server)), _GIF)
+        elif path == "/robots.txt":
+            if site.robots:
+                return Reply(200, (("Content-Type", "text/plain"), ("Server", site.server)),
+                             render.robots(site).encode())
+        elif path == "/sitemap.xml":
+            if site.sitemap:
+                return Reply(200, (("Content-Type", "application/xml"), ("Server", site.server)),
+                             render.sitemap(site).encode())
+        else:
+            for rx, fn, limit in ((_SVC, render.service, site.n_services), (_TOPIC, render.topic, site.n_topics)):
+                m = rx.match(path)
+                if m:
+                    i = int(m.group(1))
+                    if 1 <= i <= limit and m.group(1) == str(i):
+                        return _html(site, fn(site, i))
+                    return _not_found(site)
+            m = _SECTION.match(path)
+            if m and m.group(1) in render.SECTIONS:
+                return _html(site, render.section(site, m.group(1)))
+        return _not_found(site)
+
+    def _search(self, site: Site, q: str) -> Reply:
+        key = (site.host, q)
+        reply = self._search_cache.get(key)
+        if reply is None:
+            reply = _html(site, render.search(site, q))
+            self._search_cache[key] = reply
+            if len(self._search_cache) > SEARCH_CACHE_SIZE:
+                with contextlib.suppress(KeyError):
+                    self._search_cache.popitem(last=False)
+        return reply
+
+    def _national(self, host: str, path: str, secure: bool) -> Reply:
+        if not secure:
+            return Reply(301, (("Location", f"https://{host}{path}"), ("Content-Type", "text/html")), b"")
+        if path in ("/", "/index.htm", "/index.html"):
+            body = render.national_home(self.national[host], host).encode("utf-8")
+            return Reply(200, (("Content-Type", "text/html; charset=utf-8"),), body)
+        return Reply(404, (("Content-Type", "text/html; charset=utf-8"),), render.not_found(None).encode("utf-8"))
+
+
+_LEVEL_MU = {"central": 11.0, "provincial": 10.3, "sub_provincial": 9.6, "prefecture": 8.9, "county": 7.8,
+             "township": 6.8}
+UNAVAILABLE = Reply(503, (("Content-Type", "text/html; charset=utf-8"), ("Retry-After", "120")),
+                     "<html><body><h1>503 Service Unavailable</h1><p>服务暂时不可用</p></body></html>\n"
+                     .encode("utf-8"))
+
+
+def _not_found(site: Site) -> Reply:
+    return Reply(404, (("Content-Type", "text/html; charset=utf-8"), ("Server", site.server)),
+                 render.not_found(site.name).encode("utf-8"))
+
+
+def _html(site: Site, text: str, *, home: bool = False) -> Reply:
+    """Encode a page in the site's encoding and declare it where the site declares it."""
+    label = site.charset_label
+    errors = "xmlcharrefreplace"      # only a shipped name outside GBK would need it; our own text is GBK
+    if site.encoding == "gbk":
+        if label.lower() == "gb2312":
+            try:
+                text.encode("gb2312")
+            except UnicodeEncodeError:        # a character outside GB2312: declare the superset
+                text = text.replace(f"charset={label}", "charset=gbk").replace(f'charset="{label}"', 'charset="gbk"')
+                label = "gbk"
+        body = text.encode("gbk", errors)
+    else:
+        body = text.encode("utf-8")
+    ctype = "text/html"
+    if site.charset_decl in ("header", "both"):
+        ctype = f"text/html; charset={label}"
+    return Reply(200, (("Content-Type", ctype), ("Server", site.server)), body, home=home)
+
+
+def build_sandbox(platforms: list[Platform], seed: int, as_of: dt.date, *,
+                  slow_delay: float = SLOW_DELAY) -> SandboxWeb:
+    """Build the spec of every site; same inputs give byte-identical pages and truth."""
+    icp = {p.name: p.icp for p in provinces()}
+    sites: list[Site] = []
+    seen: set[str] = set()
+    for p in platforms:
+        if p.kind != "website":
+            continue
+        parts = urlsplit(p.url.strip())
+        host = p.host
+        if parts.scheme.lower() not in ("http", "https") or not host or not host.isascii() or host in seen:
+            continue
+        seen.add(host)
+        sites.append(build_site(p, seed, as_of, icp.get(p.province, "京")))
+    national = {h: n for n, h in NATIONAL_SITES if h not in seen}
+    _link_sites(sites, national, seed)
+    return SandboxWeb(seed=seed, as_of=as_of, platforms=list(platforms), sites=sites, national=national,
+                      slow_delay=slow_delay)
+
+
+def _link_sites(sites: list[Site], national: dict[str, str], seed: int) -> None:
+    """友情链接: 3–6 healthy campaign sites (same province first) and 2–4 national hosts, by homepage URL."""
+    healthy = [s for s in sites if s.healthy]
+    by_prov: dict[str, list[Site]] = {}
+    for s in healthy:
+        by_prov.setdefault(s.platform.province, []).append(s)
+    nat = list(national.items())
+    for s in sites:
+        rng = random.Random(f"{seed}:{s.platform.id}:links")
+        k = rng.randint(3, 6)
+        picked: list[Site] = []
+        same = [x for x in by_prov.get(s.platform.province, []) if x is not s]
+        if same:
+            picked += rng.sample(same, min(2, len(same)))
+        for i in rng.sample(range(len(healthy)), min(k + 4, len(healthy))):
+            x = healthy[i]
+            if len(picked) >= k:
+                break
+            if x is not s and all(x is not y for y in picked):
+                picked.append(x)
+        s.friends = [(x.name, x.platform.url.strip()) for x in picked]
+        s.nationals = [(n, f"http://{h}/") for h, n in rng.sample(nat, min(rng.randint(2, 4), len(nat)))]
