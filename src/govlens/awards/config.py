@@ -34,13 +34,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from govlens.errors import AwardsError
+from govlens.yamlfile import read_yaml, shipped_names
 
 MEMBER_FIELDS = ("group", "org_type", "level", "kind", "region", "province", "id")
 
@@ -105,28 +103,12 @@ class AwardsConfig:
 
 
 def builtin_awards() -> list[str]:
-    return sorted(p.name[:-5] for p in resources.files("govlens.awards").iterdir() if p.name.endswith(".yaml"))
+    return shipped_names("govlens.awards")
 
 
 def load_awards(name_or_path: str | Path) -> AwardsConfig:
     """Load a shipped awards file by name (``notice-2013``) or any YAML file by path."""
-    path = Path(name_or_path)
-    if path.suffix not in (".yaml", ".yml"):
-        candidate = resources.files("govlens.awards").joinpath(f"{name_or_path}.yaml")
-        if not candidate.is_file():
-            raise AwardsError(f"no shipped awards file named '{name_or_path}' (shipped: {', '.join(builtin_awards())})")
-        text, source = candidate.read_text(encoding="utf-8"), f"{name_or_path}.yaml"
-    else:
-        try:
-            text, source = path.read_text(encoding="utf-8"), str(path)
-        except (OSError, UnicodeDecodeError) as exc:
-            raise AwardsError(f"cannot read: {exc}", file=str(path)) from exc
-    try:
-        doc = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        line = getattr(getattr(exc, "problem_mark", None), "line", None)
-        raise AwardsError(f"not valid YAML: {getattr(exc, 'problem', exc)}", file=source,
-                          line=None if line is None else line + 1) from exc
+    doc, source = read_yaml(name_or_path, "govlens.awards", AwardsError, "awards file")
     return parse_awards(doc, source)
 
 

@@ -7,41 +7,23 @@ normalisation methods against the scoring method registry by the caller that has
 """
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from govlens.errors import FrameworkError
+from govlens.yamlfile import read_yaml, shipped_names
 from govlens.frameworks.model import VETO_OPS, Dimension, Framework, IndicatorRef, Normalisation, VetoRule
 
 AGGREGATIONS = ("weighted_arithmetic", "weighted_geometric")
 
 
 def builtin_frameworks() -> list[str]:
-    return sorted(p.name[:-5] for p in resources.files("govlens.frameworks").iterdir() if p.name.endswith(".yaml"))
+    return shipped_names("govlens.frameworks")
 
 
 def load_framework(name_or_path: str | Path) -> Framework:
-    path = Path(name_or_path)
-    if path.suffix not in (".yaml", ".yml"):
-        candidate = resources.files("govlens.frameworks").joinpath(f"{name_or_path}.yaml")
-        if not candidate.is_file():
-            raise FrameworkError(f"no shipped framework named '{name_or_path}' "
-                                 f"(shipped: {', '.join(builtin_frameworks())})")
-        text, source = candidate.read_text(encoding="utf-8"), f"{name_or_path}.yaml"
-    else:
-        try:
-            text, source = path.read_text(encoding="utf-8"), str(path)
-        except (OSError, UnicodeDecodeError) as exc:
-            raise FrameworkError(f"cannot read: {exc}", file=str(path)) from exc
-    try:
-        doc = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise FrameworkError(f"not valid YAML: {getattr(exc, 'problem', exc)}", file=source,
-                             line=None if mark is None else mark.line + 1) from exc
+    """Load a shipped framework by name (``website-2013``) or any YAML file by path."""
+    doc, source = read_yaml(name_or_path, "govlens.frameworks", FrameworkError, "framework")
     return parse_framework(doc, source)
 
 

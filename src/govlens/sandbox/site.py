@@ -37,6 +37,9 @@ RATE_BROKEN_INTERNAL = 0.12         # sites with 1–3 broken internal links
 RATE_BROKEN_EXTERNAL = 0.12         # sites with 1–2 broken external links
 RATE_IMAGE_WITHOUT_ALT = 0.12       # sites with 1–2 pages holding an <img> without alt
 RATE_LOW_CONTRAST = 0.10            # sites with 1–2 pages holding low-contrast inline text
+# Every rate is scaled by the site's region, so the sandbox shows the gap the 2013 notice reports
+# ("east and coastal regions clearly above the centre and west").
+REGION_CARE = {"national": 0.6, "east": 0.7, "sar": 0.8, "northeast": 1.2, "central": 1.3, "west": 1.6}
 
 # --- newest item of a column, in days before as_of: (healthy range, stale range) by column type.
 # Census windows: news 14 days, notices/policy 180 days, other columns 365 days.
@@ -230,16 +233,17 @@ def build_site(platform: Platform, seed: int, as_of: dt.date, icp_abbr: str) -> 
 
     # --- site-level defects
     flags: set[str] = set()
-    down = rng.random() < RATE_SITE_DOWN
+    care = REGION_CARE.get(platform.region, 1.0)
+    down = rng.random() < RATE_SITE_DOWN * care
     r_avail = rng.random()
     r_https, r_stale_home = rng.random(), rng.random()
     r_vp, r_title, r_desc, r_search = rng.random(), rng.random(), rng.random(), rng.random()
     if down:
         flags.add(D.SITE_DOWN)
     else:
-        if r_avail < RATE_INTERMITTENT_OUTAGE:
+        if r_avail < RATE_INTERMITTENT_OUTAGE * care:
             flags.add(D.INTERMITTENT_OUTAGE)
-        elif r_avail < RATE_INTERMITTENT_OUTAGE + RATE_SLOW_RESPONSE:
+        elif r_avail < (RATE_INTERMITTENT_OUTAGE + RATE_SLOW_RESPONSE) * care:
             flags.add(D.SLOW_RESPONSE)
         for r, rate, kind in ((r_https, RATE_NO_HTTPS_REDIRECT, D.NO_HTTPS_REDIRECT),
                               (r_stale_home, RATE_STALE_HOMEPAGE, D.STALE_HOMEPAGE),
@@ -247,7 +251,7 @@ def build_site(platform: Platform, seed: int, as_of: dt.date, icp_abbr: str) -> 
                               (r_title, RATE_MISSING_TITLE, D.MISSING_TITLE),
                               (r_desc, RATE_MISSING_DESCRIPTION, D.MISSING_DESCRIPTION),
                               (r_search, RATE_NO_SITE_SEARCH, D.NO_SITE_SEARCH)):
-            if r < rate:
+            if r < rate * care:
                 flags.add(kind)
     stale_home = D.STALE_HOMEPAGE in flags
 
@@ -276,10 +280,10 @@ def build_site(platform: Platform, seed: int, as_of: dt.date, icp_abbr: str) -> 
         for c in columns:
             c.state = "stale"
     else:
-        if r_stale < RATE_STALE_COLUMNS:
+        if r_stale < RATE_STALE_COLUMNS * care:
             for i in order[:n_stale]:
                 columns[i].state = "stale"
-        if r_empty < RATE_EMPTY_COLUMNS:
+        if r_empty < RATE_EMPTY_COLUMNS * care:
             # only information columns are left empty: an empty 办事指南 or 领导信箱 page is a service
             # entry rather than a column without information, and would make the truth ambiguous
             info = [i for i in order[n_stale:] if columns[i].kind.code not in SERVICE_COLUMNS]
@@ -298,7 +302,7 @@ def build_site(platform: Platform, seed: int, as_of: dt.date, icp_abbr: str) -> 
     r_alt, n_alt = rng.random(), rng.randint(1, 2)
     r_lc, n_lc = rng.random(), rng.randint(1, 2)
     broken_internal: list[tuple[str, str, str]] = []
-    if r_bi < RATE_BROKEN_INTERNAL:
+    if r_bi < RATE_BROKEN_INTERNAL * care:
         codes = {c.code for c in columns}
         for j in range(n_bi):
             where = HOME if rng.random() < 0.5 else rng.choice(placements[1:])
@@ -319,7 +323,7 @@ def build_site(platform: Platform, seed: int, as_of: dt.date, icp_abbr: str) -> 
                 text = "往期回顾"
             broken_internal.append((where, path, text))
     broken_external: list[tuple[str, str, str]] = []
-    if r_be < RATE_BROKEN_EXTERNAL:
+    if r_be < RATE_BROKEN_EXTERNAL * care:
         for j in range(n_be):
             where = HOME if rng.random() < 0.6 else rng.choice(placements[1:])
             if rng.random() < 0.5:
@@ -332,9 +336,9 @@ def build_site(platform: Platform, seed: int, as_of: dt.date, icp_abbr: str) -> 
                 url = f"http://www.closed-site-{rng.randint(100, 999)}{j}.gov.cn/"
                 text = rng.choice(("原合作网站", "专题网站（已停办）", "网上展厅"))
             broken_external.append((where, url, text))
-    noalt = frozenset(rng.sample(placements, n_alt)) if r_alt < RATE_IMAGE_WITHOUT_ALT else frozenset()
+    noalt = frozenset(rng.sample(placements, n_alt)) if r_alt < RATE_IMAGE_WITHOUT_ALT * care else frozenset()
     low_contrast: dict[str, tuple[str, str | None]] = {}
-    if r_lc < RATE_LOW_CONTRAST:
+    if r_lc < RATE_LOW_CONTRAST * care:
         for where in rng.sample(placements, n_lc):
             low_contrast[where] = rng.choice(colors.LOW_PAIRS)
 

@@ -35,7 +35,7 @@ class Settings(Mapping[str, Any]):
         if self._frozen:
             raise SettingsError("settings are frozen once a run starts", field=name)
         if name not in self._values:
-            raise SettingsError(f"unknown setting (known: see govlens.settings.default_settings)",
+            raise SettingsError("unknown setting (known: see govlens.settings.default_settings)",
                                 file=source, field=name)
         level = PRIORITIES[priority]
         if level < self._priority[name]:

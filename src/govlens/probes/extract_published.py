@@ -1,0 +1,44 @@
+"""An article's publication date (the ``page`` payload's ``published``).
+
+Heuristic, and why: a labelled date (发布时间：…) first, then metadata, then ``<time>``,
+then the URL, then the first full date in the text: the label is what the page shows a
+reader; metadata and ``<time>`` are often template defaults, the URL is coarse, and the
+first bare date in the text may be anything.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from selectolax.lexbor import LexborHTMLParser
+
+from govlens.probes.dates import date_from_url, find_date, parse_iso_datetime
+
+_PUBLISHED_LABEL = re.compile(r"(?:发布时间|发布日期|发文日期|成文日期|更新时间|信息来源[^\n]{0,40}?时间|日期|时间)\s*[:：]?\s*")
+_PUBLISHED_META = frozenset({"pubdate", "publishdate", "publish_date", "published_time", "article:published_time",
+                             "og:published_time", "og:release_date", "firstpublishedtime", "dcterms.issued",
+                             "dc.date", "dc.date.issued", "dcterms.date", "createdate", "releasedate",
+                             "articlepubdate", "date", "publishtime", "publish-date"})
+
+
+def published(tree: LexborHTMLParser, metas: dict[str, str], times: list[str], url: str) -> date | None:
+    body = tree.body
+    text = body.text(deep=True, separator=" ")[:30000] if body is not None else ""
+    for m in _PUBLISHED_LABEL.finditer(text):
+        found = find_date(text[m.end():m.end() + 40], None, year_less=False)
+        if found:
+            return found[0]
+    for key, value in metas.items():
+        if key in _PUBLISHED_META or "pubdate" in key or "publishdate" in key:
+            d = parse_iso_datetime(value)
+            if d:
+                return d
+    for value in times:
+        d = parse_iso_datetime(value)
+        if d:
+            return d
+    d = date_from_url(url)
+    if d:
+        return d
+    found = find_date(text, None, year_less=False)
+    return found[0] if found else None

@@ -1,0 +1,39 @@
+"""Read a declarative YAML file shipped with a package (by name) or given by path.
+
+Frameworks and awards files are both looked up this way; errors name the file and, for
+YAML syntax errors, the line.
+"""
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from govlens.errors import ConfigError
+
+
+def shipped_names(package: str) -> list[str]:
+    return sorted(p.name[:-5] for p in resources.files(package).iterdir() if p.name.endswith(".yaml"))
+
+
+def read_yaml(name_or_path: str | Path, package: str, error: type[ConfigError], what: str) -> tuple[Any, str]:
+    """(parsed document, source label) for a shipped ``name`` in ``package`` or a ``.yaml`` path."""
+    path = Path(name_or_path)
+    if path.suffix not in (".yaml", ".yml"):
+        candidate = resources.files(package).joinpath(f"{name_or_path}.yaml")
+        if not candidate.is_file():
+            raise error(f"no shipped {what} named '{name_or_path}' (shipped: {', '.join(shipped_names(package))})")
+        text, source = candidate.read_text(encoding="utf-8"), f"{name_or_path}.yaml"
+    else:
+        try:
+            text, source = path.read_text(encoding="utf-8"), str(path)
+        except (OSError, UnicodeDecodeError) as exc:
+            raise error(f"cannot read: {exc}", file=str(path)) from None
+    try:
+        return yaml.safe_load(text), source
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise error(f"not valid YAML: {getattr(exc, 'problem', None) or exc}", file=source,
+                    line=None if mark is None else mark.line + 1) from None
