@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 OUT    ?= demo-out
-SITES  ?= 300
+SITES  ?=
 
 .PHONY: demo test setup clean
 
@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 demo: $(STAMP)
-	$(VENV)/bin/govlens demo --out $(OUT) --sites $(SITES)
+	$(VENV)/bin/govlens demo --out $(OUT) $(if $(SITES),--sites $(SITES))
 
 test: $(STAMP)
 	$(PY) -m pytest -q
