@@ -4,6 +4,10 @@
 
 Each stage reads the stored output of the one before, so `govlens score` can be rerun with
 another framework without scanning again, and `govlens report` without scoring again.
+
+:func:`preflight` reads every input file a stage needs *before* the store is opened: a wrong
+registry, signals file, framework or awards file stops the run with one message naming the
+file, line and field, and the campaign store is not touched (not even its metadata).
 """
 from __future__ import annotations
 
@@ -35,8 +39,27 @@ class StageReport:
     problems: list[str] = field(default_factory=list)
 
 
+STAGE_INPUTS = {"scan": ("registry", "signals"), "score": ("framework",), "awards": ("awards",),
+                "report": ("framework", "awards"), "run": ("registry", "signals", "framework", "awards")}
+
+
+def preflight(campaign: Campaign, stage: str) -> None:
+    """Load and validate the input files ``stage`` will read; raise the first error (nothing written)."""
+    needs = STAGE_INPUTS.get(stage, ())
+    if "framework" in needs:
+        from govlens.indicators.registry import all_ids
+        validate_references(load_framework(campaign.framework), set(all_ids()), set(NORMALISATION_METHODS))
+    if "awards" in needs:
+        load_awards(campaign.awards)
+    if "registry" in needs:
+        loaded = load_registry(campaign.registry)
+        if "signals" in needs and campaign.signals is not None:
+            from govlens.probes.external_signals import import_signals
+            import_signals(campaign.signals, loaded.platforms)     # an unusable file raises; bad rows do not
+
+
 def open_store(campaign: Campaign) -> CampaignStore:
-    store = CampaignStore(campaign.store_path)
+    store = CampaignStore(campaign.store_path, memory_limit=campaign.settings["STORE_MEMORY_LIMIT"])
     store.set_meta("campaign", campaign.describe())
     store.set_meta("settings", campaign.settings.as_dict())
     return store
@@ -60,7 +83,9 @@ def sandbox_state(campaign: Campaign) -> dict[str, Any] | None:
         raise CampaignFileError(f"cannot read sandbox state: {exc}", file=str(path)) from None
 
 
-def scan(campaign: Campaign, store: CampaignStore, progress: Progress | None = None) -> StageReport:
+def scan(campaign: Campaign, store: CampaignStore, progress: Progress | None = None, *,
+         resume: bool = False) -> StageReport:
+    """Scan the registered platforms; ``resume`` continues the store's last (killed) scan."""
     from govlens.probes.external_signals import import_signals
     from govlens.probes.scan import run_scan
 
@@ -69,10 +94,13 @@ def scan(campaign: Campaign, store: CampaignStore, progress: Progress | None = N
     if not platforms:
         register(campaign, store)
         platforms = store.platforms()
-    summary = run_scan(platforms, store, campaign.settings, sandbox_state=sandbox_state(campaign), progress=progress)
+    summary = run_scan(platforms, store, campaign.settings, sandbox_state=sandbox_state(campaign), progress=progress,
+                       resume=resume)
     problems: list[str] = []
     facts = {"sites": summary.sites, "pages": summary.pages, "requests": summary.requests,
              "pages_per_second": round(summary.pages_per_second, 1)}
+    if summary.resumed:
+        facts["resumed_skipping"] = summary.skipped
     if campaign.signals is not None:
         observations, errors = import_signals(campaign.signals, platforms)
         store.replace("observations", [o.as_row() for o in observations], probe="external_signals")
@@ -117,11 +145,12 @@ def report(campaign: Campaign, store: CampaignStore) -> StageReport:
 
 
 def run_all(campaign: Campaign, progress: Progress | None = None,
-            on_stage: Callable[[StageReport], None] | None = None) -> list[StageReport]:
-    """Every stage in order on a fresh store."""
+            on_stage: Callable[[StageReport], None] | None = None, *, resume: bool = False) -> list[StageReport]:
+    """Every stage in order; ``resume`` continues a killed scan instead of starting a new one."""
+    preflight(campaign, "run")
     reports = []
     with open_store(campaign) as store:
-        for stage in (register, lambda c, s: scan(c, s, progress), score, awards, report):
+        for stage in (register, lambda c, s: scan(c, s, progress, resume=resume), score, awards, report):
             rep = stage(campaign, store)
             reports.append(rep)
             if on_stage:
@@ -129,4 +158,5 @@ def run_all(campaign: Campaign, progress: Progress | None = None,
     return reports
 
 
-__all__ = ["InputError", "StageReport", "awards", "open_store", "register", "report", "run_all", "scan", "score"]
+__all__ = ["InputError", "StageReport", "awards", "open_store", "preflight", "register", "report", "run_all", "scan",
+           "score"]

@@ -7,6 +7,9 @@ SCHEMA: dict[str, str] = {
     # probes stage: facts with evidence; `data` is the probe- and kind-specific payload
     "observations": """platform_id VARCHAR, probe VARCHAR, kind VARCHAR, url VARCHAR, status VARCHAR,
                        http_status INTEGER, elapsed_ms DOUBLE, observed_at TIMESTAMP, data JSON""",
+    # the scan's visit ledger: one row per platform whose observations are committed (see store.ledger)
+    "scan_ledger": """scan_id VARCHAR, platform_id VARCHAR, probes VARCHAR, status VARCHAR,
+                      observations INTEGER, finished_at TIMESTAMP""",
     # indicators stage
     "indicator_values": """platform_id VARCHAR, indicator_id VARCHAR, value DOUBLE, status VARCHAR,
                            detail VARCHAR, evidence JSON""",
