@@ -242,11 +242,11 @@ class Fetcher:
             else:
                 resolver = GuardedResolver(self._inner_resolver, policy=self.policy)
                 tls = ssl.create_default_context()
-            # keep-alive of 5 s: a finished site's idle TLS connections (each holds a 256 KB read buffer
+            # keep-alive of 2 s: a finished site's idle TLS connections (each holds a 256 KB read buffer
             # in asyncio) are not kept for aiohttp's default 15 s while other sites need the memory
             connector = aiohttp.TCPConnector(limit=total, limit_per_host=per_host, use_dns_cache=True,
                                              ttl_dns_cache=600, resolver=resolver, ssl=tls,
-                                             keepalive_timeout=5.0, enable_cleanup_closed=False)
+                                             keepalive_timeout=2.0, enable_cleanup_closed=False)
             # aiohttp's own clocks only guard sockets; the visit's clock is ours (see _hop).
             timeout = aiohttp.ClientTimeout(total=None, connect=None, sock_connect=self.timeout,
                                             sock_read=self.timeout)

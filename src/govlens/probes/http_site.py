@@ -35,12 +35,14 @@ from __future__ import annotations
 
 import asyncio
 import re
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urljoin, urlsplit
 
 from govlens.probes.base import Probe, ProbeContext
 from govlens.probes.fetch import FetchResult
+from govlens.probes.link_check import LinkResult
 from govlens.probes.html_extract import (ARTICLE, COLUMN, HOME, empty_page, extract_page, has_empty_marker,
                                          site_host, url_host)
 from govlens.probes.observation import COMPLETED, Observation
@@ -51,6 +53,9 @@ from govlens.registry.model import Platform
 NAME = "http_site"
 WEB_KINDS = frozenset({"website", "column", "foreign_site", "cn_domain", "mobile_portal"})
 MAX_FOUND_ON = 10
+LINK_CHECKS_PER_SITE = 16        # link checks of one site in flight (the fetcher's gates bound the total)
+T = TypeVar("T")
+R = TypeVar("R")
 
 # URLs that look like column (list) pages rather than articles or files.
 _COLUMN_URL = re.compile(r"/(?:col|column|channel|list|lm|lanmu|node|class|category|zwgk|xxgk|tzgg|zwdt|"
@@ -365,16 +370,37 @@ class _SiteRun:
                 if where and where not in entry["found_on"] and len(entry["found_on"]) < MAX_FOUND_ON:
                     entry["found_on"].append(where)
         checker = self.ctx.link_checker
-        for r in self.fetched.values():
-            if r.url in found:
-                checker.remember(r)
         urls = list(found)
-        results = await asyncio.gather(*(checker.check(u) for u in urls))
+
+        async def check(url: str) -> LinkResult:
+            fetched = self.fetched.get(url)
+            if fetched is not None:               # the crawl fetched it anyway: no second request
+                return LinkResult.from_fetch(fetched)
+            return await checker.check(url, shared=not found[url]["internal"])
+
+        results = await bounded_gather(check, urls, LINK_CHECKS_PER_SITE)
         for url, res in zip(urls, results):
             entry = found[url]
             self.obs("link", url, res.status, res.http_status, res.elapsed_ms,
                      {"found_on": entry["found_on"], "internal": entry["internal"], "method": res.method,
                       "error": res.error})
+
+
+async def bounded_gather(fn: Callable[[T], Awaitable[R]], items: Sequence[T], limit: int) -> list[R]:
+    """``[await fn(x) for x in items]`` with at most ``limit`` running at once, results in order.
+
+    Why not ``asyncio.gather`` over everything: 64 sites × 1,000 links would be 64,000 live
+    coroutines waiting for the same global request slots, most of the scanner's memory.
+    """
+    results: list[Any] = [None] * len(items)
+    indices = iter(range(len(items)))
+
+    async def worker() -> None:
+        for i in indices:
+            results[i] = await fn(items[i])
+
+    await asyncio.gather(*(worker() for _ in range(min(limit, len(items)))))
+    return results
 
 
 def _origin(url: str) -> str:

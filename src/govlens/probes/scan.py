@@ -4,8 +4,9 @@
 100,000-site registry costs no more memory than a small one). Each finished site is handed
 to one writer task through a small bounded queue (the workers wait when the store falls
 behind: memory holds at most the sites in flight plus the queue), and the writer commits
-whatever sites are waiting in one DuckDB transaction, each with its row in the visit ledger
-(:mod:`govlens.store.ledger`). So:
+the sites that finished within ``GROUP_COMMIT`` seconds in one DuckDB transaction (a commit
+syncs to disk: one per site would cost more than the site), each with its row in the visit
+ledger (:mod:`govlens.store.ledger`). So:
 
 - memory does not grow with the registry: a site's observations leave the process as soon
   as it is done;
@@ -26,6 +27,7 @@ from typing import Any
 from govlens.probes.base import Probe, ProbeContext, reference_date
 from govlens.probes.fetch import Fetcher, ThreadedFetcher, classify_error, load_sandbox_state
 from govlens.probes.link_check import LinkChecker
+from govlens.probes.memory import tune_allocator, tune_tls_buffers
 from govlens.probes.observation import Observation
 from govlens.probes.registry import get_probe
 from govlens.registry.model import Platform
@@ -33,9 +35,10 @@ from govlens.settings import Settings
 from govlens.store import ledger
 from govlens.store.campaign_store import CampaignStore
 
-QUEUE_SITES = 16          # finished sites waiting for the writer (back-pressure beyond)
+QUEUE_SITES = 32          # finished sites waiting for the writer (back-pressure beyond)
 BATCH_SITES = 32          # sites per store transaction, at most
 BATCH_ROWS = 20_000       # ... or fewer sites when they are large
+GROUP_COMMIT = 0.5        # seconds the writer waits for more finished sites before committing (each commit syncs)
 
 
 @dataclass(slots=True)
@@ -70,6 +73,8 @@ async def scan(platforms: Iterable[Platform], store: CampaignStore, settings: Se
     it starts a new scan, as ``resume=False`` always does.
     """
     settings = _settings(settings)
+    tune_allocator()
+    tune_tls_buffers()
     if sandbox_state is None and str(settings["SANDBOX_STATE"] or "").strip():
         sandbox_state = load_sandbox_state(settings["SANDBOX_STATE"])
     store.set_memory_limit(settings["STORE_MEMORY_LIMIT"])
@@ -184,8 +189,12 @@ class _Writer:
                 break
             batch = [item]
             rows = len(item[2])
-            while len(batch) < BATCH_SITES and rows < BATCH_ROWS and not self.queue.empty():
-                nxt = self.queue.get_nowait()
+            deadline = time.monotonic() + GROUP_COMMIT
+            while len(batch) < BATCH_SITES and rows < BATCH_ROWS:
+                try:
+                    nxt = await asyncio.wait_for(self.queue.get(), max(0.0, deadline - time.monotonic()))
+                except asyncio.TimeoutError:
+                    break
                 if nxt is None:
                     closing = True
                     break

@@ -63,4 +63,4 @@ SANDBOX_STATE = ""                  # path of the sandbox.json written by `govle
 SITE_DEADLINE = 300.0               # seconds for every probe of one site; then it keeps what it has
 
 # --- campaign store (DuckDB)
-STORE_MEMORY_LIMIT = "256MB"        # DuckDB buffer pool; beyond it DuckDB spills to disk instead of growing
+STORE_MEMORY_LIMIT = "64MB"         # DuckDB buffer pool; beyond it DuckDB spills to disk instead of growing

@@ -1,0 +1,81 @@
+"""Helpers shared by the tests that run real scans in subprocesses (hostile web, kill and resume)."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+
+# Payload keys that are timings (they differ between two scans of the same web).
+TIMING_KEYS = frozenset({"ttfb_ms", "elapsed_ms"})
+
+
+@dataclass
+class Finished:
+    """A finished (or killed) ``govlens`` subprocess."""
+
+    returncode: int
+    seconds: float
+    max_rss_mb: float
+    stderr: str
+
+
+def stable_observations(store: Path, platform_ids: set[str] | None = None) -> dict[str, Counter]:
+    """Per platform, the multiset of its observations without what varies between runs (timings, times)."""
+    con = duckdb.connect(str(store), read_only=True)
+    try:
+        rows = con.execute("SELECT platform_id, probe, kind, url, status, http_status, data FROM observations").fetchall()
+    finally:
+        con.close()
+    out: dict[str, Counter] = {}
+    for pid, probe, kind, url, status, http_status, data in rows:
+        if platform_ids is not None and pid not in platform_ids:
+            continue
+        payload = json.loads(data) if isinstance(data, str) else (data or {})
+        payload = {k: v for k, v in payload.items() if k not in TIMING_KEYS}
+        key = (probe, kind, url, status, http_status, json.dumps(payload, sort_keys=True, ensure_ascii=False))
+        out.setdefault(pid, Counter())[key] += 1
+    return out
+
+
+def start_govlens(args: list[str], log: Path) -> subprocess.Popen:
+    env = {**os.environ, "COLUMNS": "120", "PYTHONUNBUFFERED": "1"}
+    return subprocess.Popen([sys.executable, "-m", "govlens", *args], stdout=subprocess.DEVNULL,
+                            stderr=open(log, "wb"), stdin=subprocess.DEVNULL, env=env)
+
+
+def wait_govlens(proc: subprocess.Popen, log: Path, started: float, timeout: float = 900) -> Finished:
+    """Wait for ``proc`` and read its own peak RSS (``wait4`` reports the child's rusage alone)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.monotonic() > deadline:
+            proc.kill()
+            pid, status, usage = os.wait4(proc.pid, 0)
+            break
+        time.sleep(0.05)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return Finished(returncode=proc.returncode, seconds=time.monotonic() - started,
+                    max_rss_mb=usage.ru_maxrss / 1024, stderr=log.read_text(encoding="utf-8", errors="replace"))
+
+
+def run_govlens(args: list[str], log: Path, timeout: float = 900) -> Finished:
+    started = time.monotonic()
+    return wait_govlens(start_govlens(args, log), log, started, timeout)
+
+
+@pytest.fixture(scope="session")
+def scan_tools() -> Any:
+    """``run`` / ``start`` + ``wait`` a govlens subprocess; ``stable`` observations of a store."""
+    from types import SimpleNamespace
+    return SimpleNamespace(run=run_govlens, start=start_govlens, wait=wait_govlens, stable=stable_observations)
