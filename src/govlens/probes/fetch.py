@@ -227,6 +227,9 @@ class Fetcher:
         self._session: aiohttp.ClientSession | None = None
         self._gates: _Gates | None = None
         self._inner_resolver = resolver
+        servers = [str(x) for x in s["HTTP_DNS_SERVERS"]]
+        if resolver is None and servers and not self.sandbox_state:
+            self._inner_resolver = _dns_resolver(servers)
         self.sandbox_resolver = SandboxResolver.from_state(self.sandbox_state) if self.sandbox_state else None
 
     # ------------------------------------------------------------ lifecycle
@@ -413,6 +416,15 @@ class Fetcher:
         finally:
             self._gates.release(host)
         return time.perf_counter() - start, ttfb, status, headers, body, too_large
+
+
+def _dns_resolver(servers: list[str]) -> aiohttp.abc.AbstractResolver:
+    """aiohttp's c-ares resolver asking ``servers`` ("ip" or "ip:port"); a settings error without aiodns."""
+    try:
+        from aiohttp.resolver import AsyncResolver
+        return AsyncResolver(nameservers=servers)
+    except (ImportError, RuntimeError) as exc:
+        raise SettingsError(f"needs the aiodns package ({exc})", field="HTTP_DNS_SERVERS") from None
 
 
 def parse_retry_after(value: str | None) -> float | None:

@@ -26,6 +26,7 @@ Both signal failure with ``OSError`` subclasses, which aiohttp wraps into
 from __future__ import annotations
 
 import ipaddress
+import re
 import socket
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -35,6 +36,7 @@ from aiohttp.abc import AbstractResolver, ResolveResult
 from aiohttp.resolver import DefaultResolver
 
 LOOPBACK = "127.0.0.1"
+_LABEL = re.compile(r"[a-z0-9\u00a1-\uffff]([a-z0-9\u00a1-\uffff-]{0,61}[a-z0-9\u00a1-\uffff])?")
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
 _NAT64_LOCAL = ipaddress.ip_network("64:ff9b:1::/48")
 _6TO4 = ipaddress.ip_network("2002::/16")
@@ -111,6 +113,8 @@ class AddressPolicy:
             if not entry:
                 continue
             if entry.startswith("*."):
+                if not all(_LABEL.fullmatch(part) for part in entry[2:].split(".")):
+                    raise ValueError(f"not a host name pattern: {raw!r}")
                 suffixes.append(entry[1:])
                 continue
             try:
@@ -118,7 +122,7 @@ class AddressPolicy:
                 continue
             except ValueError:
                 pass
-            if "/" in entry or ":" in entry or not all(part and len(part) < 64 for part in entry.split(".")):
+            if not all(_LABEL.fullmatch(part) for part in entry.split(".")):
                 raise ValueError(f"not a network, address or host name: {raw!r}")
             hosts.add(entry)
         return cls(allow_private=allow_private, networks=tuple(networks), hosts=frozenset(hosts),
