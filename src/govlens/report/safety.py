@@ -6,6 +6,9 @@ details) is untrusted. HTML escaping is Jinja's autoescape; this module adds the
 - :func:`safe_href`: a URL goes into ``href`` only when it is plain http(s);
 - :func:`neutralise_cell`: CSV/XLSX cells that a spreadsheet would run as a formula;
 - :func:`md_escape`: Markdown metacharacters and HTML in text bound for ``notice.md``;
+- :func:`strip_bidi`: bidirectional controls (U+202E RIGHT-TO-LEFT OVERRIDE …), which escaping
+  leaves alone but which make a defaced title reorder the text around it (a name that reads
+  one way and is another); every output drops them;
 - :func:`file_names`: platform id → a safe, collision-free file name.
 """
 from __future__ import annotations
@@ -16,6 +19,16 @@ import re
 from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urlsplit
+
+# ------------------------------------------------------------------ bidirectional controls
+
+_BIDI = dict.fromkeys(map(ord, "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+
+
+def strip_bidi(text: str) -> str:
+    """``text`` without bidirectional embedding, override and isolate controls (and LRM/RLM/ALM)."""
+    return text.translate(_BIDI) if isinstance(text, str) else text
+
 
 # ------------------------------------------------------------------ URLs
 
@@ -46,7 +59,8 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uf
 def neutralise_cell(value: Any) -> Any:
     """A string a spreadsheet would read as a formula gets a leading single quote; other values pass."""
     if isinstance(value, str):
-        if value.startswith(_FORMULA_START):
+        value = strip_bidi(value)
+        if value.lstrip(" ").startswith(_FORMULA_START):
             return "'" + value
         return value
     if isinstance(value, float) and math.isnan(value):
@@ -85,7 +99,7 @@ def md_escape(value: Any) -> str:
         return ""
     if isinstance(value, MdSafe):
         return str(value)
-    text = str(value)
+    text = strip_bidi(str(value))
     text = re.sub(r"[\r\n]+", " ", text)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_INLINE.sub(r"\\\1", text)
