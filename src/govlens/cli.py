@@ -239,15 +239,21 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _error(exc: BaseException) -> None:
+    """One line, whatever the terminal width; the message is text, never console markup."""
+    from rich.markup import escape
+    console.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args) or 0)
     except (InputError, ConfigError) as exc:
-        console.print(f"[red]error:[/red] {exc}", highlight=False)
+        _error(exc)
         return 2
     except GovlensError as exc:
-        console.print(f"[red]error:[/red] {exc}", highlight=False)
+        _error(exc)
         return 1
     except KeyboardInterrupt:
         return 130

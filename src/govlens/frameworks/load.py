@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from govlens.errors import FrameworkError
-from govlens.yamlfile import read_yaml, shipped_names
+from govlens.yamlfile import read_yaml, shipped_names, with_line
 from govlens.frameworks.model import VETO_OPS, Dimension, Framework, IndicatorRef, Normalisation, VetoRule
 
 AGGREGATIONS = ("weighted_arithmetic", "weighted_geometric")
@@ -24,7 +24,10 @@ def builtin_frameworks() -> list[str]:
 def load_framework(name_or_path: str | Path) -> Framework:
     """Load a shipped framework by name (``website-2013``) or any YAML file by path."""
     doc, source = read_yaml(name_or_path, "govlens.frameworks", FrameworkError, "framework")
-    return parse_framework(doc, source)
+    try:
+        return parse_framework(doc, source)
+    except FrameworkError as exc:
+        raise with_line(exc) from None
 
 
 def parse_framework(doc: Any, source: str = "<framework>") -> Framework:
@@ -94,6 +97,13 @@ def parse_framework(doc: Any, source: str = "<framework>") -> Framework:
 
 def validate_references(framework: Framework, indicator_ids: set[str], methods: set[str]) -> None:
     """Check that every indicator and normalisation method the framework names exists."""
+    try:
+        _validate_references(framework, indicator_ids, methods)
+    except FrameworkError as exc:
+        raise with_line(exc) from None
+
+
+def _validate_references(framework: Framework, indicator_ids: set[str], methods: set[str]) -> None:
     for di, d in enumerate(framework.dimensions):
         for ii, ref in enumerate(d.indicators):
             path = f"dimensions[{di}].indicators[{ii}]"
