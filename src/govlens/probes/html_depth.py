@@ -7,7 +7,7 @@ defaced or broken government page must not cost a national scan. Browsers bound 
 for the same reason (Chromium stops nesting at 512). No parser option does this, hence this
 linear pre-pass: it counts start and end tags of elements that stay open until closed (not
 void elements, not those a sibling closes implicitly such as ``p``, ``li``, ``td``) and, only
-when that depth passes :data:`MAX_DEPTH`, drops the start tags beyond it. Text is kept; the
+when that depth passes :data:`MAX_DEPTH`, replaces the start tags beyond it by a space. Text is kept; the
 unmatched end tags left behind are ignored by every HTML parser. The count is approximate
 (it does not model scripts or every implied end tag), which is fine for a safety bound.
 """
@@ -60,6 +60,7 @@ def bound_depth(html: str, limit: int = MAX_DEPTH) -> tuple[str, bool]:
         elif not m.group(3):
             if depth >= limit:
                 out.append(html[last:m.start()])
+                out.append(" ")          # not "": a stray "<" before the tag must not meet the text after it
                 last = m.end()
                 continue
             depth += 1

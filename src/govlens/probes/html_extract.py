@@ -114,6 +114,8 @@ class _Urls:
             url = url.split("#", 1)[0]
         if _WHITESPACE.search(url):
             url = _WHITESPACE.sub("", url.strip().replace(" ", "%20"))
+        if not url[:8].lower().startswith(("http://", "https://")):   # a base that is not http(s)
+            return None
         return url
 
 
