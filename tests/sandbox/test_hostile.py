@@ -66,7 +66,7 @@ def test_catalogue_and_truth(hostile_state) -> None:
 
 def test_each_hostile_site_gets_its_status(hostile_state) -> None:
     state, _ = hostile_state
-    results = fetch_all(state, {"HTTP_TIMEOUT": 3.0})
+    results = fetch_all(state, {"HTTP_TIMEOUT": 8.0})      # generous: a bomb is compressed on first request
     wrong = {}
     for site in H.HOSTILE_SITES:
         r, _ = results[site.kind]
@@ -79,7 +79,7 @@ def test_each_hostile_site_gets_its_status(hostile_state) -> None:
 
 def test_bounds_cost_what_they_should(hostile_state) -> None:
     state, _ = hostile_state
-    settings = {"HTTP_TIMEOUT": 3.0, "HTTP_MAX_BODY_BYTES": 1_000_000, "HTTP_MAX_DECOMPRESSED_BYTES": 2_000_000,
+    settings = {"HTTP_TIMEOUT": 8.0, "HTTP_MAX_BODY_BYTES": 1_000_000, "HTTP_MAX_DECOMPRESSED_BYTES": 2_000_000,
                 "HTTP_RETRY_AFTER_MAX": 5.0}
     results = fetch_all(state, settings, "index.html")     # not "/": the 429 site answers once per URL
     for kind in ("gzip_bomb", "brotli_bomb", "deflate_bomb"):
@@ -90,11 +90,11 @@ def test_bounds_cost_what_they_should(hostile_state) -> None:
         assert r.status == S.TOO_LARGE and len(r.body) <= 1_000_000, kind
     for kind in ("never_answers", "slowloris"):
         r, took = results[kind]
-        assert r.status == S.TIMEOUT and 2.5 < took < 6, (kind, took)
+        assert r.status == S.TIMEOUT and 7.5 < took < 15, (kind, took)
     short, took = results["rate_limited"]
     assert short.status == S.COMPLETED and short.retries == 1 and took >= H.RETRY_AFTER_SHORT
     long_, took = results["rate_limited_long"]
-    assert long_.status == S.HTTP_ERROR and long_.http_status == 429 and long_.retries == 0 and took < 2.5
+    assert long_.status == S.HTTP_ERROR and long_.http_status == 429 and long_.retries == 0 and took < 5
     loop, _ = fetch_all(state, {"HTTP_MAX_REDIRECTS": 10}, kinds={"redirect_chain"})["redirect_chain"]
     assert loop.status == S.TOO_MANY_REDIRECTS and len(loop.redirects) == 11   # 10 followed, the 11th refused
 
