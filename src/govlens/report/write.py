@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from govlens.atomic import atomic_write_text
 from govlens.awards.config import AwardsConfig
 from govlens.frameworks.model import Framework
 from govlens.report.data import iter_batches, load_campaign
@@ -53,8 +54,10 @@ def write_reports(store: CampaignStore, out_dir: Path, *, framework: Framework, 
         for batch in iter_batches(store, list(data.platforms), framework.id, BATCH_SIZE):
             cards.write_batch(batch)
             findings_csv.write(batch.findings_rows)
-    finally:
-        written["findings.csv"] = findings_csv.close()
+    except BaseException:
+        findings_csv.abort()                      # the previous findings.csv stays as it was
+        raise
+    written["findings.csv"] = findings_csv.close()
     cards.write_css()
     written["scorecards"] = cards.dir
     written["scorecards/index.html"] = cards.write_index()
@@ -63,8 +66,8 @@ def write_reports(store: CampaignStore, out_dir: Path, *, framework: Framework, 
     summary = summarise(data, framework, L.name)
     model = build_notice(data, summary, framework, awards, L, files, _dimension_titles(framework, awards, L.name))
     html_path, md_path = out_dir / "notice.html", out_dir / "notice.md"
-    html_path.write_text(render_notice_html(model), encoding="utf-8")
-    md_path.write_text(render_notice_md(model), encoding="utf-8")
+    atomic_write_text(html_path, render_notice_html(model))
+    atomic_write_text(md_path, render_notice_md(model))
     written["notice.html"], written["notice.md"] = html_path, md_path
 
     # tables

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from govlens import statuses as S
+from govlens.atomic import atomic_write_text
 from govlens.errors import InputError
 from govlens.registry.model import FIELDS, Platform
 
@@ -148,7 +149,7 @@ def truth() -> dict[str, Any]:
 def write_truth(path: str | Path) -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(truth(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    atomic_write_text(path, json.dumps(truth(), ensure_ascii=False, indent=1) + "\n")
     return path
 
 

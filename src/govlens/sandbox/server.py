@@ -34,6 +34,7 @@ from aiohttp import web as aioweb
 from multidict import CIMultiDict
 
 from govlens import defects as D
+from govlens.atomic import atomic_write_text
 from govlens.errors import ConfigError
 from govlens.sandbox.hostile_server import HostileServer, start_hostile
 from govlens.sandbox.web import UNAVAILABLE, SandboxWeb
@@ -70,7 +71,7 @@ class RunningSandbox:
         """Write sandbox.json (ports, CA file, hosts, seed, as_of) for the scanner's sandbox mode."""
         path = Path(path) if path is not None else self.state_file
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(self.state(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        atomic_write_text(path, json.dumps(self.state(), ensure_ascii=False, indent=1) + "\n")
         return path
 
     async def stop(self) -> None:
