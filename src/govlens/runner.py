@@ -59,7 +59,7 @@ def preflight(campaign: Campaign, stage: str) -> None:
 
 
 def open_store(campaign: Campaign) -> CampaignStore:
-    store = CampaignStore(campaign.store_path, memory_limit=campaign.settings["STORE_MEMORY_LIMIT"])
+    store = CampaignStore(campaign.store_path, memory_limit=campaign.settings["STORE_MEMORY_LIMIT"] or None)
     store.set_meta("campaign", campaign.describe())
     store.set_meta("settings", campaign.settings.as_dict())
     return store

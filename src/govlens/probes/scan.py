@@ -77,7 +77,13 @@ async def scan(platforms: Iterable[Platform], store: CampaignStore, settings: Se
     tune_tls_buffers()
     if sandbox_state is None and str(settings["SANDBOX_STATE"] or "").strip():
         sandbox_state = load_sandbox_state(settings["SANDBOX_STATE"])
-    store.set_memory_limit(settings["STORE_MEMORY_LIMIT"])
+    with store.memory_limited(settings["STORE_SCAN_MEMORY_LIMIT"], setting="STORE_SCAN_MEMORY_LIMIT"):
+        return await _scan(platforms, store, settings, sandbox_state, probes, progress, resume)
+
+
+async def _scan(platforms: Iterable[Platform], store: CampaignStore, settings: Settings,
+                sandbox_state: dict[str, Any] | None, probes: Sequence[str],
+                progress: Callable[[int, int], None] | None, resume: bool) -> ScanSummary:
     platforms = list(platforms)
     instances: list[Probe] = [get_probe(name) for name in probes]
     names = [p.name for p in instances]

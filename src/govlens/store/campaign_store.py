@@ -8,7 +8,9 @@ transaction survive a SIGKILL; an uncommitted one vanishes).
 
 ``memory_limit`` bounds DuckDB's buffer pool (``STORE_MEMORY_LIMIT``): by default DuckDB
 keeps table pages cached up to 80 % of the machine's memory, which a national scan's
-observations would fill; with a limit it writes them out and reads them back.
+observations would fill; with a limit it writes them out and reads them back. The scan, which
+only appends, runs under a much lower one (``STORE_SCAN_MEMORY_LIMIT``, :meth:`memory_limited`);
+the later stages' queries (sorts, joins) need more.
 """
 from __future__ import annotations
 
@@ -53,14 +55,31 @@ class CampaignStore:
         for table, columns in SCHEMA.items():
             self.con.execute(f'CREATE TABLE IF NOT EXISTS {table} ({columns})')
 
-    def set_memory_limit(self, limit: str) -> None:
-        """Bound DuckDB's memory (``"256MB"``, ``"1GB"``); a bad value is a settings error."""
+    def set_memory_limit(self, limit: str, *, setting: str = "STORE_MEMORY_LIMIT") -> None:
+        """Bound DuckDB's memory (``"256MB"``, ``"1GB"``); a bad value is an error of ``setting``."""
         try:
             self.con.execute(f"SET memory_limit = '{str(limit).replace(chr(39), '')}'")
         except duckdb.Error as exc:
             from govlens.errors import SettingsError
             raise SettingsError(f"not a memory size DuckDB understands: {limit!r} ({exc})",
-                                field="STORE_MEMORY_LIMIT") from None
+                                field=setting) from None
+
+    def memory_limit(self) -> str:
+        """DuckDB's current memory limit, in a form :meth:`set_memory_limit` accepts."""
+        return str(self.con.execute("SELECT current_setting('memory_limit')").fetchone()[0]).replace(" ", "")
+
+    @contextmanager
+    def memory_limited(self, limit: str, *, setting: str) -> Iterator["CampaignStore"]:
+        """DuckDB bounded to ``limit`` inside the block (``""``: unchanged), as it was after it."""
+        if not limit:
+            yield self
+            return
+        previous = self.memory_limit()
+        self.set_memory_limit(limit, setting=setting)
+        try:
+            yield self
+        finally:
+            self.set_memory_limit(previous)
 
     @contextmanager
     def transaction(self) -> Iterator["CampaignStore"]:
