@@ -27,7 +27,7 @@ from typing import Any
 from govlens.probes.base import Probe, ProbeContext, reference_date
 from govlens.probes.fetch import Fetcher, ThreadedFetcher, classify_error, load_sandbox_state
 from govlens.probes.link_check import LinkChecker
-from govlens.probes.memory import tune_allocator, tune_tls_buffers
+from govlens.probes.memory import tune_tls_buffers
 from govlens.probes.observation import Observation
 from govlens.probes.registry import get_probe
 from govlens.registry.model import Platform
@@ -73,7 +73,6 @@ async def scan(platforms: Iterable[Platform], store: CampaignStore, settings: Se
     it starts a new scan, as ``resume=False`` always does.
     """
     settings = _settings(settings)
-    tune_allocator()
     tune_tls_buffers()
     if sandbox_state is None and str(settings["SANDBOX_STATE"] or "").strip():
         sandbox_state = load_sandbox_state(settings["SANDBOX_STATE"])
