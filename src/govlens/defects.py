@@ -33,15 +33,32 @@ IMAGE_WITHOUT_ALT = "image_without_alt"        # URL-level: page with <img> lack
 LOW_CONTRAST = "low_contrast"                  # URL-level: page with text under WCAG AA contrast (inline styles)
 NO_SITE_SEARCH = "no_site_search"              # homepage has no site-search form
 
+# --- national inspection rules (2015 census, 2019 indicators)
+SITE_UNREACHABLE = "site_unreachable"          # homepage failed >= 5 % of the monitor's visits (census veto)
+UNANSWERED_LETTER = "unanswered_letter"        # URL-level: a published letter unanswered for more than 3 months
+NO_INTERACTION_CHANNEL = "no_interaction_channel"  # no mailbox, letters or consultation form found
+INCOMPLETE_SERVICE_GUIDE = "incomplete_service_guide"  # URL-level: 办事指南 missing key elements
+BROKEN_ATTACHMENT = "broken_attachment"        # URL-level: a service guide's download that fails
+EXPIRED_CERTIFICATE = "expired_certificate"    # https answers with an expired certificate
+NO_HSTS = "no_hsts"                            # a site using https sends no Strict-Transport-Security
+NO_IPV6 = "no_ipv6"                            # no AAAA record for the site's host
+WRONG_WORDING = "wrong_wording"                # URL-level: page with a serious wording error
+HARMFUL_CONTENT = "harmful_content"            # URL-level: page with harmful or spam content
+SOFT_404 = "soft_404"                          # a path that does not exist answers 200
+SEARCH_NO_RESULTS = "search_no_results"        # the site search finds nothing for words in the site's titles
+
 ALL_KINDS: tuple[str, ...] = (
     SITE_DOWN, INTERMITTENT_OUTAGE, SLOW_RESPONSE, NO_HTTPS_REDIRECT,
     STALE_HOMEPAGE, STALE_COLUMN, EMPTY_COLUMN,
     BROKEN_INTERNAL_LINK, BROKEN_EXTERNAL_LINK,
     NO_VIEWPORT, MISSING_TITLE, MISSING_DESCRIPTION, IMAGE_WITHOUT_ALT, LOW_CONTRAST, NO_SITE_SEARCH,
+    SITE_UNREACHABLE, UNANSWERED_LETTER, NO_INTERACTION_CHANNEL, INCOMPLETE_SERVICE_GUIDE, BROKEN_ATTACHMENT,
+    EXPIRED_CERTIFICATE, NO_HSTS, NO_IPV6, WRONG_WORDING, HARMFUL_CONTENT, SOFT_404, SEARCH_NO_RESULTS,
 )
 
 URL_LEVEL_KINDS: frozenset[str] = frozenset({
     STALE_COLUMN, EMPTY_COLUMN, BROKEN_INTERNAL_LINK, BROKEN_EXTERNAL_LINK, IMAGE_WITHOUT_ALT, LOW_CONTRAST,
+    UNANSWERED_LETTER, INCOMPLETE_SERVICE_GUIDE, BROKEN_ATTACHMENT, WRONG_WORDING, HARMFUL_CONTENT,
 })
 SITE_LEVEL_KINDS: frozenset[str] = frozenset(ALL_KINDS) - URL_LEVEL_KINDS
 

@@ -18,6 +18,8 @@ d. **crawl** — the homepage's column blocks ("更多" links) and navigation li
    are followed one level down. ``CRAWL_ARTICLES_PER_COLUMN`` items of each column → role
    ``article``; at most ``CRAWL_MAX_PAGES`` pages fetched in all. A page robots.txt refuses
    is a ``page`` observation with status ``blocked_by_robots`` and no request.
+   Every fetched page's text goes through the wording check (``WORDING_CHECK``; lists in
+   ``WORDING_FILE``): the hits are the page payload's ``wording``.
 e. **links** — every unique link of the homepage and column pages (``LINKS_MAX_PER_SITE``,
    external ones only when ``LINKS_CHECK_EXTERNAL``) → ``link`` with ``found_on``; pages the
    crawl fetched anyway are not requested twice.
@@ -39,6 +41,7 @@ from govlens.probes.html_extract import (ARTICLE, COLUMN, HOME, empty_page, extr
 from govlens.probes.observation import COMPLETED, Observation
 from govlens.probes.robots import Robots, fetch_robots
 from govlens.probes.sitemap import fetch_sitemap
+from govlens.probes.wording import load_wording
 from govlens.registry.model import Platform
 
 NAME = "http_site"
@@ -84,6 +87,7 @@ class HttpSiteProbe(Probe):
         self.max_links_site = s.getint("LINKS_MAX_PER_SITE")
         self.check_external = s.getbool("LINKS_CHECK_EXTERNAL")
         self.obey_robots = s.getbool("ROBOTS_OBEY")
+        self.wording = load_wording(s["WORDING_FILE"]).scan if s.getbool("WORDING_CHECK") else None
 
     def prepare(self, platform: Platform) -> bool:
         url = homepage_url(platform)
@@ -194,7 +198,8 @@ class _SiteRun:
             text, codec, source = r.text()
             data["encoding"], data["encoding_source"] = codec, source
             data.update(extract_page(text, r.final_url or r.url, platform_host=self.hosts, role=role,
-                                     reference=self.reference, max_links=self.p.max_links_page))
+                                     reference=self.reference, max_links=self.p.max_links_page,
+                                     text_scan=self.p.wording))
         else:
             data.update(empty_page())
         if r.error:

@@ -35,6 +35,7 @@ class LinkResult:
     method: str
     final_url: str
     error: str | None
+    content_type: str = ""
 
     @property
     def ok(self) -> bool:
@@ -47,7 +48,7 @@ class LinkResult:
             status, error = COMPLETED, None
         return cls(url=result.url, status=status, http_status=result.http_status,
                    elapsed_ms=result.elapsed_ms, method=result.method, final_url=result.final_url,
-                   error=error)
+                   error=error, content_type=result.content_type)
 
 
 class LinkChecker:

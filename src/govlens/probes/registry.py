@@ -5,11 +5,23 @@ A new probe is one module plus one line here (STYLE, rule 6).
 from __future__ import annotations
 
 from govlens.probes.base import Probe
+from govlens.probes.dns_records import DnsProbe
 from govlens.probes.http_site import HttpSiteProbe
+from govlens.probes.interaction import InteractionProbe
 from govlens.probes.noop import NoopProbe
+from govlens.probes.not_found import NotFoundProbe
+from govlens.probes.search_query import SearchQueryProbe
+from govlens.probes.service_guides import ServiceGuidesProbe
+from govlens.probes.tls import TlsProbe
 
 PROBES: dict[str, type[Probe]] = {
     HttpSiteProbe.name: HttpSiteProbe,
+    SearchQueryProbe.name: SearchQueryProbe,
+    InteractionProbe.name: InteractionProbe,
+    ServiceGuidesProbe.name: ServiceGuidesProbe,
+    NotFoundProbe.name: NotFoundProbe,
+    TlsProbe.name: TlsProbe,
+    DnsProbe.name: DnsProbe,
     NoopProbe.name: NoopProbe,
 }
 

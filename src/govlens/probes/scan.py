@@ -50,10 +50,11 @@ def _settings(settings: Settings | Mapping[str, Any] | None) -> Settings:
 
 
 async def scan(platforms: Iterable[Platform], store: CampaignStore, settings: Settings | Mapping[str, Any] | None,
-               *, sandbox_state: dict[str, Any] | None = None, probes: Sequence[str] = ("http_site",),
+               *, sandbox_state: dict[str, Any] | None = None, probes: Sequence[str] | None = None,
                progress: Callable[[int, int], None] | None = None) -> ScanSummary:
-    """Probe every platform with ``probes`` and write their observations to ``store``."""
+    """Probe every platform with ``probes`` (default: the ``PROBES`` setting) and write their observations."""
     settings = _settings(settings)
+    probes = tuple(probes) if probes is not None else tuple(settings.getlist("PROBES"))
     if sandbox_state is None and str(settings["SANDBOX_STATE"] or "").strip():
         sandbox_state = load_sandbox_state(settings["SANDBOX_STATE"])
     platforms = list(platforms)
@@ -111,7 +112,7 @@ async def _probe_site(platform: Platform, probes: Sequence[Probe]) -> tuple[list
         try:
             if not probe.prepare(platform):
                 continue
-            out.extend(await probe.probe(platform))
+            out.extend(await probe.follow_up(platform, tuple(out)))
         except asyncio.CancelledError:
             raise
         except Exception as exc:  # one site's failure never aborts the campaign
@@ -152,7 +153,7 @@ class _BatchWriter:
 
 
 def run_scan(platforms: Iterable[Platform], store: CampaignStore, settings: Settings | Mapping[str, Any] | None,
-             *, sandbox_state: dict[str, Any] | None = None, probes: Sequence[str] = ("http_site",),
+             *, sandbox_state: dict[str, Any] | None = None, probes: Sequence[str] | None = None,
              progress: Callable[[int, int], None] | None = None) -> ScanSummary:
     """Synchronous :func:`scan` for the CLI and scripts."""
     return asyncio.run(scan(platforms, store, settings, sandbox_state=sandbox_state, probes=probes,

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from govlens import defects as D
 from govlens.registry.model import Platform
 from govlens.sandbox import colors
+from govlens.sandbox.inspection import InspectionSpec, build_inspection
 from govlens.sandbox.text import COLUMN_KINDS, NEWS, NOTICE, OTHER, ColumnKind, item_title, place_of
 
 # --- defect rates (share of sites)
@@ -121,6 +122,7 @@ class Site:
     n_topics: int
     icp: str
     site_code: str
+    inspection: InspectionSpec = field(default_factory=lambda: InspectionSpec(frozenset()))
     friends: list[tuple[str, str]] = field(default_factory=list)     # (name, url) of healthy campaign sites
     nationals: list[tuple[str, str]] = field(default_factory=list)   # (name, url)
 
@@ -135,10 +137,10 @@ class Site:
 
     @property
     def healthy(self) -> bool:
-        return not (self.flags & UNHEALTHY)
+        return not (self.flags & UNHEALTHY) and not self.inspection.flaky_rate
 
     def has(self, kind: str) -> bool:
-        return kind in self.flags
+        return kind in self.flags or kind in self.inspection.flags
 
     def column_by_code(self, code: str) -> Column | None:
         return self._columns_by_code.get(code)
@@ -187,7 +189,8 @@ class Site:
     def defects(self) -> list[dict[str, str]]:
         """Every injected defect, once: site-level ones at the homepage URL, URL-level at their URL."""
         found: set[tuple[str, str]] = set()
-        for kind in self.flags:
+        spec = self.inspection
+        for kind in self.flags | (spec.flags - D.URL_LEVEL_KINDS):
             found.add((kind, self.platform.url.strip()))
         if D.SITE_DOWN not in self.flags:
             for col in self.columns:
@@ -203,8 +206,25 @@ class Site:
                 found.add((D.IMAGE_WITHOUT_ALT, self.page_url(placement)))
             for placement in self.low_contrast:
                 found.add((D.LOW_CONTRAST, self.page_url(placement)))
+            for letter in spec.letters:
+                if letter.replied is None and (self.as_of - letter.asked).days > 90:
+                    found.add((D.UNANSWERED_LETTER, f"{self.base}{letter.path}"))
+            for i in spec.guide_missing:
+                found.add((D.INCOMPLETE_SERVICE_GUIDE, f"{self.base}/fw/fw_{i}.html"))
+            if spec.broken_attachment is not None:
+                found.add((D.BROKEN_ATTACHMENT, f"{self.base}{attachment_path(spec.broken_attachment)}"))
+            if spec.wrong_wording is not None:
+                col = self._columns_by_code[spec.wrong_wording[0]]
+                found.add((D.WRONG_WORDING, f"{self.base}{self.items(col)[0].path}"))
+            if spec.harmful is not None:
+                found.add((D.HARMFUL_CONTENT, self.home_url))
         order = {k: i for i, k in enumerate(D.ALL_KINDS)}
         return [{"kind": k, "url": u} for k, u in sorted(found, key=lambda x: (order[x[0]], x[1]))]
+
+
+def attachment_path(i: int) -> str:
+    """The form download of service ``i`` (a broken one answers 404)."""
+    return f"/fw/files/fw_{i}_sqb.doc"
 
 
 def build_site(platform: Platform, seed: int, as_of: dt.date, icp_abbr: str) -> Site:
@@ -355,6 +375,11 @@ def build_site(platform: Platform, seed: int, as_of: dt.date, icp_abbr: str) -> 
     icp = f"{icp_abbr}ICP备{rng.randint(10**7, 10**8 - 1)}号"
     site_code = f"{rng.randint(10**9, 10**10 - 1)}"
 
+    inspection = build_inspection(
+        seed=seed, platform_id=platform.id, as_of=as_of, flags=frozenset(flags), scheme=scheme,
+        column_codes=[c.code for c in columns if c.state != "empty"],
+        has_mailbox_column=any(c.kind.code in ("ldxx", "hdjl") for c in columns),
+        broken_internal=bool(broken_internal), n_services=n_services, care=care)
     return Site(
         platform=platform, seed=seed, as_of=as_of, scheme=scheme, host=platform.host, home_path=home_path,
         name=platform.name, place=place, encoding=encoding, charset_label=charset_label,
@@ -362,5 +387,5 @@ def build_site(platform: Platform, seed: int, as_of: dt.date, icp_abbr: str) -> 
         text_color=text_color, footer_bg=footer_bg, flags=frozenset(flags), columns=columns, art_base=art_base,
         broken_internal=broken_internal, broken_external=broken_external, noalt=noalt, low_contrast=low_contrast,
         robots=robots, robots_sitemap=robots_sitemap, sitemap=sitemap, n_services=n_services, n_topics=n_topics,
-        icp=icp, site_code=site_code,
+        icp=icp, site_code=site_code, inspection=inspection,
     )

@@ -29,7 +29,8 @@ from govlens import defects as D
 from govlens.registry.model import Platform
 from govlens.sandbox import render
 from govlens.sandbox.names import provinces
-from govlens.sandbox.site import NATIONAL_SITES, Site, build_site
+from govlens.sandbox.inspection import guide_indices
+from govlens.sandbox.site import NATIONAL_SITES, Site, attachment_path, build_site
 
 SLOW_DELAY = 3.0                      # seconds a slow_response homepage waits before answering
 PAGE_CACHE_SIZE = 4096                # rendered pages kept (LRU)
@@ -39,10 +40,14 @@ _GIF = (b"GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff\x00\x00\x00!\xf9\x04\x0
 _ART = re.compile(r"^/art/\d{4}/\d{2}/\d{2}/art_\d+_\d+\.html$")
 _COL = re.compile(r"^/col/([A-Za-z0-9_]+)/index\.html$")
 _SVC = re.compile(r"^/fw/fw_(\d+)\.html$")
+_ATTACHMENT = re.compile(r"^/fw/files/fw_(\d+)_sqb\.doc$")
+_LETTER = re.compile(r"^/hdjl/letters/letter_(\d+)\.html$")
 _TOPIC = re.compile(r"^/zt/zt(\d+)/index\.html$")
 _SECTION = re.compile(r"^/([a-z]+)/index\.html$")
 _IMAGE = re.compile(r"^/images/[A-Za-z0-9_.-]+\.(png|jpg|gif)$")
 _HOME_ALIASES = ("/", "/index.html", "/index.htm", "/index.shtml")
+# the smallest thing that opens as a Word document: the OLE2 signature and padding
+_DOC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +81,16 @@ class SandboxWeb:
     def hosts(self) -> list[str]:
         """Every host name the server answers for: platform sites, then national hosts."""
         return [s.host for s in self.sites] + list(self.national)
+
+    def dns_records(self) -> dict[str, tuple[bool, bool]]:
+        """Host → (has an A record, has an AAAA record) for the sandbox DNS server."""
+        out = {s.host: (True, not s.has(D.NO_IPV6)) for s in self.sites}
+        out.update({h: (True, True) for h in self.national})
+        return out
+
+    def expired_hosts(self) -> list[str]:
+        """Hosts whose https answers with an expired certificate."""
+        return [s.host for s in self.sites if s.has(D.EXPIRED_CERTIFICATE)]
 
     def site(self, host: str) -> Site | None:
         return self._by_host.get(host.lower())
@@ -158,6 +173,10 @@ class SandboxWeb:
         return reply
 
     def _render(self, site: Site, path: str) -> Reply:
+        if path.startswith(("/hdjl/", "/fw/files/")):
+            reply = self._inspection_page(site, path)
+            if reply is not None:
+                return reply
         if path == site.home_path or (site.home_path == "/" and path in _HOME_ALIASES):
             return _html(site, render.home(site), home=True)
         m = _COL.match(path)
@@ -199,6 +218,25 @@ class SandboxWeb:
                 return _html(site, render.section(site, m.group(1)))
         return _not_found(site)
 
+    def _inspection_page(self, site: Site, path: str) -> Reply | None:
+        """Letters, the letter form and service-guide downloads (see :mod:`govlens.sandbox.inspection`)."""
+        spec = site.inspection
+        if path == "/hdjl/letters/index.html" and spec.channel:
+            return _html(site, render.letters(site))
+        if path == "/hdjl/write.html" and spec.channel:
+            return _html(site, render.write_letter(site))
+        m = _LETTER.match(path)
+        if m and spec.channel:
+            for letter in spec.letters:
+                if str(letter.n) == m.group(1):
+                    return _html(site, render.letter(site, letter))
+        m = _ATTACHMENT.match(path)
+        if m and m.group(1).isdigit():
+            i = int(m.group(1))
+            if i in guide_indices(site.n_services) and i != spec.broken_attachment and path == attachment_path(i):
+                return Reply(200, (("Content-Type", "application/msword"), ("Server", site.server)), _DOC)
+        return None
+
     def _search(self, site: Site, q: str) -> Reply:
         key = (site.host, q)
         reply = self._search_cache.get(key)
@@ -227,6 +265,9 @@ UNAVAILABLE = Reply(503, (("Content-Type", "text/html; charset=utf-8"), ("Retry-
 
 
 def _not_found(site: Site) -> Reply:
+    if site.has(D.SOFT_404):       # "page not found", said with 200 OK
+        return Reply(200, (("Content-Type", "text/html; charset=utf-8"), ("Server", site.server)),
+                     render.not_found(site.name).encode("utf-8"))
     return Reply(404, (("Content-Type", "text/html; charset=utf-8"), ("Server", site.server)),
                  render.not_found(site.name).encode("utf-8"))
 
@@ -248,7 +289,10 @@ def _html(site: Site, text: str, *, home: bool = False) -> Reply:
     ctype = "text/html"
     if site.charset_decl in ("header", "both"):
         ctype = f"text/html; charset={label}"
-    return Reply(200, (("Content-Type", ctype), ("Server", site.server)), body, home=home)
+    headers: tuple[tuple[str, str], ...] = (("Content-Type", ctype), ("Server", site.server))
+    if (site.scheme == "https" or not site.has(D.NO_HTTPS_REDIRECT)) and not site.has(D.NO_HSTS):
+        headers += (("Strict-Transport-Security", "max-age=31536000"),)
+    return Reply(200, headers, body, home=home)
 
 
 def build_sandbox(platforms: list[Platform], seed: int, as_of: dt.date, *,

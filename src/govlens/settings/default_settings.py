@@ -24,6 +24,10 @@ CONCURRENCY_PER_HOST = 4            # requests in flight to one host
 CONCURRENCY_SITES = 64              # sites scanned at once
 CONCURRENCY_TOTAL = 256             # requests in flight overall
 
+# --- DNS probe
+DNS_NAMESERVERS = ""                # "10.0.0.53" or "10.0.0.53:5353, 10.0.0.54"; empty = the system's resolver
+DNS_TIMEOUT = 5.0                   # seconds per query
+
 # --- freshness windows (2015 census rules: news 2 weeks, notices and policy documents 6 months)
 FRESHNESS_HOMEPAGE_DAYS = 14
 FRESHNESS_NEWS_DAYS = 14
@@ -38,6 +42,11 @@ HTTP_SLOW_MS = 2000                 # homepage slower than this is a slow_respon
 HTTP_TIMEOUT = 15.0                 # seconds per request (census: a visit fails after 15 s)
 HTTP_USER_AGENT = "govlens/0.1 (+https://github.com/govlens/govlens; government website evaluation)"
 
+# --- interaction (互动交流) probe
+INTERACTION_MAX_LETTERS = 30        # published letters read per site
+INTERACTION_MAX_PAGES = 6           # mailbox / consultation pages fetched per site (entries, then letter lists)
+INTERACTION_UNANSWERED_DAYS = 90    # census: a message unanswered for more than 3 months is a veto
+
 # --- link checking
 LINKS_CACHE_SIZE = 200_000          # link results kept campaign-wide (each URL checked once per scan)
 LINKS_CHECK_EXTERNAL = True
@@ -47,8 +56,18 @@ LINKS_TIMEOUT = 10.0
 # --- report
 REPORT_LOCALE = "zh-CN"
 
+# --- probes run by `govlens scan`, in order (follow-up probes read what the ones before them saw)
+PROBES = "http_site, search_query, interaction, service_guides, not_found, tls, dns"
+
 # --- robots.txt
 ROBOTS_OBEY = True
 
+# --- service guides (办事指南) probe
+SERVICE_GUIDES_MAX = 30             # guide pages checked per site
+
 # --- sandbox mode: registry hosts resolve to the local sandbox server
 SANDBOX_STATE = ""                  # path of the sandbox.json written by `govlens sandbox serve`
+
+# --- wording check (严重错误, harmful content) on every fetched page
+WORDING_CHECK = True
+WORDING_FILE = ""                   # YAML word lists (serious_errors, harmful); empty = the shipped wording.yaml
