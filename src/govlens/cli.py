@@ -113,7 +113,14 @@ def cmd_stage(args: argparse.Namespace) -> int:
         print(campaign.out)
         return 0
     with runner.open_store(campaign) as store:
-        if args.command == "scan":
+        if args.command == "monitor":
+            if args.resume and args.restart:
+                raise ConfigError("--resume and --restart exclude each other")
+            with _progress() as bar:
+                task = bar.add_task("monitor", total=None)
+                rep = runner.monitor(campaign, store, progress=lambda d, t: bar.update(task, completed=d, total=t),
+                                     resume=args.resume, restart=args.restart)
+        elif args.command == "scan":
             _print_stage(runner.register(campaign, store))
             with _progress() as bar:
                 task = bar.add_task("scan", total=None)
@@ -180,6 +187,13 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("campaign", help="campaign TOML file")
         sp.add_argument("--set", action="append", metavar="KEY=VALUE", help="override a setting")
         sp.set_defaults(func=cmd_stage)
+
+    mon = sub.add_parser("monitor", help="visit every site on a schedule over a window (census availability rule)")
+    mon.add_argument("campaign", help="campaign TOML file")
+    mon.add_argument("--resume", action="store_true", help="continue the unfinished window in the store")
+    mon.add_argument("--restart", action="store_true", help="drop an unfinished window and start a new one")
+    mon.add_argument("--set", action="append", metavar="KEY=VALUE", help="override a setting")
+    mon.set_defaults(func=cmd_stage)
 
     s = sub.add_parser("sandbox", help="the synthetic government web")
     ssub = s.add_subparsers(dest="sandbox_command", required=True)

@@ -81,6 +81,23 @@ def scan(campaign: Campaign, store: CampaignStore, progress: Progress | None = N
     return StageReport("scan", time.perf_counter() - t0, facts, problems)
 
 
+def monitor(campaign: Campaign, store: CampaignStore, progress: Progress | None = None, *,
+            resume: bool = False, restart: bool = False) -> StageReport:
+    """The availability monitor's window (``MONITOR_*`` settings) over the registered websites."""
+    from govlens.probes.monitor import run_monitor
+
+    t0 = time.perf_counter()
+    platforms = store.platforms()
+    if not platforms:
+        register(campaign, store)
+        platforms = store.platforms()
+    summary = run_monitor(platforms, store, campaign.settings, sandbox_state=sandbox_state(campaign),
+                          resume=resume, restart=restart, progress=progress)
+    return StageReport("monitor", time.perf_counter() - t0,
+                       {"sites": summary.sites, "visits": summary.visits, "failures": summary.failures,
+                        "late": summary.late, "resumed": summary.resumed, "already_done": summary.done_before})
+
+
 def score(campaign: Campaign, store: CampaignStore) -> StageReport:
     from govlens.indicators.registry import all_ids
     from govlens.indicators.run import run_indicators
@@ -121,7 +138,11 @@ def run_all(campaign: Campaign, progress: Progress | None = None,
     """Every stage in order on a fresh store."""
     reports = []
     with open_store(campaign) as store:
-        for stage in (register, lambda c, s: scan(c, s, progress), score, awards, report):
+        stages: list[Callable[[Campaign, CampaignStore], StageReport]] = [register, lambda c, s: scan(c, s, progress)]
+        if campaign.settings.getbool("MONITOR_IN_RUN"):
+            stages.append(lambda c, s: monitor(c, s, restart=True))
+        stages += [score, awards, report]
+        for stage in stages:
             rep = stage(campaign, store)
             reports.append(rep)
             if on_stage:
@@ -129,4 +150,5 @@ def run_all(campaign: Campaign, progress: Progress | None = None,
     return reports
 
 
-__all__ = ["InputError", "StageReport", "awards", "open_store", "register", "report", "run_all", "scan", "score"]
+__all__ = ["InputError", "StageReport", "awards", "monitor", "open_store", "register", "report", "run_all", "scan",
+           "score"]

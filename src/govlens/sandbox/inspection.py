@@ -25,7 +25,7 @@ defects they look for:
   5 % of the monitor's visits (the census veto). Sites that are down or have intermittent
   outages fail all or half of their visits; *flaky* sites answer their first
   :data:`FLAKY_WARMUP` homepage requests and then fail a share :attr:`InspectionSpec.flaky_rate`
-  of them (10–40 %), so a short scan sees a healthy site and only the monitor finds it out.
+  of them (20–45 %), so a short scan sees a healthy site and only the monitor finds it out.
 
 Every decision is drawn from its own stream ``f"{seed}:{platform.id}:inspection"``, so adding
 these features changed nothing in the sites' earlier draws.
@@ -51,7 +51,7 @@ RATE_SOFT_404 = 0.08            # of the sites without broken internal links
 RATE_SEARCH_BROKEN = 0.07       # of the sites with a search form
 RATE_FLAKY = 0.06               # of the sites that are otherwise healthy
 
-FLAKY_WARMUP = 12               # homepage requests a flaky site answers before it starts failing
+FLAKY_WARMUP = 8                # homepage requests a flaky site answers before it starts failing
 LETTERS = (8, 16)               # letters published per site
 GUIDE_ELEMENTS = ("设定依据", "受理条件", "申请材料", "办理流程", "办理时限", "收费标准", "办理地点", "咨询电话")
 
@@ -170,7 +170,7 @@ def build_inspection(*, seed: int, platform_id: str, as_of: dt.date, flags: froz
     # --- availability over the monitor window
     flaky = 0.0
     if not (flags & {D.SITE_DOWN, D.INTERMITTENT_OUTAGE, D.SLOW_RESPONSE}) and r[11] < RATE_FLAKY * care:
-        flaky = round(rng.uniform(0.10, 0.40), 2)
+        flaky = round(rng.uniform(0.20, 0.45), 2)
     if down or D.INTERMITTENT_OUTAGE in flags or flaky:
         out.add(D.SITE_UNREACHABLE)
     if down:   # nothing else of a site that never answers can be observed

@@ -56,6 +56,14 @@ LINKS_TIMEOUT = 10.0
 # --- report
 REPORT_LOCALE = "zh-CN"
 
+# --- availability monitor (`govlens monitor`; census: one week, > 20 spaced visits a day, 15 s, veto at 5 %)
+MONITOR_CONCURRENCY = 64            # visits in flight at once
+MONITOR_DURATION = 604800.0         # seconds of the window (one week)
+MONITOR_FAIL_RATIO = 0.05           # census: failures reaching 5 % of the visits make the site unreachable
+MONITOR_IN_RUN = False              # `govlens run` monitors (a compressed window) between scan and score
+MONITOR_TIMEOUT = 15.0              # seconds: a visit fails when the homepage has not opened by then
+MONITOR_VISITS = 147                # visits per site over the window (21 a day for a week)
+
 # --- probes run by `govlens scan`, in order (follow-up probes read what the ones before them saw)
 PROBES = "http_site, search_query, interaction, service_guides, not_found, tls, dns"
 

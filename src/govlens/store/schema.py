@@ -7,6 +7,10 @@ SCHEMA: dict[str, str] = {
     # probes stage: facts with evidence; `data` is the probe- and kind-specific payload
     "observations": """platform_id VARCHAR, probe VARCHAR, kind VARCHAR, url VARCHAR, status VARCHAR,
                        http_status INTEGER, elapsed_ms DOUBLE, observed_at TIMESTAMP, data JSON""",
+    # availability monitor: the visit ledger, one row per (platform, visit number), written once
+    "monitor_visits": """platform_id VARCHAR, seq INTEGER, scheduled_at TIMESTAMP, visited_at TIMESTAMP,
+                         status VARCHAR, http_status INTEGER, elapsed_ms DOUBLE, error VARCHAR,
+                         PRIMARY KEY (platform_id, seq)""",
     # indicators stage
     "indicator_values": """platform_id VARCHAR, indicator_id VARCHAR, value DOUBLE, status VARCHAR,
                            detail VARCHAR, evidence JSON""",
