@@ -10,6 +10,7 @@ from govlens.probes.http_site import HttpSiteProbe
 from govlens.probes.interaction import InteractionProbe
 from govlens.probes.noop import NoopProbe
 from govlens.probes.not_found import NotFoundProbe
+from govlens.probes.page_weight import PageWeightProbe
 from govlens.probes.search_query import SearchQueryProbe
 from govlens.probes.service_guides import ServiceGuidesProbe
 from govlens.probes.tls import TlsProbe
@@ -20,6 +21,7 @@ PROBES: dict[str, type[Probe]] = {
     InteractionProbe.name: InteractionProbe,
     ServiceGuidesProbe.name: ServiceGuidesProbe,
     NotFoundProbe.name: NotFoundProbe,
+    PageWeightProbe.name: PageWeightProbe,
     TlsProbe.name: TlsProbe,
     DnsProbe.name: DnsProbe,
     NoopProbe.name: NoopProbe,

@@ -56,35 +56,40 @@ _CHROME = re.compile(r"nav|menu|footer|header|foot|top|banner", re.I)
 def elements_present(html: str) -> tuple[dict[str, bool], str]:
     """Which of :data:`ELEMENTS` the page labels, and its ``<h1>`` (or title)."""
     tree = LexborHTMLParser(html)
-    labels: list[str] = []
     body = tree.body
-    if body is None:
-        return {k: False for k in ELEMENTS}, ""
-    for node in body.traverse():
-        if node.tag in _LABEL_TAGS and not _in_chrome(node):
-            text = node.text(deep=True, separator=" ").strip()
-            if text and len(text) <= 20:
-                labels.append(text)
-    plain = body.text(deep=True, separator=" ")
-    colon_labels = re.findall(r"([\u4e00-\u9fff]{2,6})\s*[:：]", plain)
-    haystack = " ".join(labels + colon_labels)
-    found = {k: any(w in haystack for w in words) for k, words in ELEMENTS.items()}
     h1 = tree.css_first("h1") or tree.css_first("title")
-    return found, " ".join((h1.text() if h1 is not None else "").split())[:80]
+    title = " ".join((h1.text() if h1 is not None else "").split())[:80]
+    if body is None:
+        return {k: False for k in ELEMENTS}, title
+    chrome = [n for n in body.traverse() if _is_chrome(n)]
+    ids = {n.mem_id for n in chrome}
+    for node in chrome:                     # remove the outermost chrome nodes only (their insides go with them)
+        if not _has_ancestor_in(node, ids):
+            node.decompose()
+    labels = [text for node in body.traverse() if node.tag in _LABEL_TAGS
+              and (text := node.text(deep=True, separator=" ").strip()) and len(text) <= 20]
+    colon_labels = re.findall(r"([\u4e00-\u9fff]{2,6})\s*[:：]", body.text(deep=True, separator=" "))
+    haystack = " ".join(labels + colon_labels)
+    return {k: any(w in haystack for w in words) for k, words in ELEMENTS.items()}, title
 
 
-def _in_chrome(node: LexborNode) -> bool:
-    cur: LexborNode | None = node
-    for _ in range(10):
-        if cur is None or cur.tag in ("body", "html", "-document"):
-            return False
-        if cur.tag in ("nav", "header", "footer"):
-            return True
-        marker = f"{cur.attributes.get('class') or ''} {cur.attributes.get('id') or ''}"
-        if _CHROME.search(marker):
+def _has_ancestor_in(node: LexborNode, ids: set[int]) -> bool:
+    cur = node.parent
+    while cur is not None:
+        if cur.mem_id in ids:
             return True
         cur = cur.parent
     return False
+
+
+def _is_chrome(node: LexborNode) -> bool:
+    """The header, navigation or footer of a page (by tag, class or id)."""
+    if node.tag in ("nav", "header", "footer"):
+        return True
+    if node.tag not in ("div", "section", "ul", "table", "p", "span"):
+        return False
+    marker = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
+    return bool(_CHROME.search(marker))
 
 
 def attachments(html: str, base_url: str) -> list[tuple[str, str]]:

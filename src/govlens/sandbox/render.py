@@ -12,7 +12,7 @@ from html import escape
 
 from govlens import defects as D
 from govlens.sandbox.inspection import GUIDE_ELEMENTS, Letter, guide_indices
-from govlens.sandbox.site import HOME, Column, Site, attachment_path
+from govlens.sandbox.site import HOME, Column, Item, Site, attachment_path
 from govlens.sandbox.text import TOPICS, paragraphs
 
 SECTIONS = {  # path key → (nav title, description)
@@ -438,6 +438,7 @@ def search(site: Site, q: str) -> str:
             for it in site.items(col):
                 if q in it.title:
                     hits.append(it)
+        hits += [Item(x.title, x.asked, x.path) for x in site.inspection.letters if q in x.title]
     hits.sort(key=lambda it: it.date, reverse=True)
     out.append(f'<div class="main"><h1>搜索结果</h1><p>关键词：{escape(q)}　共找到{len(hits)}条结果</p>\n')
     if hits:

@@ -65,7 +65,7 @@ MONITOR_TIMEOUT = 15.0              # seconds: a visit fails when the homepage h
 MONITOR_VISITS = 147                # visits per site over the window (21 a day for a week)
 
 # --- probes run by `govlens scan`, in order (follow-up probes read what the ones before them saw)
-PROBES = "http_site, search_query, interaction, service_guides, not_found, tls, dns"
+PROBES = "http_site, search_query, interaction, service_guides, not_found, page_weight, tls, dns"
 
 # --- robots.txt
 ROBOTS_OBEY = True
