@@ -133,6 +133,21 @@ def cmd_stage(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_page(args: argparse.Namespace) -> int:
+    import json
+
+    from govlens.page_check import check_page
+    from govlens.settings import Settings
+
+    settings = Settings()
+    settings.update(_settings_overrides(args.set), "cmdline", source="--set")
+    check = date.fromisoformat(args.check_date) if args.check_date else None
+    report = check_page(args.target, base_url=args.base_url, role=args.role, check_date=check, settings=settings,
+                        sandbox=args.sandbox)
+    print(json.dumps(report, ensure_ascii=False, indent=1, default=str))
+    return 0
+
+
 def cmd_sandbox(args: argparse.Namespace) -> int:
     from govlens.sandbox.web import build_sandbox
 
@@ -189,6 +204,16 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("campaign", help="campaign TOML file")
         sp.add_argument("--set", action="append", metavar="KEY=VALUE", help="override a setting")
         sp.set_defaults(func=cmd_stage)
+
+    pg = sub.add_parser("page", help="print, as JSON, everything the probe extracts from one page, and its findings")
+    pg.add_argument("target", help="a file (HTML as saved) or an http(s) URL")
+    pg.add_argument("--base-url", help="the URL the file was saved from (resolves its links)")
+    pg.add_argument("--role", choices=["home", "column", "article"], default="home",
+                    help="read it as a homepage, a column list or an article (default: home)")
+    pg.add_argument("--check-date", help="the date the page is judged as of (default: today)")
+    pg.add_argument("--sandbox", help="sandbox.json: fetch sandbox hosts (sandbox mode)")
+    pg.add_argument("--set", action="append", metavar="KEY=VALUE", help="override a setting")
+    pg.set_defaults(func=cmd_page)
 
     mon = sub.add_parser("monitor", help="visit every site on a schedule over a window (census availability rule)")
     mon.add_argument("campaign", help="campaign TOML file")
