@@ -7,6 +7,7 @@
     registry = "registry.csv"        # paths are relative to this file
     framework = "website-2013"       # a shipped name or a path to a YAML file
     awards = "notice-2013"           # a shipped name or a path to a YAML file
+    inspection = "national-check-2019"  # the national-check scheme of `govlens inspect` (name or YAML path)
     signals = "signals.csv"          # optional external signals (社会舆情)
     out = "out"                      # output folder; the store is out/campaign.duckdb
     locale = "zh-CN"
@@ -26,7 +27,8 @@ from typing import Any
 from govlens.errors import CampaignFileError, SettingsError
 from govlens.settings import Settings
 
-_KEYS = {"name", "year", "check_date", "registry", "framework", "awards", "signals", "out", "locale", "sandbox"}
+_KEYS = {"name", "year", "check_date", "registry", "framework", "awards", "signals", "out", "locale", "sandbox",
+         "inspection"}
 
 
 @dataclass
@@ -43,6 +45,7 @@ class Campaign:
     signals: Path | None = None
     sandbox: Path | None = None
     settings: Settings = field(default_factory=Settings)
+    inspection: str = "national-check-2019"
 
     @property
     def store_path(self) -> Path:
@@ -113,10 +116,13 @@ def load_campaign(path: str | Path, overrides: dict[str, Any] | None = None) -> 
     framework, awards = text("framework", "website-2013"), text("awards", "notice-2013")
     framework = str(base / framework) if framework.endswith((".yaml", ".yml")) else framework
     awards = str(base / awards) if awards.endswith((".yaml", ".yml")) else awards
+    inspection = text("inspection", "national-check-2019")
+    inspection = str(base / inspection) if inspection.endswith((".yaml", ".yml")) else inspection
     return Campaign(path=path, name=text("name"), year=year, check_date=check_date, registry=rel("registry"),
                     framework=framework, awards=awards, out=rel("out") if "out" in section else base / "out",
                     locale=text("locale", "zh-CN"), signals=rel("signals") if "signals" in section else None,
-                    sandbox=rel("sandbox") if "sandbox" in section else None, settings=settings)
+                    sandbox=rel("sandbox") if "sandbox" in section else None, settings=settings,
+                    inspection=inspection)
 
 
 def write_campaign(path: Path, values: dict[str, Any], settings: dict[str, Any] | None = None) -> None:

@@ -96,6 +96,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     console.print()
     for label, name in (("notice", "notice.html"), ("notice (Markdown)", "notice.md"), ("scorecards", "scorecards/"),
                         ("results", "results.csv"), ("results (Excel)", "results.xlsx"), ("findings", "findings.csv"),
+                        ("inspection", "inspection.html"), ("inspection (Excel)", "inspection.xlsx"),
                         ("ground truth", "truth.json"), ("campaign store", "campaign.duckdb"),
                         ("campaign file", "campaign.toml")):
         print(f"{label:<18} {out / name}")
@@ -198,6 +199,7 @@ def build_parser() -> argparse.ArgumentParser:
     d.set_defaults(func=cmd_demo)
 
     for name, text in (("scan", "register the platforms and scan them"), ("score", "compute indicators and scores"),
+                       ("inspect", "apply the national-check scheme: vetoes, deductions, qualified or not"),
                        ("awards", "choose winners and nominations"), ("report", "write the notice and scorecards"),
                        ("run", "every stage in order")):
         sp = sub.add_parser(name, help=text)

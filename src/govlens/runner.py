@@ -114,6 +114,25 @@ def score(campaign: Campaign, store: CampaignStore) -> StageReport:
                         "vetoed": summary.vetoed})
 
 
+def inspect(campaign: Campaign, store: CampaignStore) -> StageReport:
+    """The national check: the scheme's indicators, then vetoes, deductions, bonus, qualified or not."""
+    from govlens.frameworks.inspection import load_inspection_scheme, validate_scheme_references
+    from govlens.indicators.registry import all_ids
+    from govlens.indicators.run import run_indicators
+    from govlens.scoring.inspection import inspect_campaign
+
+    t0 = time.perf_counter()
+    scheme = load_inspection_scheme(campaign.inspection)
+    validate_scheme_references(scheme, set(all_ids()))
+    store.require("observations", "scan")
+    run_indicators(store, store.platforms(), indicator_ids=scheme.indicator_ids(),
+                   check_date=campaign.check_date, settings=campaign.settings)
+    summary = inspect_campaign(store, scheme, campaign.locale)
+    return StageReport("inspect", time.perf_counter() - t0,
+                       {"scheme": summary.scheme, "platforms": summary.platforms, "qualified": summary.qualified,
+                        "vetoed": summary.vetoed, "below_pass": summary.below_pass})
+
+
 def awards(campaign: Campaign, store: CampaignStore) -> StageReport:
     t0 = time.perf_counter()
     summary: AwardsSummary = select_awards(store, load_awards(campaign.awards))
@@ -141,7 +160,7 @@ def run_all(campaign: Campaign, progress: Progress | None = None,
         stages: list[Callable[[Campaign, CampaignStore], StageReport]] = [register, lambda c, s: scan(c, s, progress)]
         if campaign.settings.getbool("MONITOR_IN_RUN"):
             stages.append(lambda c, s: monitor(c, s, restart=True))
-        stages += [score, awards, report]
+        stages += [score, inspect, awards, report]
         for stage in stages:
             rep = stage(campaign, store)
             reports.append(rep)
@@ -150,5 +169,5 @@ def run_all(campaign: Campaign, progress: Progress | None = None,
     return reports
 
 
-__all__ = ["InputError", "StageReport", "awards", "monitor", "open_store", "register", "report", "run_all", "scan",
+__all__ = ["InputError", "StageReport", "awards", "inspect", "monitor", "open_store", "register", "report", "run_all", "scan",
            "score"]

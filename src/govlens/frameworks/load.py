@@ -33,6 +33,9 @@ def parse_framework(doc: Any, source: str = "<framework>") -> Framework:
 
     if not isinstance(doc, dict):
         raise err("expected a mapping at the top", "")
+    if doc.get("scheme") == "inspection":
+        raise err("this is an inspection scheme, not an index framework: name it in the campaign's "
+                  "`inspection` key (or `govlens inspect --scheme`)", "scheme")
     fid = _text(doc, "id", "", err)
     dims_raw = doc.get("dimensions")
     if not isinstance(dims_raw, list) or not dims_raw:

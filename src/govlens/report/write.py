@@ -7,6 +7,7 @@ from govlens.awards.config import AwardsConfig
 from govlens.frameworks.model import Framework
 from govlens.report.data import iter_batches, load_campaign
 from govlens.report.findings_summary import summarise
+from govlens.report.inspection import write_inspection
 from govlens.report.locale import Locale
 from govlens.report.notice import build_notice, fmt_date, render_notice_html, render_notice_md
 from govlens.report.safety import file_names
@@ -72,4 +73,7 @@ def write_reports(store: CampaignStore, out_dir: Path, *, framework: Framework, 
     cols = columns(framework)
     written["results.csv"] = write_results_csv(out_dir / "results.csv", rows, cols)
     written["results.xlsx"] = write_results_xlsx(out_dir / "results.xlsx", rows, cols, framework, L)
+
+    # the national check, when the campaign ran one (`govlens inspect`)
+    written.update(write_inspection(store, out_dir, locale))
     return written

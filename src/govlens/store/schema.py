@@ -22,6 +22,10 @@ SCHEMA: dict[str, str] = {
     "dimension_scores": """platform_id VARCHAR, framework VARCHAR, dimension_id VARCHAR, score DOUBLE""",
     "results": """platform_id VARCHAR, framework VARCHAR, "index" DOUBLE, vetoed BOOLEAN, vetoes JSON,
                   "rank" INTEGER, group_size INTEGER, coverage DOUBLE""",
+    # inspection (national check): one row per platform and scheme, every problem with its evidence
+    "inspection_results": """platform_id VARCHAR, scheme VARCHAR, variant VARCHAR, full_marks DOUBLE,
+                             deducted DOUBLE, base DOUBLE, bonus DOUBLE, score DOUBLE, vetoed BOOLEAN,
+                             qualified BOOLEAN, problems JSON, unchecked JSON""",
     # awards stage
     "awards": """series_id VARCHAR, award_id VARCHAR, group_id VARCHAR, platform_id VARCHAR,
                  position INTEGER, status VARCHAR, score DOUBLE""",
