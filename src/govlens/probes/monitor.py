@@ -133,7 +133,8 @@ class Monitor:
         tasks: set[asyncio.Task[None]] = set()
         fetch_settings = self.settings.copy()
         fetch_settings.set("HTTP_TIMEOUT", self.timeout, "cmdline")
-        flusher = asyncio.create_task(self._flush_every(FLUSH_SECONDS))
+        stop = asyncio.Event()
+        flusher = asyncio.create_task(self._flush_every(FLUSH_SECONDS, stop))
         try:
             async with Fetcher(fetch_settings, sandbox_state=self.sandbox_state) as fetcher:
                 while heap:
@@ -141,6 +142,8 @@ class Monitor:
                     wait = due - time.time()
                     if wait > 0:
                         await asyncio.sleep(wait)
+                    if flusher.done():
+                        break                     # the ledger cannot be written: stop, and say why below
                     await gate.acquire()
                     task = asyncio.create_task(self._visit(fetcher, by_id[pid], seq, due, summary, gate))
                     tasks.add(task)
@@ -153,8 +156,8 @@ class Monitor:
                 if tasks:
                     await asyncio.gather(*tasks)
         finally:
-            flusher.cancel()
-            await self._flush()
+            stop.set()
+            await flusher                         # its last flush writes what is left; its errors surface here
         window["finished"] = True
         self.store.set_meta("monitor_window", window)
         self.write_observations(window)
@@ -182,14 +185,16 @@ class Monitor:
                               "visited_at": _epoch_to_utc(started), "status": r.status,
                               "http_status": r.http_status, "elapsed_ms": r.elapsed_ms,
                               "error": (r.error or "")[:300] or None})
-            if len(self.rows) >= FLUSH_ROWS:
-                await self._flush()
         finally:
             gate.release()
 
-    async def _flush_every(self, seconds: float) -> None:
-        while True:
-            await asyncio.sleep(seconds)
+    async def _flush_every(self, seconds: float, stop: asyncio.Event) -> None:
+        """The ledger's only writer while visits run: every ``seconds``, and once more when stopped."""
+        while not stop.is_set():
+            try:
+                await asyncio.wait_for(stop.wait(), seconds)
+            except asyncio.TimeoutError:
+                pass
             await self._flush()
 
     async def _flush(self) -> None:
