@@ -20,7 +20,7 @@ d. **crawl** — the homepage's column blocks ("更多" links) and navigation li
    is a ``page`` observation with status ``blocked_by_robots`` and no request.
    Every fetched page's text goes through the wording check (``WORDING_CHECK``; lists in
    ``WORDING_FILE``): the hits are the page payload's ``wording``.
-e. **links** — every unique link of the homepage and column pages (``LINKS_MAX_PER_SITE``,
+e. **links** — every unique link of the homepage, column and article pages (``LINKS_MAX_PER_SITE``,
    external ones only when ``LINKS_CHECK_EXTERNAL``) → ``link`` with ``found_on``; pages the
    crawl fetched anyway are not requested twice.
 
@@ -300,7 +300,7 @@ class _SiteRun:
                 articles.append((url, r.final_url))
         fetched = await asyncio.gather(*(self.fetcher.fetch(u) for u, _ in articles))
         for r, (_, from_url) in zip(fetched, articles):
-            self.page_observation(r, ARTICLE, from_url)
+            self.linked_pages.append(self.page_observation(r, ARTICLE, from_url))   # its links are checked too
 
     # ---------------------------------------------------------------- (e) links
     async def check_links(self) -> None:

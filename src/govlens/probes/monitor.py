@@ -196,6 +196,7 @@ class Monitor:
             except asyncio.TimeoutError:
                 pass
             await self._flush()
+        await self._flush()       # rows that arrived while the previous flush was writing
 
     async def _flush(self) -> None:
         async with self.lock:
