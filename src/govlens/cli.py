@@ -21,7 +21,7 @@ from govlens.errors import ConfigError, GovlensError, InputError
 DEMO_CHECK_DATE = date(2013, 12, 15)   # the 2013 campaign's check date: the sandbox web is dated around it
 DEMO_SEED = 2013
 # The demo runs the census's availability monitor too, in a window compressed from a week to a minute.
-DEMO_SETTINGS = {"MONITOR_IN_RUN": True, "MONITOR_DURATION": 45.0, "MONITOR_VISITS": 60}
+DEMO_SETTINGS = {"MONITOR_IN_RUN": True, "MONITOR_DURATION": 40.0, "MONITOR_VISITS": 40}
 console = Console(stderr=True)
 
 
