@@ -63,14 +63,19 @@ def test_index_by_hand(store: CampaignStore) -> None:
     assert res["d"]["rank"] == 1 and res["d"]["group_size"] == 1
     assert summary.vetoed == 1 and summary.scored == 4
     steps = [r["step"] for r in store.rows("run_log", order_by="seq", stage="scoring")]
-    assert steps == ["normalise", "aggregate_dimensions", "aggregate_index", "apply_vetoes", "rank"]
+    assert steps == ["denominate", "screen", "impute", "treat", "normalise", "aggregate", "apply_rules", "rank",
+                     "statistics"]
+    logged = {r["step"]: r["params"] for r in store.rows("run_log", stage="scoring")}
+    assert logged["aggregate"]["index"]["weights"] == {"access": 0.75, "fresh": 0.25}
+    assert logged["normalise"]["availability"] == {"method": "bounded_linear", "worst": 0.5, "best": 0, "direction": -1}
 
 
 def test_rerun_replaces(store: CampaignStore) -> None:
     score_campaign(store, FRAMEWORK)
     score_campaign(store, FRAMEWORK)
     assert store.count("results") == 4
-    assert store.count("run_log", stage="scoring") == 5
+    assert store.count("run_log", stage="scoring") == 9
+    assert store.count("indicator_scores") == 12 and store.count("dimension_scores") == 8
 
 
 def test_needs_indicator_values(tmp_path: Path) -> None:

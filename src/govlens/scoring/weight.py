@@ -140,7 +140,7 @@ def w_critic(x: np.ndarray, ctx: Context) -> tuple[np.ndarray, dict[str, Any]]:
     span = (hi - lo).replace(0, np.nan)
     scaled = (frame - lo) / span
     sigma = scaled.std(ddof=1).fillna(0.0).to_numpy()
-    r = scaled.corr().fillna(0.0).to_numpy()
+    r = scaled.corr().fillna(0.0).to_numpy().copy()
     np.fill_diagonal(r, 1.0)
     c = sigma * (1.0 - r).sum(axis=1)
     if c.sum() <= 0:

@@ -52,3 +52,6 @@ ROBOTS_OBEY = True
 
 # --- sandbox mode: registry hosts resolve to the local sandbox server
 SANDBOX_STATE = ""                  # path of the sandbox.json written by `govlens sandbox serve`
+
+# --- scoring (the composite-indicator engine; methods and weights live in the framework YAML)
+SCORING_REPLICATIONS = -1           # Monte Carlo replications of the ranks: -1 = the framework's, 0 = none
