@@ -289,11 +289,12 @@ def normalise_values(raw: Any, spec: MethodSpec, direction: int = 1, ids: Any = 
 
 
 def specs_of(run: IndexRun, override: MethodSpec | None = None) -> dict[str, tuple[MethodSpec, str, int]]:
-    """indicator → (method, key path, direction)."""
+    """indicator → (method, key path, direction); ``override`` replaces every method but a categorical map."""
     out = {}
     for ref in run.tree.indicators:
-        spec = override if override is not None else ref.normalisation
-        path = "uncertainty.normalisation" if override is not None else f"{ref.path}.normalise"
+        replace = override is not None and ref.normalisation.method != "categorical"   # categories keep their map
+        spec = override if replace else ref.normalisation
+        path = "uncertainty.normalisation" if replace else f"{ref.path}.normalise"
         out[ref.id] = (spec, path, effective_direction(ref))
     return out
 

@@ -121,8 +121,9 @@ def read_table(path: str | Path, framework: Framework, *, id_col: str | None = N
     categorical = categorical_columns(framework)
     columns = list(required_columns(framework))
     values: dict[str, pd.Series] = {}
-    problems: list[ImportRowError] = []
-    for col in columns:
+    bad_cells: list[tuple[int, int, str, str]] = []          # (line, column position, column, text)
+    total_bad = 0
+    for pos_col, col in enumerate(columns):
         raw = frame[col]
         if col in categorical:
             text = raw.astype("string").str.strip()
@@ -130,19 +131,18 @@ def read_table(path: str | Path, framework: Framework, *, id_col: str | None = N
                                     index=index, dtype=object)
             continue
         numeric, bad = _numeric(raw)
-        for pos in np.flatnonzero(bad)[:20 - len(problems)] if len(problems) < 20 else []:
-            problems.append(ImportRowError(f"not a number: {str(raw.iloc[pos])[:40]!r}", file=source,
-                                           line=int(lines.iloc[pos]), field=col))
-        if bad.any() and len(problems) >= 20:
-            problems.append(ImportRowError("…", file=source, field=col))
+        total_bad += int(bad.sum())
+        for pos in np.flatnonzero(bad)[:20]:
+            bad_cells.append((int(lines.iloc[pos]), pos_col, col, str(raw.iloc[pos])[:40]))
         values[col] = pd.Series(numeric, index=index)
-    if problems:
-        first = problems[0]
-        more = len([p for p in problems if p.reason != "…"]) - 1
-        raise ImportRowError(first.reason + (f" (and {more} more bad cell(s): "
-                                             + "; ".join(f"line {p.line} {p.field}" for p in problems[1:6]) + ")"
-                                             if more else ""),
-                             file=source, line=first.line, field=first.field)
+    if bad_cells:
+        bad_cells.sort()
+        line, _, col, text = bad_cells[0]
+        more = total_bad - 1
+        others = "; ".join(f"line {ln} {c}" for ln, _, c, _ in bad_cells[1:6])
+        raise ImportRowError(f"not a number: {text!r}" + (f" (and {more} more bad cell(s): {others}"
+                                                           f"{' …' if more > 5 else ''})" if more else ""),
+                             file=source, line=line, field=col)
     groups = (frame[group_col].astype("string").fillna("").str.strip() if group_col
               else pd.Series([""] * len(frame), dtype="string"))
     groups = pd.Series(groups.to_numpy(dtype=object), index=index, name="group")

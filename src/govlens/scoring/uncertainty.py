@@ -285,6 +285,10 @@ def uncertainty(run: IndexRun, spec: UncertaintySpec | None = None, replications
                                        seed=spec.seed)
         sens = pd.DataFrame({"factor": problem["names"], "S1": si["S1"], "S1_conf": si["S1_conf"], "ST": si["ST"],
                              "ST_conf": si["ST_conf"]})
+    elif problem and spec.sensitivity:
+        sens = pd.DataFrame({"factor": problem["names"], "S1": np.nan, "S1_conf": np.nan, "ST": np.nan,
+                             "ST_conf": np.nan})
+        run.notes.append("uncertainty: no rank moved in any replication, so the sensitivity indices are undefined")
     run.analysis["sensitivity"] = sens
     run.analysis["uncertainty"] = pd.DataFrame([{"replications": runs, "factors": ", ".join(f.name for f in factors),
                                                  "quantile_low": low_q, "quantile_high": high_q,
