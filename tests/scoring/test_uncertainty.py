@@ -32,13 +32,13 @@ def test_ranker_equals_the_published_ranking_with_ties_groups_and_vetoes() -> No
     scores[rng.random((n, 6)) < 0.02] = np.nan
     tiebreak = rng.permutation(n)
     ranker = Ranker(groups, vetoed, tiebreak)
-    out = np.zeros((n, 6), dtype=ranker.dtype)
-    ranker.ranks(scores, out)
+    out = np.zeros((6, n), dtype=ranker.dtype)
+    ranker.ranks(np.ascontiguousarray(scores[ranker.order].T), out)      # replications × units in block order
     for r in range(6):
         frame = pd.DataFrame({"id": np.arange(n), "group": groups, "index": scores[:, r].astype(float),
                               "vetoed": vetoed, "tb": tiebreak})
         expected = rank_within_groups(frame, tiebreak_count="tb", key="id").set_index("id")["rank"]
-        assert (out[:, r] == expected.loc[np.arange(n)].to_numpy()).all()
+        assert (out[r] == expected.loc[ranker.order].to_numpy()).all()
     assert ranker.dtype == np.uint16
 
 
@@ -69,7 +69,7 @@ def test_a_batched_replication_equals_a_replay_with_the_same_weights() -> None:
         changes = {"aggregate": {node.id: {"weights": dict(zip(node.children, pool[node.id][:, r].tolist()))}
                                  for node in run.tree.nodes}}
         again = replay(run, changes)
-        assert np.allclose(batched[:, r], again.data["aggregated"]["index"].to_numpy(), rtol=1e-5, equal_nan=True)
+        assert np.allclose(batched[r], again.data["aggregated"]["index"].to_numpy(), rtol=1e-5, equal_nan=True)
 
 
 def test_intervals_are_ordered_deterministic_and_wider_for_close_units() -> None:

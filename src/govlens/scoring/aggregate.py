@@ -186,19 +186,28 @@ def aggregate_node(run: IndexRun, node_id: str, x: np.ndarray, weights: np.ndarr
 
 def aggregate(run: IndexRun, *, aggregation: Any = None, weighting: Any = None,
               logged: dict[str, tuple[Any, np.ndarray]] | None = None) -> None:
-    """Weigh and aggregate every node bottom-up; write the ``aggregated`` data set (indicators + every node).
+    """Weigh and aggregate every node bottom-up; write the ``aggregated`` data set (every dimension and the index).
 
     ``logged`` (node → (aggregation spec, weights)) replays a logged run with its weights as they were."""
     from govlens.scoring.tree import build_tree
 
     tree = build_tree(run.framework, aggregation) if aggregation is not None else run.tree
-    normalised = run.latest()
+    normalised = run.data["normalised"]
+    matrix = normalised.to_numpy(dtype=float)                  # the normalised block itself, column-major
+    position = {c: j for j, c in enumerate(normalised.columns)}
+    present = ~np.isnan(matrix)
     excluded = ~run.analysis["screening"]["included"].to_numpy() if "screening" in run.analysis else None
-    scores: dict[str, np.ndarray] = {c: normalised[c].to_numpy(dtype=float) for c in normalised.columns}
-    coverage: dict[str, np.ndarray] = {c: (~np.isnan(v)).astype(float) for c, v in scores.items()}
+    scores: dict[str, np.ndarray] = {}
+    coverage: dict[str, np.ndarray] = {}
     record: dict[str, Any] = {}
     for node in tree.nodes:
-        x = np.column_stack([scores[c] for c in node.children])
+        if node.leaf_parent:
+            cols = [position[c] for c in node.children]
+            x = matrix[:, cols]
+            cov_in = present[:, cols].astype(float)
+        else:
+            x = np.column_stack([scores[c] for c in node.children])
+            cov_in = np.column_stack([coverage[c] for c in node.children])
         method = node.aggregation
         if logged is not None and node.id in logged:
             method, w = logged[node.id]
@@ -206,7 +215,7 @@ def aggregate(run: IndexRun, *, aggregation: Any = None, weighting: Any = None,
         else:
             w = weigh_node(run, node, x, weighting)
         agg, _ = aggregate_node(run, node.id, x, w, method, node.aggregation_path, node.children)
-        cov = np.column_stack([coverage[c] for c in node.children]) @ w
+        cov = cov_in @ w
         if excluded is not None:
             agg = np.where(excluded, np.nan, agg)
         scores[node.id] = agg
@@ -214,9 +223,8 @@ def aggregate(run: IndexRun, *, aggregation: Any = None, weighting: Any = None,
         run.coverage[node.id] = cov
         record[node.id] = {"aggregation": method.as_dict(), "weighting": (weighting or node.weighting).as_dict(),
                            "weights": dict(zip(node.children, w.tolist()))}
-    frame = pd.DataFrame({**{c: normalised[c] for c in normalised.columns},
-                          **{n.id: scores[n.id] for n in tree.nodes}}, index=normalised.index)
-    run.data["aggregated"] = frame
+    block = np.column_stack([scores[n.id] for n in tree.nodes])
+    run.data["aggregated"] = pd.DataFrame(block, index=normalised.index, columns=[n.id for n in tree.nodes])
     run.log_step("aggregate", record)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from govlens.scoring.run import IndexRun
+from govlens.scoring.run import IndexRun, assemble
 
 
 def denominate_frame(values: pd.DataFrame, denominators: dict[str, tuple[str, float]],
@@ -16,23 +16,23 @@ def denominate_frame(values: pd.DataFrame, denominators: dict[str, tuple[str, fl
     """``columns`` of ``values``, each one in ``denominators`` (indicator → (column, scale)) divided by it.
 
     Returns (denominated frame, report: indicator, denominator, scale, invalid denominators)."""
-    out = {}
+    out: dict[str, np.ndarray] = {}
     rows = []
     for col in columns:
         x = values[col]
         if col not in denominators:
-            out[col] = x
             continue
         by, scale = denominators[col]
         d = values[by].to_numpy(dtype=float)
         valid = np.isfinite(d) & (d > 0)
         xs = x.to_numpy(dtype=float)
         with np.errstate(divide="ignore", invalid="ignore"):
-            out[col] = pd.Series(np.where(valid, xs / np.where(valid, d, 1.0) * scale, np.nan), index=values.index)
+            out[col] = np.where(valid, xs / np.where(valid, d, 1.0) * scale, np.nan)
         rows.append({"indicator": col, "denominator": by, "scale": scale,
                      "invalid_denominators": int((~valid & ~np.isnan(xs)).sum())})
     report = pd.DataFrame(rows, columns=["indicator", "denominator", "scale", "invalid_denominators"])
-    return pd.DataFrame(out, index=values.index), report
+    base = values if list(values.columns) == list(columns) else values[columns]
+    return assemble(base, out), report
 
 
 def denominators_of(run: IndexRun) -> dict[str, tuple[str, float]]:

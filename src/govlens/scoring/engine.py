@@ -14,6 +14,7 @@ import copy
 from typing import Any
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from govlens.errors import InputError
 from govlens.frameworks.load import validate_methods
@@ -33,6 +34,10 @@ from govlens.scoring.table import IndexInput, required_columns
 from govlens.scoring.tree import build_tree
 from govlens.scoring.uncertainty import uncertainty
 
+# The engine keeps BLAS to one thread: its matrix products are thin (n × k with k ≤ 70), and on a shared
+# 2-core machine OpenBLAS threads spinning for a busy core made them 10–30 times slower (measured).
+# The Monte Carlo runs its batches on two Python threads instead.
+BLAS_THREADS = 1
 REGISTRIES = {"normalise": set(normalise_mod.METHODS), "aggregate": set(aggregate_mod.METHODS),
               "weight": set(weight_mod.METHODS), "impute": set(impute_mod.METHODS), "treat": set(treat_mod.METHODS)}
 
@@ -52,8 +57,15 @@ def build_index(inp: IndexInput, framework: Framework, *, uncertainty_spec: Unce
     ``uncertainty`` section (if any), False/None = none, or a spec of its own."""
     validate_methods(framework, REGISTRIES)
     check_input(inp, framework)
+    with threadpool_limits(limits=BLAS_THREADS, user_api="blas"):
+        return _build(inp, framework, uncertainty_spec, replications, with_statistics)
+
+
+def _build(inp: IndexInput, framework: Framework, uncertainty_spec: UncertaintySpec | None | bool,
+           replications: int | None, with_statistics: bool) -> IndexRun:
     run = IndexRun(framework=framework, input=inp, tree=build_tree(framework))
-    run.data["raw"] = inp.values[run.tree.indicator_ids()]
+    ids = run.tree.indicator_ids()
+    run.data["raw"] = inp.values if list(inp.values.columns) == ids else inp.values[ids]
     denominate(run)
     screen(run)
     impute_mod.impute(run)

@@ -16,6 +16,7 @@ with an apostrophe.
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -35,10 +36,6 @@ def _safe(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(FORMULA_START):
         return "'" + value
     return value
-
-
-def _safe_text(series: pd.Series) -> pd.Series:
-    return series.map(_safe) if series.dtype == object else series
 
 
 def results_table(run: IndexRun) -> pd.DataFrame:
@@ -70,20 +67,23 @@ def write_outputs(run: IndexRun, out_dir: str | Path, *, intermediate: bool = Tr
     written: dict[str, Path] = {}
 
     def csv(name: str, frame: pd.DataFrame, index: bool = True, label: str | None = "id") -> None:
-        frame = frame.copy()
-        for col in frame.columns:
-            frame[col] = _safe_text(frame[col])
-        if index:
-            frame.index = pd.Index([_safe(str(i)) for i in frame.index], name=label or frame.index.name)
         path = out / f"{name}.csv"
-        frame.to_csv(path, index=index, float_format="%.10g", encoding="utf-8")
+        write_csv(frame, path, index_label=label if index else None)
         written[f"{name}.csv"] = path
 
     csv("results", results_table(run))
     if intermediate:
+        done: dict[int, Path] = {}
         for name in DATA_SETS:
-            if name in run.data:
-                csv(name, run.data[name])
+            if name not in run.data:
+                continue
+            frame = run.data[name]
+            if id(frame) in done:                         # a step that changed nothing shares its input
+                shutil.copyfile(done[id(frame)], out / f"{name}.csv")
+                written[f"{name}.csv"] = out / f"{name}.csv"
+            else:
+                csv(name, frame)
+                done[id(frame)] = out / f"{name}.csv"
     for name in ANALYSIS:
         table = run.analysis.get(name)
         if table is not None and len(table.columns):
@@ -97,6 +97,32 @@ def write_outputs(run: IndexRun, out_dir: str | Path, *, intermediate: bool = Tr
     (out / "notes.txt").write_text("".join(f"{n}\n" for n in run.notes), encoding="utf-8")
     written["notes.txt"] = out / "notes.txt"
     return written
+
+
+def write_csv(frame: pd.DataFrame, path: Path, index_label: str | None = "id") -> None:
+    """UTF-8 CSV through DuckDB's writer (pandas formats each float in Python: minutes at 300,000 × 60).
+    Missing values are empty cells; text that a spreadsheet would run as a formula is neutralised."""
+    import duckdb
+
+    cols = {}
+    if index_label is not None:
+        cols[index_label] = pd.Series([_safe(str(i)) for i in frame.index], dtype=object)
+    for c in frame.columns:
+        s = frame[c].reset_index(drop=True)
+        if pd.api.types.is_float_dtype(s.dtype):
+            s = s.astype("Float64")                       # NaN → NULL → an empty cell
+        elif not pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(s.dtype):
+            s = s.map(lambda v: None if v is None or (isinstance(v, float) and np.isnan(v)) else _safe(str(v)),
+                      na_action="ignore").astype(object)
+        cols[str(c)] = s
+    table = pd.DataFrame(cols)
+    con = duckdb.connect()
+    try:
+        con.register("t", table)
+        target = str(path).replace("'", "''")
+        con.execute(f"COPY t TO '{target}' (FORMAT CSV, HEADER, DELIMITER ',')")
+    finally:
+        con.close()
 
 
 def _plain(value: Any) -> Any:

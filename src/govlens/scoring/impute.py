@@ -16,7 +16,7 @@ import pandas as pd
 
 from govlens.frameworks.model import MethodSpec
 from govlens.scoring.methods import ParamError, Registry, call
-from govlens.scoring.run import IndexRun
+from govlens.scoring.run import IndexRun, assemble, is_text
 
 METHODS = Registry("impute")
 
@@ -72,10 +72,9 @@ def impute_frame(run: IndexRun, frame: pd.DataFrame,
     for col in frame.columns:
         x = frame[col]
         spec, path = specs[col]
-        if x.dtype == object or spec.method == "none":
-            out[col] = x
+        if is_text(x) or spec.method == "none":
             n = int(x.isna().sum())
-            rows.append({"indicator": col, "method": "none" if x.dtype != object else "none (categorical)",
+            rows.append({"indicator": col, "method": "none (categorical)" if is_text(x) else "none",
                          "missing": n, "imputed": 0, "still_missing": n})
             continue
         try:
@@ -85,10 +84,11 @@ def impute_frame(run: IndexRun, frame: pd.DataFrame,
         except ParamError as exc:
             raise run.param_error(exc, path) from None
         before, after = int(x.isna().sum()), int(filled.isna().sum())
-        out[col] = filled
+        if before != after:
+            out[col] = filled.to_numpy(dtype=float)
         rows.append({"indicator": col, "method": spec.method, "missing": before, "imputed": before - after,
                      "still_missing": after})
-    return pd.DataFrame(out, index=frame.index), pd.DataFrame(rows)
+    return assemble(frame, out), pd.DataFrame(rows)
 
 
 def _groups(run: IndexRun, spec: MethodSpec) -> pd.Series:

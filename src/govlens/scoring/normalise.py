@@ -34,7 +34,7 @@ from scipy import special, stats
 from govlens.errors import FrameworkError
 from govlens.frameworks.model import IndicatorRef, MethodSpec
 from govlens.scoring.methods import ParamError, Registry, call
-from govlens.scoring.run import IndexRun
+from govlens.scoring.run import IndexRun, is_text
 
 METHODS = Registry("normalise")
 DIRECTIONAL = "directional"      # attribute: the method reads the indicator's direction
@@ -302,25 +302,26 @@ def specs_of(run: IndexRun, override: MethodSpec | None = None) -> dict[str, tup
 def normalise_frame(run: IndexRun, frame: pd.DataFrame,
                     specs: dict[str, tuple[MethodSpec, str, int]]) -> tuple[pd.DataFrame, list[str]]:
     """(normalised frame, indicators that are constant over the units)."""
-    out = {}
-    constant = []
     ids = frame.index
-    for col in frame.columns:
+    block = np.empty((len(frame), len(frame.columns)), dtype=float, order="F")
+    constant = []
+    for j, col in enumerate(frame.columns):
         spec, path, direction = specs[col]
         series = frame[col]
         try:
-            raw = series.to_numpy() if series.dtype == object and spec.method == "categorical" \
+            raw = series.to_numpy(dtype=object) if is_text(series) and spec.method == "categorical" \
                 else series.to_numpy(dtype=float)
-            out[col] = normalise_values(raw, spec, direction, ids)
+            block[:, j] = normalise_values(raw, spec, direction, ids)
         except ParamError as exc:
             raise run.param_error(ParamError(f"indicator '{col}': {exc}", exc.field), path) from None
         except (TypeError, ValueError) as exc:
             raise run.error(f"indicator '{col}' has values that '{spec.method}' cannot use: {exc}", path) from None
-        if series.dtype != object:
-            finite = series.dropna()
-            if len(finite) > 1 and finite.nunique() == 1:
+        if not is_text(series):
+            values = series.to_numpy(dtype=float)
+            finite = values[~np.isnan(values)]
+            if finite.size > 1 and finite.min() == finite.max():
                 constant.append(col)
-    return pd.DataFrame(out, index=ids), constant
+    return pd.DataFrame(block, index=ids, columns=list(frame.columns), copy=False), constant
 
 
 def normalise(raw_or_run: Any, method_name: Any = None, params: Any = None, *,

@@ -42,11 +42,14 @@ def rule_points(raw: np.ndarray, rule: DeductionRule | BonusRule) -> np.ndarray:
     return np.minimum(points, rule.max)
 
 
-def vetoes_of(run: IndexRun) -> list[list[dict[str, Any]]]:
-    out: list[list[dict[str, Any]]] = [[] for _ in range(len(run.input.ids))]
+def vetoes_of(run: IndexRun) -> list[Any]:
+    """Each unit's triggered rules (an empty tuple when none: one shared object, not 300,000 lists)."""
+    out: list[Any] = [()] * len(run.input.ids)
     for rule in run.framework.vetoes:
         raw = _raw(run, rule.indicator)
         for i in np.flatnonzero(holds(raw, rule.op, rule.value)):
+            if not out[i]:
+                out[i] = []
             out[i].append({"id": rule.id, "indicator": rule.indicator, "value": float(raw[i]),
                           "title": rule.title("zh-CN")})
     return out

@@ -62,6 +62,28 @@ class IndexRun:
         return ScoringError(message)
 
 
+def is_text(series: pd.Series) -> bool:
+    """A categorical (text) column rather than a numeric one, whatever pandas calls its dtype."""
+    return not pd.api.types.is_numeric_dtype(series.dtype)
+
+
+def assemble(base: pd.DataFrame, changed: dict[str, Any]) -> pd.DataFrame:
+    """``base`` itself when no column changed (data sets share memory), else one new frame whose
+    numeric columns sit in a single column-major block (no per-column blocks to consolidate)."""
+    if not changed:
+        return base
+    columns = list(base.columns)
+    arrays = {c: (changed[c] if c in changed else base[c].to_numpy()) for c in columns}
+    if all(np.asarray(a).dtype.kind in "fiub" for a in arrays.values()):
+        block = np.empty((len(base), len(columns)), dtype=float, order="F")
+        for j, c in enumerate(columns):
+            block[:, j] = arrays[c]
+        return pd.DataFrame(block, index=base.index, columns=columns, copy=False)
+    return pd.DataFrame({c: pd.Series(np.asarray(arrays[c]), index=base.index,
+                                      dtype=None if np.asarray(arrays[c]).dtype.kind in "fiub" else object)
+                         for c in columns}, index=base.index)
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, np.generic):
         return value.item()

@@ -24,7 +24,7 @@ from scipy import stats
 
 from govlens.frameworks.model import MethodSpec
 from govlens.scoring.methods import ParamError, Registry, call
-from govlens.scoring.run import IndexRun
+from govlens.scoring.run import IndexRun, assemble, is_text
 
 METHODS = Registry("treat")
 REPORT_COLUMNS = ["indicator", "method", "skew_before", "kurtosis_before", "winsorised", "winsorised_high",
@@ -134,9 +134,11 @@ def treat_frame(run: IndexRun, frame: pd.DataFrame,
     for col in frame.columns:
         series = frame[col]
         spec, path = specs[col]
-        if series.dtype == object:
-            out[col] = series
+        if is_text(series):
             rows.append({"indicator": col, "method": "none (categorical)"})
+            continue
+        if spec.method == "none":
+            rows.append({"indicator": col, "method": "none"})
             continue
         x = series.to_numpy(dtype=float)
         s0, k0 = skew_kurtosis(x)
@@ -146,13 +148,14 @@ def treat_frame(run: IndexRun, frame: pd.DataFrame,
             raise run.param_error(ParamError(f"indicator '{col}': {exc}", exc.field), path) from None
         s1, k1 = skew_kurtosis(y)
         thresholds = (float(spec.params.get("skew", 2.0)), float(spec.params.get("kurtosis", 3.5)))
-        out[col] = pd.Series(y, index=frame.index)
+        if not np.array_equal(x, y, equal_nan=True):
+            out[col] = y
         rows.append({"indicator": col, "method": spec.method, "skew_before": s0, "kurtosis_before": k0,
                      "winsorised": details.get("winsorised", 0), "winsorised_high": details.get("winsorised_high", 0),
                      "winsorised_low": details.get("winsorised_low", 0),
                      "transformed": details.get("transformed", ""), "skew_after": s1, "kurtosis_after": k1,
                      "passes": bool(np.isnan(s1) or abs(s1) < thresholds[0] or k1 < thresholds[1])})
-    return pd.DataFrame(out, index=frame.index), pd.DataFrame(rows, columns=REPORT_COLUMNS)
+    return assemble(frame, out), pd.DataFrame(rows, columns=REPORT_COLUMNS)
 
 
 def treat(run: IndexRun, override: MethodSpec | None = None,

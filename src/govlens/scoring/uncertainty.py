@@ -25,7 +25,9 @@ each replication's index within each group block, ties broken by the nominal tie
 """
 from __future__ import annotations
 
+import os
 import warnings
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,11 +40,12 @@ from govlens.scoring import normalise as normalise_mod
 from govlens.scoring import treat as treat_mod
 from govlens.scoring.aggregate import aggregate_node, power_of
 from govlens.scoring.rank import tiebreak_position
-from govlens.scoring.rules import adjust, adjustments
+from govlens.scoring.rules import adjustments
 from govlens.scoring.run import IndexRun
 from govlens.scoring.tree import ROOT, Node, build_tree
 
-BATCH_BYTES = 192 * 2 ** 20       # float32 node outputs alive at once, per batch of replications
+BATCH_BYTES = 256 * 2 ** 20       # float32 node outputs alive at once (all batches in flight together)
+WORKERS = min(2, os.cpu_count() or 1)   # batches of replications computed at once (numpy releases the GIL)
 
 
 @dataclass
@@ -111,92 +114,142 @@ def _normalised_for(run: IndexRun, choice: tuple[Any, Any, Any]) -> np.ndarray:
 
 
 class Ranker:
-    """Exact ranks within groups for many replications of the index (vetoed last, ties by nominal order)."""
+    """Exact ranks within groups for many replications of the index (vetoed last, ties by nominal order).
+
+    Units are laid out once in *block order* — by group, then not vetoed / vetoed, then the nominal
+    tie-break order — so each block is a contiguous slice and a replication's ranks in a block are one
+    sort of that slice. ``order[j]`` is the unit at position j."""
 
     def __init__(self, groups: np.ndarray, vetoed: np.ndarray, tiebreak: np.ndarray) -> None:
         codes, _ = pd.factorize(pd.Series(groups, dtype=object), sort=True)
-        order = np.lexsort((tiebreak, vetoed.astype(int), codes))
-        self.blocks: list[tuple[np.ndarray, int]] = []       # (unit indices in tie-break order, rank offset)
-        sorted_codes, sorted_veto = codes[order], vetoed[order].astype(int)
+        self.order = np.lexsort((tiebreak, vetoed.astype(int), codes))
+        sorted_codes, sorted_veto = codes[self.order], vetoed[self.order].astype(int)
         starts = np.flatnonzero(np.r_[True, (np.diff(sorted_codes) != 0) | (np.diff(sorted_veto) != 0)])
-        ends = np.r_[starts[1:], len(order)]
-        group_start = {}
+        ends = np.r_[starts[1:], len(self.order)]
+        self.blocks: list[tuple[int, int, int]] = []          # (start, end, rank offset within the group)
+        group_start: dict[int, int] = {}
         for s, e in zip(starts, ends):
-            g = sorted_codes[s]
-            group_start.setdefault(g, s)
-            self.blocks.append((order[s:e], int(s - group_start[g])))
+            g = int(sorted_codes[s])
+            group_start.setdefault(g, int(s))
+            self.blocks.append((int(s), int(e), int(s - group_start[g])))
         self.max_group = int(np.bincount(codes).max()) if len(codes) else 0
         self.dtype = np.uint16 if self.max_group < 2 ** 16 - 1 else np.uint32
 
     def ranks(self, scores: np.ndarray, out: np.ndarray) -> None:
-        """Write the ranks of each column of ``scores`` (n × B) into ``out`` (n × B)."""
-        for idx, offset in self.blocks:
-            block = scores[idx]
-            block = np.where(np.isnan(block), -np.inf, block)
-            for r in range(block.shape[1]):
-                v = -block[:, r]
-                o = np.argsort(v)
-                sv = v[o]
-                tie = sv[1:] == sv[:-1]
-                if tie.any():                                   # equal index: keep the tie-break order
-                    in_run = np.r_[tie, False] | np.r_[False, tie]
-                    run_id = np.cumsum(np.r_[True, ~tie])[in_run]
-                    members = o[in_run]
-                    o[in_run] = members[np.lexsort((members, run_id))]
-                col = np.empty(len(idx), dtype=out.dtype)
-                col[o] = np.arange(offset + 1, offset + 1 + len(idx), dtype=out.dtype)
-                out[idx, r] = col
+        """Ranks of every replication (rows of ``scores``, B × n in block order) into ``out`` (B × n)."""
+        for start, end, offset in self.blocks:
+            v = -scores[:, start:end]                            # best first after sorting
+            v[np.isnan(v)] = np.inf
+            o = np.argsort(v, axis=1)
+            sv = np.take_along_axis(v, o, axis=1)
+            tie = sv[:, 1:] == sv[:, :-1]
+            if tie.any():                                        # equal index: keep the tie-break order
+                rows = tie.shape[0]
+                pad = np.zeros((rows, 1), bool)
+                in_run = (np.concatenate([tie, pad], axis=1) | np.concatenate([pad, tie], axis=1)).ravel()
+                run_id = np.cumsum(np.concatenate([~pad, ~tie], axis=1).ravel())[in_run]
+                flat = o.ravel()
+                members = flat[in_run]
+                flat[in_run] = members[np.lexsort((members, run_id))]
+                o = flat.reshape(o.shape)
+            np.put_along_axis(out[:, start:end], o,
+                              np.arange(offset + 1, offset + 1 + end - start, dtype=out.dtype)[None, :], axis=1)
 
 
-def _batched_power_mean(children: list[np.ndarray], weights: np.ndarray, p: float, zero_floor: float | None,
-                        min_coverage: float) -> np.ndarray:
-    """Power mean where each child is already (n × B) (one column per replication) and weights are (k × B)."""
-    num = None
-    den = None
-    total = weights.sum(axis=0)
-    for c, child in enumerate(children):
-        present = ~np.isnan(child)
-        x = child
-        if p <= 0:
-            x = np.maximum(x, zero_floor if zero_floor is not None else np.finfo(np.float32).tiny)
-        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-            t = x if p == 1 else np.log(x) if p == 0 else np.power(x, p)
-        t = np.where(present, t, 0.0)
-        contrib = t * weights[c][None, :]
-        pres = present * weights[c][None, :]
-        num = contrib if num is None else num + contrib
-        den = pres if den is None else den + pres
+class Prepared:
+    """One data combination's leaf inputs (units in block order), transformed once per node and power p:
+    T = y^p (ln y for p = 0), 0 where missing, as k × n; P the presence mask (None when nothing is missing)."""
+
+    def __init__(self, run: IndexRun, x: np.ndarray, order: np.ndarray | None = None) -> None:
+        self.run = run
+        self.x = x if order is None else x[order]
+        self.column = {c: i for i, c in enumerate(run.tree.indicator_ids())}
+        self.cache: dict[tuple[Any, ...], tuple[np.ndarray, np.ndarray | None]] = {}
+
+    def leaf(self, node: Node, p: float, params: dict[str, Any]) -> tuple[np.ndarray, np.ndarray | None]:
+        floor = params.get("zero_floor", 1.0)
+        key = (node.id, p, floor)
+        if key not in self.cache:
+            xs = np.ascontiguousarray(self.x[:, [self.column[c] for c in node.children]].T)     # k × n
+            present = ~np.isnan(xs)
+            values = xs[present]
+            if (p <= 0 or p != int(p)) and ((values < 0).any() or (floor is None and p <= 0 and (values == 0).any())):
+                aggregate_node(self.run, node.id, xs.T.astype(float), np.ones(len(node.children)),   # raises
+                               node.aggregation, node.aggregation_path, node.children)
+            base = np.maximum(xs, np.float32(floor)) if p <= 0 and floor is not None else xs
+            with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+                t = base if p == 1 else np.log(base) if p == 0 else np.power(base, np.float32(p))
+            t = np.where(present, t, np.float32(0)).astype(np.float32)
+            self.cache[key] = (t, None if present.all() else present.astype(np.float32))
+        return self.cache[key]
+
+
+def _finish(num: np.ndarray, den: np.ndarray | None, total: np.ndarray, p: float, min_coverage: float) -> np.ndarray:
+    """num / den (B × n), back from the power p, in place; NaN where no child is present or coverage is low."""
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        ratio = num / den
-        agg = ratio if p == 1 else np.exp(ratio) if p == 0 else np.power(ratio, 1.0 / p)
-        ok = (den > 0) & (den / total[None, :] >= min_coverage - 1e-12)
-    return np.where(ok, agg, np.nan).astype(np.float32)
+        if den is None:
+            num /= total[:, None]
+        else:
+            np.divide(num, den, out=num)
+            num[den <= 0] = np.nan
+            if min_coverage > 0:
+                num[den / total[:, None] < min_coverage - 1e-12] = np.nan
+        if p == 0:
+            np.exp(num, out=num)
+        elif p != 1:
+            np.power(num, np.float32(1.0 / p), out=num)
+    return num
 
 
-def _replicate_index(run: IndexRun, nodes: tuple[Node, ...], x: np.ndarray, pool: dict[str, np.ndarray],
+def _upper(children: list[np.ndarray], weights: np.ndarray, p: float, params: dict[str, Any]) -> np.ndarray:
+    """A node whose children are already replicated (B × n each), with (k × B) weights."""
+    floor = params.get("zero_floor", 1.0)
+    num = np.zeros(children[0].shape, dtype=np.float32)
+    den: np.ndarray | None = None
+    for c, child in enumerate(children):
+        missing = np.isnan(child)
+        x = np.maximum(child, np.float32(floor)) if p <= 0 and floor is not None else child
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            t = x.copy() if p == 1 else np.log(x) if p == 0 else np.power(x, np.float32(p))
+        w = weights[c][:, None]
+        if missing.any():
+            t[missing] = 0
+            if den is None:
+                den = np.zeros(num.shape, dtype=np.float32)
+                for done in range(c):
+                    den += weights[done][:, None]
+            den += (~missing) * w
+        elif den is not None:
+            den += w
+        t *= w
+        num += t
+    return _finish(num, den, weights.sum(axis=0), p, float(params.get("min_coverage", 0.0)))
+
+
+def _replicate_index(run: IndexRun, nodes: tuple[Node, ...], x: np.ndarray | Prepared, pool: dict[str, np.ndarray],
                      cols: np.ndarray) -> np.ndarray:
-    """The aggregated index (n × B) of replications ``cols`` (indices into the weight pool)."""
-    column = {c: i for i, c in enumerate(run.tree.indicator_ids())}
+    """The aggregated index of replications ``cols`` (indices into the weight pool), B × n."""
+    prepared = x if isinstance(x, Prepared) else Prepared(run, x)
     outputs: dict[str, np.ndarray] = {}
     for node in nodes:
-        w = pool[node.id][:, cols].astype(np.float32)
+        w = np.ascontiguousarray(pool[node.id][:, cols], dtype=np.float32)        # k × B
         spec = node.aggregation
         p = power_of(spec.method, spec.params)
         params = dict(spec.params)
         if p is None:                                   # copeland: one replication at a time
-            agg = np.empty((x.shape[0], len(cols)), dtype=np.float32)
+            agg = np.empty((len(cols), prepared.x.shape[0]), dtype=np.float32)
             for b in range(len(cols)):
-                xs = x[:, [column[c] for c in node.children]] if node.leaf_parent else \
-                    np.column_stack([outputs[c][:, b] for c in node.children])
-                agg[:, b] = aggregate_node(run, node.id, xs.astype(float), w[:, b].astype(float), spec,
-                                           node.aggregation_path, node.children)[0]
+                xs = prepared.x[:, [prepared.column[c] for c in node.children]] if node.leaf_parent else \
+                    np.column_stack([outputs[c][b] for c in node.children])
+                agg[b] = aggregate_node(run, node.id, xs.astype(float), w[:, b].astype(float), spec,
+                                        node.aggregation_path, node.children)[0]
         elif node.leaf_parent:
-            xs = x[:, [column[c] for c in node.children]]
-            agg = aggregate_node(run, node.id, xs, w, spec, node.aggregation_path, node.children)[0] \
-                .astype(np.float32)
+            t, present = prepared.leaf(node, p, params)
+            wt = np.ascontiguousarray(w.T)
+            agg = _finish(wt @ t, None if present is None else wt @ present, w.sum(axis=0), p,
+                          float(params.get("min_coverage", 0.0)))
         else:
-            agg = _batched_power_mean([outputs[c] for c in node.children], w, p, params.get("zero_floor", 1.0),
-                                      float(params.get("min_coverage", 0.0)))
+            agg = _upper([outputs[c] for c in node.children], w, p, params)
         outputs[node.id] = agg
         if not node.leaf_parent:
             for c in node.children:
@@ -228,13 +281,16 @@ def uncertainty(run: IndexRun, spec: UncertaintySpec | None = None, replications
 
     res = run.results
     n = len(res)
-    nominal_rank = res["rank"].to_numpy(dtype=float)
     scored = ~np.isnan(res["index"].to_numpy(dtype=float))
-    included = run.analysis["screening"]["included"].to_numpy() if "screening" in run.analysis else np.ones(n, bool)
     ranker = Ranker(res["group"].to_numpy(dtype=object), res["vetoed"].to_numpy(dtype=bool), tiebreak_position(run))
-    ranks = np.zeros((n, runs), dtype=ranker.dtype)
+    order = ranker.order                                         # everything below is in block order
+    included = (run.analysis["screening"]["included"].to_numpy() if "screening" in run.analysis
+                else np.ones(n, bool))[order]
     deduction, bonuses, thresholds = adjustments(run)
-    floor = run.framework.scale[0]
+    deduction = deduction[order].astype(np.float32)
+    bonuses = [b[order].astype(np.float32) for b in bonuses]
+    floor = np.float32(run.framework.scale[0])
+    ranks = np.zeros((runs, n), dtype=ranker.dtype)              # replication × unit (block order)
 
     combos: dict[tuple[Any, ...], list[int]] = {}
     specs_by_key: dict[tuple[Any, ...], tuple[Any, ...]] = {}
@@ -245,32 +301,49 @@ def uncertainty(run: IndexRun, spec: UncertaintySpec | None = None, replications
         combos.setdefault(key, []).append(r)
         specs_by_key.setdefault(key, chosen)
 
-    data_cache: dict[tuple[Any, ...], np.ndarray] = {}
-    nodes_alive = max(1, max(len(nd.children) for nd in run.tree.nodes) + 2)
-    batch = max(1, min(256, BATCH_BYTES // max(1, n * 4 * nodes_alive)))
-    for key, members in combos.items():
-        imp, trt, nrm, agg = specs_by_key[key]
-        data_key = key[:3]
-        if data_key not in data_cache:
-            data_cache[data_key] = _normalised_for(run, (imp, trt, nrm))
-        x = data_cache[data_key]
-        nodes = run.tree.nodes if agg is None else build_tree(run.framework, agg).nodes
-        members_arr = np.array(members)
-        for start in range(0, len(members_arr), batch):
-            cols_runs = members_arr[start:start + batch]
-            index = _replicate_index(run, nodes, x, pool, pool_idx[cols_runs])
-            index = np.where(included[:, None], index, np.nan)
-            final, _ = adjust(index.astype(float), deduction, bonuses, thresholds, floor)
-            out = np.empty((n, len(cols_runs)), dtype=ranks.dtype)
-            ranker.ranks(final.astype(np.float32), out)
-            ranks[:, cols_runs] = out
-        if len(data_cache) > 4:
-            data_cache.pop(next(iter(data_cache)))
+    nodes_alive = max(1, max(len(nd.children) for nd in run.tree.nodes) + 3)
+    workers = WORKERS if n * runs > 2_000_000 else 1
+    batch = max(1, min(256, BATCH_BYTES // max(1, n * 4 * nodes_alive * workers)))
+    all_included = bool(included.all())
+    has_rules = bool(run.framework.deductions or run.framework.bonuses)
 
+    def replicate(prepared: Prepared, nodes: tuple[Node, ...], rows: np.ndarray) -> None:
+        index = _replicate_index(run, nodes, prepared, pool, pool_idx[rows])
+        if not all_included:
+            index[:, ~included] = np.nan
+        if has_rules:
+            index = np.maximum(index - deduction[None, :], floor)
+            for points, threshold in zip(bonuses, thresholds):
+                index += np.where(index >= threshold, points[None, :], np.float32(0))
+        out = np.empty((len(rows), n), dtype=ranks.dtype)
+        ranker.ranks(index, out)
+        ranks[rows] = out                                       # replications write disjoint rows
+
+    with ThreadPoolExecutor(max_workers=workers) as pool_exec:
+        for data_key in dict.fromkeys(k[:3] for k in combos):        # one data combination at a time
+            first = next(k for k in combos if k[:3] == data_key)
+            prepared = Prepared(run, _normalised_for(run, specs_by_key[first][:3]), order)
+            for key in [k for k in combos if k[:3] == data_key]:
+                agg = specs_by_key[key][3]
+                nodes = run.tree.nodes if agg is None else build_tree(run.framework, agg).nodes
+                for node in nodes:                                   # transform the leaves once, not per thread
+                    p = power_of(node.aggregation.method, node.aggregation.params)
+                    if node.leaf_parent and p is not None:
+                        prepared.leaf(node, p, dict(node.aggregation.params))
+                members = np.array(combos[key])
+                jobs = [pool_exec.submit(replicate, prepared, nodes, members[i:i + batch])
+                        for i in range(0, len(members), batch)]
+                for job in jobs:
+                    job.result()
+            del prepared
+
+    nominal_rank = res["rank"].to_numpy(dtype=np.int64)[order]
+    shift = _mean_abs_shift(ranks, nominal_rank, scored[order])
+    stats = _quantiles(ranks, (0.5, *spec.interval))
+    med, low, high = (np.empty(n) for _ in range(3))
+    for target, values in zip((med, low, high), stats):
+        target[order] = values
     low_q, high_q = spec.interval
-    med, low, high = _quantiles(ranks, (0.5, low_q, high_q))
-    shift = np.abs(ranks[scored].astype(np.float32) - nominal_rank[scored, None].astype(np.float32)).mean(axis=0) \
-        if scored.any() else np.zeros(runs)
     run.results = res.assign(rank_median=np.where(scored, med, np.nan), rank_low=np.where(scored, low, np.nan),
                              rank_high=np.where(scored, high, np.nan))
     run.analysis["rank_shift"] = pd.DataFrame({"run": np.arange(runs), "mean_abs_rank_shift": shift,
@@ -309,14 +382,26 @@ def _key(value: Any) -> Any:
     return value
 
 
+def _mean_abs_shift(ranks: np.ndarray, nominal: np.ndarray, scored: np.ndarray, chunk: int = 20_000) -> np.ndarray:
+    """Per replication (row), the mean |rank − nominal rank| over the scored units, in column chunks."""
+    total = np.zeros(ranks.shape[0])
+    count = int(scored.sum())
+    if count == 0:
+        return total
+    for start in range(0, ranks.shape[1], chunk):
+        cols = np.flatnonzero(scored[start:start + chunk]) + start
+        total += np.abs(ranks[:, cols].astype(np.int64) - nominal[cols][None, :]).sum(axis=1)
+    return total / count
+
+
 def _quantiles(ranks: np.ndarray, qs: tuple[float, ...], chunk: int = 20_000) -> tuple[np.ndarray, ...]:
-    """Per-row quantiles (numpy's default linear interpolation) of an integer rank matrix, in row chunks."""
-    n, runs = ranks.shape
+    """Per-unit (column) quantiles with numpy's default linear interpolation, in column chunks."""
+    runs, n = ranks.shape
     out = [np.empty(n) for _ in qs]
     positions = [(runs - 1) * q for q in qs]
     kth = sorted({int(np.floor(h)) for h in positions} | {int(np.ceil(h)) for h in positions})
     for start in range(0, n, chunk):
-        part = np.partition(ranks[start:start + chunk], kth, axis=1)
+        part = np.partition(np.ascontiguousarray(ranks[:, start:start + chunk].T), kth, axis=1)
         for i, h in enumerate(positions):
             lo, hi = int(np.floor(h)), int(np.ceil(h))
             a, b = part[:, lo].astype(float), part[:, hi].astype(float)
