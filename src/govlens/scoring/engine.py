@@ -99,10 +99,14 @@ def replay(run: IndexRun, changes: dict[str, dict[str, Any]] | None = None,
            log: list[Step] | None = None) -> IndexRun:
     """Rerun ``run``'s log (or ``log``) on its input; ``changes`` (verb → params, merged into the logged
     params) replays it under another assumption, e.g. ``{"normalise": {"a": {"method": "zscore"}}}``."""
-    changes = changes or {}
+    with threadpool_limits(limits=BLAS_THREADS, user_api="blas"):
+        return _replay(run, changes or {}, log if log is not None else run.log)
+
+
+def _replay(run: IndexRun, changes: dict[str, dict[str, Any]], log: list[Step]) -> IndexRun:
     new = IndexRun(framework=run.framework, input=run.input, tree=run.tree)
     new.data["raw"] = run.data["raw"]
-    for step in log if log is not None else run.log:
+    for step in log:
         p = _merge(step.params, changes.get(step.verb, {}))
         if step.verb == "denominate":
             denominate(new, {k: (v["by"], float(v["scale"])) for k, v in p.items()})

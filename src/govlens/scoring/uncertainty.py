@@ -18,10 +18,14 @@ yields every unit's rank within its group; a unit's median rank and its rank int
 
 Replaying the whole pipeline per replication would cost R times a full run. Instead the data
 steps (imputation, treatment, normalisation) run once per distinct combination of their choices,
-and the weighting, aggregation, rules and ranking of many replications run together: a power
-mean over R weight sets is one matrix product (n × k) @ (k × R). Ranks are exact — quicksort of
-each replication's index within each group block, ties broken by the nominal tie-break order
-— and the rank matrix is kept in the smallest integer type that holds the largest group.
+and the weighting, aggregation, rules and ranking of a batch of B replications run together: a
+power mean over B weight sets is one matrix product (B × k) @ (k × n) on the leaves transformed
+once (y^p, 0 where missing). Units are laid out once in rank-block order (group, vetoed, tie-break),
+so a batch's ranks are one row-wise sort per block; they are exact, ties broken by the nominal
+tie-break order. The rank matrix (R × n) is kept in the smallest integer type that holds the
+largest group; batches run on two threads (numpy releases the GIL) with BLAS on one. This is
+written here because no library replays a composite indicator: SALib designs the samples and
+analyses the result, COINr (R) replays its whole pipeline once per replication.
 """
 from __future__ import annotations
 
