@@ -96,7 +96,7 @@ def test_notice_says_how_stable_the_ranks_are(campaign):
     notice = _text(campaign["out"] / "notice.html")
     ranked = [i for i in campaign["intervals"].values()]
     widths = sorted(int(i["rank_high"] - i["rank_low"]) for i in ranked)
-    assert (f"进行了1000次蒙特卡洛模拟，每个平台的组内排名均同时公布中位数和5%–95%分位区间" in notice
+    assert ("进行了1000次蒙特卡洛模拟，每个平台的组内排名均同时公布中位数和5%–95%分位区间" in notice
             and f"{len(ranked)}个获得排名的平台中，排名区间宽度的中位数为{widths[len(widths) // 2]}个名次" in notice
             and f"{sum(1 for w in widths if w == 0)}个平台的排名在全部模拟中保持不变" in notice)
 
