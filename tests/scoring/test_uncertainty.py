@@ -45,6 +45,9 @@ def test_ranker_equals_the_published_ranking_with_ties_groups_and_vetoes() -> No
 def test_without_perturbation_every_replication_reproduces_the_ranks_exactly() -> None:
     fw = framework(simple({k: MINMAX for k in "abcd"}, {"x": ["a", "b"], "y": ["c", "d"]},
                           vetoes=[{"id": "v", "indicator": "d", "op": "<", "value": 5}],
+                          deductions=[{"id": "x", "indicator": "a", "per_unit": True, "points": 0.2, "max": 15}],
+                          bonuses=[{"id": "b1", "indicator": "b", "op": ">", "value": 50, "points": 4, "min_index": 45},
+                                   {"id": "b2", "indicator": "c", "op": ">", "value": 50, "points": 4, "min_index": 48}],
                           uncertainty={"replications": 64, "weights": {"noise": 0},
                                        "aggregation": ["weighted_arithmetic"]}))
     values = data()
@@ -55,6 +58,7 @@ def test_without_perturbation_every_replication_reproduces_the_ranks_exactly() -
     assert res.loc[scored, "rank_low"].tolist() == res.loc[scored, "rank"].astype(float).tolist()
     assert res.loc[scored, "rank_high"].tolist() == res.loc[scored, "rank"].astype(float).tolist()
     assert run.analysis["rank_shift"]["mean_abs_rank_shift"].max() == 0
+    assert (res["deductions"] > 0).any() and (res["bonus"] == 8).any() and (res["bonus"] == 4).any()
 
 
 def test_a_batched_replication_equals_a_replay_with_the_same_weights() -> None:

@@ -315,10 +315,11 @@ def uncertainty(run: IndexRun, spec: UncertaintySpec | None = None, replications
         index = _replicate_index(run, nodes, prepared, pool, pool_idx[rows])
         if not all_included:
             index[:, ~included] = np.nan
-        if has_rules:
-            index = np.maximum(index - deduction[None, :], floor)
+        if has_rules:                                         # as rules.adjust: bonuses judged after deductions
+            after = np.maximum(index - deduction[None, :], floor)
+            index = after.copy()
             for points, threshold in zip(bonuses, thresholds):
-                index += np.where(index >= threshold, points[None, :], np.float32(0))
+                index += np.where(after >= threshold, points[None, :], np.float32(0))
         out = np.empty((len(rows), n), dtype=ranks.dtype)
         ranker.ranks(index, out)
         ranks[rows] = out                                       # replications write disjoint rows
