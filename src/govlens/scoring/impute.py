@@ -1,6 +1,7 @@
 """Imputation of missing indicator values, per indicator, by a method named in the framework.
 
-    none              leave it missing: aggregation skips it and re-weights the rest (the default)
+    none              leave it missing: aggregation skips it and re-weights the rest (the default;
+                      also named ``aggregate``: COINr's aggregation-level imputation)
     indicator_mean    the indicator's mean over all units          (COINr i_mean)
     indicator_median  the indicator's median over all units        (COINr i_median)
     group_mean        the mean within the unit's group             (COINr i_mean_grp)
@@ -24,6 +25,9 @@ METHODS = Registry("impute")
 @METHODS.register("none")
 def i_none(x: pd.Series, groups: pd.Series | None) -> pd.Series:
     return x
+
+
+METHODS["aggregate"] = i_none
 
 
 @METHODS.register("indicator_mean")
@@ -72,7 +76,7 @@ def impute_frame(run: IndexRun, frame: pd.DataFrame,
     for col in frame.columns:
         x = frame[col]
         spec, path = specs[col]
-        if is_text(x) or spec.method == "none":
+        if is_text(x) or spec.method in ("none", "aggregate"):
             n = int(x.isna().sum())
             rows.append({"indicator": col, "method": "none (categorical)" if is_text(x) else "none",
                          "missing": n, "imputed": 0, "still_missing": n})
