@@ -61,12 +61,6 @@ def test_replay_from_the_log_gives_the_same_run_and_replays_a_changed_assumption
     assert not np.allclose(changed.results["index"], run.results["index"])
 
 
-def test_ties_rank_by_findings_then_id() -> None:
-    run = run_of(framework(simple({"a": MINMAX})), {"a": [5.0, 5.0, 5.0, 1.0]}, ids=["z", "y", "x", "w"],
-                 tiebreak=[2, 0, 0, 0])
-    assert dict(zip(run.results.index, run.results["rank"])) == {"x": 1, "y": 2, "z": 3, "w": 4}
-
-
 def test_unknown_method_names_file_line_and_key(tmp_path: Path) -> None:
     text = "id: t\nweighting: {method: entropyy}\ndimensions:\n  - id: d\n    indicators:\n      - {id: a}\n"
     fw = framework_file(tmp_path, text)
@@ -81,15 +75,6 @@ def test_a_column_the_framework_needs_must_be_in_the_input() -> None:
     fw = framework(simple({"a": MINMAX, "b": MINMAX}))
     with pytest.raises(InputError, match="no column 'b', which the framework needs at dimensions"):
         build_index(from_frame(pd.DataFrame({"a": [1.0]}, index=["u"])), fw)
-
-
-def test_denomination_per_capita() -> None:
-    fw = framework(simple({"sites": {"normalise": {"method": "none"}, "denominate": {"by": "pop", "scale": 1e4}}}))
-    run = run_of(fw, {"sites": [10.0, 10.0, 5.0, 3.0], "pop": [1e5, 2e4, 0.0, np.nan]})
-    assert col(run, "denominated", "sites")[:2].tolist() == [1.0, 5.0]
-    assert np.isnan(col(run, "denominated", "sites")[2:]).all()
-    assert run.analysis["denomination"].iloc[0]["invalid_denominators"] == 2
-    assert any("zero, negative or missing 'pop'" in n for n in run.notes)
 
 
 def test_every_data_set_and_the_log_name_the_verbs_in_order() -> None:
