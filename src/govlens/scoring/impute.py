@@ -114,6 +114,3 @@ def impute(run: IndexRun, override: MethodSpec | None = None,
     run.analysis["imputation"] = report
     run.log_step("impute", {k: spec.as_dict() for k, (spec, _) in specs.items()})
 
-
-def all_missing_units(frame: pd.DataFrame) -> list[str]:
-    return frame.index[frame.isna().all(axis=1)].tolist()

@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from govlens.errors import FrameworkError, ScoringError
+from govlens.errors import FrameworkError
 from govlens.frameworks.model import Framework
 from govlens.scoring.methods import ParamError
 from govlens.scoring.table import IndexInput
@@ -57,9 +57,6 @@ class IndexRun:
         sub = f"{path}.{exc.field}" if exc.field and exc.field != "method" else (
             f"{path}.method" if exc.field == "method" else path)
         return self.error(str(exc), sub)
-
-    def unit_error(self, message: str) -> ScoringError:
-        return ScoringError(message)
 
 
 def is_text(series: pd.Series) -> bool:
