@@ -72,3 +72,27 @@ def test_detection_against_truth(demo: Path) -> None:
     assert all(s.truth > 0 for s in scores), "every defect kind is injected in a 220-site sandbox"
     low = [s for s in scores if s.precision < 0.95 or s.recall < 0.95]
     assert not low, format_scores(low)
+
+
+def test_every_rank_is_published_with_its_interval(demo: Path) -> None:
+    with open(demo / "results.csv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    ranked = [r for r in rows if r["index"]]
+    assert ranked and all(r["rank_low"] and r["rank_high"] and r["rank_median"] for r in ranked)
+    assert all(float(r["rank_low"]) <= float(r["rank_median"]) <= float(r["rank_high"]) <= int(r["group_size"])
+               for r in ranked)
+    assert any(float(r["rank_high"]) > float(r["rank_low"]) for r in ranked), "some rank must be uncertain"
+    con = duckdb.connect(str(demo / "campaign.duckdb"), read_only=True)
+    try:
+        reps = con.execute("SELECT DISTINCT replications FROM rank_intervals").fetchall()
+        factors = {r[0] for r in con.execute("SELECT factor FROM sensitivity").fetchall()}
+        steps = [r[0] for r in con.execute("SELECT step FROM run_log WHERE stage = 'scoring' ORDER BY seq").fetchall()]
+    finally:
+        con.close()
+    assert reps == [(1000,)] and factors == {"weights", "aggregation", "imputation"}
+    assert steps[:8] == ["denominate", "screen", "impute", "treat", "normalise", "aggregate", "apply_rules", "rank"]
+    cards = [p.read_text(encoding="utf-8") for p in (demo / "scorecards").glob("*.html") if p.name != "index.html"]
+    with_interval = [c for c in cards if "排名区间 中位" in c and "1000次蒙特卡洛模拟" in c]
+    assert len(with_interval) == len(ranked)
+    notice = (demo / "notice.html").read_text(encoding="utf-8")
+    assert "为检验排名的稳健性" in notice and "区间" in notice

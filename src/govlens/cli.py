@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from govlens import __version__
@@ -177,6 +178,68 @@ def _check(args: argparse.Namespace) -> int:
     return 0 if worst >= args.min else 1
 
 
+def cmd_index(args: argparse.Namespace) -> int:
+    """`govlens index TABLE --framework FW`: the composite-indicator engine on any indicator table."""
+    import time
+
+    from govlens.frameworks import load_framework
+    from govlens.scoring.engine import build_index
+    from govlens.scoring.export import write_outputs
+    from govlens.scoring.table import read_table
+
+    t0 = time.perf_counter()
+    framework = load_framework(args.framework)
+    table = read_table(args.table, framework, id_col=args.id, group_col=args.group, name_col=args.name)
+    run = build_index(table, framework, uncertainty_spec=not args.no_uncertainty,
+                      replications=args.replications)
+    out = Path(args.out)
+    written = write_outputs(run, out, intermediate=not args.results_only)
+    res = run.results
+    assert res is not None
+    console.print(f"[green]✓[/green] index ({time.perf_counter() - t0:.1f}s) units={len(res)} "
+                  f"scored={int(res['index'].notna().sum())} vetoed={int(res['vetoed'].sum())}"
+                  + (f" replications={int(run.analysis['uncertainty']['replications'].iloc[0])}"
+                     if "uncertainty" in run.analysis else ""))
+    for note in run.notes[:20]:
+        console.print(f"  [yellow]![/yellow] {note}", highlight=False)
+    if args.compare:
+        _compare(args.compare, str(out), out / "compare.csv", None)
+    print(written["results.csv"])
+    return 0
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    """`govlens compare OLD NEW`: year-over-year ranks with movements explained by dimension."""
+    _compare(args.old, args.new, Path(args.out), args.framework)
+    print(args.out)
+    return 0
+
+
+def _results_path(value: str) -> str:
+    """A campaign file stands for its store."""
+    if value.endswith(".toml"):
+        from govlens.campaign import load_campaign
+        return str(load_campaign(value).store_path)
+    return value
+
+
+def _compare(old: str, new: str, out: Path, framework: str | None) -> None:
+    from govlens.scoring.compare import compare, load_results, summary
+
+    table = compare(load_results(_results_path(old), framework), load_results(_results_path(new), framework))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    table.to_csv(out, float_format="%.6g", encoding="utf-8")
+    s = summary(table)
+    console.print(f"[green]✓[/green] compare: {s['units']} in both years ({s['new']} new, {s['dropped']} dropped); "
+                  f"ranks up {s['up']}, down {s['down']}, unchanged {s['unchanged']}"
+                  + (f"; {s['beyond_uncertainty']} moved beyond their rank intervals"
+                     if s["beyond_uncertainty"] is not None else ""))
+    for row in s["largest"]:
+        console.print(f"  {row['id']} {row['name'] or ''} ({row['group']}): rank {row['rank_old']:.0f} → "
+                      f"{row['rank_new']:.0f}, index {row['index_change']:+.2f}, mostly {row['main_driver']}",
+                      highlight=False)
+
+
 # ------------------------------------------------------------------ parser
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="govlens", description="Evaluate government digital platforms.")
@@ -224,6 +287,26 @@ def build_parser() -> argparse.ArgumentParser:
     mon.add_argument("--set", action="append", metavar="KEY=VALUE", help="override a setting")
     mon.set_defaults(func=cmd_stage)
 
+    ix = sub.add_parser("index", help="compute a composite index for any units × indicators table")
+    ix.add_argument("table", help="CSV (UTF-8 or GBK) or XLSX: one row per unit, one column per indicator")
+    ix.add_argument("--framework", required=True, help="a shipped framework name or a framework YAML file")
+    ix.add_argument("--out", default="index-out", help="folder for the CSV outputs (default: index-out)")
+    ix.add_argument("--id", help="the unit id column (default: the framework's table.id, else 'id', else the first)")
+    ix.add_argument("--group", help="rank within the groups of this column")
+    ix.add_argument("--name", help="the unit name column")
+    ix.add_argument("--replications", type=int, help="Monte Carlo replications (0: none; default: the framework's)")
+    ix.add_argument("--no-uncertainty", action="store_true", help="skip the uncertainty analysis")
+    ix.add_argument("--results-only", action="store_true", help="write results and analysis, not the data sets")
+    ix.add_argument("--compare", metavar="PREVIOUS", help="compare with an earlier output folder or campaign store")
+    ix.set_defaults(func=cmd_index)
+
+    cp = sub.add_parser("compare", help="compare two years' indices and ranks, explained by dimension")
+    cp.add_argument("old", help="earlier run: an `index` output folder, a campaign.duckdb or a campaign file")
+    cp.add_argument("new", help="later run, same kinds")
+    cp.add_argument("--out", default="compare.csv", help="CSV with one row per unit (default: compare.csv)")
+    cp.add_argument("--framework", help="which framework's results, when a store has several")
+    cp.set_defaults(func=cmd_compare)
+
     s = sub.add_parser("sandbox", help="the synthetic government web")
     ssub = s.add_subparsers(dest="sandbox_command", required=True)
     serve = ssub.add_parser("serve", help="serve the sandbox web on loopback")
@@ -250,10 +333,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except (InputError, ConfigError) as exc:
-        console.print(f"[red]error:[/red] {exc}", highlight=False)
+        console.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
         return 2
     except GovlensError as exc:
-        console.print(f"[red]error:[/red] {exc}", highlight=False)
+        console.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -108,10 +108,11 @@ def score(campaign: Campaign, store: CampaignStore) -> StageReport:
     store.require("observations", "scan")
     run_indicators(store, store.platforms(), indicator_ids=framework.indicator_ids(),
                    check_date=campaign.check_date, settings=campaign.settings)
-    summary: ScoringSummary = score_campaign(store, framework)
+    reps = int(campaign.settings["SCORING_REPLICATIONS"])
+    summary: ScoringSummary = score_campaign(store, framework, replications=None if reps < 0 else reps)
     return StageReport("score", time.perf_counter() - t0,
                        {"framework": summary.framework, "platforms": summary.platforms, "scored": summary.scored,
-                        "vetoed": summary.vetoed})
+                        "vetoed": summary.vetoed, "replications": summary.replications})
 
 
 def inspect(campaign: Campaign, store: CampaignStore) -> StageReport:

@@ -77,6 +77,7 @@ class CampaignData:
     awards: list[dict[str, Any]]                          # award rows ordered by series, award, group, status, position
     awards_by_platform: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     award_dimensions: dict[tuple[str, str], dict[str, float | None]] = field(default_factory=dict)
+    uncertainty: dict[str, Any] = field(default_factory=dict)   # the Monte Carlo behind the rank intervals
 
     def check_date(self) -> date | None:
         raw = self.campaign.get("check_date")
@@ -92,7 +93,9 @@ def load_campaign(store: CampaignStore, framework_id: str) -> CampaignData:
     platforms = {r["id"]: r for r in _fetch(store, 'SELECT id, name, kind, org_type, level, province, region, url, '
                                                    '"group" FROM platforms ORDER BY id')}
     results_by_framework: dict[tuple[str, str], dict[str, Any]] = {}
-    for r in _fetch(store, 'SELECT platform_id, framework, "index", vetoed, vetoes, "rank", group_size FROM results'):
+    for r in _fetch(store, 'SELECT r.platform_id, r.framework, r."index", r.vetoed, r.vetoes, r."rank", r.group_size, '
+                           'i.rank_median, i.rank_low, i.rank_high FROM results r LEFT JOIN rank_intervals i '
+                           'ON i.platform_id = r.platform_id AND i.framework = r.framework'):
         r["vetoes"] = [v for v in _json_list(r.get("vetoes")) if isinstance(v, dict)]
         r["vetoed"] = bool(r.get("vetoed")) or bool(r["vetoes"])
         results_by_framework[(r["framework"], r["platform_id"])] = r
@@ -123,12 +126,18 @@ def load_campaign(store: CampaignStore, framework_id: str) -> CampaignData:
         for pid, fw, did, score in ad.itertuples(index=False, name=None):
             award_dimensions[(fw, pid)][did] = _clean(score)
 
+    uncertainty: dict[str, Any] = {}
+    rows = _fetch(store, "SELECT content FROM scoring_analysis WHERE framework = ? AND name = 'uncertainty'",
+                  [framework_id])
+    if rows:
+        content = _json_list(rows[0]["content"])
+        uncertainty = content[0] if content and isinstance(content[0], dict) else {}
     campaign = store.get_meta("campaign", {}) or {}
     return CampaignData(framework_id=framework_id, campaign=campaign if isinstance(campaign, dict) else {},
                         platforms=platforms, results=results, results_by_framework=results_by_framework,
                         dimensions=dict(dimensions), findings_count=findings_count,
                         findings_by_kind=findings_by_kind, awards=awards, awards_by_platform=dict(by_platform),
-                        award_dimensions=dict(award_dimensions))
+                        award_dimensions=dict(award_dimensions), uncertainty=uncertainty)
 
 
 @dataclass

@@ -8,6 +8,7 @@ and the closing line with the issuer and the date.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -20,7 +21,7 @@ from govlens.report.findings_summary import Summary
 from govlens.report.locale import Locale
 from govlens.report.numerals import chinese_date, chinese_number
 from govlens.report.render import html_env, md_env
-from govlens.report.values import fmt_score, is_number
+from govlens.report.values import fmt_score, is_number, rank_interval
 
 TOP_STRENGTHS = 2           # dimensions named in a generated reason
 TOP_DEFECTS = 5             # defect kinds named in the findings sentence
@@ -151,6 +152,8 @@ def winner_reason(pid: str, name: str, award: Award, data: CampaignData, dim_tit
         return L.t("reasons.winner_plain", **values)
     if not is_number(result.get("rank")) or not platform.get("group"):
         return L.t("reasons.winner_unranked", **values)
+    if is_number(result.get("rank_low")) and is_number(result.get("rank_high")):
+        return L.t("reasons.winner_interval", interval=rank_interval(result, L), **values)
     return L.t("reasons.winner", **values)
 
 
@@ -194,6 +197,9 @@ def build_notice(data: CampaignData, summary: Summary, framework: Framework, awa
     series_intro = L.t("notice.series_intro", framework=framework.title(loc), count=count_text(len(awards.series), L))
 
     findings, tables = _findings(summary, L)
+    robustness = _robustness(data, L)
+    if robustness:
+        findings.insert(min(2, len(findings)), robustness)
     title = awards.title
     strip = L.get("notice.closing_strip_suffix", "")
     short = title[: -len(strip)] if isinstance(strip, str) and strip and title.endswith(strip) else title
@@ -253,6 +259,23 @@ def _findings(summary: Summary, L: Locale) -> tuple[list[str], list[Table]]:
     else:
         paras.append(L.t("notice.no_defects"))
     return paras, tables
+
+
+def _robustness(data: CampaignData, L: Locale) -> str:
+    """The sentence that says how the rank intervals were made and how wide they are."""
+    u = data.uncertainty
+    widths = sorted(math.ceil(float(r["rank_high"]) - 1e-9) - math.floor(float(r["rank_low"]) + 1e-9)
+                    for r in data.results.values()
+                    if is_number(r.get("rank_low")) and is_number(r.get("rank_high")) and is_number(r.get("index")))
+    if not u or not widths:
+        return ""
+    mid = len(widths) // 2
+    median = widths[mid] if len(widths) % 2 else (widths[mid - 1] + widths[mid]) / 2
+    return L.t("notice.robustness", replications=u.get("replications", ""),
+               noise=f"{float(u.get('weight_noise') or 0) * 100:g}",
+               low_q=f"{float(u.get('quantile_low') or 0) * 100:g}",
+               high_q=f"{float(u.get('quantile_high') or 0) * 100:g}", width=f"{median:g}",
+               stable=sum(1 for w in widths if w == 0), total=len(widths))
 
 
 def render_notice_html(model: NoticeModel) -> str:

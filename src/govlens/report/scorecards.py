@@ -16,7 +16,7 @@ from govlens.frameworks.model import Framework
 from govlens.report.data import CampaignData, PlatformBatch
 from govlens.report.locale import Locale
 from govlens.report.render import html_env
-from govlens.report.values import bar_width, fmt_score, fmt_value, is_number
+from govlens.report.values import bar_width, fmt_score, fmt_value, is_number, rank_interval
 
 # Rows handed to the template are slotted objects, not dicts: Jinja resolves ``row.attr`` with
 # getattr first, so this renders about three times faster at 100,000 scorecards.
@@ -74,6 +74,7 @@ class IndexRow:
     level: str
     index: str
     rank: str
+    rank_interval: str
     vetoed: str
     findings: int
 
@@ -90,6 +91,7 @@ class Card:
     url: str
     index: str
     rank: str
+    rank_interval: str
     vetoes: list[str]
     dimensions: list[DimensionRow]
     indicators: list[IndicatorRow]
@@ -100,7 +102,7 @@ class Card:
 SCORECARD_LABELS = ("back", "to_notice", "veto_banner", "dimensions", "dimension", "indicators", "indicator",
                     "value", "detail", "evidence", "findings", "no_findings", "finding_kind", "finding_url",
                     "evidence_url", "snippet", "awards", "no_awards", "award", "position", "other_indicators",
-                    "framework", "check_date", "index_title")
+                    "framework", "check_date", "index_title", "rank_interval", "rank_interval_note")
 LABELS = ("index", "rank", "group", "region", "level", "url", "score", "weight", "status", "none", "not_ranked",
           "vetoed", "generated_by")
 
@@ -126,7 +128,7 @@ class ScorecardWriter:
         self.framework_title = framework.title(loc)
         self.check_date = check_date
         self.dim_order = [(d.id, d.title(loc), d.weight) for d in framework.dimensions]
-        self.ind_order = [(d.id, d.title(loc), ref.id) for d in framework.dimensions for ref in d.indicators]
+        self.ind_order = [(d.id, d.title(loc), ref.id) for d in framework.dimensions for ref in d.leaves()]
         known = {i for _, _, i in self.ind_order}
         self.veto_only = [v.indicator for v in framework.vetoes if v.indicator not in known]
         self.veto_title = {v.id: v.title(loc) for v in framework.vetoes}
@@ -135,6 +137,10 @@ class ScorecardWriter:
         self.group_title = {(a.series_id, a.id, g.id): g.title for a in awards.awards() for g in a.groups}
         self.ind_title = {i: L.indicator_title(i) for i in {*known, *self.veto_only}}
         self.status_label: dict[str, str] = {}
+        u = data.uncertainty
+        self.interval_note = L.t("scorecard.rank_interval_note", replications=u.get("replications", ""),
+                                 low_q=_percent(u.get("quantile_low")), high_q=_percent(u.get("quantile_high")),
+                                 noise=_percent(u.get("weight_noise"))) if u else ""
         self.kind_rank = {k: i for i, k in enumerate(ALL_KINDS)}
         self.dir.mkdir(parents=True, exist_ok=True)
 
@@ -190,7 +196,7 @@ class ScorecardWriter:
         return Card(title=L.t("scorecard.title", name=name), name=name, group=L.group(p.get("group")),
                     region=L.region(p.get("region")), province=_str(p.get("province")), level=L.level(p.get("level")),
                     org_type=L.org_type(p.get("org_type")), url=_str(p.get("url")), index=fmt_score(r.get("index")),
-                    rank=rank_text, vetoes=vetoes,
+                    rank=rank_text, rank_interval=rank_interval(r, L) if rank_text else "", vetoes=vetoes,
                     dimensions=[DimensionRow(t, _plain(w), fmt_score(dims.get(d)), bar_width(dims.get(d)))
                                 for d, t, w in self.dim_order],
                     indicators=indicators, findings=findings, awards=awards)
@@ -211,7 +217,8 @@ class ScorecardWriter:
             if pid not in self.data.platforms:
                 continue
             html = render(c=self.context(pid, batch), L=self.labels, lang=self.lang,
-                          framework_title=self.framework_title, check_date=self.check_date)
+                          framework_title=self.framework_title, check_date=self.check_date,
+                          interval_note=self.interval_note)
             (self.dir / self.files[pid]).write_text(html, encoding="utf-8")
 
     def write_index(self) -> Path:
@@ -225,10 +232,11 @@ class ScorecardWriter:
                 file=self.files[pid], name=_str(p.get("name")) or pid, group=L.group(p.get("group")),
                 region=L.region(p.get("region")), level=L.level(p.get("level")), index=fmt_score(r.get("index")),
                 rank=L.t("format.rank", rank=rank, size=size) if is_number(rank) else "",
+                rank_interval=rank_interval(r, L) if is_number(rank) else "",
                 vetoed=L.t("labels.yes") if r.get("vetoed") else "", findings=data.findings_count.get(pid, 0))))
         rows.sort(key=lambda kr: kr[0])
         html = html_env().get_template("scorecard_index.html.j2").render(
-            rows=[row for _, row in rows], L=self.labels, lang=self.lang,
+            rows=[row for _, row in rows], L=self.labels, lang=self.lang, has_intervals=any(r.rank_interval for _, r in rows),
             intro=L.t("scorecard.index_intro", n=len(rows)))
         path = self.dir / "index.html"
         path.write_text(html, encoding="utf-8")
@@ -239,6 +247,10 @@ class ScorecardWriter:
         path = self.dir / "scorecard.css"
         path.write_text(css, encoding="utf-8")
         return path
+
+
+def _percent(share: Any) -> str:
+    return f"{float(share) * 100:g}" if is_number(share) else ""
 
 
 def _plain(weight: Any) -> str:

@@ -79,3 +79,6 @@ SANDBOX_STATE = ""                  # path of the sandbox.json written by `govle
 # --- wording check (严重错误, harmful content) on every fetched page
 WORDING_CHECK = True
 WORDING_FILE = ""                   # YAML word lists (serious_errors, harmful); empty = the shipped wording.yaml
+
+# --- scoring (the composite-indicator engine; methods and weights live in the framework YAML)
+SCORING_REPLICATIONS = -1           # Monte Carlo replications of the ranks: -1 = the framework's, 0 = none

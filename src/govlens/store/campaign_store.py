@@ -91,6 +91,35 @@ class CampaignStore:
             raise
         return n
 
+    def replace_frame(self, table: str, frame: pd.DataFrame, **where: Any) -> int:
+        """Like :meth:`replace` for a whole frame at once (the bulk path for scoring's large tables).
+        Columns the table lacks are ignored, missing ones are NULL; JSON columns take JSON text."""
+        cols = self.columns(table)
+        data = {}
+        for c in cols:
+            col = frame[c] if c in frame.columns else pd.Series([None] * len(frame), index=frame.index, dtype=object)
+            if pd.api.types.is_float_dtype(col.dtype):
+                col = col.astype("Float64")           # NaN → NULL (DuckDB keeps a float NaN as NaN)
+            elif col.dtype == object:
+                col = col.where(col.notna(), None)
+            data[c] = col
+        out = pd.DataFrame(data, index=frame.index)
+        collist = ", ".join(f'"{c}"' for c in cols)
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.delete(table, **where)
+            if len(out):
+                self.con.register("_govlens_frame", out)
+                try:
+                    self.con.execute(f"INSERT INTO {table} ({collist}) SELECT {collist} FROM _govlens_frame")
+                finally:
+                    self.con.unregister("_govlens_frame")
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        return len(out)
+
     def delete(self, table: str, **where: Any) -> None:
         clause, params = _where(where)
         self.con.execute(f"DELETE FROM {table}{clause}", params)

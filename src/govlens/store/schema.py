@@ -26,6 +26,16 @@ SCHEMA: dict[str, str] = {
     "inspection_results": """platform_id VARCHAR, scheme VARCHAR, variant VARCHAR, full_marks DOUBLE,
                              deducted DOUBLE, base DOUBLE, bonus DOUBLE, score DOUBLE, vetoed BOOLEAN,
                              qualified BOOLEAN, problems JSON, unchecked JSON""",
+    # scoring stage, composite-indicator engine: rank uncertainty published next to every rank
+    "rank_intervals": """platform_id VARCHAR, framework VARCHAR, "rank" INTEGER, rank_median DOUBLE,
+                         rank_low DOUBLE, rank_high DOUBLE, quantile_low DOUBLE, quantile_high DOUBLE,
+                         replications INTEGER""",
+    "index_details": """platform_id VARCHAR, framework VARCHAR, aggregated DOUBLE, deductions DOUBLE, bonus DOUBLE,
+                        qualified BOOLEAN, availability DOUBLE, included BOOLEAN""",
+    "index_weights": """framework VARCHAR, node VARCHAR, child VARCHAR, method VARCHAR, weight DOUBLE,
+                        expert_weight DOUBLE, details JSON""",
+    "sensitivity": """framework VARCHAR, factor VARCHAR, s1 DOUBLE, s1_conf DOUBLE, st DOUBLE, st_conf DOUBLE""",
+    "scoring_analysis": """framework VARCHAR, name VARCHAR, content JSON""",
     # awards stage
     "awards": """series_id VARCHAR, award_id VARCHAR, group_id VARCHAR, platform_id VARCHAR,
                  position INTEGER, status VARCHAR, score DOUBLE""",
