@@ -7,6 +7,24 @@ SCHEMA: dict[str, str] = {
     # probes stage: facts with evidence; `data` is the probe- and kind-specific payload
     "observations": """platform_id VARCHAR, probe VARCHAR, kind VARCHAR, url VARCHAR, status VARCHAR,
                        http_status INTEGER, elapsed_ms DOUBLE, observed_at TIMESTAMP, data JSON""",
+    # probes stage, new-media and app-store importers: typed rows as imported (docs/newmedia-data.md).
+    # One table per data file; an import replaces its table whole, in one transaction.
+    "nm_stats": """platform_id VARCHAR, "date" DATE, followers BIGINT, follower_growth BIGINT, posts INTEGER,
+                   original_posts INTEGER, reads BIGINT, likes INTEGER, shares INTEGER, comments INTEGER,
+                   looking INTEGER, headline_reads BIGINT, max_post_reads BIGINT, max_post_likes INTEGER,
+                   verified BOOLEAN, menu_items INTEGER""",
+    "nm_posts": """platform_id VARCHAR, post_id VARCHAR, published_at TIMESTAMP, type VARCHAR, headline BOOLEAN,
+                   reads BIGINT, likes INTEGER, shares INTEGER, comments INTEGER, looking INTEGER, url VARCHAR,
+                   text VARCHAR""",
+    "nm_comments": """platform_id VARCHAR, comment_id VARCHAR, post_id VARCHAR, parent_id VARCHAR,
+                      by_account BOOLEAN, created_at TIMESTAMP, text VARCHAR""",
+    "nm_submissions": """platform_id VARCHAR, source VARCHAR, followers BIGINT, posts INTEGER, reads BIGINT,
+                         submitted_on DATE, materials VARCHAR, source_file VARCHAR, source_line INTEGER""",
+    "nm_experts": """platform_id VARCHAR, expert VARCHAR, score DOUBLE, comment VARCHAR, source_file VARCHAR,
+                     source_line INTEGER""",
+    "app_store": """platform_id VARCHAR, store VARCHAR, app_name VARCHAR, rating DOUBLE, ratings INTEGER,
+                    downloads BIGINT, last_update DATE, version VARCHAR, source_file VARCHAR,
+                    source_line INTEGER""",
     # indicators stage
     "indicator_values": """platform_id VARCHAR, indicator_id VARCHAR, value DOUBLE, status VARCHAR,
                            detail VARCHAR, evidence JSON""",
