@@ -69,7 +69,9 @@ def scan(campaign: Campaign, store: CampaignStore, progress: Progress | None = N
     if not platforms:
         register(campaign, store)
         platforms = store.platforms()
-    summary = run_scan(platforms, store, campaign.settings, sandbox_state=sandbox_state(campaign), progress=progress)
+    probes = ("http_site", "mobile_site") if any(p.kind == "mobile_portal" for p in platforms) else ("http_site",)
+    summary = run_scan(platforms, store, campaign.settings, sandbox_state=sandbox_state(campaign), progress=progress,
+                       probes=probes)
     problems: list[str] = []
     facts = {"sites": summary.sites, "pages": summary.pages, "requests": summary.requests,
              "pages_per_second": round(summary.pages_per_second, 1)}
@@ -78,7 +80,27 @@ def scan(campaign: Campaign, store: CampaignStore, progress: Progress | None = N
         store.replace("observations", [o.as_row() for o in observations], probe="external_signals")
         problems += [str(e) for e in errors]
         facts["signals"] = len(observations)
+    facts.update(import_data(campaign, store, platforms, problems))
     return StageReport("scan", time.perf_counter() - t0, facts, problems)
+
+
+def import_data(campaign: Campaign, store: CampaignStore, platforms: list[Any], problems: list[str]) -> dict[str, Any]:
+    """Run the importer of every data file the campaign names (probes.importers), in dependency order.
+
+    An all-or-nothing importer that refuses its file raises (nothing of it is imported); a per-row
+    importer's bad rows become problems and its good rows are kept.
+    """
+    from govlens.probes.importers import IMPORTERS
+
+    facts: dict[str, Any] = {}
+    for key, module in IMPORTERS.items():
+        path = campaign.data.get(key)
+        if path is None:
+            continue
+        report = module.import_file(store, path, platforms, check_date=campaign.check_date)
+        problems += [str(e) for e in report.errors]
+        facts[key] = report.rows
+    return facts
 
 
 def score(campaign: Campaign, store: CampaignStore) -> StageReport:
@@ -86,15 +108,50 @@ def score(campaign: Campaign, store: CampaignStore) -> StageReport:
     from govlens.indicators.run import run_indicators
 
     t0 = time.perf_counter()
-    framework = load_framework(campaign.framework)
-    validate_references(framework, set(all_ids()), set(NORMALISATION_METHODS))
+    frameworks = campaign_frameworks(campaign)
+    known = set(all_ids())
+    for framework in frameworks:
+        validate_references(framework, known, set(NORMALISATION_METHODS))
     store.require("observations", "scan")
-    run_indicators(store, store.platforms(), indicator_ids=framework.indicator_ids(),
-                   check_date=campaign.check_date, settings=campaign.settings)
-    summary: ScoringSummary = score_campaign(store, framework)
-    return StageReport("score", time.perf_counter() - t0,
-                       {"framework": summary.framework, "platforms": summary.platforms, "scored": summary.scored,
-                        "vetoed": summary.vetoed})
+    platforms = store.platforms()
+    # each indicator runs once, on the platforms of every kind a framework using it scores
+    kinds_of: dict[str, set[str]] = {}
+    for framework in frameworks:
+        for iid in framework.indicator_ids():
+            kinds_of.setdefault(iid, set()).update(framework.platform_kinds)
+    groups: dict[frozenset[str], list[str]] = {}
+    for iid, kinds in kinds_of.items():
+        groups.setdefault(frozenset(kinds), []).append(iid)
+    for kinds, ids in groups.items():
+        run_indicators(store, [p for p in platforms if p.kind in kinds], indicator_ids=ids,
+                       check_date=campaign.check_date, settings=campaign.settings)
+    facts: dict[str, Any] = {}
+    present = {p.kind for p in platforms}
+    for framework in frameworks:
+        if len(frameworks) > 1 and not present & set(framework.platform_kinds):
+            facts[framework.id] = "no platform of its kinds"
+            continue
+        summary: ScoringSummary = score_campaign(store, framework)
+        if len(frameworks) == 1:
+            facts = {"framework": summary.framework, "platforms": summary.platforms, "scored": summary.scored,
+                     "vetoed": summary.vetoed}
+        else:
+            facts[framework.id] = f"{summary.scored}/{summary.platforms} scored, {summary.vetoed} vetoed"
+    return StageReport("score", time.perf_counter() - t0, facts)
+
+
+def campaign_frameworks(campaign: Campaign) -> list[Any]:
+    """The campaign's frameworks, each limited to the platform kinds the campaign gives it (if it does)."""
+    import dataclasses
+
+    out = []
+    for name in campaign.frameworks:
+        framework = load_framework(name)
+        kinds = campaign.framework_kinds.get(name)
+        if kinds:
+            framework = dataclasses.replace(framework, platform_kinds=tuple(kinds))
+        out.append(framework)
+    return out
 
 
 def awards(campaign: Campaign, store: CampaignStore) -> StageReport:
@@ -111,8 +168,9 @@ def report(campaign: Campaign, store: CampaignStore) -> StageReport:
     from govlens.report import write_reports
 
     t0 = time.perf_counter()
-    paths = write_reports(store, campaign.out, framework=load_framework(campaign.framework),
-                          awards=load_awards(campaign.awards), locale=campaign.locale)
+    frameworks = campaign_frameworks(campaign)
+    paths = write_reports(store, campaign.out, framework=frameworks[0], awards=load_awards(campaign.awards),
+                          locale=campaign.locale, more_frameworks=frameworks[1:])
     return StageReport("report", time.perf_counter() - t0, {k: str(v) for k, v in paths.items()})
 
 

@@ -55,8 +55,11 @@ def select_awards(store: CampaignStore, config: AwardsConfig) -> AwardsSummary:
     for award in award_order(config):
         scored = results[results["framework"] == award.framework]
         if scored.empty:
-            raise AwardsError(f"award '{award.key}' uses framework '{award.framework}', which has no results; "
-                              f"run `govlens score` with it first", file=config.source)
+            # the campaign did not score this framework (e.g. no account in a website-only campaign):
+            # the award stays vacant and every place is reported as left empty
+            unfilled += [(award.key, g.id, g.quota) for g in award.groups if g.quota]
+            winners[award.key] = set()
+            continue
         score_of = _scores(award, scored, dims)
         index_of = dict(zip(scored["platform_id"], scored["index"]))
         excluded = set().union(*(winners.get(k, set()) for k in award.excludes)) if award.excludes else set()

@@ -88,8 +88,11 @@ def parse_framework(doc: Any, source: str = "<framework>") -> Framework:
     kinds = doc.get("platform_kinds", ["website"])
     if not isinstance(kinds, list) or not all(isinstance(k, str) for k in kinds):
         raise err("expected a list of platform kinds", "platform_kinds")
+    checks = doc.get("checks") or []
+    if not isinstance(checks, list) or not all(isinstance(c, str) and c for c in checks):
+        raise err("expected a list of indicator ids", "checks")
     return Framework(id=fid, titles=_titles(doc, "", err), platform_kinds=tuple(kinds), aggregation=aggregation,
-                     dimensions=tuple(dimensions), vetoes=tuple(vetoes), source=source)
+                     dimensions=tuple(dimensions), vetoes=tuple(vetoes), source=source, checks=tuple(checks))
 
 
 def validate_references(framework: Framework, indicator_ids: set[str], methods: set[str]) -> None:
@@ -103,6 +106,9 @@ def validate_references(framework: Framework, indicator_ids: set[str], methods: 
                 raise FrameworkError(f"unknown normalisation method '{ref.normalisation.method}' "
                                      f"(known: {', '.join(sorted(methods))})",
                                      file=framework.source, field=f"{path}.normalise.method")
+    for ci, c in enumerate(framework.checks):
+        if c not in indicator_ids:
+            raise FrameworkError(f"unknown indicator '{c}'", file=framework.source, field=f"checks[{ci}]")
     for vi, v in enumerate(framework.vetoes):
         if v.indicator not in indicator_ids:
             raise FrameworkError(f"unknown indicator '{v.indicator}'", file=framework.source,

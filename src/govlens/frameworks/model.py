@@ -69,6 +69,7 @@ class Framework:
     vetoes: tuple[VetoRule, ...]
     scale: tuple[float, float] = (0.0, 100.0)
     source: str = ""
+    checks: tuple[str, ...] = ()         # indicators evaluated for their findings only, never scored
 
     def title(self, locale: str = "zh-CN") -> str:
         return self.titles.get(locale) or next(iter(self.titles.values()), self.id)
@@ -76,6 +77,7 @@ class Framework:
     def indicator_ids(self) -> list[str]:
         ids = [ref.id for d in self.dimensions for ref in d.indicators]
         ids += [v.indicator for v in self.vetoes if v.indicator not in ids]
+        ids += [c for c in self.checks if c not in ids]
         return ids
 
     def dimension(self, dimension_id: str) -> Dimension:
