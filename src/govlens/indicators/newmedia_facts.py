@@ -107,7 +107,8 @@ def _stats(con: Any, check_date: date, settings: Mapping[str, Any]) -> pd.DataFr
         WITH s AS (
             SELECT * FROM nm_stats WHERE platform_id IN (SELECT platform_id FROM _nm_ids)),
         med AS (
-            SELECT platform_id, median(reads) AS med_reads, median(comments + likes) AS med_engage
+            SELECT platform_id, median(reads / (posts + 0.5)) AS med_reads,
+                   median((comments + likes) / (posts + 0.5)) AS med_engage
             FROM s GROUP BY platform_id),
         jumps AS (
             SELECT s.platform_id, s."date", s.follower_growth,
@@ -115,8 +116,8 @@ def _stats(con: Any, check_date: date, settings: Mapping[str, Any]) -> pd.DataFr
             FROM s JOIN med USING (platform_id)
             WHERE s.follower_growth >= {min_f}
               AND s.follower_growth >= {jump} * greatest(s.followers - s.follower_growth, 1)
-              AND s.reads <= {reads_ratio} * greatest(med.med_reads, 1)
-              AND s.comments + s.likes <= {reads_ratio} * greatest(med.med_engage, 1)),
+              AND s.reads / (s.posts + 0.5) <= {reads_ratio} * greatest(med.med_reads, 1)
+              AND (s.comments + s.likes) / (s.posts + 0.5) <= {reads_ratio} * greatest(med.med_engage, 1)),
         j AS (
             SELECT platform_id, count(*) AS bought_days, max(ratio) AS bought_max_ratio,
                    arg_max("date", ratio) AS bought_date, sum(follower_growth) AS bought_growth

@@ -40,5 +40,8 @@ def import_file(store: CampaignStore, path: str | Path, platforms: Iterable[Plat
                 check_date: date | None = None) -> ImportReport:
     report = import_table(store, path, SPEC, platforms, check_date=check_date)
     record_observations(store, probe=NAME, kind=KIND, table=SPEC.table, report=report,
-                        facts={"stores": "list(store ORDER BY store)", "last_update": "CAST(max(last_update) AS VARCHAR)"})
+                        facts={"stores": "list(store ORDER BY store)", "app_name": "any_value(app_name)",
+                               "rating": "max(rating)", "ratings": "sum(ratings)", "downloads": "sum(downloads)",
+                               "last_update": "CAST(max(last_update) AS VARCHAR)",
+                               "lines": "list(source_line ORDER BY store)"})
     return report

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from govlens.probes.base import Probe
 from govlens.probes.http_site import HttpSiteProbe
+from govlens.probes.mobile_site import MobileSiteProbe
 from govlens.probes.noop import NoopProbe
 
 PROBES: dict[str, type[Probe]] = {
     HttpSiteProbe.name: HttpSiteProbe,
     NoopProbe.name: NoopProbe,
+    MobileSiteProbe.name: MobileSiteProbe,
 }
 
 

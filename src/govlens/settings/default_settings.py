@@ -64,7 +64,8 @@ MOBILE_STALE_APP_DAYS = 365         # an app not updated for longer is stale (ou
 # --- new media (Weibo, WeChat; series 9)
 NEWMEDIA_BOUGHT_MIN_FOLLOWERS = 500     # a follower jump smaller than this is never suspicious (ours)
 NEWMEDIA_BOUGHT_MIN_JUMP = 0.10         # one day's growth ≥ this share of the followers before it … (ours)
-NEWMEDIA_BOUGHT_MAX_READS_RATIO = 2.0   # … while reads stay under this multiple of the account's median day (ours)
+NEWMEDIA_BOUGHT_MAX_READS_RATIO = 2.5   # … while reads and interactions per post stay under this multiple of
+                                        # the account's median day (ours)
 NEWMEDIA_DORMANT_DAYS = 14              # 2019 veto: no update in the 2 weeks before the check
 NEWMEDIA_OVERREPORT_TOLERANCE = 0.10    # a submitted figure above measured × (1 + this) is over-reported (ours)
 NEWMEDIA_SAMPLE_POSTS = 200             # posts classified per account (stratified by week); 0 = every post
