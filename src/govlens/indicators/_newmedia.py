@@ -30,7 +30,9 @@ def _plain(v: Any) -> Any:
     if isinstance(v, (float, np.floating)):
         if np.isnan(v):
             return "—"
-        return f"{v:,.0f}" if abs(v) >= 100 else f"{v:.2f}"
+        if float(v).is_integer() or abs(v) >= 100:
+            return f"{v:,.0f}"
+        return f"{v:.2f}"
     if isinstance(v, (int, np.integer)):
         return f"{int(v):,}"
     return v

@@ -2,10 +2,10 @@
 
 A check, not a scored indicator (the framework lists it under ``checks``): a day is suspicious
 when followers grow by at least ``NEWMEDIA_BOUGHT_MIN_JUMP`` of the followers before it (and at
-least ``NEWMEDIA_BOUGHT_MIN_FOLLOWERS``) while reads and interactions per post (posts + ½,
-so a day without posts compares too) stay under ``NEWMEDIA_BOUGHT_MAX_READS_RATIO`` times the
-account's median day: real surges come with an event people read about; bought followers read
-nothing. Jumps spread thin over many days are not detected by this rule. Each such account is a
+least ``NEWMEDIA_BOUGHT_MIN_FOLLOWERS``) while reads and interactions stay under
+``NEWMEDIA_BOUGHT_MAX_READS_RATIO`` times the account's typical day (per post on a day with posts,
+against its median posting day; whole on a day without, against its median idle day): real
+surges come with an event people read about; bought followers read nothing. Jumps spread thin over many days are not detected by this rule. Each such account is a
 ``bought_followers`` finding, and its suspicious followers are left out of ``followers`` and
 ``follower-growth``.
 """

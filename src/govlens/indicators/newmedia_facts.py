@@ -106,9 +106,12 @@ def _stats(con: Any, check_date: date, settings: Mapping[str, Any]) -> pd.DataFr
     frame = con.execute(f"""
         WITH s AS (
             SELECT * FROM nm_stats WHERE platform_id IN (SELECT platform_id FROM _nm_ids)),
-        med AS (
-            SELECT platform_id, median(reads / (posts + 0.5)) AS med_reads,
-                   median((comments + likes) / (posts + 0.5)) AS med_engage
+        med AS (   -- a typical posting day, per post; a typical idle day
+            SELECT platform_id,
+                   median(reads / posts) FILTER (WHERE posts > 0) AS med_rpp,
+                   median((comments + likes) / posts) FILTER (WHERE posts > 0) AS med_epp,
+                   median(reads) FILTER (WHERE posts = 0) AS med_idle,
+                   median(comments + likes) FILTER (WHERE posts = 0) AS med_eidle
             FROM s GROUP BY platform_id),
         jumps AS (
             SELECT s.platform_id, s."date", s.follower_growth,
@@ -116,8 +119,12 @@ def _stats(con: Any, check_date: date, settings: Mapping[str, Any]) -> pd.DataFr
             FROM s JOIN med USING (platform_id)
             WHERE s.follower_growth >= {min_f}
               AND s.follower_growth >= {jump} * greatest(s.followers - s.follower_growth, 1)
-              AND s.reads / (s.posts + 0.5) <= {reads_ratio} * greatest(med.med_reads, 1)
-              AND (s.comments + s.likes) / (s.posts + 0.5) <= {reads_ratio} * greatest(med.med_engage, 1)),
+              AND CASE WHEN s.posts > 0
+                       THEN s.reads / s.posts <= {reads_ratio} * greatest(coalesce(med.med_rpp, 0), 1)
+                            AND (s.comments + s.likes) / s.posts <= {reads_ratio} * greatest(coalesce(med.med_epp, 0), 1)
+                       ELSE s.reads <= {reads_ratio} * greatest(coalesce(med.med_idle, med.med_rpp, 0), 1)
+                            AND s.comments + s.likes <= {reads_ratio} * greatest(coalesce(med.med_eidle, med.med_epp, 0), 1)
+                  END),
         j AS (
             SELECT platform_id, count(*) AS bought_days, max(ratio) AS bought_max_ratio,
                    arg_max("date", ratio) AS bought_date, sum(follower_growth) AS bought_growth
@@ -317,15 +324,17 @@ def _top_posts(con: Any) -> dict[str, list[dict[str, Any]]]:
 def _unanswered(con: Any) -> dict[str, list[dict[str, Any]]]:
     q = QUESTION.pattern.replace("'", "''")
     rows = con.execute(f"""
-        SELECT platform_id, comment_id, post_id, created_at, text FROM (
+        SELECT u.platform_id, u.comment_id, u.post_id, u.created_at, u.text, p.url FROM (
             SELECT c.*, row_number() OVER (PARTITION BY c.platform_id ORDER BY c.created_at, c.comment_id) AS k
             FROM nm_comments c
             WHERE c.platform_id IN (SELECT platform_id FROM _nm_ids) AND NOT c.by_account AND c.parent_id IS NULL
               AND regexp_matches(c.text, '{q}')
               AND NOT EXISTS (SELECT 1 FROM nm_comments r WHERE r.platform_id = c.platform_id
-                              AND r.parent_id = c.comment_id AND r.by_account))
-        WHERE k <= {UNANSWERED_SHOWN} ORDER BY platform_id, k""").fetchall()
+                              AND r.parent_id = c.comment_id AND r.by_account)
+        ) u LEFT JOIN nm_posts p ON p.platform_id = u.platform_id AND p.post_id = u.post_id
+        WHERE u.k <= {UNANSWERED_SHOWN} ORDER BY u.platform_id, u.k""").fetchall()
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for pid, cid, post_id, at, text in rows:
-        out[pid].append({"comment_id": cid, "post_id": post_id, "created_at": str(at), "text": text or ""})
+    for pid, cid, post_id, at, text, url in rows:
+        out[pid].append({"comment_id": cid, "post_id": post_id, "created_at": str(at), "text": text or "",
+                         "url": url or ""})
     return dict(out)

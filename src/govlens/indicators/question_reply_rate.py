@@ -20,7 +20,7 @@ def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
     q, a = facts.col("questions"), facts.col("answered")
     result = batch_result(facts.ids, ratio(a, q), texts("{a} of {q} questions answered", a=a, q=q),
                           missing_detail="no question asked")
-    result.evidence = {pid: [Evidence(url=facts.platforms[pid].url, detail=f"未回复 · {u['created_at'][:16]}",
+    result.evidence = {pid: [Evidence(url=u.get("url") or facts.platforms[pid].url, detail=f"未回复 · {u['created_at'][:16]}",
                                       snippet=u["text"][:200]) for u in items]
                        for pid, items in facts.unanswered.items()}
     return result

@@ -226,7 +226,8 @@ def _stage_csv(con: Any, path: Path, spec: TableSpec, header: list[str]) -> list
     for line, column, kind, message in rows:
         errors.append(ImportRowError(_reject_message(kind, message, column, spec), file=str(path),
                                      line=int(line) if line is not None else None,
-                                     field=column if isinstance(column, str) else None))
+                                     field=column if isinstance(column, str) and kind not in
+                                     ("MISSING COLUMNS", "TOO MANY COLUMNS") else None))
     return errors
 
 

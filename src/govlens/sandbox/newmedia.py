@@ -82,7 +82,7 @@ QUESTIONS = ("请问{topic}在哪里办理？", "请问需要带什么材料吗�
 POSITIVE = ("点赞！办事效率很高，感谢！", "为你们的工作点赞，辛苦了！", "很实用的信息，谢谢分享", "支持！越来越好",
             "服务很贴心，给你们点赞", "谢谢，很有帮助")
 NEUTRAL = ("已转发。", "收到。", "关注中。", "来看看", "转给家人看看")
-NEGATIVE = ("反映了好几次都没人管，太失望了", "效率太低了，排队排了一上午", "这种形式主义有意思吗", "说得好听，落实呢",
+NEGATIVE = ("反映了好几次都没人管，太失望了", "效率太低了，排队排了一上午", "搞形式主义没意思", "说得好听，落实呢",
             "投诉无门，非常不满意", "又是空话套话")
 REPLIES = ("您好，{topic}业务可在工作日到服务窗口办理，详情请拨打12345咨询。", "您好，已转交相关部门处理，感谢您的反映。",
            "您好，可通过本账号菜单“网上办事”在线预约。", "感谢关注，相关问题已记录并反馈。")
@@ -523,3 +523,30 @@ def build_newmedia(platforms: list[Platform], seed: int, as_of: dt.date, *,
     accounts = [_account(p, i, seed, experts) for i, p in enumerate(p for p in platforms if p.kind in ACCOUNT_KINDS)]
     ids = {a.platform.id for a in accounts}
     return NewMedia(seed=seed, as_of=as_of, accounts=accounts, detailed=ids if detailed is None else detailed & ids)
+
+
+def generate_accounts(n: int, seed: int, *, start: int = 1) -> list[Platform]:
+    """``n`` made-up accounts (ids ``gwb-000001`` …, ``gwx-…``) in a national mix: Weibo 70 %, WeChat 30 %,
+    mostly county and prefecture organs; for benchmarks and detection tests beyond the registry."""
+    from govlens.registry.model import PROVINCE_REGION
+
+    rng = random.Random(f"{seed}:accounts")
+    provinces = [p for p, r in PROVINCE_REGION.items() if r not in ("sar",)]
+    levels = (("central", 0.02), ("provincial", 0.05), ("sub_provincial", 0.08), ("prefecture", 0.25),
+              ("county", 0.5), ("township", 0.1))
+    names, weights = [x for x, _ in levels], [w for _, w in levels]
+    out = []
+    for i in range(start, start + n):
+        wechat = rng.random() < 0.3
+        level = rng.choices(names, weights)[0]
+        prov = "" if level == "central" else rng.choice(provinces)
+        kind, prefix = ("wechat", "gwx") if wechat else ("weibo", "gwb")
+        group = f"{kind}_{'central' if level == 'central' else 'local'}"
+        pid = f"{prefix}-{i:06d}"
+        url = (f"https://mp.weixin.qq.com/profile?id=gh_{i:012x}" if wechat
+               else f"https://weibo.com/u/{1_000_000_000 + i * 7919}")
+        out.append(Platform(id=pid, name=f"{prov or '国家'}政务{'微信' if wechat else '微博'}{i}", kind=kind,
+                            org_type=rng.choice(("government", "department", "department", "party", "court")),
+                            level=level, province=prov, region=PROVINCE_REGION.get(prov, "national"), url=url,
+                            group=group))
+    return out
