@@ -11,6 +11,16 @@ EXPECTED = {
     "homepage-freshness", "stale-columns", "empty-columns", "update-volume", "robots-sitemap",
     "indexed-pages", "inbound-links", "external-inlinks", "media-mentions",
 }
+# new media (newmedia-2013: 23 indicators and 2 checks) and mobile portals (mobile-2013)
+EXPECTED |= {
+    "daily-reads", "reads-per-post", "shares-per-post", "wci", "posts-per-day", "original-share", "active-days",
+    "update-recency", "comments-per-post", "likes-per-post", "engagement-rate", "looking-per-article",
+    "service-content", "service-functions", "reply-delay", "followers", "follower-growth", "verified",
+    "expert-recommendation", "question-reply-rate", "negative-response", "comment-sentiment", "rumour-refutation",
+    "follower-anomaly", "submission-accuracy",
+    "mobile-adaptation", "mobile-page-weight", "mobile-load-time", "mobile-broken-links", "app-rating",
+    "app-downloads", "app-freshness",
+}
 
 
 def test_discovers_every_indicator():

@@ -189,3 +189,15 @@ def test_comments_and_app_store(store, tmp_path) -> None:
     assert report.rows == 1 and [(e.line, e.field) for e in report.errors] == [(3, "rating"), (4, "platform_id")]
     obs = store.rows("observations", probe="app_store")[0]
     assert obs["data"]["rating"] == 4.5 and obs["data"]["downloads"] == 1000
+
+
+def test_every_importer_is_documented_column_by_column() -> None:
+    from govlens.probes.importers import IMPORTERS
+    from govlens.store.schema import SCHEMA
+    doc = (Path(__file__).parents[2] / "docs" / "newmedia-data.md").read_text(encoding="utf-8")
+    for key, module in IMPORTERS.items():
+        assert f"## `{key}`" in doc, key
+        table = SCHEMA[module.SPEC.table]
+        for c in module.SPEC.columns:
+            assert f"| `{c.name}` | {c.sql} |" in doc, (key, c.name)
+            assert c.name in table, (module.SPEC.table, c.name)          # the store holds every column

@@ -75,7 +75,7 @@ def build_facts(store: CampaignStore, platforms: Sequence[Platform], check_date:
     frame = pd.DataFrame({"kind": [p.kind for p in accounts]}, index=index)
     con = store.con.cursor()
     try:
-        con.register("_nm_ids", pd.DataFrame({"platform_id": list(index)}))
+        con.register("_nm_ids", pd.DataFrame({"platform_id": pd.Series(list(index), dtype=object)}))
         for part in (_stats(con, check_date, settings), _posts(con), _comments(con), _submissions(con),
                      _experts(con)):
             if part is not None and not part.empty:

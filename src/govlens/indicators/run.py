@@ -23,8 +23,8 @@ import pandas as pd
 
 from govlens import defects
 from govlens.indicators import registry
-from govlens.indicators.base import (MISSING, OK, STATUSES, CampaignFacts, IndicatorContext, IndicatorResult,
-                                     PlatformObservations)
+from govlens.indicators.base import (MISSING, NOT_APPLICABLE, OK, STATUSES, CampaignFacts, IndicatorContext,
+                                     IndicatorResult, PlatformObservations)
 from govlens.indicators.campaign_facts import host_forms, host_key, inlinks_from_hosts
 from govlens.probes.observation import Observation
 from govlens.registry.model import Platform
@@ -264,12 +264,20 @@ def _run_batch(store: CampaignStore, platforms: Sequence[Platform], modules: lis
     from govlens.indicators.newmedia_facts import build_facts
     from govlens.probes.observation import utcnow
 
+    others = [p.id for p in platforms if p.kind not in ("weibo", "wechat")]
+    n = 0
+    for module in modules:     # every indicator has a row for every platform: not applicable beyond accounts
+        if others:
+            frames.append(pd.DataFrame({"platform_id": others, "indicator_id": module.ID, "value": np.nan,
+                                        "status": NOT_APPLICABLE, "detail": "applies to Weibo and WeChat accounts",
+                                        "evidence": "[]"}))
+            status_count[NOT_APPLICABLE] += len(others)
+            n += len(others)
+    if len(others) == len(platforms):
+        return n
     facts = build_facts(store, platforms, ctx.check_date, ctx.settings)
     ids = facts.ids
-    if not ids:
-        return 0
     now = utcnow()
-    n = 0
     for module in modules:
         try:
             result = module.evaluate_batch(facts, ctx)
