@@ -29,6 +29,7 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from typing import Any
 
@@ -56,8 +57,9 @@ class NewMediaFacts:
     top_posts: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     unanswered: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def ids(self) -> list[str]:
+        """Platform ids in row order (computed once: the index never changes after building)."""
         return list(self.frame.index)
 
     def col(self, name: str) -> np.ndarray:
