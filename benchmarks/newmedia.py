@@ -13,7 +13,10 @@ process so that time and peak memory are its own, runs:
 
 Both compute the indicators the statistics alone allow (those needing posts, comments or expert
 files are missing in both and re-weighted). It prints time per phase, peak resident memory, the
-ratio of the two, and how far the two indices differ (they should agree).
+ratio of the two, and how far the two indices differ (they should agree). The govlens side
+also persists every row in the campaign store (the pandas side keeps nothing), and its
+"peak MB" column is the peak resident memory reached by the end of each phase (DuckDB's own
+allocations included: ``ru_maxrss`` of a fresh process).
 
     .venv/bin/python benchmarks/newmedia.py                 # 200,000 accounts
     .venv/bin/python benchmarks/newmedia.py --accounts 20000
@@ -66,23 +69,27 @@ def run_govlens(registry: Path, stats: Path, work: Path) -> dict:
     store = CampaignStore(work / "campaign.duckdb")
     store.write_platforms(platforms)
     t["register"] = time.perf_counter() - t0
+    mem = {"register": peak_mb()}
     t0 = time.perf_counter()
     report = newmedia_stats.import_file(store, stats, platforms, check_date=AS_OF)
     t["import"] = time.perf_counter() - t0
+    mem["import"] = peak_mb()
     framework = load_framework("newmedia-2013")
     t0 = time.perf_counter()
     run_indicators(store, platforms, indicator_ids=framework.indicator_ids(), check_date=AS_OF,
                    settings=Settings({"CHECK_DATE": AS_OF.isoformat()}))
     t["indicators"] = time.perf_counter() - t0
+    mem["indicators"] = peak_mb()
     t0 = time.perf_counter()
     summary = score_campaign(store, framework)
     t["score_rank"] = time.perf_counter() - t0
+    mem["score_rank"] = peak_mb()
     index = store.frame('SELECT platform_id, "index", "rank", vetoed FROM results WHERE framework = ?',
                         [framework.id])
     index.to_parquet(work / "govlens.parquet") if _has_parquet() else index.to_csv(work / "govlens.csv", index=False)
     store.close()
     return {"phases": t, "rows": report.rows, "scored": summary.scored, "vetoed": summary.vetoed,
-            "peak_mb": peak_mb()}
+            "peak_mb": peak_mb(), "peak_after": mem}
 
 
 def _has_parquet() -> bool:
@@ -106,6 +113,7 @@ def run_pandas(registry: Path, stats: Path, work: Path) -> dict:
     t0 = time.perf_counter()
     reg = pd.read_csv(registry, dtype=str)
     t["register"] = time.perf_counter() - t0
+    mem = {"register": peak_mb()}
     t0 = time.perf_counter()
     s = pd.read_csv(stats, dtype={"platform_id": str, "followers": "int64", "follower_growth": "int64",
                                   "posts": "int32", "original_posts": "int32", "reads": "int64", "likes": "int32",
@@ -113,6 +121,7 @@ def run_pandas(registry: Path, stats: Path, work: Path) -> dict:
                                   "headline_reads": "Int64", "max_post_reads": "int64", "max_post_likes": "int32",
                                   "menu_items": "Int32"}, parse_dates=["date"])
     t["import"] = time.perf_counter() - t0
+    mem["import"] = peak_mb()
     t0 = time.perf_counter()
     s = s.sort_values(["platform_id", "date"])
     g = s.groupby("platform_id", sort=False)
@@ -165,6 +174,7 @@ def run_pandas(registry: Path, stats: Path, work: Path) -> dict:
         "follower-growth": div(f["f_end"] - f["f_start"] - f["bought"], f["f_start"], 0),
         "verified": f["verified"]}, index=f.index)
     t["indicators"] = time.perf_counter() - t0
+    mem["indicators"] = peak_mb()
     t0 = time.perf_counter()
     fw = load_framework("newmedia-2013")
     dims = {}
@@ -187,9 +197,10 @@ def run_pandas(registry: Path, stats: Path, work: Path) -> dict:
     out = out.sort_values(["group", "vetoed", "index"], ascending=[True, True, False], kind="mergesort")
     out["rank"] = out.groupby("group").cumcount() + 1
     t["score_rank"] = time.perf_counter() - t0
+    mem["score_rank"] = peak_mb()
     out.reset_index(names="platform_id").to_csv(work / "pandas.csv", index=False)
     return {"phases": t, "rows": len(s), "scored": int(np.isfinite(index).sum()), "vetoed": int(out["vetoed"].sum()),
-            "peak_mb": peak_mb()}
+            "peak_mb": peak_mb(), "peak_after": mem}
 
 
 # ------------------------------------------------------------------------------------------ driver
@@ -225,10 +236,12 @@ def main() -> int:
         results[which] = json.loads(proc.stdout.strip().splitlines()[-1])
         results[which]["wall"] = time.perf_counter() - t0
     g, p = results["govlens"], results["pandas"]
-    print(f"\n{'phase':<12} {'govlens s':>10} {'pandas s':>10} {'pandas/govlens':>15}")
+    print(f"\n{'phase':<12} {'govlens s':>10} {'pandas s':>10} {'pandas/govlens':>15} "
+          f"{'govlens peak MB':>16} {'pandas peak MB':>15}")
     for phase in ("register", "import", "indicators", "score_rank"):
         a, b = g["phases"][phase], p["phases"][phase]
-        print(f"{phase:<12} {a:>10.1f} {b:>10.1f} {b / a if a else float('nan'):>15.2f}")
+        print(f"{phase:<12} {a:>10.1f} {b:>10.1f} {b / a if a else float('nan'):>15.2f} "
+              f"{g['peak_after'][phase]:>16.0f} {p['peak_after'][phase]:>15.0f}")
     ga, pa = sum(g["phases"].values()), sum(p["phases"].values())
     print(f"{'total':<12} {ga:>10.1f} {pa:>10.1f} {pa / ga:>15.2f}")
     print(f"{'peak RSS MB':<12} {g['peak_mb']:>10.0f} {p['peak_mb']:>10.0f} {p['peak_mb'] / g['peak_mb']:>15.2f}")
