@@ -193,12 +193,16 @@ def run_pandas(registry: Path, stats: Path, work: Path) -> dict:
     w = np.where(dm.isna(), 0, dw)
     index = np.nansum(dm.fillna(0).to_numpy() * w, 1) / w.sum(1)
     out = pd.DataFrame({"index": index.round(4), "vetoed": raw["update-recency"] > 14,
+                        "findings": (raw["update-recency"] > 14).astype(int) + (f["bought"] > 0).astype(int),
                         "group": reg.set_index("id")["group"].reindex(raw.index)}, index=raw.index)
-    out = out.sort_values(["group", "vetoed", "index"], ascending=[True, True, False], kind="mergesort")
+    out = out.rename_axis("platform_id").reset_index()
+    out["_score"] = out["index"].fillna(-1.0)
+    out = out.sort_values(["group", "vetoed", "_score", "findings", "platform_id"],        # govlens's tie-break
+                          ascending=[True, True, False, True, True], kind="mergesort").set_index("platform_id")
     out["rank"] = out.groupby("group").cumcount() + 1
     t["score_rank"] = time.perf_counter() - t0
     mem["score_rank"] = peak_mb()
-    out.reset_index(names="platform_id").to_csv(work / "pandas.csv", index=False)
+    out.drop(columns=["_score"]).reset_index().to_csv(work / "pandas.csv", index=False)
     return {"phases": t, "rows": len(s), "scored": int(np.isfinite(index).sum()), "vetoed": int(out["vetoed"].sum()),
             "peak_mb": peak_mb(), "peak_after": mem}
 
