@@ -219,14 +219,20 @@ def main() -> int:
     ap.add_argument("--accounts", type=int, default=200_000)
     ap.add_argument("--keep", help="keep the generated files in this folder")
     ap.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
+    ap.add_argument("--generate", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         child(*args.child)
         return 0
+    if args.generate:
+        registry, stats = generate(args.accounts, Path(args.generate))
+        return 0
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="govlens-nm-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
-    registry, stats = generate(args.accounts, work)
+    # generated in a process of its own: a child forked from a big parent would inherit its peak memory
+    subprocess.run([sys.executable, __file__, "--accounts", str(args.accounts), "--generate", str(work)], check=True)
+    registry, stats = work / "registry.csv", work / "stats.csv"
     print(f"generated {args.accounts:,} accounts × 90 days = {args.accounts * 90:,} rows "
           f"({stats.stat().st_size / 1e6:,.0f} MB CSV) in {time.perf_counter() - t0:.1f} s")
     results = {}
