@@ -1,7 +1,8 @@
 """The whole evaluation on the sandbox web, through the real CLI, as a user runs it.
 
-One demo of 220 sites (the first of the shipped registry) is run once for the module; the
-tests then read its output files the way a user would. Detection is measured against the
+One demo of 220 sites (the first of the shipped registry) with the registry's Weibo and WeChat
+accounts and mobile portals is run once for the module; the tests then read its output files
+the way a user would. Detection is measured against the
 sandbox's ground truth per defect kind and must reach 0.95 precision and recall.
 """
 from __future__ import annotations
@@ -19,6 +20,8 @@ from govlens.defects import ALL_KINDS
 from govlens.sandbox.check import compare, format_scores, load_finding_keys, load_truth_keys
 
 SITES = 220
+ACCOUNTS = 122          # the shipped registry's series-9 accounts and nominations
+PORTALS = 22            # the shipped registry's series-3 mobile portals and nominations
 
 
 @pytest.fixture(scope="module")
@@ -38,24 +41,44 @@ def test_outputs_exist(demo: Path) -> None:
     with open(demo / "results.csv", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     assert len(rows) == SITES
-    assert len(list((demo / "scorecards").glob("*.html"))) == SITES + 1
+    assert len(list((demo / "scorecards").glob("*.html"))) == SITES + ACCOUNTS + PORTALS + 1
+    for name, n in (("results-newmedia-2013.csv", ACCOUNTS), ("results-mobile-2013.csv", PORTALS)):
+        with open(demo / name, encoding="utf-8") as fh:
+            assert len(list(csv.DictReader(fh))) == n, name
+    for name in ("account_stats.csv", "account_posts.jsonl", "account_comments.jsonl", "submissions.csv",
+                 "expert_recommendations.xlsx", "app_store.csv"):
+        assert (demo / "data" / name).is_file(), name
     with open(demo / "findings.csv", encoding="utf-8") as fh:
         assert next(csv.reader(fh)) == ["platform_id", "kind", "url", "detail"]
 
 
 def test_notice_follows_the_seed(demo: Path) -> None:
     html = (demo / "notice.html").read_text(encoding="utf-8")
-    positions = [html.find(s) for s in ("第一系列", "第四系列", "第五系列")]
+    positions = [html.find(s) for s in ("第一系列", "第三系列", "第四系列", "第五系列", "第九系列")]
     assert all(p >= 0 for p in positions) and positions == sorted(positions)
-    for title in ("2013年度中国最具影响力政务网站", "领先奖", "优秀奖", "获奖理由"):
+    for title in ("2013年度中国最具影响力政务网站", "领先奖", "优秀奖", "获奖理由", "2013年度创新型移动门户",
+                  "2013年度中国最具影响力政务微博", "2013年度中国优秀政务微博", "2013年度中国政务微信贡献奖"):
         assert title in html
+    order = [html.find(t) for t in ("2013年度中国最具影响力政务微博", "2013年度中国优秀政务微博",
+                                    "2013年度中国政务微信贡献奖")]
+    assert order == sorted(order)
+
+
+def test_account_scorecard_has_dimensions_chart_and_evidence(demo: Path) -> None:
+    html = (demo / "scorecards" / "wb-001.html").read_text(encoding="utf-8")
+    for word in ("传播力", "活跃度", "互动力", "服务力", "认同度", "舆情处理", "<svg", "<rect", "阅读量最高的内容",
+                 "微信传播指数"):
+        assert word in html, word
+    assert "<script" not in html
+    wechat = (demo / "scorecards" / "wx-001.html").read_text(encoding="utf-8")
+    assert "WCI 2.0" in wechat
 
 
 def test_store_has_every_stage(demo: Path) -> None:
     con = duckdb.connect(str(demo / "campaign.duckdb"), read_only=True)
     try:
         for table in ("platforms", "observations", "indicator_values", "findings", "dimension_scores", "results",
-                      "awards"):
+                      "awards", "nm_stats", "nm_posts", "nm_comments", "nm_submissions", "nm_experts", "app_store"):
             assert con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] > 0, table
         winners = con.execute("SELECT count(*) FROM awards WHERE status = 'winner'").fetchone()[0]
         vetoed_winners = con.execute("""SELECT count(*) FROM awards a JOIN results r USING (platform_id)

@@ -62,7 +62,10 @@ def _sandbox_platforms(registry: str | None, sites: int | None, seed: int):  # t
     loaded = load_registry(registry or shipped_registry())
     for err in loaded.errors:
         console.print(f"[yellow]![/yellow] {err}")
-    return generate_platforms(loaded.platforms, sites or len(loaded.platforms), seed)
+    # --sites counts websites; the registry's accounts and mobile portals always come along
+    webs = [p for p in loaded.platforms if p.kind == "website"]
+    others = [p for p in loaded.platforms if p.kind != "website"]
+    return generate_platforms(webs, sites or len(webs), seed) + others
 
 
 # ------------------------------------------------------------------ commands
@@ -81,14 +84,20 @@ def cmd_demo(args: argparse.Namespace) -> int:
     web = build_sandbox(platforms, args.seed, as_of)
     web.write_truth(out / "truth.json")
     web.write_signals(out / "signals.csv")
-    console.print(f"sandbox web: {len(platforms)} sites, seed {args.seed}, as of {as_of}")
-    with sandbox_process(out / "registry.csv", sites=len(platforms), seed=args.seed, as_of=as_of,
+    data = web.write_newmedia(out / "data")
+    n_sites = sum(1 for p in platforms if p.kind == "website")
+    console.print(f"sandbox web: {n_sites} sites, {len(web.mobile)} mobile portals, "
+                  f"{len(web.newmedia.accounts) if web.newmedia else 0} Weibo/WeChat accounts, seed {args.seed}, "
+                  f"as of {as_of}")
+    with sandbox_process(out / "registry.csv", sites=n_sites, seed=args.seed, as_of=as_of,
                          state_dir=out / "sandbox"):
         write_campaign(out / "campaign.toml", {
             "name": "2013年中国优秀政务平台推荐及综合影响力评估（沙箱演示）", "year": as_of.year,
             "check_date": as_of.isoformat(), "registry": "registry.csv", "framework": args.framework,
+            "frameworks": ["newmedia-2013", "mobile-2013"],
             "awards": args.awards, "signals": "signals.csv", "out": ".", "locale": args.locale,
-            "sandbox": "sandbox/sandbox.json"}, DEMO_SETTINGS)
+            "sandbox": "sandbox/sandbox.json",
+            **{key: str(path.relative_to(out)) for key, path in data.items()}}, DEMO_SETTINGS)
         campaign = load_campaign(out / "campaign.toml", _settings_overrides(args.set))
         with _progress() as bar:
             task = bar.add_task("scan", total=len(platforms))
@@ -98,10 +107,21 @@ def cmd_demo(args: argparse.Namespace) -> int:
     for label, name in (("notice", "notice.html"), ("notice (Markdown)", "notice.md"), ("scorecards", "scorecards/"),
                         ("results", "results.csv"), ("results (Excel)", "results.xlsx"), ("findings", "findings.csv"),
                         ("inspection", "inspection.html"), ("inspection (Excel)", "inspection.xlsx"),
+                        ("results (new media)", "results-newmedia-2013.csv"),
+                        ("results (mobile)", "results-mobile-2013.csv"), ("imported data", "data/"),
                         ("ground truth", "truth.json"), ("campaign store", "campaign.duckdb"),
                         ("campaign file", "campaign.toml")):
         print(f"{label:<18} {out / name}")
     return 0
+
+
+def _window_opened(window: dict[str, Any], done: int) -> None:
+    """One line when the monitor's window is open (scripts wait for it; flushed at once)."""
+    from datetime import datetime, timezone
+
+    start = datetime.fromtimestamp(float(window["start"]), tz=timezone.utc).isoformat(timespec="seconds")
+    print(f"monitor window open: {window['platforms']} sites, {window['visits']} visits each over "
+          f"{window['duration']} s from {start}; {done} visits already made", file=sys.stderr, flush=True)
 
 
 def cmd_stage(args: argparse.Namespace) -> int:
@@ -123,7 +143,7 @@ def cmd_stage(args: argparse.Namespace) -> int:
             with _progress() as bar:
                 task = bar.add_task("monitor", total=None)
                 rep = runner.monitor(campaign, store, progress=lambda d, t: bar.update(task, completed=d, total=t),
-                                     resume=args.resume, restart=args.restart)
+                                     resume=args.resume, restart=args.restart, on_open=_window_opened)
         elif args.command == "scan":
             _print_stage(runner.register(campaign, store))
             with _progress() as bar:
@@ -161,6 +181,9 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
         web.write_truth(Path(args.out))
         if args.signals:
             web.write_signals(Path(args.signals))
+        if args.data:
+            for key, path in web.write_newmedia(Path(args.data)).items():
+                print(f"{key:<24} {path}")
         print(args.out)
         return 0
     from govlens.sandbox.server import serve_forever
@@ -319,6 +342,7 @@ def build_parser() -> argparse.ArgumentParser:
     sandbox_args(truth)
     truth.add_argument("--out", required=True)
     truth.add_argument("--signals", help="also write the external-signals CSV here")
+    truth.add_argument("--data", help="also write the new-media and app-store data files into this folder")
     check = ssub.add_parser("check", help="precision and recall of findings.csv against truth.json")
     check.add_argument("--truth", required=True)
     check.add_argument("--findings", required=True)

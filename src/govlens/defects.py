@@ -56,6 +56,21 @@ ALL_KINDS: tuple[str, ...] = (
     EXPIRED_CERTIFICATE, NO_HSTS, NO_IPV6, WRONG_WORDING, HARMFUL_CONTENT, SOFT_404, SEARCH_NO_RESULTS,
 )
 
+WEBSITE_KINDS: tuple[str, ...] = ALL_KINDS       # the kinds a website scan can find
+
+# --- new media (政务微博微信, series 9); site-level, the URL is the account's registry URL
+DORMANT_ACCOUNT = "dormant_account"            # no post in the 2 weeks before the check date (2019 veto)
+BOUGHT_FOLLOWERS = "bought_followers"          # follower jump(s) matched by no rise in reads or interaction
+OVER_REPORTED = "over_reported"                # a self-submitted figure exceeds the measured one beyond tolerance
+NEWMEDIA_KINDS: tuple[str, ...] = (DORMANT_ACCOUNT, BOUGHT_FOLLOWERS, OVER_REPORTED)
+# --- mobile portals (移动门户, series 3); site-level. A mobile portal may also show no_viewport,
+# slow_response and broken_internal_link, judged with a phone's user agent.
+HEAVY_PAGE = "heavy_page"                      # homepage with its resources weighs more than the limit
+FIXED_WIDTH_LAYOUT = "fixed_width_layout"      # homepage lays out wider than a phone screen (fixed widths)
+STALE_APP = "stale_app"                        # the portal's app not updated for a year before the check
+MOBILE_KINDS: tuple[str, ...] = (HEAVY_PAGE, FIXED_WIDTH_LAYOUT, STALE_APP)
+ALL_KINDS = ALL_KINDS + NEWMEDIA_KINDS + MOBILE_KINDS
+
 URL_LEVEL_KINDS: frozenset[str] = frozenset({
     STALE_COLUMN, EMPTY_COLUMN, BROKEN_INTERNAL_LINK, BROKEN_EXTERNAL_LINK, IMAGE_WITHOUT_ALT, LOW_CONTRAST,
     UNANSWERED_LETTER, INCOMPLETE_SERVICE_GUIDE, BROKEN_ATTACHMENT, WRONG_WORDING, HARMFUL_CONTENT,

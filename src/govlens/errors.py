@@ -14,7 +14,8 @@ openpyxl) are translated into these at the boundary where they happen.
     ├── InputError                  a data file a user gave us is wrong
     │   ├── RegistryError           the registry as a whole is unusable
     │   ├── RegistryRowError        one registry row (file, line, field)
-    │   └── ImportRowError          one row of an imported data file (file, line, field)
+    │   ├── ImportRowError          one row of an imported data file (file, line, field)
+    │   └── ImportFileError         an imported data file refused whole; lists its bad rows
     ├── ProbeError                  a probe could not gather (mapped to a visit status)
     │   ├── FetchTimeout
     │   ├── FetchFailed
@@ -76,6 +77,26 @@ class RegistryRowError(InputError):
 
 class ImportRowError(InputError):
     """One row of an imported data file (external signals, statistics …) is bad."""
+
+
+class ImportFileError(InputError):
+    """An imported data file is refused whole (all-or-nothing importers); ``errors`` are its bad rows.
+
+    The message names the file, the first problem (line and field) and how many rows were bad;
+    ``errors`` holds up to the importer's limit of :class:`ImportRowError`, ``total`` the count.
+    """
+
+    def __init__(self, message: str, *, file: str | None = None, errors: list[ImportRowError] | None = None,
+                 total: int | None = None) -> None:
+        self.errors = list(errors or [])
+        self.total = total if total is not None else len(self.errors)
+        first = self.errors[0] if self.errors else None
+        detail = ""
+        if first is not None:
+            where = _where(None, first.line, first.field)
+            detail = f"; {self.total} bad row(s), first at {where}{first.reason}"
+        super().__init__(message + detail, file=file)
+        self.line, self.field = (first.line, first.field) if first else (None, None)
 
 
 class ProbeError(GovlensError):

@@ -78,11 +78,13 @@ def scan(campaign: Campaign, store: CampaignStore, progress: Progress | None = N
         store.replace("observations", [o.as_row() for o in observations], probe="external_signals")
         problems += [str(e) for e in errors]
         facts["signals"] = len(observations)
+    facts.update(import_data(campaign, store, platforms, problems))
     return StageReport("scan", time.perf_counter() - t0, facts, problems)
 
 
 def monitor(campaign: Campaign, store: CampaignStore, progress: Progress | None = None, *,
-            resume: bool = False, restart: bool = False) -> StageReport:
+            resume: bool = False, restart: bool = False,
+            on_open: Callable[[dict[str, Any], int], None] | None = None) -> StageReport:
     """The availability monitor's window (``MONITOR_*`` settings) over the registered websites."""
     from govlens.probes.monitor import run_monitor
 
@@ -92,10 +94,29 @@ def monitor(campaign: Campaign, store: CampaignStore, progress: Progress | None 
         register(campaign, store)
         platforms = store.platforms()
     summary = run_monitor(platforms, store, campaign.settings, sandbox_state=sandbox_state(campaign),
-                          resume=resume, restart=restart, progress=progress)
+                          resume=resume, restart=restart, progress=progress, on_open=on_open)
     return StageReport("monitor", time.perf_counter() - t0,
                        {"sites": summary.sites, "visits": summary.visits, "failures": summary.failures,
                         "late": summary.late, "resumed": summary.resumed, "already_done": summary.done_before})
+
+
+def import_data(campaign: Campaign, store: CampaignStore, platforms: list[Any], problems: list[str]) -> dict[str, Any]:
+    """Run the importer of every data file the campaign names (probes.importers), in dependency order.
+
+    An all-or-nothing importer that refuses its file raises (nothing of it is imported); a per-row
+    importer's bad rows become problems and its good rows are kept.
+    """
+    from govlens.probes.importers import IMPORTERS
+
+    facts: dict[str, Any] = {}
+    for key, module in IMPORTERS.items():
+        path = campaign.data.get(key)
+        if path is None:
+            continue
+        report = module.import_file(store, path, platforms, check_date=campaign.check_date)
+        problems += [str(e) for e in report.errors]
+        facts[key] = report.rows
+    return facts
 
 
 def score(campaign: Campaign, store: CampaignStore) -> StageReport:
@@ -103,16 +124,37 @@ def score(campaign: Campaign, store: CampaignStore) -> StageReport:
     from govlens.indicators.run import run_indicators
 
     t0 = time.perf_counter()
-    framework = load_framework(campaign.framework)
-    validate_references(framework, set(all_ids()), set(NORMALISATION_METHODS))
+    frameworks = campaign_frameworks(campaign)
+    known = set(all_ids())
+    for framework in frameworks:
+        validate_references(framework, known, set(NORMALISATION_METHODS))
     store.require("observations", "scan")
-    run_indicators(store, store.platforms(), indicator_ids=framework.indicator_ids(),
-                   check_date=campaign.check_date, settings=campaign.settings)
+    platforms = store.platforms()
+    # each indicator runs once, on the platforms of every kind a framework using it scores
+    kinds_of: dict[str, set[str]] = {}
+    for framework in frameworks:
+        for iid in framework.indicator_ids():
+            kinds_of.setdefault(iid, set()).update(framework.platform_kinds)
+    groups: dict[frozenset[str], list[str]] = {}
+    for iid, kinds in kinds_of.items():
+        groups.setdefault(frozenset(kinds), []).append(iid)
+    for kinds, ids in groups.items():
+        run_indicators(store, [p for p in platforms if p.kind in kinds], indicator_ids=ids,
+                       check_date=campaign.check_date, settings=campaign.settings)
+    facts: dict[str, Any] = {}
     reps = int(campaign.settings["SCORING_REPLICATIONS"])
-    summary: ScoringSummary = score_campaign(store, framework, replications=None if reps < 0 else reps)
-    return StageReport("score", time.perf_counter() - t0,
-                       {"framework": summary.framework, "platforms": summary.platforms, "scored": summary.scored,
-                        "vetoed": summary.vetoed, "replications": summary.replications})
+    present = {p.kind for p in platforms}
+    for framework in frameworks:
+        if len(frameworks) > 1 and not present & set(framework.platform_kinds):
+            facts[framework.id] = "no platform of its kinds"
+            continue
+        summary: ScoringSummary = score_campaign(store, framework, replications=None if reps < 0 else reps)
+        if len(frameworks) == 1:
+            facts = {"framework": summary.framework, "platforms": summary.platforms, "scored": summary.scored,
+                     "vetoed": summary.vetoed, "replications": summary.replications}
+        else:
+            facts[framework.id] = f"{summary.scored}/{summary.platforms} scored, {summary.vetoed} vetoed"
+    return StageReport("score", time.perf_counter() - t0, facts)
 
 
 def inspect(campaign: Campaign, store: CampaignStore) -> StageReport:
@@ -126,12 +168,26 @@ def inspect(campaign: Campaign, store: CampaignStore) -> StageReport:
     scheme = load_inspection_scheme(campaign.inspection)
     validate_scheme_references(scheme, set(all_ids()))
     store.require("observations", "scan")
-    run_indicators(store, store.platforms(), indicator_ids=scheme.indicator_ids(),
-                   check_date=campaign.check_date, settings=campaign.settings)
+    run_indicators(store, [p for p in store.platforms() if p.kind in scheme.platform_kinds],
+                   indicator_ids=scheme.indicator_ids(), check_date=campaign.check_date, settings=campaign.settings)
     summary = inspect_campaign(store, scheme, campaign.locale)
     return StageReport("inspect", time.perf_counter() - t0,
                        {"scheme": summary.scheme, "platforms": summary.platforms, "qualified": summary.qualified,
                         "vetoed": summary.vetoed, "below_pass": summary.below_pass})
+
+
+def campaign_frameworks(campaign: Campaign) -> list[Any]:
+    """The campaign's frameworks, each limited to the platform kinds the campaign gives it (if it does)."""
+    import dataclasses
+
+    out = []
+    for name in campaign.frameworks:
+        framework = load_framework(name)
+        kinds = campaign.framework_kinds.get(name)
+        if kinds:
+            framework = dataclasses.replace(framework, platform_kinds=tuple(kinds))
+        out.append(framework)
+    return out
 
 
 def awards(campaign: Campaign, store: CampaignStore) -> StageReport:
@@ -148,8 +204,9 @@ def report(campaign: Campaign, store: CampaignStore) -> StageReport:
     from govlens.report import write_reports
 
     t0 = time.perf_counter()
-    paths = write_reports(store, campaign.out, framework=load_framework(campaign.framework),
-                          awards=load_awards(campaign.awards), locale=campaign.locale)
+    frameworks = campaign_frameworks(campaign)
+    paths = write_reports(store, campaign.out, framework=frameworks[0], awards=load_awards(campaign.awards),
+                          locale=campaign.locale, more_frameworks=frameworks[1:])
     return StageReport("report", time.perf_counter() - t0, {k: str(v) for k, v in paths.items()})
 
 
@@ -170,5 +227,5 @@ def run_all(campaign: Campaign, progress: Progress | None = None,
     return reports
 
 
-__all__ = ["InputError", "StageReport", "awards", "inspect", "monitor", "open_store", "register", "report", "run_all", "scan",
-           "score"]
+__all__ = ["InputError", "StageReport", "awards", "import_data", "inspect", "monitor", "open_store", "register",
+           "report", "run_all", "scan", "score"]

@@ -32,7 +32,13 @@ def rows() -> list[dict[str, str]]:
 
 @pytest.fixture(scope="module")
 def platforms(rows) -> dict[str, Platform]:
-    return {r["name"]: Platform(**r) for r in rows}
+    """Websites by name (a name may also be an account's: 广州公安 has a Weibo and a WeChat account)."""
+    return {r["name"]: Platform(**r) for r in rows if r["kind"] == "website"}
+
+
+@pytest.fixture(scope="module")
+def accounts(rows) -> dict[tuple[str, str], Platform]:
+    return {(r["kind"], r["name"]): Platform(**r) for r in rows if r["kind"] != "website"}
 
 
 @pytest.fixture(scope="module")
@@ -41,22 +47,27 @@ def awards():
 
 
 def test_registry_rows_are_valid(rows):
-    assert len(rows) == 365
+    kinds = Counter(r["kind"] for r in rows)
+    assert kinds == {"website": 365, "weibo": 112, "wechat": 10, "mobile_portal": 22}
     for r in rows:
         assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", r["id"]), r
-        assert r["kind"] in KINDS and r["kind"] == "website"
+        assert r["kind"] in KINDS
         assert r["org_type"] in ORG_TYPES, r
         assert r["level"] in LEVELS, r
         assert r["region"] == region_of(r["province"], r["level"]) != "", r
-        assert re.fullmatch(r"https?://[a-z0-9.-]+/", r["url"]), r
-    for key in ("id", "name"):
-        assert not [v for v, n in Counter(r[key] for r in rows).items() if n > 1], key
-    hosts = Counter(urlsplit(r["url"]).hostname for r in rows)
+        if r["kind"] in ("website", "mobile_portal"):
+            assert re.fullmatch(r"https?://[a-z0-9.-]+/", r["url"]), r
+        else:
+            assert re.fullmatch(r"https://(weibo\.com/u/\d{10}|mp\.weixin\.qq\.com/profile\?id=gh_[0-9a-f]{12})", r["url"])
+    assert not [v for v, n in Counter(r["id"] for r in rows).items() if n > 1]
+    assert not [v for v, n in Counter((r["kind"], r["name"]) for r in rows).items() if n > 1]
+    hosts = Counter(urlsplit(r["url"]).hostname for r in rows if r["kind"] in ("website", "mobile_portal"))
     assert not [h for h, n in hosts.items() if n > 1]
+    assert len({r["url"] for r in rows}) == len(rows)
 
 
 def test_awards_quotas(awards):
-    assert [s.id for s in awards.series] == ["s1", "s4", "s5"]
+    assert [s.id for s in awards.series] == ["s1", "s3", "s4", "s5", "s9"]
     quotas = {a.key: {g.id: g.quota for g in a.groups} for a in awards.awards()}
     assert quotas["s1.most-influential"] == {"central": 22, "local": 10}
     assert quotas["s1.most-effective"] == {"central-party": 1}
@@ -66,6 +77,47 @@ def test_awards_quotas(awards):
     assert quotas["s5.excellent"] == S5_QUOTAS
     assert awards.award("s5.excellent").excludes == ("s4.leading",)
     assert awards.award("s1.most-popular").rank_by == "dimension:opinion"
+    assert quotas["s3.innovative-mobile"] == {"mobile": 12}
+    assert quotas["s9.most-influential-weibo"] == {"central": 8, "local": 12}
+    assert quotas["s9.excellent-weibo"] == {"central": 11, "local": 68}
+    assert quotas["s9.wechat"] == {"wechat": 10}
+    assert awards.award("s9.excellent-weibo").excludes == ("s9.most-influential-weibo",)
+    assert awards.award("s9.excellent-weibo").nominations == 14 and awards.award("s3.innovative-mobile").nominations == 10
+
+
+SEED = Path("/work/shared/seeds/000_1303e12e75f2869e.txt")
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason="the seed is not beside this checkout")
+def test_series_9_quotas_are_counted_from_the_seed(awards):
+    text = SEED.read_text(encoding="utf-8")
+
+    def between(a: str, b: str, start: int = 0) -> list[str]:
+        i = text.index(a, start) + len(a)
+        return [x for x in text[i:text.index(b, i)].split(".") if x]
+    i1 = text.index("2013年度中国最具影响力政务微博党政机构")
+    assert len(between("中央国家机关", "地方党政机构", i1)) == 8
+    assert len(between("地方党政机构", "2013年度中国优秀政务微博", i1)) == 12
+    i2 = text.index("2013年度中国优秀政务微博党政机构")
+    assert len(between("中央国家机关", "地方党政机构", i2)) == 11
+    # 69 dot-separated names, of which "警民直通车" and "上海" are one account (警民直通车-上海)
+    assert len(between("地方党政机构", "2013年度中国政务微信贡献奖", i2)) == 68 + 1
+    assert len(between("2013年度中国政务微信贡献奖", "除上述获奖", i2)) == 10
+    assert len(between("政务微博", "移动门户", text.index("河南登封市") + 5)) == 14
+
+
+@pytest.mark.parametrize("key, group, names", [
+    ("s9.most-influential-weibo", "central", ["国务院公报", "全国打黑办"]),
+    ("s9.most-influential-weibo", "local", ["平安北京", "云南省人民检察院"]),
+    ("s9.excellent-weibo", "central", ["中国青年志愿者", "民政微语"]),
+    ("s9.excellent-weibo", "local", ["警民直通车-上海", "璧山之声", "嵊泗旅游"]),
+])
+def test_seed_accounts_are_in_their_groups(awards, accounts, key, group, names):
+    g = next(g for g in awards.award(key).groups if g.id == group)
+    for name in names:
+        assert g.admits(accounts[("weibo", name)]), name
+    assert awards.award("s9.wechat").groups[0].admits(accounts[("wechat", "广州公安")])
+    assert awards.award("s3.innovative-mobile").groups[0].admits(accounts[("mobile_portal", "深圳宝安在线手机版")])
 
 
 @pytest.mark.parametrize("key", ["s4.leading", "s5.excellent"])

@@ -16,6 +16,16 @@ EXPECTED = {
     "service-guide-completeness", "attachment-downloads", "seo-structure", "sitemap-freshness",
     "wrong-wording", "harmful-content",
 }
+# new media (newmedia-2013: 23 indicators and 2 checks) and mobile portals (mobile-2013)
+EXPECTED |= {
+    "daily-reads", "reads-per-post", "shares-per-post", "wci", "posts-per-day", "original-share", "active-days",
+    "update-recency", "comments-per-post", "likes-per-post", "engagement-rate", "looking-per-article",
+    "service-content", "service-functions", "account-reply-delay", "followers", "follower-growth", "verified",
+    "expert-recommendation", "question-reply-rate", "negative-response", "comment-sentiment", "rumour-refutation",
+    "follower-anomaly", "submission-accuracy",
+    "mobile-adaptation", "mobile-page-weight", "mobile-load-time", "mobile-broken-links", "app-rating",
+    "app-downloads", "app-freshness",
+}
 
 
 def test_discovers_every_indicator():

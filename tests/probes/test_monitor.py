@@ -80,7 +80,10 @@ def test_killed_monitor_resumes_the_same_window(sandbox_campaign):
     mid_window = 0
     for attempt in range(8):
         proc = govlens(root, "--restart")
-        time.sleep(rng.uniform(2.0, DURATION + 1.0))      # start-up takes a second or two
+        assert proc.stderr is not None
+        line = proc.stderr.readline()                     # the window is open: the visits start now
+        assert line.startswith("monitor window open"), line
+        time.sleep(rng.uniform(0.3, DURATION - 0.5))
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
         before = ledger(root)

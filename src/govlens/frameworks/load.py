@@ -97,6 +97,9 @@ def parse_framework(doc: Any, source: str = "<framework>", lines: Mapping[str, i
     if not isinstance(table, dict) or not all(isinstance(v, str) and v for v in table.values()):
         raise err("expected a mapping of role (id, name, group) to a column name", "table")
     _known(table, {"id", "name", "group"}, "table", err)
+    checks = doc.get("checks") or []
+    if not isinstance(checks, list) or not all(isinstance(c, str) and c for c in checks):
+        raise err("expected a list of indicator ids", "checks")
     return Framework(
         id=fid, titles=_titles(doc, "", err), platform_kinds=tuple(kinds), aggregation=agg_default.method,
         dimensions=dimensions, vetoes=tuple(vetoes), source=source, aggregation_params=dict(agg_default.params),
@@ -110,7 +113,7 @@ def parse_framework(doc: Any, source: str = "<framework>", lines: Mapping[str, i
         deductions=deductions, bonuses=bonuses,
         qualify_min=None if qualify.get("min_index") is None else _number(qualify["min_index"], "qualify.min_index", err),
         uncertainty=_uncertainty(doc.get("uncertainty"), "uncertainty", err),
-        table=dict(table), lines=lines)
+        table=dict(table), lines=lines, checks=tuple(checks))
 
 
 def _dimension(d: Any, dp: str, err: Err, seen_nodes: set[str], seen_inds: set[str]) -> Dimension:
@@ -266,6 +269,9 @@ def validate_references(framework: Framework, indicator_ids: set[str], methods: 
         for i, rule in enumerate(rules):
             if rule.indicator not in indicator_ids:
                 raise err(f"unknown indicator '{rule.indicator}'", f"{kind}[{i}].indicator")
+    for ci, c in enumerate(framework.checks):
+        if c not in indicator_ids:
+            raise err(f"unknown indicator '{c}'", f"checks[{ci}]")
 
 
 def method_fields(framework: Framework) -> list[tuple[str, str, MethodSpec]]:

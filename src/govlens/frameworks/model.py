@@ -176,6 +176,7 @@ class Framework:
     uncertainty: UncertaintySpec | None = None
     table: dict[str, str] = field(default_factory=dict)   # column names of an indicator table (id, name, group)
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)  # key path → YAML line
+    checks: tuple[str, ...] = ()         # indicators evaluated for their findings only, never scored
 
     def title(self, locale: str = "zh-CN") -> str:
         return self.titles.get(locale) or next(iter(self.titles.values()), self.id)
@@ -185,7 +186,8 @@ class Framework:
 
     def indicator_ids(self) -> list[str]:
         ids = [ref.id for ref in self.leaves()]
-        for rid in [v.indicator for v in self.vetoes] + [r.indicator for r in (*self.deductions, *self.bonuses)]:
+        for rid in [v.indicator for v in self.vetoes] + [r.indicator for r in (*self.deductions, *self.bonuses)] \
+                + list(self.checks):
             if rid not in ids:
                 ids.append(rid)
         return ids

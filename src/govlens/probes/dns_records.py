@@ -25,6 +25,7 @@ from govlens.probes.observation import COMPLETED, Observation
 from govlens.registry.model import Platform
 
 NAME = "dns"
+WEB_KINDS = frozenset({"website", "column", "foreign_site", "cn_domain", "mobile_portal", ""})
 
 
 def parse_nameservers(value: str) -> list[tuple[str, int]]:
@@ -67,7 +68,7 @@ class DnsProbe(Probe):
         self.sandbox = bool(state)
 
     def prepare(self, platform: Platform) -> bool:
-        if not platform.host:
+        if not platform.host or platform.kind not in WEB_KINDS:
             return False
         if self.sandbox and self.ctx is not None and self.ctx.fetcher.sandbox_resolver is not None:
             return self.ctx.fetcher.sandbox_resolver.knows(platform.host)

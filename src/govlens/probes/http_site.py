@@ -45,7 +45,7 @@ from govlens.probes.wording import load_wording
 from govlens.registry.model import Platform
 
 NAME = "http_site"
-WEB_KINDS = frozenset({"website", "column", "foreign_site", "cn_domain", "mobile_portal"})
+WEB_KINDS = frozenset({"website", "column", "foreign_site", "cn_domain"})   # mobile portals: probes.mobile_site
 MAX_FOUND_ON = 10
 
 # URLs that look like column (list) pages rather than articles or files.

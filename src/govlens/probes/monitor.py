@@ -116,9 +116,12 @@ class Monitor:
 
     # ------------------------------------------------------------ running
     async def run(self, resume: bool = False, restart: bool = False,
-                  progress: Callable[[int, int], None] | None = None) -> MonitorSummary:
+                  progress: Callable[[int, int], None] | None = None,
+                  on_open: Callable[[dict[str, Any], int], None] | None = None) -> MonitorSummary:
         t0 = time.perf_counter()
         window, done = self.open_window(resume, restart)
+        if on_open is not None:
+            on_open(window, len(done))
         start, interval = float(window["start"]), float(window["duration"]) / int(window["visits"])
         summary = MonitorSummary(sites=len(self.platforms), planned=len(self.platforms) * int(window["visits"]),
                                  done_before=len(done), resumed=resume)
@@ -249,7 +252,8 @@ class Monitor:
 
 def run_monitor(platforms: Sequence[Platform], store: CampaignStore, settings: Settings, *,
                 sandbox_state: dict[str, Any] | None = None, resume: bool = False, restart: bool = False,
-                progress: Callable[[int, int], None] | None = None) -> MonitorSummary:
-    """Synchronous entry point for the CLI and the runner."""
+                progress: Callable[[int, int], None] | None = None,
+                on_open: Callable[[dict[str, Any], int], None] | None = None) -> MonitorSummary:
+    """Synchronous entry point for the CLI and the runner; ``on_open(window, visits already done)``."""
     monitor = Monitor(platforms, store, settings, sandbox_state)
-    return asyncio.run(monitor.run(resume=resume, restart=restart, progress=progress))
+    return asyncio.run(monitor.run(resume=resume, restart=restart, progress=progress, on_open=on_open))

@@ -8,6 +8,7 @@ from govlens.probes.base import Probe
 from govlens.probes.dns_records import DnsProbe
 from govlens.probes.http_site import HttpSiteProbe
 from govlens.probes.interaction import InteractionProbe
+from govlens.probes.mobile_site import MobileSiteProbe
 from govlens.probes.noop import NoopProbe
 from govlens.probes.not_found import NotFoundProbe
 from govlens.probes.page_weight import PageWeightProbe
@@ -25,6 +26,7 @@ PROBES: dict[str, type[Probe]] = {
     TlsProbe.name: TlsProbe,
     DnsProbe.name: DnsProbe,
     NoopProbe.name: NoopProbe,
+    MobileSiteProbe.name: MobileSiteProbe,
 }
 
 

@@ -149,6 +149,7 @@ class PlatformBatch:
     indicator_scores: dict[str, list[dict[str, Any]]]
     findings: dict[str, list[dict[str, Any]]]
     findings_rows: list[dict[str, Any]]                   # every finding in the id range, sorted
+    weekly: dict[str, list[tuple[date, int, int]]] = field(default_factory=dict)   # new media: (week, posts, reads)
 
 
 def _grouped(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
@@ -158,7 +159,7 @@ def _grouped(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
-def iter_batches(store: CampaignStore, ids: list[str], framework_id: str,
+def iter_batches(store: CampaignStore, ids: list[str], framework_id: str | list[str],
                  batch_size: int = 5000) -> Iterator[PlatformBatch]:
     """Batches of ``ids`` (sorted) with their detail rows; the id ranges cover every id in the tables,
     so rows of platforms missing from the registry still reach ``findings_rows``."""
@@ -181,10 +182,24 @@ def iter_batches(store: CampaignStore, ids: list[str], framework_id: str,
                            f"FROM indicator_values{where}", params)
         for r in iv:
             r["evidence"] = [e for e in _json_list(r.get("evidence")) if isinstance(e, dict)]
+        fws = [framework_id] if isinstance(framework_id, str) else list(framework_id)
         isc = _fetch(store, "SELECT platform_id, dimension_id, indicator_id, score, weight, status "
-                            f"FROM indicator_scores{and_where}framework = ?", [*params, framework_id])
+                            f"FROM indicator_scores{and_where}framework IN ({', '.join('?' * len(fws))})",
+                     [*params, *fws])
+        weekly = _weekly(store, where, params)
         fr = _fetch(store, "SELECT platform_id, kind, url, detail, indicator_id, evidence_url, snippet, "
                            f"observed_at FROM findings{where}", params)
         fr.sort(key=lambda r: (r["platform_id"] or "", r["kind"] or "", r["url"] or "", r["detail"] or ""))
         yield PlatformBatch(ids=chunk, indicator_values=_grouped(iv), indicator_scores=_grouped(isc),
-                            findings=_grouped(fr), findings_rows=fr)
+                            findings=_grouped(fr), findings_rows=fr, weekly=weekly)
+
+
+def _weekly(store: CampaignStore, where: str, params: list[Any]) -> dict[str, list[tuple[date, int, int]]]:
+    """Posts and reads per week of the new-media accounts in a batch (the scorecards' activity chart)."""
+    rows = _fetch(store, "SELECT platform_id, CAST(date_trunc('week', \"date\") AS DATE) AS wk, "
+                         f"sum(posts) AS posts, sum(reads) AS reads FROM nm_stats{where} "
+                         "GROUP BY ALL ORDER BY platform_id, wk", params)
+    out: dict[str, list[tuple[date, int, int]]] = defaultdict(list)
+    for r in rows:
+        out[r["platform_id"]].append((r["wk"], int(r["posts"] or 0), int(r["reads"] or 0)))
+    return dict(out)

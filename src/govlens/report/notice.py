@@ -258,6 +258,11 @@ def _findings(summary: Summary, L: Locale) -> tuple[list[str], list[Table]]:
                             rows=[[L.defect(d.kind), str(d.platforms), fmt_percent(d.share, L)] for d in defects]))
     else:
         paras.append(L.t("notice.no_defects"))
+    accounts = sum(n for k, n in summary.by_kind if k in ("weibo", "wechat"))
+    if accounts:
+        counts = {d.kind: d.platforms for d in summary.defects}
+        paras.append(L.t("notice.newmedia", accounts=accounts, dormant=counts.get("dormant_account", 0),
+                         bought=counts.get("bought_followers", 0), over=counts.get("over_reported", 0)))
     return paras, tables
 
 

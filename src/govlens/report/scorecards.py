@@ -5,7 +5,7 @@ One compiled template renders every platform; the per-platform rows arrive in ba
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -97,9 +97,29 @@ class Card:
     indicators: list[IndicatorRow]
     findings: list[FindingRow]
     awards: list[AwardRow]
+    weekly: list["WeekBar"] = field(default_factory=list)          # new media: activity chart (inline SVG)
+    weekly_max: str = ""
+    highlights: list["Highlight"] = field(default_factory=list)    # new media: top posts, unanswered questions
 
 
-SCORECARD_LABELS = ("back", "to_notice", "veto_banner", "dimensions", "dimension", "indicators", "indicator",
+@dataclass(slots=True)
+class WeekBar:
+    x: float
+    y: float
+    height: float
+    label: str            # week start, MM-DD
+    posts: int
+    reads: str
+
+
+@dataclass(slots=True)
+class Highlight:
+    title: str
+    rows: list[EvidenceRow]
+
+
+SCORECARD_LABELS = ("weekly_activity", "weekly_caption", "top_posts", "unanswered",
+                    "back", "to_notice", "veto_banner", "dimensions", "dimension", "indicators", "indicator",
                     "value", "detail", "evidence", "findings", "no_findings", "finding_kind", "finding_url",
                     "evidence_url", "snippet", "awards", "no_awards", "award", "position", "other_indicators",
                     "framework", "check_date", "index_title", "rank_interval", "rank_interval_note")
@@ -193,13 +213,36 @@ class ScorecardWriter:
                            a.get("position"), L.t(f"award_status.{a.get('status')}"))
                   for a in data.awards_by_platform.get(pid, [])]
         name = _str(p.get("name")) or pid
-        return Card(title=L.t("scorecard.title", name=name), name=name, group=L.group(p.get("group")),
+        weekly, weekly_max = self._weekly(batch.weekly.get(pid, []))
+        highlights = []
+        for iid, key in (("reads-per-post", "scorecard.top_posts"), ("question-reply-rate", "scorecard.unanswered")):
+            ev = values.get(iid, {}).get("evidence") or []
+            if ev:
+                highlights.append(Highlight(L.t(key), [EvidenceRow(_str(e.get("url")), _str(e.get("detail")),
+                                                                   _str(e.get("snippet"))) for e in ev]))
+        return Card(weekly=weekly, weekly_max=weekly_max, highlights=highlights,
+                    title=L.t("scorecard.title", name=name), name=name, group=L.group(p.get("group")),
                     region=L.region(p.get("region")), province=_str(p.get("province")), level=L.level(p.get("level")),
                     org_type=L.org_type(p.get("org_type")), url=_str(p.get("url")), index=fmt_score(r.get("index")),
                     rank=rank_text, rank_interval=rank_interval(r, L) if rank_text else "", vetoes=vetoes,
                     dimensions=[DimensionRow(t, _plain(w), fmt_score(dims.get(d)), bar_width(dims.get(d)))
                                 for d, t, w in self.dim_order],
                     indicators=indicators, findings=findings, awards=awards)
+
+    @staticmethod
+    def _weekly(weeks: list[tuple[Any, int, int]]) -> tuple[list[WeekBar], str]:
+        """Bars of posts per week, laid out in a 600 × 120 SVG viewBox (numbers only: nothing scanned)."""
+        if not weeks:
+            return [], ""
+        top = max(max(p for _, p, _ in weeks), 1)
+        width = 560 / len(weeks)
+        bars = []
+        for i, (wk, posts, reads) in enumerate(weeks):
+            h = 100.0 * posts / top
+            bars.append(WeekBar(x=round(30 + i * width + 1, 1), y=round(110 - h, 1), height=round(h, 1),
+                                label=wk.strftime("%m-%d") if hasattr(wk, "strftime") else str(wk)[5:10],
+                                posts=posts, reads=f"{reads:,}"))
+        return bars, str(top)
 
     def _indicator(self, iid: str, dimension: str, value: dict[str, Any] | None,
                    score: dict[str, Any] | None) -> IndicatorRow:
@@ -211,21 +254,23 @@ class ScorecardWriter:
                             [EvidenceRow(_str(e.get("url")), _str(e.get("detail")), _str(e.get("snippet")))
                              for e in value.get("evidence", [])])
 
-    def write_batch(self, batch: PlatformBatch) -> None:
+    def write_batch(self, batch: PlatformBatch, *, only: set[str] | None = None,
+                    skip: dict[str, Any] | set[str] | None = None) -> None:
         render = self.template.render
         for pid in batch.ids:
-            if pid not in self.data.platforms:
+            if pid not in self.data.platforms or (only is not None and pid not in only) or (skip and pid in skip):
                 continue
             html = render(c=self.context(pid, batch), L=self.labels, lang=self.lang,
                           framework_title=self.framework_title, check_date=self.check_date,
                           interval_note=self.interval_note)
             (self.dir / self.files[pid]).write_text(html, encoding="utf-8")
 
-    def write_index(self) -> Path:
+    def write_index(self, results: dict[str, dict[str, Any]] | None = None) -> Path:
         L, data = self.L, self.data
+        results = data.results if results is None else results
         rows = []
         for pid, p in data.platforms.items():
-            r = data.results.get(pid, {})
+            r = results.get(pid, {})
             rank, size = r.get("rank"), r.get("group_size")
             key = (_str(p.get("group")), 0 if is_number(rank) else 1, rank if is_number(rank) else 0, pid)
             rows.append((key, IndexRow(

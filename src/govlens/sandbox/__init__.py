@@ -3,6 +3,9 @@
 - :func:`govlens.sandbox.platforms.generate_platforms`: the shipped registry plus generated websites;
 - :func:`govlens.sandbox.web.build_sandbox` → :class:`govlens.sandbox.web.SandboxWeb`: every site's
   spec, ``truth()``, ``write_truth()``, ``write_signals()``, ``hosts()``;
+- :mod:`govlens.sandbox.mobile` and :mod:`govlens.sandbox.newmedia`: mobile portals (served like the sites,
+  with their app-store listings) and Weibo/WeChat accounts (their data files, ``SandboxWeb.write_newmedia``),
+  with ground truth in ``truth()``; ``newmedia.generate_accounts`` makes accounts beyond the registry;
 - :mod:`govlens.sandbox.server`: ``start_server``, ``run_in_thread``, ``serve_forever``: one aiohttp
   server on an HTTP and an HTTPS port, routing by Host header.
 

@@ -110,7 +110,7 @@ def _make_app(web: SandboxWeb) -> aioweb.Application:
                         reply = UNAVAILABLE
                 elif D.SLOW_RESPONSE in site.flags and web.slow_delay > 0:
                     await asyncio.sleep(web.slow_delay)
-                elif site.inspection.flaky_rate and request.method == "GET":
+                elif getattr(site, "inspection", None) and site.inspection.flaky_rate and request.method == "GET":
                     n = counters[host] = counters.get(host, 0) + 1
                     if flaky_fails(web.seed, host, n, site.inspection.flaky_rate):
                         reply = UNAVAILABLE

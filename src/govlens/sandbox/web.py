@@ -27,7 +27,10 @@ from urllib.parse import parse_qs, urlsplit
 
 from govlens import defects as D
 from govlens.registry.model import Platform
+from govlens.sandbox import mobile as mobile_mod
 from govlens.sandbox import render
+from govlens.sandbox.mobile import MobileSite
+from govlens.sandbox.newmedia import NewMedia, build_newmedia
 from govlens.sandbox.names import provinces
 from govlens.sandbox.inspection import guide_indices
 from govlens.sandbox.site import NATIONAL_SITES, Site, attachment_path, build_site
@@ -70,6 +73,8 @@ class SandboxWeb:
     sites: list[Site]
     national: dict[str, str]                      # host → name, national hosts served
     slow_delay: float = SLOW_DELAY
+    mobile: dict[str, MobileSite] = field(default_factory=dict)     # host → mobile portal (series 3)
+    newmedia: NewMedia | None = None                               # Weibo and WeChat accounts (series 9)
     _by_host: dict[str, Site] = field(default_factory=dict, repr=False)
     _cache: OrderedDict = field(default_factory=OrderedDict, repr=False)
     _search_cache: OrderedDict = field(default_factory=OrderedDict, repr=False)
@@ -80,27 +85,45 @@ class SandboxWeb:
     # --- public API
     def hosts(self) -> list[str]:
         """Every host name the server answers for: platform sites, then national hosts."""
-        return [s.host for s in self.sites] + list(self.national)
+        return [s.host for s in self.sites] + list(self.mobile) + list(self.national)
 
     def dns_records(self) -> dict[str, tuple[bool, bool]]:
         """Host → (has an A record, has an AAAA record) for the sandbox DNS server."""
         out = {s.host: (True, not s.has(D.NO_IPV6)) for s in self.sites}
-        out.update({h: (True, True) for h in self.national})
+        out.update({h: (True, True) for h in list(self.mobile) + list(self.national)})
         return out
 
     def expired_hosts(self) -> list[str]:
         """Hosts whose https answers with an expired certificate."""
         return [s.host for s in self.sites if s.has(D.EXPIRED_CERTIFICATE)]
 
-    def site(self, host: str) -> Site | None:
-        return self._by_host.get(host.lower())
+    def site(self, host: str) -> Site | MobileSite | None:
+        host = host.lower()
+        return self._by_host.get(host) or self.mobile.get(host)
 
     def truth(self) -> dict:
-        return {
-            "seed": self.seed,
-            "as_of": self.as_of.isoformat(),
-            "sites": [{"platform_id": s.platform.id, "host": s.host, "defects": s.defects()} for s in self.sites],
-        }
+        sites = [{"platform_id": s.platform.id, "host": s.host, "defects": s.defects()} for s in self.sites]
+        sites += [{"platform_id": m.platform.id, "host": m.host, "defects": m.defects()} for m in self.mobile.values()]
+        if self.newmedia is not None:
+            sites += self.newmedia.truth()
+        return {"seed": self.seed, "as_of": self.as_of.isoformat(), "sites": sites}
+
+    def app_store_rows(self) -> list[dict]:
+        return [row for m in self.mobile.values() for row in m.apps]
+
+    def write_newmedia(self, out: str | Path) -> dict[str, Path]:
+        """Every non-web data file (new-media accounts, app stores), in the importers' formats: key → path."""
+        out = Path(out)
+        out.mkdir(parents=True, exist_ok=True)
+        paths = self.newmedia.write_files(out) if self.newmedia is not None else {}
+        path = out / "app_store.csv"
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            w = csv.DictWriter(fh, fieldnames=["platform_id", "store", "app_name", "rating", "ratings", "downloads",
+                                               "last_update", "version"], lineterminator="\n")
+            w.writeheader()
+            w.writerows(self.app_store_rows())
+        paths["app_store"] = path
+        return paths
 
     def write_truth(self, path: str | Path) -> Path:
         path = Path(path)
@@ -145,6 +168,8 @@ class SandboxWeb:
         """The reply for one request: ``host`` without port, ``query`` the raw query string."""
         host = host.lower().rstrip(".")
         site = self._by_host.get(host)
+        if site is None and host in self.mobile:
+            return self._mobile(self.mobile[host], path, query, secure)
         if site is None:
             if host in self.national:
                 return self._national(host, path, secure)
@@ -237,6 +262,22 @@ class SandboxWeb:
                 return Reply(200, (("Content-Type", "application/msword"), ("Server", site.server)), _DOC)
         return None
 
+    def _mobile(self, m: MobileSite, path: str, query: str, secure: bool) -> Reply:
+        if secure != (m.scheme == "https"):       # a portal answers on its own scheme and redirects the other
+            qs = f"?{query}" if query else ""
+            return Reply(301, (("Location", f"{m.scheme}://{m.host}{path}{qs}"),), b"")
+        html = (("Content-Type", "text/html; charset=utf-8"), ("Server", "nginx"))
+        if path in (m.home_path, "/index.html") or (path == "/" and m.home_path == "/"):
+            return Reply(200, html, m.home().encode("utf-8"), home=True)
+        if path == "/m/style.css":
+            return Reply(200, (("Content-Type", "text/css"),), mobile_mod.CSS.encode())
+        if path in m.images:
+            return Reply(200, (("Content-Type", "image/jpeg"),), mobile_mod.image_bytes(m.images[path], m.host))
+        pages = m.pages()
+        if path in pages:
+            return Reply(200, html, m.page(pages[path]).encode("utf-8"))
+        return Reply(404, html, render.not_found(m.platform.name).encode("utf-8"))
+
     def _search(self, site: Site, q: str) -> Reply:
         key = (site.host, q)
         reply = self._search_cache.get(key)
@@ -310,10 +351,16 @@ def build_sandbox(platforms: list[Platform], seed: int, as_of: dt.date, *,
             continue
         seen.add(host)
         sites.append(build_site(p, seed, as_of, icp.get(p.province, "京")))
+    mobile: dict[str, MobileSite] = {}
+    for p in platforms:
+        host = p.host
+        if p.kind == "mobile_portal" and host and host.isascii() and host not in seen and host not in mobile:
+            mobile[host] = mobile_mod.build_mobile_site(p, seed, as_of)
+    seen |= set(mobile)
     national = {h: n for n, h in NATIONAL_SITES if h not in seen}
     _link_sites(sites, national, seed)
     return SandboxWeb(seed=seed, as_of=as_of, platforms=list(platforms), sites=sites, national=national,
-                      slow_delay=slow_delay)
+                      slow_delay=slow_delay, mobile=mobile, newmedia=build_newmedia(list(platforms), seed, as_of))
 
 
 def _link_sites(sites: list[Site], national: dict[str, str], seed: int) -> None:

@@ -65,7 +65,7 @@ MONITOR_TIMEOUT = 15.0              # seconds: a visit fails when the homepage h
 MONITOR_VISITS = 147                # visits per site over the window (21 a day for a week)
 
 # --- probes run by `govlens scan`, in order (follow-up probes read what the ones before them saw)
-PROBES = "http_site, search_query, interaction, service_guides, not_found, page_weight, tls, dns"
+PROBES = "http_site, search_query, interaction, service_guides, not_found, page_weight, tls, dns, mobile_site"
 
 # --- robots.txt
 ROBOTS_OBEY = True
@@ -82,3 +82,23 @@ WORDING_FILE = ""                   # YAML word lists (serious_errors, harmful);
 
 # --- scoring (the composite-indicator engine; methods and weights live in the framework YAML)
 SCORING_REPLICATIONS = -1           # Monte Carlo replications of the ranks: -1 = the framework's, 0 = none
+
+# --- mobile portals (series 3): visited with a phone's user agent
+MOBILE_MAX_PAGE_KB = 1024           # homepage with its images, CSS and scripts heavier than this: heavy_page (ours)
+MOBILE_MAX_RESOURCES = 30           # resources of the homepage weighed per portal
+MOBILE_SCREEN_PX = 480              # a fixed width wider than this does not fit a phone (ours)
+MOBILE_USER_AGENT = ("Mozilla/5.0 (Linux; Android 4.4.2; MI 3W Build/KOT49H) AppleWebKit/537.36 (KHTML, like Gecko) "
+                     "Version/4.0 Chrome/30.0.0.0 Mobile Safari/537.36 govlens/0.1")
+MOBILE_STALE_APP_DAYS = 365         # an app not updated for longer is stale (ours)
+
+# --- new media (Weibo, WeChat; series 9)
+NEWMEDIA_BOUGHT_MIN_FOLLOWERS = 500     # a follower jump smaller than this is never suspicious (ours)
+NEWMEDIA_BOUGHT_MIN_JUMP = 0.10         # one day's growth ≥ this share of the followers before it … (ours)
+NEWMEDIA_BOUGHT_MAX_READS_RATIO = 2.5   # … while reads and interactions per post stay under this multiple of
+                                        # the account's median day (ours)
+NEWMEDIA_DORMANT_DAYS = 14              # 2019 veto: no update in the 2 weeks before the check
+NEWMEDIA_OVERREPORT_TOLERANCE = 0.10    # a submitted figure above measured × (1 + this) is over-reported (ours)
+NEWMEDIA_SAMPLE_POSTS = 200             # posts classified per account (stratified by week); 0 = every post
+NEWMEDIA_SAMPLE_SEED = 2013             # seed of the post and comment samples (reproducible)
+NEWMEDIA_SENTIMENT_SAMPLE = 80          # user comments scored for sentiment per account (simple random sample)
+NEWMEDIA_WCI_VERSION = "2.0"            # "2.0" (published 2014, from statistics) or "14.2" (daily / per article, from posts)

@@ -104,21 +104,40 @@ class CampaignStore:
                 col = col.where(col.notna(), None)
             data[c] = col
         out = pd.DataFrame(data, index=frame.index)
-        collist = ", ".join(f'"{c}"' for c in cols)
         self.con.execute("BEGIN TRANSACTION")
         try:
             self.delete(table, **where)
-            if len(out):
-                self.con.register("_govlens_frame", out)
-                try:
-                    self.con.execute(f"INSERT INTO {table} ({collist}) SELECT {collist} FROM _govlens_frame")
-                finally:
-                    self.con.unregister("_govlens_frame")
+            self.insert_frame(table, out)
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
         return len(out)
+
+    def insert_frame(self, table: str, frame: pd.DataFrame) -> int:
+        """Insert a frame whose columns are (a subset of) the table's, without a Python object per row."""
+        if frame.empty:
+            return 0
+        collist = ", ".join(f'"{c}"' for c in frame.columns)
+        self.con.register("_govlens_frame", frame)
+        try:
+            self.con.execute(f"INSERT INTO {table} ({collist}) SELECT {collist} FROM _govlens_frame")
+        finally:
+            self.con.unregister("_govlens_frame")
+        return len(frame)
+
+    def replace_with_frames(self, table: str, rows: Sequence[Mapping[str, Any]], frames: Sequence[pd.DataFrame],
+                            **where: Any) -> int:
+        """:meth:`replace` with dict ``rows`` and bulk ``frames`` together, in one transaction."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.delete(table, **where)
+            n = self.insert(table, rows) + sum(self.insert_frame(table, f) for f in frames)
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        return n
 
     def delete(self, table: str, **where: Any) -> None:
         clause, params = _where(where)
