@@ -61,3 +61,21 @@ def url_without_scheme(url: str) -> str:
         host = f"{host}:{parts.port}"
     path = parts.path or "/"
     return f"{host}{path}" + (f"?{parts.query}" if parts.query else "")
+
+# --- what a visitor sees in a browser (网站设计, 版面布局, 色彩搭配, 网民体验): site-level, on the homepage,
+# judged only by the browser probe (it renders a sample of sites, so matching is over the rendered ones)
+RENDERED_LOW_CONTRAST = "rendered_low_contrast"  # the rendered homepage shows text under WCAG AA contrast
+PHONE_OVERFLOW = "phone_overflow"              # the homepage is wider than a phone screen (fixed-width layout)
+TINY_TEXT = "tiny_text"                        # most homepage text is set below 12 CSS px
+SMALL_TAP_TARGETS = "small_tap_targets"        # many links are smaller than 24×24 px and crowded on a phone
+HEAVY_PAGE = "heavy_page"                      # the homepage downloads more than the page-weight limit
+LAYOUT_SHIFT = "layout_shift"                  # content moves after it is shown (cumulative layout shift)
+SLOW_SCRIPT = "slow_script"                    # scripts block the main thread (total blocking time)
+MISSING_PORTAL_PARTS = "missing_portal_parts"  # a standard portal part (header, navigation, footer …) is not shown
+
+BROWSER_KINDS: tuple[str, ...] = (
+    RENDERED_LOW_CONTRAST, PHONE_OVERFLOW, TINY_TEXT, SMALL_TAP_TARGETS, HEAVY_PAGE, LAYOUT_SHIFT, SLOW_SCRIPT,
+    MISSING_PORTAL_PARTS,
+)
+ALL_KINDS = ALL_KINDS + BROWSER_KINDS
+SITE_LEVEL_KINDS = frozenset(ALL_KINDS) - URL_LEVEL_KINDS

@@ -5,10 +5,12 @@ A new probe is one module plus one line here (STYLE, rule 6).
 from __future__ import annotations
 
 from govlens.probes.base import Probe
+from govlens.probes.browser import BrowserProbe
 from govlens.probes.http_site import HttpSiteProbe
 from govlens.probes.noop import NoopProbe
 
 PROBES: dict[str, type[Probe]] = {
+    BrowserProbe.name: BrowserProbe,
     HttpSiteProbe.name: HttpSiteProbe,
     NoopProbe.name: NoopProbe,
 }
