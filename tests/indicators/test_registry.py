@@ -10,6 +10,11 @@ EXPECTED = {
     "site-search", "image-alt", "page-metadata", "mobile-viewport", "portal-structure", "text-contrast",
     "homepage-freshness", "stale-columns", "empty-columns", "update-volume", "robots-sitemap",
     "indexed-pages", "inbound-links", "external-inlinks", "media-mentions",
+    # the browser probe's
+    "phone-overflow", "phone-text-size", "tap-targets", "font-families", "portal-parts", "grid-regularity",
+    "first-screen-whitespace", "rendered-contrast", "palette-size", "accessibility", "elderly-friendly",
+    "first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift",
+    "page-weight", "time-to-first-byte", "request-count",
 }
 
 

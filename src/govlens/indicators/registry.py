@@ -15,7 +15,7 @@ import govlens.indicators as _package
 from govlens.errors import FrameworkError
 
 NOT_INDICATORS = frozenset({"base", "registry", "run", "campaign_facts"})
-UNITS = ("bool", "count", "days", "ms", "ratio")
+UNITS = ("bool", "count", "days", "ms", "ratio", "kib", "score")
 
 _modules: dict[str, ModuleType] | None = None
 

@@ -5,6 +5,7 @@ returns scores in [0, 100] with NaN kept, so a missing value never becomes zero.
 """
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -58,6 +59,34 @@ def minmax(raw: np.ndarray, *, higher_is_better: bool = True) -> np.ndarray:
         return np.where(np.isnan(raw), np.nan, 100.0)
     scaled = (raw - lo) / (hi - lo) * 100.0
     return scaled if higher_is_better else 100.0 - scaled
+
+
+_INVERSE_ERFC_ONE_FIFTH = 0.9061938024368232      # erfc⁻¹(0.2): puts p10 at a score of 0.9
+_erf = np.frompyfunc(math.erf, 1, 1)
+
+
+@method("log_normal")
+def log_normal(raw: np.ndarray, *, p10: float, median: float) -> np.ndarray:
+    """Lighthouse's metric curve: a log-normal complementary CDF through (p10 → 90, median → 50).
+
+    For costs where lower is better (milliseconds, bytes, layout shift); 0 or less scores 100.
+    Same formula as Lighthouse's ``getLogNormalScore`` (its p10/median control points can be
+    copied into a framework file as they are).
+    """
+    try:
+        p10, median = float(p10), float(median)
+    except (TypeError, ValueError):
+        raise FrameworkError("normalisation 'log_normal' needs numeric 'p10' and 'median'") from None
+    if not 0 < p10 < median:
+        raise FrameworkError("normalisation 'log_normal' needs 0 < p10 < median")
+    out = np.full(raw.shape, np.nan)
+    ok = ~np.isnan(raw)
+    x = raw[ok].astype(float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        z = np.log(np.where(x > 0, x, 1.0) / median) * _INVERSE_ERFC_ONE_FIFTH / -np.log(p10 / median)
+    score = (1.0 - _erf(z).astype(float)) / 2.0
+    out[ok] = np.where(x > 0, np.clip(score, 0.0, 1.0), 1.0) * 100.0
+    return out
 
 
 def normalise(raw: np.ndarray, method_name: str, params: dict[str, Any]) -> np.ndarray:
