@@ -5,7 +5,9 @@ One compiled template renders every platform; the per-platform rows arrive in ba
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import base64
+import binascii
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -66,6 +68,12 @@ class AwardRow:
 
 
 @dataclass(slots=True)
+class ThumbRow:
+    label: str
+    src: str                 # a file under scorecards/thumbs/, written from the browser probe's JPEG
+
+
+@dataclass(slots=True)
 class IndexRow:
     file: str
     name: str
@@ -95,14 +103,19 @@ class Card:
     indicators: list[IndicatorRow]
     findings: list[FindingRow]
     awards: list[AwardRow]
+    thumbs: list[ThumbRow] = field(default_factory=list)
 
 
 SCORECARD_LABELS = ("back", "to_notice", "veto_banner", "dimensions", "dimension", "indicators", "indicator",
                     "value", "detail", "evidence", "findings", "no_findings", "finding_kind", "finding_url",
                     "evidence_url", "snippet", "awards", "no_awards", "award", "position", "other_indicators",
-                    "framework", "check_date", "index_title")
+                    "framework", "check_date", "index_title", "screenshots", "desktop", "phone")
 LABELS = ("index", "rank", "group", "region", "level", "url", "score", "weight", "status", "none", "not_ranked",
           "vetoed", "generated_by")
+
+
+JPEG_URI = "data:image/jpeg;base64,"
+MAX_THUMB_BYTES = 512 * 1024
 
 
 def _str(value: Any) -> str:
@@ -205,12 +218,34 @@ class ScorecardWriter:
                             [EvidenceRow(_str(e.get("url")), _str(e.get("detail")), _str(e.get("snippet")))
                              for e in value.get("evidence", [])])
 
+    def thumbs(self, pid: str, batch: PlatformBatch) -> list[ThumbRow]:
+        """Write the platform's screenshots (JPEG data URIs in the store) as files; rows for the template."""
+        out = []
+        stem = self.files[pid].rsplit(".", 1)[0]
+        for device in ("desktop", "phone"):
+            uri = (batch.thumbnails.get(pid) or {}).get(device)
+            if not uri or not uri.startswith(JPEG_URI):
+                continue
+            try:
+                jpeg = base64.b64decode(uri[len(JPEG_URI):], validate=True)
+            except (binascii.Error, ValueError):
+                continue
+            if not jpeg.startswith(b"\xff\xd8") or len(jpeg) > MAX_THUMB_BYTES:
+                continue                       # only our own small JPEGs are written
+            name = f"thumbs/{stem}-{device}.jpg"
+            (self.dir / "thumbs").mkdir(exist_ok=True)
+            (self.dir / name).write_bytes(jpeg)
+            out.append(ThumbRow(getattr(self.labels, device), name))
+        return out
+
     def write_batch(self, batch: PlatformBatch) -> None:
         render = self.template.render
         for pid in batch.ids:
             if pid not in self.data.platforms:
                 continue
-            html = render(c=self.context(pid, batch), L=self.labels, lang=self.lang,
+            card = self.context(pid, batch)
+            card.thumbs = self.thumbs(pid, batch)
+            html = render(c=card, L=self.labels, lang=self.lang,
                           framework_title=self.framework_title, check_date=self.check_date)
             (self.dir / self.files[pid]).write_text(html, encoding="utf-8")
 
