@@ -1,8 +1,8 @@
 """cumulative-layout-shift — how much the homepage's content moves after it is shown (网民体验).
 
 CLS as Lighthouse and Core Web Vitals define it (the largest session window of layout shifts
-without recent input), desktop render. At or above ``BROWSER_CLS_LIMIT`` (0.25, "poor") the
-page is a layout_shift finding. Scored with a log-normal curve in the framework.
+without recent input), desktop render. Above ``BROWSER_CLS_LIMIT`` (0.1, where Core Web
+Vitals' "good" ends) the page is a layout_shift finding. Scored with a log-normal curve in the framework.
 """
 from __future__ import annotations
 
@@ -24,8 +24,8 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     limit = float(setting(ctx, "BROWSER_CLS_LIMIT"))
     detail = f"cumulative layout shift {value:.3f} ({shifts} shift(s))"
     findings = []
-    if value >= limit:
-        findings.append(site_finding(obs, defects.LAYOUT_SHIFT, f"{detail}; {limit:g} or more",
+    if value > limit:
+        findings.append(site_finding(obs, defects.LAYOUT_SHIFT, f"{detail}; over {limit:g}",
                                      evidence_url=desk.url))
     return IndicatorResult(value=value, detail=detail, evidence=[Evidence(url=desk.url, detail=detail)],
                            findings=findings)

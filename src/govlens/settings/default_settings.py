@@ -12,7 +12,7 @@ AVAILABILITY_VISITS = 3             # homepage visits per scan
 
 # --- browser probe (Playwright driving Debian's chromium; renders each website's homepage on a desktop and a phone)
 BROWSER_AXE = True                  # run axe-core (WCAG 2.1 A/AA rules) on the desktop render
-BROWSER_CLS_LIMIT = 0.25            # cumulative layout shift at or above this is a layout_shift finding (Lighthouse "poor")
+BROWSER_CLS_LIMIT = 0.1             # cumulative layout shift above this is a layout_shift finding (Core Web Vitals "good" ends)
 BROWSER_ENABLED = True              # render websites in a browser (off, or no browser: HTTP-only indicators)
 BROWSER_EXECUTABLE = "/usr/bin/chromium"
 BROWSER_JS_HEAP_MB = 512            # V8 heap bound per renderer

@@ -25,6 +25,9 @@ PHONE_UA = ("Mozilla/5.0 (Linux; Android 13; Pixel 7) AppleWebKit/537.36 (KHTML,
             "Mobile Safari/537.36 govlens/0.1")
 
 
+FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))"
+
+
 @dataclass(frozen=True)
 class Device:
     name: str
@@ -96,6 +99,7 @@ async def render(pool: BrowserPool, url: str, device: Device, settings: Any, *, 
                 status = "http_error"
                 return RenderResult(device.name, url, status, http_status, _ms(started), data)
             await page.wait_for_timeout(int(settings["BROWSER_SETTLE_MS"]) if not device.mobile else 300)
+            await page.evaluate(FRAMES)          # pending layout shifts are reported with the next frames
             if device.mobile:
                 data.update(await layout.phone_layout(page))
             else:
