@@ -87,12 +87,13 @@ async def render(pool: BrowserPool, url: str, device: Device, settings: Any, *, 
             await meter.attach(ctx, page)
             response = None
             for attempt in range(int(settings["BROWSER_RETRIES"]) + 1):
+                if attempt:
+                    data["reloads"] = attempt
+                    await asyncio.sleep(0.3)
                 response = await page.goto(url, wait_until="load",
                                            timeout=float(settings["BROWSER_NAV_TIMEOUT"]) * 1000)
                 if response is None or response.status < 500:
                     break
-                data["reloads"] = attempt + 1
-                await asyncio.sleep(0.3)
             http_status = response.status if response is not None else None
             data["final_url"] = page.url
             if http_status is not None and http_status >= 400:
