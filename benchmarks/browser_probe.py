@@ -10,7 +10,7 @@ defect kind among them), and renders them twice for each ``--pages`` value:
 - **govlens**: the browser probe through the real scan runner into a DuckDB store (desktop and
   phone renders, settle time, performance, colour, layout, axe-core, thumbnails).
 
-It prints sites per minute, renders per minute and the peak resident memory of the whole
+It prints sites per minute, renders per minute and the peak memory (PSS) of the whole
 process tree (Playwright's driver and Chromium; above the idle interpreter and sandbox server),
 sampled every 0.2 s from /proc, and the
 govlens figures as ratios to the baseline measured in the same run (the machines are noisy).
@@ -37,26 +37,36 @@ from govlens.probes.scan import run_scan  # noqa: E402
 from govlens.store import CampaignStore  # noqa: E402
 
 
+def _pss(pid: int) -> int:
+    """Proportional set size of one process: shared pages split between their users (Chromium's many
+    processes share most of theirs, so plain RSS would count them several times)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as fh:
+            for line in fh:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
 def _tree_rss(root: int) -> int:
-    """Resident bytes of ``root`` and all its descendants (Linux /proc)."""
+    """Memory (PSS) of ``root`` and all its descendants (Linux /proc)."""
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
         try:
             with open(f"/proc/{entry}/stat", "rb") as fh:
                 fields = fh.read().rsplit(b")", 1)[1].split()
-            ppid, pages = int(fields[1]), int(fields[21])
+            ppid = int(fields[1])
         except (OSError, IndexError, ValueError):
             continue
-        pid = int(entry)
-        children.setdefault(ppid, []).append(pid)
-        rss[pid] = pages * os.sysconf("SC_PAGE_SIZE")
+        children.setdefault(ppid, []).append(int(entry))
     total, stack = 0, [root]
     while stack:
         pid = stack.pop()
-        total += rss.get(pid, 0)
+        total += _pss(pid)
         stack.extend(children.get(pid, []))
     return total
 
@@ -150,7 +160,7 @@ def main() -> None:
         print(f"{pages:>5} {'govlens':<9} {rendered:>7} {gs:>8.1f} {sites / gs * 60:>9.1f} {rendered / gs * 60:>11.1f} "
               f"{gm / 2**20:>8.0f} {gs / bs:>7.2f}")
     print("\nbaseline = bare Playwright goto(load) + screenshot on both devices; time × = govlens time / baseline time;"
-          "\npeak MB = peak resident memory of the process tree above its idle level (sandbox server excluded)")
+          "\npeak MB = peak memory (PSS) of the process tree above its idle level (sandbox server excluded)")
 
 
 if __name__ == "__main__":

@@ -45,7 +45,9 @@ DESKTOP = """(limit) => {
     count += 1;
   }
   const media = [];
+  let seenMedia = 0;
   for (const el of document.querySelectorAll('img,svg,video,canvas,input,button,select,textarea,iframe')) {
+    if (++seenMedia > limit) break;
     const r = el.getBoundingClientRect(); if (r.width < 2 || r.height < 2 || !vis(el)) continue;
     media.push([r.left + sx, r.top + sy, r.right + sx, r.bottom + sy, el.tagName.toLowerCase()]);
   }
@@ -69,9 +71,9 @@ DESKTOP = """(limit) => {
   }
   let columns = 0, best = -1; for (const [k, v] of runsHist) if (v > best || (v === best && k > columns)) { best = v; columns = k; }
   // grid regularity: left edges of content blocks
-  const edges = new Map(); let blocks = 0;
+  const edges = new Map(); let blocks = 0, visited = 0;
   for (const el of document.querySelectorAll('body *')) {
-    if (blocks >= limit) break;
+    if (blocks >= limit || ++visited > 8 * limit) break;
     const cs = getComputedStyle(el); if (cs.display === 'inline' || cs.display === 'none' || cs.display === 'contents') continue;
     const r = el.getBoundingClientRect(); if (r.width < 120 || r.height < 40 || r.top + sy > 3 * H) continue;
     if (!el.innerText || !el.innerText.trim()) continue;
@@ -81,7 +83,8 @@ DESKTOP = """(limit) => {
   const onLines = lines.slice(0, 6).reduce((s, [x, c]) => s + c, 0);
   // links: first screen, navigation row, internal depths
   const host = location.hostname.replace(/^www\\./, '');
-  const links = []; for (const a of document.querySelectorAll('a[href]')) {
+  const links = []; let seenLinks = 0; for (const a of document.querySelectorAll('a[href]')) {
+    if (++seenLinks > 4 * limit) break;
     const r = a.getBoundingClientRect(); if (r.width < 1 || r.height < 1 || !vis(a)) continue;
     links.push([r.left + sx, r.top + sy, r.right + sx, r.bottom + sy, a.href]);
     if (links.length >= 3000) break;
@@ -96,7 +99,7 @@ DESKTOP = """(limit) => {
     try { const u = new URL(l[4]); if (u.hostname.replace(/^www\\./, '') === host) depths.add(Math.min(5, u.pathname.split('/').filter(Boolean).length)); } catch (e) {} }
   // header: an emblem image or large text in the top 200 px
   let emblem = false, bigText = false;
-  for (const el of document.querySelectorAll('img')) { const r = el.getBoundingClientRect();
+  for (const el of Array.from(document.images).slice(0, 500)) { const r = el.getBoundingClientRect();
     if (r.top + sy < 200 && r.width >= 16 && r.height >= 16 && vis(el) && /国徽|徽|logo|标志|emblem|guohui/i.test((el.alt || '') + ' ' + el.src + ' ' + el.className)) emblem = true; }
   for (const t of texts) if (t[1] < 200) { const el = document.elementFromPoint(Math.min(W - 1, (t[0] + t[2]) / 2 - sx), (t[1] + t[3]) / 2 - sy);
     if (el && parseFloat(getComputedStyle(el).fontSize) >= 20) { bigText = true; break; } }
@@ -125,8 +128,9 @@ PHONE = """(limit) => {
     sizes.set(s, (sizes.get(s) || 0) + t.length);
   }
   const sx = scrollX, sy = scrollY, targets = [];
+  let seenTargets = 0;
   for (const el of document.querySelectorAll('a[href],button,input:not([type=hidden]),select,textarea,[role=button],[onclick]')) {
-    if (targets.length >= 1500) break;
+    if (targets.length >= 1500 || ++seenTargets > 4 * limit) break;
     if (!vis(el)) continue;
     const r = el.getBoundingClientRect(); if (r.width < 1 || r.height < 1) continue;
     targets.push({l: r.left + sx, t: r.top + sy, r: r.right + sx, b: r.bottom + sy, small: r.width < 24 || r.height < 24,
