@@ -25,7 +25,8 @@ BROWSER_RECYCLE_AFTER = 40          # renders before the browser is restarted (b
 BROWSER_RETRIES = 2                 # reloads of a homepage that answers 5xx (as a visitor would)
 BROWSER_SAMPLE = 0                  # websites rendered: 0 = all, N = a deterministic sample of N
 BROWSER_SCREENSHOT_DIR = ""         # keep full-size first-screen screenshots here (empty: thumbnails only, in the store)
-BROWSER_SETTLE_MS = 1000            # wait after "load" before measuring (late layout shifts, long tasks)
+BROWSER_SETTLE_MAX_MS = 5000        # ... and at most this long, however busy the page stays
+BROWSER_SETTLE_MS = 1000            # wait after "load" before measuring, then until 600 ms without shifts or long tasks
 BROWSER_TAP_FAIL_SHARE = 0.25       # above this share of crowded undersized tap targets: small_tap_targets
 BROWSER_TBT_LIMIT_MS = 600          # total blocking time above this is a slow_script finding (Lighthouse "poor")
 BROWSER_TIMEOUT = 60.0              # hard bound, seconds, on one website's renders (desktop, phone, axe)

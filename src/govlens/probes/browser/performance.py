@@ -15,21 +15,23 @@ CPU throttling is applied: this is the page as a desktop on a fast line sees it.
 """
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 INIT_SCRIPT = """(() => {
   if (window.__govlens) return;
-  const g = window.__govlens = {cls: 0, shifts: 0, lcp: null, lcpSize: 0, lcpTag: null, longtasks: []};
+  const g = window.__govlens = {cls: 0, shifts: 0, lcp: null, lcpSize: 0, lcpTag: null, longtasks: [], last: 0};
   let cur = 0, first = 0, last = 0;
   const watch = (type, fn) => { try { new PerformanceObserver(l => l.getEntries().forEach(fn)).observe({type, buffered: true}); } catch (e) {} };
   watch('layout-shift', e => {
     if (e.hadRecentInput) return;
     if (cur && e.startTime - last < 1000 && e.startTime - first < 5000) cur += e.value;
     else { cur = e.value; first = e.startTime; }
-    last = e.startTime; g.shifts += 1; if (cur > g.cls) g.cls = cur;
+    last = e.startTime; g.shifts += 1; if (cur > g.cls) g.cls = cur; g.last = Math.max(g.last, e.startTime);
   });
   watch('largest-contentful-paint', e => { g.lcp = e.startTime; g.lcpSize = e.size; g.lcpTag = e.element ? e.element.tagName.toLowerCase() : null; });
-  watch('longtask', e => { if (g.longtasks.length < 500) g.longtasks.push([e.startTime, e.duration]); });
+  watch('longtask', e => { if (g.longtasks.length < 500) g.longtasks.push([e.startTime, e.duration]);
+                           g.last = Math.max(g.last, e.startTime + e.duration); });
 })();"""
 
 COLLECT = """() => {
@@ -54,6 +56,28 @@ COLLECT = """() => {
     load_ms: nav ? r(nav.loadEventEnd) : null,
   };
 }"""
+
+
+#: Quiet time (no layout shift, no long task) that ends the wait after "load".
+QUIET_MS = 600
+IDLE = "() => performance.now() - ((window.__govlens && window.__govlens.last) || 0)"
+FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))"
+
+
+async def settle(page: Any, minimum_ms: int, maximum_ms: int) -> float:
+    """Wait ``minimum_ms`` after load, then until the page has been quiet for :data:`QUIET_MS` (long tasks
+    and layout shifts end the quiet; a busy main thread delays the check itself), at most ``maximum_ms``.
+    Returns the ms waited."""
+    loop = asyncio.get_running_loop()
+    start = loop.time()
+    await page.wait_for_timeout(minimum_ms)
+    while True:
+        await page.evaluate(FRAMES)                  # pending layout shifts are reported with the next frames
+        idle = float(await page.evaluate(IDLE))
+        waited = (loop.time() - start) * 1000
+        if idle >= QUIET_MS or waited >= maximum_ms:
+            return waited
+        await page.wait_for_timeout(min(QUIET_MS - idle + 20, maximum_ms - waited))
 
 
 class NetworkMeter:

@@ -25,9 +25,6 @@ PHONE_UA = ("Mozilla/5.0 (Linux; Android 13; Pixel 7) AppleWebKit/537.36 (KHTML,
             "Mobile Safari/537.36 govlens/0.1")
 
 
-FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))"
-
-
 @dataclass(frozen=True)
 class Device:
     name: str
@@ -99,8 +96,12 @@ async def render(pool: BrowserPool, url: str, device: Device, settings: Any, *, 
             if http_status is not None and http_status >= 400:
                 status = "http_error"
                 return RenderResult(device.name, url, status, http_status, _ms(started), data)
-            await page.wait_for_timeout(int(settings["BROWSER_SETTLE_MS"]) if not device.mobile else 300)
-            await page.evaluate(FRAMES)          # pending layout shifts are reported with the next frames
+            if device.mobile:
+                await page.wait_for_timeout(300)
+                await page.evaluate(performance.FRAMES)
+            else:
+                data["settle_ms"] = round(await performance.settle(page, int(settings["BROWSER_SETTLE_MS"]),
+                                                                   int(settings["BROWSER_SETTLE_MAX_MS"])))
             if device.mobile:
                 data.update(await layout.phone_layout(page))
             else:
