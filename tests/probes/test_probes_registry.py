@@ -21,7 +21,7 @@ def platform(pid: str, url: str) -> Platform:
 
 
 def test_registry_names():
-    assert set(PROBES) == {"http_site", "noop"}
+    assert set(PROBES) == {"browser", "http_site", "noop"}
     assert get_probe("noop").name == "noop"
     with pytest.raises(ConfigError):
         get_probe("nope")
