@@ -23,6 +23,7 @@ DEMO_CHECK_DATE = date(2013, 12, 15)   # the 2013 campaign's check date: the san
 DEMO_SEED = 2013
 # The demo runs the census's availability monitor too, in a window compressed from a week to a minute.
 DEMO_SETTINGS = {"MONITOR_IN_RUN": True, "MONITOR_DURATION": 40.0, "MONITOR_VISITS": 40}
+DEMO_BROWSER_SAMPLE = 40               # websites the demo renders in the browser (BROWSER_SAMPLE); 0 = all
 console = Console(stderr=True)
 
 
@@ -97,7 +98,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
             "frameworks": ["newmedia-2013", "mobile-2013"],
             "awards": args.awards, "signals": "signals.csv", "out": ".", "locale": args.locale,
             "sandbox": "sandbox/sandbox.json",
-            **{key: str(path.relative_to(out)) for key, path in data.items()}}, DEMO_SETTINGS)
+            **{key: str(path.relative_to(out)) for key, path in data.items()}},
+            {**DEMO_SETTINGS, "BROWSER_SAMPLE": args.browser_sample})
         campaign = load_campaign(out / "campaign.toml", _settings_overrides(args.set))
         with _progress() as bar:
             task = bar.add_task("scan", total=len(platforms))
@@ -195,7 +197,12 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     from govlens.sandbox.check import compare, format_scores, load_finding_keys, load_truth_keys
 
-    scores = compare(load_truth_keys(Path(args.truth)), load_finding_keys(Path(args.findings)))
+    truth, found = load_truth_keys(Path(args.truth)), load_finding_keys(Path(args.findings))
+    if args.store:
+        from govlens.sandbox.check import only_rendered, rendered_platforms
+        rendered = rendered_platforms(Path(args.store))
+        truth, found = only_rendered(truth, rendered), only_rendered(found, rendered)
+    scores = compare(truth, found)
     print(format_scores(scores))
     worst = min(min(s.precision, s.recall) for s in scores)
     return 0 if worst >= args.min else 1
@@ -282,6 +289,8 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--awards", default="notice-2013")
     d.add_argument("--locale", default="zh-CN", choices=["zh-CN", "en"])
     d.add_argument("--set", action="append", metavar="KEY=VALUE", help="override a setting")
+    d.add_argument("--browser-sample", type=int, default=DEMO_BROWSER_SAMPLE,
+                   help=f"websites rendered in the browser (default {DEMO_BROWSER_SAMPLE}; 0 = all)")
     d.set_defaults(func=cmd_demo)
 
     for name, text in (("scan", "register the platforms and scan them"), ("score", "compute indicators and scores"),
@@ -347,6 +356,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--truth", required=True)
     check.add_argument("--findings", required=True)
     check.add_argument("--min", type=float, default=0.0, help="exit 1 when any precision or recall is below")
+    check.add_argument("--store", help="campaign.duckdb: judge the browser kinds on the rendered platforms only")
     for sp in (serve, truth, check):
         sp.set_defaults(func=cmd_sandbox)
     return p

@@ -47,7 +47,7 @@ HARMFUL_CONTENT = "harmful_content"            # URL-level: page with harmful or
 SOFT_404 = "soft_404"                          # a path that does not exist answers 200
 SEARCH_NO_RESULTS = "search_no_results"        # the site search finds nothing for words in the site's titles
 
-ALL_KINDS: tuple[str, ...] = (
+WEBSITE_KINDS: tuple[str, ...] = (              # the kinds an HTTP scan of websites can find
     SITE_DOWN, INTERMITTENT_OUTAGE, SLOW_RESPONSE, NO_HTTPS_REDIRECT,
     STALE_HOMEPAGE, STALE_COLUMN, EMPTY_COLUMN,
     BROKEN_INTERNAL_LINK, BROKEN_EXTERNAL_LINK,
@@ -56,7 +56,21 @@ ALL_KINDS: tuple[str, ...] = (
     EXPIRED_CERTIFICATE, NO_HSTS, NO_IPV6, WRONG_WORDING, HARMFUL_CONTENT, SOFT_404, SEARCH_NO_RESULTS,
 )
 
-WEBSITE_KINDS: tuple[str, ...] = ALL_KINDS       # the kinds a website scan can find
+# --- what a visitor sees in a browser (网站设计, 版面布局, 色彩搭配, 网民体验): site-level, on the homepage,
+# judged only by the browser probe (it renders a sample of sites, so matching is over the rendered ones)
+RENDERED_LOW_CONTRAST = "rendered_low_contrast"  # the rendered homepage shows text under WCAG AA contrast
+PHONE_OVERFLOW = "phone_overflow"              # the homepage is wider than a phone screen (fixed-width layout)
+TINY_TEXT = "tiny_text"                        # most homepage text is set below 12 CSS px
+SMALL_TAP_TARGETS = "small_tap_targets"        # many links are smaller than 24×24 px and crowded on a phone
+HEAVY_PAGE = "heavy_page"                      # the homepage with its resources weighs more than the limit
+                                               # (rendered websites; mobile portals read over HTTP)
+LAYOUT_SHIFT = "layout_shift"                  # content moves after it is shown (cumulative layout shift)
+SLOW_SCRIPT = "slow_script"                    # scripts block the main thread (total blocking time)
+MISSING_PORTAL_PARTS = "missing_portal_parts"  # a standard portal part (header, navigation, footer …) is not shown
+BROWSER_KINDS: tuple[str, ...] = (
+    RENDERED_LOW_CONTRAST, PHONE_OVERFLOW, TINY_TEXT, SMALL_TAP_TARGETS, HEAVY_PAGE, LAYOUT_SHIFT, SLOW_SCRIPT,
+    MISSING_PORTAL_PARTS,
+)
 
 # --- new media (政务微博微信, series 9); site-level, the URL is the account's registry URL
 DORMANT_ACCOUNT = "dormant_account"            # no post in the 2 weeks before the check date (2019 veto)
@@ -65,11 +79,11 @@ OVER_REPORTED = "over_reported"                # a self-submitted figure exceeds
 NEWMEDIA_KINDS: tuple[str, ...] = (DORMANT_ACCOUNT, BOUGHT_FOLLOWERS, OVER_REPORTED)
 # --- mobile portals (移动门户, series 3); site-level. A mobile portal may also show no_viewport,
 # slow_response and broken_internal_link, judged with a phone's user agent.
-HEAVY_PAGE = "heavy_page"                      # homepage with its resources weighs more than the limit
 FIXED_WIDTH_LAYOUT = "fixed_width_layout"      # homepage lays out wider than a phone screen (fixed widths)
 STALE_APP = "stale_app"                        # the portal's app not updated for a year before the check
 MOBILE_KINDS: tuple[str, ...] = (HEAVY_PAGE, FIXED_WIDTH_LAYOUT, STALE_APP)
-ALL_KINDS = ALL_KINDS + NEWMEDIA_KINDS + MOBILE_KINDS
+
+ALL_KINDS: tuple[str, ...] = tuple(dict.fromkeys(WEBSITE_KINDS + BROWSER_KINDS + NEWMEDIA_KINDS + MOBILE_KINDS))
 
 URL_LEVEL_KINDS: frozenset[str] = frozenset({
     STALE_COLUMN, EMPTY_COLUMN, BROKEN_INTERNAL_LINK, BROKEN_EXTERNAL_LINK, IMAGE_WITHOUT_ALT, LOW_CONTRAST,

@@ -19,7 +19,8 @@ openpyxl) are translated into these at the boundary where they happen.
     ├── ProbeError                  a probe could not gather (mapped to a visit status)
     │   ├── FetchTimeout
     │   ├── FetchFailed
-    │   └── DecodeError
+    │   ├── DecodeError
+    │   └── BrowserUnavailable      no headless browser to render with (the scan goes on HTTP-only)
     ├── StoreError                  the campaign store is missing a stage's output
     └── ScoringError                scoring cannot proceed (indicator, platform)
 """
@@ -128,6 +129,12 @@ class DecodeError(ProbeError):
     """The body could not be decoded as text in any plausible charset."""
 
     status = "decode_error"
+
+
+class BrowserUnavailable(ProbeError):
+    """No browser can be started (not installed, or it will not launch); browser indicators are skipped."""
+
+    status = "browser_unavailable"
 
 
 class StoreError(GovlensError):

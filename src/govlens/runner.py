@@ -69,10 +69,12 @@ def scan(campaign: Campaign, store: CampaignStore, progress: Progress | None = N
     if not platforms:
         register(campaign, store)
         platforms = store.platforms()
-    summary = run_scan(platforms, store, campaign.settings, sandbox_state=sandbox_state(campaign), progress=progress)
+    state = sandbox_state(campaign)
+    summary = run_scan(platforms, store, campaign.settings, sandbox_state=state, progress=progress)
     problems: list[str] = []
     facts = {"sites": summary.sites, "pages": summary.pages, "requests": summary.requests,
              "pages_per_second": round(summary.pages_per_second, 1)}
+    facts.update(browse(campaign, store, platforms, state, problems, progress))
     if campaign.signals is not None:
         observations, errors = import_signals(campaign.signals, platforms)
         store.replace("observations", [o.as_row() for o in observations], probe="external_signals")
@@ -117,6 +119,35 @@ def import_data(campaign: Campaign, store: CampaignStore, platforms: list[Any], 
         problems += [str(e) for e in report.errors]
         facts[key] = report.rows
     return facts
+
+
+def browse(campaign: Campaign, store: CampaignStore, platforms: list[Any], state: dict[str, Any] | None,
+           problems: list[str], progress: Progress | None = None) -> dict[str, Any]:
+    """The browser pass: render ``BROWSER_SAMPLE`` websites (all when 0), ``BROWSER_PAGES`` at a time.
+
+    Without a browser it says so in ``problems`` and returns: the HTTP-only indicators still run.
+    """
+    from govlens.errors import BrowserUnavailable
+    from govlens.probes.browser import browser_sample
+    from govlens.probes.scan import run_scan
+
+    s = campaign.settings
+    if not s.getbool("BROWSER_ENABLED"):
+        return {"rendered": 0}
+    sample = browser_sample(platforms, s.getint("BROWSER_SAMPLE"))
+    if not sample:
+        return {"rendered": 0}
+    settings = s.copy()
+    settings.set("CONCURRENCY_SITES", max(1, s.getint("BROWSER_PAGES")), "cmdline")
+    try:
+        summary = run_scan(sample, store, settings, sandbox_state=state, probes=("browser",), progress=progress)
+    except BrowserUnavailable as exc:
+        problems.append(f"{exc} — scored on the HTTP-only indicators")
+        store.set_meta("browser", {"available": False, "reason": str(exc)})
+        return {"rendered": 0}
+    store.set_meta("browser", {"available": True, "sample": len(sample), "seconds": summary.elapsed,
+                               "platform_ids": [p.id for p in sample]})
+    return {"rendered": summary.sites, "render_seconds": round(summary.elapsed, 1)}
 
 
 def score(campaign: Campaign, store: CampaignStore) -> StageReport:

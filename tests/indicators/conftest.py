@@ -58,6 +58,46 @@ class Factory:
         return self.obs("link", url, status, http_status=http_status, found_on=[found_on], internal=internal,
                         method="HEAD", error=None)
 
+    def render(self, device: str = "desktop", status: str = "completed", **data: Any) -> Observation:
+        """A browser-probe ``render`` observation of the homepage (healthy defaults, overridden by ``data``)."""
+        if device == "desktop":
+            payload: dict[str, Any] = {
+                "device": "desktop", "final_url": HOME,
+                "performance": {"ttfb_ms": 40.0, "fcp_ms": 300.0, "lcp_ms": 350.0, "cls": 0.0, "layout_shifts": 0,
+                                "tbt_ms": 0.0, "long_tasks": 0},
+                "network": {"requests": 14, "failed_requests": 0, "transfer_bytes": 60_000,
+                            "bytes_by_type": {"document": 30_000, "image": 20_000, "stylesheet": 10_000}},
+                "colour": {"judged_chars": 2000, "passing_chars": 2000, "worst": None, "text_colour_count": 5,
+                           "background_colour_count": 3, "font_family_count": 1, "fonts": [["noto sans cjk sc", 2000]],
+                           "font_size_count": 4, "palette": [{"colour": "#ffffff", "share": 0.5}]},
+                "layout": {"columns": 3, "grid_regularity": 0.97, "grid_blocks": 40, "grid_lines": 7,
+                           "whitespace": 0.6, "first_screen_chars": 800, "first_screen_links": 60,
+                           "first_screen_images": 3, "nav_links": 6,
+                           "parts": {"header": True, "navigation": True, "news": True, "notices": True,
+                                     "open_government": True, "services": True, "interaction": True,
+                                     "footer_sponsor": True, "footer_icp": True, "footer_site_code": True,
+                                     "accessible_mode": True}},
+            }
+        else:
+            payload = {"device": "phone", "final_url": HOME, "layout_width": 390, "document_width": 390,
+                       "overflow_px": 0, "text_chars": 2000, "chars_by_size": [[14, 1900], [16, 100]],
+                       "tap_targets": 120, "small_targets": 60, "crowded_targets": 4, "crowded_examples": []}
+        for key, value in data.items():
+            if isinstance(value, dict) and isinstance(payload.get(key), dict):
+                payload[key] = {**payload[key], **value}
+            else:
+                payload[key] = value
+        if status != "completed":
+            payload = {"device": device, "error": "net::ERR_CONNECTION_REFUSED"}
+        return self.obs("render", HOME, status, probe="browser", **payload)
+
+    def axe(self, *violations: tuple[str, str, int]) -> Observation:
+        """An ``axe`` observation with violations given as (rule id, impact, nodes)."""
+        return self.obs("axe", HOME, probe="browser", engine="axe-core 4.12.1",
+                        violations=[{"id": r, "impact": i, "nodes": n, "help": r, "targets": [".x"],
+                                     "snippets": ['<span class="x">文字</span>']} for r, i, n in violations],
+                        passes=["document-title", "html-has-lang"], incomplete=[], inapplicable=30)
+
     @staticmethod
     def item(title: str, day: str | None, url: str | None = None) -> dict[str, Any]:
         return {"title": title, "url": url or f"{HOME}art/{abs(hash((title, day))) % 10**8}.html",

@@ -11,7 +11,7 @@ EXPECTED = {
     "homepage-freshness", "stale-columns", "empty-columns", "update-volume", "robots-sitemap",
     "indexed-pages", "inbound-links", "external-inlinks", "media-mentions",
     # national inspection rules (2015 census, 2019 indicators)
-    "monitor-availability", "certificate-validity", "hsts", "ipv6", "page-weight", "homepage-requests",
+    "monitor-availability", "certificate-validity", "hsts", "ipv6", "homepage-weight", "homepage-requests",
     "soft-404", "search-results", "interaction-channel", "unanswered-letters", "reply-delay",
     "service-guide-completeness", "attachment-downloads", "seo-structure", "sitemap-freshness",
     "wrong-wording", "harmful-content",
@@ -25,6 +25,11 @@ EXPECTED |= {
     "follower-anomaly", "submission-accuracy",
     "mobile-adaptation", "mobile-page-weight", "mobile-load-time", "mobile-broken-links", "app-rating",
     "app-downloads", "app-freshness",
+    # the browser probe's
+    "phone-overflow", "phone-text-size", "tap-targets", "font-families", "portal-parts", "grid-regularity",
+    "first-screen-whitespace", "rendered-contrast", "palette-size", "accessibility", "elderly-friendly",
+    "first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift",
+    "page-weight", "time-to-first-byte", "request-count",
 }
 
 

@@ -1,4 +1,4 @@
-from govlens.indicators import homepage_requests, page_weight, seo_structure, sitemap_freshness
+from govlens.indicators import homepage_requests, homepage_weight, seo_structure, sitemap_freshness
 
 
 def test_all_four_checks(f):
@@ -18,14 +18,14 @@ def test_page_weight_and_requests(f):
     o = f.obs("page_weight", f.home_url, probe="page_weight", html_bytes=30720, requests=11,
               resource_bytes=1024 * 1024, total_bytes=30720 + 1024 * 1024, unknown_sizes=0, failed=0,
               largest=[{"url": "https://www.example.gov.cn/banner.jpg", "bytes": 900000}])
-    assert page_weight.evaluate(f.po(o), f.ctx()).value == 1054.0
+    assert homepage_weight.evaluate(f.po(o), f.ctx()).value == 1054.0
     assert homepage_requests.evaluate(f.po(o), f.ctx()).value == 11.0
 
 
 def test_page_weight_unknown_sizes_is_missing(f):
     o = f.obs("page_weight", f.home_url, probe="page_weight", html_bytes=100, requests=11, resource_bytes=0,
               total_bytes=100, unknown_sizes=8, failed=0, largest=[])
-    assert page_weight.evaluate(f.po(o), f.ctx()).status == "missing"
+    assert homepage_weight.evaluate(f.po(o), f.ctx()).status == "missing"
 
 
 def test_sitemap_freshness(f):

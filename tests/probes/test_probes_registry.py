@@ -22,7 +22,7 @@ def platform(pid: str, url: str) -> Platform:
 
 def test_registry_names():
     assert {"http_site", "noop", "search_query", "interaction", "service_guides", "not_found", "page_weight", "tls",
-            "dns", "mobile_site"} <= set(PROBES)
+            "dns", "mobile_site", "browser"} <= set(PROBES)
     assert all(get_probe(name).name == name for name in PROBES)
     with pytest.raises(ConfigError):
         get_probe("nope")

@@ -1,28 +1,39 @@
-"""page-weight — kilobytes the homepage weighs with its scripts, stylesheets and images (网站访问).
+"""page-weight — what the homepage downloads, in KiB (网民体验).
 
-From the page-weight probe (``HEAD`` sizes of the sub-resources the HTML names). A page
-whose resources mostly have no stated size is missing rather than light.
+Bytes over the wire for every request of the desktop render (DevTools ``encodedDataLength``,
+as Lighthouse's total-byte-weight counts). Above ``BROWSER_PAGE_WEIGHT_LIMIT_KIB`` (4000 KiB,
+the median of Lighthouse's curve) the page is a heavy_page finding, with the heaviest
+resource types. Log-normal curve in the framework.
 """
 from __future__ import annotations
 
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations
+from govlens import defects
+from govlens.indicators._render import completed, number, section
+from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, setting,
+                                     site_finding)
 
 ID = "page-weight"
-REQUIRES = ("page_weight",)
-UNIT = "count"
+REQUIRES = ("render",)
+UNIT = "kib"
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    o = obs.one("page_weight")
-    if o is None:
-        return IndicatorResult.missing("the homepage was not weighed")
-    data = o.data or {}
-    resources = max(0, int(data.get("requests") or 1) - 1)
-    if resources and int(data.get("unknown_sizes") or 0) > resources / 2:
-        return IndicatorResult.missing(f"{data.get('unknown_sizes')} of {resources} resources state no size")
-    kb = round(int(data.get("total_bytes") or 0) / 1024, 1)
-    evidence = [Evidence(url=o.url, detail=f"HTML {data.get('html_bytes')} bytes, {resources} resources "
-                                           f"{data.get('resource_bytes')} bytes")]
-    evidence += [Evidence(url=x["url"], detail=f"{x['bytes']} bytes") for x in data.get("largest") or []]
-    return IndicatorResult(value=kb, detail=f"the homepage weighs {kb} KB in {data.get('requests')} requests",
-                           evidence=evidence)
+    desk, why = completed(obs, "desktop")
+    if desk is None:
+        return why
+    net = section(desk, "network")
+    total = number(net.get("transfer_bytes"))
+    if total is None:
+        return IndicatorResult.missing("the desktop render counted no bytes")
+    kib = total / 1024
+    kinds = sorted(((k, v) for k, v in (net.get("bytes_by_type") or {}).items() if isinstance(v, (int, float))),
+                   key=lambda kv: -kv[1])[:3]
+    split = ", ".join(f"{k} {v / 1024:,.0f} KiB" for k, v in kinds)
+    detail = f"{kib:,.0f} KiB in {net.get('requests')} requests" + (f" ({split})" if split else "")
+    limit = float(setting(ctx, "BROWSER_PAGE_WEIGHT_LIMIT_KIB"))
+    findings = []
+    if kib > limit:
+        findings.append(site_finding(obs, defects.HEAVY_PAGE, f"{detail}; over {limit:,.0f} KiB",
+                                     evidence_url=desk.url))
+    return IndicatorResult(value=kib, detail=detail, evidence=[Evidence(url=desk.url, detail=detail)],
+                           findings=findings)

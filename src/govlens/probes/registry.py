@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from govlens.probes.base import Probe
 from govlens.probes.dns_records import DnsProbe
+from govlens.probes.browser import BrowserProbe
 from govlens.probes.http_site import HttpSiteProbe
 from govlens.probes.interaction import InteractionProbe
 from govlens.probes.mobile_site import MobileSiteProbe
@@ -17,6 +18,7 @@ from govlens.probes.service_guides import ServiceGuidesProbe
 from govlens.probes.tls import TlsProbe
 
 PROBES: dict[str, type[Probe]] = {
+    BrowserProbe.name: BrowserProbe,
     HttpSiteProbe.name: HttpSiteProbe,
     SearchQueryProbe.name: SearchQueryProbe,
     InteractionProbe.name: InteractionProbe,

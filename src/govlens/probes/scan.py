@@ -99,7 +99,8 @@ async def scan(platforms: Iterable[Platform], store: CampaignStore, settings: Se
         summary.requests = fetcher.requests + (visit_fetcher.requests if visit_fetcher is not None else 0)
     summary.elapsed = round(time.perf_counter() - started, 3)
     summary.pages_per_second = round(summary.pages / summary.elapsed, 1) if summary.elapsed else 0.0
-    store.set_meta("scan", {**summary.as_dict(), "probes": list(probes), "sandbox": sandbox_state is not None,
+    meta_key = "scan" if "http_site" in probes else "scan:" + "+".join(probes)   # a browser pass keeps the HTTP scan's
+    store.set_meta(meta_key, {**summary.as_dict(), "probes": list(probes), "sandbox": sandbox_state is not None,
                             "check_date": ctx.check_date.isoformat()})
     return summary
 

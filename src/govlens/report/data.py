@@ -150,6 +150,7 @@ class PlatformBatch:
     findings: dict[str, list[dict[str, Any]]]
     findings_rows: list[dict[str, Any]]                   # every finding in the id range, sorted
     weekly: dict[str, list[tuple[date, int, int]]] = field(default_factory=dict)   # new media: (week, posts, reads)
+    thumbnails: dict[str, dict[str, str]] = field(default_factory=dict)   # id → device → data: URI (browser probe)
 
 
 def _grouped(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
@@ -190,8 +191,15 @@ def iter_batches(store: CampaignStore, ids: list[str], framework_id: str | list[
         fr = _fetch(store, "SELECT platform_id, kind, url, detail, indicator_id, evidence_url, snippet, "
                            f"observed_at FROM findings{where}", params)
         fr.sort(key=lambda r: (r["platform_id"] or "", r["kind"] or "", r["url"] or "", r["detail"] or ""))
+        thumbs: dict[str, dict[str, str]] = defaultdict(dict)
+        for r in _fetch(store, "SELECT platform_id, json_extract_string(data, '$.device') AS device, "
+                               "json_extract_string(data, '$.thumbnail') AS thumb FROM observations"
+                               f"{and_where}probe = 'browser' AND kind = 'render' AND status = 'completed'", params):
+            if r["device"] and r["thumb"]:
+                thumbs[r["platform_id"]][r["device"]] = r["thumb"]
         yield PlatformBatch(ids=chunk, indicator_values=_grouped(iv), indicator_scores=_grouped(isc),
-                            findings=_grouped(fr), findings_rows=fr, weekly=weekly)
+                            findings=_grouped(fr), findings_rows=fr, weekly=weekly,
+                            thumbnails=dict(thumbs))
 
 
 def _weekly(store: CampaignStore, where: str, params: list[Any]) -> dict[str, list[tuple[date, int, int]]]:

@@ -5,6 +5,8 @@ One compiled template renders every platform; the per-platform rows arrive in ba
 """
 from __future__ import annotations
 
+import base64
+import binascii
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
@@ -66,6 +68,12 @@ class AwardRow:
 
 
 @dataclass(slots=True)
+class ThumbRow:
+    label: str
+    src: str                 # a file under scorecards/thumbs/, written from the browser probe's JPEG
+
+
+@dataclass(slots=True)
 class IndexRow:
     file: str
     name: str
@@ -100,6 +108,7 @@ class Card:
     weekly: list["WeekBar"] = field(default_factory=list)          # new media: activity chart (inline SVG)
     weekly_max: str = ""
     highlights: list["Highlight"] = field(default_factory=list)    # new media: top posts, unanswered questions
+    thumbs: list[ThumbRow] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -122,9 +131,14 @@ SCORECARD_LABELS = ("weekly_activity", "weekly_caption", "top_posts", "unanswere
                     "back", "to_notice", "veto_banner", "dimensions", "dimension", "indicators", "indicator",
                     "value", "detail", "evidence", "findings", "no_findings", "finding_kind", "finding_url",
                     "evidence_url", "snippet", "awards", "no_awards", "award", "position", "other_indicators",
-                    "framework", "check_date", "index_title", "rank_interval", "rank_interval_note")
+                    "framework", "check_date", "index_title", "rank_interval", "rank_interval_note",
+                    "screenshots", "desktop", "phone")
 LABELS = ("index", "rank", "group", "region", "level", "url", "score", "weight", "status", "none", "not_ranked",
           "vetoed", "generated_by")
+
+
+JPEG_URI = "data:image/jpeg;base64,"
+MAX_THUMB_BYTES = 512 * 1024
 
 
 def _str(value: Any) -> str:
@@ -254,13 +268,35 @@ class ScorecardWriter:
                             [EvidenceRow(_str(e.get("url")), _str(e.get("detail")), _str(e.get("snippet")))
                              for e in value.get("evidence", [])])
 
+    def thumbs(self, pid: str, batch: PlatformBatch) -> list[ThumbRow]:
+        """Write the platform's screenshots (JPEG data URIs in the store) as files; rows for the template."""
+        out = []
+        stem = self.files[pid].rsplit(".", 1)[0]
+        for device in ("desktop", "phone"):
+            uri = (batch.thumbnails.get(pid) or {}).get(device)
+            if not uri or not uri.startswith(JPEG_URI):
+                continue
+            try:
+                jpeg = base64.b64decode(uri[len(JPEG_URI):], validate=True)
+            except (binascii.Error, ValueError):
+                continue
+            if not jpeg.startswith(b"\xff\xd8") or len(jpeg) > MAX_THUMB_BYTES:
+                continue                       # only our own small JPEGs are written
+            name = f"thumbs/{stem}-{device}.jpg"
+            (self.dir / "thumbs").mkdir(exist_ok=True)
+            (self.dir / name).write_bytes(jpeg)
+            out.append(ThumbRow(getattr(self.labels, device), name))
+        return out
+
     def write_batch(self, batch: PlatformBatch, *, only: set[str] | None = None,
                     skip: dict[str, Any] | set[str] | None = None) -> None:
         render = self.template.render
         for pid in batch.ids:
             if pid not in self.data.platforms or (only is not None and pid not in only) or (skip and pid in skip):
                 continue
-            html = render(c=self.context(pid, batch), L=self.labels, lang=self.lang,
+            card = self.context(pid, batch)
+            card.thumbs = self.thumbs(pid, batch)
+            html = render(c=card, L=self.labels, lang=self.lang,
                           framework_title=self.framework_title, check_date=self.check_date,
                           interval_note=self.interval_note)
             (self.dir / self.files[pid]).write_text(html, encoding="utf-8")

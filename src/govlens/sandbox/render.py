@@ -24,16 +24,7 @@ SECTIONS = {  # path key → (nav title, description)
     "wzdt": ("网站地图", "本站栏目导航"),
 }
 SERVICE_SUFFIXES = ("办事指南", "服务事项", "在线办理", "办件查询", "表格下载", "政策咨询")
-CSS = """body{margin:0;font-family:"Microsoft YaHei",SimSun,sans-serif;font-size:14px}
-a{text-decoration:none}a:hover{text-decoration:underline}
-.wrap{width:1200px;margin:0 auto}.header{height:120px}.header .logo img{height:64px;vertical-align:middle}
-.nav ul{list-style:none;margin:0;padding:0;overflow:hidden}.nav li{float:left;padding:0 22px;line-height:44px}
-.col-block{float:left;width:380px;margin:10px 9px;border-top:2px solid #0b3d91}
-.col-block ul{list-style:none;padding:0}.col-block li{line-height:30px;overflow:hidden}
-.col-block .date,.list .date{float:right}.grid a{display:inline-block;width:180px;line-height:32px}
-.footer{clear:both;padding:20px 0;text-align:center;line-height:26px}
-"""
-JS = "function addFav(){try{window.external.addFavorite(location.href,document.title)}catch(e){}}\n"
+HEAVY_IMAGE = "/images/hd_banner.gif"   # served with HEAVY_IMAGE_BYTES by the web (heavy_page sites only link it)
 
 
 # --- pieces
@@ -78,7 +69,6 @@ def _head(site: Site, title: str | None, *, home: bool) -> str:
                f'<meta name="SiteDomain" content="{site.host}">\n'
                f'<meta name="SiteIDCode" content="{site.site_code}">\n'
                '<link rel="stylesheet" href="/css/style.css">\n'
-               f"<style>\n{CSS}</style>\n"
                '<script src="/js/common.js"></script>\n</head>\n<body>\n')
     return "".join(out)
 
@@ -106,7 +96,9 @@ def _zjxx_title(site: Site) -> str:
 
 def _header(site: Site, *, home: bool) -> str:
     tag = "h1" if home else "div"
-    return (f'<div class="header" style="background-color:{site.header_bg}"><div class="wrap">'
+    tools = ('<div class="tools"><button type="button" class="wza">无障碍浏览</button>'
+             '<button type="button" class="zzms">长者模式</button></div>') if site.accessible_mode else ""
+    return (f'<div class="header" style="background-color:{site.header_bg}"><div class="wrap">{tools}'
             f'<div class="logo"><a href="{site.home_path}"><img src="/images/emblem.png" alt="国徽"></a>'
             f'<{tag} class="site-name" style="color:#ffffff">{escape(site.name)}</{tag}></div>\n'
             f"{_search_form(site)}</div></div>\n")
@@ -124,8 +116,8 @@ def _footer(site: Site) -> str:
     return (f'<div class="footer" style="background-color:{site.footer_bg}"><div class="wrap">\n'
             '<p><a href="/wzdt/index.html">网站地图</a> | <a href="/lxwm/index.html">联系我们</a> | '
             '<a href="/zjxx/index.html">关于本站</a></p>\n'
-            f'<p style="color:#333333">主办单位：{escape(site.name)}　承办单位：{escape(site.place)}政务信息中心</p>\n'
-            f'<p style="color:#333333">政府网站标识码：{site.site_code}　{site.icp}　'
+            f'<p class="sponsor" style="color:#333333">主办单位：{escape(site.name)}　承办单位：{escape(site.place)}政务信息中心</p>\n'
+            f'<p class="idcode" style="color:#333333">政府网站标识码：{site.site_code}　{site.icp}　'
             f'<img src="/images/jiucuo.png" alt="政府网站找错"></p>\n'
             "</div></div>\n</body>\n</html>\n")
 
@@ -172,6 +164,9 @@ def home(site: Site) -> str:
     out = [_head(site, title, home=True), _header(site, home=True), _nav(site)]
     out.append('<div class="wrap">\n')
     out.append(f'<div class="banner"><img src="/images/banner.jpg" alt="{escape(site.name)}"></div>\n')
+    if site.has_visual(D.HEAVY_PAGE):
+        out.append(f'<div class="hero"><img src="{HEAVY_IMAGE}" alt="{escape(site.place)}风光" width="1200" '
+                   'height="400"></div>\n')
     out.append(_noalt_image(site, HOME))
     out.append(_low_contrast(site, HOME))
     quick = ['<a href="/zwgk/index.html">信息公开目录</a>']

@@ -28,7 +28,7 @@ from urllib.parse import parse_qs, urlsplit
 from govlens import defects as D
 from govlens.registry.model import Platform
 from govlens.sandbox import mobile as mobile_mod
-from govlens.sandbox import render
+from govlens.sandbox import render, style
 from govlens.sandbox.mobile import MobileSite
 from govlens.sandbox.newmedia import NewMedia, build_newmedia
 from govlens.sandbox.names import provinces
@@ -213,13 +213,16 @@ class SandboxWeb:
             hit = site.articles.get(path)
             if hit is not None:
                 return _html(site, render.article(site, *hit))
+        elif path == render.HEAVY_IMAGE:
+            return Reply(200, (("Content-Type", "image/gif"), ("Server", site.server)), heavy_gif())
         elif _IMAGE.match(path):
             return Reply(200, (("Content-Type", "image/gif"), ("Server", site.server)), _GIF)
         elif path == "/css/style.css":
-            return Reply(200, (("Content-Type", "text/css"), ("Server", site.server)), render.CSS.encode())
+            return Reply(200, (("Content-Type", "text/css; charset=utf-8"), ("Server", site.server)),
+                         style.stylesheet(site).encode("utf-8"))
         elif path == "/js/common.js":
-            return Reply(200, (("Content-Type", "application/javascript"), ("Server", site.server)),
-                         render.JS.encode())
+            return Reply(200, (("Content-Type", "application/javascript; charset=utf-8"), ("Server", site.server)),
+                         style.script(site).encode("utf-8"))
         elif path == "/favicon.ico":
             return Reply(200, (("Content-Type", "image/gif"), ("Server", site.server)), _GIF)
         elif path == "/robots.txt":
@@ -296,6 +299,19 @@ class SandboxWeb:
             body = render.national_home(self.national[host], host).encode("utf-8")
             return Reply(200, (("Content-Type", "text/html; charset=utf-8"),), body)
         return Reply(404, (("Content-Type", "text/html; charset=utf-8"),), render.not_found(None).encode("utf-8"))
+
+
+HEAVY_IMAGE_BYTES = 6 * 1024 * 1024     # a heavy_page banner: a valid GIF padded with comment blocks
+_heavy: list[bytes] = []
+
+
+def heavy_gif() -> bytes:
+    """A 1×1 GIF of :data:`HEAVY_IMAGE_BYTES` bytes (comment-extension padding; built once)."""
+    if not _heavy:
+        head, tail = _GIF[:-1], _GIF[-1:]          # the trailer byte ";" closes the file
+        n = (HEAVY_IMAGE_BYTES - len(_GIF) - 3) // 256
+        _heavy.append(head + b"\x21\xfe" + (b"\xff" + b"x" * 255) * n + b"\x00" + tail)
+    return _heavy[0]
 
 
 _LEVEL_MU = {"central": 11.0, "provincial": 10.3, "sub_provincial": 9.6, "prefecture": 8.9, "county": 7.8,

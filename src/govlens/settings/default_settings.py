@@ -10,6 +10,27 @@ AVAILABILITY_SPACING = 0.3          # seconds between visits to the homepage
 AVAILABILITY_THREAD = True          # visits on their own event-loop thread: crawl load must not inflate timings
 AVAILABILITY_VISITS = 3             # homepage visits per scan
 
+# --- browser probe (Playwright driving Debian's chromium; renders each website's homepage on a desktop and a phone)
+BROWSER_AXE = True                  # run axe-core (WCAG 2.1 A/AA rules) on the desktop render
+BROWSER_CLS_LIMIT = 0.1             # cumulative layout shift above this is a layout_shift finding (Core Web Vitals "good" ends)
+BROWSER_ENABLED = True              # render websites in a browser (off, or no browser: HTTP-only indicators)
+BROWSER_EXECUTABLE = "/usr/bin/chromium"
+BROWSER_JS_HEAP_MB = 512            # V8 heap bound per renderer
+BROWSER_LEGIBLE_SHARE = 0.6         # below this share of phone text at >= BROWSER_MIN_TEXT_PX: tiny_text (Lighthouse font-size)
+BROWSER_MIN_TEXT_PX = 12            # legible text size on a phone, CSS px (Lighthouse font-size audit)
+BROWSER_NAV_TIMEOUT = 20.0          # seconds for one navigation to reach "load"
+BROWSER_PAGES = 2                   # pages rendering at once (one Chromium, one page per render)
+BROWSER_PAGE_WEIGHT_LIMIT_KIB = 4000  # homepage transfer above this is a heavy_page finding (Lighthouse median)
+BROWSER_RECYCLE_AFTER = 40          # renders before the browser is restarted (bounds its memory)
+BROWSER_RETRIES = 2                 # reloads of a homepage that answers 5xx (as a visitor would)
+BROWSER_SAMPLE = 0                  # websites rendered: 0 = all, N = a deterministic sample of N
+BROWSER_SCREENSHOT_DIR = ""         # keep full-size first-screen screenshots here (empty: thumbnails only, in the store)
+BROWSER_SETTLE_MAX_MS = 5000        # ... and at most this long, however busy the page stays
+BROWSER_SETTLE_MS = 1000            # wait after "load" before measuring, then until 600 ms without shifts or long tasks
+BROWSER_TAP_FAIL_SHARE = 0.25       # above this share of crowded undersized tap targets: small_tap_targets
+BROWSER_TBT_LIMIT_MS = 600          # total blocking time above this is a slow_script finding (Lighthouse "poor")
+BROWSER_TIMEOUT = 60.0              # hard bound, seconds, on one website's renders (desktop, phone, axe)
+
 # --- campaign
 CHECK_DATE = ""                     # ISO date the evaluation is "as of"; empty = today
 
