@@ -1,7 +1,8 @@
 """The civilization probe (文明传播, series 6): which topics of 文明传播 a 文明网's pages speak of.
 
 A follow-up probe: it starts from the pages the ``http_site`` probe crawled for the same platform
-(homepage, column lists, sampled articles), fetches them again and reads their text, and counts the
+(homepage, column lists, sampled articles), fetches them again and reads their text (links to other
+sites left out: a 友情链接 names another site's subject, not this one's), and counts the
 pages on which each topic of ``CIVILIZATION_TOPICS_FILE`` (the shipped ``civilization_topics.yaml``
 when empty) is spoken of — one Aho-Corasick automaton over every word of every topic (pyahocorasick,
 as the wording check). It runs for websites of the registry groups in ``CIVILIZATION_GROUPS``
@@ -20,6 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 import ahocorasick
 import yaml
@@ -27,6 +29,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from govlens.errors import ConfigError
 from govlens.probes.base import Probe, ProbeContext, earlier_pages
+from govlens.probes.html_extract import site_host
 from govlens.probes.observation import COMPLETED, Observation
 from govlens.registry.model import Platform
 
@@ -114,11 +117,19 @@ def _parse(text: str, source: str) -> TopicLexicon:
     return TopicLexicon(topics, source)
 
 
-def page_text(html: str) -> str:
-    """The visible text of a page (scripts and styles left out)."""
+def page_text(html: str, url: str = "") -> str:
+    """The visible text of a page: scripts and styles left out, and links to other sites (友情链接 name other
+    sites, whose subjects are not this site's), when the page's ``url`` is given."""
     tree = LexborHTMLParser(html or "")
     for node in tree.css("script, style, noscript, template"):
         node.decompose()
+    own = site_host(urlsplit(url).hostname or "") if url else ""
+    if own:
+        for a in tree.css("a[href]"):
+            target = urljoin(url, (a.attributes.get("href") or "").strip())
+            host = site_host(urlsplit(target).hostname or "")
+            if target.startswith(("http://", "https://")) and host and host != own:
+                a.decompose()
     body = tree.body
     return " ".join((body.text(separator=" ") if body is not None else "").split())
 
@@ -156,7 +167,7 @@ class CivilizationProbe(Probe):
                 failed += 1
                 continue
             read += 1
-            hits = self.lexicon.scan(page_text(r.text()[0]))
+            hits = self.lexicon.scan(page_text(r.text()[0], r.final_url or url))
             with_topic += bool(hits)
             for tid, words in hits.items():
                 entry = topics[tid]

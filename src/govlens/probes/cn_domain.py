@@ -18,6 +18,7 @@ One ``cn_domain_site`` observation per platform (``docs/observations.md``). It n
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -40,6 +41,16 @@ def normalise(text: str) -> str:
     """NFKC, dots unified, no whitespace: how a written name is compared."""
     text = unicodedata.normalize("NFKC", text or "").replace("。", ".").replace("｡", ".")
     return "".join(text.split()).lower()
+
+
+def written(text: str, name: str, before: int = 8) -> str:
+    """The name as ``text`` writes it, with a few characters before it (``中文域名：浙江省人民政府．政务``)."""
+    parts = [r"[.．。｡]" if ch == "." else re.escape(ch) for ch in name if not ch.isspace()]
+    m = re.search(r"\s*".join(parts), unicodedata.normalize("NFC", text or ""), re.I)
+    if m is None:
+        return ""
+    start = max(0, m.start() - before)
+    return " ".join(text[start:m.end()].split())
 
 
 def _marked(node: LexborNode, words: tuple[str, ...]) -> bool:
@@ -99,11 +110,9 @@ def site_facts(html: str, url: str, name: str) -> dict[str, Any]:
     in_header, in_footer = wanted in normalise(header), wanted in normalise(footer)
     where = [z for z, hit in (("header", in_header), ("footer", in_footer)) if hit]
     snippet = ""
-    for zone in (header, footer):
-        flat = normalise(zone)
-        if wanted and wanted in flat:
-            i = flat.index(wanted)
-            snippet = flat[max(0, i - 10): i + len(wanted) + 10]
+    for zone, hit in ((header, in_header), (footer, in_footer)):
+        if hit:
+            snippet = written(zone, name)
             break
     return {"title": " ".join(title.text().split())[:200] if title is not None else None,
             "internal_links": len(internal), "external_links": external, "header_text": header[:300],
