@@ -44,13 +44,14 @@ def normalise(text: str) -> str:
 
 
 def written(text: str, name: str, before: int = 8) -> str:
-    """The name as ``text`` writes it, with a few characters before it (``中文域名：浙江省人民政府．政务``)."""
+    """The name as ``text`` writes it, with the label just before it if any (``中文域名：浙江省人民政府．政务``)."""
     parts = [r"[.．。｡]" if ch == "." else re.escape(ch) for ch in name if not ch.isspace()]
     m = re.search(r"\s*".join(parts), unicodedata.normalize("NFC", text or ""), re.I)
     if m is None:
         return ""
-    start = max(0, m.start() - before)
-    return " ".join(text[start:m.end()].split())
+    head = text[max(0, m.start() - before):m.start()].rstrip()
+    label = head.split()[-1] if head.endswith(("：", ":")) else ""      # 中文域名： just before it
+    return " ".join(f"{label}{text[m.start():m.end()]}".split())
 
 
 def _marked(node: LexborNode, words: tuple[str, ...]) -> bool:

@@ -14,7 +14,9 @@ before anything is counted: they are Chinese on every good English page. What re
 - ``han_chars`` and ``untranslated``: Chinese characters left on the page, with the first run of them;
 - ``dated``: the page's dated links (English month names — ``Dec 10, 2013``, ``10 December 2013`` —
   and the numeric forms :mod:`govlens.probes.dates` reads);
-- ``links``: its links; ``services`` / ``interaction``: the lexicon's topics and features found.
+- ``links``: its links; ``services``: the lexicon's service topics named by its headings, menus and
+  undated list entries (a dated item is news: "Forum on tourism" offers no service);
+  ``interaction``: the lexicon's interaction features on the page.
 """
 from __future__ import annotations
 
@@ -224,8 +226,9 @@ def page_facts(html: str, url: str, lexicon: Lexicon, languages: tuple[str, ...]
     out["dated"] = dated[:MAX_DATED]
     page_date = date_in(text[:2000], reference)
     out["date"] = _iso(page_date)
+    entries = " ".join(e for e in _entries(body, reference)).casefold()
+    out["services"] = sorted(k for k, ws in lexicon.services.items() if any(w.casefold() in entries for w in ws))
     low = text.casefold()
-    out["services"] = sorted(k for k, ws in lexicon.services.items() if any(w.casefold() in low for w in ws))
     features = {k for k, ws in lexicon.interaction.items() if any(w.casefold() in low for w in ws)}
     if mailto or _EMAIL.search(text):
         features.add("email")
@@ -234,6 +237,17 @@ def page_facts(html: str, url: str, lexicon: Lexicon, languages: tuple[str, ...]
     if any(form.css_first("textarea") is not None for form in body.css("form")):
         features.add("form")
     out["interaction"] = sorted(features)
+    return out
+
+
+def _entries(body: Any, reference: date | None) -> list[str]:
+    """Texts that offer something: headings, and links and list entries without a date (a dated one is news)."""
+    out = [" ".join(h.text().split()) for h in body.css("h1, h2, h3, h4")]
+    for node in body.css("a, li"):
+        text = " ".join(node.text().split())
+        around = " ".join(node.parent.text().split())[:300] if node.tag == "a" and node.parent is not None else text
+        if text and len(text) < 200 and date_in(around, reference) is None:
+            out.append(text)
     return out
 
 
