@@ -7,8 +7,11 @@ time or on request order (the outage alternation and the slow-response delay), a
 ``home`` and the site's flags tell it.
 
 Served: one site per platform of kind ``website`` with an http(s) URL and an ASCII host (the
-first platform wins when two share a host), plus a few national hosts (www.gov.cn …) that
-answer their homepage only.
+first platform wins when two share a host; a 文明网 gets its topics from :mod:`govlens.sandbox.civilization`),
+the mobile portals, the Chinese sites of ``foreign_site`` platforms with their editions
+(:mod:`govlens.sandbox.foreign`), the ``.政务`` names in punycode and the sites they lead to
+(:mod:`govlens.sandbox.cndomain`; ``dns_records`` says which names exist), plus a few national hosts
+(www.gov.cn …) that answer their homepage only.
 """
 from __future__ import annotations
 
