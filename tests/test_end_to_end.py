@@ -17,6 +17,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from govlens.awards import load_awards
 from govlens.defects import ALL_KINDS, CIVILIZATION_KINDS, CN_DOMAIN_KINDS, FOREIGN_KINDS
 from govlens.sandbox.check import (compare, format_scores, load_finding_keys, load_truth_keys, only_rendered,
                                    rendered_platforms)
@@ -24,7 +25,7 @@ from govlens.sandbox.check import (compare, format_scores, load_finding_keys, lo
 SITES = 220
 ACCOUNTS = 122          # the shipped registry's series-9 accounts and nominations
 PORTALS = 22            # the shipped registry's series-3 mobile portals and nominations
-CIVILIZATION = 12       # series 6: the seed's 文明网 and featured columns (websites that come along)
+CIVILIZATION = 0        # series 6: the seed's 文明网 are websites listed last in the registry, beyond the first 220
 FOREIGN = 48            # series 7: the seed's sites with foreign-language editions
 CN_DOMAINS = 9          # series 8: the seed's .政务 names
 SERIES_678 = set(CIVILIZATION_KINDS + FOREIGN_KINDS + CN_DOMAIN_KINDS)   # injected often enough on 250 platforms
@@ -74,7 +75,7 @@ def test_notice_follows_the_seed(demo: Path) -> None:
                   "2013年度中国政务专用中文域名应用示范奖"):
         assert title in html
     # series 6, 7, 8: each winner's reason states what was measured on it
-    for fact in ("文明传播主题覆盖", "外文版页面中", "外文版更新与中文版相差", "中文政务域名已注册并可解析"):
+    for fact in ("外文版页面中", "外文版更新与中文版相差", "中文政务域名已注册并可解析"):
         assert fact in html, fact
     order = [html.find(t) for t in ("2013年度中国最具影响力政务微博", "2013年度中国优秀政务微博",
                                     "2013年度中国政务微信贡献奖")]
@@ -97,12 +98,13 @@ def test_store_has_every_stage(demo: Path) -> None:
         for table in ("platforms", "observations", "indicator_values", "findings", "dimension_scores", "results",
                       "awards", "nm_stats", "nm_posts", "nm_comments", "nm_submissions", "nm_experts", "app_store"):
             assert con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] > 0, table
-        winners = con.execute("SELECT count(*) FROM awards WHERE status = 'winner'").fetchone()[0]
-        vetoed_winners = con.execute("""SELECT count(*) FROM awards a JOIN results r USING (platform_id)
-                                        WHERE a.status = 'winner' AND r.vetoed""").fetchone()[0]
+        winners = con.execute("SELECT series_id, award_id, platform_id FROM awards WHERE status = 'winner'").fetchall()
+        vetoed = set(con.execute("SELECT framework, platform_id FROM results WHERE vetoed").fetchall())
     finally:
         con.close()
-    assert winners > 0 and vetoed_winners == 0
+    # a platform may be scored by two frameworks (a 文明网 is a website too): judged by its award's framework
+    framework = {(a.series_id, a.id): a.framework for a in load_awards("notice-2013").awards()}
+    assert winners and not [w for w in winners if (framework[w[:2]], w[2]) in vetoed]
 
 
 def test_detection_against_truth(demo: Path) -> None:

@@ -63,13 +63,10 @@ def _sandbox_platforms(registry: str | None, sites: int | None, seed: int):  # t
     loaded = load_registry(registry or shipped_registry())
     for err in loaded.errors:
         console.print(f"[yellow]![/yellow] {err}")
-    # --sites counts websites; the registry's accounts, mobile portals, foreign-language editions, .政务 names
-    # and civilization websites (文明网, groups civilization_*) always come along
-    def along(p) -> bool:  # type: ignore[no-untyped-def]
-        return p.kind != "website" or p.group.startswith("civilization")
-
-    webs = [p for p in loaded.platforms if not along(p)]
-    others = [p for p in loaded.platforms if along(p)]
+    # --sites counts websites (文明网 are websites: the shipped registry lists them last); the registry's
+    # accounts, mobile portals, foreign-language editions and .政务 names always come along
+    webs = [p for p in loaded.platforms if p.kind == "website"]
+    others = [p for p in loaded.platforms if p.kind != "website"]
     return generate_platforms(webs, sites or len(webs), seed) + others
 
 
@@ -91,9 +88,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     web.write_signals(out / "signals.csv")
     web.write_overseas_signals(out / "overseas.csv")
     data = web.write_newmedia(out / "data")
+    n_sites = sum(1 for p in platforms if p.kind == "website")
     n_civ = sum(1 for p in platforms if p.kind == "website" and p.group.startswith("civilization"))
-    n_sites = sum(1 for p in platforms if p.kind == "website") - n_civ      # what --sites counts
-    console.print(f"sandbox web: {n_sites} sites and {n_civ} 文明网, {len(web.mobile)} mobile portals, "
+    console.print(f"sandbox web: {n_sites} sites ({n_civ} 文明网), {len(web.mobile)} mobile portals, "
                   f"{len(web.newmedia.accounts) if web.newmedia else 0} Weibo/WeChat accounts, "
                   f"{len({id(f) for f in web.foreign.values()})} sites with foreign-language editions, "
                   f"{len(web.cn_domains)} .政务 names, seed {args.seed}, as of {as_of}")
