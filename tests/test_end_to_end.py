@@ -17,13 +17,19 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from govlens.defects import ALL_KINDS
+from govlens.awards import load_awards
+from govlens.defects import ALL_KINDS, CIVILIZATION_KINDS, CN_DOMAIN_KINDS, FOREIGN_KINDS
 from govlens.sandbox.check import (compare, format_scores, load_finding_keys, load_truth_keys, only_rendered,
                                    rendered_platforms)
 
 SITES = 220
 ACCOUNTS = 122          # the shipped registry's series-9 accounts and nominations
 PORTALS = 22            # the shipped registry's series-3 mobile portals and nominations
+CIVILIZATION = 0        # series 6: the seed's 文明网 are websites listed last in the registry, beyond the first 220
+FOREIGN = 48            # series 7: the seed's sites with foreign-language editions
+CN_DOMAINS = 9          # series 8: the seed's .政务 names
+SERIES_678 = set(CIVILIZATION_KINDS + FOREIGN_KINDS + CN_DOMAIN_KINDS)   # injected often enough on 250 platforms
+                                                                         # in tests/test_series_678.py
 
 
 @pytest.fixture(scope="module")
@@ -43,8 +49,11 @@ def test_outputs_exist(demo: Path) -> None:
     with open(demo / "results.csv", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     assert len(rows) == SITES
-    assert len(list((demo / "scorecards").glob("*.html"))) == SITES + ACCOUNTS + PORTALS + 1
-    for name, n in (("results-newmedia-2013.csv", ACCOUNTS), ("results-mobile-2013.csv", PORTALS)):
+    assert len(list((demo / "scorecards").glob("*.html"))) == (SITES + ACCOUNTS + PORTALS + CIVILIZATION + FOREIGN
+                                                             + CN_DOMAINS + 1)
+    for name, n in (("results-newmedia-2013.csv", ACCOUNTS), ("results-mobile-2013.csv", PORTALS),
+                    ("results-civilization-2013.csv", CIVILIZATION), ("results-foreign-2013.csv", FOREIGN),
+                    ("results-cndomain-2013.csv", CN_DOMAINS)):
         with open(demo / name, encoding="utf-8") as fh:
             assert len(list(csv.DictReader(fh))) == n, name
     for name in ("account_stats.csv", "account_posts.jsonl", "account_comments.jsonl", "submissions.csv",
@@ -56,11 +65,18 @@ def test_outputs_exist(demo: Path) -> None:
 
 def test_notice_follows_the_seed(demo: Path) -> None:
     html = (demo / "notice.html").read_text(encoding="utf-8")
-    positions = [html.find(s) for s in ("第一系列", "第三系列", "第四系列", "第五系列", "第九系列")]
+    positions = [html.find(f'<h2>{s}') for s in ("第一系列", "第三系列", "第四系列", "第五系列", "第六系列", "第七系列",
+                                                 "第八系列", "第九系列")]
     assert all(p >= 0 for p in positions) and positions == sorted(positions)
     for title in ("2013年度中国最具影响力政务网站", "领先奖", "优秀奖", "获奖理由", "2013年度创新型移动门户",
-                  "2013年度中国最具影响力政务微博", "2013年度中国优秀政务微博", "2013年度中国政务微信贡献奖"):
+                  "2013年度中国最具影响力政务微博", "2013年度中国优秀政务微博", "2013年度中国政务微信贡献奖",
+                  "2013年度中国互联网文明传播贡献奖", "2013年度中国互联网文明传播特色栏目",
+                  "2013年度中国政府网站外文版国际化程度领先奖", "2013年度中国政府网站外文版国际化程度优秀奖",
+                  "2013年度中国政务专用中文域名应用示范奖"):
         assert title in html
+    # series 6, 7, 8: each winner's reason states what was measured on it
+    for fact in ("外文版页面中", "外文版更新与中文版相差", "中文政务域名已注册并可解析"):
+        assert fact in html, fact
     order = [html.find(t) for t in ("2013年度中国最具影响力政务微博", "2013年度中国优秀政务微博",
                                     "2013年度中国政务微信贡献奖")]
     assert order == sorted(order)
@@ -82,12 +98,13 @@ def test_store_has_every_stage(demo: Path) -> None:
         for table in ("platforms", "observations", "indicator_values", "findings", "dimension_scores", "results",
                       "awards", "nm_stats", "nm_posts", "nm_comments", "nm_submissions", "nm_experts", "app_store"):
             assert con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] > 0, table
-        winners = con.execute("SELECT count(*) FROM awards WHERE status = 'winner'").fetchone()[0]
-        vetoed_winners = con.execute("""SELECT count(*) FROM awards a JOIN results r USING (platform_id)
-                                        WHERE a.status = 'winner' AND r.vetoed""").fetchone()[0]
+        winners = con.execute("SELECT series_id, award_id, platform_id FROM awards WHERE status = 'winner'").fetchall()
+        vetoed = set(con.execute("SELECT framework, platform_id FROM results WHERE vetoed").fetchall())
     finally:
         con.close()
-    assert winners > 0 and vetoed_winners == 0
+    # a platform may be scored by two frameworks (a 文明网 is a website too): judged by its award's framework
+    framework = {(a.series_id, a.id): a.framework for a in load_awards("notice-2013").awards()}
+    assert winners and not [w for w in winners if (framework[w[:2]], w[2]) in vetoed]
 
 
 def test_detection_against_truth(demo: Path) -> None:
@@ -97,7 +114,8 @@ def test_detection_against_truth(demo: Path) -> None:
                      only_rendered(load_finding_keys(demo / "findings.csv"), rendered))
     print("\n" + format_scores(scores))
     assert {s.kind for s in scores} == set(ALL_KINDS)
-    assert all(s.truth > 0 for s in scores), "every defect kind is injected in a 220-site sandbox (and its sample)"
+    assert all(s.truth > 0 for s in scores if s.kind not in SERIES_678), \
+        "every defect kind is injected in a 220-site sandbox (and its sample)"
     low = [s for s in scores if s.precision < 0.95 or s.recall < 0.95]
     assert not low, format_scores(low)
 
@@ -119,7 +137,7 @@ def test_every_rank_is_published_with_its_interval(demo: Path) -> None:
         con.close()
     assert reps == [(1000,)] and factors == {"weights", "aggregation", "imputation"}
     assert steps[:8] == ["denominate", "screen", "impute", "treat", "normalise", "aggregate", "apply_rules", "rank"]
-    cards = [p.read_text(encoding="utf-8") for p in (demo / "scorecards").glob("*.html") if p.name != "index.html"]
+    cards = [(demo / "scorecards" / f"{r['id']}.html").read_text(encoding="utf-8") for r in rows]   # websites
     with_interval = [c for c in cards if "排名区间 中位" in c and "1000次蒙特卡洛模拟" in c]
     assert len(with_interval) == len(ranked)
     notice = (demo / "notice.html").read_text(encoding="utf-8")

@@ -9,6 +9,7 @@
     awards = "notice-2013"           # a shipped name or a path to a YAML file
     inspection = "national-check-2019"  # the national-check scheme of `govlens inspect` (name or YAML path)
     signals = "signals.csv"          # optional external signals (社会舆情)
+    overseas_signals = "overseas.csv"  # optional overseas influence of foreign-language editions (series 7)
     out = "out"                      # output folder; the store is out/campaign.duckdb
     locale = "zh-CN"
     sandbox = "sandbox/sandbox.json" # optional: scan the sandbox web described by this state file
@@ -42,6 +43,7 @@ _KEYS = {"name", "year", "check_date", "registry", "framework", "awards", "signa
 DATA_KEYS = ("account_stats", "account_posts", "account_comments", "submissions", "expert_recommendations",
              "app_store")
 _KEYS |= {"frameworks", *DATA_KEYS}
+_KEYS |= {"overseas_signals"}        # series 7: overseas influence of foreign-language editions (CSV)
 
 
 @dataclass
@@ -62,6 +64,7 @@ class Campaign:
     framework_kinds: dict[str, tuple[str, ...]] = field(default_factory=dict)   # framework → kinds it scores here
     data: dict[str, Path] = field(default_factory=dict)       # importer key → data file
     inspection: str = "national-check-2019"                    # the scheme of `govlens inspect`
+    overseas_signals: Path | None = None                       # series 7: overseas-influence signals (CSV)
 
     def __post_init__(self) -> None:
         if not self.frameworks:
@@ -169,7 +172,8 @@ def load_campaign(path: str | Path, overrides: dict[str, Any] | None = None) -> 
                     framework=frameworks[0], awards=awards, out=rel("out") if "out" in section else base / "out",
                     locale=text("locale", "zh-CN"), signals=rel("signals") if "signals" in section else None,
                     sandbox=rel("sandbox") if "sandbox" in section else None, settings=settings,
-                    frameworks=frameworks, framework_kinds=kinds, data=data, inspection=inspection)
+                    frameworks=frameworks, framework_kinds=kinds, data=data, inspection=inspection,
+                    overseas_signals=rel("overseas_signals") if "overseas_signals" in section else None)
 
 
 def write_campaign(path: Path, values: dict[str, Any], settings: dict[str, Any] | None = None) -> None:

@@ -63,7 +63,8 @@ def _sandbox_platforms(registry: str | None, sites: int | None, seed: int):  # t
     loaded = load_registry(registry or shipped_registry())
     for err in loaded.errors:
         console.print(f"[yellow]![/yellow] {err}")
-    # --sites counts websites; the registry's accounts and mobile portals always come along
+    # --sites counts websites (文明网 are websites: the shipped registry lists them last); the registry's
+    # accounts, mobile portals, foreign-language editions and .政务 names always come along
     webs = [p for p in loaded.platforms if p.kind == "website"]
     others = [p for p in loaded.platforms if p.kind != "website"]
     return generate_platforms(webs, sites or len(webs), seed) + others
@@ -85,18 +86,22 @@ def cmd_demo(args: argparse.Namespace) -> int:
     web = build_sandbox(platforms, args.seed, as_of)
     web.write_truth(out / "truth.json")
     web.write_signals(out / "signals.csv")
+    web.write_overseas_signals(out / "overseas.csv")
     data = web.write_newmedia(out / "data")
     n_sites = sum(1 for p in platforms if p.kind == "website")
-    console.print(f"sandbox web: {n_sites} sites, {len(web.mobile)} mobile portals, "
-                  f"{len(web.newmedia.accounts) if web.newmedia else 0} Weibo/WeChat accounts, seed {args.seed}, "
-                  f"as of {as_of}")
+    n_civ = sum(1 for p in platforms if p.kind == "website" and p.group.startswith("civilization"))
+    console.print(f"sandbox web: {n_sites} sites ({n_civ} 文明网), {len(web.mobile)} mobile portals, "
+                  f"{len(web.newmedia.accounts) if web.newmedia else 0} Weibo/WeChat accounts, "
+                  f"{len({id(f) for f in web.foreign.values()})} sites with foreign-language editions, "
+                  f"{len(web.cn_domains)} .政务 names, seed {args.seed}, as of {as_of}")
     with sandbox_process(out / "registry.csv", sites=n_sites, seed=args.seed, as_of=as_of,
                          state_dir=out / "sandbox"):
         write_campaign(out / "campaign.toml", {
             "name": "2013年中国优秀政务平台推荐及综合影响力评估（沙箱演示）", "year": as_of.year,
             "check_date": as_of.isoformat(), "registry": "registry.csv", "framework": args.framework,
-            "frameworks": ["newmedia-2013", "mobile-2013"],
-            "awards": args.awards, "signals": "signals.csv", "out": ".", "locale": args.locale,
+            "frameworks": ["newmedia-2013", "mobile-2013", "civilization-2013", "foreign-2013", "cndomain-2013"],
+            "awards": args.awards, "signals": "signals.csv", "overseas_signals": "overseas.csv", "out": ".",
+            "locale": args.locale,
             "sandbox": "sandbox/sandbox.json",
             **{key: str(path.relative_to(out)) for key, path in data.items()}},
             {**DEMO_SETTINGS, "BROWSER_SAMPLE": args.browser_sample})
@@ -110,7 +115,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
                         ("results", "results.csv"), ("results (Excel)", "results.xlsx"), ("findings", "findings.csv"),
                         ("inspection", "inspection.html"), ("inspection (Excel)", "inspection.xlsx"),
                         ("results (new media)", "results-newmedia-2013.csv"),
-                        ("results (mobile)", "results-mobile-2013.csv"), ("imported data", "data/"),
+                        ("results (mobile)", "results-mobile-2013.csv"),
+                        ("results (文明网)", "results-civilization-2013.csv"),
+                        ("results (外文版)", "results-foreign-2013.csv"),
+                        ("results (.政务)", "results-cndomain-2013.csv"), ("imported data", "data/"),
                         ("ground truth", "truth.json"), ("campaign store", "campaign.duckdb"),
                         ("campaign file", "campaign.toml")):
         print(f"{label:<18} {out / name}")
@@ -183,6 +191,8 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
         web.write_truth(Path(args.out))
         if args.signals:
             web.write_signals(Path(args.signals))
+        if args.overseas:
+            web.write_overseas_signals(Path(args.overseas))
         if args.data:
             for key, path in web.write_newmedia(Path(args.data)).items():
                 print(f"{key:<24} {path}")
@@ -351,6 +361,7 @@ def build_parser() -> argparse.ArgumentParser:
     sandbox_args(truth)
     truth.add_argument("--out", required=True)
     truth.add_argument("--signals", help="also write the external-signals CSV here")
+    truth.add_argument("--overseas", help="also write the overseas-signals CSV of foreign-language editions here")
     truth.add_argument("--data", help="also write the new-media and app-store data files into this folder")
     check = ssub.add_parser("check", help="precision and recall of findings.csv against truth.json")
     check.add_argument("--truth", required=True)

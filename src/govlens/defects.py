@@ -83,12 +83,32 @@ FIXED_WIDTH_LAYOUT = "fixed_width_layout"      # homepage lays out wider than a 
 STALE_APP = "stale_app"                        # the portal's app not updated for a year before the check
 MOBILE_KINDS: tuple[str, ...] = (HEAVY_PAGE, FIXED_WIDTH_LAYOUT, STALE_APP)
 
-ALL_KINDS: tuple[str, ...] = tuple(dict.fromkeys(WEBSITE_KINDS + BROWSER_KINDS + NEWMEDIA_KINDS + MOBILE_KINDS))
+# --- civilization-dissemination websites (文明网, series 6); site-level
+CIVILIZATION_TOPIC_MISSING = "civilization_topic_missing"  # a core topic of 文明传播 (core values, volunteer service,
+                                               # moral models) appears nowhere on the pages crawled
+CIVILIZATION_KINDS: tuple[str, ...] = (CIVILIZATION_TOPIC_MISSING,)
+# --- foreign-language editions (外文版, series 7); the platform's URL is its Chinese site
+NO_FOREIGN_EDITION = "no_foreign_edition"      # no working foreign-language edition is reached from the Chinese site
+STALE_FOREIGN_EDITION = "stale_foreign_edition"  # the edition's newest item lags far behind the Chinese site's newest
+UNTRANSLATED_TEXT = "untranslated_text"        # URL-level: an edition page with Chinese text left untranslated
+WRONG_LANGUAGE_PAGE = "wrong_language_page"    # URL-level: an edition page that is not in the edition's language
+FOREIGN_KINDS: tuple[str, ...] = (NO_FOREIGN_EDITION, STALE_FOREIGN_EDITION, UNTRANSLATED_TEXT, WRONG_LANGUAGE_PAGE)
+# --- Chinese government domain names (.政务, series 8): the seed's four check points; site-level
+CN_DOMAIN_UNREGISTERED = "cn_domain_unregistered"  # DNS says the name does not exist (NXDOMAIN)
+CN_DOMAIN_UNREACHABLE = "cn_domain_unreachable"    # registered, but no web page answers through the name
+CN_DOMAIN_NO_SITE = "cn_domain_no_site"            # the name answers, but with no independent website (parking page)
+CN_DOMAIN_NOT_SHOWN = "cn_domain_not_shown"        # the website's homepage header and footer do not show the name
+CN_DOMAIN_KINDS: tuple[str, ...] = (CN_DOMAIN_UNREGISTERED, CN_DOMAIN_UNREACHABLE, CN_DOMAIN_NO_SITE,
+                                    CN_DOMAIN_NOT_SHOWN)
+
+ALL_KINDS: tuple[str, ...] = tuple(dict.fromkeys(WEBSITE_KINDS + BROWSER_KINDS + NEWMEDIA_KINDS + MOBILE_KINDS
+                                                   + CIVILIZATION_KINDS + FOREIGN_KINDS + CN_DOMAIN_KINDS))
 
 URL_LEVEL_KINDS: frozenset[str] = frozenset({
     STALE_COLUMN, EMPTY_COLUMN, BROKEN_INTERNAL_LINK, BROKEN_EXTERNAL_LINK, IMAGE_WITHOUT_ALT, LOW_CONTRAST,
     UNANSWERED_LETTER, INCOMPLETE_SERVICE_GUIDE, BROKEN_ATTACHMENT, WRONG_WORDING, HARMFUL_CONTENT,
 })
+URL_LEVEL_KINDS |= frozenset({UNTRANSLATED_TEXT, WRONG_LANGUAGE_PAGE})   # series 7
 SITE_LEVEL_KINDS: frozenset[str] = frozenset(ALL_KINDS) - URL_LEVEL_KINDS
 
 

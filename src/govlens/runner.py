@@ -80,6 +80,12 @@ def scan(campaign: Campaign, store: CampaignStore, progress: Progress | None = N
         store.replace("observations", [o.as_row() for o in observations], probe="external_signals")
         problems += [str(e) for e in errors]
         facts["signals"] = len(observations)
+    if campaign.overseas_signals is not None:
+        from govlens.probes.overseas_signals import NAME, import_overseas_signals
+        observations, errors = import_overseas_signals(campaign.overseas_signals, platforms)
+        store.replace("observations", [o.as_row() for o in observations], probe=NAME)
+        problems += [str(e) for e in errors]
+        facts["overseas_signals"] = len(observations)
     facts.update(import_data(campaign, store, platforms, problems))
     return StageReport("scan", time.perf_counter() - t0, facts, problems)
 
@@ -161,22 +167,22 @@ def score(campaign: Campaign, store: CampaignStore) -> StageReport:
         validate_references(framework, known, set(NORMALISATION_METHODS))
     store.require("observations", "scan")
     platforms = store.platforms()
-    # each indicator runs once, on the platforms of every kind a framework using it scores
-    kinds_of: dict[str, set[str]] = {}
+    # each indicator runs once, on the platforms every framework using it scores (kinds, and groups if it names some)
+    users: dict[str, list[Any]] = {}
     for framework in frameworks:
         for iid in framework.indicator_ids():
-            kinds_of.setdefault(iid, set()).update(framework.platform_kinds)
-    groups: dict[frozenset[str], list[str]] = {}
-    for iid, kinds in kinds_of.items():
-        groups.setdefault(frozenset(kinds), []).append(iid)
-    for kinds, ids in groups.items():
-        run_indicators(store, [p for p in platforms if p.kind in kinds], indicator_ids=ids,
-                       check_date=campaign.check_date, settings=campaign.settings)
+            users.setdefault(iid, []).append(framework)
+    groups: dict[frozenset[tuple[tuple[str, ...], tuple[str, ...]]], list[str]] = {}
+    for iid, fws in users.items():
+        groups.setdefault(frozenset((fw.platform_kinds, fw.platform_groups) for fw in fws), []).append(iid)
+    for selectors, ids in groups.items():
+        run_indicators(store, [p for p in platforms
+                               if any(p.kind in kinds and (not grp or p.group in grp) for kinds, grp in selectors)],
+                       indicator_ids=ids, check_date=campaign.check_date, settings=campaign.settings)
     facts: dict[str, Any] = {}
     reps = int(campaign.settings["SCORING_REPLICATIONS"])
-    present = {p.kind for p in platforms}
     for framework in frameworks:
-        if len(frameworks) > 1 and not present & set(framework.platform_kinds):
+        if len(frameworks) > 1 and not any(framework.covers(p.kind, p.group) for p in platforms):
             facts[framework.id] = "no platform of its kinds"
             continue
         summary: ScoringSummary = score_campaign(store, framework, replications=None if reps < 0 else reps)

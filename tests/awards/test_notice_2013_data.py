@@ -48,26 +48,29 @@ def awards():
 
 def test_registry_rows_are_valid(rows):
     kinds = Counter(r["kind"] for r in rows)
-    assert kinds == {"website": 365, "weibo": 112, "wechat": 10, "mobile_portal": 22}
+    assert kinds == {"website": 377, "weibo": 112, "wechat": 10, "mobile_portal": 22, "foreign_site": 48, "cn_domain": 9}
     for r in rows:
         assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", r["id"]), r
         assert r["kind"] in KINDS
         assert r["org_type"] in ORG_TYPES, r
         assert r["level"] in LEVELS, r
         assert r["region"] == region_of(r["province"], r["level"]) != "", r
-        if r["kind"] in ("website", "mobile_portal"):
+        if r["kind"] in ("website", "mobile_portal", "foreign_site"):
             assert re.fullmatch(r"https?://[a-z0-9.-]+/", r["url"]), r
+        elif r["kind"] == "cn_domain":
+            assert r["url"] == f"http://{r['name']}/" and r["name"].endswith(".政务"), r
         else:
             assert re.fullmatch(r"https://(weibo\.com/u/\d{10}|mp\.weixin\.qq\.com/profile\?id=gh_[0-9a-f]{12})", r["url"])
     assert not [v for v, n in Counter(r["id"] for r in rows).items() if n > 1]
     assert not [v for v, n in Counter((r["kind"], r["name"]) for r in rows).items() if n > 1]
-    hosts = Counter(urlsplit(r["url"]).hostname for r in rows if r["kind"] in ("website", "mobile_portal"))
+    hosts = Counter(urlsplit(r["url"]).hostname for r in rows if r["kind"] in ("website", "mobile_portal",
+                                                                                "foreign_site", "cn_domain"))
     assert not [h for h, n in hosts.items() if n > 1]
     assert len({r["url"] for r in rows}) == len(rows)
 
 
 def test_awards_quotas(awards):
-    assert [s.id for s in awards.series] == ["s1", "s3", "s4", "s5", "s9"]
+    assert [s.id for s in awards.series] == ["s1", "s3", "s4", "s5", "s6", "s7", "s8", "s9"]
     quotas = {a.key: {g.id: g.quota for g in a.groups} for a in awards.awards()}
     assert quotas["s1.most-influential"] == {"central": 22, "local": 10}
     assert quotas["s1.most-effective"] == {"central-party": 1}
@@ -83,6 +86,14 @@ def test_awards_quotas(awards):
     assert quotas["s9.wechat"] == {"wechat": 10}
     assert awards.award("s9.excellent-weibo").excludes == ("s9.most-influential-weibo",)
     assert awards.award("s9.excellent-weibo").nominations == 14 and awards.award("s3.innovative-mobile").nominations == 10
+    assert quotas["s6.contribution"] == {"provincial": 3, "city": 3}
+    assert quotas["s6.featured-column"] == {"columns": 6}
+    assert quotas["s7.leading"] == {"central": 3, "provincial": 3, "sub_provincial_capital": 3, "prefecture": 3,
+                                    "county": 6}
+    assert quotas["s7.excellent"] == {"central": 5, "provincial": 5, "sub_provincial_capital": 6, "prefecture": 5,
+                                      "county": 9}
+    assert awards.award("s7.excellent").excludes == ("s7.leading",)
+    assert quotas["s8.demonstration"] == {"cn_domain": 9}
 
 
 SEED = Path("/work/shared/seeds/000_1303e12e75f2869e.txt")
@@ -124,6 +135,8 @@ def test_seed_accounts_are_in_their_groups(awards, accounts, key, group, names):
 def test_every_platform_is_in_exactly_one_group(awards, platforms, key):
     award = awards.award(key)
     for p in platforms.values():
+        if p.group.startswith("civilization"):       # 文明网 compete in series 6 only
+            continue
         assert sum(g.admits(p) for g in award.groups) == 1, p
     for g in award.groups:
         assert sum(g.admits(p) for p in platforms.values()) >= g.quota, g.id
@@ -141,3 +154,42 @@ def test_seed_winners_are_eligible(awards, platforms, key, group, winners):
     g = next(g for g in awards.award(key).groups if g.id == group)
     for name in winners:
         assert g.admits(platforms[name]), name
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason="the seed is not beside this checkout")
+def test_series_6_7_8_winners_are_the_seed_s(awards, rows):
+    """Every name the seed lists in series 6, 7 and 8 is a registry platform of its award's group, quota = count."""
+    text = SEED.read_text(encoding="utf-8")
+    by_name = {r["name"]: r for r in rows}
+
+    def names(a: str, b: str, start: int) -> list[str]:
+        i = text.index(a, start) + len(a)
+        return [x for x in text[i:text.index(b, i)].split(".") if x]
+
+    # series 7: the seed writes each group as "<group title><names>" in the order of the awards file
+    for key, title in (("s7.leading", "2013年度中国政府网站外文版国际化程度领先奖"),
+                       ("s7.excellent", "2013年度中国政府网站外文版国际化程度优秀奖")):
+        award = awards.award(key)
+        start = text.index(title, text.index("现将2013年度中国政府网站外文版"))
+        ends = [g.title for g in award.groups[1:]] + (["2013年度中国政府网站外文版国际化程度优秀奖"] if key == "s7.leading"
+                                                      else ["第八系列"])
+        for g, end in zip(award.groups, ends):
+            listed = names(g.title, end, start)
+            assert len(listed) == g.quota, (key, g.id, listed)
+            assert all(g.admits(Platform(**by_name[n])) for n in listed), (key, g.id)
+    # series 8: nine names, each "<organ>.政务" in the seed's dotted text
+    i = text.index("推荐2013年度中国政务专用中文域名应用示范奖如下.2013年度中国政务专用中文域名应用示范奖") + len(
+        "推荐2013年度中国政务专用中文域名应用示范奖如下.2013年度中国政务专用中文域名应用示范奖")
+    parts = text[i:text.index("第九系列", i)].split(".")
+    cn = [f"{parts[k]}.{parts[k + 1]}" for k in range(0, len(parts) - 1, 2)]
+    assert len(cn) == awards.award("s8.demonstration").groups[0].quota == 9
+    assert all(by_name[n]["kind"] == "cn_domain" for n in cn)
+    # series 6: 3 provincial and 3 city sites, 6 columns (the seed writes 中国文明网.X; the registry 中国文明网·X)
+    contribution = awards.award("s6.contribution")
+    assert [g.quota for g in contribution.groups] == [3, 3]
+    civ = [r for r in rows if r["group"].startswith("civilization")]
+    assert Counter(r["group"] for r in civ) == {"civilization_provincial": 3, "civilization_city": 3,
+                                                 "civilization_column": 6}
+    for r in civ:
+        seed_name = r["name"].replace("·", ".").split(" ")[0].replace("“", "'").replace("”", "'")
+        assert seed_name in text, r["name"]

@@ -123,3 +123,32 @@ def test_engine_keys_are_parsed() -> None:
 def test_shipped_framework_publishes_rank_intervals() -> None:
     u = load_framework("website-2013").uncertainty
     assert u is not None and u.replications == 1000 and u.interval == (0.05, 0.95) and u.weight_noise == 0.25
+
+
+def test_platform_groups_limit_what_a_framework_scores() -> None:
+    import copy
+    doc = copy.deepcopy(MINIMAL)
+    doc["platform_groups"] = ["civilization_city"]
+    f = parse_framework(doc, "f.yaml")
+    assert f.covers("website", "civilization_city") and not f.covers("website", "county")
+    assert not f.covers("weibo", "civilization_city")
+    assert parse_framework(MINIMAL, "f.yaml").covers("website", "anything")       # no groups: every group
+    doc["platform_groups"] = "civilization_city"
+    with pytest.raises(FrameworkError) as info:
+        parse_framework(doc, "f.yaml")
+    assert info.value.field == "platform_groups"
+
+
+@pytest.mark.parametrize("name, kinds, dimensions", [
+    ("civilization-2013", ("website",), ["文明传播", "信息更新", "互动交流", "网站访问"]),
+    ("foreign-2013", ("foreign_site",), ["信息公开", "公共服务", "互动交流", "网站管理", "海外传播影响力"]),
+    ("cndomain-2013", ("cn_domain",), ["已注册中文政务域名", "有独立的网站", "通过中文政务域名能访问",
+                                       "首页显著位置标示中文政务域名"]),
+])
+def test_series_6_7_8_frameworks(name, kinds, dimensions) -> None:  # type: ignore[no-untyped-def]
+    from govlens.indicators.registry import all_ids
+    f = load_framework(name)
+    assert f.platform_kinds == kinds and [d.title() for d in f.dimensions] == dimensions
+    assert sum(d.weight for d in f.dimensions) == 100
+    from govlens.scoring import NORMALISATION_METHODS
+    validate_references(f, set(all_ids()), set(NORMALISATION_METHODS))

@@ -103,6 +103,57 @@ class Factory:
         return {"title": title, "url": url or f"{HOME}art/{abs(hash((title, day))) % 10**8}.html",
                 "date": day, "date_text": day or ""}
 
+    # --- series 6, 7, 8 (文明网, foreign-language editions, .政务 names)
+    CN = "https://www.example.gov.cn/"
+    EN = "https://english.example.gov.cn/"
+
+    def discovery(self, editions: list[dict[str, Any]] | None = None, *, chinese_ok: bool = True,
+                  chinese_newest: str | None = "2013-12-18", status: str = "completed", **data: Any) -> Observation:
+        editions = [{"url": self.EN, "lang": "en", "declared": "en", "how": "label"}] if editions is None else editions
+        payload = {"lexicon": {"services": ["investment", "study", "visa", "work"],
+                               "interaction": ["email", "faq", "form", "phone"]},
+                   "chinese_url": self.CN, "chinese_ok": chinese_ok, "chinese_newest": chinese_newest,
+                   "candidates": [{"url": e["url"], "lang": e["lang"], "how": "label", "status": "completed",
+                                   "detected": e["lang"]} for e in editions],
+                   "editions": editions, "primary": editions[0]["url"] if editions else None,
+                   "primary_lang": editions[0]["lang"] if editions else None, **data}
+        return self.obs("edition_discovery", self.CN, status, probe="foreign_edition", **payload)
+
+    def edition_page(self, url: str = EN, role: str = "home", *, lang: str = "en", edition_lang: str = "en",
+                     han_chars: int = 0, dated: list[tuple[str, str]] = (), status: str = "completed",
+                     **data: Any) -> Observation:
+        payload = {"role": role, "edition": self.EN, "edition_lang": edition_lang, "final_url": url, "lang": lang,
+                   "confidence": 0.99, "text_chars": 800, "han_chars": han_chars,
+                   "untranslated": "…关于做好外贸工作的通知…" if han_chars else None,
+                   "dated": [{"url": u, "date": d} for u, d in dated], "services": [], "interaction": [],
+                   "title": "News", **data}
+        return self.obs("edition_page", url, status, probe="foreign_edition", **payload)
+
+    def cn_dns(self, *, nxdomain: bool = False, a: tuple[str, ...] = ("127.0.0.1",), error: str | None = None):
+        return self.obs("dns", "dns:浙江省人民政府.政务", probe="dns", host="浙江省人民政府.政务",
+                        ascii_host="xn--gmq000bv3esyhdla33cp00b.xn--zfr164b", nameserver="127.0.0.1:53",
+                        a=[] if nxdomain else list(a), aaaa=[], a_error=error, aaaa_error=error, nxdomain=nxdomain)
+
+    def cn_site(self, status: str = "completed", *, links: int = 20, shown: tuple[str, ...] = ("footer",),
+                elsewhere: bool = False, html: bool = True) -> Observation:
+        return self.obs("cn_domain_site", "http://浙江省人民政府.政务/", status, probe="cn_domain",
+                        idn="浙江省人民政府.政务", final_url="http://www.zj.gov.cn/", final_host="www.zj.gov.cn",
+                        redirects=["http://浙江省人民政府.政务/"], html=html and status == "completed",
+                        internal_links=links, name_shown=list(shown), name_elsewhere=elsewhere,
+                        snippet="中文域名：浙江省人民政府.政务" if shown else "",
+                        error=None if status == "completed" else "HTTP 404")
+
+    def civ(self, pages: dict[str, int] | None = None, *, read: int = 20, with_topic: int = 12,
+            status: str = "completed") -> Observation:
+        pages = {"core_values": 5, "volunteer": 3, "moral_models": 2, "creation": 0} if pages is None else pages
+        titles = {"core_values": "社会主义核心价值观", "volunteer": "志愿服务", "moral_models": "道德模范",
+                  "creation": "群众性精神文明创建"}
+        topics = {t: {"pages": n, "words": {titles[t][:2]: n} if n else {}, "example": HOME if n else None}
+                  for t, n in pages.items()}
+        return self.obs("civilization_topics", HOME, status, probe="civilization", pages=read, failed=0,
+                        pages_with_topic=with_topic, topics=topics, core=["core_values", "volunteer", "moral_models"],
+                        titles=titles, lexicon="civilization_topics.yaml")
+
     def po(self, *observations: Observation, platform: Platform | None = None) -> PlatformObservations:
         return PlatformObservations(platform or self.platform(), observations)
 

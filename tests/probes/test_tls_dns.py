@@ -63,3 +63,41 @@ def test_dns_probe_against_the_sandbox_server(settings):
     assert v4.data["aaaa"] == [] and v4.data["aaaa_error"] is None
     assert gone.data["a"] == [] and gone.data["aaaa"] == []         # NXDOMAIN is an answer
     assert queries == 6
+
+
+def test_dns_probe_asks_for_chinese_names_in_punycode(settings):
+    """A .政务 name is asked as IDNA 2008 punycode; NXDOMAIN (not registered) and an empty answer differ."""
+    from govlens.probes.base import ProbeContext
+    from govlens.probes.dns_records import DnsProbe, ascii_host
+    from govlens.probes.fetch import Fetcher
+    from govlens.probes.link_check import LinkChecker
+    from govlens.registry.model import Platform
+
+    def name(pid, idn):
+        return Platform(id=pid, name=idn, kind="cn_domain", org_type="government", level="provincial",
+                        province="浙江", region="east", url=f"http://{idn}/", group="cn_domain")
+
+    zj = "浙江省人民政府.政务"
+    assert ascii_host(zj) == "xn--gmq000bv3esyhdla33cp00b.xn--zfr164b"
+
+    async def main():
+        records = {ascii_host(zj): (True, False), ascii_host("河北机构编制.政务"): (False, False)}
+        transport, server, port = await start_dns(records)
+        try:
+            s = settings()
+            state = {"http_port": 1, "dns_port": port, "hosts": []}      # the HTTP side knows none of them
+            async with Fetcher(s, sandbox_state=state) as f:
+                probe = DnsProbe()
+                await probe.setup(ProbeContext(settings=s, fetcher=f, link_checker=LinkChecker(f, s),
+                                               check_date=dt.date(2013, 12, 25), sandbox_state=state))
+                platforms = [name("a", zj), name("b", "河北机构编制.政务"), name("c", "云南省委编办.政务")]
+                assert all(probe.prepare(p) for p in platforms)       # asked even though no website serves them
+                return [o for p in platforms for o in await probe.probe(p)]
+        finally:
+            transport.close()
+
+    registered, no_address, unregistered = asyncio.run(main())
+    assert registered.data["a"] == ["127.0.0.1"] and registered.data["nxdomain"] is False
+    assert registered.data["ascii_host"] == "xn--gmq000bv3esyhdla33cp00b.xn--zfr164b" and registered.url == f"dns:{zj}"
+    assert no_address.data["a"] == [] and no_address.data["nxdomain"] is False
+    assert unregistered.data["nxdomain"] is True and unregistered.status == "completed"

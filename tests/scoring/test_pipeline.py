@@ -121,3 +121,11 @@ def test_imputed_values_are_marked(store: CampaignStore) -> None:
     score_campaign(store, fw)
     statuses = {(r["platform_id"], r["indicator_id"]): (r["status"], r["score"]) for r in store.rows("indicator_scores")}
     assert statuses[("b", "site-search")] == ("imputed", 100.0)
+
+
+def test_framework_groups_limit_the_units_scored(store: CampaignStore) -> None:
+    fw = parse_framework({**FRAMEWORK_DOC, "platform_groups": ["other"]}, "t.yaml")
+    summary = score_campaign(store, fw)
+    assert summary.platforms == 1 and {r["platform_id"] for r in store.rows("results")} == {"d"}
+    with pytest.raises(ScoringError, match="groups nope"):
+        score_campaign(store, parse_framework({**FRAMEWORK_DOC, "platform_groups": ["nope"]}, "t.yaml"))

@@ -81,6 +81,9 @@ def parse_framework(doc: Any, source: str = "<framework>", lines: Mapping[str, i
     kinds = doc.get("platform_kinds", ["website"])
     if not isinstance(kinds, list) or not all(isinstance(k, str) for k in kinds):
         raise err("expected a list of platform kinds", "platform_kinds")
+    groups = doc.get("platform_groups", [])
+    if not isinstance(groups, list) or not all(isinstance(g, str) and g for g in groups):
+        raise err("expected a list of registry groups", "platform_groups")
     index = doc.get("index") or {}
     if not isinstance(index, dict):
         raise err("expected a mapping with 'aggregation' and/or 'weighting'", "index")
@@ -113,7 +116,8 @@ def parse_framework(doc: Any, source: str = "<framework>", lines: Mapping[str, i
         deductions=deductions, bonuses=bonuses,
         qualify_min=None if qualify.get("min_index") is None else _number(qualify["min_index"], "qualify.min_index", err),
         uncertainty=_uncertainty(doc.get("uncertainty"), "uncertainty", err),
-        table=dict(table), lines=lines, checks=tuple(checks))
+        table=dict(table), lines=lines, checks=tuple(checks),
+        platform_groups=tuple(groups))
 
 
 def _dimension(d: Any, dp: str, err: Err, seen_nodes: set[str], seen_inds: set[str]) -> Dimension:

@@ -177,6 +177,11 @@ class Framework:
     table: dict[str, str] = field(default_factory=dict)   # column names of an indicator table (id, name, group)
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)  # key path → YAML line
     checks: tuple[str, ...] = ()         # indicators evaluated for their findings only, never scored
+    platform_groups: tuple[str, ...] = ()   # only platforms of these registry groups (empty: every group)
+
+    def covers(self, kind: str | None, group: str | None) -> bool:
+        """Does this framework score a platform of this kind and registry group?"""
+        return kind in self.platform_kinds and (not self.platform_groups or (group or "") in self.platform_groups)
 
     def title(self, locale: str = "zh-CN") -> str:
         return self.titles.get(locale) or next(iter(self.titles.values()), self.id)

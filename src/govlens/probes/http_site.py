@@ -45,7 +45,10 @@ from govlens.probes.wording import load_wording
 from govlens.registry.model import Platform
 
 NAME = "http_site"
-WEB_KINDS = frozenset({"website", "column", "foreign_site", "cn_domain"})   # mobile portals: probes.mobile_site
+# mobile portals: probes.mobile_site; foreign-language editions and .政务 names: probes.foreign_edition and
+# probes.cn_domain (their Chinese site, or the site a name leads to, is crawled as a website when the registry
+# lists it as one)
+WEB_KINDS = frozenset({"website", "column"})
 MAX_FOUND_ON = 10
 
 # URLs that look like column (list) pages rather than articles or files.

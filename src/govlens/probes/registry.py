@@ -7,6 +7,9 @@ from __future__ import annotations
 from govlens.probes.base import Probe
 from govlens.probes.dns_records import DnsProbe
 from govlens.probes.browser import BrowserProbe
+from govlens.probes.civilization import CivilizationProbe
+from govlens.probes.cn_domain import CnDomainProbe
+from govlens.probes.foreign_edition import ForeignEditionProbe
 from govlens.probes.http_site import HttpSiteProbe
 from govlens.probes.interaction import InteractionProbe
 from govlens.probes.mobile_site import MobileSiteProbe
@@ -29,6 +32,9 @@ PROBES: dict[str, type[Probe]] = {
     DnsProbe.name: DnsProbe,
     NoopProbe.name: NoopProbe,
     MobileSiteProbe.name: MobileSiteProbe,
+    CivilizationProbe.name: CivilizationProbe,
+    ForeignEditionProbe.name: ForeignEditionProbe,
+    CnDomainProbe.name: CnDomainProbe,
 }
 
 

@@ -78,6 +78,7 @@ class CampaignData:
     awards_by_platform: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     award_dimensions: dict[tuple[str, str], dict[str, float | None]] = field(default_factory=dict)
     uncertainty: dict[str, Any] = field(default_factory=dict)   # the Monte Carlo behind the rank intervals
+    award_values: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)  # (award platform, indicator)
 
     def check_date(self) -> date | None:
         raw = self.campaign.get("check_date")
@@ -126,6 +127,13 @@ def load_campaign(store: CampaignStore, framework_id: str) -> CampaignData:
         for pid, fw, did, score in ad.itertuples(index=False, name=None):
             award_dimensions[(fw, pid)][did] = _clean(score)
 
+    award_values: dict[tuple[str, str], dict[str, Any]] = {}
+    if awards:       # the measured values the evidence-based award reasons state (award platforms only: few)
+        for r in _fetch(store, "SELECT platform_id, indicator_id, value, status, evidence FROM indicator_values "
+                               "WHERE platform_id IN (SELECT DISTINCT platform_id FROM awards)"):
+            r["evidence"] = [e for e in _json_list(r.get("evidence")) if isinstance(e, dict)]
+            award_values[(r["platform_id"], r["indicator_id"])] = r
+
     uncertainty: dict[str, Any] = {}
     rows = _fetch(store, "SELECT content FROM scoring_analysis WHERE framework = ? AND name = 'uncertainty'",
                   [framework_id])
@@ -137,7 +145,8 @@ def load_campaign(store: CampaignStore, framework_id: str) -> CampaignData:
                         platforms=platforms, results=results, results_by_framework=results_by_framework,
                         dimensions=dict(dimensions), findings_count=findings_count,
                         findings_by_kind=findings_by_kind, awards=awards, awards_by_platform=dict(by_platform),
-                        award_dimensions=dict(award_dimensions), uncertainty=uncertainty)
+                        award_dimensions=dict(award_dimensions), uncertainty=uncertainty,
+                        award_values=award_values)
 
 
 @dataclass

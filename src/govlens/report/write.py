@@ -52,7 +52,7 @@ def write_reports(store: CampaignStore, out_dir: Path, *, framework: Framework, 
     own: dict[str, int] = {}            # platform id → index of the extra framework scoring its kind
     for i, (fw, _) in enumerate(extra):
         for pid, p in data.platforms.items():
-            if p.get("kind") in fw.platform_kinds and pid not in own:
+            if fw.covers(p.get("kind"), p.get("group")) and pid not in own:
                 own[pid] = i
 
     # per-platform detail, in batches: scorecards and findings.csv

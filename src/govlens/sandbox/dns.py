@@ -1,9 +1,11 @@
 """A small authoritative DNS server on loopback for the sandbox's names (UDP, asyncio, dnslib).
 
-Why: IPv6 readiness (an AAAA record) and, later, Chinese government domain names are
+Why: IPv6 readiness (an AAAA record) and Chinese government domain names (series 8) are
 questions for DNS, and the scanner's DNS probe must meet a real server speaking the real
 protocol. Every sandbox host answers ``A 127.0.0.1``; hosts without the ``no_ipv6`` defect
-also answer ``AAAA ::1``; names the sandbox does not know are ``NXDOMAIN``. dnslib encodes
+also answer ``AAAA ::1``; ``.政务`` names are keys in their punycode form (as resolvers send them),
+a registered name pointing nowhere has a record with neither address (``NOERROR``, empty answer),
+and names the sandbox does not know — unregistered ``.政务`` names among them — are ``NXDOMAIN``. dnslib encodes
 and decodes the packets; the server itself is a few lines of asyncio, so it runs on the
 sandbox server's own event loop.
 """

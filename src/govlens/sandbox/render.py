@@ -261,6 +261,9 @@ def article(site: Site, col: Column, j: int) -> str:
                f'<div class="info">发布时间：{date}　来源：{escape(site.place)}　字号：大 中 小</div>\n'
                '<div class="content">\n')
     texts = paragraphs(rng, site.place, it.title, rng.randint(3, 6))
+    if col.index in site.civ_columns:           # a 文明网's topic column (sandbox.civilization)
+        from govlens.sandbox.civilization import sentence
+        texts.insert(0, sentence(site.civ_columns[col.index]))
     wrong = site.inspection.wrong_wording
     if wrong is not None and wrong[0] == col.code and j == 0:
         texts.insert(1, f"会议要求，要深入学习宣传{wrong[1]}有关精神，切实把思想和行动统一到决策部署上来。")

@@ -140,6 +140,8 @@ class Site:
     css_low_contrast: bool = False            # grey list text set by the stylesheet
     hidden_parts: tuple[str, ...] = ()        # portal parts hidden by the stylesheet (HIDEABLE_PARTS)
     accessible_mode: bool = False             # header links to 无障碍 / 长者模式
+    civ_columns: dict[int, str] = field(default_factory=dict)   # 文明网: column index → 文明传播 topic
+    civ_missing: tuple[str, ...] = ()         # 文明网: core topics with no column (sandbox.civilization)
 
     # --- derived
     @property
@@ -186,9 +188,14 @@ class Site:
         lo, hi = GAP_DAYS[col.kind.ctype]
         day = self.as_of - dt.timedelta(days=col.newest)
         out = []
+        civ = self.civ_columns.get(col.index)
         for j in range(col.count):
             n = self.art_base + col.index * 100 + j
-            title = item_title(rng, col.kind.ctype, self.place, day.year, day.month)
+            if civ is not None:
+                from govlens.sandbox.civilization import title as civ_title
+                title = civ_title(rng, civ, self.place)
+            else:
+                title = item_title(rng, col.kind.ctype, self.place, day.year, day.month)
             path = f"/art/{day.year:04d}/{day.month:02d}/{day.day:02d}/art_{col.colnum}_{n}.html"
             out.append(Item(title, day, path))
             day -= dt.timedelta(days=rng.randint(lo, hi))
@@ -241,6 +248,8 @@ class Site:
                 found.add((kind, home))
             if self.css_low_contrast or HOME in self.low_contrast:
                 found.add((D.RENDERED_LOW_CONTRAST, home))
+            if self.civ_missing:
+                found.add((D.CIVILIZATION_TOPIC_MISSING, home))
         order = {k: i for i, k in enumerate(D.ALL_KINDS)}
         return [{"kind": k, "url": u} for k, u in sorted(found, key=lambda x: (order[x[0]], x[1]))]
 

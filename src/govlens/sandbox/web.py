@@ -7,8 +7,11 @@ time or on request order (the outage alternation and the slow-response delay), a
 ``home`` and the site's flags tell it.
 
 Served: one site per platform of kind ``website`` with an http(s) URL and an ASCII host (the
-first platform wins when two share a host), plus a few national hosts (www.gov.cn …) that
-answer their homepage only.
+first platform wins when two share a host; a 文明网 gets its topics from :mod:`govlens.sandbox.civilization`),
+the mobile portals, the Chinese sites of ``foreign_site`` platforms with their editions
+(:mod:`govlens.sandbox.foreign`), the ``.政务`` names in punycode and the sites they lead to
+(:mod:`govlens.sandbox.cndomain`; ``dns_records`` says which names exist), plus a few national hosts
+(www.gov.cn …) that answer their homepage only.
 """
 from __future__ import annotations
 
@@ -27,7 +30,10 @@ from urllib.parse import parse_qs, urlsplit
 
 from govlens import defects as D
 from govlens.registry.model import Platform
+from govlens.sandbox import civilization
 from govlens.sandbox import mobile as mobile_mod
+from govlens.sandbox.cndomain import PARKING_HOST, CnDomainSite, build_cn_domain, parking_page
+from govlens.sandbox.foreign import ForeignSite, build_foreign_site, overseas_row
 from govlens.sandbox import render, style
 from govlens.sandbox.mobile import MobileSite
 from govlens.sandbox.newmedia import NewMedia, build_newmedia
@@ -75,6 +81,8 @@ class SandboxWeb:
     slow_delay: float = SLOW_DELAY
     mobile: dict[str, MobileSite] = field(default_factory=dict)     # host → mobile portal (series 3)
     newmedia: NewMedia | None = None                               # Weibo and WeChat accounts (series 9)
+    foreign: dict[str, ForeignSite] = field(default_factory=dict)   # host → Chinese site / its edition (series 7)
+    cn_domains: dict[str, CnDomainSite] = field(default_factory=dict)  # punycode name → .政务 name (series 8)
     _by_host: dict[str, Site] = field(default_factory=dict, repr=False)
     _cache: OrderedDict = field(default_factory=OrderedDict, repr=False)
     _search_cache: OrderedDict = field(default_factory=OrderedDict, repr=False)
@@ -84,13 +92,22 @@ class SandboxWeb:
 
     # --- public API
     def hosts(self) -> list[str]:
-        """Every host name the server answers for: platform sites, then national hosts."""
-        return [s.host for s in self.sites] + list(self.mobile) + list(self.national)
+        """Every host name the server answers for: platform sites, then national hosts (IDNs as punycode)."""
+        return [s.host for s in self.sites] + list(self.mobile) + list(self.national) + list(self.foreign) \
+            + self._cn_http_hosts()
+
+    def _cn_http_hosts(self) -> list[str]:
+        return list(dict.fromkeys(h for c in self.cn_domains.values() for h in c.http_hosts()))
 
     def dns_records(self) -> dict[str, tuple[bool, bool]]:
-        """Host → (has an A record, has an AAAA record) for the sandbox DNS server."""
+        """Host → (has an A record, has an AAAA record) for the sandbox DNS server; a name absent is NXDOMAIN."""
         out = {s.host: (True, not s.has(D.NO_IPV6)) for s in self.sites}
-        out.update({h: (True, True) for h in list(self.mobile) + list(self.national)})
+        out.update({h: (True, True) for h in list(self.mobile) + list(self.national) + list(self.foreign)
+                    + self._cn_http_hosts()})
+        for name, c in self.cn_domains.items():
+            record = c.dns_record()
+            if record is not None:
+                out[name] = record
         return out
 
     def expired_hosts(self) -> list[str]:
@@ -104,6 +121,9 @@ class SandboxWeb:
     def truth(self) -> dict:
         sites = [{"platform_id": s.platform.id, "host": s.host, "defects": s.defects()} for s in self.sites]
         sites += [{"platform_id": m.platform.id, "host": m.host, "defects": m.defects()} for m in self.mobile.values()]
+        seen_foreign = {id(f): f for f in self.foreign.values()}
+        sites += [{"platform_id": f.platform.id, "host": f.host, "defects": f.defects()} for f in seen_foreign.values()]
+        sites += [{"platform_id": c.platform.id, "host": c.idn, "defects": c.defects()} for c in self.cn_domains.values()]
         if self.newmedia is not None:
             sites += self.newmedia.truth()
         return {"seed": self.seed, "as_of": self.as_of.isoformat(), "sites": sites}
@@ -152,6 +172,23 @@ class SandboxWeb:
                          "media_mentions": int(media)})
         return rows
 
+    def overseas_rows(self) -> list[dict[str, object]]:
+        """Overseas-influence signals of every foreign_site platform (series 7), in registry order."""
+        by_id = {f.platform.id: f for f in self.foreign.values()}
+        return [overseas_row(by_id[p.id], self.seed) for p in self.platforms if p.id in by_id]
+
+    def write_overseas_signals(self, path: str | Path) -> Path:
+        """The overseas-signals CSV (``platform_id,overseas_visits,overseas_inlinks,foreign_media_mentions``)."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=["platform_id", "overseas_visits", "overseas_inlinks",
+                                            "foreign_media_mentions"], lineterminator="\n")
+        w.writeheader()
+        w.writerows(self.overseas_rows())
+        path.write_text(buf.getvalue(), encoding="utf-8")
+        return path
+
     def write_signals(self, path: str | Path) -> Path:
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -170,6 +207,12 @@ class SandboxWeb:
         site = self._by_host.get(host)
         if site is None and host in self.mobile:
             return self._mobile(self.mobile[host], path, query, secure)
+        if site is None and host in self.foreign:
+            status, location, html = self.foreign[host].respond(host, path)
+            return Reply(status, (("Content-Type", "text/html; charset=utf-8"), ("Server", "nginx")),
+                         html.encode("utf-8"))
+        if site is None and (host in self.cn_domains or host == PARKING_HOST or host in self._cn_sites()):
+            return self._cn_domain(host, path, query)
         if site is None:
             if host in self.national:
                 return self._national(host, path, secure)
@@ -281,6 +324,28 @@ class SandboxWeb:
             return Reply(200, html, m.page(pages[path]).encode("utf-8"))
         return Reply(404, html, render.not_found(m.platform.name).encode("utf-8"))
 
+    def _cn_sites(self) -> dict[str, CnDomainSite]:
+        """ASCII hosts of the organs' own sites that ``.政务`` names redirect to."""
+        cached = self.__dict__.get("_cn_site_hosts")
+        if cached is None:
+            cached = {c.site_host: c for c in self.cn_domains.values() if c.site_host in c.http_hosts()}
+            self.__dict__["_cn_site_hosts"] = cached
+        return cached
+
+    def _cn_domain(self, host: str, path: str, query: str) -> Reply:
+        html = (("Content-Type", "text/html; charset=utf-8"), ("Server", "nginx"))
+        if host == PARKING_HOST:
+            name = parse_qs(query).get("d", [""])[0]
+            c = self.cn_domains.get(name)
+            if c is None or path != "/":
+                return Reply(404, html, render.not_found(None).encode("utf-8"))
+            return Reply(200, html, parking_page(c.idn, c.org).encode("utf-8"))
+        c = self.cn_domains.get(host) or self._cn_sites().get(host)
+        if c is None or not c.serves(host):
+            return Reply(404, (("Content-Type", "text/plain; charset=utf-8"),), b"unknown host\n")
+        status, headers, body = c.respond(host, path)
+        return Reply(status, headers if headers else html, body)
+
     def _search(self, site: Site, q: str) -> Reply:
         key = (site.host, q)
         reply = self._search_cache.get(key)
@@ -366,17 +431,38 @@ def build_sandbox(platforms: list[Platform], seed: int, as_of: dt.date, *,
         if parts.scheme.lower() not in ("http", "https") or not host or not host.isascii() or host in seen:
             continue
         seen.add(host)
-        sites.append(build_site(p, seed, as_of, icp.get(p.province, "京")))
+        site = build_site(p, seed, as_of, icp.get(p.province, "京"))
+        if civilization.is_civilization(p):
+            civilization.apply(site, seed)
+        sites.append(site)
     mobile: dict[str, MobileSite] = {}
     for p in platforms:
         host = p.host
         if p.kind == "mobile_portal" and host and host.isascii() and host not in seen and host not in mobile:
             mobile[host] = mobile_mod.build_mobile_site(p, seed, as_of)
     seen |= set(mobile)
+    foreign: dict[str, ForeignSite] = {}
+    for p in platforms:
+        host = p.host
+        if p.kind == "foreign_site" and host and host.isascii() and host not in seen and host not in foreign:
+            f = build_foreign_site(p, seed, as_of)
+            if not any(h in seen or h in foreign for h in f.hosts()):
+                foreign.update({h: f for h in f.hosts()})
+    seen |= set(foreign)
+    cn_domains: dict[str, CnDomainSite] = {}
+    for p in platforms:
+        if p.kind == "cn_domain" and p.host and p.url.lower().startswith(("http://", "https://")):
+            try:
+                c = build_cn_domain(p, seed, as_of)
+            except UnicodeError:            # not a valid IDN: the registry let it through, DNS would not
+                continue
+            if c.ascii not in seen and c.ascii not in cn_domains and c.site_host not in seen:
+                cn_domains[c.ascii] = c
     national = {h: n for n, h in NATIONAL_SITES if h not in seen}
     _link_sites(sites, national, seed)
     return SandboxWeb(seed=seed, as_of=as_of, platforms=list(platforms), sites=sites, national=national,
-                      slow_delay=slow_delay, mobile=mobile, newmedia=build_newmedia(list(platforms), seed, as_of))
+                      slow_delay=slow_delay, mobile=mobile, newmedia=build_newmedia(list(platforms), seed, as_of),
+                      foreign=foreign, cn_domains=cn_domains)
 
 
 def _link_sites(sites: list[Site], national: dict[str, str], seed: int) -> None:

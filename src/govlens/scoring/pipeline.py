@@ -41,9 +41,13 @@ class ScoringSummary:
 def campaign_input(store: CampaignStore, framework: Framework) -> IndexInput:
     """The framework's platforms × indicators (raw value where the status is ok), with groups and findings."""
     platforms = store.frame('SELECT id, "group", kind, org_type, level, province, region FROM platforms ORDER BY id')
-    platforms = platforms[platforms["kind"].isin(framework.platform_kinds)].reset_index(drop=True)
+    keep = platforms["kind"].isin(framework.platform_kinds)
+    if framework.platform_groups:
+        keep &= platforms["group"].fillna("").isin(framework.platform_groups)
+    platforms = platforms[keep].reset_index(drop=True)
     if platforms.empty:
-        raise ScoringError(f"no platform of kinds {', '.join(framework.platform_kinds)} in the registry")
+        groups = f" and groups {', '.join(framework.platform_groups)}" if framework.platform_groups else ""
+        raise ScoringError(f"no platform of kinds {', '.join(framework.platform_kinds)}{groups} in the registry")
     store.require("indicator_values", "scan")
     values = store.frame("SELECT platform_id, indicator_id, value, status FROM indicator_values")
     ids = platforms["id"].astype(str).tolist()

@@ -86,7 +86,8 @@ MONITOR_TIMEOUT = 15.0              # seconds: a visit fails when the homepage h
 MONITOR_VISITS = 147                # visits per site over the window (21 a day for a week)
 
 # --- probes run by `govlens scan`, in order (follow-up probes read what the ones before them saw)
-PROBES = "http_site, search_query, interaction, service_guides, not_found, page_weight, tls, dns, mobile_site"
+PROBES = ("http_site, search_query, interaction, service_guides, not_found, page_weight, tls, dns, mobile_site, "
+          "civilization, foreign_edition, cn_domain")
 
 # --- robots.txt
 ROBOTS_OBEY = True
@@ -123,3 +124,21 @@ NEWMEDIA_SAMPLE_POSTS = 200             # posts classified per account (stratifi
 NEWMEDIA_SAMPLE_SEED = 2013             # seed of the post and comment samples (reproducible)
 NEWMEDIA_SENTIMENT_SAMPLE = 80          # user comments scored for sentiment per account (simple random sample)
 NEWMEDIA_WCI_VERSION = "2.0"            # "2.0" (published 2014, from statistics) or "14.2" (daily / per article, from posts)
+
+# --- civilization-dissemination websites (文明网, series 6): topics read on the pages http_site crawled
+CIVILIZATION_GROUPS = "civilization_provincial, civilization_city, civilization_column"   # "*": every website
+CIVILIZATION_MAX_PAGES = 60         # crawled pages read again per site for their topics
+CIVILIZATION_TOPICS_FILE = ""       # YAML topic lexicon; empty = the shipped civilization_topics.yaml
+
+# --- foreign-language editions (外文版, series 7)
+FOREIGN_ARTICLES_PER_LIST = 2       # dated items read from each list of the edition
+FOREIGN_LANGUAGES = "en, fr, de, es, ru, ja, ko, ar, pt, it"   # languages an edition may be in (py3langid codes)
+FOREIGN_LEXICON_FILE = ""           # YAML language labels, usual paths, service and interaction words; empty = shipped
+FOREIGN_MAX_EDITIONS = 6            # candidate editions fetched per site
+FOREIGN_MAX_PAGES = 16              # pages of the main edition read (homepage, sections, articles)
+FOREIGN_RECENT_DAYS = 90            # edition-volume counts the dated items of this many days before the check (ours)
+FOREIGN_STALE_GAP_DAYS = 60         # edition newest item this many days behind the Chinese site's: stale (ours)
+FOREIGN_UNTRANSLATED_MIN_CHARS = 6  # Chinese characters on an edition page from which it is untranslated text (ours)
+
+# --- Chinese government domain names (.政务, series 8)
+CNDOMAIN_MIN_SITE_LINKS = 5         # links to its own host from which the page reached is a website, not parking (ours)
