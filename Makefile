@@ -5,8 +5,11 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 OUT    ?= demo-out
 SITES  ?=
+BROWSER_SAMPLE ?=
+# Debian packages the browser probe needs (Playwright drives Debian's chromium; no `playwright install`)
+BROWSER_PACKAGES := chromium fonts-noto-cjk
 
-.PHONY: demo test setup clean
+.PHONY: demo test setup clean browser
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -16,10 +19,18 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
-demo: $(STAMP)
-	$(VENV)/bin/govlens demo --out $(OUT) $(if $(SITES),--sites $(SITES))
+# Installs chromium and CJK fonts with apt-get when missing (needs root; without them govlens runs HTTP-only).
+browser:
+	@if [ -x /usr/bin/chromium ] && dpkg -s fonts-noto-cjk >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "installing $(BROWSER_PACKAGES) with apt-get"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(BROWSER_PACKAGES) >/dev/null; \
+	else echo "note: no chromium at /usr/bin/chromium (apt-get install $(BROWSER_PACKAGES) as root); the browser probe is skipped"; fi
 
-test: $(STAMP)
+demo: $(STAMP) browser
+	$(VENV)/bin/govlens demo --out $(OUT) $(if $(SITES),--sites $(SITES)) $(if $(BROWSER_SAMPLE),--browser-sample $(BROWSER_SAMPLE))
+
+test: $(STAMP) browser
 	$(PY) -m pytest -q
 
 clean:

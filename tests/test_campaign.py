@@ -45,3 +45,32 @@ def test_not_toml_and_missing(tmp_path: Path) -> None:
         load_campaign(tmp_path / "nope.toml")
     with pytest.raises(CampaignFileError, match=r"\[campaign\]"):
         load_campaign(write(tmp_path, "x = 1\n"))
+
+
+def test_several_frameworks_and_data_files(tmp_path: Path) -> None:
+    path = write(tmp_path, '[campaign]\nname = "x"\nregistry = "r.csv"\nframework = "website-2013"\n'
+                           'frameworks = ["newmedia-2013", "my.yaml", "website-2013"]\n'
+                           'account_stats = "data/s.csv"\napp_store = "apps.jsonl"\n')
+    c = load_campaign(path)
+    assert c.framework == "website-2013"
+    assert c.frameworks == ["website-2013", "newmedia-2013", str(tmp_path / "my.yaml")]
+    assert c.data == {"account_stats": tmp_path / "data" / "s.csv", "app_store": tmp_path / "apps.jsonl"}
+    path = write(tmp_path, '[campaign]\nname = "x"\nregistry = "r.csv"\n'
+                           'frameworks = {weibo = "newmedia-2013", wechat = "newmedia-2013", website = "website-2013"}\n')
+    c = load_campaign(path)
+    assert c.frameworks == ["newmedia-2013", "website-2013"] and c.framework == "newmedia-2013"
+    assert c.framework_kinds == {"newmedia-2013": ("weibo", "wechat"), "website-2013": ("website",)}
+    from govlens.runner import campaign_frameworks
+    assert [f.platform_kinds for f in campaign_frameworks(c)] == [("weibo", "wechat"), ("website",)]
+
+
+@pytest.mark.parametrize("value, words", [
+    ('frameworks = {blog = "newmedia-2013"}', "unknown platform kind 'blog'"),
+    ("frameworks = []", "expected a list of frameworks"),
+    ("frameworks = 3", "expected a list of frameworks"),
+])
+def test_bad_frameworks_key(tmp_path: Path, value: str, words: str) -> None:
+    path = write(tmp_path, f'[campaign]\nname = "x"\nregistry = "r.csv"\n{value}\n')
+    with pytest.raises(CampaignFileError, match=words) as info:
+        load_campaign(path)
+    assert info.value.field.startswith("campaign.frameworks")

@@ -7,10 +7,22 @@
     registry = "registry.csv"        # paths are relative to this file
     framework = "website-2013"       # a shipped name or a path to a YAML file
     awards = "notice-2013"           # a shipped name or a path to a YAML file
+    inspection = "national-check-2019"  # the national-check scheme of `govlens inspect` (name or YAML path)
     signals = "signals.csv"          # optional external signals (社会舆情)
+    overseas_signals = "overseas.csv"  # optional overseas influence of foreign-language editions (series 7)
     out = "out"                      # output folder; the store is out/campaign.duckdb
     locale = "zh-CN"
     sandbox = "sandbox/sandbox.json" # optional: scan the sandbox web described by this state file
+    # several frameworks in one campaign: a list (each scores the platform kinds it declares) …
+    frameworks = ["website-2013", "newmedia-2013", "mobile-2013"]
+    # … or the framework for each platform kind
+    # frameworks = {website = "website-2013", weibo = "newmedia-2013", wechat = "newmedia-2013"}
+    account_stats = "account_stats.csv"   # optional data files, one key per importer
+    account_posts = "account_posts.jsonl" # (govlens.probes.importers; schemas in docs/newmedia-data.md)
+    account_comments = "account_comments.jsonl"
+    submissions = "submissions.csv"
+    expert_recommendations = "expert_recommendations.xlsx"
+    app_store = "app_store.csv"
 
     [settings]                       # any setting of govlens.settings.default_settings
     HTTP_TIMEOUT = 10
@@ -27,7 +39,12 @@ from typing import Any
 from govlens.errors import CampaignFileError, SettingsError
 from govlens.settings import Settings
 
-_KEYS = {"name", "year", "check_date", "registry", "framework", "awards", "signals", "out", "locale", "sandbox"}
+_KEYS = {"name", "year", "check_date", "registry", "framework", "awards", "signals", "out", "locale", "sandbox",
+         "inspection"}
+DATA_KEYS = ("account_stats", "account_posts", "account_comments", "submissions", "expert_recommendations",
+             "app_store")
+_KEYS |= {"frameworks", *DATA_KEYS}
+_KEYS |= {"overseas_signals"}        # series 7: overseas influence of foreign-language editions (CSV)
 
 
 @dataclass
@@ -44,6 +61,15 @@ class Campaign:
     signals: Path | None = None
     sandbox: Path | None = None
     settings: Settings = field(default_factory=Settings)
+    frameworks: list[str] = field(default_factory=list)       # every framework scored (the first is ``framework``)
+    framework_kinds: dict[str, tuple[str, ...]] = field(default_factory=dict)   # framework → kinds it scores here
+    data: dict[str, Path] = field(default_factory=dict)       # importer key → data file
+    inspection: str = "national-check-2019"                    # the scheme of `govlens inspect`
+    overseas_signals: Path | None = None                       # series 7: overseas-influence signals (CSV)
+
+    def __post_init__(self) -> None:
+        if not self.frameworks:
+            self.frameworks = [self.framework]
 
     @property
     def store_path(self) -> Path:
@@ -51,8 +77,9 @@ class Campaign:
 
     def describe(self) -> dict[str, Any]:
         return {"name": self.name, "year": self.year, "check_date": self.check_date.isoformat(),
-                "framework": self.framework, "awards": self.awards, "registry": str(self.registry),
-                "locale": self.locale}
+                "framework": self.framework, "frameworks": list(self.frameworks), "awards": self.awards,
+                "registry": str(self.registry), "locale": self.locale,
+                "data": {k: str(v) for k, v in self.data.items()}}
 
 
 def load_campaign(path: str | Path, overrides: dict[str, Any] | None = None) -> Campaign:
@@ -149,10 +176,40 @@ def _campaign(path: Path, doc: dict[str, Any], overrides: dict[str, Any] | None)
     framework, awards = text("framework", "website-2013"), text("awards", "notice-2013")
     framework = str(base / framework) if framework.endswith((".yaml", ".yml")) else framework
     awards = str(base / awards) if awards.endswith((".yaml", ".yml")) else awards
+    inspection = text("inspection", "national-check-2019")
+    inspection = str(base / inspection) if inspection.endswith((".yaml", ".yml")) else inspection
+    def fw(name: str) -> str:
+        return str(base / name) if name.endswith((".yaml", ".yml")) else name
+
+    frameworks: list[str] = []
+    kinds: dict[str, tuple[str, ...]] = {}
+    raw = section.get("frameworks")
+    if raw is not None:
+        if isinstance(raw, list) and raw and all(isinstance(x, str) and x.strip() for x in raw):
+            frameworks = [fw(x) for x in raw]
+        elif isinstance(raw, dict) and raw and all(isinstance(v, str) and v.strip() for v in raw.values()):
+            from govlens.registry.model import KINDS
+            bad = [k for k in raw if k not in KINDS]
+            if bad:
+                raise CampaignFileError(f"unknown platform kind {bad[0]!r} (known: {', '.join(KINDS)})",
+                                        file=str(path), field=f"campaign.frameworks.{bad[0]}")
+            for kind, name in raw.items():
+                frameworks.append(fw(name))
+                kinds.setdefault(fw(name), ())
+                kinds[fw(name)] += (kind,)
+        else:
+            raise CampaignFileError("expected a list of frameworks or a table of platform kind = framework",
+                                    file=str(path), field="campaign.frameworks")
+    if "framework" in section or not frameworks:
+        frameworks.insert(0, framework)
+    frameworks = list(dict.fromkeys(frameworks))
+    data = {key: rel(key) for key in DATA_KEYS if key in section}
     return Campaign(path=path, name=text("name"), year=year, check_date=check_date, registry=rel("registry"),
-                    framework=framework, awards=awards, out=rel("out") if "out" in section else base / "out",
+                    framework=frameworks[0], awards=awards, out=rel("out") if "out" in section else base / "out",
                     locale=text("locale", "zh-CN"), signals=rel("signals") if "signals" in section else None,
-                    sandbox=rel("sandbox") if "sandbox" in section else None, settings=settings)
+                    sandbox=rel("sandbox") if "sandbox" in section else None, settings=settings,
+                    frameworks=frameworks, framework_kinds=kinds, data=data, inspection=inspection,
+                    overseas_signals=rel("overseas_signals") if "overseas_signals" in section else None)
 
 
 def write_campaign(path: Path, values: dict[str, Any], settings: dict[str, Any] | None = None) -> None:
@@ -164,6 +221,8 @@ def write_campaign(path: Path, values: dict[str, Any], settings: dict[str, Any] 
 
 
 def _toml(value: Any) -> str:
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):

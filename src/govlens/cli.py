@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from govlens import __version__
@@ -20,6 +21,9 @@ from govlens.errors import ConfigError, GovlensError, InputError
 
 DEMO_CHECK_DATE = date(2013, 12, 15)   # the 2013 campaign's check date: the sandbox web is dated around it
 DEMO_SEED = 2013
+# The demo runs the census's availability monitor too, in a window compressed from a week to a minute.
+DEMO_SETTINGS = {"MONITOR_IN_RUN": True, "MONITOR_DURATION": 40.0, "MONITOR_VISITS": 40}
+DEMO_BROWSER_SAMPLE = 40               # websites the demo renders in the browser (BROWSER_SAMPLE); 0 = all
 console = Console(stderr=True)
 
 
@@ -61,7 +65,11 @@ def _sandbox_platforms(registry: str | None, sites: int | None, seed: int):  # t
         console.print(f"[yellow]![/yellow] {err}")
     from govlens.sandbox.hostile import DOMAIN     # hostile hosts are served by the hostile web, not as sites
     shipped = [p for p in loaded.platforms if not p.host.endswith("." + DOMAIN)]
-    return generate_platforms(shipped, len(shipped) if sites is None else sites, seed)
+    # --sites counts websites (文明网 are websites: the shipped registry lists them last); the registry's
+    # accounts, mobile portals, foreign-language editions and .政务 names always come along
+    webs = [p for p in shipped if p.kind == "website"]
+    others = [p for p in shipped if p.kind != "website"]
+    return generate_platforms(webs, len(webs) if sites is None else sites, seed) + others
 
 
 # ------------------------------------------------------------------ commands
@@ -80,14 +88,25 @@ def cmd_demo(args: argparse.Namespace) -> int:
     web = build_sandbox(platforms, args.seed, as_of)
     web.write_truth(out / "truth.json")
     web.write_signals(out / "signals.csv")
-    console.print(f"sandbox web: {len(platforms)} sites, seed {args.seed}, as of {as_of}")
-    with sandbox_process(out / "registry.csv", sites=len(platforms), seed=args.seed, as_of=as_of,
+    web.write_overseas_signals(out / "overseas.csv")
+    data = web.write_newmedia(out / "data")
+    n_sites = sum(1 for p in platforms if p.kind == "website")
+    n_civ = sum(1 for p in platforms if p.kind == "website" and p.group.startswith("civilization"))
+    console.print(f"sandbox web: {n_sites} sites ({n_civ} 文明网), {len(web.mobile)} mobile portals, "
+                  f"{len(web.newmedia.accounts) if web.newmedia else 0} Weibo/WeChat accounts, "
+                  f"{len({id(f) for f in web.foreign.values()})} sites with foreign-language editions, "
+                  f"{len(web.cn_domains)} .政务 names, seed {args.seed}, as of {as_of}")
+    with sandbox_process(out / "registry.csv", sites=n_sites, seed=args.seed, as_of=as_of,
                          state_dir=out / "sandbox"):
         write_campaign(out / "campaign.toml", {
             "name": "2013年中国优秀政务平台推荐及综合影响力评估（沙箱演示）", "year": as_of.year,
             "check_date": as_of.isoformat(), "registry": "registry.csv", "framework": args.framework,
-            "awards": args.awards, "signals": "signals.csv", "out": ".", "locale": args.locale,
-            "sandbox": "sandbox/sandbox.json"})
+            "frameworks": ["newmedia-2013", "mobile-2013", "civilization-2013", "foreign-2013", "cndomain-2013"],
+            "awards": args.awards, "signals": "signals.csv", "overseas_signals": "overseas.csv", "out": ".",
+            "locale": args.locale,
+            "sandbox": "sandbox/sandbox.json",
+            **{key: str(path.relative_to(out)) for key, path in data.items()}},
+            {**DEMO_SETTINGS, "BROWSER_SAMPLE": args.browser_sample})
         campaign = load_campaign(out / "campaign.toml", _settings_overrides(args.set))
         with _progress() as bar:
             task = bar.add_task("scan", total=len(platforms))
@@ -96,10 +115,25 @@ def cmd_demo(args: argparse.Namespace) -> int:
     console.print()
     for label, name in (("notice", "notice.html"), ("notice (Markdown)", "notice.md"), ("scorecards", "scorecards/"),
                         ("results", "results.csv"), ("results (Excel)", "results.xlsx"), ("findings", "findings.csv"),
+                        ("inspection", "inspection.html"), ("inspection (Excel)", "inspection.xlsx"),
+                        ("results (new media)", "results-newmedia-2013.csv"),
+                        ("results (mobile)", "results-mobile-2013.csv"),
+                        ("results (文明网)", "results-civilization-2013.csv"),
+                        ("results (外文版)", "results-foreign-2013.csv"),
+                        ("results (.政务)", "results-cndomain-2013.csv"), ("imported data", "data/"),
                         ("ground truth", "truth.json"), ("campaign store", "campaign.duckdb"),
                         ("campaign file", "campaign.toml")):
         print(f"{label:<18} {out / name}")
     return 0
+
+
+def _window_opened(window: dict[str, Any], done: int) -> None:
+    """One line when the monitor's window is open (scripts wait for it; flushed at once)."""
+    from datetime import datetime, timezone
+
+    start = datetime.fromtimestamp(float(window["start"]), tz=timezone.utc).isoformat(timespec="seconds")
+    print(f"monitor window open: {window['platforms']} sites, {window['visits']} visits each over "
+          f"{window['duration']} s from {start}; {done} visits already made", file=sys.stderr, flush=True)
 
 
 def cmd_stage(args: argparse.Namespace) -> int:
@@ -117,7 +151,14 @@ def cmd_stage(args: argparse.Namespace) -> int:
         return 0
     runner.preflight(campaign, args.command)          # a bad input file stops here: the store is untouched
     with runner.open_store(campaign) as store:
-        if args.command == "scan":
+        if args.command == "monitor":
+            if args.resume and args.restart:
+                raise ConfigError("--resume and --restart exclude each other")
+            with _progress() as bar:
+                task = bar.add_task("monitor", total=None)
+                rep = runner.monitor(campaign, store, progress=lambda d, t: bar.update(task, completed=d, total=t),
+                                     resume=args.resume, restart=args.restart, on_open=_window_opened)
+        elif args.command == "scan":
             _print_stage(runner.register(campaign, store))
             with _progress() as bar:
                 task = bar.add_task("scan", total=None)
@@ -126,6 +167,21 @@ def cmd_stage(args: argparse.Namespace) -> int:
         else:
             rep = getattr(runner, args.command)(campaign, store)
         _print_stage(rep)
+    return 0
+
+
+def cmd_page(args: argparse.Namespace) -> int:
+    import json
+
+    from govlens.page_check import check_page
+    from govlens.settings import Settings
+
+    settings = Settings()
+    settings.update(_settings_overrides(args.set), "cmdline", source="--set")
+    check = date.fromisoformat(args.check_date) if args.check_date else None
+    report = check_page(args.target, base_url=args.base_url, role=args.role, check_date=check, settings=settings,
+                        sandbox=args.sandbox)
+    print(json.dumps(report, ensure_ascii=False, indent=1, default=str))
     return 0
 
 
@@ -148,6 +204,11 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
         web.write_truth(Path(args.out))
         if args.signals:
             web.write_signals(Path(args.signals))
+        if args.overseas:
+            web.write_overseas_signals(Path(args.overseas))
+        if args.data:
+            for key, path in web.write_newmedia(Path(args.data)).items():
+                print(f"{key:<24} {path}")
         print(args.out)
         return 0
     from govlens.sandbox.server import serve_forever
@@ -170,10 +231,77 @@ def _check_hostile(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     from govlens.sandbox.check import compare, format_scores, load_finding_keys, load_truth_keys
 
-    scores = compare(load_truth_keys(Path(args.truth)), load_finding_keys(Path(args.findings)))
+    truth, found = load_truth_keys(Path(args.truth)), load_finding_keys(Path(args.findings))
+    if args.store:
+        from govlens.sandbox.check import only_rendered, rendered_platforms
+        rendered = rendered_platforms(Path(args.store))
+        truth, found = only_rendered(truth, rendered), only_rendered(found, rendered)
+    scores = compare(truth, found)
     print(format_scores(scores))
     worst = min(min(s.precision, s.recall) for s in scores)
     return 0 if worst >= args.min else 1
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    """`govlens index TABLE --framework FW`: the composite-indicator engine on any indicator table."""
+    import time
+
+    from govlens.frameworks import load_framework
+    from govlens.scoring.engine import build_index
+    from govlens.scoring.export import write_outputs
+    from govlens.scoring.table import read_table
+
+    t0 = time.perf_counter()
+    framework = load_framework(args.framework)
+    table = read_table(args.table, framework, id_col=args.id, group_col=args.group, name_col=args.name)
+    run = build_index(table, framework, uncertainty_spec=not args.no_uncertainty,
+                      replications=args.replications)
+    out = Path(args.out)
+    written = write_outputs(run, out, intermediate=not args.results_only)
+    res = run.results
+    assert res is not None
+    console.print(f"[green]✓[/green] index ({time.perf_counter() - t0:.1f}s) units={len(res)} "
+                  f"scored={int(res['index'].notna().sum())} vetoed={int(res['vetoed'].sum())}"
+                  + (f" replications={int(run.analysis['uncertainty']['replications'].iloc[0])}"
+                     if "uncertainty" in run.analysis else ""))
+    for note in run.notes[:20]:
+        console.print(f"  [yellow]![/yellow] {note}", highlight=False)
+    if args.compare:
+        _compare(args.compare, str(out), out / "compare.csv", None)
+    print(written["results.csv"])
+    return 0
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    """`govlens compare OLD NEW`: year-over-year ranks with movements explained by dimension."""
+    _compare(args.old, args.new, Path(args.out), args.framework)
+    print(args.out)
+    return 0
+
+
+def _results_path(value: str) -> str:
+    """A campaign file stands for its store."""
+    if value.endswith(".toml"):
+        from govlens.campaign import load_campaign
+        return str(load_campaign(value).store_path)
+    return value
+
+
+def _compare(old: str, new: str, out: Path, framework: str | None) -> None:
+    from govlens.scoring.compare import compare, load_results, summary
+
+    table = compare(load_results(_results_path(old), framework), load_results(_results_path(new), framework))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    table.to_csv(out, float_format="%.6g", encoding="utf-8")
+    s = summary(table)
+    console.print(f"[green]✓[/green] compare: {s['units']} in both years ({s['new']} new, {s['dropped']} dropped); "
+                  f"ranks up {s['up']}, down {s['down']}, unchanged {s['unchanged']}"
+                  + (f"; {s['beyond_uncertainty']} moved beyond their rank intervals"
+                     if s["beyond_uncertainty"] is not None else ""))
+    for row in s["largest"]:
+        console.print(f"  {row['id']} {row['name'] or ''} ({row['group']}): rank {row['rank_old']:.0f} → "
+                      f"{row['rank_new']:.0f}, index {row['index_change']:+.2f}, mostly {row['main_driver']}",
+                      highlight=False)
 
 
 # ------------------------------------------------------------------ parser
@@ -195,9 +323,12 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--awards", default="notice-2013")
     d.add_argument("--locale", default="zh-CN", choices=["zh-CN", "en"])
     d.add_argument("--set", action="append", metavar="KEY=VALUE", help="override a setting")
+    d.add_argument("--browser-sample", type=int, default=DEMO_BROWSER_SAMPLE,
+                   help=f"websites rendered in the browser (default {DEMO_BROWSER_SAMPLE}; 0 = all)")
     d.set_defaults(func=cmd_demo)
 
     for name, text in (("scan", "register the platforms and scan them"), ("score", "compute indicators and scores"),
+                       ("inspect", "apply the national-check scheme: vetoes, deductions, qualified or not"),
                        ("awards", "choose winners and nominations"), ("report", "write the notice and scorecards"),
                        ("run", "every stage in order")):
         sp = sub.add_parser(name, help=text)
@@ -208,6 +339,43 @@ def build_parser() -> argparse.ArgumentParser:
                             help="continue the last scan after a crash or kill: scan only the platforms it "
                                  "has not committed")
         sp.set_defaults(func=cmd_stage)
+
+    pg = sub.add_parser("page", help="print, as JSON, everything the probe extracts from one page, and its findings")
+    pg.add_argument("target", help="a file (HTML as saved) or an http(s) URL")
+    pg.add_argument("--base-url", help="the URL the file was saved from (resolves its links)")
+    pg.add_argument("--role", choices=["home", "column", "article"], default="home",
+                    help="read it as a homepage, a column list or an article (default: home)")
+    pg.add_argument("--check-date", help="the date the page is judged as of (default: today)")
+    pg.add_argument("--sandbox", help="sandbox.json: fetch sandbox hosts (sandbox mode)")
+    pg.add_argument("--set", action="append", metavar="KEY=VALUE", help="override a setting")
+    pg.set_defaults(func=cmd_page)
+
+    mon = sub.add_parser("monitor", help="visit every site on a schedule over a window (census availability rule)")
+    mon.add_argument("campaign", help="campaign TOML file")
+    mon.add_argument("--resume", action="store_true", help="continue the unfinished window in the store")
+    mon.add_argument("--restart", action="store_true", help="drop an unfinished window and start a new one")
+    mon.add_argument("--set", action="append", metavar="KEY=VALUE", help="override a setting")
+    mon.set_defaults(func=cmd_stage)
+
+    ix = sub.add_parser("index", help="compute a composite index for any units × indicators table")
+    ix.add_argument("table", help="CSV (UTF-8 or GBK) or XLSX: one row per unit, one column per indicator")
+    ix.add_argument("--framework", required=True, help="a shipped framework name or a framework YAML file")
+    ix.add_argument("--out", default="index-out", help="folder for the CSV outputs (default: index-out)")
+    ix.add_argument("--id", help="the unit id column (default: the framework's table.id, else 'id', else the first)")
+    ix.add_argument("--group", help="rank within the groups of this column")
+    ix.add_argument("--name", help="the unit name column")
+    ix.add_argument("--replications", type=int, help="Monte Carlo replications (0: none; default: the framework's)")
+    ix.add_argument("--no-uncertainty", action="store_true", help="skip the uncertainty analysis")
+    ix.add_argument("--results-only", action="store_true", help="write results and analysis, not the data sets")
+    ix.add_argument("--compare", metavar="PREVIOUS", help="compare with an earlier output folder or campaign store")
+    ix.set_defaults(func=cmd_index)
+
+    cp = sub.add_parser("compare", help="compare two years' indices and ranks, explained by dimension")
+    cp.add_argument("old", help="earlier run: an `index` output folder, a campaign.duckdb or a campaign file")
+    cp.add_argument("new", help="later run, same kinds")
+    cp.add_argument("--out", default="compare.csv", help="CSV with one row per unit (default: compare.csv)")
+    cp.add_argument("--framework", help="which framework's results, when a store has several")
+    cp.set_defaults(func=cmd_compare)
 
     s = sub.add_parser("sandbox", help="the synthetic government web")
     ssub = s.add_subparsers(dest="sandbox_command", required=True)
@@ -224,6 +392,8 @@ def build_parser() -> argparse.ArgumentParser:
     sandbox_args(truth)
     truth.add_argument("--out", required=True)
     truth.add_argument("--signals", help="also write the external-signals CSV here")
+    truth.add_argument("--overseas", help="also write the overseas-signals CSV of foreign-language editions here")
+    truth.add_argument("--data", help="also write the new-media and app-store data files into this folder")
     check = ssub.add_parser("check", help="precision and recall of findings.csv against truth.json")
     check.add_argument("--truth", required=True)
     check.add_argument("--findings", required=True)
@@ -234,6 +404,7 @@ def build_parser() -> argparse.ArgumentParser:
                                     help="compare a campaign store's observations with the hostile truth")
     check_hostile.add_argument("--truth", required=True)
     check_hostile.add_argument("--store", required=True, help="the campaign's campaign.duckdb")
+    check.add_argument("--store", help="campaign.duckdb: judge the browser kinds on the rendered platforms only")
     for sp in (serve, truth, check, hostile, check_hostile):
         sp.set_defaults(func=cmd_sandbox)
     return p
@@ -241,7 +412,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _error(exc: BaseException) -> None:
     """One line, whatever the terminal width; the message is text, never console markup."""
-    from rich.markup import escape
     console.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
 
 

@@ -14,11 +14,13 @@ openpyxl) are translated into these at the boundary where they happen.
     ├── InputError                  a data file a user gave us is wrong
     │   ├── RegistryError           the registry as a whole is unusable
     │   ├── RegistryRowError        one registry row (file, line, field)
-    │   └── ImportRowError          one row of an imported data file (file, line, field)
+    │   ├── ImportRowError          one row of an imported data file (file, line, field)
+    │   └── ImportFileError         an imported data file refused whole; lists its bad rows
     ├── ProbeError                  a probe could not gather (mapped to a visit status)
     │   ├── FetchTimeout
     │   ├── FetchFailed
-    │   └── DecodeError
+    │   ├── DecodeError
+    │   └── BrowserUnavailable      no headless browser to render with (the scan goes on HTTP-only)
     ├── StoreError                  the campaign store is missing a stage's output
     └── ScoringError                scoring cannot proceed (indicator, platform)
 """
@@ -79,6 +81,26 @@ class ImportRowError(InputError):
     """One row of an imported data file (external signals, statistics …) is bad."""
 
 
+class ImportFileError(InputError):
+    """An imported data file is refused whole (all-or-nothing importers); ``errors`` are its bad rows.
+
+    The message names the file, the first problem (line and field) and how many rows were bad;
+    ``errors`` holds up to the importer's limit of :class:`ImportRowError`, ``total`` the count.
+    """
+
+    def __init__(self, message: str, *, file: str | None = None, errors: list[ImportRowError] | None = None,
+                 total: int | None = None) -> None:
+        self.errors = list(errors or [])
+        self.total = total if total is not None else len(self.errors)
+        first = self.errors[0] if self.errors else None
+        detail = ""
+        if first is not None:
+            where = _where(None, first.line, first.field)
+            detail = f"; {self.total} bad row(s), first at {where}{first.reason}"
+        super().__init__(message + detail, file=file)
+        self.line, self.field = (first.line, first.field) if first else (None, None)
+
+
 class ProbeError(GovlensError):
     """A probe could not gather an observation; carries the URL and a visit status."""
 
@@ -108,6 +130,12 @@ class DecodeError(ProbeError):
     """The body could not be decoded as text in any plausible charset."""
 
     status = "decode_error"
+
+
+class BrowserUnavailable(ProbeError):
+    """No browser can be started (not installed, or it will not launch); browser indicators are skipped."""
+
+    status = "browser_unavailable"
 
 
 class StoreError(GovlensError):

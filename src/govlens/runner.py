@@ -94,19 +94,96 @@ def scan(campaign: Campaign, store: CampaignStore, progress: Progress | None = N
     if not platforms:
         register(campaign, store)
         platforms = store.platforms()
-    summary = run_scan(platforms, store, campaign.settings, sandbox_state=sandbox_state(campaign), progress=progress,
-                       resume=resume)
+    state = sandbox_state(campaign)
+    summary = run_scan(platforms, store, campaign.settings, sandbox_state=state, progress=progress, resume=resume)
     problems: list[str] = []
     facts = {"sites": summary.sites, "pages": summary.pages, "requests": summary.requests,
              "pages_per_second": round(summary.pages_per_second, 1)}
     if summary.resumed:
         facts["resumed_skipping"] = summary.skipped
+    facts.update(browse(campaign, store, platforms, state, problems, progress, resume=resume))
     if campaign.signals is not None:
         observations, errors = import_signals(campaign.signals, platforms)
         store.replace("observations", [o.as_row() for o in observations], probe="external_signals")
         problems += [str(e) for e in errors]
         facts["signals"] = len(observations)
+    if campaign.overseas_signals is not None:
+        from govlens.probes.overseas_signals import NAME, import_overseas_signals
+        observations, errors = import_overseas_signals(campaign.overseas_signals, platforms)
+        store.replace("observations", [o.as_row() for o in observations], probe=NAME)
+        problems += [str(e) for e in errors]
+        facts["overseas_signals"] = len(observations)
+    facts.update(import_data(campaign, store, platforms, problems))
     return StageReport("scan", time.perf_counter() - t0, facts, problems)
+
+
+def monitor(campaign: Campaign, store: CampaignStore, progress: Progress | None = None, *,
+            resume: bool = False, restart: bool = False,
+            on_open: Callable[[dict[str, Any], int], None] | None = None) -> StageReport:
+    """The availability monitor's window (``MONITOR_*`` settings) over the registered websites."""
+    from govlens.probes.monitor import run_monitor
+
+    t0 = time.perf_counter()
+    platforms = store.platforms()
+    if not platforms:
+        register(campaign, store)
+        platforms = store.platforms()
+    summary = run_monitor(platforms, store, campaign.settings, sandbox_state=sandbox_state(campaign),
+                          resume=resume, restart=restart, progress=progress, on_open=on_open)
+    return StageReport("monitor", time.perf_counter() - t0,
+                       {"sites": summary.sites, "visits": summary.visits, "failures": summary.failures,
+                        "late": summary.late, "resumed": summary.resumed, "already_done": summary.done_before})
+
+
+def import_data(campaign: Campaign, store: CampaignStore, platforms: list[Any], problems: list[str]) -> dict[str, Any]:
+    """Run the importer of every data file the campaign names (probes.importers), in dependency order.
+
+    An all-or-nothing importer that refuses its file raises (nothing of it is imported); a per-row
+    importer's bad rows become problems and its good rows are kept.
+    """
+    from govlens.probes.importers import IMPORTERS
+
+    facts: dict[str, Any] = {}
+    for key, module in IMPORTERS.items():
+        path = campaign.data.get(key)
+        if path is None:
+            continue
+        report = module.import_file(store, path, platforms, check_date=campaign.check_date)
+        problems += [str(e) for e in report.errors]
+        facts[key] = report.rows
+    return facts
+
+
+def browse(campaign: Campaign, store: CampaignStore, platforms: list[Any], state: dict[str, Any] | None,
+           problems: list[str], progress: Progress | None = None, *, resume: bool = False) -> dict[str, Any]:
+    """The browser pass: render ``BROWSER_SAMPLE`` websites (all when 0), ``BROWSER_PAGES`` at a time.
+
+    It has its own visit ledger (``resume`` continues a killed pass, as for the HTTP scan).
+
+    Without a browser it says so in ``problems`` and returns: the HTTP-only indicators still run.
+    """
+    from govlens.errors import BrowserUnavailable
+    from govlens.probes.browser import browser_sample
+    from govlens.probes.scan import run_scan
+
+    s = campaign.settings
+    if not s.getbool("BROWSER_ENABLED"):
+        return {"rendered": 0}
+    sample = browser_sample(platforms, s.getint("BROWSER_SAMPLE"))
+    if not sample:
+        return {"rendered": 0}
+    settings = s.copy()
+    settings.set("CONCURRENCY_SITES", max(1, s.getint("BROWSER_PAGES")), "cmdline")
+    try:
+        summary = run_scan(sample, store, settings, sandbox_state=state, probes=("browser",), progress=progress,
+                           resume=resume)
+    except BrowserUnavailable as exc:
+        problems.append(f"{exc} — scored on the HTTP-only indicators")
+        store.set_meta("browser", {"available": False, "reason": str(exc)})
+        return {"rendered": 0}
+    store.set_meta("browser", {"available": True, "sample": len(sample), "seconds": summary.elapsed,
+                               "platform_ids": [p.id for p in sample]})
+    return {"rendered": summary.sites, "render_seconds": round(summary.elapsed, 1)}
 
 
 def score(campaign: Campaign, store: CampaignStore) -> StageReport:
@@ -114,15 +191,70 @@ def score(campaign: Campaign, store: CampaignStore) -> StageReport:
     from govlens.indicators.run import run_indicators
 
     t0 = time.perf_counter()
-    framework = load_framework(campaign.framework)
-    validate_references(framework, set(all_ids()), set(NORMALISATION_METHODS))
+    frameworks = campaign_frameworks(campaign)
+    known = set(all_ids())
+    for framework in frameworks:
+        validate_references(framework, known, set(NORMALISATION_METHODS))
     store.require("observations", "scan")
-    run_indicators(store, store.platforms(), indicator_ids=framework.indicator_ids(),
-                   check_date=campaign.check_date, settings=campaign.settings)
-    summary: ScoringSummary = score_campaign(store, framework)
-    return StageReport("score", time.perf_counter() - t0,
-                       {"framework": summary.framework, "platforms": summary.platforms, "scored": summary.scored,
-                        "vetoed": summary.vetoed})
+    platforms = store.platforms()
+    # each indicator runs once, on the platforms every framework using it scores (kinds, and groups if it names some)
+    users: dict[str, list[Any]] = {}
+    for framework in frameworks:
+        for iid in framework.indicator_ids():
+            users.setdefault(iid, []).append(framework)
+    groups: dict[frozenset[tuple[tuple[str, ...], tuple[str, ...]]], list[str]] = {}
+    for iid, fws in users.items():
+        groups.setdefault(frozenset((fw.platform_kinds, fw.platform_groups) for fw in fws), []).append(iid)
+    for selectors, ids in groups.items():
+        run_indicators(store, [p for p in platforms
+                               if any(p.kind in kinds and (not grp or p.group in grp) for kinds, grp in selectors)],
+                       indicator_ids=ids, check_date=campaign.check_date, settings=campaign.settings)
+    facts: dict[str, Any] = {}
+    reps = int(campaign.settings["SCORING_REPLICATIONS"])
+    for framework in frameworks:
+        if len(frameworks) > 1 and not any(framework.covers(p.kind, p.group) for p in platforms):
+            facts[framework.id] = "no platform of its kinds"
+            continue
+        summary: ScoringSummary = score_campaign(store, framework, replications=None if reps < 0 else reps)
+        if len(frameworks) == 1:
+            facts = {"framework": summary.framework, "platforms": summary.platforms, "scored": summary.scored,
+                     "vetoed": summary.vetoed, "replications": summary.replications}
+        else:
+            facts[framework.id] = f"{summary.scored}/{summary.platforms} scored, {summary.vetoed} vetoed"
+    return StageReport("score", time.perf_counter() - t0, facts)
+
+
+def inspect(campaign: Campaign, store: CampaignStore) -> StageReport:
+    """The national check: the scheme's indicators, then vetoes, deductions, bonus, qualified or not."""
+    from govlens.frameworks.inspection import load_inspection_scheme, validate_scheme_references
+    from govlens.indicators.registry import all_ids
+    from govlens.indicators.run import run_indicators
+    from govlens.scoring.inspection import inspect_campaign
+
+    t0 = time.perf_counter()
+    scheme = load_inspection_scheme(campaign.inspection)
+    validate_scheme_references(scheme, set(all_ids()))
+    store.require("observations", "scan")
+    run_indicators(store, [p for p in store.platforms() if p.kind in scheme.platform_kinds],
+                   indicator_ids=scheme.indicator_ids(), check_date=campaign.check_date, settings=campaign.settings)
+    summary = inspect_campaign(store, scheme, campaign.locale)
+    return StageReport("inspect", time.perf_counter() - t0,
+                       {"scheme": summary.scheme, "platforms": summary.platforms, "qualified": summary.qualified,
+                        "vetoed": summary.vetoed, "below_pass": summary.below_pass})
+
+
+def campaign_frameworks(campaign: Campaign) -> list[Any]:
+    """The campaign's frameworks, each limited to the platform kinds the campaign gives it (if it does)."""
+    import dataclasses
+
+    out = []
+    for name in campaign.frameworks:
+        framework = load_framework(name)
+        kinds = campaign.framework_kinds.get(name)
+        if kinds:
+            framework = dataclasses.replace(framework, platform_kinds=tuple(kinds))
+        out.append(framework)
+    return out
 
 
 def awards(campaign: Campaign, store: CampaignStore) -> StageReport:
@@ -139,8 +271,9 @@ def report(campaign: Campaign, store: CampaignStore) -> StageReport:
     from govlens.report import write_reports
 
     t0 = time.perf_counter()
-    paths = write_reports(store, campaign.out, framework=load_framework(campaign.framework),
-                          awards=load_awards(campaign.awards), locale=campaign.locale)
+    frameworks = campaign_frameworks(campaign)
+    paths = write_reports(store, campaign.out, framework=frameworks[0], awards=load_awards(campaign.awards),
+                          locale=campaign.locale, more_frameworks=frameworks[1:])
     return StageReport("report", time.perf_counter() - t0, {k: str(v) for k, v in paths.items()})
 
 
@@ -150,7 +283,12 @@ def run_all(campaign: Campaign, progress: Progress | None = None,
     preflight(campaign, "run")
     reports = []
     with open_store(campaign) as store:
-        for stage in (register, lambda c, s: scan(c, s, progress, resume=resume), score, awards, report):
+        stages: list[Callable[[Campaign, CampaignStore], StageReport]] = [
+            register, lambda c, s: scan(c, s, progress, resume=resume)]
+        if campaign.settings.getbool("MONITOR_IN_RUN"):
+            stages.append(lambda c, s: monitor(c, s, restart=True))
+        stages += [score, inspect, awards, report]
+        for stage in stages:
             rep = stage(campaign, store)
             reports.append(rep)
             if on_stage:
@@ -158,5 +296,5 @@ def run_all(campaign: Campaign, progress: Progress | None = None,
     return reports
 
 
-__all__ = ["InputError", "StageReport", "awards", "open_store", "preflight", "register", "report", "run_all", "scan",
-           "score"]
+__all__ = ["InputError", "StageReport", "awards", "import_data", "inspect", "monitor", "open_store", "preflight",
+           "register", "report", "run_all", "scan", "score"]

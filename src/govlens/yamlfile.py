@@ -2,7 +2,8 @@
 
 Frameworks and awards files are both looked up this way; errors name the file and the line:
 for YAML syntax errors the parser's, for a wrong value the line of the key the validator
-names (:func:`with_line` finds ``dimensions[2].indicators[0].weight`` in the node tree).
+names (:func:`with_line` finds ``dimensions[2].indicators[0].weight`` in the node tree;
+:func:`key_lines` maps every key path to its line for the scoring engine's later checks).
 """
 from __future__ import annotations
 
@@ -23,6 +24,13 @@ def shipped_names(package: str) -> list[str]:
 
 def read_yaml(name_or_path: str | Path, package: str, error: type[ConfigError], what: str) -> tuple[Any, str]:
     """(parsed document, source label) for a shipped ``name`` in ``package`` or a ``.yaml`` path."""
+    doc, source, _ = read_yaml_lines(name_or_path, package, error, what)
+    return doc, source
+
+
+def read_yaml_lines(name_or_path: str | Path, package: str, error: type[ConfigError],
+                    what: str) -> tuple[Any, str, dict[str, int]]:
+    """Like :func:`read_yaml`, plus the line of every key path (``dimensions[2].weight`` → 31)."""
     path = Path(name_or_path)
     if path.suffix not in (".yaml", ".yml"):
         candidate = resources.files(package).joinpath(f"{name_or_path}.yaml")
@@ -36,7 +44,7 @@ def read_yaml(name_or_path: str | Path, package: str, error: type[ConfigError], 
             raise error(f"cannot read: {exc}", file=str(path)) from None
     _remember(source, text)
     try:
-        return yaml.safe_load(text), source
+        return yaml.safe_load(text), source, key_lines(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise error(f"not valid YAML: {getattr(exc, 'problem', None) or exc}", file=source,
@@ -89,3 +97,26 @@ def with_line(error: E) -> E:
     if line is None:
         return error
     return type(error)(error.reason, file=error.file, line=line, field=error.field)
+
+
+def key_lines(text: str) -> dict[str, int]:
+    """Map each key path of a YAML document to its 1-based line, so errors found after parsing
+    (a bad weight, an inconsistent AHP matrix) can still name the line."""
+    lines: dict[str, int] = {}
+
+    def walk(node: yaml.Node, path: str) -> None:
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                child = f"{path}.{key.value}" if path else str(key.value)
+                lines[child] = key.start_mark.line + 1
+                walk(value, child)
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                child = f"{path}[{i}]"
+                lines[child] = item.start_mark.line + 1
+                walk(item, child)
+
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    if root is not None:
+        walk(root, "")
+    return lines

@@ -98,3 +98,14 @@ def test_awards_yaml_syntax_error(tmp_path: Path) -> None:
     with pytest.raises(AwardsError) as info:
         load_awards(path)
     assert info.value.line is not None
+
+
+def test_award_of_a_framework_the_campaign_did_not_score_is_vacant(store: CampaignStore) -> None:
+    import copy
+    doc = copy.deepcopy(CONFIG)
+    doc["series"].append({"id": "s9", "number": 9, "title": "政务微博微信", "awards": [
+        {"id": "weibo", "title": "最具影响力政务微博", "framework": "newmedia-2013",
+         "groups": [{"id": "central", "title": "中央国家机关", "quota": 8, "members": {"group": ["weibo_central"]}}]}]})
+    summary = select_awards(store, parse_awards(doc))
+    assert ("s9.weibo", "central", 8) in summary.unfilled
+    assert store.count("awards", series_id="s9") == 0 and store.count("awards", series_id="s4") > 0

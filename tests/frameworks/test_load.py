@@ -57,3 +57,98 @@ def test_yaml_syntax_error_has_line(tmp_path: Path) -> None:
 def test_unknown_shipped_name() -> None:
     with pytest.raises(FrameworkError, match="website-2013"):
         load_framework("no-such-framework")
+
+
+@pytest.mark.parametrize("mutate, field", [
+    (lambda d: d.update(weighting=3), "weighting"),
+    (lambda d: d.update(aggregation=["weighted_arithmetic", "median"]), "aggregation[1]"),
+    (lambda d: d.update(index={"aggregation": "copeland", "sum": 1}), "index.sum"),
+    (lambda d: d.update(screen={"min_availability": 1.5}), "screen.min_availability"),
+    (lambda d: d.update(uncertainty={"replications": 0}), "uncertainty.replications"),
+    (lambda d: d.update(uncertainty={"weights": {"noise": 2}}), "uncertainty.weights.noise"),
+    (lambda d: d.update(uncertainty={"interval": [0.9, 0.1]}), "uncertainty.interval"),
+    (lambda d: d.update(uncertainty={"aggregation": ["mode"]}), "uncertainty.aggregation[0]"),
+    (lambda d: d.update(uncertainty={"runs": 5}), "uncertainty.runs"),
+    (lambda d: d["dimensions"][0]["indicators"][0].update(direction=2), "dimensions[0].indicators[0].direction"),
+    (lambda d: d["dimensions"][0]["indicators"][0].update(denominate={"by": "pop", "scale": 0}),
+     "dimensions[0].indicators[0].denominate.scale"),
+    (lambda d: d["dimensions"][0].update(dimensions=[{"id": "s", "indicators": [{"id": "b"}]}]), "dimensions[0]"),
+    (lambda d: d["dimensions"][0]["indicators"][0].update(id="d"), "dimensions[0].indicators[0].id"),
+    (lambda d: d.update(deductions=[{"id": "x", "indicator": "a", "op": ">", "value": 1, "points": -2}]),
+     "deductions[0].points"),
+    (lambda d: d.update(qualify={"min_index": "sixty"}), "qualify.min_index"),
+    (lambda d: d.update(table={"id": 3}), "table"),
+])
+def test_bad_engine_keys_name_the_key(mutate, field: str) -> None:  # type: ignore[no-untyped-def]
+    import copy
+    doc = copy.deepcopy(MINIMAL)
+    mutate(doc)
+    with pytest.raises(FrameworkError) as info:
+        parse_framework(doc, "f.yaml")
+    assert info.value.field == field, str(info.value)
+
+
+def test_errors_found_after_parsing_carry_the_yaml_line(tmp_path: Path) -> None:
+    path = tmp_path / "f.yaml"
+    path.write_text("id: f\ndimensions:\n  - id: d\n    indicators:\n      - id: a\n        weight: -3\n",
+                    encoding="utf-8")
+    with pytest.raises(FrameworkError) as info:
+        load_framework(path)
+    assert (info.value.line, info.value.field) == (6, "dimensions[0].indicators[0].weight")
+    assert f"{path}:6" in str(info.value)
+
+
+def test_engine_keys_are_parsed() -> None:
+    doc = {"id": "f", "aggregation": ["weighted_geometric", {"method": "generalised_mean", "p": 0.5}],
+           "weighting": "entropy", "impute": {"method": "group_median", "group": "region"}, "treat": "winsorise",
+           "screen": {"min_availability": 0.5}, "index": {"weighting": {"method": "ahp", "matrix": [[1]]}},
+           "qualify": {"min_index": 60}, "table": {"id": "code", "group": "region"},
+           "uncertainty": {"replications": 200, "weights": {"noise": 0.1, "levels": [2]},
+                           "normalisation": ["minmax", {"method": "zscore", "mean": 50}]},
+           "dimensions": [{"id": "d", "aggregation": "weighted_harmonic", "indicators": [
+               {"id": "a", "direction": -1, "denominate": {"by": "pop", "scale": 1e4}, "impute": "indicator_mean"}]}]}
+    f = parse_framework(doc, "f.yaml")
+    assert f.aggregation == "weighted_geometric" and f.aggregation_levels[1].params == {"p": 0.5}
+    assert f.weighting.method == "entropy" and f.impute.params == {"group": "region"} and f.treat.method == "winsorise"
+    assert f.min_availability == 0.5 and f.qualify_min == 60 and f.table["id"] == "code"
+    assert f.uncertainty.replications == 200 and f.uncertainty.weight_levels == (2,)
+    assert [s.method for s in f.uncertainty.normalisation] == ["minmax", "zscore"]
+    ref = f.leaves()[0]
+    assert (ref.direction, ref.denominator, ref.denominator_scale, ref.impute.method) == (-1, "pop", 1e4,
+                                                                                            "indicator_mean")
+    assert f.dimensions[0].aggregation.method == "weighted_harmonic"
+    assert f.indicator_ids() == ["a"]
+
+
+def test_shipped_framework_publishes_rank_intervals() -> None:
+    u = load_framework("website-2013").uncertainty
+    assert u is not None and u.replications == 1000 and u.interval == (0.05, 0.95) and u.weight_noise == 0.25
+
+
+def test_platform_groups_limit_what_a_framework_scores() -> None:
+    import copy
+    doc = copy.deepcopy(MINIMAL)
+    doc["platform_groups"] = ["civilization_city"]
+    f = parse_framework(doc, "f.yaml")
+    assert f.covers("website", "civilization_city") and not f.covers("website", "county")
+    assert not f.covers("weibo", "civilization_city")
+    assert parse_framework(MINIMAL, "f.yaml").covers("website", "anything")       # no groups: every group
+    doc["platform_groups"] = "civilization_city"
+    with pytest.raises(FrameworkError) as info:
+        parse_framework(doc, "f.yaml")
+    assert info.value.field == "platform_groups"
+
+
+@pytest.mark.parametrize("name, kinds, dimensions", [
+    ("civilization-2013", ("website",), ["文明传播", "信息更新", "互动交流", "网站访问"]),
+    ("foreign-2013", ("foreign_site",), ["信息公开", "公共服务", "互动交流", "网站管理", "海外传播影响力"]),
+    ("cndomain-2013", ("cn_domain",), ["已注册中文政务域名", "有独立的网站", "通过中文政务域名能访问",
+                                       "首页显著位置标示中文政务域名"]),
+])
+def test_series_6_7_8_frameworks(name, kinds, dimensions) -> None:  # type: ignore[no-untyped-def]
+    from govlens.indicators.registry import all_ids
+    f = load_framework(name)
+    assert f.platform_kinds == kinds and [d.title() for d in f.dimensions] == dimensions
+    assert sum(d.weight for d in f.dimensions) == 100
+    from govlens.scoring import NORMALISATION_METHODS
+    validate_references(f, set(all_ids()), set(NORMALISATION_METHODS))

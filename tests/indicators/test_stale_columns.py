@@ -69,3 +69,12 @@ def test_no_column_page_is_not_applicable(f):
 
 def test_homepage_never_loaded_is_missing(f):
     assert ind.evaluate(f.po(f.visit("timeout")), f.ctx()).status == "missing"
+
+
+def test_class_from_the_url_path_when_the_name_says_nothing(f):
+    from govlens.indicators._freshness import NEWS, NOTICE, OTHER, classify
+
+    assert classify(["栏目一"], "https://www.example.gov.cn/col/tzgg/index.html") == (NOTICE, "栏目一")
+    assert classify([""], "https://www.example.gov.cn/xwzx/list.html") == (NEWS, "/xwzx/")
+    assert classify(["要闻"], "https://www.example.gov.cn/col/tzgg/") == (NEWS, "要闻")      # the name wins
+    assert classify(["栏目一"], "https://www.example.gov.cn/col/col1234/") == (OTHER, "栏目一")

@@ -88,7 +88,8 @@ def test_styled_text_bounded():
 
 def test_search_forms():
     forms = home()["search_forms"]
-    assert forms == [{"action": "https://www.test.gov.cn/search/s.jsp", "method": "post", "inputs": ["searchword"]}]
+    assert forms == [{"action": "https://www.test.gov.cn/search/s.jsp", "method": "post", "inputs": ["searchword"],
+                      "query_input": "searchword", "hidden": {"siteid": "1"}}]
 
 
 def test_links_absolute_unique_internal():

@@ -91,7 +91,7 @@ def test_http_site_end_to_end(serve, settings, tmp_path):
             state = {"http_port": port, "hosts": ["www.test.gov.cn"]}    # www.down.gov.cn: no such host
             store = CampaignStore(tmp_path / "c.duckdb")
             summary = await scan(PLATFORMS, store, settings(AVAILABILITY_VISITS=3, HTTP_ALLOW_PRIVATE=False),
-                                 sandbox_state=state)
+                                 sandbox_state=state, probes=("http_site",))
             return store, summary
 
     store, summary = asyncio.run(main())

@@ -61,3 +61,30 @@ def test_cache_is_bounded(serve, settings):
                 return len(checker.cache)
 
     assert asyncio.run(main()) == 10
+
+
+def test_a_timeout_gets_a_second_chance(serve, settings):
+    hits: Counter = Counter()
+
+    async def handler(request):
+        hits[(request.method, request.path)] += 1
+        if request.path == "/once" and hits[(request.method, request.path)] == 1 and request.method == "HEAD":
+            await asyncio.sleep(2.0)                # the first answer comes too late
+        if request.path == "/never":
+            await asyncio.sleep(5.0)
+        return web.Response(text="ok")
+
+    a = web.Application()
+    a.router.add_route("*", "/{tail:.*}", handler)
+
+    async def main():
+        async with serve(a) as port:
+            s = settings(LINKS_TIMEOUT=0.5)
+            async with Fetcher(s) as f:
+                checker = LinkChecker(f, s)
+                base = f"http://127.0.0.1:{port}"
+                return await asyncio.gather(checker.check(f"{base}/once"), checker.check(f"{base}/never"))
+
+    once, never = asyncio.run(main())
+    assert once.ok and once.method == "GET" and hits[("HEAD", "/once")] == 1 and hits[("GET", "/once")] == 1
+    assert never.status == "timeout" and hits[("GET", "/never")] == 1      # failed twice: broken

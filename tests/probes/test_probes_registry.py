@@ -21,10 +21,16 @@ def platform(pid: str, url: str) -> Platform:
 
 
 def test_registry_names():
-    assert set(PROBES) == {"http_site", "noop"}
-    assert get_probe("noop").name == "noop"
+    assert {"http_site", "noop", "search_query", "interaction", "service_guides", "not_found", "page_weight", "tls",
+            "dns", "mobile_site", "browser"} <= set(PROBES)
+    assert all(get_probe(name).name == name for name in PROBES)
     with pytest.raises(ConfigError):
         get_probe("nope")
+
+
+def test_default_probes_setting_names_known_probes(settings):
+    names = settings().getlist("PROBES")
+    assert names[0] == "http_site" and set(names) <= set(PROBES)
 
 
 def test_noop_probe_through_run_scan(tmp_path, settings):

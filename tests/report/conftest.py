@@ -79,7 +79,7 @@ def _indicator_raw(iid: str, s: float, rng: random.Random) -> float:
         "homepage-freshness": round(30 - 29 * q), "stale-columns": round(6 * (1 - q)),
         "empty-columns": round(5 * (1 - q)), "update-volume": round(200 * q),
         "inbound-links": round(30 * q), "external-inlinks": round(10 ** (1 + 4 * q)), "media-mentions": round(5000 * q),
-    }[iid]
+    }.get(iid, round(q, 3))      # other indicators: a share that grows with the platform's strength
 
 
 def build_store(path: Path) -> dict:
@@ -155,6 +155,16 @@ def build_store(path: Path) -> dict:
         {"platform_id": "orphan", "kind": "site_down", "url": "https://gone.example.gov.cn/", "detail": "dns_error",
          "indicator_id": "availability", "evidence_url": "", "snippet": "", "observed_at": None},
     ]
+    # rank intervals as the scorer's Monte Carlo leaves them: gd's rank never moves, the others ±1
+    intervals = [{"platform_id": r["platform_id"], "framework": fw.id, "rank": r["rank"],
+                  "rank_median": float(r["rank"]),
+                  "rank_low": float(r["rank"] if r["platform_id"] == "gd" else max(1, r["rank"] - 1)),
+                  "rank_high": float(r["rank"] if r["platform_id"] == "gd" else min(r["group_size"], r["rank"] + 1)),
+                  "quantile_low": 0.05, "quantile_high": 0.95, "replications": 1000}
+                 for r in results if r["index"] is not None]
+    store.replace("rank_intervals", intervals)
+    store.replace("scoring_analysis", [{"framework": fw.id, "name": "uncertainty", "content": [
+        {"replications": 1000, "quantile_low": 0.05, "quantile_high": 0.95, "weight_noise": 0.25}]}])
     store.replace("indicator_values", ivals)
     store.replace("indicator_scores", iscores)
     store.replace("dimension_scores", dscores)
@@ -183,6 +193,7 @@ def build_store(path: Path) -> dict:
     store.set_meta("campaign", {"name": "2013年度评估", "year": 2013, "check_date": "2013-11-30",
                                 "framework": fw.id, "awards": "test-notice"})
     return {"store": store, "framework": fw, "awards": awards, "index": index_of, "award_rows": rows,
+            "intervals": {i["platform_id"]: i for i in intervals},
             "xss_name": XSS_NAME, "xss_snippet": XSS_SNIPPET, "formula_name": FORMULA_NAME}
 
 

@@ -84,8 +84,21 @@ def test_generated_reasons_name_the_strongest_dimensions(campaign):
     titles = {d.id: d.title("zh-CN") for d in fw.dimensions}
     strengths = "、".join(f"{titles[d]}（{s:.1f}分）" for d, s in dims.itertuples(index=False, name=None))
     index = store.frame("SELECT \"index\" FROM results WHERE platform_id = 'gd'").iloc[0, 0]
-    assert f"中国广东在{strengths}方面表现突出，综合影响力指数{index:.1f}，位列省级网站第1名。" in notice
+    assert f"中国广东在{strengths}方面表现突出，综合影响力指数{index:.1f}，位列省级网站第1名（中位1，区间1–1）。" in notice
     assert "上述网站平台工作效率高、互联网综合影响力大。" in notice      # the award's fixed reason
+    # a winner whose rank moves in the Monte Carlo says so next to its rank
+    sh = campaign["intervals"]["sh"]
+    r, lo, hi = sh["rank"], int(sh["rank_low"]), int(sh["rank_high"])
+    assert lo < r < hi and re.search(rf"中国上海在[^。]+位列省级网站第{r}名（中位{r}，区间{lo}–{hi}）。", notice)
+
+
+def test_notice_says_how_stable_the_ranks_are(campaign):
+    notice = _text(campaign["out"] / "notice.html")
+    ranked = [i for i in campaign["intervals"].values()]
+    widths = sorted(int(i["rank_high"] - i["rank_low"]) for i in ranked)
+    assert ("进行了1000次蒙特卡洛模拟，每个平台的组内排名均同时公布中位数和5%–95%分位区间" in notice
+            and f"{len(ranked)}个获得排名的平台中，排名区间宽度的中位数为{widths[len(widths) // 2]}个名次" in notice
+            and f"{sum(1 for w in widths if w == 0)}个平台的排名在全部模拟中保持不变" in notice)
 
 
 def test_nominations_are_listed_after_the_winners(campaign):
@@ -163,6 +176,9 @@ def test_scorecard_content(campaign):
     assert "湖北省人民政府" in hb and "省级网站" in hb and "中部地区" in hb
     gd = _text(campaign["out"] / "scorecards" / "gd.html")
     assert "1 / 5" in gd and 'class="banner"' not in gd
+    assert "排名区间 中位1，区间1–1" in gd and "1000次蒙特卡洛模拟" in gd
+    sh, i = _text(campaign["out"] / "scorecards" / "sh.html"), campaign["intervals"]["sh"]
+    assert f"{i['rank']} / 5" in sh and f"排名区间 中位{i['rank']}，区间{int(i['rank_low'])}–{int(i['rank_high'])}" in sh
     assert "2013年度中国最具影响力政务网站" in gd and "获奖" in gd
     for d in campaign["framework"].dimensions:
         assert f"<td>{d.title('zh-CN')}</td>" in gd
@@ -173,6 +189,7 @@ def test_scorecard_content(campaign):
     assert "站内链接失效" in ln and "HTTP 404" in ln and "https://ln.example.gov.cn/a.html" in ln
     index = _text(campaign["out"] / "scorecards" / "index.html")
     assert index.count("<tr><td><a href=") == 14
+    assert "<th class=\"num\">排名区间</th>" in index and "中位1，区间1–1" in index
 
 
 def test_unsafe_ids_get_safe_file_names_inside_scorecards(campaign):
@@ -194,12 +211,18 @@ def test_results_csv_has_a_row_per_platform_and_neutralised_cells(campaign):
         rows = list(csv.DictReader(fh))
     fw = campaign["framework"]
     assert list(rows[0]) == ["id", "name", "group", "region", "level", "org_type", *(d.id for d in fw.dimensions),
-                             "index", "rank", "group_size", "vetoed", "veto_reasons", "findings"]
+                             "index", "rank", "group_size", "rank_median", "rank_low", "rank_high", "vetoed",
+                             "veto_reasons", "findings"]
     assert len(rows) == 14
     by_id = {r["id"]: r for r in rows}
     assert by_id["anshan"]["name"] == "'" + campaign["formula_name"]
     assert by_id["hb"]["vetoed"] == "true" and by_id["hb"]["veto_reasons"] == "首页不更新"
     assert by_id["yanan"]["index"] == "" and by_id["yanan"]["rank"] == "6"
+    # the rank interval is published next to the rank; an unscored platform has none
+    assert (by_id["gd"]["rank_low"], by_id["gd"]["rank_median"], by_id["gd"]["rank_high"]) == ("1.0", "1.0", "1.0")
+    sh = campaign["intervals"]["sh"]
+    assert float(by_id["sh"]["rank_low"]) == sh["rank_low"] and float(by_id["sh"]["rank_high"]) == sh["rank_high"]
+    assert by_id["yanan"]["rank_low"] == "" and by_id["yanan"]["rank_median"] == ""
     assert by_id["ln"]["findings"] == "2" and by_id["ln"]["name"] == campaign["xss_name"]
     assert float(by_id["gd"]["index"]) == pytest.approx(campaign["index"]["gd"])
     store_dims = campaign["store"].frame("SELECT score FROM dimension_scores WHERE platform_id='gd' AND dimension_id='access'")
@@ -248,7 +271,8 @@ def test_english_locale(campaign, tmp_path):
     assert "December 25, 2013" in notice and "二〇一三" not in notice
     gd_index = campaign["index"]["gd"]
     assert re.search(rf"中国广东 stands out in [A-Za-z ]+ \(\d+\.\d\), [A-Za-z ]+ \(\d+\.\d\), with an influence "
-                     rf"index of {gd_index:.1f}, ranking No\. 1 among Provincial websites\.", notice)
+                     rf"index of {gd_index:.1f}, ranking No\. 1 among Provincial websites \(median 1, interval 1–1\)\.",
+                     notice)
     assert "East" in notice and "Broken internal link: 3 (21.4%)" in notice
     card = _text(tmp_path / "scorecards" / "gd.html")
     assert "Influence index" in card and "Dimension scores" in card and "Homepage response time" in card

@@ -83,13 +83,24 @@ def test_truth_format(web):
             assert d["kind"] in D.ALL_KINDS
             assert d["url"].startswith(("http://", "https://"))
         kinds = {d["kind"] for d in s["defects"]}
-        if D.SITE_DOWN in kinds:
-            assert kinds == {D.SITE_DOWN}
+        if D.SITE_DOWN in kinds:     # nothing but DNS can be observed of a site that never answers
+            assert D.SITE_UNREACHABLE in kinds and kinds <= {D.SITE_DOWN, D.SITE_UNREACHABLE, D.NO_IPV6}
 
 
 def test_every_kind_present_in_a_200_site_build(web):
     kinds = {d["kind"] for s in web.truth()["sites"] for d in s["defects"]}
-    assert kinds == set(D.ALL_KINDS)
+    assert kinds == set(D.WEBSITE_KINDS) | set(D.BROWSER_KINDS)
+
+
+def test_accounts_and_mobile_portals_of_the_shipped_registry_carry_their_kinds():
+    from govlens.cli import shipped_registry
+    from govlens.registry import load_registry
+    others = [p for p in load_registry(shipped_registry()).platforms if p.kind != "website"]
+    web = build_sandbox(others, 2013, AS_OF)
+    assert len(web.mobile) == 22 and len(web.newmedia.accounts) == 122 and not web.sites
+    kinds = {d["kind"] for s in web.truth()["sites"] for d in s["defects"]}
+    assert set(D.NEWMEDIA_KINDS) | set(D.MOBILE_KINDS) <= kinds
+    assert all(d["kind"] in D.NEWMEDIA_KINDS for s in web.newmedia.truth() for d in s["defects"])
 
 
 def test_write_truth_and_signals(web, tmp_path):

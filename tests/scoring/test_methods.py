@@ -50,3 +50,22 @@ def test_rank_vetoed_last_and_ties_deterministic() -> None:
     ranked = rank_within_groups(frame).set_index("platform_id")
     assert ranked.loc[["a", "b", "d", "c"], "rank"].tolist() == [1, 2, 3, 4]
     assert ranked.loc["e", "rank"] == 1 and ranked.loc["e", "group_size"] == 1
+
+
+def test_log_normal_passes_through_lighthouse_control_points():
+    from govlens.scoring.normalise import normalise
+    raw = np.array([0.0, 934.0, 1600.0, 4000.0, np.nan])
+    s = normalise(raw, "lognormal", {"p10": 934, "median": 1600})
+    assert s[0] == 100.0 and abs(s[1] - 90.0) < 1e-6 and abs(s[2] - 50.0) < 1e-6
+    assert 0 < s[3] < 10 and np.isnan(s[4])
+    # CLS on its own curve: Lighthouse scores 0.25 at 50 and 0.1 at 90
+    c = normalise(np.array([0.1, 0.25]), "lognormal", {"p10": 0.1, "median": 0.25})
+    assert np.allclose(c, [90.0, 50.0])
+
+
+def test_log_normal_refuses_bad_control_points():
+    from govlens.errors import FrameworkError
+    from govlens.scoring.normalise import normalise
+    for params in ({"p10": 2000, "median": 1600}, {"p10": 0, "median": 1}, {"p10": "x", "median": 1}):
+        with pytest.raises(FrameworkError, match="p10"):
+            normalise(np.array([1.0]), "lognormal", params)

@@ -11,7 +11,7 @@ from govlens.registry import Platform
 from govlens.scoring import score_campaign
 from govlens.store import CampaignStore
 
-FRAMEWORK = parse_framework({
+FRAMEWORK_DOC = {
     "id": "t", "dimensions": [
         {"id": "access", "weight": 3, "indicators": [
             {"id": "availability", "weight": 1, "normalise": {"method": "bounded_linear", "worst": 0.5, "best": 0}}]},
@@ -19,7 +19,8 @@ FRAMEWORK = parse_framework({
             {"id": "homepage-freshness", "weight": 1, "normalise": {"method": "bounded_linear", "worst": 30, "best": 0}},
             {"id": "site-search", "weight": 1, "normalise": {"method": "bounded_linear", "worst": 0, "best": 1}}]}],
     "vetoes": [{"id": "homepage-not-updated", "title": "首页不更新", "indicator": "homepage-freshness", "op": ">",
-                "value": 14}]}, "t.yaml")
+                "value": 14}]}
+FRAMEWORK = parse_framework(FRAMEWORK_DOC, "t.yaml")
 
 
 def platform(pid: str, group: str = "g") -> Platform:
@@ -63,14 +64,19 @@ def test_index_by_hand(store: CampaignStore) -> None:
     assert res["d"]["rank"] == 1 and res["d"]["group_size"] == 1
     assert summary.vetoed == 1 and summary.scored == 4
     steps = [r["step"] for r in store.rows("run_log", order_by="seq", stage="scoring")]
-    assert steps == ["normalise", "aggregate_dimensions", "aggregate_index", "apply_vetoes", "rank"]
+    assert steps == ["denominate", "screen", "impute", "treat", "normalise", "aggregate", "apply_rules", "rank",
+                     "statistics"]
+    logged = {r["step"]: r["params"] for r in store.rows("run_log", stage="scoring")}
+    assert logged["aggregate"]["index"]["weights"] == {"access": 0.75, "fresh": 0.25}
+    assert logged["normalise"]["availability"] == {"method": "bounded_linear", "worst": 0.5, "best": 0, "direction": -1}
 
 
 def test_rerun_replaces(store: CampaignStore) -> None:
     score_campaign(store, FRAMEWORK)
     score_campaign(store, FRAMEWORK)
     assert store.count("results") == 4
-    assert store.count("run_log", stage="scoring") == 5
+    assert store.count("run_log", stage="scoring") == 9
+    assert store.count("indicator_scores") == 12 and store.count("dimension_scores") == 8
 
 
 def test_needs_indicator_values(tmp_path: Path) -> None:
@@ -84,3 +90,42 @@ def test_needs_platforms_of_the_framework_kind(tmp_path: Path) -> None:
     with CampaignStore(tmp_path / "e.duckdb") as s:
         with pytest.raises(ScoringError, match="website"):
             score_campaign(s, FRAMEWORK)
+
+
+def test_rank_intervals_and_engine_tables_are_stored(store: CampaignStore) -> None:
+    fw = parse_framework({**FRAMEWORK_DOC, "uncertainty": {"replications": 60, "weights": {"noise": 0.3},
+                                                           "aggregation": ["weighted_geometric"]},
+                          "deductions": [{"id": "slow", "indicator": "availability", "op": ">", "value": 0.1,
+                                          "points": 5}]}, "t.yaml")
+    summary = score_campaign(store, fw)
+    assert summary.replications == 60 // 4 * 4
+    intervals = {r["platform_id"]: r for r in store.rows("rank_intervals", framework="t")}
+    results = {r["platform_id"]: r for r in store.rows("results", framework="t")}
+    assert set(intervals) == set(results)
+    for pid, r in intervals.items():
+        assert r["rank"] == results[pid]["rank"] and r["rank_low"] <= r["rank_median"] <= r["rank_high"]
+        assert (r["quantile_low"], r["quantile_high"], r["replications"]) == (0.05, 0.95, summary.replications)
+    assert intervals["d"]["rank_low"] == intervals["d"]["rank_high"] == 1          # alone in its group
+    details = {r["platform_id"]: r for r in store.rows("index_details", framework="t")}
+    assert details["b"]["deductions"] == 5 and details["a"]["deductions"] == 0
+    assert results["b"]["index"] == pytest.approx(details["b"]["aggregated"] - 5)
+    weights = {(r["node"], r["child"]): r["weight"] for r in store.rows("index_weights", framework="t")}
+    assert weights[("index", "access")] == 0.75
+    assert {r["factor"] for r in store.rows("sensitivity", framework="t")} == {"weights", "aggregation"}
+    names = {r["name"] for r in store.rows("scoring_analysis", framework="t")}
+    assert {"imputation", "treatment", "node_stats", "flags", "uncertainty", "notes"} <= names
+
+
+def test_imputed_values_are_marked(store: CampaignStore) -> None:
+    fw = parse_framework({**FRAMEWORK_DOC, "impute": "indicator_mean"}, "t.yaml")
+    score_campaign(store, fw)
+    statuses = {(r["platform_id"], r["indicator_id"]): (r["status"], r["score"]) for r in store.rows("indicator_scores")}
+    assert statuses[("b", "site-search")] == ("imputed", 100.0)
+
+
+def test_framework_groups_limit_the_units_scored(store: CampaignStore) -> None:
+    fw = parse_framework({**FRAMEWORK_DOC, "platform_groups": ["other"]}, "t.yaml")
+    summary = score_campaign(store, fw)
+    assert summary.platforms == 1 and {r["platform_id"] for r in store.rows("results")} == {"d"}
+    with pytest.raises(ScoringError, match="groups nope"):
+        score_campaign(store, parse_framework({**FRAMEWORK_DOC, "platform_groups": ["nope"]}, "t.yaml"))

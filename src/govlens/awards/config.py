@@ -24,6 +24,8 @@ key, never as a traceback later. Format::
             nominations: 0         # next N after each group's quota are listed as nominations
             excludes: [s4.leading] # winners of these awards are not eligible here
             reason: …              # optional fixed reason text shown before generated ones
+            evidence: [cn-domain-registered, …]   # optional: indicators whose measured values each
+                                                   # winner's generated reason states
             groups:
               - id: central
                 title: 中央国家机关网站
@@ -66,6 +68,7 @@ class Award:
     nominations: int = 0
     excludes: tuple[str, ...] = ()
     reason: str = ""
+    evidence: tuple[str, ...] = ()          # indicators whose values the generated reasons state
 
     @property
     def key(self) -> str:
@@ -154,12 +157,16 @@ def parse_awards(doc: Any, source: str = "<awards>") -> AwardsConfig:
             excludes = a.get("excludes", [])
             if not isinstance(excludes, list):
                 raise AwardsError("expected a list of award keys", file=source, field=f"{ap}.excludes")
+            evidence = a.get("evidence", [])
+            if not isinstance(evidence, list) or not all(isinstance(e, str) and e for e in evidence):
+                raise AwardsError("expected a list of indicator ids", file=source, field=f"{ap}.evidence")
             awards.append(Award(
                 id=aid, series_id=sid, title=r.text(a, "title", ap), framework=r.text(a, "framework", ap),
                 groups=tuple(groups), rank_by=rank_by,
                 min_index=float(r.number(a, "min_index", ap, default=0.0)),
                 nominations=r.integer(a, "nominations", ap, minimum=0, default=0),
-                excludes=tuple(str(e) for e in excludes), reason=str(a.get("reason", "") or "")))
+                excludes=tuple(str(e) for e in excludes), reason=str(a.get("reason", "") or ""),
+                evidence=tuple(evidence)))
         series_list.append(Series(id=sid, number=r.integer(s, "number", sp, minimum=1), title=r.text(s, "title", sp),
                                   key_points=str(s.get("key_points", "") or ""), awards=tuple(awards)))
     for s in series_list:

@@ -55,8 +55,12 @@ def select_awards(store: CampaignStore, config: AwardsConfig) -> AwardsSummary:
     for award in award_order(config):
         scored = results[results["framework"] == award.framework]
         if scored.empty:
-            raise AwardsError(f"award '{award.key}' uses framework '{award.framework}', which has no results; "
-                              f"run `govlens score` with it first", file=config.source)
+            _check_framework_exists(award, config)
+            # the campaign did not score this framework (e.g. no account in a website-only campaign):
+            # the award stays vacant and every place is reported as left empty
+            unfilled += [(award.key, g.id, g.quota) for g in award.groups if g.quota]
+            winners[award.key] = set()
+            continue
         score_of = _scores(award, scored, dims)
         index_of = dict(zip(scored["platform_id"], scored["index"]))
         excluded = set().union(*(winners.get(k, set()) for k in award.excludes)) if award.excludes else set()
@@ -84,6 +88,18 @@ def select_awards(store: CampaignStore, config: AwardsConfig) -> AwardsSummary:
     store.replace("awards", rows)
     return AwardsSummary(awards=len(config.awards()), winners=sum(r["status"] == WINNER for r in rows),
                          nominations=sum(r["status"] == NOMINATION for r in rows), unfilled=unfilled)
+
+
+def _check_framework_exists(award: Award, config: AwardsConfig) -> None:
+    """An award naming no known framework is a mistake in the awards file, not a vacancy."""
+    from govlens.errors import FrameworkError
+    from govlens.frameworks.load import load_framework
+
+    try:
+        load_framework(award.framework)
+    except FrameworkError:
+        raise AwardsError(f"award '{award.key}' uses framework '{award.framework}', which is neither shipped nor "
+                          "a file, and has no results", file=config.source) from None
 
 
 def _scores(award: Award, scored: pd.DataFrame, dims: pd.DataFrame) -> dict[str, float]:

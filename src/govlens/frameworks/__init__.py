@@ -1,6 +1,9 @@
-"""Frameworks stage: declarative indicator trees (YAML) with weights, normalisation and veto rules."""
-from govlens.frameworks.load import builtin_frameworks, load_framework, parse_framework, validate_references
-from govlens.frameworks.model import Dimension, Framework, IndicatorRef, Normalisation, VetoRule
+"""Frameworks stage: declarative indicator trees (YAML) with weights, methods, veto and deduction rules."""
+from govlens.frameworks.load import (builtin_frameworks, load_framework, parse_framework, validate_methods,
+                                     validate_references)
+from govlens.frameworks.model import (BonusRule, DeductionRule, Dimension, Framework, IndicatorRef, MethodSpec,
+                                      Normalisation, UncertaintySpec, VetoRule)
 
-__all__ = ["Dimension", "Framework", "IndicatorRef", "Normalisation", "VetoRule", "builtin_frameworks",
-           "load_framework", "parse_framework", "validate_references"]
+__all__ = ["BonusRule", "DeductionRule", "Dimension", "Framework", "IndicatorRef", "MethodSpec", "Normalisation",
+           "UncertaintySpec", "VetoRule", "builtin_frameworks", "load_framework", "parse_framework",
+           "validate_methods", "validate_references"]

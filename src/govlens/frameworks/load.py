@@ -1,20 +1,39 @@
 """Load and validate framework YAML files (shipped by name, or any file by path).
 
-Every mistake is reported with the file and the key path (``dimensions[2].indicators[0].weight``),
-before any scoring starts. Indicator ids are checked against the indicator registry and
-normalisation methods against the scoring method registry by the caller that has both
-(:func:`validate_references`), so this module stays below those stages.
+Every mistake is reported with the file, the line and the key path
+(``dimensions[2].indicators[0].weight``), before any scoring starts. Indicator ids are checked
+against the indicator registry, and method names against the scoring registries, by the caller
+that has both (:func:`validate_references`, :func:`validate_methods`), so this module stays
+below those stages.
+
+Keys beyond the 2013 file's (all optional; see docs/methodology.md for what each method does)::
+
+    aggregation: weighted_arithmetic      # or {method: generalised_mean, p: 0.5}, or a list: one per level
+    weighting: {method: expert}           # expert | equal | ahp | entropy | critic | pca | budget
+    impute: {method: none}                # none | indicator_mean | indicator_median | group_mean | group_median
+    treat: {method: none}                 # none | winsorise (COINr defaults) | log_ct | log
+    screen: {min_availability: 0.5}       # units with fewer indicators than this share get no index
+    index: {aggregation: …, weighting: …} # how the top dimensions combine into the index
+    deductions: [...]                     # points off the index (2019 scheme), bonuses: [...], qualify: {min_index: 60}
+    uncertainty: {replications: 1000, weights: {noise: 0.25}, normalisation: [minmax], …}
+    table: {id: code, name: name, group: group}   # columns of an indicator table for `govlens index`
+    dimensions[i]: aggregation, weighting, dimensions (sub-dimensions)
+    indicators[j]: direction (1 / -1), denominate: {by: population, scale: 10000}, impute, treat
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
 from govlens.errors import FrameworkError
-from govlens.yamlfile import read_yaml, shipped_names, with_line
-from govlens.frameworks.model import VETO_OPS, Dimension, Framework, IndicatorRef, Normalisation, VetoRule
+from govlens.frameworks.model import (EXPERT, NONE, VETO_OPS, BonusRule, DeductionRule, Dimension, Framework,
+                                      IndicatorRef, MethodSpec, UncertaintySpec, VetoRule)
+from govlens.yamlfile import read_yaml_lines, shipped_names, with_line
 
-AGGREGATIONS = ("weighted_arithmetic", "weighted_geometric")
+AGGREGATIONS = ("weighted_arithmetic", "weighted_geometric", "weighted_harmonic", "generalised_mean", "copeland")
+Err = Callable[[str, str], FrameworkError]
 
 
 def builtin_frameworks() -> list[str]:
@@ -23,117 +42,386 @@ def builtin_frameworks() -> list[str]:
 
 def load_framework(name_or_path: str | Path) -> Framework:
     """Load a shipped framework by name (``website-2013``) or any YAML file by path."""
-    doc, source = read_yaml(name_or_path, "govlens.frameworks", FrameworkError, "framework")
+    doc, source, lines = read_yaml_lines(name_or_path, "govlens.frameworks", FrameworkError, "framework")
     try:
-        return parse_framework(doc, source)
+        return parse_framework(doc, source, lines)
     except FrameworkError as exc:
         raise with_line(exc) from None
 
 
-def parse_framework(doc: Any, source: str = "<framework>") -> Framework:
+def parse_framework(doc: Any, source: str = "<framework>", lines: Mapping[str, int] | None = None) -> Framework:
+    lines = dict(lines or {})
+
     def err(msg: str, path: str) -> FrameworkError:
-        return FrameworkError(msg, file=source, field=path or None)
+        return FrameworkError(msg, file=source, line=_line(lines, path), field=path or None)
 
     if not isinstance(doc, dict):
         raise err("expected a mapping at the top", "")
+    if doc.get("scheme") == "inspection":
+        raise err("this is an inspection scheme, not an index framework: name it in the campaign's "
+                  "`inspection` key and run `govlens inspect`", "scheme")
     fid = _text(doc, "id", "", err)
     dims_raw = doc.get("dimensions")
     if not isinstance(dims_raw, list) or not dims_raw:
         raise err("expected a non-empty list", "dimensions")
-    seen_dims: set[str] = set()
+    seen_nodes: set[str] = set()
     seen_inds: set[str] = set()
-    dimensions = []
-    for di, d in enumerate(dims_raw):
-        dp = f"dimensions[{di}]"
-        if not isinstance(d, dict):
-            raise err("expected a mapping", dp)
-        did = _text(d, "id", dp, err)
-        if did in seen_dims:
-            raise err(f"duplicate dimension id '{did}'", dp)
-        seen_dims.add(did)
-        inds_raw = d.get("indicators")
-        if not isinstance(inds_raw, list) or not inds_raw:
-            raise err("expected a non-empty list", f"{dp}.indicators")
-        refs = []
-        for ii, ind in enumerate(inds_raw):
-            ip = f"{dp}.indicators[{ii}]"
-            if not isinstance(ind, dict):
-                raise err("expected a mapping", ip)
-            iid = _text(ind, "id", ip, err)
-            if iid in seen_inds:
-                raise err(f"indicator '{iid}' appears twice", ip)
-            seen_inds.add(iid)
-            norm = ind.get("normalise", {"method": "bounded_linear", "worst": 0, "best": 1})
-            if not isinstance(norm, dict) or not isinstance(norm.get("method"), str):
-                raise err("expected a mapping with a 'method'", f"{ip}.normalise")
-            params = {k: v for k, v in norm.items() if k != "method"}
-            refs.append(IndicatorRef(id=iid, weight=_weight(ind, ip, err),
-                                     normalisation=Normalisation(method=norm["method"], params=params)))
-        dimensions.append(Dimension(id=did, titles=_titles(d, dp, err), weight=_weight(d, dp, err),
-                                    indicators=tuple(refs)))
+    dimensions = tuple(_dimension(d, f"dimensions[{i}]", err, seen_nodes, seen_inds) for i, d in enumerate(dims_raw))
+
     vetoes = []
-    for vi, v in enumerate(doc.get("vetoes") or []):
+    for vi, v in enumerate(_list(doc, "vetoes", err)):
         vp = f"vetoes[{vi}]"
         if not isinstance(v, dict):
             raise err("expected a mapping", vp)
-        op = v.get("op")
-        if op not in VETO_OPS:
-            raise err(f"op must be one of {', '.join(VETO_OPS)}", f"{vp}.op")
-        value = v.get("value")
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise err("expected a number", f"{vp}.value")
+        op, value = _condition(v, vp, err, required=True)
         vetoes.append(VetoRule(id=_text(v, "id", vp, err), titles=_titles(v, vp, err),
-                               indicator=_text(v, "indicator", vp, err), op=op, value=float(value),
+                               indicator=_text(v, "indicator", vp, err), op=op or "", value=float(value or 0),
                                basis=str(v.get("basis", "") or "")))
-    aggregation = doc.get("aggregation", "weighted_arithmetic")
-    if aggregation not in AGGREGATIONS:
-        raise err(f"must be one of {', '.join(AGGREGATIONS)}", "aggregation")
+    deductions = tuple(_deduction(d, f"deductions[{i}]", err) for i, d in enumerate(_list(doc, "deductions", err)))
+    bonuses = tuple(_bonus(b, f"bonuses[{i}]", err) for i, b in enumerate(_list(doc, "bonuses", err)))
+
+    agg_default, agg_levels = _aggregation(doc.get("aggregation", "weighted_arithmetic"), "aggregation", err)
     kinds = doc.get("platform_kinds", ["website"])
     if not isinstance(kinds, list) or not all(isinstance(k, str) for k in kinds):
         raise err("expected a list of platform kinds", "platform_kinds")
-    return Framework(id=fid, titles=_titles(doc, "", err), platform_kinds=tuple(kinds), aggregation=aggregation,
-                     dimensions=tuple(dimensions), vetoes=tuple(vetoes), source=source)
+    groups = doc.get("platform_groups", [])
+    if not isinstance(groups, list) or not all(isinstance(g, str) and g for g in groups):
+        raise err("expected a list of registry groups", "platform_groups")
+    index = doc.get("index") or {}
+    if not isinstance(index, dict):
+        raise err("expected a mapping with 'aggregation' and/or 'weighting'", "index")
+    _known(index, {"aggregation", "weighting"}, "index", err)
+    screen = doc.get("screen") or {}
+    if not isinstance(screen, dict):
+        raise err("expected a mapping like {min_availability: 0.5}", "screen")
+    _known(screen, {"min_availability"}, "screen", err)
+    qualify = doc.get("qualify") or {}
+    if not isinstance(qualify, dict):
+        raise err("expected a mapping like {min_index: 60}", "qualify")
+    _known(qualify, {"min_index"}, "qualify", err)
+    table = doc.get("table") or {}
+    if not isinstance(table, dict) or not all(isinstance(v, str) and v for v in table.values()):
+        raise err("expected a mapping of role (id, name, group) to a column name", "table")
+    _known(table, {"id", "name", "group"}, "table", err)
+    checks = doc.get("checks") or []
+    if not isinstance(checks, list) or not all(isinstance(c, str) and c for c in checks):
+        raise err("expected a list of indicator ids", "checks")
+    return Framework(
+        id=fid, titles=_titles(doc, "", err), platform_kinds=tuple(kinds), aggregation=agg_default.method,
+        dimensions=dimensions, vetoes=tuple(vetoes), source=source, aggregation_params=dict(agg_default.params),
+        aggregation_levels=agg_levels,
+        weighting=_spec(doc.get("weighting"), "weighting", err) or EXPERT,
+        index_aggregation=_agg_spec(index.get("aggregation"), "index.aggregation", err),
+        index_weighting=_spec(index.get("weighting"), "index.weighting", err),
+        impute=_spec(doc.get("impute"), "impute", err) or NONE,
+        treat=_spec(doc.get("treat"), "treat", err) or NONE,
+        min_availability=_share(screen.get("min_availability", 0.0), "screen.min_availability", err),
+        deductions=deductions, bonuses=bonuses,
+        qualify_min=None if qualify.get("min_index") is None else _number(qualify["min_index"], "qualify.min_index", err),
+        uncertainty=_uncertainty(doc.get("uncertainty"), "uncertainty", err),
+        table=dict(table), lines=lines, checks=tuple(checks),
+        platform_groups=tuple(groups))
+
+
+def _dimension(d: Any, dp: str, err: Err, seen_nodes: set[str], seen_inds: set[str]) -> Dimension:
+    if not isinstance(d, dict):
+        raise err("expected a mapping", dp)
+    did = _text(d, "id", dp, err)
+    if did in seen_nodes or did in seen_inds or did == "index":
+        raise err(f"duplicate id '{did}'" if did != "index" else "'index' is the name of the whole index", f"{dp}.id")
+    seen_nodes.add(did)
+    inds_raw, subs_raw = d.get("indicators"), d.get("dimensions")
+    if (inds_raw is None) == (subs_raw is None):
+        raise err("a dimension has either 'indicators' or 'dimensions' (sub-dimensions)", dp)
+    refs: list[IndicatorRef] = []
+    subs: list[Dimension] = []
+    if inds_raw is not None:
+        if not isinstance(inds_raw, list) or not inds_raw:
+            raise err("expected a non-empty list", f"{dp}.indicators")
+        for ii, ind in enumerate(inds_raw):
+            refs.append(_indicator(ind, f"{dp}.indicators[{ii}]", err, seen_nodes, seen_inds))
+    else:
+        if not isinstance(subs_raw, list) or not subs_raw:
+            raise err("expected a non-empty list", f"{dp}.dimensions")
+        subs = [_dimension(s, f"{dp}.dimensions[{si}]", err, seen_nodes, seen_inds) for si, s in enumerate(subs_raw)]
+    return Dimension(id=did, titles=_titles(d, dp, err), weight=_weight(d, dp, err), indicators=tuple(refs),
+                     dimensions=tuple(subs), aggregation=_agg_spec(d.get("aggregation"), f"{dp}.aggregation", err),
+                     weighting=_spec(d.get("weighting"), f"{dp}.weighting", err), path=dp)
+
+
+def _indicator(ind: Any, ip: str, err: Err, seen_nodes: set[str], seen_inds: set[str]) -> IndicatorRef:
+    if not isinstance(ind, dict):
+        raise err("expected a mapping", ip)
+    iid = _text(ind, "id", ip, err)
+    if iid in seen_inds:
+        raise err(f"indicator '{iid}' appears twice", ip)
+    if iid in seen_nodes or iid == "index":
+        raise err(f"indicator id '{iid}' is also a dimension id", f"{ip}.id")
+    seen_inds.add(iid)
+    norm = ind.get("normalise", {"method": "bounded_linear", "worst": 0, "best": 1})
+    if not isinstance(norm, dict) or not isinstance(norm.get("method"), str):
+        raise err("expected a mapping with a 'method'", f"{ip}.normalise")
+    direction = ind.get("direction", 1)
+    if direction not in (1, -1) or isinstance(direction, bool):
+        raise err("expected 1 (higher is better) or -1 (lower is better)", f"{ip}.direction")
+    denominator, scale = None, 1.0
+    den = ind.get("denominate")
+    if den is not None:
+        if isinstance(den, str):
+            den = {"by": den}
+        if not isinstance(den, dict) or not isinstance(den.get("by"), str) or not den["by"]:
+            raise err("expected a column name or {by: column, scale: number}", f"{ip}.denominate")
+        _known(den, {"by", "scale"}, f"{ip}.denominate", err)
+        denominator = den["by"]
+        scale = _number(den.get("scale", 1), f"{ip}.denominate.scale", err)
+        if scale == 0:
+            raise err("must not be 0", f"{ip}.denominate.scale")
+    return IndicatorRef(id=iid, weight=_weight(ind, ip, err),
+                        normalisation=MethodSpec(norm["method"], {k: v for k, v in norm.items() if k != "method"}),
+                        direction=int(direction), denominator=denominator, denominator_scale=scale,
+                        impute=_spec(ind.get("impute"), f"{ip}.impute", err),
+                        treat=_spec(ind.get("treat"), f"{ip}.treat", err), path=ip)
+
+
+def _deduction(d: Any, dp: str, err: Err) -> DeductionRule:
+    if not isinstance(d, dict):
+        raise err("expected a mapping", dp)
+    op, value = _condition(d, dp, err, required=False)
+    per_unit = _bool(d.get("per_unit", False), f"{dp}.per_unit", err)
+    if op is None and not per_unit:
+        raise err("give a condition (op, value) or per_unit: true", dp)
+    points = _number(d.get("points"), f"{dp}.points", err, minimum=0)
+    cap = _number(d.get("max", points if not per_unit else None), f"{dp}.max", err, minimum=0)
+    return DeductionRule(id=_text(d, "id", dp, err), titles=_titles(d, dp, err), indicator=_text(d, "indicator", dp, err),
+                         points=points, max=cap, op=op, value=value, per_unit=per_unit,
+                         basis=str(d.get("basis", "") or ""))
+
+
+def _bonus(b: Any, bp: str, err: Err) -> BonusRule:
+    if not isinstance(b, dict):
+        raise err("expected a mapping", bp)
+    op, value = _condition(b, bp, err, required=False)
+    per_unit = _bool(b.get("per_unit", False), f"{bp}.per_unit", err)
+    if op is None and not per_unit:
+        raise err("give a condition (op, value) or per_unit: true", bp)
+    points = _number(b.get("points"), f"{bp}.points", err, minimum=0)
+    return BonusRule(id=_text(b, "id", bp, err), titles=_titles(b, bp, err), indicator=_text(b, "indicator", bp, err),
+                     points=points, max=_number(b.get("max", points if not per_unit else None), f"{bp}.max", err,
+                                                minimum=0),
+                     min_index=_number(b.get("min_index", 0), f"{bp}.min_index", err), op=op, value=value,
+                     per_unit=per_unit)
+
+
+def _uncertainty(u: Any, up: str, err: Err) -> UncertaintySpec | None:
+    if u is None or u is False:
+        return None
+    if u is True:
+        return UncertaintySpec()
+    if not isinstance(u, dict):
+        raise err("expected a mapping (or false)", up)
+    _known(u, {"replications", "seed", "weights", "normalisation", "aggregation", "imputation", "treatment",
+               "sensitivity", "interval"}, up, err)
+    reps = u.get("replications", 1000)
+    if isinstance(reps, bool) or not isinstance(reps, int) or reps < 1:
+        raise err("expected a whole number ≥ 1", f"{up}.replications")
+    seed = u.get("seed", 2013)
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        raise err("expected a whole number", f"{up}.seed")
+    weights = u.get("weights", {}) or {}
+    if not isinstance(weights, dict):
+        raise err("expected a mapping like {noise: 0.25, levels: [1, 2]}", f"{up}.weights")
+    _known(weights, {"noise", "levels"}, f"{up}.weights", err)
+    noise = _share(weights.get("noise", 0.25), f"{up}.weights.noise", err)
+    levels = weights.get("levels", [])
+    if not isinstance(levels, list) or not all(isinstance(x, int) and not isinstance(x, bool) and x >= 1
+                                               for x in levels):
+        raise err("expected a list of levels (1 = indicators into dimensions)", f"{up}.weights.levels")
+    interval = u.get("interval", [0.05, 0.95])
+    if (not isinstance(interval, list) or len(interval) != 2
+            or not all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in interval)
+            or not 0 <= interval[0] < interval[1] <= 1):
+        raise err("expected two quantiles like [0.05, 0.95]", f"{up}.interval")
+
+    def alternatives(key: str, agg: bool = False) -> tuple[MethodSpec, ...]:
+        raw = u.get(key, []) or []
+        if not isinstance(raw, list):
+            raise err("expected a list of alternative methods", f"{up}.{key}")
+        out = []
+        for i, item in enumerate(raw):
+            spec = (_agg_spec if agg else _spec)(item, f"{up}.{key}[{i}]", err)
+            if spec is not None:
+                out.append(spec)
+        return tuple(out)
+
+    return UncertaintySpec(replications=reps, seed=seed, weight_noise=noise, weight_levels=tuple(levels),
+                           normalisation=alternatives("normalisation"), aggregation=alternatives("aggregation", True),
+                           imputation=alternatives("imputation"), treatment=alternatives("treatment"),
+                           sensitivity=_bool(u.get("sensitivity", True), f"{up}.sensitivity", err),
+                           interval=(float(interval[0]), float(interval[1])))
 
 
 def validate_references(framework: Framework, indicator_ids: set[str], methods: set[str]) -> None:
     """Check that every indicator and normalisation method the framework names exists."""
-    try:
-        _validate_references(framework, indicator_ids, methods)
-    except FrameworkError as exc:
-        raise with_line(exc) from None
+    def err(msg: str, path: str) -> FrameworkError:
+        return FrameworkError(msg, file=framework.source, line=framework.line_of(path), field=path)
+
+    for ref in framework.leaves():
+        if ref.id not in indicator_ids:
+            raise err(f"unknown indicator '{ref.id}'", f"{ref.path}.id")
+        if ref.normalisation.method not in methods:
+            raise err(f"unknown normalisation method '{ref.normalisation.method}' "
+                      f"(known: {', '.join(sorted(methods))})", f"{ref.path}.normalise.method")
+    for kind, rules in (("vetoes", framework.vetoes), ("deductions", framework.deductions),
+                        ("bonuses", framework.bonuses)):
+        for i, rule in enumerate(rules):
+            if rule.indicator not in indicator_ids:
+                raise err(f"unknown indicator '{rule.indicator}'", f"{kind}[{i}].indicator")
+    for ci, c in enumerate(framework.checks):
+        if c not in indicator_ids:
+            raise err(f"unknown indicator '{c}'", f"checks[{ci}]")
 
 
-def _validate_references(framework: Framework, indicator_ids: set[str], methods: set[str]) -> None:
-    for di, d in enumerate(framework.dimensions):
-        for ii, ref in enumerate(d.indicators):
-            path = f"dimensions[{di}].indicators[{ii}]"
-            if ref.id not in indicator_ids:
-                raise FrameworkError(f"unknown indicator '{ref.id}'", file=framework.source, field=f"{path}.id")
-            if ref.normalisation.method not in methods:
-                raise FrameworkError(f"unknown normalisation method '{ref.normalisation.method}' "
-                                     f"(known: {', '.join(sorted(methods))})",
-                                     file=framework.source, field=f"{path}.normalise.method")
-    for vi, v in enumerate(framework.vetoes):
-        if v.indicator not in indicator_ids:
-            raise FrameworkError(f"unknown indicator '{v.indicator}'", file=framework.source,
-                                 field=f"vetoes[{vi}].indicator")
+def method_fields(framework: Framework) -> list[tuple[str, str, MethodSpec]]:
+    """Every method the framework names, as (registry, key path, spec): for :func:`validate_methods`."""
+    out: list[tuple[str, str, MethodSpec]] = [("aggregate", "aggregation", MethodSpec(framework.aggregation)),
+                                             ("weight", "weighting", framework.weighting),
+                                             ("impute", "impute", framework.impute),
+                                             ("treat", "treat", framework.treat)]
+    out += [("aggregate", f"aggregation[{i}]", s) for i, s in enumerate(framework.aggregation_levels)]
+    if framework.index_aggregation:
+        out.append(("aggregate", "index.aggregation", framework.index_aggregation))
+    if framework.index_weighting:
+        out.append(("weight", "index.weighting", framework.index_weighting))
+    for d in framework.all_dimensions():
+        if d.aggregation:
+            out.append(("aggregate", f"{d.path}.aggregation", d.aggregation))
+        if d.weighting:
+            out.append(("weight", f"{d.path}.weighting", d.weighting))
+    for ref in framework.leaves():
+        out.append(("normalise", f"{ref.path}.normalise.method", ref.normalisation))
+        if ref.impute:
+            out.append(("impute", f"{ref.path}.impute", ref.impute))
+        if ref.treat:
+            out.append(("treat", f"{ref.path}.treat", ref.treat))
+    u = framework.uncertainty
+    if u:
+        for key, registry, specs in (("normalisation", "normalise", u.normalisation),
+                                     ("aggregation", "aggregate", u.aggregation),
+                                     ("imputation", "impute", u.imputation), ("treatment", "treat", u.treatment)):
+            out += [(registry, f"uncertainty.{key}[{i}]", s) for i, s in enumerate(specs)]
+    return out
 
 
-def _text(m: dict[str, Any], key: str, path: str, err: Any) -> str:
+def validate_methods(framework: Framework, registries: Mapping[str, set[str]]) -> None:
+    """Check every method name against the engine's registries (``normalise``, ``aggregate`` …)."""
+    for registry, path, spec in method_fields(framework):
+        known = registries.get(registry)
+        if known is not None and spec.method not in known:
+            raise FrameworkError(f"unknown {registry} method '{spec.method}' (known: {', '.join(sorted(known))})",
+                                 file=framework.source, line=framework.line_of(path), field=path)
+
+
+# ------------------------------------------------------------------ small parsers
+
+def _line(lines: Mapping[str, int], path: str | None) -> int | None:
+    while path:
+        if path in lines:
+            return lines[path]
+        cut = max(path.rfind("."), path.rfind("["))
+        path = path[:cut] if cut > 0 else ""
+    return None
+
+
+def _known(m: Mapping[str, Any], keys: set[str], path: str, err: Err) -> None:
+    unknown = sorted(set(m) - keys)
+    if unknown:
+        raise err(f"unknown key '{unknown[0]}' (known: {', '.join(sorted(keys))})", f"{path}.{unknown[0]}")
+
+
+def _list(doc: Mapping[str, Any], key: str, err: Err) -> list[Any]:
+    value = doc.get(key) or []
+    if not isinstance(value, list):
+        raise err("expected a list", key)
+    return value
+
+
+def _spec(value: Any, path: str, err: Err) -> MethodSpec | None:
+    """``minmax`` or ``{method: minmax, l: 0, u: 100}`` → MethodSpec; None when absent."""
+    if value is None:
+        return None
+    if isinstance(value, str) and value.strip():
+        return MethodSpec(value.strip())
+    if isinstance(value, dict) and isinstance(value.get("method"), str) and value["method"].strip():
+        return MethodSpec(value["method"].strip(), {str(k): v for k, v in value.items() if k != "method"})
+    raise err("expected a method name or a mapping with a 'method'", path)
+
+
+def _agg_spec(value: Any, path: str, err: Err) -> MethodSpec | None:
+    spec = _spec(value, path, err)
+    if spec is not None and spec.method not in AGGREGATIONS:
+        raise err(f"must be one of {', '.join(AGGREGATIONS)}", path)
+    return spec
+
+
+def _aggregation(value: Any, path: str, err: Err) -> tuple[MethodSpec, tuple[MethodSpec, ...]]:
+    """The top-level ``aggregation``: one method for every level, or a list with one per level."""
+    if isinstance(value, list):
+        if not value:
+            raise err("expected a method or a non-empty list of methods (one per level)", path)
+        levels = tuple(_agg_spec(v, f"{path}[{i}]", err) or MethodSpec("weighted_arithmetic")
+                       for i, v in enumerate(value))
+        return levels[0], levels
+    spec = _agg_spec(value, path, err)
+    return spec or MethodSpec("weighted_arithmetic"), ()
+
+
+def _condition(m: Mapping[str, Any], path: str, err: Err, *, required: bool) -> tuple[str | None, float | None]:
+    op = m.get("op")
+    if op is None and not required:
+        return None, None
+    if op not in VETO_OPS:
+        raise err(f"op must be one of {', '.join(VETO_OPS)}", f"{path}.op")
+    value = m.get("value")
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise err("expected a number", f"{path}.value")
+    return op, float(value)
+
+
+def _number(value: Any, path: str, err: Err, minimum: float | None = None) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise err("expected a number", path)
+    if minimum is not None and value < minimum:
+        raise err(f"expected a number ≥ {minimum:g}", path)
+    return float(value)
+
+
+def _share(value: Any, path: str, err: Err) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+        raise err("expected a share between 0 and 1", path)
+    return float(value)
+
+
+def _bool(value: Any, path: str, err: Err) -> bool:
+    if not isinstance(value, bool):
+        raise err("expected true or false", path)
+    return value
+
+
+def _text(m: dict[str, Any], key: str, path: str, err: Err) -> str:
     value = m.get(key)
     if not isinstance(value, str) or not value.strip():
         raise err("missing or empty", f"{path}.{key}" if path else key)
     return value
 
 
-def _weight(m: dict[str, Any], path: str, err: Any) -> float:
+def _weight(m: dict[str, Any], path: str, err: Err) -> float:
     value = m.get("weight", 1)
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
         raise err("expected a number ≥ 0", f"{path}.weight")
     return float(value)
 
 
-def _titles(m: dict[str, Any], path: str, err: Any) -> dict[str, str]:
+def _titles(m: dict[str, Any], path: str, err: Err) -> dict[str, str]:
     value = m.get("title")
     if value is None:
         return {}
@@ -142,3 +430,14 @@ def _titles(m: dict[str, Any], path: str, err: Any) -> dict[str, str]:
     if isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
         return dict(value)
     raise err("expected a string or a mapping of locale to string", f"{path}.title" if path else "title")
+
+
+def number_or_fraction(value: Any) -> float:
+    """``3``, ``0.5`` or ``"1/3"`` (as judgements are written in AHP matrices) → float; ValueError otherwise."""
+    if isinstance(value, bool):
+        raise ValueError(value)
+    if isinstance(value, (int, float)):
+        return float(value)
+    if isinstance(value, str):
+        return float(Fraction(value.strip()))
+    raise ValueError(value)

@@ -1,10 +1,16 @@
-"""The framework as data: dimensions → indicators with weights and normalisation, and veto rules.
+"""The framework as data: an indicator tree with weights and methods, veto and deduction rules.
 
 Titles are given per locale (``{zh-CN: 网站设计, en: Website design}``) so a report can be
 written in another language from the same file.
+
+The tree is dimensions → indicators (as in the 2013 framework), or dimensions → sub-dimensions
+→ … → indicators. Every step of the composite-indicator engine (``govlens.scoring``) is named
+here by a :class:`MethodSpec` — a method name from one of the engine's registries plus its
+parameters — so changing a method is a change of this file, never of code.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,18 +18,32 @@ VETO_OPS = (">", ">=", "<", "<=", "==", "!=")
 
 
 @dataclass(frozen=True)
-class Normalisation:
-    """How a raw value becomes a 0–100 score. ``method`` names a function in scoring.normalise."""
+class MethodSpec:
+    """A method picked by name from an engine registry, with its parameters."""
 
     method: str
     params: dict[str, Any] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"method": self.method, **self.params}
+
+
+Normalisation = MethodSpec          # how a raw value becomes a score; ``method`` names a scoring.normalise method
+NONE = MethodSpec("none")
+EXPERT = MethodSpec("expert")
 
 
 @dataclass(frozen=True)
 class IndicatorRef:
     id: str
     weight: float
-    normalisation: Normalisation
+    normalisation: MethodSpec
+    direction: int = 1                      # -1: lower raw values are better (data-driven normalisations)
+    denominator: str | None = None          # column the raw value is divided by (per capita, per GDP …)
+    denominator_scale: float = 1.0          # … then multiplied by this (per 10,000 people)
+    impute: MethodSpec | None = None        # overrides the framework's imputation for this indicator
+    treat: MethodSpec | None = None         # overrides the framework's outlier treatment
+    path: str = field(default="", compare=False)   # key path in the YAML file, for error messages
 
 
 @dataclass(frozen=True)
@@ -32,9 +52,23 @@ class Dimension:
     titles: dict[str, str]
     weight: float
     indicators: tuple[IndicatorRef, ...]
+    dimensions: tuple["Dimension", ...] = ()     # sub-dimensions (a dimension has indicators or sub-dimensions)
+    aggregation: MethodSpec | None = None        # how this dimension's children combine (overrides the level's)
+    weighting: MethodSpec | None = None          # how its children's weights are set (overrides the framework's)
+    path: str = field(default="", compare=False)
 
     def title(self, locale: str = "zh-CN") -> str:
         return self.titles.get(locale) or next(iter(self.titles.values()), self.id)
+
+    def leaves(self) -> Iterator[IndicatorRef]:
+        """Every indicator under this dimension, depth first."""
+        yield from self.indicators
+        for sub in self.dimensions:
+            yield from sub.leaves()
+
+    def children(self) -> list[tuple[str, float]]:
+        """(id, weight) of the direct children, in file order."""
+        return [(r.id, r.weight) for r in self.indicators] + [(d.id, d.weight) for d in self.dimensions]
 
 
 @dataclass(frozen=True)
@@ -54,9 +88,68 @@ class VetoRule:
     def triggered(self, raw: float | None) -> bool:
         if raw is None:
             return False
-        v = self.value
-        return {">": raw > v, ">=": raw >= v, "<": raw < v, "<=": raw <= v,
-                "==": raw == v, "!=": raw != v}[self.op]
+        return compare(raw, self.op, self.value)
+
+
+def compare(raw: float, op: str, value: float) -> bool:
+    return {">": raw > value, ">=": raw >= value, "<": raw < value, "<=": raw <= value,
+            "==": raw == value, "!=": raw != value}[op]
+
+
+@dataclass(frozen=True)
+class DeductionRule:
+    """A deduction (扣分) from the index, after aggregation: the 2019 inspection scheme's points.
+
+    ``points`` are taken once when the condition (``op value``) holds, or per unit of the raw
+    value when ``per_unit`` (e.g. 2 points per stale column); never more than ``max``.
+    """
+
+    id: str
+    titles: dict[str, str]
+    indicator: str
+    points: float
+    max: float
+    op: str | None = None
+    value: float | None = None
+    per_unit: bool = False
+    basis: str = ""
+
+    def title(self, locale: str = "zh-CN") -> str:
+        return self.titles.get(locale) or next(iter(self.titles.values()), self.id)
+
+
+@dataclass(frozen=True)
+class BonusRule:
+    """Bonus points (加分) for units whose index already reaches ``min_index``, up to ``max``."""
+
+    id: str
+    titles: dict[str, str]
+    indicator: str
+    points: float
+    max: float
+    min_index: float = 0.0
+    op: str | None = None
+    value: float | None = None
+    per_unit: bool = False
+
+    def title(self, locale: str = "zh-CN") -> str:
+        return self.titles.get(locale) or next(iter(self.titles.values()), self.id)
+
+
+@dataclass(frozen=True)
+class UncertaintySpec:
+    """Monte Carlo over the framework's assumptions; ranks get a median and an interval."""
+
+    replications: int = 1000
+    seed: int = 2013
+    weight_noise: float = 0.25                      # each weight × U(1 − noise, 1 + noise)
+    weight_levels: tuple[int, ...] = ()             # levels whose weights are perturbed (empty: every level)
+    normalisation: tuple[MethodSpec, ...] = ()      # alternatives to the nominal normalisation (all indicators)
+    aggregation: tuple[MethodSpec, ...] = ()        # alternatives to the nominal aggregation (every level)
+    imputation: tuple[MethodSpec, ...] = ()         # alternatives to the nominal imputation
+    treatment: tuple[MethodSpec, ...] = ()          # alternatives to the nominal outlier treatment
+    sensitivity: bool = True                        # Sobol indices (SALib) of the rank shifts to each assumption
+    interval: tuple[float, float] = (0.05, 0.95)
 
 
 @dataclass(frozen=True)
@@ -64,22 +157,71 @@ class Framework:
     id: str
     titles: dict[str, str]
     platform_kinds: tuple[str, ...]
-    aggregation: str
+    aggregation: str                                # default aggregation method of every level
     dimensions: tuple[Dimension, ...]
     vetoes: tuple[VetoRule, ...]
     scale: tuple[float, float] = (0.0, 100.0)
     source: str = ""
+    aggregation_params: dict[str, Any] = field(default_factory=dict)
+    aggregation_levels: tuple[MethodSpec, ...] = ()  # per level, level 1 = indicators → their dimension
+    weighting: MethodSpec = EXPERT                   # default weighting of every node's children
+    index_aggregation: MethodSpec | None = None      # dimensions → index (overrides the level's)
+    index_weighting: MethodSpec | None = None
+    impute: MethodSpec = NONE
+    treat: MethodSpec = NONE
+    min_availability: float = 0.0                    # units with a smaller share of indicators get no index
+    deductions: tuple[DeductionRule, ...] = ()
+    bonuses: tuple[BonusRule, ...] = ()
+    qualify_min: float | None = None                 # index below this is "unqualified" (不合格)
+    uncertainty: UncertaintySpec | None = None
+    table: dict[str, str] = field(default_factory=dict)   # column names of an indicator table (id, name, group)
+    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)  # key path → YAML line
+    checks: tuple[str, ...] = ()         # indicators evaluated for their findings only, never scored
+    platform_groups: tuple[str, ...] = ()   # only platforms of these registry groups (empty: every group)
+
+    def covers(self, kind: str | None, group: str | None) -> bool:
+        """Does this framework score a platform of this kind and registry group?"""
+        return kind in self.platform_kinds and (not self.platform_groups or (group or "") in self.platform_groups)
 
     def title(self, locale: str = "zh-CN") -> str:
         return self.titles.get(locale) or next(iter(self.titles.values()), self.id)
 
+    def leaves(self) -> list[IndicatorRef]:
+        return [ref for d in self.dimensions for ref in d.leaves()]
+
     def indicator_ids(self) -> list[str]:
-        ids = [ref.id for d in self.dimensions for ref in d.indicators]
-        ids += [v.indicator for v in self.vetoes if v.indicator not in ids]
+        ids = [ref.id for ref in self.leaves()]
+        for rid in [v.indicator for v in self.vetoes] + [r.indicator for r in (*self.deductions, *self.bonuses)] \
+                + list(self.checks):
+            if rid not in ids:
+                ids.append(rid)
         return ids
 
+    def scored_indicator_ids(self) -> list[str]:
+        return [ref.id for ref in self.leaves()]
+
+    def all_dimensions(self) -> list[Dimension]:
+        """Every dimension at every depth, parents before children."""
+        out: list[Dimension] = []
+
+        def walk(ds: tuple[Dimension, ...]) -> None:
+            for d in ds:
+                out.append(d)
+                walk(d.dimensions)
+        walk(self.dimensions)
+        return out
+
     def dimension(self, dimension_id: str) -> Dimension:
-        for d in self.dimensions:
+        for d in self.all_dimensions():
             if d.id == dimension_id:
                 return d
         raise KeyError(dimension_id)
+
+    def line_of(self, path: str | None) -> int | None:
+        """The YAML line of a key path, or of its nearest parent that has one."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            cut = max(path.rfind("."), path.rfind("["))
+            path = path[:cut] if cut > 0 else ""
+        return None

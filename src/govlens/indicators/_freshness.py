@@ -1,6 +1,7 @@
 """Shared by the freshness indicators (信息传播): column pages, their class and window, item dates."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from govlens.defects import url_without_scheme
@@ -15,8 +16,18 @@ CLASS_WORDS: dict[str, tuple[str, ...]] = {
     NOTICE: ("通知", "公告", "公示", "政策", "文件", "解读", "人事"),
 }
 WINDOW_SETTING = {NEWS: "FRESHNESS_NEWS_DAYS", NOTICE: "FRESHNESS_NOTICE_DAYS", OTHER: "FRESHNESS_OTHER_DAYS"}
-def classify(names: Iterable[str | None]) -> tuple[str, str]:
-    """(class, the name it was read from): the first name that is news or notice wins, else other."""
+#: Column class → pinyin codes Chinese CMSs put in column paths (/col/tzgg/, /xwzx/ …), tried when no
+#: name says the class.
+PATH_CODES: dict[str, tuple[str, ...]] = {
+    NEWS: ("ywdt", "gzdt", "xwzx", "xwdt", "jrtt", "bmdt", "tpxw", "jcdt", "zwdt", "news", "xwfb"),
+    NOTICE: ("tzgg", "gsgg", "zcwj", "zcjd", "wjzl", "zcfg", "tzgs", "notice", "policy", "gggs"),
+}
+_PATH_PART = re.compile(r"[a-z]+")
+
+
+def classify(names: Iterable[str | None], url: str | None = None) -> tuple[str, str]:
+    """(class, what it was read from): the first name that is news or notice wins, then a code in the
+    column's URL path (``/col/tzgg/index.html``), else other."""
     first = ""
     for name in names:
         name = (name or "").strip()
@@ -26,6 +37,13 @@ def classify(names: Iterable[str | None]) -> tuple[str, str]:
         for cls, words in CLASS_WORDS.items():
             if any(w in name for w in words):
                 return cls, name
+    if url:
+        path = url.split("://", 1)[-1].partition("/")[2].lower()
+        parts = set(_PATH_PART.findall(path))
+        for cls, codes in PATH_CODES.items():
+            for code in codes:
+                if code in parts:
+                    return cls, first or f"/{code}/"
     return OTHER, first
 
 

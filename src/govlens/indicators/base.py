@@ -8,6 +8,11 @@ An indicator is one module in this package whose file name is its id with ``_`` 
 - ``UNIT``: what the raw value counts (``"days"``, ``"ratio"``, ``"count"``, ``"ms"``, ``"bool"``);
 
 and one pure function ``evaluate(obs, ctx) -> IndicatorResult``. It never fetches.
+
+A *batch* indicator (the new-media ones: 200,000 accounts × 23 indicators) declares
+``evaluate_batch(facts, ctx) -> BatchResult`` instead: a pure, vectorised function of the
+campaign's account facts (:mod:`govlens.indicators.newmedia_facts`, one row per account,
+computed in SQL), returning one value, status and detail per account.
 Its titles and descriptions for people live in the report's locale files, keyed by ID.
 Missing and not-applicable are statuses, never zero.
 """
@@ -218,3 +223,38 @@ def clip(text: Any, limit: int = 200) -> str:
     """Text for a snippet or detail, bounded in length."""
     s = " ".join(str(text or "").split())
     return s if len(s) <= limit else s[: limit - 1] + "…"
+
+
+@dataclass(slots=True)
+class BatchResult:
+    """A batch indicator's results, aligned with ``platform_ids``: NaN value where status is not ok."""
+
+    platform_ids: list[str]
+    values: Any                                   # numpy float array
+    status: Any                                   # numpy object array of STATUSES
+    detail: Any                                   # numpy object array (or list) of str
+    evidence: dict[str, list[Evidence]] = field(default_factory=dict)
+    findings: list[tuple[str, Finding]] = field(default_factory=list)
+
+
+def batch_result(ids: list[str], values: Any, detail: Any, *, missing: Any = None, not_applicable: Any = None,
+                 missing_detail: str = "no data imported", na_detail: str = "not applicable") -> BatchResult:
+    """A BatchResult from raw values: NaN (or ``missing``) → missing, ``not_applicable`` → not applicable."""
+    import numpy as np
+
+    v = np.asarray(values, dtype=float).copy()
+    status = np.full(len(ids), OK, dtype=object)
+    det = np.asarray(detail, dtype=object).copy() if not isinstance(detail, str) else np.full(len(ids), detail,
+                                                                                             dtype=object)
+    miss = ~np.isfinite(v)
+    if missing is not None:
+        miss |= np.asarray(missing, dtype=bool)
+    status[miss] = MISSING
+    det[miss] = missing_detail
+    if not_applicable is not None:
+        na = np.asarray(not_applicable, dtype=bool)
+        status[na] = NOT_APPLICABLE
+        det[na] = na_detail
+        miss |= na
+    v[miss] = np.nan
+    return BatchResult(platform_ids=list(ids), values=v, status=status, detail=det)

@@ -14,8 +14,8 @@ from types import ModuleType
 import govlens.indicators as _package
 from govlens.errors import FrameworkError
 
-NOT_INDICATORS = frozenset({"base", "registry", "run", "campaign_facts"})
-UNITS = ("bool", "count", "days", "ms", "ratio")
+NOT_INDICATORS = frozenset({"base", "registry", "run", "campaign_facts", "newmedia_facts"})
+UNITS = ("bool", "count", "days", "ms", "ratio", "hours", "index", "kb", "kib", "rate", "score")
 
 _modules: dict[str, ModuleType] | None = None
 
@@ -34,8 +34,8 @@ def _validate(name: str, module: ModuleType) -> str:
     unit = getattr(module, "UNIT", None)
     if unit not in UNITS:
         raise FrameworkError(f"indicator {ident!r}: UNIT {unit!r} is not one of {', '.join(UNITS)}")
-    if not callable(getattr(module, "evaluate", None)):
-        raise FrameworkError(f"indicator {ident!r} has no evaluate(obs, ctx) function")
+    if not callable(getattr(module, "evaluate", None)) and not callable(getattr(module, "evaluate_batch", None)):
+        raise FrameworkError(f"indicator {ident!r} has no evaluate(obs, ctx) or evaluate_batch(facts, ctx) function")
     return ident
 
 

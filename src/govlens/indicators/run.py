@@ -23,8 +23,8 @@ import pandas as pd
 
 from govlens import defects
 from govlens.indicators import registry
-from govlens.indicators.base import (MISSING, OK, STATUSES, CampaignFacts, IndicatorContext, IndicatorResult,
-                                     PlatformObservations)
+from govlens.indicators.base import (MISSING, NOT_APPLICABLE, OK, STATUSES, CampaignFacts, IndicatorContext,
+                                     IndicatorResult, PlatformObservations)
 from govlens.indicators.campaign_facts import host_forms, host_key, inlinks_from_hosts
 from govlens.probes.observation import Observation
 from govlens.registry.model import Platform
@@ -76,6 +76,8 @@ def run_indicators(store: CampaignStore, platforms: Sequence[Platform], *, indic
     started = time.monotonic()
     ids = registry.all_ids() if indicator_ids is None else list(dict.fromkeys(indicator_ids))
     modules = [registry.get(i) for i in ids]  # unknown id → FrameworkError naming it
+    batch_modules = [m for m in modules if callable(getattr(m, "evaluate_batch", None))]
+    modules = [m for m in modules if m not in batch_modules]
     platforms = list(platforms)
     by_id = {p.id: p for p in platforms}
     facts = campaign_facts_from_store(store, platforms) if "inbound-links" in ids else CampaignFacts()
@@ -87,7 +89,7 @@ def run_indicators(store: CampaignStore, platforms: Sequence[Platform], *, indic
     errors: Counter[str] = Counter()
     values: list[dict[str, Any]] = []
     found: list[dict[str, Any]] = []
-    for pid, observations in iter_observations(store, list(by_id)):
+    for pid, observations in (iter_observations(store, list(by_id)) if modules else ()):
         platform = by_id[pid]
         po = PlatformObservations(platform, observations)
         when = _observed_at_index(observations)
@@ -104,10 +106,15 @@ def run_indicators(store: CampaignStore, platforms: Sequence[Platform], *, indic
                               "snippet": f.snippet,
                               "observed_at": when.get(f.url) or when.get(f.evidence_url) or when.get("")})
 
+    frames: list[pd.DataFrame] = []
+    if batch_modules:
+        n_batch = _run_batch(store, platforms, batch_modules, ctx, frames, found, status_count, kind_count, errors)
+    else:
+        n_batch = 0
     where = {} if indicator_ids is None else {"indicator_id": ids}
-    store.replace("indicator_values", values, **where)
+    store.replace_with_frames("indicator_values", values, frames, **where)
     store.replace("findings", found, **where)
-    summary.values, summary.findings = len(values), len(found)
+    summary.values, summary.findings = len(values) + n_batch, len(found)
     summary.by_status = dict(sorted(status_count.items()))
     summary.findings_by_kind = dict(sorted(kind_count.items()))
     summary.errors = sum(errors.values())
@@ -246,3 +253,67 @@ def campaign_facts_from_store(store: CampaignStore, platforms: Sequence[Platform
     finally:
         con.close()
     return inlinks_from_hosts(platforms, ((pid, forms[form]) for pid, form in pairs))
+
+
+def _run_batch(store: CampaignStore, platforms: Sequence[Platform], modules: list[ModuleType],
+               ctx: IndicatorContext, frames: list[pd.DataFrame], found: list[dict[str, Any]],
+               status_count: Counter[str], kind_count: Counter[str], errors: Counter[str]) -> int:
+    """Batch indicators over the account facts (built once, in SQL); values go out as frames."""
+    import numpy as np
+
+    from govlens.indicators.newmedia_facts import build_facts
+    from govlens.probes.observation import utcnow
+
+    others = [p.id for p in platforms if p.kind not in ("weibo", "wechat")]
+    n = 0
+    for module in modules:     # every indicator has a row for every platform: not applicable beyond accounts
+        if others:
+            frames.append(pd.DataFrame({"platform_id": others, "indicator_id": module.ID, "value": np.nan,
+                                        "status": NOT_APPLICABLE, "detail": "applies to Weibo and WeChat accounts",
+                                        "evidence": "[]"}))
+            status_count[NOT_APPLICABLE] += len(others)
+            n += len(others)
+    if len(others) == len(platforms):
+        return n
+    facts = build_facts(store, platforms, ctx.check_date, ctx.settings)
+    ids = facts.ids
+    now = utcnow()
+    for module in modules:
+        try:
+            result = module.evaluate_batch(facts, ctx)
+            if list(result.platform_ids) != ids:
+                raise ValueError("evaluate_batch() returned results for other platforms")
+            values = np.asarray(result.values, dtype=float)
+            status = np.asarray(result.status, dtype=object)
+            bad = (status == OK) & ~np.isfinite(values)
+            if bad.any():
+                raise ValueError(f"status ok needs a finite value ({int(bad.sum())} platform(s))")
+            detail = np.asarray(result.detail, dtype=object)
+            evidence = np.full(len(ids), "[]", dtype=object)
+            pos = {pid: i for i, pid in enumerate(ids)}
+            for pid, items in result.evidence.items():
+                evidence[pos[pid]] = to_json([e.as_dict() for e in items[:MAX_EVIDENCE]])
+            findings = list(result.findings)
+            for pid, f in findings:
+                if f.kind not in defects.ALL_KINDS or not f.url:
+                    raise ValueError(f"bad finding {f.kind!r} for {pid}")
+        except Exception as exc:  # one indicator's bug must not stop a national run
+            errors[module.ID] += 1
+            log.warning("batch indicator %s failed: %s", module.ID, exc, exc_info=True)
+            values = np.full(len(ids), np.nan)
+            status = np.full(len(ids), MISSING, dtype=object)
+            detail = np.full(len(ids), f"indicator error: {type(exc).__name__}: {exc}"[:1000], dtype=object)
+            evidence = np.full(len(ids), "[]", dtype=object)
+            findings = []
+        frames.append(pd.DataFrame({"platform_id": ids, "indicator_id": module.ID,
+                                    "value": np.where(status == OK, values, np.nan), "status": status,
+                                    "detail": detail, "evidence": evidence}))
+        for st, k in zip(*np.unique(status.astype(str), return_counts=True)):
+            status_count[st] += int(k)
+        for pid, f in findings:
+            kind_count[f.kind] += 1
+            found.append({"platform_id": pid, "kind": f.kind, "url": f.url, "detail": f.detail,
+                          "indicator_id": module.ID, "evidence_url": f.evidence_url or f.url, "snippet": f.snippet,
+                          "observed_at": now})
+        n += len(ids)
+    return n

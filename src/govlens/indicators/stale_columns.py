@@ -34,7 +34,7 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
             continue
         names = column_names(o, linked)
         judged += 1
-        cls, name = classify(names)
+        cls, name = classify(names, o.data.get("final_url") or o.url)
         window = window_days(cls, ctx)
         dates = usable_dates(item_dates(o.data.get("items")), ctx.check_date)
         newest = max(dates) if dates else None

@@ -10,12 +10,17 @@ Its lifecycle over a campaign:
    account for an HTTP probe); cheap and synchronous.
 3. ``await probe(platform) -> list[Observation]``: gather. A probe never scores and never
    raises for a site's misbehaviour: a failure is an observation with a visit status.
+   A *follow-up* probe (one that starts from what an earlier probe of the same scan saw,
+   e.g. the site search probe reads the homepage's search form) overrides
+   ``follow_up(platform, earlier)`` instead, ``earlier`` being the observations the probes
+   before it in the scan's order wrote for this platform.
 4. ``await teardown()`` once at the end.
 
 The scan runner (:mod:`govlens.probes.scan`) writes the observations to the campaign store.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, ClassVar
@@ -69,5 +74,21 @@ class Probe:
     async def probe(self, platform: Platform) -> list[Observation]:
         raise NotImplementedError
 
+    async def follow_up(self, platform: Platform, earlier: Sequence[Observation]) -> list[Observation]:
+        """What the scan runner calls; a probe that needs earlier observations overrides it."""
+        return await self.probe(platform)
+
     async def teardown(self) -> None:
         return None
+
+
+def earlier_pages(earlier: Sequence[Observation], role: str | None = None) -> list[Observation]:
+    """Completed ``page`` observations of ``earlier`` (of one role, or all), in order."""
+    return [o for o in earlier if o.kind == "page" and o.status == "completed"
+            and (role is None or (o.data or {}).get("role") == role)]
+
+
+def earlier_homepage(earlier: Sequence[Observation]) -> Observation | None:
+    """The completed homepage ``page`` observation among ``earlier``, or None (site down)."""
+    pages = earlier_pages(earlier, "home")
+    return pages[0] if pages else None

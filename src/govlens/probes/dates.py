@@ -28,7 +28,7 @@ _CHINESE = re.compile(rf"([{_CN}]{{4}})\s*年\s*([{_CN}]{{1,3}})\s*月\s*([{_CN}
 # Year-less: [12-25], (12-25), 12-25, 12/25, 12月25日; not part of a longer number.
 _SHORT = re.compile(r"(?<![\d./-])(\d{1,2})\s*(?:[-/]|月)\s*(\d{1,2})(?![\d.]|\s*[-/]\s*\d)\s*日?" + _TIME)
 _URL_PATH = (
-    re.compile(r"/((?:19|20)\d{2})[-/_]?(0[1-9]|1[0-2])[-/_]?(0[1-9]|[12]\d|3[01])(?=[/_.])"),
+    re.compile(r"/((?:19|20)\d{2})[-/_]?(0[1-9]|1[0-2])[-/_]?(0[1-9]|[12]\d|3[01])(?=[/_.-])"),
     re.compile(r"/((?:19|20)\d{2})(0[1-9]|1[0-2])/t((?:19|20)\d{6})"),
     re.compile(r"[/_t]((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[_./])"),
 )
@@ -111,6 +111,43 @@ def _find(text: str, reference: date | None, year_less: bool) -> tuple[date, str
                     end += 1
                 return d, text[start:end].strip()
     return None
+
+
+def find_all_dates(text: str, reference: date | None = None, limit: int = 200) -> list[tuple[date, str, str]]:
+    """Every date in ``text`` as ``(date, the text it was read from, pattern)``, in text order.
+
+    ``pattern`` is ``full`` (with a year), ``chinese`` (二〇一三年…), or ``year-less`` (needs
+    ``reference``). For explaining a page (``govlens page``); never raises.
+    """
+    if not text:
+        return []
+    try:
+        if not text.isascii():
+            text = text.translate(_FULLWIDTH)
+        found: list[tuple[int, date, str, str]] = []
+        taken: list[tuple[int, int]] = []
+        for m in _FULL.finditer(text):
+            d = _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            if d:
+                found.append((m.start(), d, m.group(0).strip(), "full"))
+                taken.append(m.span())
+        for m in _CHINESE.finditer(text):
+            y, mo, dd = (_cn_number(g) for g in m.groups())
+            d = _make(y, mo, dd) if None not in (y, mo, dd) else None  # type: ignore[arg-type]
+            if d:
+                found.append((m.start(), d, m.group(0), "chinese"))
+                taken.append(m.span())
+        if reference is not None:
+            for m in _SHORT.finditer(text):
+                if any(a <= m.start() < b for a, b in taken):
+                    continue
+                d = infer_year(int(m.group(1)), int(m.group(2)), reference)
+                if d:
+                    found.append((m.start(), d, m.group(0).strip(), "year-less"))
+        found.sort(key=lambda x: x[0])
+        return [(d, t, p) for _, d, t, p in found[:limit]]
+    except Exception:  # defensive, like find_date
+        return []
 
 
 def parse_date(text: str, reference: date | None = None) -> date | None:

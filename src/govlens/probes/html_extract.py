@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from typing import Any
 from urllib.parse import urljoin
 
@@ -37,6 +37,7 @@ HOME, COLUMN, ARTICLE = "home", "column", "article"
 
 MAX_IMAGES_LISTED = 100          # image URLs listed in images.without_alt
 MAX_FORMS = 10
+MAX_RESOURCES = 60               # sub-resource URLs listed per page (page weight, number of requests)
 
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _CONTAINER_TAGS = frozenset({"ul", "ol", "table"})
@@ -62,7 +63,8 @@ def empty_page() -> dict[str, Any]:
     return {"title": None, "description": None, "keywords": None, "lang": None, "has_viewport": False,
             "has_generator": False, "headings": {f"h{i}": 0 for i in range(1, 7)},
             "images": {"total": 0, "without_alt": []}, "styled_text": [], "search_forms": [],
-            "links": [], "lists": [], "items": [], "column_title": None, "published": None}
+            "links": [], "lists": [], "items": [], "column_title": None, "published": None,
+            "canonical": None, "js_links": 0, "resources": {"scripts": 0, "stylesheets": 0, "urls": []}}
 
 
 def site_host(host: str) -> str:
@@ -131,15 +133,18 @@ def url_host(url: str) -> str:
 
 
 def extract_page(html: str, base_url: str, *, platform_host: str | Collection[str], role: str = HOME,
-                 reference: date | None = None, max_links: int = 400) -> dict[str, Any]:
+                 reference: date | None = None, max_links: int = 400,
+                 text_scan: Callable[[str], list[Any]] | None = None) -> dict[str, Any]:
     """The ``page`` payload fields of ``html`` fetched from ``base_url`` (see module docstring).
 
     ``platform_host`` is the platform's host, or several (the registry host and the host its
     homepage redirects to): a link is ``internal`` when its host is one of them, ``www.`` aside.
+    ``text_scan``, when given, is called with the page's body text (hidden text included) and
+    its result is the payload's ``wording`` (the wording check's hits).
     """
     hosts = {site_host(platform_host)} if isinstance(platform_host, str) else {site_host(h) for h in platform_host}
     try:
-        return _extract(html, base_url, frozenset(hosts), role, reference, max_links)
+        return _extract(html, base_url, frozenset(hosts), role, reference, max_links, text_scan)
     except Exception as exc:  # defensive: a pathological page must not sink a site
         page = empty_page()
         page["extract_error"] = f"{type(exc).__name__}: {exc}"[:300]
@@ -147,7 +152,7 @@ def extract_page(html: str, base_url: str, *, platform_host: str | Collection[st
 
 
 def _extract(html: str, base_url: str, hosts: frozenset[str], role: str, reference: date | None,
-             max_links: int) -> dict[str, Any]:
+             max_links: int, text_scan: Callable[[str], list[Any]] | None = None) -> dict[str, Any]:
     page = empty_page()
     html, cut = bound_depth(html or "")
     if cut:                                   # evidence: the page nests deeper than any browser shows
@@ -167,13 +172,17 @@ def _extract(html: str, base_url: str, hosts: frozenset[str], role: str, referen
     metas: dict[str, str] = {}
     title: str | None = None
     h1_text: str | None = None
+    resources = page["resources"]
+    js_links = 0
 
     # One pass over the elements; attributes are read only for the tags that need them.
     for node in root.traverse():
         tag = node.tag
         if tag == "a":
-            if len(links) < max_links:
-                href = node.attributes.get("href")
+            href = node.attributes.get("href")
+            if href and href.lstrip()[:11].lower() == "javascript:":
+                js_links += 1
+            elif len(links) < max_links:
                 url = urls.absolute(href) if href else None
                 if url and url not in links:
                     text = clean(node.text(deep=True)) or clean(node.attributes.get("title"))
@@ -191,6 +200,7 @@ def _extract(html: str, base_url: str, hosts: frozenset[str], role: str, referen
                 src = urls.absolute(attrs.get("src") or attrs.get("data-src"))
                 if src:
                     without_alt.append(src)
+            _add_resource(resources, urls.absolute(attrs.get("src")))
         elif tag == "meta":
             attrs = node.attributes
             key = (attrs.get("name") or attrs.get("property") or attrs.get("http-equiv") or "").strip().lower()
@@ -211,6 +221,19 @@ def _extract(html: str, base_url: str, hosts: frozenset[str], role: str, referen
                     urls = _Urls(absolute)
         elif tag == "form":
             forms.append(node)
+        elif tag == "script":
+            src = node.attributes.get("src")
+            if src:
+                resources["scripts"] += 1
+                _add_resource(resources, urls.absolute(src))
+        elif tag == "link":
+            attrs = node.attributes
+            rel = (attrs.get("rel") or "").lower()
+            if "stylesheet" in rel:
+                resources["stylesheets"] += 1
+                _add_resource(resources, urls.absolute(attrs.get("href")))
+            elif rel == "canonical" and page["canonical"] is None:
+                page["canonical"] = urls.absolute(attrs.get("href"))
         elif tag == "time":
             stamp = node.attributes.get("datetime")
             if stamp:
@@ -228,6 +251,10 @@ def _extract(html: str, base_url: str, hosts: frozenset[str], role: str, referen
     page["links"] = list(links.values())
     page["styled_text"] = styled_text(styled)
     page["search_forms"] = _search_forms(forms, urls)
+    page["js_links"] = js_links
+    if text_scan is not None:
+        body = tree.body
+        page["wording"] = text_scan(body.text(deep=True, separator=" ") if body is not None else "")
 
     if role == HOME:
         page["lists"] = column_blocks(containers, urls, reference)
@@ -240,6 +267,12 @@ def _extract(html: str, base_url: str, hosts: frozenset[str], role: str, referen
     return page
 
 
+def _add_resource(resources: dict[str, Any], url: str | None) -> None:
+    """Remember a sub-resource URL (scripts, stylesheets, images) for the page-weight check."""
+    if url and len(resources["urls"]) < MAX_RESOURCES and url not in resources["urls"]:
+        resources["urls"].append(url)
+
+
 # ------------------------------------------------------------------ search forms
 def _search_forms(forms: list[LexborNode], urls: _Urls) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
@@ -247,6 +280,8 @@ def _search_forms(forms: list[LexborNode], urls: _Urls) -> list[dict[str, Any]]:
         attrs = form.attributes
         has_text_input = False
         inputs: list[str] = []
+        query_input: str | None = None
+        hidden: dict[str, str] = {}
         clues = [attrs.get("action") or "", attrs.get("id") or "", attrs.get("name") or "",
                  attrs.get("class") or ""]
         for field in form.css("input, button, select, textarea"):
@@ -255,6 +290,10 @@ def _search_forms(forms: list[LexborNode], urls: _Urls) -> list[dict[str, Any]]:
             if field.tag == "input" and kind in ("text", "search", ""):
                 has_text_input = True
                 clues.append(fa.get("placeholder") or "")
+                if query_input is None and fa.get("name"):
+                    query_input = clean(fa.get("name"), 40)
+            elif kind == "hidden" and fa.get("name") and len(hidden) < 20:
+                hidden[clean(fa.get("name"), 40)] = clean(fa.get("value"), 200)
             if kind in ("submit", "button", "image") or field.tag == "button":
                 clues.append(fa.get("value") or "")
                 clues.append(fa.get("alt") or "")
@@ -267,7 +306,7 @@ def _search_forms(forms: list[LexborNode], urls: _Urls) -> list[dict[str, Any]]:
             if has_text_input and _SEARCH.search(field_clue):
                 action = urls.absolute(attrs.get("action")) or urls.base
                 out.append({"action": action, "method": (attrs.get("method") or "get").strip().lower()[:10],
-                            "inputs": inputs[:20]})
+                            "inputs": inputs[:20], "query_input": query_input, "hidden": hidden})
         if len(out) >= MAX_FORMS:
             break
     return out

@@ -18,7 +18,9 @@ d. **crawl** — the homepage's column blocks ("更多" links) and navigation li
    are followed one level down. ``CRAWL_ARTICLES_PER_COLUMN`` items of each column → role
    ``article``; at most ``CRAWL_MAX_PAGES`` pages fetched in all. A page robots.txt refuses
    is a ``page`` observation with status ``blocked_by_robots`` and no request.
-e. **links** — every unique link of the homepage and column pages (``LINKS_MAX_PER_SITE``,
+   Every fetched page's text goes through the wording check (``WORDING_CHECK``; lists in
+   ``WORDING_FILE``): the hits are the page payload's ``wording``.
+e. **links** — every unique link of the homepage, column and article pages (``LINKS_MAX_PER_SITE``,
    external ones only when ``LINKS_CHECK_EXTERNAL``) → ``link`` with ``found_on``; pages the
    crawl fetched anyway are not requested twice.
 
@@ -48,10 +50,14 @@ from govlens.probes.link_check import LinkResult
 from govlens.probes.observation import COMPLETED, Observation
 from govlens.probes.robots import Robots, fetch_robots
 from govlens.probes.sitemap import fetch_sitemap
+from govlens.probes.wording import load_wording
 from govlens.registry.model import Platform
 
 NAME = "http_site"
-WEB_KINDS = frozenset({"website", "column", "foreign_site", "cn_domain", "mobile_portal"})
+# mobile portals: probes.mobile_site; foreign-language editions and .政务 names: probes.foreign_edition and
+# probes.cn_domain (their Chinese site, or the site a name leads to, is crawled as a website when the registry
+# lists it as one)
+WEB_KINDS = frozenset({"website", "column"})
 MAX_FOUND_ON = 10
 LINK_CHECKS_PER_SITE = 16        # link checks of one site in flight (the fetcher's gates bound the total)
 T = TypeVar("T")
@@ -98,6 +104,7 @@ class HttpSiteProbe(Probe):
         self.max_links_site = s.getint("LINKS_MAX_PER_SITE")
         self.check_external = s.getbool("LINKS_CHECK_EXTERNAL")
         self.obey_robots = s.getbool("ROBOTS_OBEY")
+        self.wording = load_wording(s["WORDING_FILE"]).scan if s.getbool("WORDING_CHECK") else None
 
     def prepare(self, platform: Platform) -> bool:
         url = homepage_url(platform)
@@ -238,7 +245,8 @@ class _SiteRun:
             text, codec, source = r.text()
             data["encoding"], data["encoding_source"] = codec, source
             data.update(extract_page(text, r.final_url or r.url, platform_host=self.hosts, role=role,
-                                     reference=self.reference, max_links=self.p.max_links_page))
+                                     reference=self.reference, max_links=self.p.max_links_page,
+                                     text_scan=self.p.wording))
         else:
             data.update(empty_page())
         if r.error:
@@ -351,7 +359,7 @@ class _SiteRun:
                 articles.append((url, r.final_url))
         fetched = await asyncio.gather(*(self.fetch_analysed(u, ARTICLE, src) for u, src in articles))
         for r, status, data, _ in fetched:
-            self.record_page(r, status, data)
+            self.linked_pages.append(self.record_page(r, status, data))   # its links are checked too
 
     # ---------------------------------------------------------------- (e) links
     async def check_links(self) -> None:

@@ -26,6 +26,8 @@ from govlens.settings import Settings
 GET_RETRY_HTTP = frozenset({400, 403, 405, 406, 501})
 GET_RETRY_STATUSES = frozenset({"connection_reset", "connection_error"})
 GET_MAX_BYTES = 65_536
+SECOND_CHANCE_STATUSES = frozenset({"timeout"})
+SECOND_CHANCE_DELAY = 1.0            # seconds before a timed-out link is tried again (GET, twice the time)
 
 
 @dataclass(slots=True, frozen=True)
@@ -37,6 +39,7 @@ class LinkResult:
     method: str
     final_url: str
     error: str | None
+    content_type: str = ""
 
     @property
     def ok(self) -> bool:
@@ -49,7 +52,7 @@ class LinkResult:
             status, error = COMPLETED, None
         return cls(url=result.url, status=status, http_status=result.http_status,
                    elapsed_ms=result.elapsed_ms, method=result.method, final_url=result.final_url,
-                   error=error)
+                   error=error, content_type=result.content_type)
 
 
 class LinkChecker:
@@ -101,6 +104,11 @@ class LinkChecker:
         head = await self.fetcher.fetch(url, method="HEAD", timeout=self.timeout)
         if head.http_status in GET_RETRY_HTTP or head.status in GET_RETRY_STATUSES:
             get = await self.fetcher.fetch(url, method="GET", timeout=self.timeout, max_bytes=GET_MAX_BYTES)
+            return LinkResult.from_fetch(get)
+        if head.status in SECOND_CHANCE_STATUSES:
+            # a link is broken when it fails twice: one timeout may be ours (a loaded scanner, a busy path)
+            await asyncio.sleep(SECOND_CHANCE_DELAY)
+            get = await self.fetcher.fetch(url, method="GET", timeout=2 * self.timeout, max_bytes=GET_MAX_BYTES)
             return LinkResult.from_fetch(get)
         return LinkResult.from_fetch(head)
 

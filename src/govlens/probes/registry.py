@@ -5,12 +5,36 @@ A new probe is one module plus one line here (STYLE, rule 6).
 from __future__ import annotations
 
 from govlens.probes.base import Probe
+from govlens.probes.dns_records import DnsProbe
+from govlens.probes.browser import BrowserProbe
+from govlens.probes.civilization import CivilizationProbe
+from govlens.probes.cn_domain import CnDomainProbe
+from govlens.probes.foreign_edition import ForeignEditionProbe
 from govlens.probes.http_site import HttpSiteProbe
+from govlens.probes.interaction import InteractionProbe
+from govlens.probes.mobile_site import MobileSiteProbe
 from govlens.probes.noop import NoopProbe
+from govlens.probes.not_found import NotFoundProbe
+from govlens.probes.page_weight import PageWeightProbe
+from govlens.probes.search_query import SearchQueryProbe
+from govlens.probes.service_guides import ServiceGuidesProbe
+from govlens.probes.tls import TlsProbe
 
 PROBES: dict[str, type[Probe]] = {
+    BrowserProbe.name: BrowserProbe,
     HttpSiteProbe.name: HttpSiteProbe,
+    SearchQueryProbe.name: SearchQueryProbe,
+    InteractionProbe.name: InteractionProbe,
+    ServiceGuidesProbe.name: ServiceGuidesProbe,
+    NotFoundProbe.name: NotFoundProbe,
+    PageWeightProbe.name: PageWeightProbe,
+    TlsProbe.name: TlsProbe,
+    DnsProbe.name: DnsProbe,
     NoopProbe.name: NoopProbe,
+    MobileSiteProbe.name: MobileSiteProbe,
+    CivilizationProbe.name: CivilizationProbe,
+    ForeignEditionProbe.name: ForeignEditionProbe,
+    CnDomainProbe.name: CnDomainProbe,
 }
 
 

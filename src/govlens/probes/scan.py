@@ -65,14 +65,16 @@ def _settings(settings: Settings | Mapping[str, Any] | None) -> Settings:
 
 
 async def scan(platforms: Iterable[Platform], store: CampaignStore, settings: Settings | Mapping[str, Any] | None,
-               *, sandbox_state: dict[str, Any] | None = None, probes: Sequence[str] = ("http_site",),
+               *, sandbox_state: dict[str, Any] | None = None, probes: Sequence[str] | None = None,
                progress: Callable[[int, int], None] | None = None, resume: bool = False) -> ScanSummary:
-    """Probe every platform with ``probes`` and commit their observations to ``store`` site by site.
+    """Probe every platform with ``probes`` (default: the ``PROBES`` setting) and commit their
+    observations to ``store`` site by site.
 
-    ``resume`` continues the store's last scan (see :mod:`govlens.store.ledger`); without one
-    it starts a new scan, as ``resume=False`` always does.
+    ``resume`` continues the store's last scan with the same probes (see :mod:`govlens.store.ledger`);
+    without one it starts a new scan, as ``resume=False`` always does.
     """
     settings = _settings(settings)
+    probes = tuple(probes) if probes is not None else tuple(settings.getlist("PROBES"))
     tune_tls_buffers()
     if sandbox_state is None and str(settings["SANDBOX_STATE"] or "").strip():
         sandbox_state = load_sandbox_state(settings["SANDBOX_STATE"])
@@ -137,8 +139,9 @@ async def _scan(platforms: Iterable[Platform], store: CampaignStore, settings: S
         summary.requests = fetcher.requests + (visit_fetcher.requests if visit_fetcher is not None else 0)
     summary.elapsed = round(time.perf_counter() - started, 3)
     summary.pages_per_second = round(summary.pages / summary.elapsed, 1) if summary.elapsed else 0.0
+    meta_key = "scan" if "http_site" in probes else "scan:" + "+".join(probes)   # a browser pass keeps the HTTP scan's
     ledger.finish_scan(store, run, {**summary.as_dict(), "probes": list(probes), "sandbox": sandbox_state is not None,
-                                    "check_date": ctx.check_date.isoformat()})
+                                    "check_date": ctx.check_date.isoformat()}, meta_key=meta_key)
     return summary
 
 
@@ -157,7 +160,7 @@ async def _probe_site(platform: Platform, probes: Sequence[Probe]) -> tuple[list
         try:
             if not probe.prepare(platform):
                 continue
-            out.extend(await probe.probe(platform))
+            out.extend(await probe.follow_up(platform, tuple(out)))
         except asyncio.CancelledError:
             raise
         except Exception as exc:  # one site's failure never aborts the campaign
@@ -210,7 +213,7 @@ class _Writer:
 
 
 def run_scan(platforms: Iterable[Platform], store: CampaignStore, settings: Settings | Mapping[str, Any] | None,
-             *, sandbox_state: dict[str, Any] | None = None, probes: Sequence[str] = ("http_site",),
+             *, sandbox_state: dict[str, Any] | None = None, probes: Sequence[str] | None = None,
              progress: Callable[[int, int], None] | None = None, resume: bool = False) -> ScanSummary:
     """Synchronous :func:`scan` for the CLI and scripts."""
     return asyncio.run(scan(platforms, store, settings, sandbox_state=sandbox_state, probes=probes,

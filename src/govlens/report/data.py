@@ -77,6 +77,8 @@ class CampaignData:
     awards: list[dict[str, Any]]                          # award rows ordered by series, award, group, status, position
     awards_by_platform: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     award_dimensions: dict[tuple[str, str], dict[str, float | None]] = field(default_factory=dict)
+    uncertainty: dict[str, Any] = field(default_factory=dict)   # the Monte Carlo behind the rank intervals
+    award_values: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)  # (award platform, indicator)
 
     def check_date(self) -> date | None:
         raw = self.campaign.get("check_date")
@@ -92,7 +94,9 @@ def load_campaign(store: CampaignStore, framework_id: str) -> CampaignData:
     platforms = {r["id"]: r for r in _fetch(store, 'SELECT id, name, kind, org_type, level, province, region, url, '
                                                    '"group" FROM platforms ORDER BY id')}
     results_by_framework: dict[tuple[str, str], dict[str, Any]] = {}
-    for r in _fetch(store, 'SELECT platform_id, framework, "index", vetoed, vetoes, "rank", group_size FROM results'):
+    for r in _fetch(store, 'SELECT r.platform_id, r.framework, r."index", r.vetoed, r.vetoes, r."rank", r.group_size, '
+                           'i.rank_median, i.rank_low, i.rank_high FROM results r LEFT JOIN rank_intervals i '
+                           'ON i.platform_id = r.platform_id AND i.framework = r.framework'):
         r["vetoes"] = [v for v in _json_list(r.get("vetoes")) if isinstance(v, dict)]
         r["vetoed"] = bool(r.get("vetoed")) or bool(r["vetoes"])
         results_by_framework[(r["framework"], r["platform_id"])] = r
@@ -123,12 +127,26 @@ def load_campaign(store: CampaignStore, framework_id: str) -> CampaignData:
         for pid, fw, did, score in ad.itertuples(index=False, name=None):
             award_dimensions[(fw, pid)][did] = _clean(score)
 
+    award_values: dict[tuple[str, str], dict[str, Any]] = {}
+    if awards:       # the measured values the evidence-based award reasons state (award platforms only: few)
+        for r in _fetch(store, "SELECT platform_id, indicator_id, value, status, evidence FROM indicator_values "
+                               "WHERE platform_id IN (SELECT DISTINCT platform_id FROM awards)"):
+            r["evidence"] = [e for e in _json_list(r.get("evidence")) if isinstance(e, dict)]
+            award_values[(r["platform_id"], r["indicator_id"])] = r
+
+    uncertainty: dict[str, Any] = {}
+    rows = _fetch(store, "SELECT content FROM scoring_analysis WHERE framework = ? AND name = 'uncertainty'",
+                  [framework_id])
+    if rows:
+        content = _json_list(rows[0]["content"])
+        uncertainty = content[0] if content and isinstance(content[0], dict) else {}
     campaign = store.get_meta("campaign", {}) or {}
     return CampaignData(framework_id=framework_id, campaign=campaign if isinstance(campaign, dict) else {},
                         platforms=platforms, results=results, results_by_framework=results_by_framework,
                         dimensions=dict(dimensions), findings_count=findings_count,
                         findings_by_kind=findings_by_kind, awards=awards, awards_by_platform=dict(by_platform),
-                        award_dimensions=dict(award_dimensions))
+                        award_dimensions=dict(award_dimensions), uncertainty=uncertainty,
+                        award_values=award_values)
 
 
 @dataclass
@@ -140,6 +158,8 @@ class PlatformBatch:
     indicator_scores: dict[str, list[dict[str, Any]]]
     findings: dict[str, list[dict[str, Any]]]
     findings_rows: list[dict[str, Any]]                   # every finding in the id range, sorted
+    weekly: dict[str, list[tuple[date, int, int]]] = field(default_factory=dict)   # new media: (week, posts, reads)
+    thumbnails: dict[str, dict[str, str]] = field(default_factory=dict)   # id → device → data: URI (browser probe)
 
 
 def _grouped(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
@@ -149,7 +169,7 @@ def _grouped(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
-def iter_batches(store: CampaignStore, ids: list[str], framework_id: str,
+def iter_batches(store: CampaignStore, ids: list[str], framework_id: str | list[str],
                  batch_size: int = 5000) -> Iterator[PlatformBatch]:
     """Batches of ``ids`` (sorted) with their detail rows; the id ranges cover every id in the tables,
     so rows of platforms missing from the registry still reach ``findings_rows``."""
@@ -172,10 +192,31 @@ def iter_batches(store: CampaignStore, ids: list[str], framework_id: str,
                            f"FROM indicator_values{where}", params)
         for r in iv:
             r["evidence"] = [e for e in _json_list(r.get("evidence")) if isinstance(e, dict)]
+        fws = [framework_id] if isinstance(framework_id, str) else list(framework_id)
         isc = _fetch(store, "SELECT platform_id, dimension_id, indicator_id, score, weight, status "
-                            f"FROM indicator_scores{and_where}framework = ?", [*params, framework_id])
+                            f"FROM indicator_scores{and_where}framework IN ({', '.join('?' * len(fws))})",
+                     [*params, *fws])
+        weekly = _weekly(store, where, params)
         fr = _fetch(store, "SELECT platform_id, kind, url, detail, indicator_id, evidence_url, snippet, "
                            f"observed_at FROM findings{where}", params)
         fr.sort(key=lambda r: (r["platform_id"] or "", r["kind"] or "", r["url"] or "", r["detail"] or ""))
+        thumbs: dict[str, dict[str, str]] = defaultdict(dict)
+        for r in _fetch(store, "SELECT platform_id, json_extract_string(data, '$.device') AS device, "
+                               "json_extract_string(data, '$.thumbnail') AS thumb FROM observations"
+                               f"{and_where}probe = 'browser' AND kind = 'render' AND status = 'completed'", params):
+            if r["device"] and r["thumb"]:
+                thumbs[r["platform_id"]][r["device"]] = r["thumb"]
         yield PlatformBatch(ids=chunk, indicator_values=_grouped(iv), indicator_scores=_grouped(isc),
-                            findings=_grouped(fr), findings_rows=fr)
+                            findings=_grouped(fr), findings_rows=fr, weekly=weekly,
+                            thumbnails=dict(thumbs))
+
+
+def _weekly(store: CampaignStore, where: str, params: list[Any]) -> dict[str, list[tuple[date, int, int]]]:
+    """Posts and reads per week of the new-media accounts in a batch (the scorecards' activity chart)."""
+    rows = _fetch(store, "SELECT platform_id, CAST(date_trunc('week', \"date\") AS DATE) AS wk, "
+                         f"sum(posts) AS posts, sum(reads) AS reads FROM nm_stats{where} "
+                         "GROUP BY ALL ORDER BY platform_id, wk", params)
+    out: dict[str, list[tuple[date, int, int]]] = defaultdict(list)
+    for r in rows:
+        out[r["platform_id"]].append((r["wk"], int(r["posts"] or 0), int(r["reads"] or 0)))
+    return dict(out)

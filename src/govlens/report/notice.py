@@ -8,6 +8,7 @@ and the closing line with the issuer and the date.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -20,7 +21,7 @@ from govlens.report.findings_summary import Summary
 from govlens.report.locale import Locale
 from govlens.report.numerals import chinese_date, chinese_number
 from govlens.report.render import html_env, md_env
-from govlens.report.values import fmt_score, is_number
+from govlens.report.values import fmt_score, is_number, rank_interval
 
 TOP_STRENGTHS = 2           # dimensions named in a generated reason
 TOP_DEFECTS = 5             # defect kinds named in the findings sentence
@@ -132,9 +133,40 @@ def _award_rows(data: CampaignData, award: Award) -> dict[tuple[str, str], list[
     return out
 
 
+def evidence_phrase(indicator_id: str, row: dict[str, Any], L: Locale) -> str:
+    """One measured fact of a winner, in the locale's words (``evidence.<indicator id>``); "" when it has none.
+
+    Boolean indicators have ``yes`` / ``no`` sentences; others one template with ``{value}`` (a ratio as a
+    percentage, days and counts as whole numbers), ``{items}`` (the evidence entries' details, e.g. the
+    topics covered) and ``{snippet}`` (what was seen on the page, e.g. the name in a footer).
+    """
+    from govlens.report.values import value_kind
+
+    value = row.get("value")
+    if row.get("status") != "ok" or not is_number(value):
+        return ""
+    unit = value_kind(indicator_id)
+    evidence = row.get("evidence") or []
+    items = L.join([str(e.get("detail") or "") for e in evidence if e.get("detail")][:8])
+    snippet = next((str(e.get("snippet")) for e in evidence if e.get("snippet")), "")
+    if unit == "bool":
+        key = f"evidence.{indicator_id}.{'yes' if float(value) >= 0.5 else 'no'}"
+        text = L.get(key, "")
+        return L.t(key, snippet=snippet[:60], items=items) if isinstance(text, str) and text else ""
+    if not isinstance(L.get(f"evidence.{indicator_id}", None), str):
+        return ""
+    shown = f"{float(value) * 100:.0f}%" if unit == "ratio" else f"{float(value):,.0f}" \
+        if unit in ("count", "days") else fmt_score(value)
+    return L.t(f"evidence.{indicator_id}", value=shown, items=items[:80], snippet=snippet[:60])
+
+
 def winner_reason(pid: str, name: str, award: Award, data: CampaignData, dim_titles: dict[str, dict[str, str]],
                   L: Locale) -> str:
-    """'中国上海在网站访问（98.5分）、信息传播（96.0分）方面表现突出，综合影响力指数92.3，位列省级网站第1名。'"""
+    """'中国上海在网站访问（98.5分）、信息传播（96.0分）方面表现突出，综合影响力指数92.3，位列省级网站第1名。'
+
+    An award that names ``evidence`` indicators states the winner's measured values instead
+    ('浙江省人民政府.政务：中文政务域名已注册并可解析、…；综合得分100.0，位列中文政务域名第1名。').
+    """
     fw = award.framework
     result = data.results_by_framework.get((fw, pid)) or (data.results.get(pid) if fw == data.framework_id else None)
     result = result or {}
@@ -147,10 +179,18 @@ def winner_reason(pid: str, name: str, award: Award, data: CampaignData, dim_tit
     platform = data.platforms.get(pid, {})
     values = dict(name=name, strengths=strengths, index=fmt_score(result.get("index")),
                   group=L.group(platform.get("group")), rank=result.get("rank"), size=result.get("group_size"))
+    facts = [f for f in (evidence_phrase(i, data.award_values.get((pid, i)) or {}, L) for i in award.evidence) if f]
+    if facts:
+        values["facts"] = L.join(facts)
+        if is_number(result.get("rank")) and is_number(result.get("rank_low")) and is_number(result.get("rank_high")):
+            return L.t("reasons.evidence_interval", interval=rank_interval(result, L), **values)
+        return L.t("reasons.evidence" if is_number(result.get("rank")) else "reasons.evidence_unranked", **values)
     if not strengths:
         return L.t("reasons.winner_plain", **values)
     if not is_number(result.get("rank")) or not platform.get("group"):
         return L.t("reasons.winner_unranked", **values)
+    if is_number(result.get("rank_low")) and is_number(result.get("rank_high")):
+        return L.t("reasons.winner_interval", interval=rank_interval(result, L), **values)
     return L.t("reasons.winner", **values)
 
 
@@ -194,6 +234,9 @@ def build_notice(data: CampaignData, summary: Summary, framework: Framework, awa
     series_intro = L.t("notice.series_intro", framework=framework.title(loc), count=count_text(len(awards.series), L))
 
     findings, tables = _findings(summary, L)
+    robustness = _robustness(data, L)
+    if robustness:
+        findings.insert(min(2, len(findings)), robustness)
     title = awards.title
     strip = L.get("notice.closing_strip_suffix", "")
     short = title[: -len(strip)] if isinstance(strip, str) and strip and title.endswith(strip) else title
@@ -252,7 +295,29 @@ def _findings(summary: Summary, L: Locale) -> tuple[list[str], list[Table]]:
                             rows=[[L.defect(d.kind), str(d.platforms), fmt_percent(d.share, L)] for d in defects]))
     else:
         paras.append(L.t("notice.no_defects"))
+    accounts = sum(n for k, n in summary.by_kind if k in ("weibo", "wechat"))
+    if accounts:
+        counts = {d.kind: d.platforms for d in summary.defects}
+        paras.append(L.t("notice.newmedia", accounts=accounts, dormant=counts.get("dormant_account", 0),
+                         bought=counts.get("bought_followers", 0), over=counts.get("over_reported", 0)))
     return paras, tables
+
+
+def _robustness(data: CampaignData, L: Locale) -> str:
+    """The sentence that says how the rank intervals were made and how wide they are."""
+    u = data.uncertainty
+    widths = sorted(math.ceil(float(r["rank_high"]) - 1e-9) - math.floor(float(r["rank_low"]) + 1e-9)
+                    for r in data.results.values()
+                    if is_number(r.get("rank_low")) and is_number(r.get("rank_high")) and is_number(r.get("index")))
+    if not u or not widths:
+        return ""
+    mid = len(widths) // 2
+    median = widths[mid] if len(widths) % 2 else (widths[mid - 1] + widths[mid]) / 2
+    return L.t("notice.robustness", replications=u.get("replications", ""),
+               noise=f"{float(u.get('weight_noise') or 0) * 100:g}",
+               low_q=f"{float(u.get('quantile_low') or 0) * 100:g}",
+               high_q=f"{float(u.get('quantile_high') or 0) * 100:g}", width=f"{median:g}",
+               stable=sum(1 for w in widths if w == 0), total=len(widths))
 
 
 def render_notice_html(model: NoticeModel) -> str:

@@ -5,7 +5,9 @@ One compiled template renders every platform; the per-platform rows arrive in ba
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import base64
+import binascii
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -16,7 +18,7 @@ from govlens.frameworks.model import Framework
 from govlens.report.data import CampaignData, PlatformBatch
 from govlens.report.locale import Locale
 from govlens.report.render import html_env
-from govlens.report.values import bar_width, fmt_score, fmt_value, is_number
+from govlens.report.values import bar_width, fmt_score, fmt_value, is_number, rank_interval
 
 # Rows handed to the template are slotted objects, not dicts: Jinja resolves ``row.attr`` with
 # getattr first, so this renders about three times faster at 100,000 scorecards.
@@ -66,6 +68,12 @@ class AwardRow:
 
 
 @dataclass(slots=True)
+class ThumbRow:
+    label: str
+    src: str                 # a file under scorecards/thumbs/, written from the browser probe's JPEG
+
+
+@dataclass(slots=True)
 class IndexRow:
     file: str
     name: str
@@ -74,6 +82,7 @@ class IndexRow:
     level: str
     index: str
     rank: str
+    rank_interval: str
     vetoed: str
     findings: int
 
@@ -90,19 +99,46 @@ class Card:
     url: str
     index: str
     rank: str
+    rank_interval: str
     vetoes: list[str]
     dimensions: list[DimensionRow]
     indicators: list[IndicatorRow]
     findings: list[FindingRow]
     awards: list[AwardRow]
+    weekly: list["WeekBar"] = field(default_factory=list)          # new media: activity chart (inline SVG)
+    weekly_max: str = ""
+    highlights: list["Highlight"] = field(default_factory=list)    # new media: top posts, unanswered questions
+    thumbs: list[ThumbRow] = field(default_factory=list)
 
 
-SCORECARD_LABELS = ("back", "to_notice", "veto_banner", "dimensions", "dimension", "indicators", "indicator",
+@dataclass(slots=True)
+class WeekBar:
+    x: float
+    y: float
+    height: float
+    label: str            # week start, MM-DD
+    posts: int
+    reads: str
+
+
+@dataclass(slots=True)
+class Highlight:
+    title: str
+    rows: list[EvidenceRow]
+
+
+SCORECARD_LABELS = ("weekly_activity", "weekly_caption", "top_posts", "unanswered",
+                    "back", "to_notice", "veto_banner", "dimensions", "dimension", "indicators", "indicator",
                     "value", "detail", "evidence", "findings", "no_findings", "finding_kind", "finding_url",
                     "evidence_url", "snippet", "awards", "no_awards", "award", "position", "other_indicators",
-                    "framework", "check_date", "index_title")
+                    "framework", "check_date", "index_title", "rank_interval", "rank_interval_note",
+                    "screenshots", "desktop", "phone")
 LABELS = ("index", "rank", "group", "region", "level", "url", "score", "weight", "status", "none", "not_ranked",
           "vetoed", "generated_by")
+
+
+JPEG_URI = "data:image/jpeg;base64,"
+MAX_THUMB_BYTES = 512 * 1024
 
 
 def _str(value: Any) -> str:
@@ -126,7 +162,7 @@ class ScorecardWriter:
         self.framework_title = framework.title(loc)
         self.check_date = check_date
         self.dim_order = [(d.id, d.title(loc), d.weight) for d in framework.dimensions]
-        self.ind_order = [(d.id, d.title(loc), ref.id) for d in framework.dimensions for ref in d.indicators]
+        self.ind_order = [(d.id, d.title(loc), ref.id) for d in framework.dimensions for ref in d.leaves()]
         known = {i for _, _, i in self.ind_order}
         self.veto_only = [v.indicator for v in framework.vetoes if v.indicator not in known]
         self.veto_title = {v.id: v.title(loc) for v in framework.vetoes}
@@ -135,6 +171,10 @@ class ScorecardWriter:
         self.group_title = {(a.series_id, a.id, g.id): g.title for a in awards.awards() for g in a.groups}
         self.ind_title = {i: L.indicator_title(i) for i in {*known, *self.veto_only}}
         self.status_label: dict[str, str] = {}
+        u = data.uncertainty
+        self.interval_note = L.t("scorecard.rank_interval_note", replications=u.get("replications", ""),
+                                 low_q=_percent(u.get("quantile_low")), high_q=_percent(u.get("quantile_high")),
+                                 noise=_percent(u.get("weight_noise"))) if u else ""
         self.kind_rank = {k: i for i, k in enumerate(ALL_KINDS)}
         self.dir.mkdir(parents=True, exist_ok=True)
 
@@ -187,13 +227,36 @@ class ScorecardWriter:
                            a.get("position"), L.t(f"award_status.{a.get('status')}"))
                   for a in data.awards_by_platform.get(pid, [])]
         name = _str(p.get("name")) or pid
-        return Card(title=L.t("scorecard.title", name=name), name=name, group=L.group(p.get("group")),
+        weekly, weekly_max = self._weekly(batch.weekly.get(pid, []))
+        highlights = []
+        for iid, key in (("reads-per-post", "scorecard.top_posts"), ("question-reply-rate", "scorecard.unanswered")):
+            ev = values.get(iid, {}).get("evidence") or []
+            if ev:
+                highlights.append(Highlight(L.t(key), [EvidenceRow(_str(e.get("url")), _str(e.get("detail")),
+                                                                   _str(e.get("snippet"))) for e in ev]))
+        return Card(weekly=weekly, weekly_max=weekly_max, highlights=highlights,
+                    title=L.t("scorecard.title", name=name), name=name, group=L.group(p.get("group")),
                     region=L.region(p.get("region")), province=_str(p.get("province")), level=L.level(p.get("level")),
                     org_type=L.org_type(p.get("org_type")), url=_str(p.get("url")), index=fmt_score(r.get("index")),
-                    rank=rank_text, vetoes=vetoes,
+                    rank=rank_text, rank_interval=rank_interval(r, L) if rank_text else "", vetoes=vetoes,
                     dimensions=[DimensionRow(t, _plain(w), fmt_score(dims.get(d)), bar_width(dims.get(d)))
                                 for d, t, w in self.dim_order],
                     indicators=indicators, findings=findings, awards=awards)
+
+    @staticmethod
+    def _weekly(weeks: list[tuple[Any, int, int]]) -> tuple[list[WeekBar], str]:
+        """Bars of posts per week, laid out in a 600 × 120 SVG viewBox (numbers only: nothing scanned)."""
+        if not weeks:
+            return [], ""
+        top = max(max(p for _, p, _ in weeks), 1)
+        width = 560 / len(weeks)
+        bars = []
+        for i, (wk, posts, reads) in enumerate(weeks):
+            h = 100.0 * posts / top
+            bars.append(WeekBar(x=round(30 + i * width + 1, 1), y=round(110 - h, 1), height=round(h, 1),
+                                label=wk.strftime("%m-%d") if hasattr(wk, "strftime") else str(wk)[5:10],
+                                posts=posts, reads=f"{reads:,}"))
+        return bars, str(top)
 
     def _indicator(self, iid: str, dimension: str, value: dict[str, Any] | None,
                    score: dict[str, Any] | None) -> IndicatorRow:
@@ -205,30 +268,56 @@ class ScorecardWriter:
                             [EvidenceRow(_str(e.get("url")), _str(e.get("detail")), _str(e.get("snippet")))
                              for e in value.get("evidence", [])])
 
-    def write_batch(self, batch: PlatformBatch) -> None:
+    def thumbs(self, pid: str, batch: PlatformBatch) -> list[ThumbRow]:
+        """Write the platform's screenshots (JPEG data URIs in the store) as files; rows for the template."""
+        out = []
+        stem = self.files[pid].rsplit(".", 1)[0]
+        for device in ("desktop", "phone"):
+            uri = (batch.thumbnails.get(pid) or {}).get(device)
+            if not uri or not uri.startswith(JPEG_URI):
+                continue
+            try:
+                jpeg = base64.b64decode(uri[len(JPEG_URI):], validate=True)
+            except (binascii.Error, ValueError):
+                continue
+            if not jpeg.startswith(b"\xff\xd8") or len(jpeg) > MAX_THUMB_BYTES:
+                continue                       # only our own small JPEGs are written
+            name = f"thumbs/{stem}-{device}.jpg"
+            (self.dir / "thumbs").mkdir(exist_ok=True)
+            (self.dir / name).write_bytes(jpeg)
+            out.append(ThumbRow(getattr(self.labels, device), name))
+        return out
+
+    def write_batch(self, batch: PlatformBatch, *, only: set[str] | None = None,
+                    skip: dict[str, Any] | set[str] | None = None) -> None:
         render = self.template.render
         for pid in batch.ids:
-            if pid not in self.data.platforms:
+            if pid not in self.data.platforms or (only is not None and pid not in only) or (skip and pid in skip):
                 continue
-            html = render(c=self.context(pid, batch), L=self.labels, lang=self.lang,
-                          framework_title=self.framework_title, check_date=self.check_date)
+            card = self.context(pid, batch)
+            card.thumbs = self.thumbs(pid, batch)
+            html = render(c=card, L=self.labels, lang=self.lang,
+                          framework_title=self.framework_title, check_date=self.check_date,
+                          interval_note=self.interval_note)
             (self.dir / self.files[pid]).write_text(html, encoding="utf-8")
 
-    def write_index(self) -> Path:
+    def write_index(self, results: dict[str, dict[str, Any]] | None = None) -> Path:
         L, data = self.L, self.data
+        results = data.results if results is None else results
         rows = []
         for pid, p in data.platforms.items():
-            r = data.results.get(pid, {})
+            r = results.get(pid, {})
             rank, size = r.get("rank"), r.get("group_size")
             key = (_str(p.get("group")), 0 if is_number(rank) else 1, rank if is_number(rank) else 0, pid)
             rows.append((key, IndexRow(
                 file=self.files[pid], name=_str(p.get("name")) or pid, group=L.group(p.get("group")),
                 region=L.region(p.get("region")), level=L.level(p.get("level")), index=fmt_score(r.get("index")),
                 rank=L.t("format.rank", rank=rank, size=size) if is_number(rank) else "",
+                rank_interval=rank_interval(r, L) if is_number(rank) else "",
                 vetoed=L.t("labels.yes") if r.get("vetoed") else "", findings=data.findings_count.get(pid, 0))))
         rows.sort(key=lambda kr: kr[0])
         html = html_env().get_template("scorecard_index.html.j2").render(
-            rows=[row for _, row in rows], L=self.labels, lang=self.lang,
+            rows=[row for _, row in rows], L=self.labels, lang=self.lang, has_intervals=any(r.rank_interval for _, r in rows),
             intro=L.t("scorecard.index_intro", n=len(rows)))
         path = self.dir / "index.html"
         path.write_text(html, encoding="utf-8")
@@ -239,6 +328,10 @@ class ScorecardWriter:
         path = self.dir / "scorecard.css"
         path.write_text(css, encoding="utf-8")
         return path
+
+
+def _percent(share: Any) -> str:
+    return f"{float(share) * 100:g}" if is_number(share) else ""
 
 
 def _plain(weight: Any) -> str:

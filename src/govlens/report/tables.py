@@ -22,7 +22,8 @@ from govlens.report.safety import neutralise_cell, xlsx_cell
 from govlens.report.values import is_number
 
 BASE_COLUMNS = ("id", "name", "group", "region", "level", "org_type")
-TAIL_COLUMNS = ("index", "rank", "group_size", "vetoed", "veto_reasons", "findings")
+TAIL_COLUMNS = ("index", "rank", "group_size", "rank_median", "rank_low", "rank_high", "vetoed", "veto_reasons",
+                "findings")
 FINDINGS_COLUMNS = ("platform_id", "kind", "url", "detail")
 
 
@@ -47,7 +48,8 @@ def result_rows(data: CampaignData, framework: Framework, L: Locale) -> list[dic
                "level": p.get("level"), "org_type": p.get("org_type")}
         row.update({d: _round(dims.get(d)) for d in dim_ids})
         row.update({"index": _round(r.get("index")), "rank": r.get("rank"), "group_size": r.get("group_size"),
-                    "vetoed": bool(r.get("vetoed")) if r else None, "veto_reasons": "; ".join(reasons),
+                    "rank_median": _round(r.get("rank_median"), 1), "rank_low": _round(r.get("rank_low"), 1),
+                    "rank_high": _round(r.get("rank_high"), 1), "vetoed": bool(r.get("vetoed")) if r else None, "veto_reasons": "; ".join(reasons),
                     "findings": data.findings_count.get(pid, 0)})
         rows.append(row)
     return rows
@@ -84,7 +86,7 @@ def write_results_xlsx(path: Path, rows: list[dict[str, Any]], cols: list[str], 
     ws = wb.create_sheet(title=str(L.t("labels.notice"))[:31] or "results")
     ws.freeze_panes = "C2"
     widths = {"id": 18, "name": 30, "group": 24, "region": 12, "level": 10, "org_type": 12, "index": 12,
-              "rank": 10, "group_size": 12, "vetoed": 10, "veto_reasons": 28, "findings": 10}
+              "rank": 10, "group_size": 12, "rank_median": 12, "rank_low": 12, "rank_high": 12, "vetoed": 10, "veto_reasons": 28, "findings": 10}
     for i, c in enumerate(cols, 1):
         ws.column_dimensions[get_column_letter(i)].width = widths.get(c, max(10, 2 * len(header[i - 1]) + 2))
     from openpyxl.cell import WriteOnlyCell

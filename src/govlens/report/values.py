@@ -74,6 +74,24 @@ def fmt_value(indicator_id: str, value: Any, locale: Locale) -> str:
     return _with_unit(_plain(float(value)) if abs(float(value)) < 1000 else f"{float(value):,.0f}", unit)
 
 
+def fmt_rank_number(value: Any) -> str:
+    """A rank statistic: 3, or 3.5 when a median falls between two ranks."""
+    if not is_number(value):
+        return ""
+    v = float(value)
+    return f"{int(round(v))}" if abs(v - round(v)) < 1e-9 else f"{v:.1f}"
+
+
+def rank_interval(result: dict[str, Any], locale: Locale) -> str:
+    """'中位3，区间2–5' for a result with a rank interval, else ''. The interval is shown widened to whole
+    ranks (its low end rounded down, its high end up)."""
+    low, high, median = result.get("rank_low"), result.get("rank_high"), result.get("rank_median")
+    if not (is_number(low) and is_number(high)):
+        return ""
+    return locale.t("format.rank_interval", low=int(math.floor(float(low) + 1e-9)),
+                    high=int(math.ceil(float(high) - 1e-9)), median=fmt_rank_number(median))
+
+
 def bar_width(score: Any) -> float:
     """A score clamped to 0–100, for an inline bar's CSS width."""
     if not is_number(score):

@@ -1,6 +1,7 @@
 """``write_reports``: every report of a campaign, rendered from the store alone."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from govlens.atomic import atomic_write_text
@@ -8,6 +9,7 @@ from govlens.awards.config import AwardsConfig
 from govlens.frameworks.model import Framework
 from govlens.report.data import iter_batches, load_campaign
 from govlens.report.findings_summary import summarise
+from govlens.report.inspection import write_inspection
 from govlens.report.locale import Locale
 from govlens.report.notice import build_notice, fmt_date, render_notice_html, render_notice_md
 from govlens.report.safety import file_names
@@ -33,11 +35,13 @@ def _dimension_titles(framework: Framework, awards: AwardsConfig, locale: str) -
 
 
 def write_reports(store: CampaignStore, out_dir: Path, *, framework: Framework, awards: AwardsConfig,
-                  locale: str = "zh-CN") -> dict[str, Path]:
+                  locale: str = "zh-CN", more_frameworks: Sequence[Framework] = ()) -> dict[str, Path]:
     """Write the notice (HTML, Markdown), results (CSV, XLSX), findings.csv and the scorecards.
 
     Returns the written paths by name: ``notice.html``, ``notice.md``, ``results.csv``,
     ``results.xlsx``, ``findings.csv``, ``scorecards`` (the directory) and ``scorecards/index.html``.
+    With ``more_frameworks`` (a campaign scoring several platform kinds), each platform's scorecard
+    uses the framework that scores its kind, and each further framework gets ``results-<id>.csv``.
     """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -45,14 +49,25 @@ def write_reports(store: CampaignStore, out_dir: Path, *, framework: Framework, 
     data = load_campaign(store, framework.id)
     files = file_names(data.platforms)
     written: dict[str, Path] = {}
+    extra = [(fw, load_campaign(store, fw.id)) for fw in more_frameworks if fw.id != framework.id]
+    own: dict[str, int] = {}            # platform id → index of the extra framework scoring its kind
+    for i, (fw, _) in enumerate(extra):
+        for pid, p in data.platforms.items():
+            if fw.covers(p.get("kind"), p.get("group")) and pid not in own:
+                own[pid] = i
 
     # per-platform detail, in batches: scorecards and findings.csv
-    cards = ScorecardWriter(out_dir / "scorecards", data, framework, awards, L, files,
-                            check_date=fmt_date(data.check_date(), L))
+    check_date = fmt_date(data.check_date(), L)
+    cards = ScorecardWriter(out_dir / "scorecards", data, framework, awards, L, files, check_date=check_date)
+    extra_cards = [ScorecardWriter(out_dir / "scorecards", d, fw, awards, L, files, check_date=check_date)
+                   for fw, d in extra]
     findings_csv = FindingsCsv(out_dir / "findings.csv")
     try:
-        for batch in iter_batches(store, list(data.platforms), framework.id, BATCH_SIZE):
-            cards.write_batch(batch)
+        for batch in iter_batches(store, list(data.platforms), [framework.id, *(fw.id for fw, _ in extra)],
+                                  BATCH_SIZE):
+            cards.write_batch(batch, skip=own)
+            for i, writer in enumerate(extra_cards):
+                writer.write_batch(batch, only={pid for pid in batch.ids if own.get(pid) == i})
             findings_csv.write(batch.findings_rows)
     except BaseException:
         findings_csv.abort()                      # the previous findings.csv stays as it was
@@ -60,7 +75,10 @@ def write_reports(store: CampaignStore, out_dir: Path, *, framework: Framework, 
     written["findings.csv"] = findings_csv.close()
     cards.write_css()
     written["scorecards"] = cards.dir
-    written["scorecards/index.html"] = cards.write_index()
+    results = dict(data.results)
+    for pid, i in own.items():
+        results[pid] = extra[i][1].results.get(pid, {})
+    written["scorecards/index.html"] = cards.write_index(results)
 
     # the notice
     summary = summarise(data, framework, L.name)
@@ -70,9 +88,16 @@ def write_reports(store: CampaignStore, out_dir: Path, *, framework: Framework, 
     atomic_write_text(md_path, render_notice_md(model))
     written["notice.html"], written["notice.md"] = html_path, md_path
 
-    # tables
-    rows = result_rows(data, framework, L)
+    # tables: results.csv / .xlsx for the first framework's platforms, results-<id>.csv for each other one
+    rows = [r for r in result_rows(data, framework, L) if r["id"] not in own]
     cols = columns(framework)
     written["results.csv"] = write_results_csv(out_dir / "results.csv", rows, cols)
     written["results.xlsx"] = write_results_xlsx(out_dir / "results.xlsx", rows, cols, framework, L)
+    for i, (fw, d) in enumerate(extra):
+        mine = [r for r in result_rows(d, fw, L) if own.get(r["id"]) == i]
+        name = f"results-{fw.id}.csv"
+        written[name] = write_results_csv(out_dir / name, mine, columns(fw))
+
+    # the national check, when the campaign ran one (`govlens inspect`)
+    written.update(write_inspection(store, out_dir, locale))
     return written

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from govlens.defects import ALL_KINDS, match_key
+from govlens.defects import ALL_KINDS, BROWSER_KINDS, match_key
 from govlens.errors import InputError
 
 
@@ -55,6 +55,28 @@ def load_finding_keys(path: Path) -> set[tuple[str, str, str]]:
             return {match_key(r["platform_id"], r["kind"], r["url"]) for r in reader}
     except OSError as exc:
         raise InputError(f"cannot read: {exc}", file=str(path)) from None
+
+
+def rendered_platforms(store_path: Path) -> set[str]:
+    """Platforms the browser probe rendered in a campaign store (its browser kinds are judged on these only)."""
+    import duckdb
+
+    try:
+        con = duckdb.connect(str(store_path), read_only=True)
+    except duckdb.Error as exc:
+        raise InputError(f"cannot open the campaign store: {exc}", file=str(store_path)) from None
+    try:
+        rows = con.execute("SELECT DISTINCT platform_id FROM observations WHERE probe = 'browser'").fetchall()
+    except duckdb.Error as exc:
+        raise InputError(f"not a campaign store: {exc}", file=str(store_path)) from None
+    finally:
+        con.close()
+    return {r[0] for r in rows}
+
+
+def only_rendered(keys: set[tuple[str, str, str]], rendered: set[str]) -> set[tuple[str, str, str]]:
+    """Drop browser-kind keys of platforms that were not rendered (a sample renders only some)."""
+    return {k for k in keys if k[1] not in BROWSER_KINDS or k[0] in rendered}
 
 
 def compare(truth: set[tuple[str, str, str]], found: set[tuple[str, str, str]],

@@ -11,7 +11,8 @@ import random
 from html import escape
 
 from govlens import defects as D
-from govlens.sandbox.site import HOME, Column, Site
+from govlens.sandbox.inspection import GUIDE_ELEMENTS, Letter, guide_indices
+from govlens.sandbox.site import HOME, Column, Item, Site, attachment_path
 from govlens.sandbox.text import TOPICS, paragraphs
 
 SECTIONS = {  # path key → (nav title, description)
@@ -23,16 +24,7 @@ SECTIONS = {  # path key → (nav title, description)
     "wzdt": ("网站地图", "本站栏目导航"),
 }
 SERVICE_SUFFIXES = ("办事指南", "服务事项", "在线办理", "办件查询", "表格下载", "政策咨询")
-CSS = """body{margin:0;font-family:"Microsoft YaHei",SimSun,sans-serif;font-size:14px}
-a{text-decoration:none}a:hover{text-decoration:underline}
-.wrap{width:1200px;margin:0 auto}.header{height:120px}.header .logo img{height:64px;vertical-align:middle}
-.nav ul{list-style:none;margin:0;padding:0;overflow:hidden}.nav li{float:left;padding:0 22px;line-height:44px}
-.col-block{float:left;width:380px;margin:10px 9px;border-top:2px solid #0b3d91}
-.col-block ul{list-style:none;padding:0}.col-block li{line-height:30px;overflow:hidden}
-.col-block .date,.list .date{float:right}.grid a{display:inline-block;width:180px;line-height:32px}
-.footer{clear:both;padding:20px 0;text-align:center;line-height:26px}
-"""
-JS = "function addFav(){try{window.external.addFavorite(location.href,document.title)}catch(e){}}\n"
+HEAVY_IMAGE = "/images/hd_banner.gif"   # served with HEAVY_IMAGE_BYTES by the web (heavy_page sites only link it)
 
 
 # --- pieces
@@ -77,7 +69,6 @@ def _head(site: Site, title: str | None, *, home: bool) -> str:
                f'<meta name="SiteDomain" content="{site.host}">\n'
                f'<meta name="SiteIDCode" content="{site.site_code}">\n'
                '<link rel="stylesheet" href="/css/style.css">\n'
-               f"<style>\n{CSS}</style>\n"
                '<script src="/js/common.js"></script>\n</head>\n<body>\n')
     return "".join(out)
 
@@ -105,7 +96,9 @@ def _zjxx_title(site: Site) -> str:
 
 def _header(site: Site, *, home: bool) -> str:
     tag = "h1" if home else "div"
-    return (f'<div class="header" style="background-color:{site.header_bg}"><div class="wrap">'
+    tools = ('<div class="tools"><button type="button" class="wza">无障碍浏览</button>'
+             '<button type="button" class="zzms">长者模式</button></div>') if site.accessible_mode else ""
+    return (f'<div class="header" style="background-color:{site.header_bg}"><div class="wrap">{tools}'
             f'<div class="logo"><a href="{site.home_path}"><img src="/images/emblem.png" alt="国徽"></a>'
             f'<{tag} class="site-name" style="color:#ffffff">{escape(site.name)}</{tag}></div>\n'
             f"{_search_form(site)}</div></div>\n")
@@ -123,8 +116,8 @@ def _footer(site: Site) -> str:
     return (f'<div class="footer" style="background-color:{site.footer_bg}"><div class="wrap">\n'
             '<p><a href="/wzdt/index.html">网站地图</a> | <a href="/lxwm/index.html">联系我们</a> | '
             '<a href="/zjxx/index.html">关于本站</a></p>\n'
-            f'<p style="color:#333333">主办单位：{escape(site.name)}　承办单位：{escape(site.place)}政务信息中心</p>\n'
-            f'<p style="color:#333333">政府网站标识码：{site.site_code}　{site.icp}　'
+            f'<p class="sponsor" style="color:#333333">主办单位：{escape(site.name)}　承办单位：{escape(site.place)}政务信息中心</p>\n'
+            f'<p class="idcode" style="color:#333333">政府网站标识码：{site.site_code}　{site.icp}　'
             f'<img src="/images/jiucuo.png" alt="政府网站找错"></p>\n'
             "</div></div>\n</body>\n</html>\n")
 
@@ -171,10 +164,15 @@ def home(site: Site) -> str:
     out = [_head(site, title, home=True), _header(site, home=True), _nav(site)]
     out.append('<div class="wrap">\n')
     out.append(f'<div class="banner"><img src="/images/banner.jpg" alt="{escape(site.name)}"></div>\n')
+    if site.has_visual(D.HEAVY_PAGE):
+        out.append(f'<div class="hero"><img src="{HEAVY_IMAGE}" alt="{escape(site.place)}风光" width="1200" '
+                   'height="400"></div>\n')
     out.append(_noalt_image(site, HOME))
     out.append(_low_contrast(site, HOME))
-    quick = ['<a href="/zwgk/index.html">信息公开目录</a>', '<a href="/hdjl/index.html">领导信箱</a>',
-             '<a href="/zwfw/index.html">网上办事</a>', '<a href="/lxwm/index.html">联系我们</a>']
+    quick = ['<a href="/zwgk/index.html">信息公开目录</a>']
+    if site.inspection.channel:
+        quick.append('<a href="/hdjl/index.html">领导信箱</a>')
+    quick += ['<a href="/zwfw/index.html">网上办事</a>', '<a href="/lxwm/index.html">联系我们</a>']
     quick += _broken_internal(site, HOME)
     out.append(f'<div class="quick">{"　".join(quick)}</div>\n')
     for col in site.columns:
@@ -203,6 +201,9 @@ def home(site: Site) -> str:
     links = [f'<a href="{u}" target="_blank">{escape(n)}</a>' for n, u in site.nationals + site.friends]
     links += _broken_external(site, HOME)
     out.append(f'<div class="yqlj"><span class="hd">友情链接：</span>{"　".join(links)}</div>\n')
+    if site.inspection.harmful:     # a defaced page: spam text hidden from visitors, not from crawlers
+        out.append(f'<div style="display:none">{escape(site.inspection.harmful)}，{escape(site.inspection.harmful)}'
+                   "热线咨询</div>\n")
     out.append("</div>\n")
     out.append(_footer(site))
     return "".join(out)
@@ -259,7 +260,14 @@ def article(site: Site, col: Column, j: int) -> str:
     out.append(f'<div class="article"><h1>{escape(it.title)}</h1>\n'
                f'<div class="info">发布时间：{date}　来源：{escape(site.place)}　字号：大 中 小</div>\n'
                '<div class="content">\n')
-    for p in paragraphs(rng, site.place, it.title, rng.randint(3, 6)):
+    texts = paragraphs(rng, site.place, it.title, rng.randint(3, 6))
+    if col.index in site.civ_columns:           # a 文明网's topic column (sandbox.civilization)
+        from govlens.sandbox.civilization import sentence
+        texts.insert(0, sentence(site.civ_columns[col.index]))
+    wrong = site.inspection.wrong_wording
+    if wrong is not None and wrong[0] == col.code and j == 0:
+        texts.insert(1, f"会议要求，要深入学习宣传{wrong[1]}有关精神，切实把思想和行动统一到决策部署上来。")
+    for p in texts:
         out.append(f"<p>　　{p}</p>\n")
     out.append("</div>\n")
     nav = []
@@ -280,7 +288,13 @@ def section(site: Site, key: str) -> str:
     out.append('<div class="wrap">\n')
     out.append(_crumb(site, (None, title)))
     out.append(f'<div class="main"><h1>{title}</h1><p>{desc}</p>\n')
-    if key in ("zwgk", "wzdt", "hdjl"):
+    if key == "hdjl":
+        if site.inspection.channel:
+            out.append('<div class="grid"><a href="/hdjl/letters/index.html">信件公开</a>'
+                       '<a href="/hdjl/write.html">我要写信</a></div>\n')
+        else:
+            out.append("<p>栏目建设中，敬请期待。</p>\n")
+    if key in ("zwgk", "wzdt"):
         out.append('<div class="grid">' + "".join(f'<a href="{c.path}">{c.name}</a>' for c in site.columns)
                    + "</div>\n")
     if key in ("zwfw", "wzdt"):
@@ -297,6 +311,8 @@ def section(site: Site, key: str) -> str:
 
 
 def service(site: Site, i: int) -> str:
+    if i in guide_indices(site.n_services):
+        return guide(site, i)
     name = _service_name(site, i)
     rng = random.Random(f"{site.seed}:{site.platform.id}:fw:{i}")
     out = [_head(site, f"{name} - {site.name}", home=False), _header(site, home=False), _nav(site)]
@@ -306,6 +322,90 @@ def service(site: Site, i: int) -> str:
                "<p>办理地点：政务服务中心综合窗口</p>\n")
     out.extend(f"<p>　　{p}</p>\n" for p in paragraphs(rng, site.place, name, 2))
     out.append("</div>\n</div>\n")
+    out.append(_footer(site))
+    return "".join(out)
+
+
+_GUIDE_TEXT = {
+    "设定依据": "《中华人民共和国行政许可法》及相关法律法规、规章规定。",
+    "受理条件": "申请人为依法设立的法人或其他组织，或具有完全民事行为能力的公民，材料齐全、符合法定形式。",
+    "申请材料": "1. 申请表（原件1份）；2. 申请人身份证明（复印件1份）；3. 其他相关证明材料。",
+    "办理流程": "申请 → 受理 → 审查 → 决定 → 送达。",
+    "办理时限": "法定时限20个工作日，承诺时限5个工作日。",
+    "收费标准": "不收费。",
+    "办理地点": "政务服务中心一楼综合受理窗口。",
+    "咨询电话": "0571-12345（工作日 9:00-17:00）。",
+}
+
+
+def guide(site: Site, i: int) -> str:
+    """A 办事指南 page: the eight key elements (some missing where the spec says) and a form download."""
+    name = _service_name(site, i)
+    missing = site.inspection.guide_missing.get(i, ())
+    out = [_head(site, f"{name} - {site.name}", home=False), _header(site, home=False), _nav(site)]
+    out.append('<div class="wrap">\n')
+    out.append(_crumb(site, ("/zwfw/index.html", "政务服务"), (None, name)))
+    out.append(f'<div class="main guide"><h1>{name}</h1>\n')
+    for element in GUIDE_ELEMENTS:
+        if element not in missing:
+            out.append(f"<h3>{element}</h3><p>{_GUIDE_TEXT[element]}</p>\n")
+    out.append(f'<p class="files">表格下载：<a href="{attachment_path(i)}">申请表.doc</a></p>\n')
+    out.append("</div>\n</div>\n")
+    out.append(_footer(site))
+    return "".join(out)
+
+
+def _cn_day(d: dt.date) -> str:
+    return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
+
+
+def letters(site: Site) -> str:
+    """信件公开: the published letters, newest first, with their state."""
+    out = [_head(site, f"信件公开 - {site.name}", home=False), _header(site, home=False), _nav(site)]
+    out.append('<div class="wrap">\n')
+    out.append(_crumb(site, ("/hdjl/index.html", "互动交流"), (None, "信件公开")))
+    out.append('<div class="main"><h1>信件公开</h1>\n<table class="letters">\n'
+               "<tr><th>信件标题</th><th>来信时间</th><th>办理状态</th></tr>\n")
+    for letter in site.inspection.letters:
+        state = "已回复" if letter.replied else "办理中"
+        out.append(f'<tr><td><a href="{letter.path}">{escape(letter.title)}</a></td>'
+                   f"<td>{_cn_day(letter.asked)}</td><td>{state}</td></tr>\n")
+    out.append("</table>\n")
+    out.append('<p><a href="/hdjl/write.html">我要写信</a></p>\n</div>\n</div>\n')
+    out.append(_footer(site))
+    return "".join(out)
+
+
+def letter(site: Site, item: Letter) -> str:
+    rng = random.Random(f"{site.seed}:{site.platform.id}:letter:{item.n}")
+    out = [_head(site, f"{item.title} - {site.name}", home=False), _header(site, home=False), _nav(site)]
+    out.append('<div class="wrap">\n')
+    out.append(_crumb(site, ("/hdjl/letters/index.html", "信件公开"), (None, "信件详情")))
+    out.append(f'<div class="main letter"><h1>{escape(item.title)}</h1>\n'
+               f'<p class="ask-date">来信时间：{_cn_day(item.asked)}</p>\n'
+               f"<div class=\"ask\"><p>来信内容：您好！{escape(item.title[2:-5])}问题已经持续很长时间，"
+               "给周边群众生活带来不便，希望有关部门尽快研究解决。</p></div>\n")
+    if item.replied:
+        unit = rng.choice(("办公室", "住房和城乡建设局", "城市管理局", "民政局", "人力资源和社会保障局"))
+        out.append(f'<p class="reply-unit">回复单位：{escape(site.place)}{unit}</p>\n'
+                   f'<p class="reply-date">回复时间：{_cn_day(item.replied)}</p>\n'
+                   "<div class=\"reply\"><p>回复内容：您好！您反映的问题已收悉，经调查核实，"
+                   "我单位已会同有关部门制定整改方案，并将于近期落实。感谢您对我们工作的关心和支持。</p></div>\n")
+    else:
+        out.append('<p class="reply-state">办理状态：办理中</p>\n')
+    out.append("</div>\n</div>\n")
+    out.append(_footer(site))
+    return "".join(out)
+
+
+def write_letter(site: Site) -> str:
+    out = [_head(site, f"我要写信 - {site.name}", home=False), _header(site, home=False), _nav(site)]
+    out.append('<div class="wrap">\n')
+    out.append(_crumb(site, ("/hdjl/index.html", "互动交流"), (None, "我要写信")))
+    out.append('<div class="main"><h1>我要写信</h1>\n<form action="/hdjl/submit" method="post" class="letter-form">'
+               '<p>姓名：<input type="text" name="name"></p><p>联系电话：<input type="text" name="phone"></p>'
+               '<p>标题：<input type="text" name="title"></p><p>内容：<textarea name="content"></textarea></p>'
+               '<p><button type="submit">提交</button></p></form>\n</div>\n</div>\n')
     out.append(_footer(site))
     return "".join(out)
 
@@ -331,11 +431,12 @@ def search(site: Site, q: str) -> str:
     out.append('<div class="wrap">\n')
     out.append(_crumb(site, (None, "搜索结果")))
     hits = []
-    if q:
+    if q and not site.has(D.SEARCH_NO_RESULTS):      # a broken search index finds nothing, ever
         for col in site.columns:
             for it in site.items(col):
                 if q in it.title:
                     hits.append(it)
+        hits += [Item(x.title, x.asked, x.path) for x in site.inspection.letters if q in x.title]
     hits.sort(key=lambda it: it.date, reverse=True)
     out.append(f'<div class="main"><h1>搜索结果</h1><p>关键词：{escape(q)}　共找到{len(hits)}条结果</p>\n')
     if hits:

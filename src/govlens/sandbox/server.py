@@ -9,7 +9,11 @@ cached replies of :class:`govlens.sandbox.web.SandboxWeb`:
 - ``intermittent_outage``: GET requests of the homepage answer 503, 200, 503, 200 … per host,
   counting only requests that would serve the homepage (redirects from http:// do not count;
   HEAD requests always succeed, so a HEAD link check of the homepage is not flaky);
-- ``slow_response``: the homepage waits ``web.slow_delay`` seconds before answering.
+- ``slow_response``: the homepage waits ``web.slow_delay`` seconds before answering;
+- flaky sites (``site_unreachable`` over a monitor window): after their first few homepage
+  GETs, a deterministic share of them answer 503 (:func:`govlens.sandbox.inspection.flaky_fails`);
+- ``expired_certificate``: TLS for those hosts presents an expired certificate (SNI);
+- a UDP DNS server (:mod:`govlens.sandbox.dns`) answers for every sandbox host.
 
 ``start_server`` (async), ``run_in_thread`` (a context manager for tests and ``govlens demo``)
 and ``serve_forever`` (blocking, for ``govlens sandbox serve``) are the three ways to run it.
@@ -18,6 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime
 import json
 import re
 import signal
@@ -36,6 +41,8 @@ from multidict import CIMultiDict
 from govlens import defects as D
 from govlens.atomic import atomic_write_text
 from govlens.errors import ConfigError
+from govlens.sandbox.dns import start_dns
+from govlens.sandbox.inspection import flaky_fails
 from govlens.sandbox.hostile_server import HostileServer, start_hostile
 from govlens.sandbox.web import UNAVAILABLE, SandboxWeb
 
@@ -51,6 +58,8 @@ class RunningSandbox:
     ca_file: Path
     state_dir: Path
     _runner: aioweb.AppRunner = field(repr=False)
+    dns_port: int = 0
+    _dns: asyncio.DatagramTransport | None = field(default=None, repr=False)
     _stopped: bool = field(default=False, repr=False)
     hostile: HostileServer | None = field(default=None, repr=False)   # the hostile web, when served
 
@@ -59,7 +68,8 @@ class RunningSandbox:
         return self.state_dir / "sandbox.json"
 
     def state(self) -> dict:
-        state = {"http_port": self.http_port, "https_port": self.https_port, "ca_file": str(self.ca_file),
+        state = {"http_port": self.http_port, "https_port": self.https_port, "dns_port": self.dns_port,
+                 "ca_file": str(self.ca_file),
                  "hosts": self.web.hosts(), "seed": self.web.seed, "as_of": self.web.as_of.isoformat()}
         if self.hostile is not None:      # per-host ports and addresses: see govlens.sandbox.hostile_server
             extra = self.hostile.state()
@@ -79,6 +89,8 @@ class RunningSandbox:
             self._stopped = True
             if self.hostile is not None:
                 await self.hostile.stop()
+            if self._dns is not None:
+                self._dns.close()
             await self._runner.cleanup()
 
 
@@ -108,6 +120,10 @@ def _make_app(web: SandboxWeb) -> aioweb.Application:
                         reply = UNAVAILABLE
                 elif D.SLOW_RESPONSE in site.flags and web.slow_delay > 0:
                     await asyncio.sleep(web.slow_delay)
+                elif getattr(site, "inspection", None) and site.inspection.flaky_rate and request.method == "GET":
+                    n = counters[host] = counters.get(host, 0) + 1
+                    if flaky_fails(web.seed, host, n, site.inspection.flaky_rate):
+                        reply = UNAVAILABLE
         return _response(reply)
 
     app = aioweb.Application()
@@ -124,18 +140,31 @@ def _response(reply) -> aioweb.Response:
 
 def _tls(web: SandboxWeb, state_dir: Path) -> tuple[ssl.SSLContext, Path, trustme.CA]:
     ca = trustme.CA(organization_name="govlens sandbox")
-    names = [h for h in web.hosts() if _DNS_NAME.match(h)]    # a malformed registry host gets no TLS name
+    expired = set(web.expired_hosts())
+    names = [h for h in web.hosts() if _DNS_NAME.match(h) and h not in expired]   # malformed hosts get no name
     cert = ca.issue_cert(*names)
     ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     cert.configure_cert(ctx)
+    if expired:
+        # the same CA, the right names, but valid only until a year before the sandbox's date
+        end = datetime.datetime.combine(web.as_of, datetime.time()) - datetime.timedelta(days=365)
+        old = ca.issue_cert(*sorted(expired), not_before=end - datetime.timedelta(days=730), not_after=end)
+        old_ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        old.configure_cert(old_ctx)
+
+        def pick(sock: ssl.SSLObject, server_name: str | None, _ctx: ssl.SSLContext) -> None:
+            if server_name and server_name.lower() in expired:
+                sock.context = old_ctx
+        ctx.sni_callback = pick
     ca_file = state_dir / "ca.pem"
     ca.cert_pem.write_to_path(str(ca_file))
     return ctx, ca_file, ca
 
 
 async def start_server(web: SandboxWeb, host: str = "127.0.0.1", http_port: int = 0, https_port: int = 0,
-                       state_dir: str | Path | None = None, *, hostile: bool = False) -> RunningSandbox:
-    """Listen on ``host`` (HTTP and HTTPS; port 0 = any free port) and write ca.pem and sandbox.json.
+                       state_dir: str | Path | None = None, dns_port: int = 0, *,
+                       hostile: bool = False) -> RunningSandbox:
+    """Listen on ``host`` (HTTP and HTTPS; port 0 = any free port; DNS on UDP) and write ca.pem and sandbox.json.
 
     ``hostile`` also serves the hostile web (:mod:`govlens.sandbox.hostile_server`) on ports of its
     own, trusted through the same CA, and writes its registry and truth beside sandbox.json.
@@ -154,8 +183,13 @@ async def start_server(web: SandboxWeb, host: str = "127.0.0.1", http_port: int 
     except OSError as e:
         await runner.cleanup()
         raise ConfigError(f"sandbox server cannot listen on {host}: {e}", field="sandbox port") from e
+    try:
+        dns, _, dns_port = await start_dns(web.dns_records(), host, dns_port)
+    except OSError as e:
+        await runner.cleanup()
+        raise ConfigError(f"sandbox DNS server cannot listen on {host}: {e}", field="sandbox port") from e
     running = RunningSandbox(web=web, host=host, http_port=ports[0], https_port=ports[1], ca_file=ca_file,
-                             state_dir=state_dir, _runner=runner)
+                             state_dir=state_dir, _runner=runner, dns_port=dns_port, _dns=dns)
     if hostile:
         from govlens.sandbox import hostile as H
         running.hostile = await start_hostile(ca, state_dir, host)

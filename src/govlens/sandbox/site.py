@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from govlens import defects as D
 from govlens.registry.model import Platform
 from govlens.sandbox import colors
+from govlens.sandbox.inspection import InspectionSpec, build_inspection
 from govlens.sandbox.text import COLUMN_KINDS, NEWS, NOTICE, OTHER, ColumnKind, item_title, place_of
 
 # --- defect rates (share of sites)
@@ -39,6 +40,17 @@ RATE_IMAGE_WITHOUT_ALT = 0.12       # sites with 1–2 pages holding an <img> wi
 RATE_LOW_CONTRAST = 0.10            # sites with 1–2 pages holding low-contrast inline text
 # Every rate is scaled by the site's region, so the sandbox shows the gap the 2013 notice reports
 # ("east and coastal regions clearly above the centre and west").
+# browser-visible defects (drawn from their own stream, so adding them changed no earlier decision)
+RATE_CSS_LOW_CONTRAST = 0.08        # grey list text set by the stylesheet
+RATE_PHONE_OVERFLOW = 0.10          # fixed 1200 px layout
+RATE_TINY_TEXT = 0.08               # 10 px text
+RATE_SMALL_TAP_TARGETS = 0.08       # links packed into 16 px lines
+RATE_HEAVY_PAGE = 0.07              # a multi-megabyte banner image
+RATE_LAYOUT_SHIFT = 0.08            # a bar inserted above the content after load
+RATE_SLOW_SCRIPT = 0.07             # a 1.5 s busy task on the main thread
+RATE_MISSING_PORTAL_PARTS = 0.08    # header, navigation or footer lines hidden
+RATE_ACCESSIBLE_MODE = 0.35         # not a defect: the header offers 无障碍 / 长者模式 (elderly-friendly) links
+HIDEABLE_PARTS = ("header", "nav", "footer")
 REGION_CARE = {"national": 0.6, "east": 0.7, "sar": 0.8, "northeast": 1.2, "central": 1.3, "west": 1.6}
 
 # --- newest item of a column, in days before as_of: (healthy range, stale range) by column type.
@@ -121,8 +133,15 @@ class Site:
     n_topics: int
     icp: str
     site_code: str
+    inspection: InspectionSpec = field(default_factory=lambda: InspectionSpec(frozenset()))
     friends: list[tuple[str, str]] = field(default_factory=list)     # (name, url) of healthy campaign sites
     nationals: list[tuple[str, str]] = field(default_factory=list)   # (name, url)
+    visual: frozenset[str] = frozenset()      # browser-visible site-level kinds (see sandbox.style)
+    css_low_contrast: bool = False            # grey list text set by the stylesheet
+    hidden_parts: tuple[str, ...] = ()        # portal parts hidden by the stylesheet (HIDEABLE_PARTS)
+    accessible_mode: bool = False             # header links to 无障碍 / 长者模式
+    civ_columns: dict[int, str] = field(default_factory=dict)   # 文明网: column index → 文明传播 topic
+    civ_missing: tuple[str, ...] = ()         # 文明网: core topics with no column (sandbox.civilization)
 
     # --- derived
     @property
@@ -135,10 +154,13 @@ class Site:
 
     @property
     def healthy(self) -> bool:
-        return not (self.flags & UNHEALTHY)
+        return not (self.flags & UNHEALTHY) and not self.inspection.flaky_rate
 
     def has(self, kind: str) -> bool:
-        return kind in self.flags
+        return kind in self.flags or kind in self.inspection.flags
+
+    def has_visual(self, kind: str) -> bool:
+        return kind in self.visual
 
     def column_by_code(self, code: str) -> Column | None:
         return self._columns_by_code.get(code)
@@ -166,9 +188,14 @@ class Site:
         lo, hi = GAP_DAYS[col.kind.ctype]
         day = self.as_of - dt.timedelta(days=col.newest)
         out = []
+        civ = self.civ_columns.get(col.index)
         for j in range(col.count):
             n = self.art_base + col.index * 100 + j
-            title = item_title(rng, col.kind.ctype, self.place, day.year, day.month)
+            if civ is not None:
+                from govlens.sandbox.civilization import title as civ_title
+                title = civ_title(rng, civ, self.place)
+            else:
+                title = item_title(rng, col.kind.ctype, self.place, day.year, day.month)
             path = f"/art/{day.year:04d}/{day.month:02d}/{day.day:02d}/art_{col.colnum}_{n}.html"
             out.append(Item(title, day, path))
             day -= dt.timedelta(days=rng.randint(lo, hi))
@@ -187,7 +214,8 @@ class Site:
     def defects(self) -> list[dict[str, str]]:
         """Every injected defect, once: site-level ones at the homepage URL, URL-level at their URL."""
         found: set[tuple[str, str]] = set()
-        for kind in self.flags:
+        spec = self.inspection
+        for kind in self.flags | (spec.flags - D.URL_LEVEL_KINDS):
             found.add((kind, self.platform.url.strip()))
         if D.SITE_DOWN not in self.flags:
             for col in self.columns:
@@ -203,8 +231,32 @@ class Site:
                 found.add((D.IMAGE_WITHOUT_ALT, self.page_url(placement)))
             for placement in self.low_contrast:
                 found.add((D.LOW_CONTRAST, self.page_url(placement)))
+            for letter in spec.letters:
+                if letter.replied is None and (self.as_of - letter.asked).days > 90:
+                    found.add((D.UNANSWERED_LETTER, f"{self.base}{letter.path}"))
+            for i in spec.guide_missing:
+                found.add((D.INCOMPLETE_SERVICE_GUIDE, f"{self.base}/fw/fw_{i}.html"))
+            if spec.broken_attachment is not None:
+                found.add((D.BROKEN_ATTACHMENT, f"{self.base}{attachment_path(spec.broken_attachment)}"))
+            if spec.wrong_wording is not None:
+                col = self._columns_by_code[spec.wrong_wording[0]]
+                found.add((D.WRONG_WORDING, f"{self.base}{self.items(col)[0].path}"))
+            if spec.harmful is not None:
+                found.add((D.HARMFUL_CONTENT, self.home_url))
+            home = self.platform.url.strip()
+            for kind in self.visual:
+                found.add((kind, home))
+            if self.css_low_contrast or HOME in self.low_contrast:
+                found.add((D.RENDERED_LOW_CONTRAST, home))
+            if self.civ_missing:
+                found.add((D.CIVILIZATION_TOPIC_MISSING, home))
         order = {k: i for i, k in enumerate(D.ALL_KINDS)}
         return [{"kind": k, "url": u} for k, u in sorted(found, key=lambda x: (order[x[0]], x[1]))]
+
+
+def attachment_path(i: int) -> str:
+    """The form download of service ``i`` (a broken one answers 404)."""
+    return f"/fw/files/fw_{i}_sqb.doc"
 
 
 def build_site(platform: Platform, seed: int, as_of: dt.date, icp_abbr: str) -> Site:
@@ -355,6 +407,12 @@ def build_site(platform: Platform, seed: int, as_of: dt.date, icp_abbr: str) -> 
     icp = f"{icp_abbr}ICP备{rng.randint(10**7, 10**8 - 1)}号"
     site_code = f"{rng.randint(10**9, 10**10 - 1)}"
 
+    inspection = build_inspection(
+        seed=seed, platform_id=platform.id, as_of=as_of, flags=frozenset(flags), scheme=scheme,
+        column_codes=[c.code for c in columns if c.state != "empty"],
+        has_mailbox_column=any(c.kind.code in ("ldxx", "hdjl") for c in columns),
+        broken_internal=bool(broken_internal), n_services=n_services, care=care)
+    visual = _draw_visual(platform, seed, care, down)
     return Site(
         platform=platform, seed=seed, as_of=as_of, scheme=scheme, host=platform.host, home_path=home_path,
         name=platform.name, place=place, encoding=encoding, charset_label=charset_label,
@@ -362,5 +420,23 @@ def build_site(platform: Platform, seed: int, as_of: dt.date, icp_abbr: str) -> 
         text_color=text_color, footer_bg=footer_bg, flags=frozenset(flags), columns=columns, art_base=art_base,
         broken_internal=broken_internal, broken_external=broken_external, noalt=noalt, low_contrast=low_contrast,
         robots=robots, robots_sitemap=robots_sitemap, sitemap=sitemap, n_services=n_services, n_topics=n_topics,
-        icp=icp, site_code=site_code,
+        icp=icp, site_code=site_code, inspection=inspection, **visual,
     )
+
+
+def _draw_visual(platform: Platform, seed: int, care: float, down: bool) -> dict:
+    """The browser-visible defects of a site, from their own stream ``f"{seed}:{id}:visual"``."""
+    rng = random.Random(f"{seed}:{platform.id}:visual")
+    draws = [rng.random() for _ in range(9)]
+    n_hidden = rng.randint(1, 2)
+    hidden = tuple(sorted(rng.sample(HIDEABLE_PARTS, n_hidden), key=HIDEABLE_PARTS.index))
+    if down:
+        return {}
+    visual = {kind for r, rate, kind in zip(draws, (
+        RATE_PHONE_OVERFLOW, RATE_TINY_TEXT, RATE_SMALL_TAP_TARGETS, RATE_HEAVY_PAGE, RATE_LAYOUT_SHIFT,
+        RATE_SLOW_SCRIPT, RATE_MISSING_PORTAL_PARTS), (
+        D.PHONE_OVERFLOW, D.TINY_TEXT, D.SMALL_TAP_TARGETS, D.HEAVY_PAGE, D.LAYOUT_SHIFT, D.SLOW_SCRIPT,
+        D.MISSING_PORTAL_PARTS)) if r < rate * care}
+    return {"visual": frozenset(visual), "css_low_contrast": draws[7] < RATE_CSS_LOW_CONTRAST * care,
+            "hidden_parts": hidden if D.MISSING_PORTAL_PARTS in visual else (),
+            "accessible_mode": draws[8] < RATE_ACCESSIBLE_MODE}

@@ -47,7 +47,7 @@ NEWS_TITLES = (
 )
 OTHER_TITLES = (
     "{year}年{place}{topic}工作计划", "{year}年度部门预算公开", "{year}年{month}月份主要经济指标",
-    "{topic}办事指南", "{topic}服务事项一览表", "关于{topic}问题的咨询答复", "{year}年{topic}工作总结",
+    "{topic}工作机构设置", "{topic}服务事项一览表", "关于{topic}问题的咨询答复", "{year}年{topic}工作总结",
     "{place}{topic}专项资金使用情况", "{topic}事项办理流程", "群众来信：关于{topic}的建议及答复",
 )
 SENTENCES = (

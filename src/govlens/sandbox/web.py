@@ -7,8 +7,11 @@ time or on request order (the outage alternation and the slow-response delay), a
 ``home`` and the site's flags tell it.
 
 Served: one site per platform of kind ``website`` with an http(s) URL and an ASCII host (the
-first platform wins when two share a host), plus a few national hosts (www.gov.cn …) that
-answer their homepage only.
+first platform wins when two share a host; a 文明网 gets its topics from :mod:`govlens.sandbox.civilization`),
+the mobile portals, the Chinese sites of ``foreign_site`` platforms with their editions
+(:mod:`govlens.sandbox.foreign`), the ``.政务`` names in punycode and the sites they lead to
+(:mod:`govlens.sandbox.cndomain`; ``dns_records`` says which names exist), plus a few national hosts
+(www.gov.cn …) that answer their homepage only.
 """
 from __future__ import annotations
 
@@ -28,9 +31,16 @@ from urllib.parse import parse_qs, urlsplit
 from govlens import defects as D
 from govlens.atomic import atomic_write_text
 from govlens.registry.model import Platform
-from govlens.sandbox import render
+from govlens.sandbox import civilization
+from govlens.sandbox import mobile as mobile_mod
+from govlens.sandbox.cndomain import PARKING_HOST, CnDomainSite, build_cn_domain, parking_page
+from govlens.sandbox.foreign import ForeignSite, build_foreign_site, overseas_row
+from govlens.sandbox import render, style
+from govlens.sandbox.mobile import MobileSite
+from govlens.sandbox.newmedia import NewMedia, build_newmedia
 from govlens.sandbox.names import provinces
-from govlens.sandbox.site import NATIONAL_SITES, Site, build_site
+from govlens.sandbox.inspection import guide_indices
+from govlens.sandbox.site import NATIONAL_SITES, Site, attachment_path, build_site
 
 SLOW_DELAY = 3.0                      # seconds a slow_response homepage waits before answering
 PAGE_CACHE_SIZE = 4096                # rendered pages kept (LRU)
@@ -40,10 +50,14 @@ _GIF = (b"GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff\x00\x00\x00!\xf9\x04\x0
 _ART = re.compile(r"^/art/\d{4}/\d{2}/\d{2}/art_\d+_\d+\.html$")
 _COL = re.compile(r"^/col/([A-Za-z0-9_]+)/index\.html$")
 _SVC = re.compile(r"^/fw/fw_(\d+)\.html$")
+_ATTACHMENT = re.compile(r"^/fw/files/fw_(\d+)_sqb\.doc$")
+_LETTER = re.compile(r"^/hdjl/letters/letter_(\d+)\.html$")
 _TOPIC = re.compile(r"^/zt/zt(\d+)/index\.html$")
 _SECTION = re.compile(r"^/([a-z]+)/index\.html$")
 _IMAGE = re.compile(r"^/images/[A-Za-z0-9_.-]+\.(png|jpg|gif)$")
 _HOME_ALIASES = ("/", "/index.html", "/index.htm", "/index.shtml")
+# the smallest thing that opens as a Word document: the OLE2 signature and padding
+_DOC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +80,10 @@ class SandboxWeb:
     sites: list[Site]
     national: dict[str, str]                      # host → name, national hosts served
     slow_delay: float = SLOW_DELAY
+    mobile: dict[str, MobileSite] = field(default_factory=dict)     # host → mobile portal (series 3)
+    newmedia: NewMedia | None = None                               # Weibo and WeChat accounts (series 9)
+    foreign: dict[str, ForeignSite] = field(default_factory=dict)   # host → Chinese site / its edition (series 7)
+    cn_domains: dict[str, CnDomainSite] = field(default_factory=dict)  # punycode name → .政务 name (series 8)
     _by_host: dict[str, Site] = field(default_factory=dict, repr=False)
     _cache: OrderedDict = field(default_factory=OrderedDict, repr=False)
     _search_cache: OrderedDict = field(default_factory=OrderedDict, repr=False)
@@ -75,18 +93,58 @@ class SandboxWeb:
 
     # --- public API
     def hosts(self) -> list[str]:
-        """Every host name the server answers for: platform sites, then national hosts."""
-        return [s.host for s in self.sites] + list(self.national)
+        """Every host name the server answers for: platform sites, then national hosts (IDNs as punycode)."""
+        return [s.host for s in self.sites] + list(self.mobile) + list(self.national) + list(self.foreign) \
+            + self._cn_http_hosts()
 
-    def site(self, host: str) -> Site | None:
-        return self._by_host.get(host.lower())
+    def _cn_http_hosts(self) -> list[str]:
+        return list(dict.fromkeys(h for c in self.cn_domains.values() for h in c.http_hosts()))
+
+    def dns_records(self) -> dict[str, tuple[bool, bool]]:
+        """Host → (has an A record, has an AAAA record) for the sandbox DNS server; a name absent is NXDOMAIN."""
+        out = {s.host: (True, not s.has(D.NO_IPV6)) for s in self.sites}
+        out.update({h: (True, True) for h in list(self.mobile) + list(self.national) + list(self.foreign)
+                    + self._cn_http_hosts()})
+        for name, c in self.cn_domains.items():
+            record = c.dns_record()
+            if record is not None:
+                out[name] = record
+        return out
+
+    def expired_hosts(self) -> list[str]:
+        """Hosts whose https answers with an expired certificate."""
+        return [s.host for s in self.sites if s.has(D.EXPIRED_CERTIFICATE)]
+
+    def site(self, host: str) -> Site | MobileSite | None:
+        host = host.lower()
+        return self._by_host.get(host) or self.mobile.get(host)
 
     def truth(self) -> dict:
-        return {
-            "seed": self.seed,
-            "as_of": self.as_of.isoformat(),
-            "sites": [{"platform_id": s.platform.id, "host": s.host, "defects": s.defects()} for s in self.sites],
-        }
+        sites = [{"platform_id": s.platform.id, "host": s.host, "defects": s.defects()} for s in self.sites]
+        sites += [{"platform_id": m.platform.id, "host": m.host, "defects": m.defects()} for m in self.mobile.values()]
+        seen_foreign = {id(f): f for f in self.foreign.values()}
+        sites += [{"platform_id": f.platform.id, "host": f.host, "defects": f.defects()} for f in seen_foreign.values()]
+        sites += [{"platform_id": c.platform.id, "host": c.idn, "defects": c.defects()} for c in self.cn_domains.values()]
+        if self.newmedia is not None:
+            sites += self.newmedia.truth()
+        return {"seed": self.seed, "as_of": self.as_of.isoformat(), "sites": sites}
+
+    def app_store_rows(self) -> list[dict]:
+        return [row for m in self.mobile.values() for row in m.apps]
+
+    def write_newmedia(self, out: str | Path) -> dict[str, Path]:
+        """Every non-web data file (new-media accounts, app stores), in the importers' formats: key → path."""
+        out = Path(out)
+        out.mkdir(parents=True, exist_ok=True)
+        paths = self.newmedia.write_files(out) if self.newmedia is not None else {}
+        path = out / "app_store.csv"
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            w = csv.DictWriter(fh, fieldnames=["platform_id", "store", "app_name", "rating", "ratings", "downloads",
+                                               "last_update", "version"], lineterminator="\n")
+            w.writeheader()
+            w.writerows(self.app_store_rows())
+        paths["app_store"] = path
+        return paths
 
     def write_truth(self, path: str | Path) -> Path:
         path = Path(path)
@@ -115,6 +173,23 @@ class SandboxWeb:
                          "media_mentions": int(media)})
         return rows
 
+    def overseas_rows(self) -> list[dict[str, object]]:
+        """Overseas-influence signals of every foreign_site platform (series 7), in registry order."""
+        by_id = {f.platform.id: f for f in self.foreign.values()}
+        return [overseas_row(by_id[p.id], self.seed) for p in self.platforms if p.id in by_id]
+
+    def write_overseas_signals(self, path: str | Path) -> Path:
+        """The overseas-signals CSV (``platform_id,overseas_visits,overseas_inlinks,foreign_media_mentions``)."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=["platform_id", "overseas_visits", "overseas_inlinks",
+                                            "foreign_media_mentions"], lineterminator="\n")
+        w.writeheader()
+        w.writerows(self.overseas_rows())
+        path.write_text(buf.getvalue(), encoding="utf-8")
+        return path
+
     def write_signals(self, path: str | Path) -> Path:
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -131,6 +206,14 @@ class SandboxWeb:
         """The reply for one request: ``host`` without port, ``query`` the raw query string."""
         host = host.lower().rstrip(".")
         site = self._by_host.get(host)
+        if site is None and host in self.mobile:
+            return self._mobile(self.mobile[host], path, query, secure)
+        if site is None and host in self.foreign:
+            status, location, html = self.foreign[host].respond(host, path)
+            return Reply(status, (("Content-Type", "text/html; charset=utf-8"), ("Server", "nginx")),
+                         html.encode("utf-8"))
+        if site is None and (host in self.cn_domains or host == PARKING_HOST or host in self._cn_sites()):
+            return self._cn_domain(host, path, query)
         if site is None:
             if host in self.national:
                 return self._national(host, path, secure)
@@ -159,6 +242,10 @@ class SandboxWeb:
         return reply
 
     def _render(self, site: Site, path: str) -> Reply:
+        if path.startswith(("/hdjl/", "/fw/files/")):
+            reply = self._inspection_page(site, path)
+            if reply is not None:
+                return reply
         if path == site.home_path or (site.home_path == "/" and path in _HOME_ALIASES):
             return _html(site, render.home(site), home=True)
         m = _COL.match(path)
@@ -170,13 +257,16 @@ class SandboxWeb:
             hit = site.articles.get(path)
             if hit is not None:
                 return _html(site, render.article(site, *hit))
+        elif path == render.HEAVY_IMAGE:
+            return Reply(200, (("Content-Type", "image/gif"), ("Server", site.server)), heavy_gif())
         elif _IMAGE.match(path):
             return Reply(200, (("Content-Type", "image/gif"), ("Server", site.server)), _GIF)
         elif path == "/css/style.css":
-            return Reply(200, (("Content-Type", "text/css"), ("Server", site.server)), render.CSS.encode())
+            return Reply(200, (("Content-Type", "text/css; charset=utf-8"), ("Server", site.server)),
+                         style.stylesheet(site).encode("utf-8"))
         elif path == "/js/common.js":
-            return Reply(200, (("Content-Type", "application/javascript"), ("Server", site.server)),
-                         render.JS.encode())
+            return Reply(200, (("Content-Type", "application/javascript; charset=utf-8"), ("Server", site.server)),
+                         style.script(site).encode("utf-8"))
         elif path == "/favicon.ico":
             return Reply(200, (("Content-Type", "image/gif"), ("Server", site.server)), _GIF)
         elif path == "/robots.txt":
@@ -200,6 +290,63 @@ class SandboxWeb:
                 return _html(site, render.section(site, m.group(1)))
         return _not_found(site)
 
+    def _inspection_page(self, site: Site, path: str) -> Reply | None:
+        """Letters, the letter form and service-guide downloads (see :mod:`govlens.sandbox.inspection`)."""
+        spec = site.inspection
+        if path == "/hdjl/letters/index.html" and spec.channel:
+            return _html(site, render.letters(site))
+        if path == "/hdjl/write.html" and spec.channel:
+            return _html(site, render.write_letter(site))
+        m = _LETTER.match(path)
+        if m and spec.channel:
+            for letter in spec.letters:
+                if str(letter.n) == m.group(1):
+                    return _html(site, render.letter(site, letter))
+        m = _ATTACHMENT.match(path)
+        if m and m.group(1).isdigit():
+            i = int(m.group(1))
+            if i in guide_indices(site.n_services) and i != spec.broken_attachment and path == attachment_path(i):
+                return Reply(200, (("Content-Type", "application/msword"), ("Server", site.server)), _DOC)
+        return None
+
+    def _mobile(self, m: MobileSite, path: str, query: str, secure: bool) -> Reply:
+        if secure != (m.scheme == "https"):       # a portal answers on its own scheme and redirects the other
+            qs = f"?{query}" if query else ""
+            return Reply(301, (("Location", f"{m.scheme}://{m.host}{path}{qs}"),), b"")
+        html = (("Content-Type", "text/html; charset=utf-8"), ("Server", "nginx"))
+        if path in (m.home_path, "/index.html") or (path == "/" and m.home_path == "/"):
+            return Reply(200, html, m.home().encode("utf-8"), home=True)
+        if path == "/m/style.css":
+            return Reply(200, (("Content-Type", "text/css"),), mobile_mod.CSS.encode())
+        if path in m.images:
+            return Reply(200, (("Content-Type", "image/jpeg"),), mobile_mod.image_bytes(m.images[path], m.host))
+        pages = m.pages()
+        if path in pages:
+            return Reply(200, html, m.page(pages[path]).encode("utf-8"))
+        return Reply(404, html, render.not_found(m.platform.name).encode("utf-8"))
+
+    def _cn_sites(self) -> dict[str, CnDomainSite]:
+        """ASCII hosts of the organs' own sites that ``.政务`` names redirect to."""
+        cached = self.__dict__.get("_cn_site_hosts")
+        if cached is None:
+            cached = {c.site_host: c for c in self.cn_domains.values() if c.site_host in c.http_hosts()}
+            self.__dict__["_cn_site_hosts"] = cached
+        return cached
+
+    def _cn_domain(self, host: str, path: str, query: str) -> Reply:
+        html = (("Content-Type", "text/html; charset=utf-8"), ("Server", "nginx"))
+        if host == PARKING_HOST:
+            name = parse_qs(query).get("d", [""])[0]
+            c = self.cn_domains.get(name)
+            if c is None or path != "/":
+                return Reply(404, html, render.not_found(None).encode("utf-8"))
+            return Reply(200, html, parking_page(c.idn, c.org).encode("utf-8"))
+        c = self.cn_domains.get(host) or self._cn_sites().get(host)
+        if c is None or not c.serves(host):
+            return Reply(404, (("Content-Type", "text/plain; charset=utf-8"),), b"unknown host\n")
+        status, headers, body = c.respond(host, path)
+        return Reply(status, headers if headers else html, body)
+
     def _search(self, site: Site, q: str) -> Reply:
         key = (site.host, q)
         reply = self._search_cache.get(key)
@@ -220,6 +367,19 @@ class SandboxWeb:
         return Reply(404, (("Content-Type", "text/html; charset=utf-8"),), render.not_found(None).encode("utf-8"))
 
 
+HEAVY_IMAGE_BYTES = 6 * 1024 * 1024     # a heavy_page banner: a valid GIF padded with comment blocks
+_heavy: list[bytes] = []
+
+
+def heavy_gif() -> bytes:
+    """A 1×1 GIF of :data:`HEAVY_IMAGE_BYTES` bytes (comment-extension padding; built once)."""
+    if not _heavy:
+        head, tail = _GIF[:-1], _GIF[-1:]          # the trailer byte ";" closes the file
+        n = (HEAVY_IMAGE_BYTES - len(_GIF) - 3) // 256
+        _heavy.append(head + b"\x21\xfe" + (b"\xff" + b"x" * 255) * n + b"\x00" + tail)
+    return _heavy[0]
+
+
 _LEVEL_MU = {"central": 11.0, "provincial": 10.3, "sub_provincial": 9.6, "prefecture": 8.9, "county": 7.8,
              "township": 6.8}
 UNAVAILABLE = Reply(503, (("Content-Type", "text/html; charset=utf-8"), ("Retry-After", "120")),
@@ -228,6 +388,9 @@ UNAVAILABLE = Reply(503, (("Content-Type", "text/html; charset=utf-8"), ("Retry-
 
 
 def _not_found(site: Site) -> Reply:
+    if site.has(D.SOFT_404):       # "page not found", said with 200 OK
+        return Reply(200, (("Content-Type", "text/html; charset=utf-8"), ("Server", site.server)),
+                     render.not_found(site.name).encode("utf-8"))
     return Reply(404, (("Content-Type", "text/html; charset=utf-8"), ("Server", site.server)),
                  render.not_found(site.name).encode("utf-8"))
 
@@ -249,7 +412,10 @@ def _html(site: Site, text: str, *, home: bool = False) -> Reply:
     ctype = "text/html"
     if site.charset_decl in ("header", "both"):
         ctype = f"text/html; charset={label}"
-    return Reply(200, (("Content-Type", ctype), ("Server", site.server)), body, home=home)
+    headers: tuple[tuple[str, str], ...] = (("Content-Type", ctype), ("Server", site.server))
+    if (site.scheme == "https" or not site.has(D.NO_HTTPS_REDIRECT)) and not site.has(D.NO_HSTS):
+        headers += (("Strict-Transport-Security", "max-age=31536000"),)
+    return Reply(200, headers, body, home=home)
 
 
 def build_sandbox(platforms: list[Platform], seed: int, as_of: dt.date, *,
@@ -266,11 +432,38 @@ def build_sandbox(platforms: list[Platform], seed: int, as_of: dt.date, *,
         if parts.scheme.lower() not in ("http", "https") or not host or not host.isascii() or host in seen:
             continue
         seen.add(host)
-        sites.append(build_site(p, seed, as_of, icp.get(p.province, "京")))
+        site = build_site(p, seed, as_of, icp.get(p.province, "京"))
+        if civilization.is_civilization(p):
+            civilization.apply(site, seed)
+        sites.append(site)
+    mobile: dict[str, MobileSite] = {}
+    for p in platforms:
+        host = p.host
+        if p.kind == "mobile_portal" and host and host.isascii() and host not in seen and host not in mobile:
+            mobile[host] = mobile_mod.build_mobile_site(p, seed, as_of)
+    seen |= set(mobile)
+    foreign: dict[str, ForeignSite] = {}
+    for p in platforms:
+        host = p.host
+        if p.kind == "foreign_site" and host and host.isascii() and host not in seen and host not in foreign:
+            f = build_foreign_site(p, seed, as_of)
+            if not any(h in seen or h in foreign for h in f.hosts()):
+                foreign.update({h: f for h in f.hosts()})
+    seen |= set(foreign)
+    cn_domains: dict[str, CnDomainSite] = {}
+    for p in platforms:
+        if p.kind == "cn_domain" and p.host and p.url.lower().startswith(("http://", "https://")):
+            try:
+                c = build_cn_domain(p, seed, as_of)
+            except UnicodeError:            # not a valid IDN: the registry let it through, DNS would not
+                continue
+            if c.ascii not in seen and c.ascii not in cn_domains and c.site_host not in seen:
+                cn_domains[c.ascii] = c
     national = {h: n for n, h in NATIONAL_SITES if h not in seen}
     _link_sites(sites, national, seed)
     return SandboxWeb(seed=seed, as_of=as_of, platforms=list(platforms), sites=sites, national=national,
-                      slow_delay=slow_delay)
+                      slow_delay=slow_delay, mobile=mobile, newmedia=build_newmedia(list(platforms), seed, as_of),
+                      foreign=foreign, cn_domains=cn_domains)
 
 
 def _link_sites(sites: list[Site], national: dict[str, str], seed: int) -> None:

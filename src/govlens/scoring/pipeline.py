@@ -1,12 +1,15 @@
-"""Score a campaign: one verb per step, each logged with its parameters (COINr style).
+"""Score a campaign: the campaign store adapted to the composite-indicator engine.
 
-    normalise → aggregate dimensions → aggregate index → apply vetoes → rank within groups
-
-Reads ``indicator_values`` and ``findings``; writes ``indicator_scores``, ``dimension_scores``
-and ``results`` for the framework, replacing an earlier run of the same framework.
+Reads ``platforms``, ``indicator_values`` and ``findings``; runs :func:`build_index` (every
+verb logged to the store's ``run_log`` under stage ``scoring``); writes ``indicator_scores``,
+``dimension_scores`` and ``results`` as before, plus ``rank_intervals`` (median rank and its
+interval, published next to every rank), ``index_details`` (deductions, bonus, availability),
+``index_weights``, ``sensitivity`` and ``scoring_analysis`` (treatment, imputation, statistics),
+replacing an earlier run of the same framework.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,10 +18,15 @@ import pandas as pd
 
 from govlens.errors import ScoringError
 from govlens.frameworks.model import Framework
-from govlens.scoring.aggregate import AGGREGATORS
-from govlens.scoring.normalise import normalise
-from govlens.scoring.rank import rank_within_groups
-from govlens.store.campaign_store import CampaignStore
+from govlens.scoring.engine import build_index
+from govlens.scoring.rules import vetoes_of
+from govlens.scoring.run import IndexRun
+from govlens.scoring.table import IndexInput
+from govlens.scoring.tree import ROOT
+from govlens.store.campaign_store import CampaignStore, to_json
+
+PLATFORM_EXTRA = ("kind", "org_type", "level", "province", "region")
+STAGE = "scoring"
 
 
 @dataclass(frozen=True)
@@ -27,93 +35,148 @@ class ScoringSummary:
     platforms: int
     scored: int
     vetoed: int
+    replications: int = 0
 
 
-def score_campaign(store: CampaignStore, framework: Framework) -> ScoringSummary:
-    platforms = store.frame('SELECT id AS platform_id, "group", kind FROM platforms ORDER BY id')
-    platforms = platforms[platforms["kind"].isin(framework.platform_kinds)].reset_index(drop=True)
+def campaign_input(store: CampaignStore, framework: Framework) -> IndexInput:
+    """The framework's platforms × indicators (raw value where the status is ok), with groups and findings."""
+    platforms = store.frame('SELECT id, "group", kind, org_type, level, province, region FROM platforms ORDER BY id')
+    keep = platforms["kind"].isin(framework.platform_kinds)
+    if framework.platform_groups:
+        keep &= platforms["group"].fillna("").isin(framework.platform_groups)
+    platforms = platforms[keep].reset_index(drop=True)
     if platforms.empty:
-        raise ScoringError(f"no platform of kinds {', '.join(framework.platform_kinds)} in the registry")
+        groups = f" and groups {', '.join(framework.platform_groups)}" if framework.platform_groups else ""
+        raise ScoringError(f"no platform of kinds {', '.join(framework.platform_kinds)}{groups} in the registry")
     store.require("indicator_values", "scan")
     values = store.frame("SELECT platform_id, indicator_id, value, status FROM indicator_values")
-    store.clear_log("scoring")
-
-    ids = platforms["platform_id"].tolist()
-    raw, status = _pivot(values, ids, framework.indicator_ids())
-    store.log_step("scoring", "normalise", {ref.id: {"method": ref.normalisation.method, **ref.normalisation.params}
-                                            for d in framework.dimensions for ref in d.indicators})
-    ind_rows: list[dict[str, Any]] = []
-    dim_scores: dict[str, np.ndarray] = {}
-    coverage = np.zeros(len(ids))
-    aggregate = AGGREGATORS[framework.aggregation]
-    total_weight = sum(d.weight for d in framework.dimensions) or 1.0
-    for dim in framework.dimensions:
-        cols = []
-        for ref in dim.indicators:
-            scores = normalise(raw[ref.id].to_numpy(dtype=float), ref.normalisation.method, ref.normalisation.params)
-            cols.append(scores)
-            for pid, sc, st in zip(ids, scores, status[ref.id]):
-                ind_rows.append({"platform_id": pid, "framework": framework.id, "dimension_id": dim.id,
-                                 "indicator_id": ref.id, "score": None if np.isnan(sc) else round(float(sc), 4),
-                                 "weight": ref.weight, "status": st})
-        matrix = np.column_stack(cols)
-        weights = np.array([ref.weight for ref in dim.indicators], dtype=float)
-        dim_scores[dim.id], cov = aggregate(matrix, weights)
-        coverage += np.nan_to_num(cov) * dim.weight / total_weight
-    store.log_step("scoring", "aggregate_dimensions", {"method": framework.aggregation,
-                                                       "weights": {d.id: {r.id: r.weight for r in d.indicators}
-                                                                   for d in framework.dimensions}})
-    dim_matrix = np.column_stack([dim_scores[d.id] for d in framework.dimensions])
-    dim_weights = np.array([d.weight for d in framework.dimensions], dtype=float)
-    index, _ = aggregate(dim_matrix, dim_weights)
-    store.log_step("scoring", "aggregate_index", {"method": framework.aggregation,
-                                                  "weights": {d.id: d.weight for d in framework.dimensions}})
-
-    vetoes = apply_vetoes(framework, raw, ids)
-    store.log_step("scoring", "apply_vetoes", {v.id: {"indicator": v.indicator, "op": v.op, "value": v.value}
-                                               for v in framework.vetoes})
-
-    findings = store.frame("SELECT platform_id, count(*) AS n FROM findings GROUP BY platform_id")
-    frame = platforms.assign(index=np.round(index, 4), coverage=np.round(coverage, 4),
-                             vetoed=[bool(vetoes[p]) for p in ids], vetoes=[vetoes[p] for p in ids])
-    frame = frame.merge(findings.rename(columns={"n": "findings"}), on="platform_id", how="left")
-    frame["findings"] = frame["findings"].fillna(0).astype(int)
-    ranked = rank_within_groups(frame)
-    store.log_step("scoring", "rank", {"within": "group", "vetoed": "last",
-                                       "tiebreak": ["index desc", "findings asc", "platform_id asc"]})
-
-    dim_rows = [{"platform_id": pid, "framework": framework.id, "dimension_id": d.id,
-                 "score": None if np.isnan(dim_scores[d.id][i]) else round(float(dim_scores[d.id][i]), 4)}
-                for i, pid in enumerate(ids) for d in framework.dimensions]
-    result_rows = [{"platform_id": r.platform_id, "framework": framework.id,
-                    "index": None if pd.isna(r.index) else float(r.index), "vetoed": bool(r.vetoed),
-                    "vetoes": r.vetoes, "rank": int(r.rank), "group_size": int(r.group_size),
-                    "coverage": float(r.coverage)} for r in ranked.itertuples(index=False)]
-    store.replace("indicator_scores", ind_rows, framework=framework.id)
-    store.replace("dimension_scores", dim_rows, framework=framework.id)
-    store.replace("results", result_rows, framework=framework.id)
-    return ScoringSummary(framework=framework.id, platforms=len(ids),
-                          scored=int(np.sum(~np.isnan(index))), vetoed=sum(1 for p in ids if vetoes[p]))
-
-
-def _pivot(values: pd.DataFrame, ids: list[str], indicator_ids: list[str]) -> tuple[pd.DataFrame, dict[str, list[str]]]:
-    """Raw values (NaN unless status ok) and statuses, platforms × indicators, in registry order."""
+    ids = platforms["id"].astype(str).tolist()
+    indicator_ids = framework.indicator_ids()
     ok = values[values["status"] == "ok"]
     raw = ok.pivot_table(index="platform_id", columns="indicator_id", values="value", aggfunc="first")
-    raw = raw.reindex(index=ids, columns=indicator_ids)
+    raw = raw.reindex(index=ids, columns=indicator_ids).astype(float)
     st = values.pivot_table(index="platform_id", columns="indicator_id", values="status", aggfunc="first")
     st = st.reindex(index=ids, columns=indicator_ids)
-    statuses = {c: [s if isinstance(s, str) else "missing" for s in st[c].tolist()] for c in indicator_ids}
-    return raw, statuses
+    findings = store.frame("SELECT platform_id, count(*) AS n FROM findings GROUP BY platform_id")
+    nfind = pd.Series(findings["n"].to_numpy(), index=findings["platform_id"].astype(str)).reindex(ids).fillna(0)
+    index = pd.Index(ids, name="id", dtype=object)
+    raw.index = index
+    st.index = index
+    extra = platforms[list(PLATFORM_EXTRA)].copy()
+    extra.index = index
+    return IndexInput(values=raw, groups=pd.Series(platforms["group"].fillna("").astype(object).to_numpy(), index=index),
+                      tiebreak=pd.Series(nfind.to_numpy(dtype=float), index=index), statuses=st.fillna("missing"),
+                      extra=extra, source=f"{store.path} (indicator_values)")
 
 
-def apply_vetoes(framework: Framework, raw: pd.DataFrame, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
-    """Each platform's triggered veto rules, with the raw value that triggered them."""
-    out: dict[str, list[dict[str, Any]]] = {pid: [] for pid in ids}
-    for rule in framework.vetoes:
-        column = raw[rule.indicator].to_numpy(dtype=float)
-        for pid, value in zip(ids, column):
-            if not np.isnan(value) and rule.triggered(float(value)):
-                out[pid].append({"id": rule.id, "indicator": rule.indicator, "value": float(value),
-                                 "title": rule.title("zh-CN")})
-    return out
+def score_campaign(store: CampaignStore, framework: Framework, *, replications: int | None = None) -> ScoringSummary:
+    """Run the engine on the campaign's indicator values and write its tables to the store."""
+    inp = campaign_input(store, framework)
+    run = build_index(inp, framework, replications=replications)
+    store.clear_log(STAGE)
+    for step in run.log:
+        store.log_step(STAGE, step.verb, step.params)
+    write_run(store, run)
+    res = run.results
+    assert res is not None
+    reps = int(run.analysis["uncertainty"]["replications"].iloc[0]) if "uncertainty" in run.analysis else 0
+    return ScoringSummary(framework=framework.id, platforms=len(res), scored=int(res["index"].notna().sum()),
+                          vetoed=int(res["vetoed"].sum()), replications=reps)
+
+
+def write_run(store: CampaignStore, run: IndexRun) -> None:
+    fid = run.framework.id
+    res = run.results
+    assert res is not None
+    ids = res.index.to_numpy(dtype=object)
+    normalised = run.data["normalised"]
+    raw = run.data["raw"]
+    parent = run.tree.parent_of()
+    statuses = run.input.statuses
+    frames = []
+    for ref in run.tree.indicators:
+        node = run.tree.node(parent[ref.id])
+        i = node.children.index(ref.id)
+        weight = float(run.weights[node.id][i] * node.expert_weights.sum())
+        score = normalised[ref.id].to_numpy(dtype=float)
+        status = (statuses[ref.id].to_numpy(dtype=object) if statuses is not None and ref.id in statuses
+                  else np.where(raw[ref.id].isna().to_numpy(), "missing", "ok").astype(object))
+        status = np.where((status != "ok") & ~np.isnan(score), "imputed", status)
+        frames.append(pd.DataFrame({"platform_id": ids, "framework": fid, "dimension_id": node.id,
+                                    "indicator_id": ref.id, "score": np.round(score, 4), "weight": weight,
+                                    "status": status}))
+    store.replace_frame("indicator_scores", pd.concat(frames, ignore_index=True), framework=fid)
+
+    aggregated = run.data["aggregated"]
+    dims = [pd.DataFrame({"platform_id": ids, "framework": fid, "dimension_id": d,
+                          "score": np.round(aggregated[d].to_numpy(dtype=float), 4)})
+            for d in run.tree.dimension_ids()]
+    store.replace_frame("dimension_scores", pd.concat(dims, ignore_index=True), framework=fid)
+
+    results = pd.DataFrame({"platform_id": ids, "framework": fid, "index": np.round(res["index"].to_numpy(float), 4),
+                            "vetoed": res["vetoed"].to_numpy(dtype=bool),
+                            "vetoes": [to_json(v) for v in res["vetoes"]], "rank": res["rank"].to_numpy(dtype=int),
+                            "group_size": res["group_size"].to_numpy(dtype=int),
+                            "coverage": np.round(res["coverage"].to_numpy(float), 4)})
+    store.replace_frame("results", results, framework=fid)
+
+    if "rank_median" in res:
+        info = run.analysis["uncertainty"].iloc[0]
+        store.replace_frame("rank_intervals", pd.DataFrame({
+            "platform_id": ids, "framework": fid, "rank": res["rank"].to_numpy(dtype=int),
+            "rank_median": res["rank_median"].to_numpy(float), "rank_low": res["rank_low"].to_numpy(float),
+            "rank_high": res["rank_high"].to_numpy(float), "quantile_low": float(info["quantile_low"]),
+            "quantile_high": float(info["quantile_high"]), "replications": int(info["replications"])}),
+            framework=fid)
+    else:
+        store.delete("rank_intervals", framework=fid)
+    screening = run.analysis["screening"]
+    store.replace_frame("index_details", pd.DataFrame({
+        "platform_id": ids, "framework": fid, "aggregated": np.round(res["aggregated"].to_numpy(float), 4),
+        "deductions": res["deductions"].to_numpy(float), "bonus": res["bonus"].to_numpy(float),
+        "qualified": res["qualified"].to_numpy(dtype=object) if "qualified" in res else None,
+        "availability": screening["availability"].to_numpy(float),
+        "included": screening["included"].to_numpy(dtype=bool)}), framework=fid)
+    weights = run.analysis.get("weights")
+    if weights is not None:
+        base = {"node", "child", "method", "weight", "expert_weight"}
+        store.replace_frame("index_weights", pd.DataFrame({
+            "framework": fid, "node": weights["node"], "child": weights["child"], "method": weights["method"],
+            "weight": weights["weight"], "expert_weight": weights["expert_weight"],
+            "details": [to_json({k: _plain(v) for k, v in row.items() if k not in base and not _blank(v)})
+                        for row in weights.to_dict("records")]}), framework=fid)
+    sens = run.analysis.get("sensitivity")
+    store.replace_frame("sensitivity", pd.DataFrame({
+        "framework": fid, "factor": sens["factor"] if sens is not None else [],
+        "s1": sens["S1"] if sens is not None else [], "s1_conf": sens["S1_conf"] if sens is not None else [],
+        "st": sens["ST"] if sens is not None else [], "st_conf": sens["ST_conf"] if sens is not None else []}),
+        framework=fid)
+    analysis = []
+    for name in ("denomination", "imputation", "treatment", "indicator_stats", "node_stats", "flags", "uncertainty"):
+        table = run.analysis.get(name)
+        if table is not None:
+            analysis.append({"framework": fid, "name": name,
+                             "content": json.dumps([{k: _plain(v) for k, v in r.items()}
+                                                    for r in table.to_dict("records")], ensure_ascii=False)})
+    analysis.append({"framework": fid, "name": "notes", "content": json.dumps(run.notes, ensure_ascii=False)})
+    store.replace_frame("scoring_analysis", pd.DataFrame(analysis), framework=fid)
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and np.isnan(value))
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and not np.isfinite(value):
+        return None
+    return value
+
+
+def apply_vetoes(run: IndexRun) -> dict[str, list[dict[str, Any]]]:
+    """Each unit's triggered veto rules, with the raw value that triggered them."""
+    return dict(zip(run.input.ids, vetoes_of(run)))
+
+
+__all__ = ["ROOT", "ScoringSummary", "apply_vetoes", "campaign_input", "score_campaign", "write_run"]

@@ -10,6 +10,27 @@ AVAILABILITY_SPACING = 0.3          # seconds between visits to the homepage
 AVAILABILITY_THREAD = True          # visits on their own event-loop thread: crawl load must not inflate timings
 AVAILABILITY_VISITS = 3             # homepage visits per scan
 
+# --- browser probe (Playwright driving Debian's chromium; renders each website's homepage on a desktop and a phone)
+BROWSER_AXE = True                  # run axe-core (WCAG 2.1 A/AA rules) on the desktop render
+BROWSER_CLS_LIMIT = 0.1             # cumulative layout shift above this is a layout_shift finding (Core Web Vitals "good" ends)
+BROWSER_ENABLED = True              # render websites in a browser (off, or no browser: HTTP-only indicators)
+BROWSER_EXECUTABLE = "/usr/bin/chromium"
+BROWSER_JS_HEAP_MB = 512            # V8 heap bound per renderer
+BROWSER_LEGIBLE_SHARE = 0.6         # below this share of phone text at >= BROWSER_MIN_TEXT_PX: tiny_text (Lighthouse font-size)
+BROWSER_MIN_TEXT_PX = 12            # legible text size on a phone, CSS px (Lighthouse font-size audit)
+BROWSER_NAV_TIMEOUT = 20.0          # seconds for one navigation to reach "load"
+BROWSER_PAGES = 2                   # pages rendering at once (one Chromium, one page per render)
+BROWSER_PAGE_WEIGHT_LIMIT_KIB = 4000  # homepage transfer above this is a heavy_page finding (Lighthouse median)
+BROWSER_RECYCLE_AFTER = 40          # renders before the browser is restarted (bounds its memory)
+BROWSER_RETRIES = 2                 # reloads of a homepage that answers 5xx (as a visitor would)
+BROWSER_SAMPLE = 0                  # websites rendered: 0 = all, N = a deterministic sample of N
+BROWSER_SCREENSHOT_DIR = ""         # keep full-size first-screen screenshots here (empty: thumbnails only, in the store)
+BROWSER_SETTLE_MAX_MS = 5000        # ... and at most this long, however busy the page stays
+BROWSER_SETTLE_MS = 1000            # wait after "load" before measuring, then until 600 ms without shifts or long tasks
+BROWSER_TAP_FAIL_SHARE = 0.25       # above this share of crowded undersized tap targets: small_tap_targets
+BROWSER_TBT_LIMIT_MS = 600          # total blocking time above this is a slow_script finding (Lighthouse "poor")
+BROWSER_TIMEOUT = 60.0              # hard bound, seconds, on one website's renders (desktop, phone, axe)
+
 # --- campaign
 CHECK_DATE = ""                     # ISO date the evaluation is "as of"; empty = today
 
@@ -25,6 +46,10 @@ CONCURRENCY_HOST_DELAY = 0.0        # seconds between the starts of two requests
 CONCURRENCY_PER_HOST = 4            # requests in flight to one host
 CONCURRENCY_SITES = 64              # sites scanned at once
 CONCURRENCY_TOTAL = 256             # requests in flight overall
+
+# --- DNS probe
+DNS_NAMESERVERS = ""                # "10.0.0.53" or "10.0.0.53:5353, 10.0.0.54"; empty = the system's resolver
+DNS_TIMEOUT = 5.0                   # seconds per query
 
 # --- freshness windows (2015 census rules: news 2 weeks, notices and policy documents 6 months)
 FRESHNESS_HOMEPAGE_DAYS = 14
@@ -45,6 +70,11 @@ HTTP_SLOW_MS = 2000                 # homepage slower than this is a slow_respon
 HTTP_TIMEOUT = 15.0                 # seconds per request (census: a visit fails after 15 s)
 HTTP_USER_AGENT = "govlens/0.1 (+https://github.com/govlens/govlens; government website evaluation)"
 
+# --- interaction (互动交流) probe
+INTERACTION_MAX_LETTERS = 30        # published letters read per site
+INTERACTION_MAX_PAGES = 6           # mailbox / consultation pages fetched per site (entries, then letter lists)
+INTERACTION_UNANSWERED_DAYS = 90    # census: a message unanswered for more than 3 months is a veto
+
 # --- link checking
 LINKS_CACHE_SIZE = 200_000          # link results kept campaign-wide (each URL checked once per scan)
 LINKS_CHECK_EXTERNAL = True
@@ -54,8 +84,23 @@ LINKS_TIMEOUT = 10.0
 # --- report
 REPORT_LOCALE = "zh-CN"
 
+# --- availability monitor (`govlens monitor`; census: one week, > 20 spaced visits a day, 15 s, veto at 5 %)
+MONITOR_CONCURRENCY = 64            # visits in flight at once
+MONITOR_DURATION = 604800.0         # seconds of the window (one week)
+MONITOR_FAIL_RATIO = 0.05           # census: failures reaching 5 % of the visits make the site unreachable
+MONITOR_IN_RUN = False              # `govlens run` monitors (a compressed window) between scan and score
+MONITOR_TIMEOUT = 15.0              # seconds: a visit fails when the homepage has not opened by then
+MONITOR_VISITS = 147                # visits per site over the window (21 a day for a week)
+
+# --- probes run by `govlens scan`, in order (follow-up probes read what the ones before them saw)
+PROBES = ("http_site, search_query, interaction, service_guides, not_found, page_weight, tls, dns, mobile_site, "
+          "civilization, foreign_edition, cn_domain")
+
 # --- robots.txt
 ROBOTS_OBEY = True
+
+# --- service guides (办事指南) probe
+SERVICE_GUIDES_MAX = 30             # guide pages checked per site
 
 # --- sandbox mode: registry hosts resolve to the local sandbox server
 SANDBOX_STATE = ""                  # path of the sandbox.json written by `govlens sandbox serve`
@@ -66,3 +111,48 @@ SITE_DEADLINE = 300.0               # seconds for every probe of one site; then 
 # --- campaign store (DuckDB)
 STORE_MEMORY_LIMIT = ""             # DuckDB's memory for every stage ("4GB" …); "" = DuckDB's default (80 % of RAM)
 STORE_SCAN_MEMORY_LIMIT = "64MB"    # ... while scanning, which only appends: beyond it DuckDB writes out, not grows
+
+# --- wording check (严重错误, harmful content) on every fetched page
+WORDING_CHECK = True
+WORDING_FILE = ""                   # YAML word lists (serious_errors, harmful); empty = the shipped wording.yaml
+
+# --- scoring (the composite-indicator engine; methods and weights live in the framework YAML)
+SCORING_REPLICATIONS = -1           # Monte Carlo replications of the ranks: -1 = the framework's, 0 = none
+
+# --- mobile portals (series 3): visited with a phone's user agent
+MOBILE_MAX_PAGE_KB = 1024           # homepage with its images, CSS and scripts heavier than this: heavy_page (ours)
+MOBILE_MAX_RESOURCES = 30           # resources of the homepage weighed per portal
+MOBILE_SCREEN_PX = 480              # a fixed width wider than this does not fit a phone (ours)
+MOBILE_USER_AGENT = ("Mozilla/5.0 (Linux; Android 4.4.2; MI 3W Build/KOT49H) AppleWebKit/537.36 (KHTML, like Gecko) "
+                     "Version/4.0 Chrome/30.0.0.0 Mobile Safari/537.36 govlens/0.1")
+MOBILE_STALE_APP_DAYS = 365         # an app not updated for longer is stale (ours)
+
+# --- new media (Weibo, WeChat; series 9)
+NEWMEDIA_BOUGHT_MIN_FOLLOWERS = 500     # a follower jump smaller than this is never suspicious (ours)
+NEWMEDIA_BOUGHT_MIN_JUMP = 0.10         # one day's growth ≥ this share of the followers before it … (ours)
+NEWMEDIA_BOUGHT_MAX_READS_RATIO = 2.5   # … while reads and interactions per post stay under this multiple of
+                                        # the account's median day (ours)
+NEWMEDIA_DORMANT_DAYS = 14              # 2019 veto: no update in the 2 weeks before the check
+NEWMEDIA_OVERREPORT_TOLERANCE = 0.10    # a submitted figure above measured × (1 + this) is over-reported (ours)
+NEWMEDIA_SAMPLE_POSTS = 200             # posts classified per account (stratified by week); 0 = every post
+NEWMEDIA_SAMPLE_SEED = 2013             # seed of the post and comment samples (reproducible)
+NEWMEDIA_SENTIMENT_SAMPLE = 80          # user comments scored for sentiment per account (simple random sample)
+NEWMEDIA_WCI_VERSION = "2.0"            # "2.0" (published 2014, from statistics) or "14.2" (daily / per article, from posts)
+
+# --- civilization-dissemination websites (文明网, series 6): topics read on the pages http_site crawled
+CIVILIZATION_GROUPS = "civilization_provincial, civilization_city, civilization_column"   # "*": every website
+CIVILIZATION_MAX_PAGES = 60         # crawled pages read again per site for their topics
+CIVILIZATION_TOPICS_FILE = ""       # YAML topic lexicon; empty = the shipped civilization_topics.yaml
+
+# --- foreign-language editions (外文版, series 7)
+FOREIGN_ARTICLES_PER_LIST = 2       # dated items read from each list of the edition
+FOREIGN_LANGUAGES = "en, fr, de, es, ru, ja, ko, ar, pt, it"   # languages an edition may be in (py3langid codes)
+FOREIGN_LEXICON_FILE = ""           # YAML language labels, usual paths, service and interaction words; empty = shipped
+FOREIGN_MAX_EDITIONS = 6            # candidate editions fetched per site
+FOREIGN_MAX_PAGES = 16              # pages of the main edition read (homepage, sections, articles)
+FOREIGN_RECENT_DAYS = 90            # edition-volume counts the dated items of this many days before the check (ours)
+FOREIGN_STALE_GAP_DAYS = 60         # edition newest item this many days behind the Chinese site's: stale (ours)
+FOREIGN_UNTRANSLATED_MIN_CHARS = 6  # Chinese characters on an edition page from which it is untranslated text (ours)
+
+# --- Chinese government domain names (.政务, series 8)
+CNDOMAIN_MIN_SITE_LINKS = 5         # links to its own host from which the page reached is a website, not parking (ours)

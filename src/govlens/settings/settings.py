@@ -78,6 +78,10 @@ class Settings(Mapping[str, Any]):
     def getbool(self, name: str) -> bool:
         return bool(self[name])
 
+    def getlist(self, name: str) -> list[str]:
+        """A comma-separated setting as a list of its non-empty, stripped parts."""
+        return [part.strip() for part in str(self[name] or "").split(",") if part.strip()]
+
     def as_dict(self) -> dict[str, Any]:
         return dict(sorted(self._values.items()))
 
@@ -106,6 +110,8 @@ def _coerce(name: str, value: Any, default: Any, source: str | None) -> Any:
                 raise ValueError(value)
             return float(value)
         if kind is str:
+            if isinstance(value, (list, tuple)):      # TOML lists of names: kept as "a, b, c"
+                return ", ".join(str(v) for v in value)
             return str(value)
         if kind is tuple:               # a TOML list, or a comma-separated string on the command line
             if isinstance(value, str):

@@ -138,6 +138,54 @@ class CampaignStore:
             raise
         return n
 
+    def replace_frame(self, table: str, frame: pd.DataFrame, **where: Any) -> int:
+        """Like :meth:`replace` for a whole frame at once (the bulk path for scoring's large tables).
+        Columns the table lacks are ignored, missing ones are NULL; JSON columns take JSON text."""
+        cols = self.columns(table)
+        data = {}
+        for c in cols:
+            col = frame[c] if c in frame.columns else pd.Series([None] * len(frame), index=frame.index, dtype=object)
+            if pd.api.types.is_float_dtype(col.dtype):
+                col = col.astype("Float64")           # NaN → NULL (DuckDB keeps a float NaN as NaN)
+            elif col.dtype == object:
+                col = col.where(col.notna(), None)
+            data[c] = col
+        out = pd.DataFrame(data, index=frame.index)
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.delete(table, **where)
+            self.insert_frame(table, out)
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        return len(out)
+
+    def insert_frame(self, table: str, frame: pd.DataFrame) -> int:
+        """Insert a frame whose columns are (a subset of) the table's, without a Python object per row."""
+        if frame.empty:
+            return 0
+        collist = ", ".join(f'"{c}"' for c in frame.columns)
+        self.con.register("_govlens_frame", frame)
+        try:
+            self.con.execute(f"INSERT INTO {table} ({collist}) SELECT {collist} FROM _govlens_frame")
+        finally:
+            self.con.unregister("_govlens_frame")
+        return len(frame)
+
+    def replace_with_frames(self, table: str, rows: Sequence[Mapping[str, Any]], frames: Sequence[pd.DataFrame],
+                            **where: Any) -> int:
+        """:meth:`replace` with dict ``rows`` and bulk ``frames`` together, in one transaction."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.delete(table, **where)
+            n = self.insert(table, rows) + sum(self.insert_frame(table, f) for f in frames)
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        return n
+
     def delete(self, table: str, **where: Any) -> None:
         clause, params = _where(where)
         self.con.execute(f"DELETE FROM {table}{clause}", params)

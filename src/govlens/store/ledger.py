@@ -16,6 +16,11 @@ The rules, each enforced by one DuckDB transaction:
 So after any number of kills and resumes the store holds each platform's observations
 exactly once, as an uninterrupted scan would (sites are scanned independently; a resumed
 site is scanned again from the start).
+
+Each set of probes has its own run: the HTTP scan (``PROBES``, with ``http_site``) is
+``meta['scan_run']``, a pass of other probes (the browser pass renders a sample after the
+HTTP scan) is ``meta['scan_run:browser']``, and their ledger rows are told apart by their
+``probes`` column, so beginning or resuming one never touches the other's.
 """
 from __future__ import annotations
 
@@ -30,6 +35,11 @@ import pandas as pd
 from govlens.store.campaign_store import CampaignStore
 
 META_KEY = "scan_run"
+
+
+def run_key(probes: Sequence[str]) -> str:
+    """The meta key of the run of ``probes`` (``scan_run`` for the HTTP scan)."""
+    return META_KEY if "http_site" in probes else f"{META_KEY}:" + "+".join(probes)
 
 
 def _now() -> datetime:
@@ -61,8 +71,11 @@ def begin_scan(store: CampaignStore, probes: Sequence[str], platform_ids: Sequen
         with store.transaction():
             store.con.execute(f"DELETE FROM observations WHERE probe IN ({marks}) "
                               f"AND platform_id IN (SELECT platform_id FROM _govlens_ids)", list(probes))
-            store.con.execute("DELETE FROM scan_ledger")
-            store.set_meta(META_KEY, {"scan_id": scan_id, "probes": list(probes), "platforms": len(platform_ids),
+            if run_key(probes) == META_KEY:       # every earlier HTTP scan's rows, whatever its probe list
+                store.con.execute("DELETE FROM scan_ledger WHERE list_contains(string_split(probes, ','), 'http_site')")
+            else:
+                store.con.execute("DELETE FROM scan_ledger WHERE probes = ?", [",".join(probes)])
+            store.set_meta(run_key(probes), {"scan_id": scan_id, "probes": list(probes), "platforms": len(platform_ids),
                                       "started_at": _now().isoformat(timespec="seconds"), "finished": False,
                                       "resumes": 0})
     finally:
@@ -72,7 +85,7 @@ def begin_scan(store: CampaignStore, probes: Sequence[str], platform_ids: Sequen
 
 def resume_scan(store: CampaignStore, probes: Sequence[str], platform_ids: Sequence[str]) -> ScanRun | None:
     """Continue the recorded scan (None when there is none, or it ran other probes)."""
-    run: Mapping[str, Any] | None = store.get_meta(META_KEY)
+    run: Mapping[str, Any] | None = store.get_meta(run_key(probes))
     if not run or list(run.get("probes") or []) != list(probes):
         return None
     scan_id = str(run["scan_id"])
@@ -86,7 +99,7 @@ def resume_scan(store: CampaignStore, probes: Sequence[str], platform_ids: Seque
                 f"AND platform_id IN (SELECT platform_id FROM _govlens_ids) "
                 f"AND platform_id NOT IN (SELECT platform_id FROM scan_ledger WHERE scan_id = ?)",
                 [*probes, scan_id])
-            store.set_meta(META_KEY, {**run, "resumes": int(run.get("resumes") or 0) + 1, "finished": False})
+            store.set_meta(run_key(probes), {**run, "resumes": int(run.get("resumes") or 0) + 1, "finished": False})
     finally:
         _drop_ids(store)
     done = {r[0] for r in store.con.execute("SELECT platform_id FROM scan_ledger WHERE scan_id = ?",
@@ -110,8 +123,10 @@ def commit_sites(store: CampaignStore, run: ScanRun, sites: Sequence[tuple[str, 
     return len(rows)
 
 
-def finish_scan(store: CampaignStore, run: ScanRun, summary: Mapping[str, Any]) -> None:
-    meta = store.get_meta(META_KEY) or {}
-    store.set_meta(META_KEY, {**meta, "finished": True, "finished_at": _now().isoformat(timespec="seconds"),
-                              "committed": len(run.done)})
-    store.set_meta("scan", dict(summary))
+def finish_scan(store: CampaignStore, run: ScanRun, summary: Mapping[str, Any], meta_key: str = "scan") -> None:
+    """Mark the run finished and store the scan's summary under ``meta_key``."""
+    key = run_key(run.probes)
+    meta = store.get_meta(key) or {}
+    store.set_meta(key, {**meta, "finished": True, "finished_at": _now().isoformat(timespec="seconds"),
+                         "committed": len(run.done)})
+    store.set_meta(meta_key, dict(summary))

@@ -10,6 +10,28 @@ SCHEMA: dict[str, str] = {
     # the scan's visit ledger: one row per platform whose observations are committed (see store.ledger)
     "scan_ledger": """scan_id VARCHAR, platform_id VARCHAR, probes VARCHAR, status VARCHAR,
                       observations INTEGER, finished_at TIMESTAMP""",
+    # availability monitor: the visit ledger, one row per (platform, visit number), written once
+    "monitor_visits": """platform_id VARCHAR, seq INTEGER, scheduled_at TIMESTAMP, visited_at TIMESTAMP,
+                         status VARCHAR, http_status INTEGER, elapsed_ms DOUBLE, error VARCHAR,
+                         PRIMARY KEY (platform_id, seq)""",
+    # probes stage, new-media and app-store importers: typed rows as imported (docs/newmedia-data.md).
+    # One table per data file; an import replaces its table whole, in one transaction.
+    "nm_stats": """platform_id VARCHAR, "date" DATE, followers BIGINT, follower_growth BIGINT, posts INTEGER,
+                   original_posts INTEGER, reads BIGINT, likes INTEGER, shares INTEGER, comments INTEGER,
+                   looking INTEGER, headline_reads BIGINT, max_post_reads BIGINT, max_post_likes INTEGER,
+                   verified BOOLEAN, menu_items INTEGER""",
+    "nm_posts": """platform_id VARCHAR, post_id VARCHAR, published_at TIMESTAMP, type VARCHAR, headline BOOLEAN,
+                   reads BIGINT, likes INTEGER, shares INTEGER, comments INTEGER, looking INTEGER, url VARCHAR,
+                   text VARCHAR""",
+    "nm_comments": """platform_id VARCHAR, comment_id VARCHAR, post_id VARCHAR, parent_id VARCHAR,
+                      by_account BOOLEAN, created_at TIMESTAMP, text VARCHAR""",
+    "nm_submissions": """platform_id VARCHAR, source VARCHAR, followers BIGINT, posts INTEGER, reads BIGINT,
+                         submitted_on DATE, materials VARCHAR, source_file VARCHAR, source_line INTEGER""",
+    "nm_experts": """platform_id VARCHAR, expert VARCHAR, score DOUBLE, comment VARCHAR, source_file VARCHAR,
+                     source_line INTEGER""",
+    "app_store": """platform_id VARCHAR, store VARCHAR, app_name VARCHAR, rating DOUBLE, ratings INTEGER,
+                    downloads BIGINT, last_update DATE, version VARCHAR, source_file VARCHAR,
+                    source_line INTEGER""",
     # indicators stage
     "indicator_values": """platform_id VARCHAR, indicator_id VARCHAR, value DOUBLE, status VARCHAR,
                            detail VARCHAR, evidence JSON""",
@@ -21,6 +43,20 @@ SCHEMA: dict[str, str] = {
     "dimension_scores": """platform_id VARCHAR, framework VARCHAR, dimension_id VARCHAR, score DOUBLE""",
     "results": """platform_id VARCHAR, framework VARCHAR, "index" DOUBLE, vetoed BOOLEAN, vetoes JSON,
                   "rank" INTEGER, group_size INTEGER, coverage DOUBLE""",
+    # inspection (national check): one row per platform and scheme, every problem with its evidence
+    "inspection_results": """platform_id VARCHAR, scheme VARCHAR, variant VARCHAR, full_marks DOUBLE,
+                             deducted DOUBLE, base DOUBLE, bonus DOUBLE, score DOUBLE, vetoed BOOLEAN,
+                             qualified BOOLEAN, problems JSON, unchecked JSON""",
+    # scoring stage, composite-indicator engine: rank uncertainty published next to every rank
+    "rank_intervals": """platform_id VARCHAR, framework VARCHAR, "rank" INTEGER, rank_median DOUBLE,
+                         rank_low DOUBLE, rank_high DOUBLE, quantile_low DOUBLE, quantile_high DOUBLE,
+                         replications INTEGER""",
+    "index_details": """platform_id VARCHAR, framework VARCHAR, aggregated DOUBLE, deductions DOUBLE, bonus DOUBLE,
+                        qualified BOOLEAN, availability DOUBLE, included BOOLEAN""",
+    "index_weights": """framework VARCHAR, node VARCHAR, child VARCHAR, method VARCHAR, weight DOUBLE,
+                        expert_weight DOUBLE, details JSON""",
+    "sensitivity": """framework VARCHAR, factor VARCHAR, s1 DOUBLE, s1_conf DOUBLE, st DOUBLE, st_conf DOUBLE""",
+    "scoring_analysis": """framework VARCHAR, name VARCHAR, content JSON""",
     # awards stage
     "awards": """series_id VARCHAR, award_id VARCHAR, group_id VARCHAR, platform_id VARCHAR,
                  position INTEGER, status VARCHAR, score DOUBLE""",

@@ -17,6 +17,8 @@ Layout of a locale file::
     indicators: {<indicator id>: {title, unit}}
     regions / levels / groups / kinds / org_types:  registry vocabularies
     reasons:    templates of the generated award reasons
+    evidence:   measured facts stated in award reasons, by indicator id ({value}, {items}, {snippet};
+                boolean indicators have ``yes`` and ``no`` sentences)
 """
 from __future__ import annotations
 

@@ -1,0 +1,32 @@
+"""accessibility — WCAG 2.1 A/AA violations found by axe-core on the rendered homepage (网民体验).
+
+The value is the violated rules weighted by axe's impact (critical 10, serious 7, moderate 3,
+minor 1, as Lighthouse weights its accessibility audits); 0 is clean. Each violated rule is
+evidence with its node count and an example. The rules behind it follow GB/T 37668-2019, the
+national accessibility standard the 2019 and later inspections refer to. No finding: the
+defects it sees have their own indicators (image-alt, rendered-contrast).
+"""
+from __future__ import annotations
+
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, clip
+
+ID = "accessibility"
+REQUIRES = ("axe",)
+UNIT = "count"
+
+IMPACT_WEIGHTS = {"critical": 10, "serious": 7, "moderate": 3, "minor": 1}
+
+
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
+    axe = obs.one("axe")
+    if axe is None:
+        return IndicatorResult.missing("no axe-core run (not rendered, or BROWSER_AXE off)")
+    violations = [v for v in axe.data.get("violations") or [] if isinstance(v, dict)]
+    weight = sum(IMPACT_WEIGHTS.get(str(v.get("impact")), 3) for v in violations)
+    passes = len(axe.data.get("passes") or [])
+    detail = (f"{len(violations)} WCAG 2.1 A/AA rule(s) violated (weighted {weight}), {passes} passed "
+              f"({axe.data.get('engine', 'axe-core')})")
+    evidence = [Evidence(url=axe.url, detail=f"{v.get('id')} ({v.get('impact')}): {v.get('nodes')} element(s) — "
+                                             f"{v.get('help')}", snippet=clip((v.get("snippets") or [""])[0]))
+                for v in sorted(violations, key=lambda v: -IMPACT_WEIGHTS.get(str(v.get("impact")), 3))]
+    return IndicatorResult(value=float(weight), detail=detail, evidence=evidence)

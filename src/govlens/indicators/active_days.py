@@ -1,0 +1,14 @@
+"""active-days — share of the period's days with at least one post (活跃度; 更新频率)."""
+from __future__ import annotations
+
+from govlens.indicators._newmedia import ratio, texts
+from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
+
+ID = "active-days"
+REQUIRES = ("account_stats",)
+UNIT = "ratio"
+
+
+def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
+    a, d = facts.col("active_days"), facts.col("days")
+    return batch_result(facts.ids, ratio(a, d), texts("posted on {a} of {d} days", a=a, d=d))

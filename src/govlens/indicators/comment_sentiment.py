@@ -1,0 +1,24 @@
+"""comment-sentiment — mean sentiment (0 negative … 1 positive) of users' comments (舆情处理).
+
+SnowNLP on a random sample of the comments that are not questions
+(``NEWMEDIA_SENTIMENT_SAMPLE`` per account); the detail gives the sample and its standard error.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
+
+ID = "comment-sentiment"
+REQUIRES = ("account_comments",)
+UNIT = "ratio"
+
+
+def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
+    if "sentiment" not in facts.frame:
+        return batch_result(facts.ids, np.full(len(facts.ids), np.nan), "", missing_detail="no comments imported")
+    v, se, n, N = (facts.col(k) for k in ("sentiment", "sentiment_se", "sentiment_n", "sentiment_N"))
+    detail = np.array([f"SnowNLP on {int(a)} of {int(b)} comments: {p:.2f} ± {s:.2f} (standard error)"
+                       if np.isfinite(p) else "" for p, s, a, b in zip(v, np.nan_to_num(se), np.nan_to_num(n),
+                                                                        np.nan_to_num(N))], dtype=object)
+    return batch_result(facts.ids, v, detail, missing_detail="no user comment")

@@ -1,0 +1,14 @@
+"""comments-per-post — comments (评论/留言) per post (互动力); 0 when nothing was posted."""
+from __future__ import annotations
+
+from govlens.indicators._newmedia import ratio, texts
+from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
+
+ID = "comments-per-post"
+REQUIRES = ("account_stats",)
+UNIT = "rate"
+
+
+def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
+    c, n = facts.col("comments"), facts.col("n")
+    return batch_result(facts.ids, ratio(c, n, empty=0.0), texts("{c} comments over {n} posts", c=c, n=n))

@@ -1,0 +1,39 @@
+"""edition-freshness-gap — days the edition's newest item lags behind the Chinese site's (网站管理, series 7).
+
+The Chinese homepage's newest dated item against the newest dated item of the main edition; an edition
+updated as recently as the Chinese site scores 0. More than ``FOREIGN_STALE_GAP_DAYS`` is a
+``stale_foreign_edition`` finding. An edition without any dated item counts as not updated.
+"""
+from __future__ import annotations
+
+from govlens import defects
+from govlens.indicators._edition import discovery, edition_dates, no_edition
+from govlens.indicators.base import (MAX_DAYS, Evidence, IndicatorContext, IndicatorResult, PlatformObservations,
+                                     parse_date, setting, site_finding)
+
+ID = "edition-freshness-gap"
+REQUIRES = ("edition_discovery", "edition_page")
+UNIT = "days"
+
+
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
+    skip = no_edition(obs)
+    if skip is not None:
+        return skip
+    d = discovery(obs)
+    assert d is not None
+    chinese = parse_date((d.data or {}).get("chinese_newest"))
+    if chinese is None:
+        return IndicatorResult.missing("the Chinese homepage shows no dated item to compare with")
+    dates = edition_dates(obs, ctx.check_date)
+    limit = int(setting(ctx, "FOREIGN_STALE_GAP_DAYS"))
+    if dates:
+        url, newest = max(dates.items(), key=lambda kv: (kv[1], kv[0]))
+        gap = max(0, min(MAX_DAYS, (chinese - newest).days))
+        detail = f"Chinese site {chinese.isoformat()}, edition {newest.isoformat()}: {gap} days behind"
+    else:
+        url, gap = (d.data or {}).get("primary") or d.url, MAX_DAYS
+        detail = f"Chinese site {chinese.isoformat()}, edition without any dated item"
+    findings = [site_finding(obs, defects.STALE_FOREIGN_EDITION, detail, evidence_url=url)] if gap > limit else []
+    return IndicatorResult(value=float(gap), detail=detail, evidence=[Evidence(url=url, detail=detail)],
+                           findings=findings)

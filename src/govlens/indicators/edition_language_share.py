@@ -1,0 +1,33 @@
+"""edition-language-share — share of the edition's pages actually in its language (网站管理, series 7).
+
+Each page read of the main edition is identified (py3langid, by the probe); a page in another
+language — a Chinese page left in an English edition — is a ``wrong_language_page`` finding (URL-level).
+Pages with too little text to judge are left out.
+"""
+from __future__ import annotations
+
+from govlens import defects
+from govlens.indicators._edition import edition_pages, no_edition, page_url
+from govlens.indicators.base import Evidence, Finding, IndicatorContext, IndicatorResult, PlatformObservations, clip
+
+ID = "edition-language-share"
+REQUIRES = ("edition_discovery", "edition_page")
+UNIT = "ratio"
+
+
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
+    skip = no_edition(obs)
+    if skip is not None:
+        return skip
+    judged = [o for o in edition_pages(obs) if (o.data or {}).get("lang")]
+    if not judged:
+        return IndicatorResult.missing("no page of the edition had text to judge")
+    wrong = [o for o in judged if o.data.get("lang") != o.data.get("edition_lang")]
+    findings = [Finding(kind=defects.WRONG_LANGUAGE_PAGE, url=page_url(o),
+                        detail=f"page in {o.data.get('lang')} ({o.data.get('confidence')}), edition in "
+                               f"{o.data.get('edition_lang')}", snippet=clip(o.data.get("title"), 120),
+                        evidence_url=page_url(o)) for o in wrong]
+    share = 1 - len(wrong) / len(judged)
+    detail = f"{len(judged) - len(wrong)}/{len(judged)} pages in {judged[0].data.get('edition_lang')}"
+    return IndicatorResult(value=share, detail=detail, findings=findings,
+                           evidence=[Evidence(url=page_url(o), detail=f"{o.data.get('lang')}") for o in wrong[:10]])

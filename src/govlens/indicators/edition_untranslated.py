@@ -1,0 +1,40 @@
+"""edition-untranslated — share of the edition's pages with Chinese left untranslated (网站管理, series 7).
+
+A page of the main edition with at least ``FOREIGN_UNTRANSLATED_MIN_CHARS`` Chinese characters
+(its own "中文" links aside) is an ``untranslated_text`` finding (URL-level), unless the whole page is
+in Chinese (that is ``wrong_language_page``). Not applicable to a Japanese edition, whose kanji are
+not Chinese left behind.
+"""
+from __future__ import annotations
+
+from govlens import defects
+from govlens.indicators._edition import edition_pages, no_edition, page_url
+from govlens.indicators.base import Evidence, Finding, IndicatorContext, IndicatorResult, PlatformObservations, clip, \
+    setting
+
+ID = "edition-untranslated"
+REQUIRES = ("edition_discovery", "edition_page")
+UNIT = "ratio"
+KANJI_LANGUAGES = frozenset({"ja", "zh"})
+
+
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
+    skip = no_edition(obs)
+    if skip is not None:
+        return skip
+    pages = [o for o in edition_pages(obs) if (o.data or {}).get("lang")]
+    if not pages:
+        return IndicatorResult.missing("no page of the edition had text to judge")
+    lang = pages[0].data.get("edition_lang")
+    if lang in KANJI_LANGUAGES:
+        return IndicatorResult.not_applicable(f"an edition in {lang} is written with Chinese characters")
+    limit = int(setting(ctx, "FOREIGN_UNTRANSLATED_MIN_CHARS"))
+    left = [o for o in pages if o.data.get("lang") == o.data.get("edition_lang")
+            and int(o.data.get("han_chars") or 0) >= limit]
+    findings = [Finding(kind=defects.UNTRANSLATED_TEXT, url=page_url(o),
+                        detail=f"{o.data.get('han_chars')} Chinese characters on a page in {lang}",
+                        snippet=clip(o.data.get("untranslated"), 120), evidence_url=page_url(o)) for o in left]
+    detail = f"{len(left)}/{len(pages)} pages with untranslated Chinese (≥ {limit} characters)"
+    return IndicatorResult(value=len(left) / len(pages), detail=detail, findings=findings,
+                           evidence=[Evidence(url=page_url(o), detail=f"{o.data.get('han_chars')} characters",
+                                              snippet=clip(o.data.get("untranslated"), 120)) for o in left[:10]])

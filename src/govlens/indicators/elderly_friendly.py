@@ -1,0 +1,47 @@
+"""elderly-friendly — share of the elderly-friendly (适老化) checks the homepage passes (网民体验).
+
+The 2020 MIIT rules for elderly-friendly websites (互联网网站适老化通用设计规范) ask for
+legible text, sufficient contrast, targets large enough to hit, and an accessible /
+elderly mode. Mapped to checks on the renders: phone text legible (``BROWSER_MIN_TEXT_PX``
+for at least ``BROWSER_LEGIBLE_SHARE`` of characters), no axe ``color-contrast``
+violation, crowded tap targets at most ``BROWSER_TAP_FAIL_SHARE``, and a visible 无障碍 /
+长者模式 / 关怀版 entry. Each check is evidence; no finding (each has its own).
+"""
+from __future__ import annotations
+
+from govlens.indicators._render import completed, number, section
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, setting
+
+ID = "elderly-friendly"
+REQUIRES = ("render",)
+UNIT = "ratio"
+
+
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
+    desk, why = completed(obs, "desktop")
+    if desk is None:
+        return why
+    checks: dict[str, bool | None] = {}
+    phone, _ = completed(obs, "phone")
+    if phone is not None:
+        sizes = [p for p in phone.data.get("chars_by_size") or [] if isinstance(p, list) and len(p) == 2]
+        total = sum(int(c) for _, c in sizes)
+        legible = sum(int(c) for s, c in sizes if float(s) >= float(setting(ctx, "BROWSER_MIN_TEXT_PX")))
+        checks["legible text"] = legible / total >= float(setting(ctx, "BROWSER_LEGIBLE_SHARE")) if total else None
+        targets, crowded = number(phone.data.get("tap_targets")), number(phone.data.get("crowded_targets"))
+        checks["tap targets"] = (crowded / targets <= float(setting(ctx, "BROWSER_TAP_FAIL_SHARE"))
+                                 if targets and crowded is not None else None)
+    axe = obs.one("axe")
+    if axe is not None:
+        checks["contrast"] = not any(isinstance(v, dict) and v.get("id") == "color-contrast"
+                                     for v in axe.data.get("violations") or [])
+    parts = section(desk, "layout").get("parts")
+    if isinstance(parts, dict) and "accessible_mode" in parts:
+        checks["accessible mode entry"] = bool(parts["accessible_mode"])
+    judged = {k: v for k, v in checks.items() if v is not None}
+    if not judged:
+        return IndicatorResult.missing("no elderly-friendly check could be made")
+    passed = sum(1 for v in judged.values() if v)
+    detail = f"{passed} of {len(judged)} elderly-friendly checks passed"
+    evidence = [Evidence(url=desk.url, detail=f"{k}: {'yes' if v else 'no'}") for k, v in judged.items()]
+    return IndicatorResult(value=passed / len(judged), detail=detail, evidence=evidence)

@@ -1,0 +1,24 @@
+"""expert-recommendation — mean score (0–100) the experts gave the account (认同度; 专家推荐).
+
+When the campaign imported expert recommendations, an account no expert recommended scores
+0 ("not recommended"); without such a file the indicator is missing for everyone.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from govlens.indicators._newmedia import texts
+from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
+
+ID = "expert-recommendation"
+REQUIRES = ("expert_recommendation",)
+UNIT = "score"
+
+
+def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
+    if "expert_mean" not in facts.frame:
+        return batch_result(facts.ids, np.full(len(facts.ids), np.nan), "",
+                            missing_detail="no expert recommendations imported")
+    m, k = facts.col("expert_mean"), np.nan_to_num(facts.col("expert_n"))
+    v = np.where(k > 0, m, 0.0)
+    return batch_result(facts.ids, v, np.where(k > 0, texts("mean of {k} expert score(s)", k=k), "not recommended"))

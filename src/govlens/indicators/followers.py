@@ -1,0 +1,23 @@
+"""followers — followers at the end of the period, without suspicious jumps (认同度).
+
+Followers gained in jumps the ``follower-anomaly`` check flags as bought are taken out, and
+the detail says so: suspicious followers are reported, never silently scored.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from govlens.indicators._newmedia import texts
+from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
+
+ID = "followers"
+REQUIRES = ("account_stats",)
+UNIT = "count"
+
+
+def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
+    f = facts.col("followers_end")
+    bought = np.nan_to_num(facts.col("bought_growth")) if "bought_growth" in facts.frame else np.zeros(len(f))
+    v = np.maximum(f - bought, 0)
+    return batch_result(facts.ids, v, texts("{f} followers, {b} of them from suspicious jumps (not counted)",
+                                            f=f, b=bought))

@@ -1,0 +1,13 @@
+"""foreign-media-mentions — mentions in foreign media (overseas-signals import); 海外传播影响力 of series 7."""
+from __future__ import annotations
+
+from govlens.indicators._overseas import overseas
+from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
+
+ID = "foreign-media-mentions"
+REQUIRES = ("overseas_signals",)
+UNIT = "count"
+
+
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
+    return overseas(obs, "foreign_media_mentions", "foreign media mentions")

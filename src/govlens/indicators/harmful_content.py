@@ -1,0 +1,19 @@
+"""harmful-content — pages carrying harmful or spam words (gambling, fake invoices …) (社会舆情).
+
+Defaced government pages carry hidden spam; hidden text counts, as crawlers and search
+engines read it. Each page is a ``harmful_content`` finding with the words and their context.
+"""
+from __future__ import annotations
+
+from govlens import defects
+from govlens.indicators._wording import wording_hits
+from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
+from govlens.probes.wording import HARMFUL
+
+ID = "harmful-content"
+REQUIRES = ("page",)
+UNIT = "count"
+
+
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
+    return wording_hits(obs, ctx, HARMFUL, defects.HARMFUL_CONTENT, "harmful content")

@@ -1,0 +1,22 @@
+"""largest-contentful-paint — LCP: when the largest text block or image in the first screen is painted (网民体验), desktop render, in ms.
+
+Scored by the framework with a Lighthouse-style log-normal curve (control points p10 and median
+in the framework file). Measured in the page's own timeline without throttling
+(see :mod:`govlens.probes.browser.performance`).
+"""
+from __future__ import annotations
+
+from govlens.indicators._render import performance_metric
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations
+
+ID = "largest-contentful-paint"
+REQUIRES = ("render",)
+UNIT = "ms"
+
+
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
+    desk, value, why = performance_metric(obs, "lcp_ms", "largest contentful paint", UNIT)
+    if why is not None:
+        return why
+    detail = f"largest contentful paint {value:,.0f} ms"
+    return IndicatorResult(value=value, detail=detail, evidence=[Evidence(url=desk.url, detail=detail)])

@@ -1,0 +1,25 @@
+"""mobile-load-time — ms to load the mobile homepage and its slowest resource, with a phone's user agent (访问性能).
+
+Slower than ``HTTP_SLOW_MS`` is a ``slow_response`` finding.
+"""
+from __future__ import annotations
+
+from govlens import defects
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, setting, site_finding
+
+ID = "mobile-load-time"
+REQUIRES = ("mobile_page",)
+UNIT = "ms"
+
+
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
+    page = obs.one("mobile_page")
+    if page is None or page.status != "completed" or page.data.get("load_ms") is None:
+        return IndicatorResult.missing("the mobile homepage did not load")
+    ms = float(page.data["load_ms"])
+    detail = f"homepage {page.elapsed_ms or 0:,.0f} ms, with resources {ms:,.0f} ms"
+    findings = []
+    if (page.elapsed_ms or 0) > float(setting(ctx, "HTTP_SLOW_MS")):
+        findings.append(site_finding(obs, defects.SLOW_RESPONSE, detail, evidence_url=page.url))
+    return IndicatorResult(value=ms, detail=detail, evidence=[Evidence(url=page.url, detail=detail)],
+                           findings=findings)

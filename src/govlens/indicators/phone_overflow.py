@@ -1,0 +1,35 @@
+"""phone-overflow — does the homepage fit a phone's width (网站设计)? 1 fits, 0 overflows.
+
+Read from the phone render (390 CSS px wide, touch, mobile user agent): the document is
+wider than the layout viewport when ``document_width`` exceeds ``layout_width``; a page
+that makes a person scroll sideways is a phone_overflow finding, with the excess in px.
+"""
+from __future__ import annotations
+
+from govlens import defects
+from govlens.indicators._render import completed, number
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, site_finding
+
+ID = "phone-overflow"
+REQUIRES = ("render",)
+UNIT = "bool"
+
+#: Sideways scroll below this many px is rounding, not a layout that overflows.
+TOLERANCE_PX = 2
+
+
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
+    phone, why = completed(obs, "phone")
+    if phone is None:
+        return why
+    layout, document = number(phone.data.get("layout_width")), number(phone.data.get("document_width"))
+    if layout is None or document is None:
+        return IndicatorResult.missing("the phone render recorded no widths")
+    excess = document - layout
+    detail = f"document {document:.0f} px wide in a {layout:.0f} px phone viewport"
+    evidence = [Evidence(url=phone.url, detail=detail)]
+    if excess <= TOLERANCE_PX:
+        return IndicatorResult(value=1.0, detail=detail, evidence=evidence)
+    detail += f": {excess:.0f} px scroll sideways"
+    return IndicatorResult(value=0.0, detail=detail, evidence=evidence,
+                           findings=[site_finding(obs, defects.PHONE_OVERFLOW, detail, evidence_url=phone.url)])

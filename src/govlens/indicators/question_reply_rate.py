@@ -1,0 +1,26 @@
+"""question-reply-rate — share of users' questions the account answered (舆情处理; 回应率).
+
+Evidence: the first unanswered questions, with when they were asked.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from govlens.indicators._newmedia import ratio, texts
+from govlens.indicators.base import BatchResult, Evidence, IndicatorContext, batch_result
+
+ID = "question-reply-rate"
+REQUIRES = ("account_comments",)
+UNIT = "ratio"
+
+
+def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
+    if "questions" not in facts.frame:
+        return batch_result(facts.ids, np.full(len(facts.ids), np.nan), "", missing_detail="no comments imported")
+    q, a = facts.col("questions"), facts.col("answered")
+    result = batch_result(facts.ids, ratio(a, q), texts("{a} of {q} questions answered", a=a, q=q),
+                          missing_detail="no question asked")
+    result.evidence = {pid: [Evidence(url=u.get("url") or facts.platforms[pid].url, detail=f"未回复 · {u['created_at'][:16]}",
+                                      snippet=u["text"][:200]) for u in items]
+                       for pid, items in facts.unanswered.items()}
+    return result

@@ -1,0 +1,19 @@
+"""reads-per-post — mean reads of a post (传播力, WCI's R/n); 0 when nothing was posted.
+
+Evidence: the account's most-read posts (from the post records, when imported).
+"""
+from __future__ import annotations
+
+from govlens.indicators._newmedia import post_evidence, ratio, texts
+from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
+
+ID = "reads-per-post"
+REQUIRES = ("account_stats",)
+UNIT = "rate"
+
+
+def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
+    R, n = facts.col("R"), facts.col("n")
+    result = batch_result(facts.ids, ratio(R, n, empty=0.0), texts("{R} reads over {n} posts", R=R, n=n))
+    result.evidence = post_evidence(facts)
+    return result

@@ -1,0 +1,36 @@
+"""service-guide-completeness — share of the eight key elements the site's 办事指南 state (办事服务).
+
+The 2019 indicators ask every service guide for 依据, 条件, 材料, 流程, 时限, 收费, 地点 and
+电话. The value is the mean share over the guides read; each guide missing an element is an
+``incomplete_service_guide`` finding naming what it lacks. Not applicable when the site
+links no 办事指南.
+"""
+from __future__ import annotations
+
+from govlens import defects
+from govlens.indicators.base import (Evidence, Finding, IndicatorContext, IndicatorResult, PlatformObservations,
+                                     clip)
+from govlens.probes.observation import COMPLETED
+
+ID = "service-guide-completeness"
+REQUIRES = ("service_guide",)
+UNIT = "ratio"
+
+
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
+    guides = [o for o in obs.of("service_guide") if o.status == COMPLETED and (o.data or {}).get("elements")]
+    if not guides:
+        return IndicatorResult.not_applicable("no 办事指南 page was read")
+    shares, evidence, findings = [], [], []
+    for o in guides:
+        elements = o.data["elements"]
+        missing = [k for k, v in elements.items() if not v]
+        shares.append(1 - len(missing) / len(elements))
+        if missing:
+            detail = f"missing: {'、'.join(missing)}"
+            evidence.append(Evidence(url=o.url, detail=detail, snippet=clip(o.data.get("title"), 80)))
+            findings.append(Finding(kind=defects.INCOMPLETE_SERVICE_GUIDE, url=o.url, detail=detail,
+                                    snippet=clip(o.data.get("title"), 80), evidence_url=o.url))
+    value = sum(shares) / len(shares)
+    return IndicatorResult(value=round(value, 4), evidence=evidence, findings=findings,
+                           detail=f"{len(guides) - len(findings)} of {len(guides)} service guides state all eight elements")

@@ -1,0 +1,33 @@
+"""submission-accuracy — the largest ratio of a self-submitted figure to the measured one.
+
+A check (listed under the framework's ``checks``, never scored): units' own figures
+(单位自荐, 平台报送: followers, posts and reads of the period) are compared with the imported
+statistics; above ``1 + NEWMEDIA_OVERREPORT_TOLERANCE`` is an ``over_reported`` finding citing the
+submission's file and line. Not applicable to an account without a submission.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from govlens import defects
+from govlens.indicators.base import BatchResult, Finding, IndicatorContext, batch_result, setting
+
+ID = "submission-accuracy"
+REQUIRES = ("submission",)
+UNIT = "ratio"
+
+
+def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
+    if "sub_ratio" not in facts.frame:
+        return batch_result(facts.ids, np.full(len(facts.ids), np.nan), "",
+                            not_applicable=np.ones(len(facts.ids), bool), na_detail="no submission")
+    r = facts.col("sub_ratio")
+    detail = facts.frame["sub_detail"].fillna("").to_numpy(dtype=object)
+    result = batch_result(facts.ids, r, detail, not_applicable=np.isnan(r), na_detail="no submission")
+    limit = 1.0 + float(setting(ctx, "NEWMEDIA_OVERREPORT_TOLERANCE"))
+    for i in np.flatnonzero(np.nan_to_num(r) > limit):
+        pid = facts.ids[i]
+        url = facts.platforms[pid].url
+        result.findings.append((pid, Finding(kind=defects.OVER_REPORTED, url=url, evidence_url=url,
+                                             detail=f"{detail[i]} (×{r[i]:.2f})")))
+    return result

@@ -1,0 +1,31 @@
+"""total-blocking-time — how long scripts keep the homepage from answering a person (网民体验), ms.
+
+TBT as Lighthouse defines it: over the long tasks after first contentful paint, the time each
+runs beyond 50 ms (desktop render, until measuring starts). Above ``BROWSER_TBT_LIMIT_MS``
+(600 ms, Lighthouse's "poor") the page is a slow_script finding. Log-normal curve in the framework.
+"""
+from __future__ import annotations
+
+from govlens import defects
+from govlens.indicators._render import performance_metric, section
+from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, setting,
+                                     site_finding)
+
+ID = "total-blocking-time"
+REQUIRES = ("render",)
+UNIT = "ms"
+
+
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
+    desk, value, why = performance_metric(obs, "tbt_ms", "blocking time", UNIT)
+    if why is not None:
+        return why
+    tasks = section(desk, "performance").get("long_tasks")
+    limit = float(setting(ctx, "BROWSER_TBT_LIMIT_MS"))
+    detail = f"total blocking time {value:,.0f} ms ({tasks} long task(s))"
+    findings = []
+    if value > limit:
+        findings.append(site_finding(obs, defects.SLOW_SCRIPT, f"{detail}; over {limit:,.0f} ms",
+                                     evidence_url=desk.url))
+    return IndicatorResult(value=value, detail=detail, evidence=[Evidence(url=desk.url, detail=detail)],
+                           findings=findings)

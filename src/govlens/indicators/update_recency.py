@@ -1,0 +1,34 @@
+"""update-recency — days from the last post to the check date (活跃度); the 2019 new-media veto.
+
+The 2019 inspection indicators (政府网站与政务新媒体检查指标) veto a new-media account with no
+update in the 2 weeks before the check: more than ``NEWMEDIA_DORMANT_DAYS`` days is a
+``dormant_account`` finding (and the framework's veto). No post in the whole period counts as
+:data:`~govlens.indicators.base.MAX_DAYS`.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from govlens import defects
+from govlens.indicators._newmedia import texts
+from govlens.indicators.base import MAX_DAYS, BatchResult, Finding, IndicatorContext, batch_result, setting
+
+ID = "update-recency"
+REQUIRES = ("account_stats",)
+UNIT = "days"
+
+
+def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
+    days = facts.col("days")
+    since = facts.col("days_since_post")
+    v = np.where(np.isnan(days), np.nan, np.clip(np.nan_to_num(since, nan=MAX_DAYS), 0, MAX_DAYS))
+    last = facts.frame["last_post"].astype(str).to_numpy() if "last_post" in facts.frame else np.full(len(v), "")
+    result = batch_result(facts.ids, v, texts("last post {last}, {v} days before the check", last=last, v=v))
+    limit = int(setting(ctx, "NEWMEDIA_DORMANT_DAYS"))
+    for i in np.flatnonzero(v > limit):
+        pid = facts.ids[i]
+        url = facts.platforms[pid].url
+        result.findings.append((pid, Finding(kind=defects.DORMANT_ACCOUNT, url=url, evidence_url=url,
+                                             detail=f"no post in the {limit} days before the check "
+                                                    f"(last post {last[i] if last[i] not in ('NaT', 'None') else '—'})")))
+    return result

@@ -1,0 +1,84 @@
+"""``govlens page``: one page through the scanner's extraction and the page-level indicators.
+
+A file is read as it is; a URL is fetched with the campaign fetcher (bounds, blocked
+targets; sandbox hosts when a ``sandbox.json`` is given). The page's facts come from
+:func:`govlens.probes.explain.explain_page`; its findings from every indicator that needs
+nothing but a page, run on a one-page platform exactly as in a campaign — so the answer to
+"why was this page called stale?" is the campaign's own reasoning.
+"""
+from __future__ import annotations
+
+import asyncio
+from datetime import date
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from govlens.errors import InputError
+from govlens.indicators import registry
+from govlens.indicators.base import IndicatorContext, PlatformObservations
+from govlens.probes.explain import explain_page
+from govlens.probes.fetch import Fetcher, load_sandbox_state
+from govlens.probes.html_extract import HOME
+from govlens.probes.observation import COMPLETED, Observation
+from govlens.probes.wording import load_wording
+from govlens.registry.model import Platform
+from govlens.settings import Settings
+
+PAGE_ONLY = frozenset({"page"})
+
+
+def read_page(target: str, base_url: str | None, settings: Settings,
+              sandbox: str | None = None) -> tuple[bytes, str, str, dict[str, Any]]:
+    """(body, content type, URL, fetch facts) of a file or a URL."""
+    if "://" not in target:
+        path = Path(target)
+        try:
+            body = path.read_bytes()[: settings.getint("HTTP_MAX_BODY_BYTES")]
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc}", file=target) from None
+        return body, "", base_url or path.resolve().as_uri(), {"source": "file"}
+    state = load_sandbox_state(sandbox) if sandbox else None
+
+    async def fetch() -> Any:
+        async with Fetcher(settings, sandbox_state=state) as fetcher:
+            return await fetcher.fetch(target)
+
+    r = asyncio.run(fetch())
+    facts = {"source": "fetched", "status": r.status, "http_status": r.http_status, "final_url": r.final_url,
+             "redirects": r.redirects, "elapsed_ms": r.elapsed_ms, "error": r.error}
+    if not r.body:
+        raise InputError(f"nothing to read: {r.status} {r.error or ''}".strip(), file=target)
+    return r.body, r.content_type, base_url or r.final_url or target, facts
+
+
+def check_page(target: str, *, base_url: str | None = None, role: str = HOME, check_date: date | None = None,
+               settings: Settings | None = None, sandbox: str | None = None) -> dict[str, Any]:
+    """The explanation of one page, with the findings of the page-level indicators."""
+    settings = settings or Settings()
+    reference = check_date or date.today()
+    body, ctype, url, fetched = read_page(target, base_url, settings, sandbox)
+    wording = load_wording(settings["WORDING_FILE"]) if settings.getbool("WORDING_CHECK") else None
+    host = urlsplit(url).hostname or ""
+    report = explain_page(body, ctype, url, platform_host=host, role=role, reference=reference, wording=wording)
+    payload = report.pop("_payload")
+    report["fetch"] = fetched
+    platform = Platform(id="page", name=report.get("title") or url, kind="website", org_type="other",
+                        level="county", province="", region="", url=url, group="")
+    observation = Observation(platform_id="page", probe="http_site", kind="page", url=url, status=COMPLETED,
+                              http_status=fetched.get("http_status") or 200, elapsed_ms=fetched.get("elapsed_ms"),
+                              data={"role": role, "final_url": url, "from_url": None, **payload})
+    obs = PlatformObservations(platform, [observation])
+    ctx = IndicatorContext(check_date=reference, settings=settings)
+    indicators, findings = {}, []
+    for module in registry.all_modules():
+        if not set(module.REQUIRES) <= PAGE_ONLY:
+            continue
+        result = module.evaluate(obs, ctx)
+        indicators[module.ID] = {"value": result.value, "status": result.status, "detail": result.detail}
+        findings += [{"kind": f.kind, "url": f.url, "detail": f.detail, "snippet": f.snippet}
+                     for f in result.findings]
+    report["check_date"] = reference.isoformat()
+    report["indicators"] = indicators
+    report["findings"] = findings
+    return report

@@ -1,0 +1,131 @@
+"""Write a run to a folder of CSV files: every intermediate data set, the results, the analysis, the log.
+
+    raw.csv, denominated.csv, imputed.csv, treated.csv, normalised.csv   units × indicators
+    aggregated.csv       units × (normalised indicators, every dimension, index)
+    results.csv          id, name, group, index, rank, group_size, rank_median, rank_low, rank_high, vetoed,
+                         veto_reasons, aggregated, deductions, bonus, qualified, coverage, availability, then
+                         every dimension score
+    weights.csv, imputation.csv, treatment.csv, denomination.csv, indicator_stats.csv, correlations.csv,
+    node_stats.csv, flags.csv, sensitivity.csv, uncertainty.csv, rank_shift.csv
+    log.json             the framework source and every step with its parameters (replayable)
+    notes.txt            what a reviewer should look at (constant indicators, disagreement, exclusions)
+
+Text cells that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@`` …) are prefixed
+with an apostrophe.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from govlens.scoring.run import IndexRun
+from govlens.scoring.tree import ROOT
+
+DATA_SETS = ("raw", "denominated", "imputed", "treated", "normalised", "aggregated")
+ANALYSIS = ("weights", "imputation", "treatment", "denomination", "indicator_stats", "node_stats", "flags",
+            "sensitivity", "uncertainty", "rank_shift")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _safe(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def results_table(run: IndexRun) -> pd.DataFrame:
+    res = run.results
+    assert res is not None
+    ids = res.index
+    out = pd.DataFrame(index=ids)
+    out["name"] = run.input.names.reindex(ids) if run.input.names is not None else ""
+    out["group"] = res["group"]
+    for col in ("index", "rank", "group_size", "rank_median", "rank_low", "rank_high", "vetoed"):
+        if col in res:
+            out[col] = res[col]
+    out["veto_reasons"] = ["; ".join(v["id"] for v in vs) for vs in res["vetoes"]]
+    for col in ("aggregated", "deductions", "bonus", "qualified", "coverage"):
+        if col in res:
+            out[col] = res[col]
+    out["availability"] = run.analysis["screening"]["availability"].reindex(ids)
+    aggregated = run.data["aggregated"]
+    for node in run.tree.dimension_ids():
+        out[node] = aggregated[node]
+    out.index.name = "id"
+    return out
+
+
+def write_outputs(run: IndexRun, out_dir: str | Path, *, intermediate: bool = True) -> dict[str, Path]:
+    """Write the run's CSV files and log; returns name → path."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written: dict[str, Path] = {}
+
+    def csv(name: str, frame: pd.DataFrame, index: bool = True, label: str | None = "id") -> None:
+        path = out / f"{name}.csv"
+        write_csv(frame, path, index_label=label if index else None)
+        written[f"{name}.csv"] = path
+
+    csv("results", results_table(run))
+    if intermediate:
+        done: dict[int, Path] = {}
+        for name in DATA_SETS:
+            if name not in run.data:
+                continue
+            frame = run.data[name]
+            if id(frame) in done:                         # a step that changed nothing shares its input
+                shutil.copyfile(done[id(frame)], out / f"{name}.csv")
+                written[f"{name}.csv"] = out / f"{name}.csv"
+            else:
+                csv(name, frame)
+                done[id(frame)] = out / f"{name}.csv"
+    for name in ANALYSIS:
+        table = run.analysis.get(name)
+        if table is not None and len(table.columns):
+            csv(name, table, index=False)
+    if "correlations" in run.analysis:
+        csv("correlations", run.analysis["correlations"], label="column")
+    log = {"framework": run.framework.id, "source": run.framework.source, "table": run.input.source,
+           "root": ROOT, "steps": [s.as_dict() for s in run.log]}
+    (out / "log.json").write_text(json.dumps(log, ensure_ascii=False, indent=1, default=_plain), encoding="utf-8")
+    written["log.json"] = out / "log.json"
+    (out / "notes.txt").write_text("".join(f"{n}\n" for n in run.notes), encoding="utf-8")
+    written["notes.txt"] = out / "notes.txt"
+    return written
+
+
+def write_csv(frame: pd.DataFrame, path: Path, index_label: str | None = "id") -> None:
+    """UTF-8 CSV through DuckDB's writer (pandas formats each float in Python: minutes at 300,000 × 60).
+    Missing values are empty cells; text that a spreadsheet would run as a formula is neutralised."""
+    import duckdb
+
+    cols = {}
+    if index_label is not None:
+        cols[index_label] = pd.Series([_safe(str(i)) for i in frame.index], dtype=object)
+    for c in frame.columns:
+        s = frame[c].reset_index(drop=True)
+        if pd.api.types.is_float_dtype(s.dtype):
+            s = s.astype("Float64")                       # NaN → NULL → an empty cell
+        elif not pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(s.dtype):
+            s = s.map(lambda v: None if v is None or (isinstance(v, float) and np.isnan(v)) else _safe(str(v)),
+                      na_action="ignore").astype(object)
+        cols[str(c)] = s
+    table = pd.DataFrame(cols)
+    con = duckdb.connect()
+    try:
+        con.register("t", table)
+        target = str(path).replace("'", "''")
+        con.execute(f"COPY t TO '{target}' (FORMAT CSV, HEADER, DELIMITER ',')")
+    finally:
+        con.close()
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, np.generic):
+        return value.item()
+    return str(value)

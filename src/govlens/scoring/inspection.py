@@ -1,0 +1,157 @@
+"""Apply an inspection scheme: vetoes, deductions from full marks, the portal bonus, pass or fail.
+
+Reads ``platforms``, ``indicator_values``, ``findings`` and ``observations`` (for when a
+problem was seen); writes ``inspection_results``, one row per platform with every problem
+and its evidence, replacing an earlier run of the same scheme. The steps are logged with
+their parameters, like the influence index's.
+
+Per platform (see :mod:`govlens.frameworks.inspection` for the rules):
+
+1. *variant*: a department (``org_type`` department) whose service-guide indicator is not
+   applicable (no 办事指南 found) has no external services: the deduction items marked
+   ``service`` are dropped and full marks are ``services_full_marks`` (75), scaled to 100;
+2. *vetoes*: any triggered veto rule fails the site, whatever its score;
+3. *deductions*: each item's points from its indicator's raw value, capped; an item whose
+   indicator is missing is listed as *unchecked* (it neither deducts nor passes);
+4. *bonus*: portals (``org_type`` government) whose score is at least ``requires_base``
+   add the points of the bonus items that hold, at most ``cap``;
+5. *qualified*: no veto and a score of at least ``pass_mark``.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from govlens.errors import ScoringError
+from govlens.frameworks.inspection import InspectionScheme
+from govlens.store.campaign_store import CampaignStore
+
+SERVICE_INDICATOR = "service-guide-completeness"
+NO_SERVICES = "no_external_services"
+
+
+@dataclass(frozen=True)
+class InspectionSummary:
+    scheme: str
+    platforms: int
+    qualified: int
+    vetoed: int
+    below_pass: int
+
+
+def _evidence(values_row: dict[str, Any] | None) -> tuple[str, str]:
+    """(URL, detail) of an indicator value's first evidence."""
+    if not values_row:
+        return "", ""
+    ev = values_row.get("evidence")
+    if isinstance(ev, str):
+        try:
+            ev = json.loads(ev)
+        except ValueError:
+            ev = None
+    first = ev[0] if isinstance(ev, list) and ev and isinstance(ev[0], dict) else {}
+    return str(first.get("url") or ""), str(first.get("detail") or values_row.get("detail") or "")
+
+
+def inspect_campaign(store: CampaignStore, scheme: InspectionScheme, locale: str = "zh-CN") -> InspectionSummary:
+    platforms = store.frame('SELECT id AS platform_id, name, kind, org_type, url FROM platforms ORDER BY id')
+    platforms = platforms[platforms["kind"].isin(scheme.platform_kinds)]
+    if platforms.empty:
+        raise ScoringError(f"no platform of kinds {', '.join(scheme.platform_kinds)} in the registry")
+    store.require("indicator_values", "score")
+    ids = scheme.indicator_ids()
+    marks = ", ".join("?" * len(ids))
+    values = store.frame(f"SELECT platform_id, indicator_id, value, status, detail, evidence FROM indicator_values "
+                         f"WHERE indicator_id IN ({marks})", ids)
+    found = store.frame(f"SELECT platform_id, indicator_id, kind, url, detail, evidence_url, snippet, observed_at "
+                        f"FROM findings WHERE indicator_id IN ({marks}) ORDER BY platform_id, indicator_id", ids)
+    seen_at = store.frame("SELECT platform_id, max(observed_at) AS t FROM observations GROUP BY platform_id")
+    by_value: dict[tuple[str, str], dict[str, Any]] = {
+        (r["platform_id"], r["indicator_id"]): r for r in values.to_dict("records")}
+    by_finding: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for r in found.to_dict("records"):
+        by_finding.setdefault((r["platform_id"], r["indicator_id"]), []).append(r)
+    last_seen = {r["platform_id"]: r["t"] for r in seen_at.to_dict("records")}
+    store.clear_log("inspection")
+    store.log_step("inspection", "scheme", {"id": scheme.id, "full_marks": scheme.full_marks,
+                                             "pass_mark": scheme.pass_mark, "bonus_cap": scheme.bonus.cap,
+                                             "bonus_requires_base": scheme.bonus.requires_base,
+                                             "services_full_marks": scheme.services_full_marks})
+    store.log_step("inspection", "rules", {
+        "vetoes": {v.id: {"indicator": v.indicator, "op": v.op, "value": v.value} for v in scheme.vetoes},
+        "deductions": {d.id: {"indicator": d.indicator, "points": d.points, "cap": d.cap, "per": d.per,
+                              "above": d.above, "below": d.below,
+                              "when": None if d.when is None else [d.when.op, d.when.value]}
+                       for d in scheme.deductions},
+        "bonus": {b.id: {"indicator": b.indicator, "when": [b.when.op, b.when.value], "points": b.points}
+                  for b in scheme.bonus.items}})
+
+    rows = []
+    for p in platforms.to_dict("records"):
+        pid = p["platform_id"]
+
+        def raw(iid: str) -> float | None:
+            r = by_value.get((pid, iid))
+            if r is None or r["status"] != "ok" or r["value"] is None or pd.isna(r["value"]):
+                return None
+            return float(r["value"])
+
+        def problem(kind: str, rule_id: str, title: str, iid: str, value: float | None, points: float) -> dict:
+            evidence = by_finding.get((pid, iid)) or []
+            url, detail = _evidence(by_value.get((pid, iid)))
+            when = last_seen.get(pid)
+            if evidence:
+                url = evidence[0]["evidence_url"] or evidence[0]["url"] or url
+                detail = evidence[0]["detail"] or detail
+                when = evidence[0]["observed_at"] if evidence[0]["observed_at"] is not None else when
+            return {"type": kind, "id": rule_id, "title": title, "indicator": iid, "raw": value, "points": points,
+                    "detail": detail, "evidence_url": url, "findings": len(evidence),
+                    "observed_at": None if when is None or pd.isna(when) else pd.Timestamp(when).isoformat()}
+
+        service_row = by_value.get((pid, SERVICE_INDICATOR))
+        variant = NO_SERVICES if p["org_type"] == "department" and (
+            service_row is None or service_row["status"] == "not_applicable") else ""
+        full = scheme.services_full_marks if variant else scheme.full_marks
+        problems, unchecked = [], []
+        for v in scheme.vetoes:
+            value = raw(v.indicator)
+            if value is not None and v.triggered(value):
+                problems.append(problem("veto", v.id, v.title(locale), v.indicator, value, 0.0))
+        lost = 0.0
+        for d in scheme.deductions:
+            if variant and d.service:
+                continue
+            value = raw(d.indicator)
+            if value is None:
+                status = (by_value.get((pid, d.indicator)) or {}).get("status", "missing")
+                if status != "not_applicable":
+                    unchecked.append({"id": d.id, "title": d.title(locale), "indicator": d.indicator})
+                continue
+            points = d.deducted(value)
+            if points > 0:
+                lost += points
+                problems.append(problem("deduction", d.id, d.title(locale), d.indicator, value, points))
+        base = max(0.0, full - lost) * (scheme.full_marks / full)
+        bonus = 0.0
+        portal = p["org_type"] == "government"
+        if (portal or not scheme.bonus.portals_only) and base >= scheme.bonus.requires_base:
+            for b in scheme.bonus.items:
+                value = raw(b.indicator)
+                if value is not None and b.when.holds(value):
+                    bonus += b.points
+                    problems.append(problem("bonus", b.id, b.title(locale), b.indicator, value, b.points))
+            bonus = min(scheme.bonus.cap, bonus)
+        vetoed = any(x["type"] == "veto" for x in problems)
+        score = round(base + bonus, 2)
+        rows.append({"platform_id": pid, "scheme": scheme.id, "variant": variant, "full_marks": full,
+                     "deducted": round(lost, 2), "base": round(base, 2), "bonus": round(bonus, 2), "score": score,
+                     "vetoed": vetoed, "qualified": not vetoed and score >= scheme.pass_mark,
+                     "problems": problems, "unchecked": unchecked})
+    store.log_step("inspection", "qualify", {"pass_mark": scheme.pass_mark, "vetoed": "unqualified"})
+    store.replace("inspection_results", rows, scheme=scheme.id)
+    return InspectionSummary(scheme=scheme.id, platforms=len(rows), qualified=sum(r["qualified"] for r in rows),
+                             vetoed=sum(r["vetoed"] for r in rows),
+                             below_pass=sum(1 for r in rows if not r["vetoed"] and not r["qualified"]))

@@ -1,0 +1,417 @@
+"""Uncertainty and sensitivity of the ranks: the run replayed under perturbed assumptions.
+
+The assumptions (the framework's ``uncertainty`` section) are the uncertain factors:
+
+    weights        every weight × U(1 − noise, 1 + noise), drawn anew for each replication
+    normalisation  the nominal method or one of the alternatives, for every indicator
+    aggregation    the nominal methods or one alternative, at every level
+    imputation     the nominal imputation or one alternative
+    treatment      the nominal outlier treatment or one alternative
+
+Each factor is one number u ∈ [0, 1) per replication (a discrete choice takes alternative
+⌊u·m⌋; the weights factor picks one of a pool of pre-drawn noisy weight sets, as COINr does).
+With ``sensitivity: true`` the replications are SALib's Saltelli design (N·(k + 2) runs for k
+factors) and SALib's Sobol analysis gives first-order and total indices of the mean absolute
+rank shift to each factor; otherwise they are plain Monte Carlo draws. Every replication
+yields every unit's rank within its group; a unit's median rank and its rank interval (5th and
+95th percentiles by default) are published next to its rank.
+
+Replaying the whole pipeline per replication would cost R times a full run. Instead the data
+steps (imputation, treatment, normalisation) run once per distinct combination of their choices,
+and the weighting, aggregation, rules and ranking of a batch of B replications run together: a
+power mean over B weight sets is one matrix product (B × k) @ (k × n) on the leaves transformed
+once (y^p, 0 where missing). Units are laid out once in rank-block order (group, vetoed, tie-break),
+so a batch's ranks are one row-wise sort per block; they are exact, ties broken by the nominal
+tie-break order. The rank matrix (R × n) is kept in the smallest integer type that holds the
+largest group; batches run on two threads (numpy releases the GIL) with BLAS on one. This is
+written here because no library replays a composite indicator: SALib designs the samples and
+analyses the result, COINr (R) replays its whole pipeline once per replication.
+"""
+from __future__ import annotations
+
+import os
+import warnings
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from govlens.frameworks.model import MethodSpec, UncertaintySpec
+from govlens.scoring import impute as impute_mod
+from govlens.scoring import normalise as normalise_mod
+from govlens.scoring import treat as treat_mod
+from govlens.scoring.aggregate import aggregate_node, power_of
+from govlens.scoring.rank import tiebreak_position
+from govlens.scoring.rules import adjustments
+from govlens.scoring.run import IndexRun
+from govlens.scoring.tree import ROOT, Node, build_tree
+
+BATCH_BYTES = 256 * 2 ** 20       # float32 node outputs alive at once (all batches in flight together)
+WORKERS = min(2, os.cpu_count() or 1)   # batches of replications computed at once (numpy releases the GIL)
+
+
+@dataclass
+class Factor:
+    name: str
+    choices: list[Any]              # weights: pool indices; others: None (nominal) or a MethodSpec
+
+
+def factors_of(spec: UncertaintySpec) -> list[Factor]:
+    out = []
+    if spec.weight_noise > 0:
+        out.append(Factor("weights", []))
+    for name in ("normalisation", "aggregation", "imputation", "treatment"):
+        alternatives = list(getattr(spec, name))
+        if alternatives:
+            out.append(Factor(name, [None, *alternatives]))
+    return out
+
+
+def design(factors: list[Factor], spec: UncertaintySpec, replications: int) -> tuple[np.ndarray, dict[str, Any]]:
+    """(runs × factors matrix of u ∈ [0, 1), the SALib problem or {}).
+
+    With sensitivity: SALib's Saltelli design (``sobol.sample``, no second order) of N·(k + 2)
+    runs, N = replications // (k + 2) so the runs do not exceed the replications asked for."""
+    k = len(factors)
+    if k == 0:
+        return np.zeros((replications, 0)), {}
+    if spec.sensitivity:
+        from SALib.sample import sobol
+
+        problem = {"num_vars": k, "names": [f.name for f in factors], "bounds": [[0.0, 1.0]] * k}
+        n = max(2, replications // (k + 2))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")     # N need not be a power of 2 for our use
+            u = sobol.sample(problem, n, calc_second_order=False, scramble=True, seed=spec.seed)
+        return np.clip(u, 0.0, np.nextafter(1.0, 0.0)), problem
+    return np.random.default_rng(spec.seed).random((replications, k)), {}
+
+
+def weight_pool(run: IndexRun, tree_nodes: tuple[Node, ...], spec: UncertaintySpec, runs: int,
+                seed: int) -> dict[str, np.ndarray]:
+    """node → (k, runs) noisy weights: nominal effective weights × U(1 − noise, 1 + noise)."""
+    rng = np.random.default_rng(seed + 1)
+    pool = {}
+    for node in tree_nodes:
+        w = run.weights[node.id]
+        if spec.weight_noise > 0 and (not spec.weight_levels or node.level in spec.weight_levels):
+            noise = rng.uniform(1 - spec.weight_noise, 1 + spec.weight_noise, size=(len(w), runs))
+            pool[node.id] = w[:, None] * noise
+        else:
+            pool[node.id] = np.repeat(w[:, None], runs, axis=1)
+    return pool
+
+
+def _normalised_for(run: IndexRun, choice: tuple[Any, Any, Any]) -> np.ndarray:
+    """The normalised indicator matrix (n × m, float32) for (imputation, treatment, normalisation) choices."""
+    imp, trt, nrm = choice
+    if imp is None and trt is None and nrm is None:
+        frame = run.data["normalised"]
+    else:
+        frame = run.data["denominated"]
+        frame, _ = impute_mod.impute_frame(run, frame, impute_mod.specs_of(run, imp))
+        frame, _ = treat_mod.treat_frame(run, frame, treat_mod.specs_of(run, trt))
+        frame, _ = normalise_mod.normalise_frame(run, frame, normalise_mod.specs_of(run, nrm))
+    return frame[run.tree.indicator_ids()].to_numpy(dtype=np.float32)
+
+
+class Ranker:
+    """Exact ranks within groups for many replications of the index (vetoed last, ties by nominal order).
+
+    Units are laid out once in *block order* — by group, then not vetoed / vetoed, then the nominal
+    tie-break order — so each block is a contiguous slice and a replication's ranks in a block are one
+    sort of that slice. ``order[j]`` is the unit at position j."""
+
+    def __init__(self, groups: np.ndarray, vetoed: np.ndarray, tiebreak: np.ndarray) -> None:
+        codes, _ = pd.factorize(pd.Series(groups, dtype=object), sort=True)
+        self.order = np.lexsort((tiebreak, vetoed.astype(int), codes))
+        sorted_codes, sorted_veto = codes[self.order], vetoed[self.order].astype(int)
+        starts = np.flatnonzero(np.r_[True, (np.diff(sorted_codes) != 0) | (np.diff(sorted_veto) != 0)])
+        ends = np.r_[starts[1:], len(self.order)]
+        self.blocks: list[tuple[int, int, int]] = []          # (start, end, rank offset within the group)
+        group_start: dict[int, int] = {}
+        for s, e in zip(starts, ends):
+            g = int(sorted_codes[s])
+            group_start.setdefault(g, int(s))
+            self.blocks.append((int(s), int(e), int(s - group_start[g])))
+        self.max_group = int(np.bincount(codes).max()) if len(codes) else 0
+        self.dtype = np.uint16 if self.max_group < 2 ** 16 - 1 else np.uint32
+
+    def ranks(self, scores: np.ndarray, out: np.ndarray) -> None:
+        """Ranks of every replication (rows of ``scores``, B × n in block order) into ``out`` (B × n)."""
+        for start, end, offset in self.blocks:
+            v = -scores[:, start:end]                            # best first after sorting
+            v[np.isnan(v)] = np.inf
+            o = np.argsort(v, axis=1)
+            sv = np.take_along_axis(v, o, axis=1)
+            tie = sv[:, 1:] == sv[:, :-1]
+            if tie.any():                                        # equal index: keep the tie-break order
+                rows = tie.shape[0]
+                pad = np.zeros((rows, 1), bool)
+                in_run = (np.concatenate([tie, pad], axis=1) | np.concatenate([pad, tie], axis=1)).ravel()
+                run_id = np.cumsum(np.concatenate([~pad, ~tie], axis=1).ravel())[in_run]
+                flat = o.ravel()
+                members = flat[in_run]
+                flat[in_run] = members[np.lexsort((members, run_id))]
+                o = flat.reshape(o.shape)
+            np.put_along_axis(out[:, start:end], o,
+                              np.arange(offset + 1, offset + 1 + end - start, dtype=out.dtype)[None, :], axis=1)
+
+
+class Prepared:
+    """One data combination's leaf inputs (units in block order), transformed once per node and power p:
+    T = y^p (ln y for p = 0), 0 where missing, as k × n; P the presence mask (None when nothing is missing)."""
+
+    def __init__(self, run: IndexRun, x: np.ndarray, order: np.ndarray | None = None) -> None:
+        self.run = run
+        self.x = x if order is None else x[order]
+        self.column = {c: i for i, c in enumerate(run.tree.indicator_ids())}
+        self.cache: dict[tuple[Any, ...], tuple[np.ndarray, np.ndarray | None]] = {}
+
+    def leaf(self, node: Node, p: float, params: dict[str, Any]) -> tuple[np.ndarray, np.ndarray | None]:
+        floor = params.get("zero_floor", 1.0)
+        key = (node.id, p, floor)
+        if key not in self.cache:
+            xs = np.ascontiguousarray(self.x[:, [self.column[c] for c in node.children]].T)     # k × n
+            present = ~np.isnan(xs)
+            values = xs[present]
+            if (p <= 0 or p != int(p)) and ((values < 0).any() or (floor is None and p <= 0 and (values == 0).any())):
+                aggregate_node(self.run, node.id, xs.T.astype(float), np.ones(len(node.children)),   # raises
+                               node.aggregation, node.aggregation_path, node.children)
+            base = np.maximum(xs, np.float32(floor)) if p <= 0 and floor is not None else xs
+            with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+                t = base if p == 1 else np.log(base) if p == 0 else np.power(base, np.float32(p))
+            t = np.where(present, t, np.float32(0)).astype(np.float32)
+            self.cache[key] = (t, None if present.all() else present.astype(np.float32))
+        return self.cache[key]
+
+
+def _finish(num: np.ndarray, den: np.ndarray | None, total: np.ndarray, p: float, min_coverage: float) -> np.ndarray:
+    """num / den (B × n), back from the power p, in place; NaN where no child is present or coverage is low."""
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        if den is None:
+            num /= total[:, None]
+        else:
+            np.divide(num, den, out=num)
+            num[den <= 0] = np.nan
+            if min_coverage > 0:
+                num[den / total[:, None] < min_coverage - 1e-12] = np.nan
+        if p == 0:
+            np.exp(num, out=num)
+        elif p != 1:
+            np.power(num, np.float32(1.0 / p), out=num)
+    return num
+
+
+def _upper(children: list[np.ndarray], weights: np.ndarray, p: float, params: dict[str, Any]) -> np.ndarray:
+    """A node whose children are already replicated (B × n each), with (k × B) weights."""
+    floor = params.get("zero_floor", 1.0)
+    num = np.zeros(children[0].shape, dtype=np.float32)
+    den: np.ndarray | None = None
+    for c, child in enumerate(children):
+        missing = np.isnan(child)
+        x = np.maximum(child, np.float32(floor)) if p <= 0 and floor is not None else child
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            t = x.copy() if p == 1 else np.log(x) if p == 0 else np.power(x, np.float32(p))
+        w = weights[c][:, None]
+        if missing.any():
+            t[missing] = 0
+            if den is None:
+                den = np.zeros(num.shape, dtype=np.float32)
+                for done in range(c):
+                    den += weights[done][:, None]
+            den += (~missing) * w
+        elif den is not None:
+            den += w
+        t *= w
+        num += t
+    return _finish(num, den, weights.sum(axis=0), p, float(params.get("min_coverage", 0.0)))
+
+
+def _replicate_index(run: IndexRun, nodes: tuple[Node, ...], x: np.ndarray | Prepared, pool: dict[str, np.ndarray],
+                     cols: np.ndarray) -> np.ndarray:
+    """The aggregated index of replications ``cols`` (indices into the weight pool), B × n."""
+    prepared = x if isinstance(x, Prepared) else Prepared(run, x)
+    outputs: dict[str, np.ndarray] = {}
+    for node in nodes:
+        w = np.ascontiguousarray(pool[node.id][:, cols], dtype=np.float32)        # k × B
+        spec = node.aggregation
+        p = power_of(spec.method, spec.params)
+        params = dict(spec.params)
+        if p is None:                                   # copeland: one replication at a time
+            agg = np.empty((len(cols), prepared.x.shape[0]), dtype=np.float32)
+            for b in range(len(cols)):
+                xs = prepared.x[:, [prepared.column[c] for c in node.children]] if node.leaf_parent else \
+                    np.column_stack([outputs[c][b] for c in node.children])
+                agg[b] = aggregate_node(run, node.id, xs.astype(float), w[:, b].astype(float), spec,
+                                        node.aggregation_path, node.children)[0]
+        elif node.leaf_parent:
+            t, present = prepared.leaf(node, p, params)
+            wt = np.ascontiguousarray(w.T)
+            agg = _finish(wt @ t, None if present is None else wt @ present, w.sum(axis=0), p,
+                          float(params.get("min_coverage", 0.0)))
+        else:
+            agg = _upper([outputs[c] for c in node.children], w, p, params)
+        outputs[node.id] = agg
+        if not node.leaf_parent:
+            for c in node.children:
+                outputs.pop(c, None)
+    return outputs[ROOT]
+
+
+def uncertainty(run: IndexRun, spec: UncertaintySpec | None = None, replications: int | None = None) -> None:
+    """Monte Carlo (and Sobol sensitivity) of the ranks; adds rank_median / rank_low / rank_high to results."""
+    spec = spec or run.framework.uncertainty
+    assert run.results is not None and "rank" in run.results, "rank before uncertainty"
+    if spec is None:
+        return
+    reps = int(replications or spec.replications)
+    factors = factors_of(spec)
+    u, problem = design(factors, spec, reps)
+    runs = u.shape[0]
+    by_name = {f.name: i for i, f in enumerate(factors)}
+
+    def choice(name: str, r: int) -> Any:
+        if name not in by_name:
+            return None
+        f = factors[by_name[name]]
+        return f.choices[min(int(u[r, by_name[name]] * len(f.choices)), len(f.choices) - 1)]
+
+    pool_idx = (np.minimum((u[:, by_name["weights"]] * runs).astype(int), runs - 1) if "weights" in by_name
+                else np.zeros(runs, dtype=int))
+    pool = weight_pool(run, run.tree.nodes, spec, runs, spec.seed)
+
+    res = run.results
+    n = len(res)
+    scored = ~np.isnan(res["index"].to_numpy(dtype=float))
+    ranker = Ranker(res["group"].to_numpy(dtype=object), res["vetoed"].to_numpy(dtype=bool), tiebreak_position(run))
+    order = ranker.order                                         # everything below is in block order
+    included = (run.analysis["screening"]["included"].to_numpy() if "screening" in run.analysis
+                else np.ones(n, bool))[order]
+    deduction, bonuses, thresholds = adjustments(run)
+    deduction = deduction[order].astype(np.float32)
+    bonuses = [b[order].astype(np.float32) for b in bonuses]
+    floor = np.float32(run.framework.scale[0])
+    ranks = np.zeros((runs, n), dtype=ranker.dtype)              # replication × unit (block order)
+
+    combos: dict[tuple[Any, ...], list[int]] = {}
+    specs_by_key: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    for r in range(runs):
+        chosen = (choice("imputation", r), choice("treatment", r), choice("normalisation", r),
+                  choice("aggregation", r))
+        key = tuple(_key(k) for k in chosen)
+        combos.setdefault(key, []).append(r)
+        specs_by_key.setdefault(key, chosen)
+
+    nodes_alive = max(1, max(len(nd.children) for nd in run.tree.nodes) + 3)
+    workers = WORKERS if n * runs > 2_000_000 else 1
+    batch = max(1, min(256, BATCH_BYTES // max(1, n * 4 * nodes_alive * workers)))
+    all_included = bool(included.all())
+    has_rules = bool(run.framework.deductions or run.framework.bonuses)
+
+    def replicate(prepared: Prepared, nodes: tuple[Node, ...], rows: np.ndarray) -> None:
+        index = _replicate_index(run, nodes, prepared, pool, pool_idx[rows])
+        if not all_included:
+            index[:, ~included] = np.nan
+        if has_rules:                                         # as rules.adjust: bonuses judged after deductions
+            after = np.maximum(index - deduction[None, :], floor)
+            index = after.copy()
+            for points, threshold in zip(bonuses, thresholds):
+                index += np.where(after >= threshold, points[None, :], np.float32(0))
+        out = np.empty((len(rows), n), dtype=ranks.dtype)
+        ranker.ranks(index, out)
+        ranks[rows] = out                                       # replications write disjoint rows
+
+    with ThreadPoolExecutor(max_workers=workers) as pool_exec:
+        for data_key in dict.fromkeys(k[:3] for k in combos):        # one data combination at a time
+            first = next(k for k in combos if k[:3] == data_key)
+            prepared = Prepared(run, _normalised_for(run, specs_by_key[first][:3]), order)
+            for key in [k for k in combos if k[:3] == data_key]:
+                agg = specs_by_key[key][3]
+                nodes = run.tree.nodes if agg is None else build_tree(run.framework, agg).nodes
+                for node in nodes:                                   # transform the leaves once, not per thread
+                    p = power_of(node.aggregation.method, node.aggregation.params)
+                    if node.leaf_parent and p is not None:
+                        prepared.leaf(node, p, dict(node.aggregation.params))
+                members = np.array(combos[key])
+                jobs = [pool_exec.submit(replicate, prepared, nodes, members[i:i + batch])
+                        for i in range(0, len(members), batch)]
+                for job in jobs:
+                    job.result()
+            del prepared
+
+    nominal_rank = res["rank"].to_numpy(dtype=np.int64)[order]
+    shift = _mean_abs_shift(ranks, nominal_rank, scored[order])
+    stats = _quantiles(ranks, (0.5, *spec.interval))
+    med, low, high = (np.empty(n) for _ in range(3))
+    for target, values in zip((med, low, high), stats):
+        target[order] = values
+    low_q, high_q = spec.interval
+    run.results = res.assign(rank_median=np.where(scored, med, np.nan), rank_low=np.where(scored, low, np.nan),
+                             rank_high=np.where(scored, high, np.nan))
+    run.analysis["rank_shift"] = pd.DataFrame({"run": np.arange(runs), "mean_abs_rank_shift": shift,
+                                               **{f.name: u[:, i] for i, f in enumerate(factors)}})
+    sens = pd.DataFrame(columns=["factor", "S1", "S1_conf", "ST", "ST_conf"])
+    if problem and spec.sensitivity and np.ptp(shift) > 0:
+        from SALib.analyze import sobol as sobol_analyze
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            si = sobol_analyze.analyze(problem, shift.astype(float), calc_second_order=False, print_to_console=False,
+                                       seed=spec.seed)
+        sens = pd.DataFrame({"factor": problem["names"], "S1": si["S1"], "S1_conf": si["S1_conf"], "ST": si["ST"],
+                             "ST_conf": si["ST_conf"]})
+    elif problem and spec.sensitivity:
+        sens = pd.DataFrame({"factor": problem["names"], "S1": np.nan, "S1_conf": np.nan, "ST": np.nan,
+                             "ST_conf": np.nan})
+        run.notes.append("uncertainty: no rank moved in any replication, so the sensitivity indices are undefined")
+    run.analysis["sensitivity"] = sens
+    run.analysis["uncertainty"] = pd.DataFrame([{"replications": runs, "factors": ", ".join(f.name for f in factors),
+                                                 "quantile_low": low_q, "quantile_high": high_q,
+                                                 "weight_noise": spec.weight_noise, "seed": spec.seed,
+                                                 "design": "saltelli" if problem else "monte_carlo"}])
+    if not factors:
+        run.notes.append("uncertainty: no factor varies (weight noise 0 and no alternatives); intervals are the ranks")
+    run.log_step("uncertainty", {"replications": runs, "requested": reps, "seed": spec.seed,
+                                 "weight_noise": spec.weight_noise, "weight_levels": list(spec.weight_levels),
+                                 "factors": {f.name: [c.as_dict() if isinstance(c, MethodSpec) else c
+                                                      for c in f.choices] for f in factors},
+                                 "interval": list(spec.interval), "sensitivity": spec.sensitivity})
+
+
+def _key(value: Any) -> Any:
+    if isinstance(value, MethodSpec):
+        return (value.method, tuple(sorted((k, repr(v)) for k, v in value.params.items())))
+    return value
+
+
+def _mean_abs_shift(ranks: np.ndarray, nominal: np.ndarray, scored: np.ndarray, chunk: int = 20_000) -> np.ndarray:
+    """Per replication (row), the mean |rank − nominal rank| over the scored units, in column chunks."""
+    total = np.zeros(ranks.shape[0])
+    count = int(scored.sum())
+    if count == 0:
+        return total
+    for start in range(0, ranks.shape[1], chunk):
+        cols = np.flatnonzero(scored[start:start + chunk]) + start
+        total += np.abs(ranks[:, cols].astype(np.int64) - nominal[cols][None, :]).sum(axis=1)
+    return total / count
+
+
+def _quantiles(ranks: np.ndarray, qs: tuple[float, ...], chunk: int = 20_000) -> tuple[np.ndarray, ...]:
+    """Per-unit (column) quantiles with numpy's default linear interpolation, in column chunks."""
+    runs, n = ranks.shape
+    out = [np.empty(n) for _ in qs]
+    positions = [(runs - 1) * q for q in qs]
+    kth = sorted({int(np.floor(h)) for h in positions} | {int(np.ceil(h)) for h in positions})
+    for start in range(0, n, chunk):
+        part = np.partition(np.ascontiguousarray(ranks[:, start:start + chunk].T), kth, axis=1)
+        for i, h in enumerate(positions):
+            lo, hi = int(np.floor(h)), int(np.ceil(h))
+            a, b = part[:, lo].astype(float), part[:, hi].astype(float)
+            out[i][start:start + chunk] = a + (b - a) * (h - lo)
+    return tuple(out)
+
+
+__all__ = ["Factor", "Ranker", "design", "factors_of", "uncertainty"]

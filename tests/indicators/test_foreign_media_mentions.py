@@ -1,0 +1,20 @@
+from govlens.indicators import foreign_media_mentions as ind
+
+
+def signals(f, **values):
+    data = {"overseas_visits": 5000, "overseas_inlinks": 40, "foreign_media_mentions": 7, **values}
+    return f.obs("overseas_signals", f.home_url, probe="overseas_signals", source="overseas.csv:2", **data)
+
+
+def test_value_from_the_import(f):
+    r = ind.evaluate(f.po(signals(f, foreign_media_mentions=123)), f.ctx())
+    assert r.value == 123.0 and "overseas.csv:2" in r.detail
+
+
+def test_bad_value_is_missing(f):
+    assert ind.evaluate(f.po(signals(f, foreign_media_mentions="n/a")), f.ctx()).status == "missing"
+    assert ind.evaluate(f.po(signals(f, foreign_media_mentions=-1)), f.ctx()).status == "missing"
+
+
+def test_nothing_imported_is_missing(f):
+    assert ind.evaluate(f.po(), f.ctx()).status == "missing"

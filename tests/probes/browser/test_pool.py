@@ -1,0 +1,129 @@
+"""The pool and the probe on hostile or failing pages, with real Chromium and real loopback servers."""
+from __future__ import annotations
+
+import asyncio
+from datetime import date
+from pathlib import Path
+
+import pytest
+from aiohttp import web
+
+from govlens.campaign import Campaign
+from govlens.errors import BrowserUnavailable
+from govlens.probes.base import ProbeContext
+from govlens.probes.browser import BrowserProbe
+from govlens.probes.browser.pool import BrowserPool
+from govlens.registry.model import Platform
+from govlens.runner import browse
+from govlens.settings import Settings
+from govlens.store.campaign_store import CampaignStore
+
+from .conftest import require_browser
+
+OK = ('<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>示例</title>'
+      '<meta name="viewport" content="width=device-width"></head><body><h1>示例市人民政府</h1>'
+      '<p>政务公开 政务服务 互动交流</p></body></html>')
+LOOP = '<!DOCTYPE html><html><head><title>x</title></head><body><script>while(true){}</script></body></html>'
+
+
+def _app() -> web.Application:
+    async def ok(request):
+        return web.Response(text=OK, content_type="text/html")
+
+    async def loop(request):
+        return web.Response(text=LOOP, content_type="text/html")
+
+    async def down(request):
+        return web.Response(status=503, text="down")
+
+    app = web.Application()
+    app.router.add_get("/", ok)
+    app.router.add_get("/loop", loop)
+    app.router.add_get("/down", down)
+    return app
+
+
+def _platform(pid: str, url: str) -> Platform:
+    return Platform(id=pid, name="示例市人民政府", kind="website", org_type="government", level="prefecture",
+                    province="浙江", region="east", url=url, group="prefecture")
+
+
+async def _probe(settings: dict, *urls: str) -> tuple[list, BrowserProbe]:
+    probe = BrowserProbe()
+    await probe.setup(ProbeContext(settings=Settings(settings), fetcher=None, link_checker=None,  # type: ignore[arg-type]
+                                   check_date=date(2013, 12, 10)))
+    try:
+        out = [await probe.probe(_platform(f"p{i}", u)) for i, u in enumerate(urls)]
+    finally:
+        await probe.teardown()
+    return out, probe
+
+
+def test_a_hung_page_times_out_and_the_next_one_renders(serve):
+    require_browser()
+
+    async def main():
+        async with serve(_app()) as port:
+            base = f"http://127.0.0.1:{port}"
+            return await _probe({"HTTP_ALLOW_PRIVATE": True, "BROWSER_NAV_TIMEOUT": 3, "BROWSER_TIMEOUT": 20,
+                                 "BROWSER_SETTLE_MS": 100, "BROWSER_AXE": False}, f"{base}/loop", f"{base}/", f"{base}/down")
+
+    (hung, ok, down), _ = asyncio.run(main())
+    assert [o.status for o in hung if o.kind == "render"] == ["timeout"]       # not tried on the phone
+    assert [(o.data["device"], o.status) for o in ok if o.kind == "render"] == [("desktop", "completed"),
+                                                                                 ("phone", "completed")]
+    assert [(o.status, o.http_status, o.data.get("reloads")) for o in down] == [("http_error", 503, 2)]
+
+
+def test_private_targets_are_refused_outside_sandbox_mode(serve):
+    require_browser()
+
+    async def main():
+        async with serve(_app()) as port:
+            return await _probe({"BROWSER_AXE": False}, f"http://127.0.0.1:{port}/")
+
+    (out,), _ = asyncio.run(main())
+    assert [o.status for o in out] == ["blocked_target"]
+
+
+def test_pool_recycles_and_survives_a_lost_browser(serve):
+    require_browser()
+
+    async def main():
+        async with serve(_app()) as port:
+            pool = BrowserPool(Settings({"HTTP_ALLOW_PRIVATE": True, "BROWSER_RECYCLE_AFTER": 2, "BROWSER_PAGES": 2}))
+            await pool.start()
+            try:
+                async def visit():
+                    async with pool.context() as ctx:
+                        page = await ctx.new_page()
+                        await page.goto(f"http://127.0.0.1:{port}/")
+                        return await page.title()
+                titles = await asyncio.gather(*(visit() for _ in range(5)))
+                launches = pool.launches
+                await pool._browser.close()          # the browser goes away under the pool
+                titles.append(await visit())
+                return titles, launches, pool.launches, pool.crashes
+            finally:
+                await pool.close()
+
+    titles, launches, after, crashes = asyncio.run(main())
+    assert titles == ["示例"] * 6
+    assert launches >= 3                    # 5 renders, restarted every 2
+    assert after == launches + 1 and crashes == 1
+
+
+def test_no_browser_is_said_and_the_scan_goes_on(tmp_path: Path):
+    settings = Settings({"BROWSER_EXECUTABLE": str(tmp_path / "no-chromium")})
+    with pytest.raises(BrowserUnavailable, match="no browser"):
+        asyncio.run(BrowserPool(settings).start())
+    campaign = Campaign(path=tmp_path / "c.toml", name="t", year=2013, check_date=date(2013, 12, 10),
+                        registry=tmp_path / "r.csv", framework="website-2013", awards="notice-2013", out=tmp_path,
+                        settings=settings)
+    store = CampaignStore(tmp_path / "campaign.duckdb")
+    problems: list[str] = []
+    facts = browse(campaign, store, [_platform("p1", "https://www.example.gov.cn/")], None, problems)
+    assert facts == {"rendered": 0}
+    assert len(problems) == 1 and "no browser" in problems[0] and "HTTP-only" in problems[0]
+    assert store.get_meta("browser")["available"] is False
+    store.close()

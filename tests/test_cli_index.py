@@ -1,0 +1,114 @@
+"""`govlens index` and `govlens compare` as a user runs them, on CSV tables and a framework file."""
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+import yaml
+
+from govlens.cli import main
+
+FRAMEWORK = {
+    "id": "regional-2024", "title": {"zh-CN": "地区数字政府指数", "en": "Regional digital government index"},
+    "table": {"id": "code", "name": "name", "group": "region"},
+    "treat": {"method": "winsorise"},
+    "uncertainty": {"replications": 120, "weights": {"noise": 0.25}, "normalisation": ["percentile_rank"]},
+    "dimensions": [
+        {"id": "service", "weight": 2, "indicators": [
+            {"id": "online_share", "normalise": {"method": "minmax"}},
+            {"id": "wait_days", "direction": -1, "normalise": {"method": "minmax"}}]},
+        {"id": "openness", "weight": 1, "weighting": {"method": "ahp", "matrix": [[1, 3], ["1/3", 1]]},
+         "indicators": [
+             {"id": "datasets", "denominate": {"by": "population", "scale": 100000}, "normalise": {"method": "minmax"}},
+             {"id": "portal", "normalise": {"method": "categorical", "map": {"完善": 100, "基本": 60, "无": 0}}}]}],
+}
+
+
+def write_table(path: Path, rows: int, seed: int, bad: str | None = None) -> None:
+    rng = np.random.default_rng(seed)
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["code", "name", "region", "online_share", "wait_days", "datasets", "population", "portal"])
+        for i in range(rows):
+            w.writerow([f"r{i:03d}", f"地区{i}", ["east", "central", "west"][i % 3], round(rng.uniform(0.2, 1), 3),
+                        round(rng.uniform(1, 30), 1), int(rng.integers(5, 500)), int(rng.integers(10**5, 10**7)),
+                        ["完善", "基本", "无"][int(rng.integers(0, 3))]])
+        if bad:
+            w.writerow(bad.split(","))
+
+
+@pytest.fixture
+def fw(tmp_path: Path) -> Path:
+    path = tmp_path / "fw.yaml"
+    path.write_text(yaml.safe_dump(FRAMEWORK, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def test_index_writes_every_table_and_the_intervals(tmp_path: Path, fw: Path, capsys) -> None:
+    table = tmp_path / "t.csv"
+    write_table(table, 60, seed=1)
+    out = tmp_path / "out"
+    assert main(["index", str(table), "--framework", str(fw), "--out", str(out)]) == 0
+    for name in ("raw", "denominated", "imputed", "treated", "normalised", "aggregated", "results", "weights",
+                 "treatment", "imputation", "denomination", "indicator_stats", "correlations", "node_stats", "flags",
+                 "sensitivity", "uncertainty", "rank_shift"):
+        assert (out / f"{name}.csv").is_file(), name
+    with (out / "results.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == 60 and rows[0]["name"] == "地区0"
+    assert list(rows[0])[:10] == ["id", "name", "group", "index", "rank", "group_size", "rank_median", "rank_low",
+                                  "rank_high", "vetoed"]
+    assert {r["group"] for r in rows} == {"east", "central", "west"}
+    for r in rows:
+        assert float(r["rank_low"]) <= float(r["rank_median"]) <= float(r["rank_high"]) <= int(r["group_size"])
+    weights = {(r["node"], r["child"]): float(r["weight"]) for r in csv.DictReader((out / "weights.csv").open())}
+    assert weights[("openness", "datasets")] == pytest.approx(0.75)                 # AHP of [[1, 3], [1/3, 1]]
+    log = json.loads((out / "log.json").read_text(encoding="utf-8"))
+    assert [s["verb"] for s in log["steps"]][:3] == ["denominate", "screen", "impute"]
+    assert log["steps"][0]["params"] == {"datasets": {"by": "population", "scale": 100000}}
+    assert str(out / "results.csv") in capsys.readouterr().out
+
+
+def test_a_bad_cell_is_one_line_with_file_line_and_column_and_exit_2(tmp_path: Path, fw: Path, capsys) -> None:
+    table = tmp_path / "t.csv"
+    write_table(table, 5, seed=1, bad="r999,坏行,east,0.5,十天,10,100000,完善")
+    assert main(["index", str(table), "--framework", str(fw), "--out", str(tmp_path / "o")]) == 2
+    err = capsys.readouterr().err
+    assert f"{table}:7" in err and "wait_days" in err and "not a number: '十天'" in err
+    assert not (tmp_path / "o").exists()
+
+
+def test_an_inconsistent_ahp_matrix_is_refused_with_its_line(tmp_path: Path, capsys) -> None:
+    doc = json.loads(json.dumps(FRAMEWORK))
+    doc["dimensions"][1]["weighting"]["matrix"] = [[1, 3], [3, 1]]
+    path = tmp_path / "fw.yaml"
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    table = tmp_path / "t.csv"
+    write_table(table, 5, seed=1)
+    assert main(["index", str(table), "--framework", str(path), "--out", str(tmp_path / "o")]) == 2
+    err = capsys.readouterr().err
+    assert str(path) in err and "not reciprocal" in err and "dimensions[1].weighting.matrix[1][0]" in err
+
+
+def test_compare_two_years(tmp_path: Path, fw: Path, capsys) -> None:
+    for year, seed in (("2023", 1), ("2024", 2)):
+        write_table(tmp_path / f"{year}.csv", 30, seed=seed)
+        assert main(["index", str(tmp_path / f"{year}.csv"), "--framework", str(fw), "--out",
+                     str(tmp_path / year), "--replications", "40"]) == 0
+    out = tmp_path / "cmp.csv"
+    assert main(["compare", str(tmp_path / "2023"), str(tmp_path / "2024"), "--out", str(out)]) == 0
+    with out.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == 30
+    for r in rows:
+        explained = float(r["contribution_service"]) + float(r["contribution_openness"])
+        assert explained + float(r["contribution_other"]) == pytest.approx(float(r["index_change"]), abs=1e-4)
+        assert r["main_driver"] in ("service", "openness")
+    assert "compare: 30 in both years" in capsys.readouterr().err
+    # the same comparison as an option of `govlens index`
+    assert main(["index", str(tmp_path / "2024.csv"), "--framework", str(fw), "--out", str(tmp_path / "again"),
+                 "--replications", "0", "--compare", str(tmp_path / "2023")]) == 0
+    assert (tmp_path / "again" / "compare.csv").is_file()
