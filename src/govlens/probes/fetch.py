@@ -232,6 +232,13 @@ class Fetcher:
             self._inner_resolver = _dns_resolver(servers)
         self.sandbox_resolver = SandboxResolver.from_state(self.sandbox_state) if self.sandbox_state else None
 
+    def target_resolver(self) -> aiohttp.abc.AbstractResolver:
+        """The resolver this fetcher connects through (sandbox, or guarded with the campaign's allow-list
+        and DNS servers), for probes that open their own connections (the TLS handshake)."""
+        if self.sandbox_resolver is not None:
+            return self.sandbox_resolver
+        return GuardedResolver(self._inner_resolver, policy=self.policy)
+
     # ------------------------------------------------------------ lifecycle
     async def start(self) -> "Fetcher":
         """Create the session (inside the running loop); idempotent."""
