@@ -1,7 +1,8 @@
 """Bad input everywhere: one clear line naming file, line and field, exit code 2, the store untouched.
 
 Each case breaks one input file of an otherwise good campaign (registry, external signals,
-framework YAML, awards YAML, campaign TOML) and runs the stage that reads it through the real
+framework YAML, awards YAML, campaign TOML, the national-check scheme, an importer's data file)
+and runs the stage that reads it through the real
 command line (``govlens.cli.main``). The campaign store exists beforehand (platforms and
 observations of an earlier scan); its bytes must not change, because every stage reads its
 input files before it opens the store.
@@ -37,9 +38,14 @@ def campaign(tmp_path: Path) -> Path:
                                           "p0,100,10,1\np1,200,20,2\n", encoding="utf-8")
     (tmp_path / "framework.yaml").write_text(shipped("govlens.frameworks", "website-2013.yaml"), encoding="utf-8")
     (tmp_path / "awards.yaml").write_text(shipped("govlens.awards", "notice-2013.yaml"), encoding="utf-8")
+    (tmp_path / "inspection.yaml").write_text(shipped("govlens.frameworks", "national-check-2019.yaml"),
+                                              encoding="utf-8")
+    from govlens.probes.newmedia_stats import SPEC
+    (tmp_path / "stats.csv").write_text(",".join(SPEC.names) + "\n", encoding="utf-8")   # no account: no rows
     (tmp_path / "campaign.toml").write_text(
         '[campaign]\nname = "坏输入"\ncheck_date = "2013-12-15"\nregistry = "registry.csv"\n'
-        'signals = "signals.csv"\nframework = "framework.yaml"\nawards = "awards.yaml"\nout = "out"\n\n'
+        'signals = "signals.csv"\nframework = "framework.yaml"\nawards = "awards.yaml"\nout = "out"\n'
+        'inspection = "inspection.yaml"\naccount_stats = "stats.csv"\n\n'
         '[settings]\nHTTP_TIMEOUT = 5\n', encoding="utf-8")
     with CampaignStore(tmp_path / "out" / "campaign.duckdb") as store:      # an earlier scan's store
         store.write_platforms(PLATFORMS)
@@ -91,10 +97,22 @@ CASES = {
                         "not valid TOML"),
     "campaign-date": ("score", "campaign.toml", lambda p: edit(p, '"2013-12-15"', '"2013-13-45"'), 3,
                       "campaign.check_date", "ISO date"),
-    "campaign-setting": ("run", "campaign.toml", lambda p: edit(p, "HTTP_TIMEOUT = 5", 'HTTP_TIMEOUT = "fast"'), 11,
+    "campaign-setting": ("run", "campaign.toml", lambda p: edit(p, "HTTP_TIMEOUT = 5", 'HTTP_TIMEOUT = "fast"'), 13,
                          "settings.HTTP_TIMEOUT", "expected float"),
     "campaign-unknown-setting": ("scan", "campaign.toml", lambda p: edit(p, "HTTP_TIMEOUT = 5", "HTTP_TIMEOUTS = 5"),
-                                 11, "settings.HTTP_TIMEOUTS", "unknown setting"),
+                                 13, "settings.HTTP_TIMEOUTS", "unknown setting"),
+    # the data files of the importers (issue 7): the header is checked before the store is opened
+    "data-header": ("scan", "stats.csv", lambda p: p.write_text("platform_id,date,followers\n", encoding="utf-8"),
+                    1, "follower_growth", "header lacks"),
+    "data-not-utf8": ("run", "stats.csv", lambda p: p.write_bytes("平台,日期\n".encode("gbk")), 1, None,
+                      "not UTF-8"),
+    # the national-check scheme of `govlens inspect` (issue 4)
+    "inspection-value": ("inspect", "inspection.yaml", lambda p: edit(p, "value: 0.05", 'value: "five"'),
+                         'value: "five"', "vetoes[0].value", "number"),
+    "inspection-unknown-indicator": ("run", "inspection.yaml",
+                                     lambda p: edit(p, "indicator: monitor-availability",
+                                                    "indicator: monitor-availabilty"),
+                                     "indicator: monitor-availabilty", "vetoes[0].indicator", "unknown indicator"),
 }
 
 

@@ -39,16 +39,27 @@ class StageReport:
     problems: list[str] = field(default_factory=list)
 
 
-STAGE_INPUTS = {"scan": ("registry", "signals"), "score": ("framework",), "awards": ("awards",),
-                "report": ("framework", "awards"), "run": ("registry", "signals", "framework", "awards")}
+STAGE_INPUTS = {"scan": ("registry", "signals", "data"), "monitor": ("registry",),
+                "score": ("framework",), "inspect": ("inspection",), "awards": ("awards",),
+                "report": ("framework", "awards"),
+                "run": ("registry", "signals", "data", "framework", "inspection", "awards")}
 
 
 def preflight(campaign: Campaign, stage: str) -> None:
-    """Load and validate the input files ``stage`` will read; raise the first error (nothing written)."""
+    """Load and validate the input files ``stage`` will read; raise the first error (nothing written).
+
+    Data files of the importers are checked as far as is cheap (present, a known format, a CSV
+    header with the required columns); their rows are checked when imported, all or nothing.
+    """
     needs = STAGE_INPUTS.get(stage, ())
     if "framework" in needs:
         from govlens.indicators.registry import all_ids
-        validate_references(load_framework(campaign.framework), set(all_ids()), set(NORMALISATION_METHODS))
+        for framework in campaign_frameworks(campaign):
+            validate_references(framework, set(all_ids()), set(NORMALISATION_METHODS))
+    if "inspection" in needs:
+        from govlens.frameworks.inspection import load_inspection_scheme, validate_scheme_references
+        from govlens.indicators.registry import all_ids
+        validate_scheme_references(load_inspection_scheme(campaign.inspection), set(all_ids()))
     if "awards" in needs:
         load_awards(campaign.awards)
     if "registry" in needs:
@@ -56,6 +67,16 @@ def preflight(campaign: Campaign, stage: str) -> None:
         if "signals" in needs and campaign.signals is not None:
             from govlens.probes.external_signals import import_signals
             import_signals(campaign.signals, loaded.platforms)     # an unusable file raises; bad rows do not
+        if "signals" in needs and campaign.overseas_signals is not None:
+            from govlens.probes.overseas_signals import import_overseas_signals
+            import_overseas_signals(campaign.overseas_signals, loaded.platforms)
+    if "data" in needs and campaign.data:
+        from govlens.probes.importers import IMPORTERS
+        from govlens.probes.tabular import check_file
+        for key, path in campaign.data.items():
+            module = IMPORTERS.get(key)
+            if module is not None and hasattr(module, "SPEC"):
+                check_file(path, module.SPEC)
 
 
 def open_store(campaign: Campaign) -> CampaignStore:

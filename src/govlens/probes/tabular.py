@@ -151,6 +151,15 @@ def import_table(store: CampaignStore, path: str | Path, spec: TableSpec, platfo
     return report
 
 
+def check_file(path: str | Path, spec: TableSpec) -> None:
+    """What can be checked before a campaign touches its store, cheaply: the file exists, has a
+    known format, and (CSV) a readable UTF-8 header with every required column. Raises InputError.
+    The rows are checked by :func:`import_table` itself (for 18 million rows, twice would cost)."""
+    path = Path(path)
+    if _format(path, spec) == "csv":
+        _csv_header(path, spec)
+
+
 def _format(path: Path, spec: TableSpec) -> str:
     if not path.is_file():
         raise InputError(f"{spec.what} file not found", file=str(path))
