@@ -260,3 +260,92 @@ def test_file_names_stay_inside_their_folder(ids: list[str]) -> None:
     for name in names.values():
         assert Path(name).name == name and not name.startswith(".") and ".." not in name and "/" not in name
         assert "\\" not in name and len(name) < 120
+
+
+# --- the data importers of the new-media series and the editions' overseas signals (merged from main)
+
+ACCOUNTS = [Platform(id=f"w{i}", name="x", kind=kind, org_type="", level="", province="", region="",
+                     url="https://weibo.com/x", group="") for i, kind in enumerate(("weibo", "wechat"))]
+STATS_CELLS = st.sampled_from(["w0", "w1", "p0", "", "2013-12-01", "2013-02-30", "2099-01-01", "12", "-3", "1e3",
+                               "true", "maybe", "\x00", "１２", '"', "\n", "=HYPERLINK(1)", "999999999999999999999"])
+
+
+def _stats_csv(rows: list[list[str]]) -> bytes:
+    from govlens.probes.newmedia_stats import SPEC
+    return (",".join(SPEC.names) + "\n" + "\n".join(",".join(r) for r in rows)).encode("utf-8")
+
+
+@settings(max_examples=int(os.environ.get("GOVLENS_FUZZ_EXAMPLES", "120")), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(data=st.one_of(st.binary(max_size=800), st.lists(st.lists(STATS_CELLS, min_size=14, max_size=18),
+                                                         max_size=6).map(_stats_csv)),
+       suffix=st.sampled_from([".csv", ".jsonl"]), importer=st.sampled_from(["newmedia_stats", "app_store"]))
+def test_data_importers_raise_only_input_errors_and_keep_the_store(data: bytes, suffix: str, importer: str,
+                                                                   tmp_path_factory) -> None:
+    """All-or-nothing (statistics) and per-row (app store) importers: whatever the bytes, an
+    InputError naming the file and its lines, or an import; a refused file leaves the table as it was."""
+    import importlib
+
+    from govlens.errors import ImportFileError
+    from govlens.store import CampaignStore
+
+    module = importlib.import_module(f"govlens.probes.{importer}")
+    work = tmp_path_factory.mktemp("imp")
+    path = work / f"data{suffix}"
+    path.write_bytes(data)
+    with CampaignStore(work / "campaign.duckdb") as store:
+        store.insert("observations", [{"platform_id": "w0", "probe": "earlier", "kind": "x", "url": "u",
+                                       "status": "completed"}])
+        try:
+            report = module.import_file(store, path, ACCOUNTS, check_date=REF)
+        except InputError as exc:
+            assert path.name in str(exc)
+            if isinstance(exc, ImportFileError):
+                assert all(e.line is not None and e.line >= 1 for e in exc.errors if e.line is not None)
+            assert store.con.execute(f"SELECT count(*) FROM {module.SPEC.table}").fetchone()[0] == 0
+        else:
+            assert all(e.file == str(path) for e in report.errors)
+        assert store.con.execute("SELECT count(*) FROM observations WHERE probe = 'earlier'").fetchone()[0] == 1
+
+
+@FUZZ
+@given(data=st.one_of(st.binary(max_size=600), st.lists(st.lists(st.sampled_from(
+    ["e0", "e9", "", "-1", "12", "x", "1e3", "\x00", '"', "\n", "=1+1"]), max_size=6), max_size=6).map(
+        lambda rows: "\n".join(",".join(r) for r in rows).encode())))
+def test_overseas_signals_raise_only_input_errors(data: bytes, tmp_path_factory) -> None:
+    from govlens.probes.overseas_signals import import_overseas_signals
+
+    editions = [Platform(id="e0", name="x", kind="foreign_site", org_type="", level="", province="", region="",
+                         url="https://en.x.gov.cn/", group="")]
+    path = tmp_path_factory.mktemp("ovs") / "overseas.csv"
+    path.write_bytes(data)
+    try:
+        observations, errors = import_overseas_signals(path, editions)
+    except InputError as exc:
+        assert "overseas.csv" in str(exc)
+        return
+    assert all(e.line is not None for e in errors)
+
+
+SCHEME_KEYS = st.sampled_from(["id", "scheme", "title", "platform_kinds", "full_marks", "pass_mark",
+                               "services_full_marks", "vetoes", "deductions", "bonus", "items", "indicator", "op",
+                               "value", "points", "cap", "per", "above", "below", "when", "service", "max",
+                               "min_score", "weighting", "impute", "treat", "uncertainty", "bonuses", "checks",
+                               "index", "dimensions", "indicators", "weight", "normalise", "method"])
+SCHEME_DOCS = st.recursive(st.one_of(YAML_SCALARS, st.just("inspection")),
+                           lambda children: st.one_of(st.lists(children, max_size=4),
+                                                      st.dictionaries(SCHEME_KEYS, children, max_size=7)),
+                           max_leaves=30)
+
+
+@FUZZ
+@given(doc=SCHEME_DOCS)
+def test_inspection_schemes_and_engine_frameworks_raise_only_framework_errors(doc) -> None:
+    """The national-check scheme (issue 4) and the engine's framework keys (issue 5)."""
+    from govlens.frameworks.inspection import parse_inspection_scheme
+
+    for parse in (parse_inspection_scheme, parse_framework):
+        try:
+            parse(doc, "fuzz.yaml")
+        except FrameworkError:
+            pass

@@ -124,7 +124,9 @@ def import_table(store: CampaignStore, path: str | Path, spec: TableSpec, platfo
     fmt = _format(path, spec)
     report = ImportReport(file=str(path), what=spec.what)
     con = store.con
-    allowed = pd.DataFrame({"platform_id": sorted(p.id for p in platforms if p.kind in spec.platform_kinds)})
+    # typed: an empty list (no platform of these kinds in the registry) must still be VARCHAR, not DOUBLE
+    allowed = pd.DataFrame({"platform_id": pd.Series(sorted(p.id for p in platforms if p.kind in spec.platform_kinds),
+                                                     dtype="string")})
     con.register("_govlens_allowed", allowed)
     try:
         _drop_temp(con)
