@@ -292,7 +292,18 @@ def _compare(old: str, new: str, out: Path, framework: str | None) -> None:
 
     table = compare(load_results(_results_path(old), framework), load_results(_results_path(new), framework))
     out.parent.mkdir(parents=True, exist_ok=True)
-    table.to_csv(out, float_format="%.6g", encoding="utf-8")
+    import pandas as pd
+
+    from govlens.atomic import atomic_path
+    from govlens.cells import neutralise_cell
+
+    safe = table.copy()
+    safe.index = pd.Index([neutralise_cell(str(i)) for i in safe.index], name=table.index.name)   # anyone's text
+    for col in safe.columns:
+        if safe[col].dtype == object:
+            safe[col] = safe[col].map(neutralise_cell)
+    with atomic_path(out) as tmp:
+        safe.to_csv(tmp, float_format="%.6g", encoding="utf-8")
     s = summary(table)
     console.print(f"[green]✓[/green] compare: {s['units']} in both years ({s['new']} new, {s['dropped']} dropped); "
                   f"ranks up {s['up']}, down {s['down']}, unchanged {s['unchanged']}"

@@ -14,21 +14,13 @@ details) is untrusted. HTML escaping is Jinja's autoescape; this module adds the
 from __future__ import annotations
 
 import hashlib
-import math
 import re
 from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urlsplit
 
-# ------------------------------------------------------------------ bidirectional controls
-
-_BIDI = dict.fromkeys(map(ord, "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
-
-
-def strip_bidi(text: str) -> str:
-    """``text`` without bidirectional embedding, override and isolate controls (and LRM/RLM/ALM)."""
-    return text.translate(_BIDI) if isinstance(text, str) else text
-
+# bidirectional controls and spreadsheet formulas: the shared rules (the engine's exports use them too)
+from govlens.cells import neutralise_cell, strip_bidi  # noqa: F401  (re-exported)
 
 # ------------------------------------------------------------------ URLs
 
@@ -52,21 +44,6 @@ def safe_href(url: Any) -> str | None:
 
 
 # ------------------------------------------------------------------ spreadsheets
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
-
-
-def neutralise_cell(value: Any) -> Any:
-    """A string a spreadsheet would read as a formula gets a leading single quote; other values pass."""
-    if isinstance(value, str):
-        value = strip_bidi(value)
-        if value.lstrip(" ").startswith(_FORMULA_START):
-            return "'" + value
-        return value
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    return value
-
 
 _XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
