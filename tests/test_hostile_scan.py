@@ -5,7 +5,7 @@ has the status its ground truth expects, every normal site's observations equal 
 scan without the hostile sites (timings aside), and the scanning process's peak RSS stays
 under a bound. Each scan runs in its own subprocess against its own sandbox server process
 (fresh servers: the outage alternation of the normal web depends on request order), with
-the default settings, and the peak RSS is the scanning process's own (``wait4``), not the
+the default settings (every probe of ``PROBES``; the browser pass off), and the peak RSS is the scanning process's own (``wait4``), not the
 server's.
 """
 from __future__ import annotations
@@ -35,7 +35,11 @@ def _scan(tools, folder: Path, registry: Path, served: Path, *, with_hostile: bo
                          hostile=with_hostile):
         write_campaign(folder / "campaign.toml", {
             "name": "hostile web", "check_date": AS_OF.isoformat(), "registry": str(registry), "out": "out",
-            "sandbox": "sandbox/sandbox.json"})
+            "sandbox": "sandbox/sandbox.json"},
+            # every probe of the PROBES setting, with its defaults; not the browser pass, which in sandbox
+            # mode renders through Chromium's resolver rules on the normal sandbox server only (the
+            # browser's guard is tested in tests/probes/browser/test_pool.py)
+            {"BROWSER_ENABLED": False})
         done = tools.run(["scan", str(folder / "campaign.toml")], folder / "scan.log")
     assert done.returncode == 0, done.stderr[-3000:]
     return done
