@@ -16,15 +16,20 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from govlens.awards import AwardsSummary, load_awards, select_awards
 from govlens.campaign import Campaign
 from govlens.errors import CampaignFileError, InputError
 from govlens.frameworks import load_framework, validate_references
 from govlens.registry import RegistryLoad, load_registry
-from govlens.scoring import NORMALISATION_METHODS, ScoringSummary, score_campaign
 from govlens.store import CampaignStore
+
+if TYPE_CHECKING:
+    from govlens.awards import AwardsSummary
+    from govlens.scoring import ScoringSummary
+
+# The scoring engine and the awards (scipy, SALib: about 70 MB) are imported by the stages that use
+# them, so a scan — hours long, memory-bounded — does not carry them.
 
 Progress = Callable[[int, int], None]
 
@@ -54,6 +59,7 @@ def preflight(campaign: Campaign, stage: str) -> None:
     needs = STAGE_INPUTS.get(stage, ())
     if "framework" in needs:
         from govlens.indicators.registry import all_ids
+        from govlens.scoring import NORMALISATION_METHODS
         for framework in campaign_frameworks(campaign):
             validate_references(framework, set(all_ids()), set(NORMALISATION_METHODS))
     if "inspection" in needs:
@@ -61,6 +67,7 @@ def preflight(campaign: Campaign, stage: str) -> None:
         from govlens.indicators.registry import all_ids
         validate_scheme_references(load_inspection_scheme(campaign.inspection), set(all_ids()))
     if "awards" in needs:
+        from govlens.awards import load_awards
         load_awards(campaign.awards)
     if "registry" in needs:
         loaded = load_registry(campaign.registry)
@@ -210,6 +217,7 @@ def browse(campaign: Campaign, store: CampaignStore, platforms: list[Any], state
 def score(campaign: Campaign, store: CampaignStore) -> StageReport:
     from govlens.indicators.registry import all_ids
     from govlens.indicators.run import run_indicators
+    from govlens.scoring import NORMALISATION_METHODS, score_campaign
 
     t0 = time.perf_counter()
     frameworks = campaign_frameworks(campaign)
@@ -279,6 +287,8 @@ def campaign_frameworks(campaign: Campaign) -> list[Any]:
 
 
 def awards(campaign: Campaign, store: CampaignStore) -> StageReport:
+    from govlens.awards import load_awards, select_awards
+
     t0 = time.perf_counter()
     summary: AwardsSummary = select_awards(store, load_awards(campaign.awards))
     problems = [f"{key}/{group}: {n} place(s) left empty (not enough eligible platforms)"
@@ -289,6 +299,7 @@ def awards(campaign: Campaign, store: CampaignStore) -> StageReport:
 
 
 def report(campaign: Campaign, store: CampaignStore) -> StageReport:
+    from govlens.awards import load_awards
     from govlens.report import write_reports
 
     t0 = time.perf_counter()
