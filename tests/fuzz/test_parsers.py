@@ -3,8 +3,8 @@
 The property is the same for all: whatever the input, no exception escapes except the
 documented error type, and the result keeps its shape and bounds. Page-side parsers (HTML,
 depth bound, dates, charsets, robots.txt, sitemaps) never raise at all; importers (registry,
-signals, campaign TOML, framework and awards YAML) raise only their own error, which names
-the file.
+signals, campaign TOML, framework and awards YAML, the national-check scheme, the new-media and
+app-store data files, overseas signals) raise only their own error, which names the file.
 """
 from __future__ import annotations
 
