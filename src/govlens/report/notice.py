@@ -105,6 +105,14 @@ class Table:
 
 
 @dataclass
+class NominationBlock:
+    """One list of the closing 提名 section (政务网站, 政务微博, 移动门户 …)."""
+
+    title: str
+    entries: list[Entry]
+
+
+@dataclass
 class NoticeModel:
     lang: str
     title: str
@@ -120,6 +128,9 @@ class NoticeModel:
     issuer: str
     date: str
     labels: dict[str, str]
+    nominations_heading: str = ""
+    nominations_intro: str = ""
+    nomination_lists: list[NominationBlock] = field(default_factory=list)
 
 
 def _award_rows(data: CampaignData, award: Award) -> dict[tuple[str, str], list[dict[str, Any]]]:
@@ -166,6 +177,8 @@ def build_notice(data: CampaignData, summary: Summary, framework: Framework, awa
         file = scorecard_files.get(pid)
         return Entry(id=pid, name=name, href=f"scorecards/{file}" if file else "")
 
+    closing_lists = bool(awards.nomination_lists)   # the seed's closing 提名 section instead of one per award
+    gathered: dict[str, list[Entry]] = {}
     series_blocks = []
     for s in awards.series:
         label = L.t("notice.series_label", number=series_number(s.number, L))
@@ -177,6 +190,9 @@ def build_notice(data: CampaignData, summary: Summary, framework: Framework, awa
                 gb = GroupBlock(id=g.id, title=g.title,
                                 winners=[entry(r["platform_id"]) for r in rows.get((g.id, "winner"), [])],
                                 nominations=[entry(r["platform_id"]) for r in rows.get((g.id, "nomination"), [])])
+                if closing_lists:
+                    gathered.setdefault(award.key, []).extend(gb.nominations)
+                    gb.nominations = []
                 if gb.winners or gb.nominations:
                     groups.append(gb)
                 reasons += [winner_reason(w.id, w.name, award, data, dim_titles, L) for w in gb.winners]
@@ -203,13 +219,24 @@ def build_notice(data: CampaignData, summary: Summary, framework: Framework, awa
     title = awards.title
     strip = L.get("notice.closing_strip_suffix", "")
     short = title[: -len(strip)] if isinstance(strip, str) and strip and title.endswith(strip) else title
+    nomination_lists = []
+    for lst in awards.nomination_lists:
+        seen: dict[str, Entry] = {}
+        for key in lst.awards:
+            for e in gathered.get(key, []):
+                seen.setdefault(e.id, e)
+        if seen:
+            nomination_lists.append(NominationBlock(title=lst.title, entries=list(seen.values())))
     labels = {k: L.t(f"notice.{k}") for k in ("key_points", "reason", "nominations", "nominations_intro", "vacant")}
     labels.update(scorecards=L.t("labels.scorecards"), generated_by=L.t("labels.generated_by"))
     return NoticeModel(lang=str(L.get("meta.lang", loc)), title=title, intro=_paragraphs(awards.intro), numbers=numbers,
                        series_intro=series_intro, results_follow=L.t("notice.results_follow"), series=series_blocks,
                        findings_heading=L.t("notice.findings_heading"), findings=findings, tables=tables,
                        closing=L.t("notice.closing", title=short), issuer=awards.issuer,
-                       date=closing_date(awards.date, L), labels=labels)
+                       date=closing_date(awards.date, L), labels=labels,
+                       nominations_heading=L.t("notice.nominations") if nomination_lists else "",
+                       nominations_intro=awards.nominations_intro or L.t("notice.nominations_intro"),
+                       nomination_lists=nomination_lists)
 
 
 def _paragraphs(text: str) -> list[str]:
