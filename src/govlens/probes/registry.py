@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from govlens.probes.base import Probe
 from govlens.probes.dns_records import DnsProbe
+from govlens.probes.featured_column import FeaturedColumnProbe
 from govlens.probes.browser import BrowserProbe
 from govlens.probes.http_site import HttpSiteProbe
 from govlens.probes.interaction import InteractionProbe
+from govlens.probes.mailbox import MailboxProbe
 from govlens.probes.mobile_site import MobileSiteProbe
 from govlens.probes.noop import NoopProbe
 from govlens.probes.not_found import NotFoundProbe
@@ -29,6 +31,8 @@ PROBES: dict[str, type[Probe]] = {
     DnsProbe.name: DnsProbe,
     NoopProbe.name: NoopProbe,
     MobileSiteProbe.name: MobileSiteProbe,
+    FeaturedColumnProbe.name: FeaturedColumnProbe,
+    MailboxProbe.name: MailboxProbe,
 }
 
 

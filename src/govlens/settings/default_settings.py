@@ -86,7 +86,8 @@ MONITOR_TIMEOUT = 15.0              # seconds: a visit fails when the homepage h
 MONITOR_VISITS = 147                # visits per site over the window (21 a day for a week)
 
 # --- probes run by `govlens scan`, in order (follow-up probes read what the ones before them saw)
-PROBES = "http_site, search_query, interaction, service_guides, not_found, page_weight, tls, dns, mobile_site"
+PROBES = ("http_site, search_query, interaction, service_guides, not_found, page_weight, tls, dns, mobile_site, "
+          "featured_column, mailbox")
 
 # --- robots.txt
 ROBOTS_OBEY = True
@@ -123,3 +124,19 @@ NEWMEDIA_SAMPLE_POSTS = 200             # posts classified per account (stratifi
 NEWMEDIA_SAMPLE_SEED = 2013             # seed of the post and comment samples (reproducible)
 NEWMEDIA_SENTIMENT_SAMPLE = 80          # user comments scored for sentiment per account (simple random sample)
 NEWMEDIA_WCI_VERSION = "2.0"            # "2.0" (published 2014, from statistics) or "14.2" (daily / per article, from posts)
+
+# --- featured columns (特色栏目, series 2): the `featured_column` probe and the column-2013 indicators
+COLUMN_MAX_LIST_PAGES = 6           # list pages read per column (the pager is followed)
+COLUMN_SAMPLE_ITEMS = 8             # items fetched per column, spread over its list, to measure their text
+COLUMN_STALE_DAYS = 90              # newest item older than this: column_not_updated (ours)
+COLUMN_SUBSTANTIVE_CHARS = 100      # an item with fewer characters of paragraph text is not substantive (ours)
+COLUMN_THIN_SHARE = 0.5             # below this share of substantive items: column_thin_content (ours)
+
+# --- citizen hotlines (市民热线, series 3): test-call logs (`hotline_calls` file)
+HOTLINE_MAX_WAIT_S = 60             # median wait of answered test calls above this: hotline_slow (ours)
+HOTLINE_MIN_ANSWER_RATE = 0.8       # share of test calls answered below this: hotline_unanswered (ours)
+
+# --- expert review (`govlens review export` / `import`)
+REVIEW_EXCLUDE_OWN = "region"       # an expert never reviews platforms of their own "region", "province", or "none"
+REVIEW_MIN_AGREEMENT = 0.2          # an expert whose scores correlate less than this with the others' is an outlier
+REVIEW_OUTLIER_Z = 3.0              # … or whose mean offset from the others is this many robust z-scores away
