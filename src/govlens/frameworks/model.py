@@ -177,6 +177,7 @@ class Framework:
     table: dict[str, str] = field(default_factory=dict)   # column names of an indicator table (id, name, group)
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)  # key path → YAML line
     checks: tuple[str, ...] = ()         # indicators evaluated for their findings only, never scored
+    review: Any = None                   # the expert review (govlens.frameworks.review.ReviewSpec), or None
 
     def title(self, locale: str = "zh-CN") -> str:
         return self.titles.get(locale) or next(iter(self.titles.values()), self.id)
