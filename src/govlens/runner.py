@@ -173,6 +173,7 @@ def score(campaign: Campaign, store: CampaignStore) -> StageReport:
         run_indicators(store, [p for p in platforms if p.kind in kinds], indicator_ids=ids,
                        check_date=campaign.check_date, settings=campaign.settings)
     facts: dict[str, Any] = {}
+    scored: dict[str, ScoringSummary] = {}
     reps = int(campaign.settings["SCORING_REPLICATIONS"])
     present = {p.kind for p in platforms}
     for framework in frameworks:
@@ -180,12 +181,105 @@ def score(campaign: Campaign, store: CampaignStore) -> StageReport:
             facts[framework.id] = "no platform of its kinds"
             continue
         summary: ScoringSummary = score_campaign(store, framework, replications=None if reps < 0 else reps)
+        scored[framework.id] = summary
         if len(frameworks) == 1:
             facts = {"framework": summary.framework, "platforms": summary.platforms, "scored": summary.scored,
                      "vetoed": summary.vetoed, "replications": summary.replications}
         else:
             facts[framework.id] = f"{summary.scored}/{summary.platforms} scored, {summary.vetoed} vetoed"
+    if campaign.previous is not None:
+        facts.update(improvement(campaign, store, frameworks, platforms, scored, reps))
     return StageReport("score", time.perf_counter() - t0, facts)
+
+
+IMPROVEMENT_INDICATOR = "index-improvement"
+
+
+def improvement(campaign: Campaign, store: CampaignStore, frameworks: list[Any], platforms: list[Any],
+                scored: dict[str, Any], reps: int) -> dict[str, Any]:
+    """快速发展: this campaign's first framework against the previous campaign's (``previous``), with the
+    engine of ``govlens compare``; one ``improvement`` observation per platform in both, then the
+    frameworks that use ``index-improvement`` are scored again."""
+    from govlens.indicators.run import run_indicators
+    from govlens.probes.observation import COMPLETED, Observation
+    from govlens.scoring.compare import compare, load_results
+
+    base = frameworks[0].id
+    if base not in scored:
+        return {}
+    table = compare(load_results(campaign.previous, base), load_results(campaign.store_path, base))
+    urls = {p.id: p.url for p in platforms}
+    rows = []
+    for pid, r in table.iterrows():
+        change = r.get("index_change")
+        if pid not in urls or change is None or change != change:
+            continue
+        rows.append(Observation(platform_id=str(pid), probe="previous_campaign", kind="improvement", url=urls[pid],
+                                status=COMPLETED, data={
+                                    "index_old": float(r["index_old"]), "index_new": float(r["index_new"]),
+                                    "index_change": float(change), "rank_old": _int(r.get("rank_old")),
+                                    "rank_new": _int(r.get("rank_new")), "main_driver": str(r.get("main_driver")),
+                                    "previous": str(campaign.previous)}).as_row())
+    store.replace("observations", rows, probe="previous_campaign")
+    users = [fw for fw in frameworks if IMPROVEMENT_INDICATOR in fw.indicator_ids()]
+    for fw in users:
+        run_indicators(store, [p for p in platforms if p.kind in fw.platform_kinds],
+                       indicator_ids=[IMPROVEMENT_INDICATOR], check_date=campaign.check_date,
+                       settings=campaign.settings)
+        score_campaign(store, fw, replications=None if reps < 0 else reps)
+    return {"improvement": f"{len(rows)} platforms compared with {campaign.previous.name}"}
+
+
+def _int(v: Any) -> int | None:
+    try:
+        return None if v is None or v != v else int(v)
+    except (TypeError, ValueError):
+        return None
+
+
+def review_export(campaign: Campaign, store: CampaignStore, out: Path | None = None) -> StageReport:
+    """Expert sheets for every framework with a review section (campaign keys ``reviewers``, ``review_dir``)."""
+    from govlens.review import export_review, load_experts
+
+    t0 = time.perf_counter()
+    if campaign.reviewers is None:
+        raise CampaignFileError("the campaign names no experts' list (key `reviewers`)", file=str(campaign.path),
+                                field="campaign.reviewers")
+    experts, errors = load_experts(campaign.reviewers)
+    folder = out or campaign.review_dir or campaign.out / "review"
+    summary = export_review(store, campaign_frameworks(campaign), experts, folder,
+                            exclude_own=str(campaign.settings["REVIEW_EXCLUDE_OWN"]), locale=campaign.locale)
+    loads = sorted(summary.load.values())
+    return StageReport("review export", time.perf_counter() - t0,
+                       {"folder": str(folder), "experts": len(summary.files), "platforms": summary.platforms,
+                        "load": f"{loads[0]}–{loads[-1]} platforms per expert" if loads else "none"},
+                       [str(e) for e in errors])
+
+
+def review_import(campaign: Campaign, store: CampaignStore, files: list[Path] | None = None,
+                  rescore: bool = True) -> list[StageReport]:
+    """Read the filled sheets (``files``, else every workbook of the review folder), then score again."""
+    from govlens.review import import_review
+
+    t0 = time.perf_counter()
+    if not files:
+        folder = campaign.review_dir or campaign.out / "review"
+        files = sorted(folder.glob("*.xlsx")) if folder.is_dir() else []
+        if not files:
+            raise InputError("no review workbook to import", file=str(folder))
+    s = campaign.settings
+    result = import_review(store, files, campaign_frameworks(campaign),
+                           min_agreement=float(s["REVIEW_MIN_AGREEMENT"]), outlier_z=float(s["REVIEW_OUTLIER_Z"]))
+    icc = {fid: {k: round(v, 3) for k, v in vals.items() if k.endswith(":overall")}
+           for fid, vals in result.agreement.items()}
+    reports = [StageReport("review import", time.perf_counter() - t0,
+                           {"files": result.files, "sheets": result.sheets, "scores": result.scores,
+                            "platforms": result.platforms, "outliers": result.outliers, "agreement": icc},
+                           [str(e) for e in result.errors]
+                           + [f"not scored: {x}" for x in result.not_scored[:20]])]
+    if rescore:
+        reports.append(score(campaign, store))
+    return reports
 
 
 def inspect(campaign: Campaign, store: CampaignStore) -> StageReport:
@@ -242,21 +336,36 @@ def report(campaign: Campaign, store: CampaignStore) -> StageReport:
 
 
 def run_all(campaign: Campaign, progress: Progress | None = None,
-            on_stage: Callable[[StageReport], None] | None = None) -> list[StageReport]:
-    """Every stage in order on a fresh store."""
+            on_stage: Callable[[StageReport], None] | None = None,
+            reviewers: Callable[[Path], None] | None = None) -> list[StageReport]:
+    """Every stage in order on a fresh store.
+
+    ``reviewers``, when given, stands for the experts: after scoring, the review sheets are
+    exported, handed to it (it fills them in), imported, and the campaign scored again (the demo's
+    sandbox experts do this; a real campaign's experts take days, with ``govlens review``).
+    """
     reports = []
     with open_store(campaign) as store:
-        stages: list[Callable[[Campaign, CampaignStore], StageReport]] = [register, lambda c, s: scan(c, s, progress)]
+        stages: list[Callable[[Campaign, CampaignStore], StageReport | list[StageReport]]] = [
+            register, lambda c, s: scan(c, s, progress)]
         if campaign.settings.getbool("MONITOR_IN_RUN"):
             stages.append(lambda c, s: monitor(c, s, restart=True))
-        stages += [score, inspect, awards, report]
+        stages.append(score)
+        if reviewers is not None and campaign.reviewers is not None:
+            def review(c: Campaign, s: CampaignStore) -> list[StageReport]:
+                exported = review_export(c, s)
+                reviewers(Path(exported.facts["folder"]))
+                return [exported] + review_import(c, s)
+            stages.append(review)
+        stages += [inspect, awards, report]
         for stage in stages:
-            rep = stage(campaign, store)
-            reports.append(rep)
-            if on_stage:
-                on_stage(rep)
+            out = stage(campaign, store)
+            for rep in out if isinstance(out, list) else [out]:
+                reports.append(rep)
+                if on_stage:
+                    on_stage(rep)
     return reports
 
 
-__all__ = ["InputError", "StageReport", "awards", "import_data", "inspect", "monitor", "open_store", "register",
-           "report", "run_all", "scan", "score"]
+__all__ = ["InputError", "StageReport", "awards", "import_data", "improvement", "inspect", "monitor", "open_store",
+           "register", "report", "review_export", "review_import", "run_all", "scan", "score"]

@@ -52,7 +52,7 @@ def write_reports(store: CampaignStore, out_dir: Path, *, framework: Framework, 
     own: dict[str, int] = {}            # platform id → index of the extra framework scoring its kind
     for i, (fw, _) in enumerate(extra):
         for pid, p in data.platforms.items():
-            if p.get("kind") in fw.platform_kinds and pid not in own:
+            if p.get("kind") in fw.platform_kinds and p.get("kind") not in framework.platform_kinds and pid not in own:
                 own[pid] = i
 
     # per-platform detail, in batches: scorecards and findings.csv
@@ -91,7 +91,9 @@ def write_reports(store: CampaignStore, out_dir: Path, *, framework: Framework, 
     written["results.csv"] = write_results_csv(out_dir / "results.csv", rows, cols)
     written["results.xlsx"] = write_results_xlsx(out_dir / "results.xlsx", rows, cols, framework, L)
     for i, (fw, d) in enumerate(extra):
-        mine = [r for r in result_rows(d, fw, L) if own.get(r["id"]) == i]
+        shared = set(fw.platform_kinds) & set(framework.platform_kinds)     # e.g. innovation-2013 on websites
+        mine = [r for r in result_rows(d, fw, L) if own.get(r["id"]) == i
+                or (data.platforms.get(r["id"]) or {}).get("kind") in shared]
         name = f"results-{fw.id}.csv"
         written[name] = write_results_csv(out_dir / name, mine, columns(fw))
 
