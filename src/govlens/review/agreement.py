@@ -80,8 +80,11 @@ def _icc(g: pd.DataFrame, item: str, label: str) -> list[dict[str, Any]]:
         return []
     g["slot"] = g.groupby("platform_id").cumcount() + 1
     value = "share" if "share" in g else "score"
+    import warnings
     try:
-        table = pg.intraclass_corr(data=g, targets="platform_id", raters="slot", ratings=value)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")          # pingouin's own deprecation notices from pandas
+            table = pg.intraclass_corr(data=g, targets="platform_id", raters="slot", ratings=value)
     except (AssertionError, ValueError):
         return []
     rows = []
