@@ -78,6 +78,7 @@ class CampaignData:
     awards_by_platform: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     award_dimensions: dict[tuple[str, str], dict[str, float | None]] = field(default_factory=dict)
     uncertainty: dict[str, Any] = field(default_factory=dict)   # the Monte Carlo behind the rank intervals
+    materials: dict[str, list[dict[str, Any]]] = field(default_factory=dict)   # id → self-nominations, recommendations
 
     def check_date(self) -> date | None:
         raw = self.campaign.get("check_date")
@@ -132,8 +133,12 @@ def load_campaign(store: CampaignStore, framework_id: str) -> CampaignData:
     if rows:
         content = _json_list(rows[0]["content"])
         uncertainty = content[0] if content and isinstance(content[0], dict) else {}
+    materials: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for m in _fetch(store, "SELECT platform_id, type, category, title, submitted_by, submitted_on, source_file, "
+                           "source_line FROM materials ORDER BY platform_id, submitted_on, title"):
+        materials[m["platform_id"]].append(m)
     campaign = store.get_meta("campaign", {}) or {}
-    return CampaignData(framework_id=framework_id, campaign=campaign if isinstance(campaign, dict) else {},
+    return CampaignData(materials=dict(materials),framework_id=framework_id, campaign=campaign if isinstance(campaign, dict) else {},
                         platforms=platforms, results=results, results_by_framework=results_by_framework,
                         dimensions=dict(dimensions), findings_count=findings_count,
                         findings_by_kind=findings_by_kind, awards=awards, awards_by_platform=dict(by_platform),
