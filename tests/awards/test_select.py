@@ -74,10 +74,9 @@ def test_group_nominations_and_review_requirement(store: CampaignStore) -> None:
     assert winners(store, "leading") == ["p1", "p2"]
     assert winners(store, "leading", "nomination") == ["p3", "p4"]
     award["requires_review"] = True                  # only reviewed platforms are eligible
-    store.insert("indicator_values", [{"platform_id": pid, "indicator_id": "expert-review", "value": 70.0,
-                                       "status": "ok", "detail": "", "evidence": []} for pid in ("p2", "p4")]
-                 + [{"platform_id": "p1", "indicator_id": "expert-review", "value": None, "status": "missing",
-                     "detail": "", "evidence": []}])
+    store.insert("observations", [{"platform_id": pid, "probe": "review", "kind": "expert_review", "url": "",
+                                   "status": "completed", "data": {"framework": fw, "items": {"x": 70.0}}}
+                                  for pid, fw in (("p2", "f"), ("p4", "f"), ("p1", "other"))])
     summary = select_awards(store, parse_awards(doc))
     assert winners(store, "leading") == ["p2", "p4"]
     assert ("s4.leading", "city", 1) in summary.unfilled

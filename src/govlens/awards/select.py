@@ -2,7 +2,7 @@
 
 For each award and group: the eligible platforms (admitted by the group's filters, scored
 by the award's framework, not vetoed, index ≥ ``min_index``, not a winner of an award it
-``excludes``; with ``requires_review``, reviewed by the experts: an ``expert-review`` value) are
+``excludes``; with ``requires_review``, reviewed by the experts under the award's framework) are
 ordered by the award's ``rank_by`` score; the first ``quota`` win. Nominations (提名) are chosen
 once every award has its winners: the next ``nominations`` platforms of each group after its
 quota that won no award at all ("除上述获奖政务平台外"), so a nomination never names a winner of
@@ -72,7 +72,7 @@ def select_awards(store: CampaignStore, config: AwardsConfig) -> AwardsSummary:
         eligible = [pid for pid, vetoed, idx in zip(scored["platform_id"], scored["vetoed"], scored["index"])
                     if not vetoed and pd.notna(idx) and idx >= award.min_index and pid not in excluded
                     and pid in platforms and pd.notna(score_of.get(pid))
-                    and (not award.requires_review or pid in reviewed)]
+                    and (not award.requires_review or pid in reviewed.get(award.framework, set()))]
         taken: set[str] = set()
         won: set[str] = set()
         for group in award.groups:
@@ -101,14 +101,14 @@ def select_awards(store: CampaignStore, config: AwardsConfig) -> AwardsSummary:
                          nominations=sum(r["status"] == NOMINATION for r in rows), unfilled=unfilled)
 
 
-def _reviewed(store: CampaignStore) -> set[str]:
-    """Platforms with an expert review (an ``expert-review`` indicator value)."""
-    try:
-        frame = store.frame("SELECT DISTINCT platform_id FROM indicator_values "
-                            "WHERE indicator_id = 'expert-review' AND status = 'ok'")
-    except Exception:  # noqa: BLE001 - no indicators table yet: nobody was reviewed
-        return set()
-    return set(frame["platform_id"])
+def _reviewed(store: CampaignStore) -> dict[str, set[str]]:
+    """Framework → platforms the experts reviewed under it (``expert_review`` observations of `govlens review`)."""
+    frame = store.frame("SELECT DISTINCT json_extract_string(data, '$.framework') AS framework, platform_id "
+                        "FROM observations WHERE probe = 'review' AND kind = 'expert_review'")
+    out: dict[str, set[str]] = {}
+    for fw, pid in frame.itertuples(index=False, name=None):
+        out.setdefault(fw, set()).add(pid)
+    return out
 
 
 def _check_framework_exists(award: Award, config: AwardsConfig) -> None:

@@ -21,9 +21,10 @@ from govlens.report.findings_summary import Summary
 from govlens.report.locale import Locale
 from govlens.report.numerals import chinese_date, chinese_number
 from govlens.report.render import html_env, md_env
-from govlens.report.values import fmt_score, is_number, rank_interval
+from govlens.report.values import fmt_score, fmt_value, is_number, rank_interval
 
 TOP_STRENGTHS = 2           # dimensions named in a generated reason
+TOP_EVIDENCE = 2            # measured indicator values named in a generated reason
 TOP_DEFECTS = 5             # defect kinds named in the findings sentence
 
 
@@ -160,12 +161,31 @@ def winner_reason(pid: str, name: str, award: Award, data: CampaignData, dim_tit
     values = dict(name=name, strengths=strengths, index=fmt_score(result.get("index")),
                   group=L.group(platform.get("group")), rank=result.get("rank"), size=result.get("group_size"))
     if not strengths:
-        return L.t("reasons.winner_plain", **values)
-    if not is_number(result.get("rank")) or not platform.get("group"):
-        return L.t("reasons.winner_unranked", **values)
-    if is_number(result.get("rank_low")) and is_number(result.get("rank_high")):
-        return L.t("reasons.winner_interval", interval=rank_interval(result, L), **values)
-    return L.t("reasons.winner", **values)
+        text = L.t("reasons.winner_plain", **values)
+    elif not is_number(result.get("rank")) or not platform.get("group"):
+        text = L.t("reasons.winner_unranked", **values)
+    elif is_number(result.get("rank_low")) and is_number(result.get("rank_high")):
+        text = L.t("reasons.winner_interval", interval=rank_interval(result, L), **values)
+    else:
+        text = L.t("reasons.winner", **values)
+    return text + _evidence(pid, award, data, L)
+
+
+def _evidence(pid: str, award: Award, data: CampaignData, L: Locale) -> str:
+    """' 实测：栏目距最近更新2天；近一年发布条数120条。' — the winner's best measured values (of the award's
+    dimension when it ranks by one), each as its indicator's title and raw value."""
+    rows = data.award_evidence.get((award.framework, pid), [])
+    if award.rank_by.startswith("dimension:"):
+        dim = award.rank_by.split(":", 1)[1]
+        rows = [r for r in rows if r.get("dimension_id") == dim] or rows
+    items = []
+    for r in rows:
+        shown = fmt_value(r["indicator_id"], r.get("value"), L)
+        if shown:
+            items.append(L.t("reasons.evidence_item", title=L.indicator_title(r["indicator_id"]), value=shown))
+        if len(items) >= TOP_EVIDENCE:
+            break
+    return L.t("reasons.evidence", items=L.t("reasons.evidence_sep").join(items)) if items else ""
 
 
 def build_notice(data: CampaignData, summary: Summary, framework: Framework, awards: AwardsConfig, L: Locale,
