@@ -150,12 +150,13 @@ def browse(campaign: Campaign, store: CampaignStore, platforms: list[Any], state
     return {"rendered": summary.sites, "render_seconds": round(summary.elapsed, 1)}
 
 
-def score(campaign: Campaign, store: CampaignStore) -> StageReport:
+def score(campaign: Campaign, store: CampaignStore, only: set[str] | None = None) -> StageReport:
+    """Indicators, then scoring, for every framework of the campaign (or the ``only`` ones)."""
     from govlens.indicators.registry import all_ids
     from govlens.indicators.run import run_indicators
 
     t0 = time.perf_counter()
-    frameworks = campaign_frameworks(campaign)
+    frameworks = [fw for fw in campaign_frameworks(campaign) if only is None or fw.id in only]
     known = set(all_ids())
     for framework in frameworks:
         validate_references(framework, known, set(NORMALISATION_METHODS))
@@ -277,8 +278,8 @@ def review_import(campaign: Campaign, store: CampaignStore, files: list[Path] | 
                             "platforms": result.platforms, "outliers": result.outliers, "agreement": icc},
                            [str(e) for e in result.errors]
                            + [f"not scored: {x}" for x in result.not_scored[:20]])]
-    if rescore:
-        reports.append(score(campaign, store))
+    if rescore:       # the frameworks whose index takes the experts' scores
+        reports.append(score(campaign, store, only={fw.id for fw in campaign_frameworks(campaign) if fw.review}))
     return reports
 
 
