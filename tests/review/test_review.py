@@ -171,3 +171,35 @@ def test_assignment_refuses_when_too_few_experts_are_eligible():
         assign([p], experts, 2, "region")
     assert sorted(assign([p], experts, 2, "province")["p"]) == ["b", "c"]
     assert len(EXPERTS) == 12
+
+
+def test_cli_export_and_import(campaign, tmp_path):
+    """`govlens review export` and `import` through the command line, with a campaign file."""
+    import subprocess
+    import sys
+
+    store, _, sandbox, _, tmp, _, _ = campaign
+    store.con.execute("CHECKPOINT")
+    shutil.copy(tmp / "c.duckdb", tmp_path / "campaign.duckdb")
+    shutil.copy(tmp / "reviewers.csv", tmp_path / "reviewers.csv")
+    (tmp_path / "registry.csv").write_text("id,name,kind,org_type,level,province,region,url,group\n", encoding="utf-8")
+    (tmp_path / "campaign.toml").write_text(
+        '[campaign]\nname = "t"\ncheck_date = "2013-12-15"\nregistry = "registry.csv"\nout = "."\n'
+        'frameworks = ["column-2013", "innovation-2013"]\nreviewers = "reviewers.csv"\nreview_dir = "sheets"\n',
+        encoding="utf-8")
+
+    def govlens(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "govlens", *args], capture_output=True, text=True, timeout=300,
+                              cwd=tmp_path)
+    out = govlens("review", "export", "campaign.toml")
+    assert out.returncode == 0, out.stderr
+    books = sorted((tmp_path / "sheets").glob("*.xlsx"))
+    assert len(books) == 12
+    fill_sheets(sandbox, tmp_path / "sheets")
+    book = load_workbook(books[0])
+    book[book.sheetnames[0]].cell(row=3, column=10, value=99)
+    book.save(books[0])
+    out = govlens("review", "import", "campaign.toml", "--no-score")
+    assert out.returncode == 2, out.stderr            # a bad cell: reported, the rest imported
+    assert f"{books[0].name}" in out.stderr and "row 3, column J" in out.stderr and "outside 0–10" in out.stderr
+    assert "review import" in out.stderr
