@@ -205,8 +205,8 @@ def improvement(campaign: Campaign, store: CampaignStore, frameworks: list[Any],
     from govlens.probes.observation import COMPLETED, Observation
     from govlens.scoring.compare import compare, load_results
 
-    base = frameworks[0].id
-    if base not in scored:
+    base = campaign_frameworks(campaign)[0].id      # the campaign's first framework (website-2013)
+    if base not in scored:                           # not scored now (e.g. a rescore after the review)
         return {}
     table = compare(load_results(campaign.previous, base), load_results(campaign.store_path, base))
     urls = {p.id: p.url for p in platforms}
