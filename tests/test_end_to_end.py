@@ -120,6 +120,7 @@ def test_review_and_fast_development(demo: Path) -> None:
     con = duckdb.connect(str(demo / "campaign.duckdb"), read_only=True)
     try:
         flagged = {r[0] for r in con.execute("SELECT expert_id FROM review_expert_stats WHERE outlier").fetchall()}
+        rated = {r[0] for r in con.execute("SELECT expert_id FROM review_expert_stats").fetchall()}
         icc = dict(con.execute("SELECT framework || ' ' || method, value FROM review_agreement "
                                "WHERE item = 'overall'").fetchall())
         reviewed = con.execute("SELECT count(DISTINCT platform_id) FROM observations WHERE kind = 'expert_review'"
@@ -132,7 +133,7 @@ def test_review_and_fast_development(demo: Path) -> None:
         con.close()
     truth = json.loads((demo / "truth.json").read_text(encoding="utf-8"))["review"]["outliers"]
     print(f"\noutlier experts {sorted(flagged)} (planted {truth}); ICC {icc}")
-    assert flagged == set(truth)
+    assert flagged == set(truth) & rated and len(flagged) == 2
     assert icc["column-2013 ICC1 (kept)"] > icc["column-2013 ICC1 (all)"]
     assert reviewed >= SERIES23["column"] and winners
     fast = set(json.loads((demo / "previous" / "truth.json").read_text(encoding="utf-8"))["fast_developers"])

@@ -97,6 +97,8 @@ def test_import_finds_the_outlier_experts_and_blends(campaign):
     assert not result.errors and result.scores == 30 * 3 * 3 + 120 * 3 * 4
     flagged = sorted(set().union(*result.outliers.values()))
     truth = sandbox.truth()["outliers"]
+    print(store.frame('SELECT expert_id, ratings, correlation, "offset", offset_z, distance_z, outlier '
+                      'FROM review_expert_stats'))
     print(f"\noutlier experts flagged {flagged}, planted {truth}; agreement {result.agreement}")
     assert flagged == truth
     icc = result.agreement["column-2013"]

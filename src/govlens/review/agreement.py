@@ -8,10 +8,11 @@ Per item and for each platform's mean over items; on every expert, and on the ke
 
 *Outliers*: for each expert, over the platforms they scored, the Spearman correlation (scipy) of
 their mean score with the other experts' mean for the same platform (leave-one-out consensus),
-and their mean offset from it. An expert is an outlier when the correlation is below
+and their mean offset and mean distance from it. An expert is an outlier when the correlation is below
 ``min_agreement`` (they rank platforms unlike everyone else) or the offset is more than
-``outlier_z`` robust z-scores (median and MAD over experts) from the other experts' offsets
-(they are systematically harsher or kinder).
+``outlier_z`` robust z-scores (median and MAD over experts, the scale floored at 5 % of the
+range) from the other experts' offsets (they are systematically harsher or kinder), or their
+distance from the others is that far above the experts' usual distance (they score at random).
 """
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ from typing import Any
 import pandas as pd
 
 MIN_SHARED = 3          # platforms an expert shares with others before a correlation means anything
+MIN_SCALE = 0.05        # floor of the offsets' robust scale (5 % of an item's range): when the experts agree
+                        # closely, a few tenths of a point is taste, not an outlier
 
 
 def expert_stats(scores: pd.DataFrame, *, min_agreement: float, outlier_z: float) -> pd.DataFrame:
@@ -37,17 +40,23 @@ def expert_stats(scores: pd.DataFrame, *, min_agreement: float, outlier_z: float
         if len(g) >= MIN_SHARED and g["m"].nunique() > 1 and g["others"].nunique() > 1:
             corr = float(spearmanr(g["m"], g["others"]).statistic)
         rows.append({"expert_id": eid, "ratings": int(len(g)), "correlation": corr,
-                     "offset": float((g["m"] - g["others"]).mean())})
-    stats = pd.DataFrame(rows, columns=["expert_id", "ratings", "correlation", "offset"])
+                     "offset": float((g["m"] - g["others"]).mean()),
+                     "distance": float((g["m"] - g["others"]).abs().mean())})
+    stats = pd.DataFrame(rows, columns=["expert_id", "ratings", "correlation", "offset", "distance"])
     if stats.empty:
         return stats.assign(offset_z=[], outlier=[], reason=[])
     med = float(stats["offset"].median())
     mad = float((stats["offset"] - med).abs().median()) * 1.4826
-    scale = mad if mad > 1e-9 else float(stats["offset"].std(ddof=0)) or 1.0
+    scale = max(mad, MIN_SCALE)
     stats["offset_z"] = (stats["offset"] - med) / scale
+    dmed = float(stats["distance"].median())
+    dscale = max(float((stats["distance"] - dmed).abs().median()) * 1.4826, MIN_SCALE)
+    stats["distance_z"] = (stats["distance"] - dmed) / dscale
     reasons = []
-    for corr, z in zip(stats["correlation"], stats["offset_z"]):
+    for corr, z, dz in zip(stats["correlation"], stats["offset_z"], stats["distance_z"]):
         why = []
+        if dz > outlier_z:
+            why.append(f"scores {dz:+.1f} robust z further from the other experts' than usual (beyond {outlier_z:g})")
         if corr == corr and corr < min_agreement:
             why.append(f"correlation {corr:.2f} with the other experts (below {min_agreement:g})")
         if abs(z) > outlier_z:
@@ -56,6 +65,31 @@ def expert_stats(scores: pd.DataFrame, *, min_agreement: float, outlier_z: float
     stats["reason"] = reasons
     stats["outlier"] = [bool(r) for r in reasons]
     return stats
+
+
+def find_outliers(scores: pd.DataFrame, *, min_agreement: float, outlier_z: float) -> pd.DataFrame:
+    """:func:`expert_stats`, one outlier at a time: the worst is set aside and the rest judged again.
+
+    An outlier pulls the consensus of every platform it scored, so its fellow experts look odd
+    too and a second outlier can hide behind the first; judging again without it (the iterative
+    outlier removal of inter-rater studies) finds each in turn. The rows of the experts set aside
+    are those of the round that flagged them.
+    """
+    aside: list[dict[str, Any]] = []
+    while True:
+        sub = scores[~scores["expert_id"].isin([r["expert_id"] for r in aside])]
+        stats = expert_stats(sub, min_agreement=min_agreement, outlier_z=outlier_z)
+        flagged = stats[stats["outlier"]] if not stats.empty else stats
+        if flagged.empty or len(stats) <= 3:
+            break
+        corr = flagged["correlation"].fillna(1.0)
+        severity = pd.concat([flagged["offset_z"].abs(), flagged["distance_z"],
+                              (min_agreement - corr).clip(lower=0) * 10], axis=1).max(axis=1)
+        aside.append(flagged.loc[severity.idxmax()].to_dict())
+    if not aside:
+        return stats
+    return pd.concat([stats[stats["outlier"] == False] if not stats.empty else stats,  # noqa: E712
+                      pd.DataFrame(aside)], ignore_index=True).sort_values("expert_id", ignore_index=True)
 
 
 def agreement(scores: pd.DataFrame, k: int, kept: set[str]) -> list[dict[str, Any]]:

@@ -37,9 +37,12 @@ def item_header(title: str, item_id: str, low: float, high: float) -> str:
 
 
 def candidates(store: CampaignStore, framework: Framework) -> list[Any]:
-    """The platforms a framework's review covers: all it scores, or those with materials."""
+    """The platforms a framework's review covers: all it scores, or those with materials; never a vetoed one."""
     spec = framework.review
-    platforms = [p for p in store.platforms() if p.kind in framework.platform_kinds]
+    vetoed = set(store.frame("SELECT platform_id FROM results WHERE framework = ? AND vetoed",
+                             [framework.id])["platform_id"])
+    # group scoring before the expert review: a platform the measurements veto is not sent to the experts
+    platforms = [p for p in store.platforms() if p.kind in framework.platform_kinds and p.id not in vetoed]
     if spec.candidates == "all":
         return platforms
     types = list(spec.materials) or ["self_nomination", "recommendation"]

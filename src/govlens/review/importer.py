@@ -23,7 +23,7 @@ from typing import Any
 from govlens.errors import InputError, ReviewSheetError
 from govlens.frameworks.model import Framework
 from govlens.probes.observation import COMPLETED, Observation
-from govlens.review.agreement import agreement, expert_stats
+from govlens.review.agreement import agreement, find_outliers
 from govlens.store.campaign_store import CampaignStore
 
 HEADER_ITEM = re.compile(r"\[([A-Za-z0-9_-]+)\]")
@@ -43,7 +43,7 @@ class ReviewImport:
 
 
 def import_review(store: CampaignStore, paths: Iterable[Path], frameworks: Sequence[Framework], *,
-                  min_agreement: float = 0.2, outlier_z: float = 3.0) -> ReviewImport:
+                  min_agreement: float = 0.4, outlier_z: float = 3.0) -> ReviewImport:
     by_id = {fw.id: fw for fw in frameworks if fw.review is not None}
     experts = set(store.frame("SELECT expert_id FROM review_experts")["expert_id"])
     if not experts:
@@ -210,7 +210,7 @@ def _derive(store: CampaignStore, frameworks: dict[str, Framework], out: ReviewI
     # an expert's habits are theirs, whatever the framework: judged over every score they gave
     import pandas as pd
     pooled = pd.concat([p.assign(platform_id=p["framework"] + "/" + p["platform_id"]) for p in parts.values()])
-    stats = expert_stats(pooled, min_agreement=min_agreement, outlier_z=outlier_z)
+    stats = find_outliers(pooled, min_agreement=min_agreement, outlier_z=outlier_z)
     outliers = sorted(stats.loc[stats["outlier"], "expert_id"]) if not stats.empty else []
     stats_rows += [{"framework": "*", **r} for r in stats.to_dict("records")]
     for fid, sub in parts.items():

@@ -138,5 +138,5 @@ HOTLINE_MIN_ANSWER_RATE = 0.8       # share of test calls answered below this: h
 
 # --- expert review (`govlens review export` / `import`)
 REVIEW_EXCLUDE_OWN = "region"       # an expert never reviews platforms of their own "region", "province", or "none"
-REVIEW_MIN_AGREEMENT = 0.2          # an expert whose scores correlate less than this with the others' is an outlier
+REVIEW_MIN_AGREEMENT = 0.4          # an expert whose scores correlate less than this with the others' is an outlier (ours)
 REVIEW_OUTLIER_Z = 3.0              # … or whose mean offset from the others is this many robust z-scores away

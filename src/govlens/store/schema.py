@@ -41,7 +41,8 @@ SCHEMA: dict[str, str] = {
     "review_agreement": """framework VARCHAR, item VARCHAR, method VARCHAR, value DOUBLE, ci_low DOUBLE,
                            ci_high DOUBLE, n_platforms INTEGER, raters INTEGER""",
     "review_expert_stats": """framework VARCHAR, expert_id VARCHAR, ratings INTEGER, correlation DOUBLE,
-                              "offset" DOUBLE, offset_z DOUBLE, outlier BOOLEAN, reason VARCHAR""",
+                              "offset" DOUBLE, offset_z DOUBLE, distance DOUBLE, distance_z DOUBLE,
+                              outlier BOOLEAN, reason VARCHAR""",
     # indicators stage
     "indicator_values": """platform_id VARCHAR, indicator_id VARCHAR, value DOUBLE, status VARCHAR,
                            detail VARCHAR, evidence JSON""",
