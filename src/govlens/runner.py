@@ -134,7 +134,8 @@ def browse(campaign: Campaign, store: CampaignStore, platforms: list[Any], state
     s = campaign.settings
     if not s.getbool("BROWSER_ENABLED"):
         return {"rendered": 0}
-    sample = browser_sample(platforms, s.getint("BROWSER_SAMPLE"))
+    # a featured column is a page of a site, not a homepage: the browser renders homepages
+    sample = browser_sample([p for p in platforms if p.kind != "column"], s.getint("BROWSER_SAMPLE"))
     if not sample:
         return {"rendered": 0}
     settings = s.copy()
