@@ -198,8 +198,12 @@ class Fetcher:
 
     # ------------------------------------------------------------ fetching
     async def fetch(self, url: str, *, method: str = "GET", allow_redirects: bool = True,
-                    max_bytes: int | None = None, timeout: float | None = None) -> FetchResult:
-        """Fetch ``url``; every outcome is a :class:`FetchResult` with a visit status."""
+                    max_bytes: int | None = None, timeout: float | None = None,
+                    data: Mapping[str, str] | None = None) -> FetchResult:
+        """Fetch ``url``; every outcome is a :class:`FetchResult` with a visit status.
+
+        ``data`` is a form sent with a POST (urlencoded); a redirect after it is followed with a GET.
+        """
         if self._session is None:
             await self.start()
         method = method.upper()
@@ -216,7 +220,7 @@ class Fetcher:
                     break
                 hop_start_elapsed = elapsed
                 spent, ttfb, resp_status, headers, body, truncated = await self._hop(
-                    current, method, cap, remaining)
+                    current, method, cap, remaining, data if method == "POST" else None)
                 elapsed += spent
                 remaining -= spent
                 result.http_status, result.headers, result.body = resp_status, headers, body
@@ -230,7 +234,7 @@ class Fetcher:
                         result.error = f"more than {self.max_redirects} redirects"
                         break
                     current = urljoin(current, location.strip())
-                    if resp_status == 303 and method != "HEAD":
+                    if (resp_status == 303 and method != "HEAD") or (method == "POST" and resp_status in (301, 302)):
                         method = "GET"
                     if remaining <= 0:
                         raise asyncio.TimeoutError()
@@ -270,8 +274,8 @@ class Fetcher:
             return "blocked_target", f"{host} is not a public address"
         return None
 
-    async def _hop(self, url: str, method: str, cap: int,
-                   budget: float) -> tuple[float, float, int, dict[str, str], bytes, bool]:
+    async def _hop(self, url: str, method: str, cap: int, budget: float,
+                   data: Mapping[str, str] | None = None) -> tuple[float, float, int, dict[str, str], bytes, bool]:
         """One request without redirects; returns (seconds, ttfb, status, headers, body, truncated)."""
         assert self._session is not None and self._gates is not None
         host = urlsplit(url).hostname or ""
@@ -282,7 +286,8 @@ class Fetcher:
                 raise asyncio.TimeoutError()
             self.requests += 1
             async with asyncio.timeout(budget):
-                async with self._session.request(method, url, allow_redirects=False) as resp:
+                async with self._session.request(method, url, allow_redirects=False,
+                                                 data=dict(data) if data is not None else None) as resp:
                     ttfb = time.perf_counter() - start
                     headers = {k: resp.headers[k] for k in KEPT_HEADERS if k in resp.headers}
                     body, truncated = b"", False
