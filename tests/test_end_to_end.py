@@ -30,6 +30,7 @@ FOREIGN = 48            # series 7: the seed's sites with foreign-language editi
 CN_DOMAINS = 9          # series 8: the seed's .政务 names
 SERIES_678 = set(CIVILIZATION_KINDS + FOREIGN_KINDS + CN_DOMAIN_KINDS)   # injected often enough on 250 platforms
                                                                          # in tests/test_series_678.py
+SERIES23 = {"column": 30, "mailbox": 20, "hotline": 20}   # featured columns, leader mailboxes, hotlines
 
 
 @pytest.fixture(scope="module")
@@ -50,14 +51,16 @@ def test_outputs_exist(demo: Path) -> None:
         rows = list(csv.DictReader(fh))
     assert len(rows) == SITES
     assert len(list((demo / "scorecards").glob("*.html"))) == (SITES + ACCOUNTS + PORTALS + CIVILIZATION + FOREIGN
-                                                             + CN_DOMAINS + 1)
+                                                             + CN_DOMAINS + sum(SERIES23.values()) + 1)
     for name, n in (("results-newmedia-2013.csv", ACCOUNTS), ("results-mobile-2013.csv", PORTALS),
                     ("results-civilization-2013.csv", CIVILIZATION), ("results-foreign-2013.csv", FOREIGN),
-                    ("results-cndomain-2013.csv", CN_DOMAINS)):
+                    ("results-cndomain-2013.csv", CN_DOMAINS),
+                    ("results-column-2013.csv", SERIES23["column"]), ("results-mailbox-2013.csv", SERIES23["mailbox"]),
+                    ("results-hotline-2013.csv", SERIES23["hotline"]), ("results-innovation-2013.csv", SITES)):
         with open(demo / name, encoding="utf-8") as fh:
             assert len(list(csv.DictReader(fh))) == n, name
     for name in ("account_stats.csv", "account_posts.jsonl", "account_comments.jsonl", "submissions.csv",
-                 "expert_recommendations.xlsx", "app_store.csv"):
+                 "expert_recommendations.xlsx", "app_store.csv", "hotline_calls.csv", "materials.csv", "reviewers.csv"):
         assert (demo / "data" / name).is_file(), name
     with open(demo / "findings.csv", encoding="utf-8") as fh:
         assert next(csv.reader(fh)) == ["platform_id", "kind", "url", "detail"]
@@ -65,9 +68,18 @@ def test_outputs_exist(demo: Path) -> None:
 
 def test_notice_follows_the_seed(demo: Path) -> None:
     html = (demo / "notice.html").read_text(encoding="utf-8")
-    positions = [html.find(f'<h2>{s}') for s in ("第一系列", "第三系列", "第四系列", "第五系列", "第六系列", "第七系列",
-                                                 "第八系列", "第九系列")]
+    positions = [html.find(s, html.find("现将评估结果通报如下"))
+                 for s in ("第一系列", "第二系列", "第三系列", "第四系列", "第五系列", "第六系列", "第七系列", "第八系列",
+                           "第九系列", "提名", "评估发现")]
     assert all(p >= 0 for p in positions) and positions == sorted(positions)
+    s3 = [html.find(t) for t in ("2013年度管理创新型政务网站", "2013年度快速发展型政务网站", "2013年度地方特色政务网站",
+                                 "2013年度设计创新型政务网站", "2013年度服务创新型政务网站", "2013年度服务创新型领导信箱",
+                                 "2013年度服务创新型政府热线", "2013年度创新型移动门户")]
+    assert all(p >= 0 for p in s3) and s3 == sorted(s3)
+    assert "2013年度中央国家机关网站特色栏目" in html and "中央国家机关网站获奖栏目" in html
+    closing = html[html.find('id="nominations"'):html.find('id="findings"')]
+    assert "除上述获奖政务平台外" in closing and "移动门户" in closing and "政务微博" in closing
+    assert "实测：" in html                     # reasons name the winners' measured values
     for title in ("2013年度中国最具影响力政务网站", "领先奖", "优秀奖", "获奖理由", "2013年度创新型移动门户",
                   "2013年度中国最具影响力政务微博", "2013年度中国优秀政务微博", "2013年度中国政务微信贡献奖",
                   "2013年度中国互联网文明传播贡献奖", "2013年度中国互联网文明传播特色栏目",
@@ -120,6 +132,35 @@ def test_detection_against_truth(demo: Path) -> None:
     assert not low, format_scores(low)
 
 
+def test_review_and_fast_development(demo: Path) -> None:
+    import json
+    assert len(list((demo / "review").glob("*.xlsx"))) == 12
+    con = duckdb.connect(str(demo / "campaign.duckdb"), read_only=True)
+    try:
+        flagged = {r[0] for r in con.execute("SELECT expert_id FROM review_expert_stats WHERE outlier").fetchall()}
+        rated = {r[0] for r in con.execute("SELECT expert_id FROM review_expert_stats").fetchall()}
+        icc = dict(con.execute("SELECT framework || ' ' || method, value FROM review_agreement "
+                               "WHERE item = 'overall'").fetchall())
+        reviewed = con.execute("SELECT count(DISTINCT platform_id) FROM observations WHERE kind = 'expert_review'"
+                               ).fetchone()[0]
+        improved = dict(con.execute("SELECT platform_id, value FROM indicator_values WHERE indicator_id = "
+                                    "'index-improvement' AND status = 'ok'").fetchall())
+        winners = {r[0] for r in con.execute("SELECT platform_id FROM awards WHERE series_id = 's3' AND "
+                                             "award_id IN ('management', 'design') AND status = 'winner'").fetchall()}
+    finally:
+        con.close()
+    truth = json.loads((demo / "truth.json").read_text(encoding="utf-8"))["review"]["outliers"]
+    print(f"\noutlier experts {sorted(flagged)} (planted {truth}); ICC {icc}")
+    assert flagged == set(truth) & rated and len(flagged) == 2
+    assert icc["column-2013 ICC1 (kept)"] > icc["column-2013 ICC1 (all)"]
+    assert reviewed >= SERIES23["column"] and winners
+    fast = set(json.loads((demo / "previous" / "truth.json").read_text(encoding="utf-8"))["fast_developers"])
+    top = sorted(improved, key=lambda pid: -improved[pid])[:len(fast)]
+    hit = len(set(top) & fast) / len(fast)
+    print(f"fast developers among the {len(fast)} largest improvements: {hit:.2f}")
+    assert improved and hit >= 0.8            # a ranking, not a detector: other sites move a little too
+
+
 def test_every_rank_is_published_with_its_interval(demo: Path) -> None:
     with open(demo / "results.csv", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
@@ -130,16 +171,25 @@ def test_every_rank_is_published_with_its_interval(demo: Path) -> None:
     assert any(float(r["rank_high"]) > float(r["rank_low"]) for r in ranked), "some rank must be uncertain"
     con = duckdb.connect(str(demo / "campaign.duckdb"), read_only=True)
     try:
-        reps = con.execute("SELECT DISTINCT replications FROM rank_intervals").fetchall()
+        # innovation-2013's Monte Carlo is lighter (its framework file says why); its ranks are not on scorecards
+        reps = con.execute("SELECT DISTINCT replications FROM rank_intervals "
+                           "WHERE framework <> 'innovation-2013'").fetchall()
         factors = {r[0] for r in con.execute("SELECT factor FROM sensitivity").fetchall()}
         steps = [r[0] for r in con.execute("SELECT step FROM run_log WHERE stage = 'scoring' ORDER BY seq").fetchall()]
     finally:
         con.close()
     assert reps == [(1000,)] and factors == {"weights", "aggregation", "imputation"}
     assert steps[:8] == ["denominate", "screen", "impute", "treat", "normalise", "aggregate", "apply_rules", "rank"]
-    cards = [(demo / "scorecards" / f"{r['id']}.html").read_text(encoding="utf-8") for r in rows]   # websites
+    ids = [r["id"] for r in rows]            # websites, then featured columns, mailboxes, hotlines: ranked too
+    more = 0
+    for name in ("results-column-2013.csv", "results-mailbox-2013.csv", "results-hotline-2013.csv"):
+        with open(demo / name, encoding="utf-8") as fh:
+            scored = [r["id"] for r in csv.DictReader(fh) if r["index"]]
+        ids += scored
+        more += len(scored)
+    cards = [(demo / "scorecards" / f"{pid}.html").read_text(encoding="utf-8") for pid in ids]
     with_interval = [c for c in cards if "排名区间 中位" in c and "1000次蒙特卡洛模拟" in c]
-    assert len(with_interval) == len(ranked)
+    assert len(with_interval) == len(ranked) + more
     notice = (demo / "notice.html").read_text(encoding="utf-8")
     assert "为检验排名的稳健性" in notice and "区间" in notice
 

@@ -42,8 +42,10 @@ from govlens.settings import Settings
 _KEYS = {"name", "year", "check_date", "registry", "framework", "awards", "signals", "out", "locale", "sandbox",
          "inspection"}
 DATA_KEYS = ("account_stats", "account_posts", "account_comments", "submissions", "expert_recommendations",
-             "app_store")
-_KEYS |= {"frameworks", *DATA_KEYS}
+             "app_store", "hotline_calls", "materials")
+# the expert review (`govlens review`): the experts' list, the folder of sheets, the previous campaign
+REVIEW_KEYS = ("reviewers", "review_dir", "previous")
+_KEYS |= {"frameworks", *DATA_KEYS, *REVIEW_KEYS}
 _KEYS |= {"overseas_signals"}        # series 7: overseas influence of foreign-language editions (CSV)
 
 
@@ -66,6 +68,9 @@ class Campaign:
     data: dict[str, Path] = field(default_factory=dict)       # importer key → data file
     inspection: str = "national-check-2019"                    # the scheme of `govlens inspect`
     overseas_signals: Path | None = None                       # series 7: overseas-influence signals (CSV)
+    reviewers: Path | None = None                              # experts' list (expert_id,name,region,province)
+    review_dir: Path | None = None                             # where review sheets are written and read
+    previous: Path | None = None                               # the previous campaign's store (fast development)
 
     def __post_init__(self) -> None:
         if not self.frameworks:
@@ -209,7 +214,10 @@ def _campaign(path: Path, doc: dict[str, Any], overrides: dict[str, Any] | None)
                     locale=text("locale", "zh-CN"), signals=rel("signals") if "signals" in section else None,
                     sandbox=rel("sandbox") if "sandbox" in section else None, settings=settings,
                     frameworks=frameworks, framework_kinds=kinds, data=data, inspection=inspection,
-                    overseas_signals=rel("overseas_signals") if "overseas_signals" in section else None)
+                    overseas_signals=rel("overseas_signals") if "overseas_signals" in section else None,
+                    reviewers=rel("reviewers") if "reviewers" in section else None,
+                    review_dir=rel("review_dir") if "review_dir" in section else None,
+                    previous=rel("previous") if "previous" in section else None)
 
 
 def write_campaign(path: Path, values: dict[str, Any], settings: dict[str, Any] | None = None) -> None:

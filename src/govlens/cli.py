@@ -92,39 +92,92 @@ def cmd_demo(args: argparse.Namespace) -> int:
     data = web.write_newmedia(out / "data")
     n_sites = sum(1 for p in platforms if p.kind == "website")
     n_civ = sum(1 for p in platforms if p.kind == "website" and p.group.startswith("civilization"))
+    counts = {k: sum(1 for p in platforms if p.kind == k) for k in ("column", "mailbox", "hotline")}
     console.print(f"sandbox web: {n_sites} sites ({n_civ} 文明网), {len(web.mobile)} mobile portals, "
                   f"{len(web.newmedia.accounts) if web.newmedia else 0} Weibo/WeChat accounts, "
                   f"{len({id(f) for f in web.foreign.values()})} sites with foreign-language editions, "
-                  f"{len(web.cn_domains)} .政务 names, seed {args.seed}, as of {as_of}")
+                  f"{len(web.cn_domains)} .政务 names, "
+                  f"{counts['column']} featured columns, {counts['mailbox']} leader mailboxes, "
+                  f"{counts['hotline']} hotlines, seed {args.seed}, as of {as_of}")
+    previous = _previous_campaign(out, platforms, web, args) if web.review is not None else None
     with sandbox_process(out / "registry.csv", sites=n_sites, seed=args.seed, as_of=as_of,
                          state_dir=out / "sandbox"):
         write_campaign(out / "campaign.toml", {
             "name": "2013年中国优秀政务平台推荐及综合影响力评估（沙箱演示）", "year": as_of.year,
             "check_date": as_of.isoformat(), "registry": "registry.csv", "framework": args.framework,
-            "frameworks": ["newmedia-2013", "mobile-2013", "civilization-2013", "foreign-2013", "cndomain-2013"],
+            "frameworks": ["newmedia-2013", "mobile-2013", "column-2013", "innovation-2013", "mailbox-2013",
+                           "hotline-2013", "civilization-2013", "foreign-2013", "cndomain-2013"],
             "awards": args.awards, "signals": "signals.csv", "overseas_signals": "overseas.csv", "out": ".",
             "locale": args.locale,
-            "sandbox": "sandbox/sandbox.json",
+            "sandbox": "sandbox/sandbox.json", "review_dir": "review",
+            "previous": str(previous.relative_to(out)) if previous else None,
             **{key: str(path.relative_to(out)) for key, path in data.items()}},
             {**DEMO_SETTINGS, "BROWSER_SAMPLE": args.browser_sample})
         campaign = load_campaign(out / "campaign.toml", _settings_overrides(args.set))
+        from govlens.sandbox.review import fill_sheets
         with _progress() as bar:
             task = bar.add_task("scan", total=len(platforms))
             run_all(campaign, progress=lambda done, total: bar.update(task, completed=done, total=total),
-                    on_stage=_print_stage)
+                    on_stage=_print_stage,
+                    reviewers=(lambda folder: fill_sheets(web.review, folder)) if web.review is not None else None)
     console.print()
     for label, name in (("notice", "notice.html"), ("notice (Markdown)", "notice.md"), ("scorecards", "scorecards/"),
                         ("results", "results.csv"), ("results (Excel)", "results.xlsx"), ("findings", "findings.csv"),
                         ("inspection", "inspection.html"), ("inspection (Excel)", "inspection.xlsx"),
                         ("results (new media)", "results-newmedia-2013.csv"),
                         ("results (mobile)", "results-mobile-2013.csv"),
+                        ("results (columns)", "results-column-2013.csv"),
+                        ("results (innovation)", "results-innovation-2013.csv"),
+                        ("results (mailboxes)", "results-mailbox-2013.csv"),
+                        ("results (hotlines)", "results-hotline-2013.csv"),
                         ("results (文明网)", "results-civilization-2013.csv"),
                         ("results (外文版)", "results-foreign-2013.csv"),
-                        ("results (.政务)", "results-cndomain-2013.csv"), ("imported data", "data/"),
+                        ("results (.政务)", "results-cndomain-2013.csv"), ("expert review", "review/"),
+                        ("previous campaign", "previous/campaign.duckdb"), ("imported data", "data/"),
                         ("ground truth", "truth.json"), ("campaign store", "campaign.duckdb"),
                         ("campaign file", "campaign.toml")):
         print(f"{label:<18} {out / name}")
     return 0
+
+
+def _previous_campaign(out: Path, platforms: list[Any], web: Any, args: argparse.Namespace) -> Path | None:
+    """The previous year's campaign the 快速发展 award compares with: the websites that submitted materials,
+    on the sandbox web as it was a year earlier (HTTP scan, website-2013), into ``previous/campaign.duckdb``."""
+    import json
+
+    from govlens.campaign import load_campaign, write_campaign
+    from govlens.registry.write import write_registry_csv
+    from govlens.runner import open_store, register, scan, score
+    from govlens.sandbox.previous import fast_developers, previous_year
+    from govlens.sandbox.process import sandbox_process
+
+    with_materials = {r["platform_id"] for r in web.review.material_rows()}
+    chosen = [p for p in platforms if p.kind == "website" and p.id in with_materials]
+    if not chosen:
+        return None
+    folder = out / "previous"
+    folder.mkdir(parents=True, exist_ok=True)
+    write_registry_csv(chosen, folder / "registry.csv")
+    as_of = web.as_of.replace(year=web.as_of.year - 1)
+    from govlens.sandbox.web import build_sandbox
+    old = previous_year(build_sandbox(chosen, args.seed, as_of))
+    (folder / "truth.json").write_text(json.dumps({"as_of": as_of.isoformat(), "fast_developers":
+                                                   fast_developers(old)}, ensure_ascii=False, indent=1) + "\n",
+                                       encoding="utf-8")
+    with sandbox_process(folder / "registry.csv", sites=len(chosen), seed=args.seed, as_of=as_of,
+                         state_dir=folder / "sandbox", previous_year=True):
+        write_campaign(folder / "campaign.toml", {
+            "name": f"{as_of.year}年度评估（沙箱演示，上一年度）", "year": as_of.year, "check_date": as_of.isoformat(),
+            "registry": "registry.csv", "framework": args.framework, "awards": args.awards, "out": ".",
+            "locale": args.locale, "sandbox": "sandbox/sandbox.json"},
+            {"BROWSER_ENABLED": False, "MONITOR_IN_RUN": False, "SCORING_REPLICATIONS": 0})
+        campaign = load_campaign(folder / "campaign.toml", _settings_overrides(args.set))
+        with open_store(campaign) as store:
+            for stage in (register, scan, score):
+                rep = stage(campaign, store)
+                rep.stage = f"previous year: {rep.stage}"
+                _print_stage(rep)
+    return folder / "campaign.duckdb"
 
 
 def _window_opened(window: dict[str, Any], done: int) -> None:
@@ -170,6 +223,26 @@ def cmd_stage(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_review(args: argparse.Namespace) -> int:
+    """`govlens review export|import CAMPAIGN`: the expert review's sheets out and back."""
+    from govlens import runner
+    from govlens.campaign import load_campaign
+
+    campaign = load_campaign(args.campaign, _settings_overrides(args.set))
+    with runner.open_store(campaign) as store:
+        if args.review_command == "export":
+            rep = runner.review_export(campaign, store, Path(args.out) if args.out else None)
+            _print_stage(rep)
+            print(rep.facts["folder"])
+            return 0
+        reps = runner.review_import(campaign, store, [Path(f) for f in args.files] or None,
+                                    rescore=not args.no_score)
+        for rep in reps:
+            _print_stage(rep)
+    bad = [p for p in reps[0].problems if not p.startswith("not scored")]
+    return 2 if bad else 0
+
+
 def cmd_page(args: argparse.Namespace) -> int:
     import json
 
@@ -200,6 +273,9 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
         return 0
     as_of = date.fromisoformat(args.as_of) if args.as_of else DEMO_CHECK_DATE
     web = build_sandbox(_sandbox_platforms(args.registry, args.sites, args.seed), args.seed, as_of)
+    if getattr(args, "previous_year", False):
+        from govlens.sandbox.previous import previous_year
+        web = previous_year(web)
     if args.sandbox_command == "truth":
         web.write_truth(Path(args.out))
         if args.signals:
@@ -326,6 +402,8 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--sites", type=int, help="number of sites (default: the whole registry; more are generated)")
         sp.add_argument("--seed", type=int, default=DEMO_SEED)
         sp.add_argument("--as-of", help="date the sandbox web is dated around (default 2013-12-15)")
+        sp.add_argument("--previous-year", action="store_true",
+                        help="the web as it was a year earlier (the previous campaign of 快速发展)")
 
     d = sub.add_parser("demo", help="evaluate the built-in sandbox web end to end")
     d.add_argument("--out", default="demo-out")
@@ -387,6 +465,19 @@ def build_parser() -> argparse.ArgumentParser:
     cp.add_argument("--out", default="compare.csv", help="CSV with one row per unit (default: compare.csv)")
     cp.add_argument("--framework", help="which framework's results, when a store has several")
     cp.set_defaults(func=cmd_compare)
+
+    rv = sub.add_parser("review", help="the expert review: sheets for the experts out, their scores back in")
+    rsub = rv.add_subparsers(dest="review_command", required=True)
+    rx = rsub.add_parser("export", help="write one workbook per expert with the platforms assigned to them")
+    rx.add_argument("campaign", help="campaign TOML file (keys `reviewers`, `review_dir`)")
+    rx.add_argument("--out", help="folder for the workbooks (default: the campaign's review_dir, else OUT/review)")
+    ri = rsub.add_parser("import", help="read the filled workbooks, check every cell, score again")
+    ri.add_argument("campaign", help="campaign TOML file")
+    ri.add_argument("files", nargs="*", help="filled workbooks (default: every .xlsx of the review folder)")
+    ri.add_argument("--no-score", action="store_true", help="import only; do not score again")
+    for sp in (rx, ri):
+        sp.add_argument("--set", action="append", metavar="KEY=VALUE", help="override a setting")
+        sp.set_defaults(func=cmd_review)
 
     s = sub.add_parser("sandbox", help="the synthetic government web")
     ssub = s.add_subparsers(dest="sandbox_command", required=True)

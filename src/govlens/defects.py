@@ -101,8 +101,21 @@ CN_DOMAIN_NOT_SHOWN = "cn_domain_not_shown"        # the website's homepage head
 CN_DOMAIN_KINDS: tuple[str, ...] = (CN_DOMAIN_UNREGISTERED, CN_DOMAIN_UNREACHABLE, CN_DOMAIN_NO_SITE,
                                     CN_DOMAIN_NOT_SHOWN)
 
+# --- featured columns, leader mailboxes and citizen hotlines (特色栏目, 领导信箱, 市民热线; series 2 and 3);
+# site-level, the URL is the platform's registry URL
+COLUMN_NOT_UPDATED = "column_not_updated"      # a featured column's newest item is older than COLUMN_STALE_DAYS
+COLUMN_THIN_CONTENT = "column_thin_content"    # most sampled items of a featured column have no substantive text
+COLUMN_QUERY_BROKEN = "column_query_broken"    # the column's query form errs or finds nothing for words it shows
+MAILBOX_FORM_BROKEN = "mailbox_form_broken"    # a test letter through the mailbox form gets no receipt (sandbox only)
+MAILBOX_NO_REPLIES = "mailbox_no_replies"      # the mailbox publishes letters, none of them answered
+HOTLINE_UNANSWERED = "hotline_unanswered"      # test calls answered below HOTLINE_MIN_ANSWER_RATE
+HOTLINE_SLOW = "hotline_slow"                  # answered test calls waited longer than HOTLINE_MAX_WAIT_S (median)
+SERIES23_KINDS: tuple[str, ...] = (COLUMN_NOT_UPDATED, COLUMN_THIN_CONTENT, COLUMN_QUERY_BROKEN,
+                                   MAILBOX_FORM_BROKEN, MAILBOX_NO_REPLIES, HOTLINE_UNANSWERED, HOTLINE_SLOW)
+
 ALL_KINDS: tuple[str, ...] = tuple(dict.fromkeys(WEBSITE_KINDS + BROWSER_KINDS + NEWMEDIA_KINDS + MOBILE_KINDS
-                                                   + CIVILIZATION_KINDS + FOREIGN_KINDS + CN_DOMAIN_KINDS))
+                                                   + CIVILIZATION_KINDS + FOREIGN_KINDS + CN_DOMAIN_KINDS
+                                                   + SERIES23_KINDS))
 
 URL_LEVEL_KINDS: frozenset[str] = frozenset({
     STALE_COLUMN, EMPTY_COLUMN, BROKEN_INTERNAL_LINK, BROKEN_EXTERNAL_LINK, IMAGE_WITHOUT_ALT, LOW_CONTRAST,

@@ -15,7 +15,8 @@ openpyxl) are translated into these at the boundary where they happen.
     │   ├── RegistryError           the registry as a whole is unusable
     │   ├── RegistryRowError        one registry row (file, line, field)
     │   ├── ImportRowError          one row of an imported data file (file, line, field)
-    │   └── ImportFileError         an imported data file refused whole; lists its bad rows
+    │   ├── ImportFileError         an imported data file refused whole; lists its bad rows
+    │   └── ReviewSheetError        one cell or row of an expert's review workbook (file, sheet, row, column)
     ├── ProbeError                  a probe could not gather (mapped to a visit status)
     │   ├── FetchTimeout
     │   ├── FetchFailed
@@ -99,6 +100,18 @@ class ImportFileError(InputError):
             detail = f"; {self.total} bad row(s), first at {where}{first.reason}"
         super().__init__(message + detail, file=file)
         self.line, self.field = (first.line, first.field) if first else (None, None)
+
+
+class ReviewSheetError(InputError):
+    """A bad cell, row or header of an expert's review workbook: names the file, sheet, row and column."""
+
+    def __init__(self, message: str, *, file: str, sheet: str, row: int | None = None, column: str | None = None,
+                 item: str = "") -> None:
+        self.sheet, self.row, self.column, self.item = sheet, row, column, item
+        where = f"sheet '{sheet}'" + (f", row {row}" if row is not None else "") + \
+            (f", column {column}" if column else "") + (f" ({item})" if item else "")
+        super().__init__(f"{where}: {message}", file=file, line=None, field=None)
+        self.reason = message
 
 
 class ProbeError(GovlensError):

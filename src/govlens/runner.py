@@ -197,7 +197,8 @@ def browse(campaign: Campaign, store: CampaignStore, platforms: list[Any], state
     s = campaign.settings
     if not s.getbool("BROWSER_ENABLED"):
         return {"rendered": 0}
-    sample = browser_sample(platforms, s.getint("BROWSER_SAMPLE"))
+    # a featured column is a page of a site, not a homepage: the browser renders homepages
+    sample = browser_sample([p for p in platforms if p.kind != "column"], s.getint("BROWSER_SAMPLE"))
     if not sample:
         return {"rendered": 0}
     settings = s.copy()
@@ -214,13 +215,14 @@ def browse(campaign: Campaign, store: CampaignStore, platforms: list[Any], state
     return {"rendered": summary.sites, "render_seconds": round(summary.elapsed, 1)}
 
 
-def score(campaign: Campaign, store: CampaignStore) -> StageReport:
+def score(campaign: Campaign, store: CampaignStore, only: set[str] | None = None) -> StageReport:
+    """Indicators, then scoring, for every framework of the campaign (or the ``only`` ones)."""
     from govlens.indicators.registry import all_ids
     from govlens.indicators.run import run_indicators
     from govlens.scoring import NORMALISATION_METHODS, score_campaign
 
     t0 = time.perf_counter()
-    frameworks = campaign_frameworks(campaign)
+    frameworks = [fw for fw in campaign_frameworks(campaign) if only is None or fw.id in only]
     known = set(all_ids())
     for framework in frameworks:
         validate_references(framework, known, set(NORMALISATION_METHODS))
@@ -239,18 +241,113 @@ def score(campaign: Campaign, store: CampaignStore) -> StageReport:
                                if any(p.kind in kinds and (not grp or p.group in grp) for kinds, grp in selectors)],
                        indicator_ids=ids, check_date=campaign.check_date, settings=campaign.settings)
     facts: dict[str, Any] = {}
+    scored: dict[str, ScoringSummary] = {}
     reps = int(campaign.settings["SCORING_REPLICATIONS"])
     for framework in frameworks:
         if len(frameworks) > 1 and not any(framework.covers(p.kind, p.group) for p in platforms):
             facts[framework.id] = "no platform of its kinds"
             continue
         summary: ScoringSummary = score_campaign(store, framework, replications=None if reps < 0 else reps)
+        scored[framework.id] = summary
         if len(frameworks) == 1:
             facts = {"framework": summary.framework, "platforms": summary.platforms, "scored": summary.scored,
                      "vetoed": summary.vetoed, "replications": summary.replications}
         else:
             facts[framework.id] = f"{summary.scored}/{summary.platforms} scored, {summary.vetoed} vetoed"
+    if campaign.previous is not None:
+        facts.update(improvement(campaign, store, frameworks, platforms, scored, reps))
     return StageReport("score", time.perf_counter() - t0, facts)
+
+
+IMPROVEMENT_INDICATOR = "index-improvement"
+
+
+def improvement(campaign: Campaign, store: CampaignStore, frameworks: list[Any], platforms: list[Any],
+                scored: dict[str, Any], reps: int) -> dict[str, Any]:
+    """快速发展: this campaign's first framework against the previous campaign's (``previous``), with the
+    engine of ``govlens compare``; one ``improvement`` observation per platform in both, then the
+    frameworks that use ``index-improvement`` are scored again."""
+    from govlens.indicators.run import run_indicators
+    from govlens.probes.observation import COMPLETED, Observation
+    from govlens.scoring import score_campaign
+    from govlens.scoring.compare import compare, load_results
+
+    base = campaign_frameworks(campaign)[0].id      # the campaign's first framework (website-2013)
+    if base not in scored:                           # not scored now (e.g. a rescore after the review)
+        return {}
+    table = compare(load_results(campaign.previous, base), load_results(campaign.store_path, base))
+    urls = {p.id: p.url for p in platforms}
+    rows = []
+    for pid, r in table.iterrows():
+        change = r.get("index_change")
+        if pid not in urls or change is None or change != change:
+            continue
+        rows.append(Observation(platform_id=str(pid), probe="previous_campaign", kind="improvement", url=urls[pid],
+                                status=COMPLETED, data={
+                                    "index_old": float(r["index_old"]), "index_new": float(r["index_new"]),
+                                    "index_change": float(change), "rank_old": _int(r.get("rank_old")),
+                                    "rank_new": _int(r.get("rank_new")), "main_driver": str(r.get("main_driver")),
+                                    "previous": str(campaign.previous)}).as_row())
+    store.replace("observations", rows, probe="previous_campaign")
+    users = [fw for fw in frameworks if IMPROVEMENT_INDICATOR in fw.indicator_ids()]
+    for fw in users:
+        run_indicators(store, [p for p in platforms if p.kind in fw.platform_kinds],
+                       indicator_ids=[IMPROVEMENT_INDICATOR], check_date=campaign.check_date,
+                       settings=campaign.settings)
+        score_campaign(store, fw, replications=None if reps < 0 else reps)
+    return {"improvement": f"{len(rows)} platforms compared with {campaign.previous.name}"}
+
+
+def _int(v: Any) -> int | None:
+    try:
+        return None if v is None or v != v else int(v)
+    except (TypeError, ValueError):
+        return None
+
+
+def review_export(campaign: Campaign, store: CampaignStore, out: Path | None = None) -> StageReport:
+    """Expert sheets for every framework with a review section (campaign keys ``reviewers``, ``review_dir``)."""
+    from govlens.review import export_review, load_experts
+
+    t0 = time.perf_counter()
+    if campaign.reviewers is None:
+        raise CampaignFileError("the campaign names no experts' list (key `reviewers`)", file=str(campaign.path),
+                                field="campaign.reviewers")
+    experts, errors = load_experts(campaign.reviewers)
+    folder = out or campaign.review_dir or campaign.out / "review"
+    summary = export_review(store, campaign_frameworks(campaign), experts, folder,
+                            exclude_own=str(campaign.settings["REVIEW_EXCLUDE_OWN"]), locale=campaign.locale)
+    loads = sorted(summary.load.values())
+    return StageReport("review export", time.perf_counter() - t0,
+                       {"folder": str(folder), "experts": len(summary.files), "platforms": summary.platforms,
+                        "load": f"{loads[0]}–{loads[-1]} platforms per expert" if loads else "none"},
+                       [str(e) for e in errors])
+
+
+def review_import(campaign: Campaign, store: CampaignStore, files: list[Path] | None = None,
+                  rescore: bool = True) -> list[StageReport]:
+    """Read the filled sheets (``files``, else every workbook of the review folder), then score again."""
+    from govlens.review import import_review
+
+    t0 = time.perf_counter()
+    if not files:
+        folder = campaign.review_dir or campaign.out / "review"
+        files = sorted(folder.glob("*.xlsx")) if folder.is_dir() else []
+        if not files:
+            raise InputError("no review workbook to import", file=str(folder))
+    s = campaign.settings
+    result = import_review(store, files, campaign_frameworks(campaign),
+                           min_agreement=float(s["REVIEW_MIN_AGREEMENT"]), outlier_z=float(s["REVIEW_OUTLIER_Z"]))
+    icc = {fid: {k: round(v, 3) for k, v in vals.items() if k.endswith(":overall")}
+           for fid, vals in result.agreement.items()}
+    reports = [StageReport("review import", time.perf_counter() - t0,
+                           {"files": result.files, "sheets": result.sheets, "scores": result.scores,
+                            "platforms": result.platforms, "outliers": result.outliers, "agreement": icc},
+                           [str(e) for e in result.errors]
+                           + [f"not scored: {x}" for x in result.not_scored[:20]])]
+    if rescore:       # the frameworks whose index takes the experts' scores
+        reports.append(score(campaign, store, only={fw.id for fw in campaign_frameworks(campaign) if fw.review}))
+    return reports
 
 
 def inspect(campaign: Campaign, store: CampaignStore) -> StageReport:
@@ -310,23 +407,37 @@ def report(campaign: Campaign, store: CampaignStore) -> StageReport:
 
 
 def run_all(campaign: Campaign, progress: Progress | None = None,
-            on_stage: Callable[[StageReport], None] | None = None, *, resume: bool = False) -> list[StageReport]:
-    """Every stage in order; ``resume`` continues a killed scan instead of starting a new one."""
+            on_stage: Callable[[StageReport], None] | None = None,
+            reviewers: Callable[[Path], None] | None = None, *, resume: bool = False) -> list[StageReport]:
+    """Every stage in order; ``resume`` continues a killed scan instead of starting a new one.
+
+    ``reviewers``, when given, stands for the experts: after scoring, the review sheets are
+    exported, handed to it (it fills them in), imported, and the campaign scored again (the demo's
+    sandbox experts do this; a real campaign's experts take days, with ``govlens review``).
+    """
     preflight(campaign, "run")
     reports = []
     with open_store(campaign) as store:
-        stages: list[Callable[[Campaign, CampaignStore], StageReport]] = [
+        stages: list[Callable[[Campaign, CampaignStore], StageReport | list[StageReport]]] = [
             register, lambda c, s: scan(c, s, progress, resume=resume)]
         if campaign.settings.getbool("MONITOR_IN_RUN"):
             stages.append(lambda c, s: monitor(c, s, restart=True))
-        stages += [score, inspect, awards, report]
+        stages.append(score)
+        if reviewers is not None and campaign.reviewers is not None:
+            def review(c: Campaign, s: CampaignStore) -> list[StageReport]:
+                exported = review_export(c, s)
+                reviewers(Path(exported.facts["folder"]))
+                return [exported] + review_import(c, s)
+            stages.append(review)
+        stages += [inspect, awards, report]
         for stage in stages:
-            rep = stage(campaign, store)
-            reports.append(rep)
-            if on_stage:
-                on_stage(rep)
+            out = stage(campaign, store)
+            for rep in out if isinstance(out, list) else [out]:
+                reports.append(rep)
+                if on_stage:
+                    on_stage(rep)
     return reports
 
 
-__all__ = ["InputError", "StageReport", "awards", "import_data", "inspect", "monitor", "open_store", "preflight",
-           "register", "report", "run_all", "scan", "score"]
+__all__ = ["InputError", "StageReport", "awards", "import_data", "improvement", "inspect", "monitor", "open_store",
+           "preflight", "register", "report", "review_export", "review_import", "run_all", "scan", "score"]

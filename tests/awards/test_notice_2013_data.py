@@ -48,29 +48,32 @@ def awards():
 
 def test_registry_rows_are_valid(rows):
     kinds = Counter(r["kind"] for r in rows)
-    assert kinds == {"website": 377, "weibo": 112, "wechat": 10, "mobile_portal": 22, "foreign_site": 48, "cn_domain": 9}
+    assert kinds == {"website": 410, "weibo": 112, "wechat": 10, "mobile_portal": 22, "foreign_site": 48, "cn_domain": 9,
+                     "column": 30, "mailbox": 20, "hotline": 20}
     for r in rows:
         assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", r["id"]), r
         assert r["kind"] in KINDS
         assert r["org_type"] in ORG_TYPES, r
         assert r["level"] in LEVELS, r
         assert r["region"] == region_of(r["province"], r["level"]) != "", r
-        if r["kind"] in ("website", "mobile_portal", "foreign_site"):
+        if r["kind"] in ("website", "mobile_portal", "foreign_site", "mailbox", "hotline"):
             assert re.fullmatch(r"https?://[a-z0-9.-]+/", r["url"]), r
         elif r["kind"] == "cn_domain":
             assert r["url"] == f"http://{r['name']}/" and r["name"].endswith(".政务"), r
+        elif r["kind"] == "column":      # site + column path
+            assert re.fullmatch(r"https?://[a-z0-9.-]+/tslm/[a-z]+/index\.html", r["url"]), r
         else:
             assert re.fullmatch(r"https://(weibo\.com/u/\d{10}|mp\.weixin\.qq\.com/profile\?id=gh_[0-9a-f]{12})", r["url"])
     assert not [v for v, n in Counter(r["id"] for r in rows).items() if n > 1]
     assert not [v for v, n in Counter((r["kind"], r["name"]) for r in rows).items() if n > 1]
-    hosts = Counter(urlsplit(r["url"]).hostname for r in rows if r["kind"] in ("website", "mobile_portal",
-                                                                                "foreign_site", "cn_domain"))
+    hosts = Counter(urlsplit(r["url"]).hostname for r in rows
+                    if r["kind"] in ("website", "mobile_portal", "foreign_site", "cn_domain", "mailbox", "hotline"))
     assert not [h for h, n in hosts.items() if n > 1]
     assert len({r["url"] for r in rows}) == len(rows)
 
 
 def test_awards_quotas(awards):
-    assert [s.id for s in awards.series] == ["s1", "s3", "s4", "s5", "s6", "s7", "s8", "s9"]
+    assert [s.id for s in awards.series] == ["s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9"]
     quotas = {a.key: {g.id: g.quota for g in a.groups} for a in awards.awards()}
     assert quotas["s1.most-influential"] == {"central": 22, "local": 10}
     assert quotas["s1.most-effective"] == {"central-party": 1}
@@ -81,6 +84,13 @@ def test_awards_quotas(awards):
     assert awards.award("s5.excellent").excludes == ("s4.leading",)
     assert awards.award("s1.most-popular").rank_by == "dimension:opinion"
     assert quotas["s3.innovative-mobile"] == {"mobile": 12}
+    assert quotas["s2.featured-columns"] == {"featured_column": 21}
+    assert [a.id for a in awards.series[2].awards] == ["management", "development", "local", "design", "service",
+                                                       "mailbox", "hotline", "innovative-mobile"]
+    assert [a.groups[0].quota for a in awards.series[2].awards] == [10, 8, 12, 8, 12, 10, 10, 12]
+    assert [lst.title for lst in awards.nomination_lists] == ["政务网站", "政务微博", "移动门户"]
+    s5 = awards.award("s5.excellent")
+    assert sum(s5.nominations_of(g) for g in s5.groups) == 21   # the seed's closing 政务网站 list
     assert quotas["s9.most-influential-weibo"] == {"central": 8, "local": 12}
     assert quotas["s9.excellent-weibo"] == {"central": 11, "local": 68}
     assert quotas["s9.wechat"] == {"wechat": 10}
@@ -115,6 +125,34 @@ def test_series_9_quotas_are_counted_from_the_seed(awards):
     assert len(between("地方党政机构", "2013年度中国政务微信贡献奖", i2)) == 68 + 1
     assert len(between("2013年度中国政务微信贡献奖", "除上述获奖", i2)) == 10
     assert len(between("政务微博", "移动门户", text.index("河南登封市") + 5)) == 14
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason="the seed is not beside this checkout")
+def test_series_2_and_3_quotas_are_counted_from_the_seed(awards, rows):
+    text = SEED.read_text(encoding="utf-8")
+    start = text.index("中央国家机关网站获奖栏目") + len("中央国家机关网站获奖栏目")
+    columns = text[start:text.index("获奖理由", start)]
+    names = [r["name"] for r in rows if r["kind"] == "column"][:21]      # the seed's, in its order
+    assert "".join(n.replace("·", "") for n in names) == columns
+    s3_start = text.index("奖项名称政务平台")
+    s3 = text[s3_start:text.index("第四系列", s3_start)]
+    titles = ["2013年度管理创新型政务网站", "2013年度快速发展型政务网站", "2013年度地方特色政务网站",
+              "2013年度设计创新型政务网站", "2013年度服务创新型政务网站", "2013年度服务创新型领导信箱",
+              "2013年度服务创新型政府热线", "2013年度创新型移动门户"]
+    counts = []
+    for i, t in enumerate(titles):
+        a = s3.index(t) + len(t)
+        b = s3.index(titles[i + 1]) if i + 1 < len(titles) else len(s3)
+        counts.append(len([x for x in s3[a:b].split(".") if x]))
+    # 移动南京.政府微门户 and '中国.福州' are one portal each: the seed's dots split them
+    counts[-1] -= 2
+    assert counts == [a.groups[0].quota for a in awards.series[2].awards]
+    assert [a.title for a in awards.series[2].awards] == titles
+    named = {r["name"] for r in rows}
+    for t in titles[5:7]:       # every seed mailbox and hotline is in the registry
+        a = s3.index(t) + len(t)
+        b = s3.index(titles[titles.index(t) + 1])
+        assert {x for x in s3[a:b].split(".") if x} <= named
 
 
 @pytest.mark.parametrize("key, group, names", [

@@ -55,11 +55,42 @@ def test_quotas_ties_exclusions_nominations(store: CampaignStore) -> None:
     summary = select_awards(store, parse_awards(CONFIG))
     # p5 vetoed; p2 and p3 tie at 85: p2 has fewer findings; c1 is under min_index 60
     assert winners(store, "leading") == ["p1", "p2"]
-    assert winners(store, "leading", "nomination") == ["p3"]
+    # the next after the quota are p3 and p4, but both win the excellent award: a nomination never
+    # names a platform that won any award (the seed's "除上述获奖政务平台外"); p6 is under min_index
+    assert winners(store, "leading", "nomination") == []
     assert ("s4.leading", "city", 1) in summary.unfilled
     # leading winners are excluded from excellent; p6 (50) is eligible there (no min_index)
     assert winners(store, "excellent") == ["p3", "p4"]
     assert winners(store, "popular") == ["p4"]   # by the opinion dimension, not the index
+
+
+def test_group_nominations_and_review_requirement(store: CampaignStore) -> None:
+    import copy
+    doc = copy.deepcopy(CONFIG)
+    doc["series"] = doc["series"][:1]
+    award = doc["series"][0]["awards"][0]
+    award["groups"][0]["nominations"] = 2            # the group's own number beats the award's 1
+    select_awards(store, parse_awards(doc))
+    assert winners(store, "leading") == ["p1", "p2"]
+    assert winners(store, "leading", "nomination") == ["p3", "p4"]
+    award["requires_review"] = True                  # only reviewed platforms are eligible
+    store.insert("observations", [{"platform_id": pid, "probe": "review", "kind": "expert_review", "url": "",
+                                   "status": "completed", "data": {"framework": fw, "items": {"x": 70.0}}}
+                                  for pid, fw in (("p2", "f"), ("p4", "f"), ("p1", "other"))])
+    summary = select_awards(store, parse_awards(doc))
+    assert winners(store, "leading") == ["p2", "p4"]
+    assert ("s4.leading", "city", 1) in summary.unfilled
+
+
+def test_nominations_section_names_known_awards() -> None:
+    import copy
+    doc = copy.deepcopy(CONFIG)
+    doc["nominations"] = {"intro": "提名如下", "lists": [{"title": "政务网站", "awards": ["s4.leading"]}]}
+    cfg = parse_awards(doc)
+    assert cfg.nomination_lists[0].awards == ("s4.leading",) and cfg.nominations_intro == "提名如下"
+    doc["nominations"]["lists"][0]["awards"] = ["s4.nothing"]
+    with pytest.raises(AwardsError, match="nominations.lists\\[0\\].awards.*unknown award"):
+        parse_awards(doc)
 
 
 def test_exclusion_cycle_and_unknown_framework(store: CampaignStore) -> None:

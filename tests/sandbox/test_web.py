@@ -71,7 +71,8 @@ def test_adding_sites_does_not_change_other_sites_defects():
 
 def test_truth_format(web):
     t = web.truth()
-    assert set(t) == {"seed", "as_of", "sites"}
+    assert set(t) == {"seed", "as_of", "sites", "review"}     # review: the experts the sandbox plants as outliers
+    assert set(t["review"]["outliers"]) <= set(t["review"]["experts"]) and len(t["review"]["outliers"]) == 2
     assert t["seed"] == SEED and t["as_of"] == AS_OF.isoformat()
     assert len(t["sites"]) == N_SITES
     for s in t["sites"]:

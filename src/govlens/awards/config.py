@@ -23,6 +23,7 @@ key, never as a traceback later. Format::
             min_index: 0           # eligibility threshold (vetoed platforms are never eligible)
             nominations: 0         # next N after each group's quota are listed as nominations
             excludes: [s4.leading] # winners of these awards are not eligible here
+            requires_review: false # true: only platforms the experts reviewed (`govlens review`) are eligible
             reason: …              # optional fixed reason text shown before generated ones
             evidence: [cn-domain-registered, …]   # optional: indicators whose measured values each
                                                    # winner's generated reason states
@@ -30,7 +31,13 @@ key, never as a traceback later. Format::
               - id: central
                 title: 中央国家机关网站
                 quota: 22
+                nominations: 3     # optional: this group's nominations (default: the award's)
                 members: {group: [central]}   # filters on registry fields
+    nominations:                   # optional: the notice's closing list of nominations (提名), by category
+      intro: 除上述获奖政务平台外 …
+      lists:
+        - title: 政务网站
+          awards: [s4.leading, s5.excellent]
 """
 from __future__ import annotations
 
@@ -51,6 +58,7 @@ class AwardGroup:
     title: str
     quota: int
     members: dict[str, tuple[str, ...]]
+    nominations: int | None = None          # None: the award's number
 
     def admits(self, platform: Any) -> bool:
         return all(getattr(platform, key) in values for key, values in self.members.items())
@@ -69,10 +77,22 @@ class Award:
     excludes: tuple[str, ...] = ()
     reason: str = ""
     evidence: tuple[str, ...] = ()          # indicators whose values the generated reasons state
+    requires_review: bool = False
 
     @property
     def key(self) -> str:
         return f"{self.series_id}.{self.id}"
+
+    def nominations_of(self, group: AwardGroup) -> int:
+        return self.nominations if group.nominations is None else group.nominations
+
+
+@dataclass(frozen=True)
+class NominationList:
+    """One list of the notice's closing 提名 section: a title and the awards whose nominations it gathers."""
+
+    title: str
+    awards: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -94,6 +114,8 @@ class AwardsConfig:
     intro: str
     series: tuple[Series, ...]
     source: str = ""
+    nominations_intro: str = ""
+    nomination_lists: tuple[NominationList, ...] = ()      # empty: nominations are shown under each award
 
     def awards(self) -> list[Award]:
         return [a for s in self.series for a in s.awards]
@@ -149,8 +171,10 @@ def parse_awards(doc: Any, source: str = "<awards>") -> AwardsConfig:
                     if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
                         raise AwardsError("expected a list of strings", file=source, field=f"{gp}.members.{key}")
                     members[key] = tuple(values)
+                gnom = None if g.get("nominations") is None else r.integer(g, "nominations", gp, minimum=0)
                 groups.append(AwardGroup(id=r.text(g, "id", gp), title=r.text(g, "title", gp),
-                                         quota=r.integer(g, "quota", gp, minimum=0), members=members))
+                                         quota=r.integer(g, "quota", gp, minimum=0), members=members,
+                                         nominations=gnom))
             rank_by = str(a.get("rank_by", "index"))
             if rank_by != "index" and not rank_by.startswith("dimension:"):
                 raise AwardsError("rank_by must be 'index' or 'dimension:<id>'", file=source, field=f"{ap}.rank_by")
@@ -166,7 +190,8 @@ def parse_awards(doc: Any, source: str = "<awards>") -> AwardsConfig:
                 min_index=float(r.number(a, "min_index", ap, default=0.0)),
                 nominations=r.integer(a, "nominations", ap, minimum=0, default=0),
                 excludes=tuple(str(e) for e in excludes), reason=str(a.get("reason", "") or ""),
-                evidence=tuple(evidence)))
+                evidence=tuple(evidence),
+                requires_review=r.boolean(a, "requires_review", ap)))
         series_list.append(Series(id=sid, number=r.integer(s, "number", sp, minimum=1), title=r.text(s, "title", sp),
                                   key_points=str(s.get("key_points", "") or ""), awards=tuple(awards)))
     for s in series_list:
@@ -174,6 +199,7 @@ def parse_awards(doc: Any, source: str = "<awards>") -> AwardsConfig:
             for e in a.excludes:
                 if e not in seen_awards:
                     raise AwardsError(f"excludes unknown award '{e}'", file=source, field=f"{a.key}.excludes")
+    nom_intro, nom_lists = _nominations(r, top.get("nominations"), seen_awards)
     when = top.get("date")
     if isinstance(when, str):
         try:
@@ -184,7 +210,28 @@ def parse_awards(doc: Any, source: str = "<awards>") -> AwardsConfig:
         raise AwardsError("expected an ISO date", file=source, field="date")
     return AwardsConfig(id=r.text(top, "id", ""), year=r.integer(top, "year", "", minimum=1990),
                         title=r.text(top, "title", ""), issuer=str(top.get("issuer", "") or ""), date=when,
-                        intro=str(top.get("intro", "") or ""), series=tuple(series_list), source=source)
+                        intro=str(top.get("intro", "") or ""), series=tuple(series_list), source=source,
+                        nominations_intro=nom_intro, nomination_lists=nom_lists)
+
+
+def _nominations(r: "_Reader", raw: Any, known: set[str]) -> tuple[str, tuple[NominationList, ...]]:
+    """The optional closing ``nominations`` section: intro text and lists naming known awards."""
+    if raw is None:
+        return "", ()
+    sec = r.mapping(raw, "nominations")
+    lists = []
+    for i, item in enumerate(r.list(sec, "lists", "nominations")):
+        lp = f"nominations.lists[{i}]"
+        item = r.mapping(item, lp)
+        keys = item.get("awards")
+        if not isinstance(keys, list) or not keys or not all(isinstance(k, str) for k in keys):
+            raise AwardsError("expected a non-empty list of award keys (series.award)", file=r.source,
+                              field=f"{lp}.awards")
+        for k in keys:
+            if k not in known:
+                raise AwardsError(f"unknown award '{k}'", file=r.source, field=f"{lp}.awards")
+        lists.append(NominationList(title=r.text(item, "title", lp), awards=tuple(keys)))
+    return str(sec.get("intro", "") or ""), tuple(lists)
 
 
 @dataclass
@@ -216,6 +263,12 @@ class _Reader:
         value = m.get(key, default)
         if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
             raise self._err(f"expected a whole number ≥ {minimum}", _join(path, key))
+        return value
+
+    def boolean(self, m: dict[str, Any], key: str, path: str, default: bool = False) -> bool:
+        value = m.get(key, default)
+        if not isinstance(value, bool):
+            raise self._err("expected true or false", _join(path, key))
         return value
 
     def number(self, m: dict[str, Any], key: str, path: str, *, default: float) -> float:

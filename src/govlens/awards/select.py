@@ -2,9 +2,12 @@
 
 For each award and group: the eligible platforms (admitted by the group's filters, scored
 by the award's framework, not vetoed, index ≥ ``min_index``, not a winner of an award it
-``excludes``) are ordered by the award's ``rank_by`` score; the first ``quota`` win and the
-next ``nominations`` are nominated. Ties break as ranks do: higher score, higher index,
-fewer findings, then platform id. A platform wins at most once per award.
+``excludes``; with ``requires_review``, reviewed by the experts under the award's framework) are
+ordered by the award's ``rank_by`` score; the first ``quota`` win. Nominations (提名) are chosen
+once every award has its winners: the next ``nominations`` platforms of each group after its
+quota that won no award at all ("除上述获奖政务平台外"), so a nomination never names a winner of
+another award. Ties break as ranks do: higher score, higher index, fewer findings, then platform
+id. A platform wins at most once per award.
 """
 from __future__ import annotations
 
@@ -48,8 +51,10 @@ def select_awards(store: CampaignStore, config: AwardsConfig) -> AwardsSummary:
     dims = store.frame("SELECT platform_id, framework, dimension_id, score FROM dimension_scores")
     findings = store.frame("SELECT platform_id, count(*) AS n FROM findings GROUP BY platform_id")
     nfind = dict(zip(findings["platform_id"], findings["n"]))
+    reviewed = _reviewed(store)
     winners: dict[str, set[str]] = {}
     rows: list[dict[str, Any]] = []
+    pools: list[tuple[Award, str, list[str], dict[str, float], int]] = []   # for the nominations pass
     unfilled: list[tuple[str, str, int]] = []
     store.clear_log("awards")
     for award in award_order(config):
@@ -66,28 +71,44 @@ def select_awards(store: CampaignStore, config: AwardsConfig) -> AwardsSummary:
         excluded = set().union(*(winners.get(k, set()) for k in award.excludes)) if award.excludes else set()
         eligible = [pid for pid, vetoed, idx in zip(scored["platform_id"], scored["vetoed"], scored["index"])
                     if not vetoed and pd.notna(idx) and idx >= award.min_index and pid not in excluded
-                    and pid in platforms and pd.notna(score_of.get(pid))]
+                    and pid in platforms and pd.notna(score_of.get(pid))
+                    and (not award.requires_review or pid in reviewed.get(award.framework, set()))]
         taken: set[str] = set()
         won: set[str] = set()
         for group in award.groups:
             pool = [pid for pid in eligible if pid not in taken and group.admits(platforms[pid])]
             pool.sort(key=lambda pid: (-score_of[pid], -index_of[pid], nfind.get(pid, 0), pid))
-            chosen, nominated = pool[:group.quota], pool[group.quota:group.quota + award.nominations]
+            chosen = pool[:group.quota]
             if len(chosen) < group.quota:
                 unfilled.append((award.key, group.id, group.quota - len(chosen)))
             for pos, pid in enumerate(chosen, 1):
                 rows.append(_row(award, group.id, pid, pos, WINNER, score_of[pid]))
-            for pos, pid in enumerate(nominated, 1):
-                rows.append(_row(award, group.id, pid, pos, NOMINATION, score_of[pid]))
+            if award.nominations_of(group):
+                pools.append((award, group.id, pool[group.quota:], score_of, award.nominations_of(group)))
             taken.update(chosen)
             won.update(chosen)
         winners[award.key] = won
         store.log_step("awards", award.key, {"rank_by": award.rank_by, "min_index": award.min_index,
                                              "excludes": list(award.excludes), "nominations": award.nominations,
+                                             "requires_review": award.requires_review,
                                              "quotas": {g.id: g.quota for g in award.groups}})
+    any_winner = set().union(*winners.values()) if winners else set()
+    for award, group_id, rest, score_of, n in pools:
+        for pos, pid in enumerate([p for p in rest if p not in any_winner][:n], 1):
+            rows.append(_row(award, group_id, pid, pos, NOMINATION, score_of[pid]))
     store.replace("awards", rows)
     return AwardsSummary(awards=len(config.awards()), winners=sum(r["status"] == WINNER for r in rows),
                          nominations=sum(r["status"] == NOMINATION for r in rows), unfilled=unfilled)
+
+
+def _reviewed(store: CampaignStore) -> dict[str, set[str]]:
+    """Framework → platforms the experts reviewed under it (``expert_review`` observations of `govlens review`)."""
+    frame = store.frame("SELECT DISTINCT json_extract_string(data, '$.framework') AS framework, platform_id "
+                        "FROM observations WHERE probe = 'review' AND kind = 'expert_review'")
+    out: dict[str, set[str]] = {}
+    for fw, pid in frame.itertuples(index=False, name=None):
+        out.setdefault(fw, set()).add(pid)
+    return out
 
 
 def _check_framework_exists(award: Award, config: AwardsConfig) -> None:

@@ -30,6 +30,7 @@ from typing import Any
 from govlens.errors import FrameworkError
 from govlens.frameworks.model import (EXPERT, NONE, VETO_OPS, BonusRule, DeductionRule, Dimension, Framework,
                                       IndicatorRef, MethodSpec, UncertaintySpec, VetoRule)
+from govlens.frameworks.review import parse_review
 from govlens.yamlfile import read_yaml_lines, shipped_names, with_line
 
 AGGREGATIONS = ("weighted_arithmetic", "weighted_geometric", "weighted_harmonic", "generalised_mean", "copeland")
@@ -120,7 +121,7 @@ def parse_framework(doc: Any, source: str = "<framework>", lines: Mapping[str, i
         qualify_min=None if qualify.get("min_index") is None else _number(qualify["min_index"], "qualify.min_index", err),
         uncertainty=_uncertainty(doc.get("uncertainty"), "uncertainty", err),
         table=dict(table), lines=lines, checks=tuple(checks),
-        platform_groups=tuple(groups))
+        platform_groups=tuple(groups), review=parse_review(doc.get("review"), err))
 
 
 def _dimension(d: Any, dp: str, err: Err, seen_nodes: set[str], seen_inds: set[str]) -> Dimension:

@@ -178,6 +178,7 @@ class Framework:
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)  # key path → YAML line
     checks: tuple[str, ...] = ()         # indicators evaluated for their findings only, never scored
     platform_groups: tuple[str, ...] = ()   # only platforms of these registry groups (empty: every group)
+    review: Any = None                   # the expert review (govlens.frameworks.review.ReviewSpec), or None
 
     def covers(self, kind: str | None, group: str | None) -> bool:
         """Does this framework score a platform of this kind and registry group?"""

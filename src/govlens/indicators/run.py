@@ -111,9 +111,12 @@ def run_indicators(store: CampaignStore, platforms: Sequence[Platform], *, indic
         n_batch = _run_batch(store, platforms, batch_modules, ctx, frames, found, status_count, kind_count, errors)
     else:
         n_batch = 0
-    where = {} if indicator_ids is None else {"indicator_id": ids}
-    store.replace_with_frames("indicator_values", values, frames, **where)
-    store.replace("findings", found, **where)
+    if indicator_ids is None:
+        store.replace_with_frames("indicator_values", values, frames)
+        store.replace("findings", found)
+    else:   # only these indicators' rows of these platforms: another kind's values of them stay
+        _replace_scoped(store, "indicator_values", values, frames, ids, list(by_id))
+        _replace_scoped(store, "findings", found, [], ids, list(by_id))
     summary.values, summary.findings = len(values) + n_batch, len(found)
     summary.by_status = dict(sorted(status_count.items()))
     summary.findings_by_kind = dict(sorted(kind_count.items()))
@@ -132,6 +135,26 @@ def run_indicators(store: CampaignStore, platforms: Sequence[Platform], *, indic
         "settings": {k: settings[k] for k in settings if k.startswith(("FRESHNESS_", "HTTP_SLOW", "LINKS_"))},
     })
     return summary
+
+
+def _replace_scoped(store: CampaignStore, table: str, rows: list[dict[str, Any]], frames: list[pd.DataFrame],
+                    ids: list[str], platform_ids: list[str]) -> None:
+    """Replace the rows of ``ids`` for ``platform_ids`` only, in one transaction."""
+    con = store.con
+    con.register("_govlens_scope", pd.DataFrame({"platform_id": platform_ids}, dtype=object))
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute(f"DELETE FROM {table} WHERE indicator_id IN ({', '.join('?' * len(ids))}) AND platform_id IN "
+                    "(SELECT platform_id FROM _govlens_scope)", ids)
+        store.insert(table, rows)
+        for f in frames:
+            store.insert_frame(table, f)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    finally:
+        con.unregister("_govlens_scope")
 
 
 def _evaluate(module: ModuleType, po: PlatformObservations, ctx: IndicatorContext,

@@ -281,11 +281,14 @@ class Fetcher:
 
     # ------------------------------------------------------------ fetching
     async def fetch(self, url: str, *, method: str = "GET", allow_redirects: bool = True,
-                    max_bytes: int | None = None, timeout: float | None = None) -> FetchResult:
+                    max_bytes: int | None = None, timeout: float | None = None,
+                    data: Mapping[str, str] | None = None) -> FetchResult:
         """Fetch ``url``; every outcome is a :class:`FetchResult` with a visit status.
 
         ``max_bytes`` caps the body kept (wire and inflated alike); by default the wire cap is
         ``HTTP_MAX_BODY_BYTES`` and the inflated cap ``HTTP_MAX_DECOMPRESSED_BYTES``.
+        ``data`` is a form sent with a POST (urlencoded); a redirect after it is followed with a GET,
+        and a POST is never repeated for a ``Retry-After``.
         """
         if self._session is None:
             await self.start()
@@ -306,13 +309,13 @@ class Fetcher:
                     break
                 hop_start_elapsed = elapsed
                 spent, ttfb, resp_status, headers, body, too_large = await self._hop(
-                    current, method, wire_cap, inflated_cap, remaining)
+                    current, method, wire_cap, inflated_cap, remaining, data if method == "POST" else None)
                 elapsed += spent
                 remaining -= spent
                 result.http_status, result.headers, result.body = resp_status, headers, body
                 result.final_url = current
                 result.ttfb_ms = round((hop_start_elapsed + ttfb) * 1000, 2)
-                wait = self._retry_wait(resp_status, headers, retries, remaining)
+                wait = None if method == "POST" else self._retry_wait(resp_status, headers, retries, remaining)
                 if wait is not None:
                     retries += 1
                     result.retries = retries
@@ -332,7 +335,7 @@ class Fetcher:
                     except ValueError as exc:
                         result.status, result.error = S.INVALID_URL, f"bad Location: {exc}"[:500]
                         break
-                    if resp_status == 303 and method != "HEAD":
+                    if (resp_status == 303 and method != "HEAD") or (method == "POST" and resp_status in (301, 302)):
                         method = "GET"
                     if remaining <= 0:
                         raise asyncio.TimeoutError()
@@ -382,8 +385,8 @@ class Fetcher:
             return S.BLOCKED_TARGET, f"{host} is not a public address"
         return None
 
-    async def _hop(self, url: str, method: str, wire_cap: int, inflated_cap: int,
-                   budget: float) -> tuple[float, float, int, dict[str, str], bytes, str | None]:
+    async def _hop(self, url: str, method: str, wire_cap: int, inflated_cap: int, budget: float,
+                   data: Mapping[str, str] | None = None) -> tuple[float, float, int, dict[str, str], bytes, str | None]:
         """One request without redirects: (seconds, ttfb, status, headers, body, why too large or None)."""
         assert self._session is not None and self._gates is not None
         host = urlsplit(url).hostname or ""
@@ -394,7 +397,8 @@ class Fetcher:
                 raise asyncio.TimeoutError()
             self.requests += 1
             async with asyncio.timeout(budget):
-                async with self._session.request(method, url, allow_redirects=False) as resp:
+                async with self._session.request(method, url, allow_redirects=False,
+                                                 data=dict(data) if data is not None else None) as resp:
                     ttfb = time.perf_counter() - start
                     headers = {k: resp.headers[k] for k in KEPT_HEADERS if k in resp.headers}
                     if "retry-after" in resp.headers:

@@ -7,6 +7,8 @@
     submissions = "submissions.csv"        # newmedia_submissions (单位自荐, 平台报送)
     expert_recommendations = "experts.xlsx"
     app_store = "appstore.csv"             # mobile portals' app-store metadata
+    hotline_calls = "calls.csv"            # hotline_calls: test calls to citizen hotlines
+    materials = "materials.csv"            # materials: self-nominations and recommendations
 
 A new importer is one module plus one line here. Each maps to its module's ``import_file``.
 """
@@ -14,8 +16,8 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from govlens.probes import (app_store, expert_recommendations, newmedia_comments, newmedia_posts, newmedia_stats,
-                            newmedia_submissions)
+from govlens.probes import (app_store, expert_recommendations, hotline_calls, materials, newmedia_comments,
+                            newmedia_posts, newmedia_stats, newmedia_submissions)
 
 IMPORTERS: dict[str, ModuleType] = {
     "account_stats": newmedia_stats,
@@ -24,4 +26,6 @@ IMPORTERS: dict[str, ModuleType] = {
     "submissions": newmedia_submissions,
     "expert_recommendations": expert_recommendations,
     "app_store": app_store,
+    "hotline_calls": hotline_calls,
+    "materials": materials,
 }

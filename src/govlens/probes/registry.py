@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from govlens.probes.base import Probe
 from govlens.probes.dns_records import DnsProbe
+from govlens.probes.featured_column import FeaturedColumnProbe
 from govlens.probes.browser import BrowserProbe
 from govlens.probes.civilization import CivilizationProbe
 from govlens.probes.cn_domain import CnDomainProbe
 from govlens.probes.foreign_edition import ForeignEditionProbe
 from govlens.probes.http_site import HttpSiteProbe
 from govlens.probes.interaction import InteractionProbe
+from govlens.probes.mailbox import MailboxProbe
 from govlens.probes.mobile_site import MobileSiteProbe
 from govlens.probes.noop import NoopProbe
 from govlens.probes.not_found import NotFoundProbe
@@ -35,6 +37,8 @@ PROBES: dict[str, type[Probe]] = {
     CivilizationProbe.name: CivilizationProbe,
     ForeignEditionProbe.name: ForeignEditionProbe,
     CnDomainProbe.name: CnDomainProbe,
+    FeaturedColumnProbe.name: FeaturedColumnProbe,
+    MailboxProbe.name: MailboxProbe,
 }
 
 

@@ -79,6 +79,9 @@ class CampaignData:
     award_dimensions: dict[tuple[str, str], dict[str, float | None]] = field(default_factory=dict)
     uncertainty: dict[str, Any] = field(default_factory=dict)   # the Monte Carlo behind the rank intervals
     award_values: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)  # (award platform, indicator)
+    materials: dict[str, list[dict[str, Any]]] = field(default_factory=dict)   # id → self-nominations, recommendations
+    award_evidence: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
+    # (framework, id) → the award platform's scored indicators (dimension, indicator, value, score), best first
 
     def check_date(self) -> date | None:
         raw = self.campaign.get("check_date")
@@ -140,13 +143,26 @@ def load_campaign(store: CampaignStore, framework_id: str) -> CampaignData:
     if rows:
         content = _json_list(rows[0]["content"])
         uncertainty = content[0] if content and isinstance(content[0], dict) else {}
+    award_evidence: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    if awards:
+        for r in _fetch(store, "SELECT s.framework, s.platform_id, s.dimension_id, s.indicator_id, v.value, s.score "
+                               "FROM indicator_scores s JOIN indicator_values v ON v.platform_id = s.platform_id "
+                               "AND v.indicator_id = s.indicator_id WHERE s.status = 'ok' AND v.status = 'ok' "
+                               "AND s.score IS NOT NULL AND s.platform_id IN (SELECT DISTINCT platform_id FROM awards) "
+                               "ORDER BY s.framework, s.platform_id, s.score DESC, s.weight DESC, s.indicator_id"):
+            award_evidence[(r["framework"], r["platform_id"])].append(r)
+    materials: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for m in _fetch(store, "SELECT platform_id, type, category, title, submitted_by, submitted_on, source_file, "
+                           "source_line FROM materials ORDER BY platform_id, submitted_on, title"):
+        materials[m["platform_id"]].append(m)
     campaign = store.get_meta("campaign", {}) or {}
     return CampaignData(framework_id=framework_id, campaign=campaign if isinstance(campaign, dict) else {},
                         platforms=platforms, results=results, results_by_framework=results_by_framework,
                         dimensions=dict(dimensions), findings_count=findings_count,
                         findings_by_kind=findings_by_kind, awards=awards, awards_by_platform=dict(by_platform),
                         award_dimensions=dict(award_dimensions), uncertainty=uncertainty,
-                        award_values=award_values)
+                        award_values=award_values, materials=dict(materials),
+                        award_evidence=dict(award_evidence))
 
 
 @dataclass

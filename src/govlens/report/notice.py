@@ -21,9 +21,10 @@ from govlens.report.findings_summary import Summary
 from govlens.report.locale import Locale
 from govlens.report.numerals import chinese_date, chinese_number
 from govlens.report.render import html_env, md_env
-from govlens.report.values import fmt_score, is_number, rank_interval
+from govlens.report.values import fmt_score, fmt_value, is_number, rank_interval
 
 TOP_STRENGTHS = 2           # dimensions named in a generated reason
+TOP_EVIDENCE = 2            # measured indicator values named in a generated reason
 TOP_DEFECTS = 5             # defect kinds named in the findings sentence
 
 
@@ -105,6 +106,14 @@ class Table:
 
 
 @dataclass
+class NominationBlock:
+    """One list of the closing 提名 section (政务网站, 政务微博, 移动门户 …)."""
+
+    title: str
+    entries: list[Entry]
+
+
+@dataclass
 class NoticeModel:
     lang: str
     title: str
@@ -120,6 +129,9 @@ class NoticeModel:
     issuer: str
     date: str
     labels: dict[str, str]
+    nominations_heading: str = ""
+    nominations_intro: str = ""
+    nomination_lists: list[NominationBlock] = field(default_factory=list)
 
 
 def _award_rows(data: CampaignData, award: Award) -> dict[tuple[str, str], list[dict[str, Any]]]:
@@ -186,12 +198,31 @@ def winner_reason(pid: str, name: str, award: Award, data: CampaignData, dim_tit
             return L.t("reasons.evidence_interval", interval=rank_interval(result, L), **values)
         return L.t("reasons.evidence" if is_number(result.get("rank")) else "reasons.evidence_unranked", **values)
     if not strengths:
-        return L.t("reasons.winner_plain", **values)
-    if not is_number(result.get("rank")) or not platform.get("group"):
-        return L.t("reasons.winner_unranked", **values)
-    if is_number(result.get("rank_low")) and is_number(result.get("rank_high")):
-        return L.t("reasons.winner_interval", interval=rank_interval(result, L), **values)
-    return L.t("reasons.winner", **values)
+        text = L.t("reasons.winner_plain", **values)
+    elif not is_number(result.get("rank")) or not platform.get("group"):
+        text = L.t("reasons.winner_unranked", **values)
+    elif is_number(result.get("rank_low")) and is_number(result.get("rank_high")):
+        text = L.t("reasons.winner_interval", interval=rank_interval(result, L), **values)
+    else:
+        text = L.t("reasons.winner", **values)
+    return text + _evidence(pid, award, data, L)
+
+
+def _evidence(pid: str, award: Award, data: CampaignData, L: Locale) -> str:
+    """' 实测：栏目距最近更新2天；近一年发布条数120条。' — the winner's best measured values (of the award's
+    dimension when it ranks by one), each as its indicator's title and raw value."""
+    rows = data.award_evidence.get((award.framework, pid), [])
+    if award.rank_by.startswith("dimension:"):
+        dim = award.rank_by.split(":", 1)[1]
+        rows = [r for r in rows if r.get("dimension_id") == dim] or rows
+    items = []
+    for r in rows:
+        shown = fmt_value(r["indicator_id"], r.get("value"), L)
+        if shown:
+            items.append(L.t("reasons.measured_item", title=L.indicator_title(r["indicator_id"]), value=shown))
+        if len(items) >= TOP_EVIDENCE:
+            break
+    return L.t("reasons.measured", items=L.t("reasons.measured_sep").join(items)) if items else ""
 
 
 def build_notice(data: CampaignData, summary: Summary, framework: Framework, awards: AwardsConfig, L: Locale,
@@ -203,6 +234,8 @@ def build_notice(data: CampaignData, summary: Summary, framework: Framework, awa
         file = scorecard_files.get(pid)
         return Entry(id=pid, name=name, href=f"scorecards/{file}" if file else "")
 
+    closing_lists = bool(awards.nomination_lists)   # the seed's closing 提名 section instead of one per award
+    gathered: dict[str, list[Entry]] = {}
     series_blocks = []
     for s in awards.series:
         label = L.t("notice.series_label", number=series_number(s.number, L))
@@ -214,6 +247,9 @@ def build_notice(data: CampaignData, summary: Summary, framework: Framework, awa
                 gb = GroupBlock(id=g.id, title=g.title,
                                 winners=[entry(r["platform_id"]) for r in rows.get((g.id, "winner"), [])],
                                 nominations=[entry(r["platform_id"]) for r in rows.get((g.id, "nomination"), [])])
+                if closing_lists:
+                    gathered.setdefault(award.key, []).extend(gb.nominations)
+                    gb.nominations = []
                 if gb.winners or gb.nominations:
                     groups.append(gb)
                 reasons += [winner_reason(w.id, w.name, award, data, dim_titles, L) for w in gb.winners]
@@ -240,13 +276,24 @@ def build_notice(data: CampaignData, summary: Summary, framework: Framework, awa
     title = awards.title
     strip = L.get("notice.closing_strip_suffix", "")
     short = title[: -len(strip)] if isinstance(strip, str) and strip and title.endswith(strip) else title
+    nomination_lists = []
+    for lst in awards.nomination_lists:
+        seen: dict[str, Entry] = {}
+        for key in lst.awards:
+            for e in gathered.get(key, []):
+                seen.setdefault(e.id, e)
+        if seen:
+            nomination_lists.append(NominationBlock(title=lst.title, entries=list(seen.values())))
     labels = {k: L.t(f"notice.{k}") for k in ("key_points", "reason", "nominations", "nominations_intro", "vacant")}
     labels.update(scorecards=L.t("labels.scorecards"), generated_by=L.t("labels.generated_by"))
     return NoticeModel(lang=str(L.get("meta.lang", loc)), title=title, intro=_paragraphs(awards.intro), numbers=numbers,
                        series_intro=series_intro, results_follow=L.t("notice.results_follow"), series=series_blocks,
                        findings_heading=L.t("notice.findings_heading"), findings=findings, tables=tables,
                        closing=L.t("notice.closing", title=short), issuer=awards.issuer,
-                       date=closing_date(awards.date, L), labels=labels)
+                       date=closing_date(awards.date, L), labels=labels,
+                       nominations_heading=L.t("notice.nominations") if nomination_lists else "",
+                       nominations_intro=awards.nominations_intro or L.t("notice.nominations_intro"),
+                       nomination_lists=nomination_lists)
 
 
 def _paragraphs(text: str) -> list[str]:

@@ -109,6 +109,16 @@ class Card:
     weekly_max: str = ""
     highlights: list["Highlight"] = field(default_factory=list)    # new media: top posts, unanswered questions
     thumbs: list[ThumbRow] = field(default_factory=list)
+    materials: list["MaterialRow"] = field(default_factory=list)    # 单位自荐, 专家推荐 (materials file)
+
+
+@dataclass(slots=True)
+class MaterialRow:
+    type: str
+    title: str
+    by: str
+    on: str
+    source: str
 
 
 @dataclass(slots=True)
@@ -132,7 +142,8 @@ SCORECARD_LABELS = ("weekly_activity", "weekly_caption", "top_posts", "unanswere
                     "value", "detail", "evidence", "findings", "no_findings", "finding_kind", "finding_url",
                     "evidence_url", "snippet", "awards", "no_awards", "award", "position", "other_indicators",
                     "framework", "check_date", "index_title", "rank_interval", "rank_interval_note",
-                    "screenshots", "desktop", "phone")
+                    "screenshots", "desktop", "phone", "materials", "no_materials", "material_type",
+                    "material_title", "material_by", "material_on")
 LABELS = ("index", "rank", "group", "region", "level", "url", "score", "weight", "status", "none", "not_ranked",
           "vetoed", "generated_by")
 
@@ -241,7 +252,11 @@ class ScorecardWriter:
                     rank=rank_text, rank_interval=rank_interval(r, L) if rank_text else "", vetoes=vetoes,
                     dimensions=[DimensionRow(t, _plain(w), fmt_score(dims.get(d)), bar_width(dims.get(d)))
                                 for d, t, w in self.dim_order],
-                    indicators=indicators, findings=findings, awards=awards)
+                    indicators=indicators, findings=findings, awards=awards,
+                    materials=[MaterialRow(L.t(f"scorecard.{m.get('type')}"), _str(m.get("title")),
+                                           _str(m.get("submitted_by")), _str(m.get("submitted_on")),
+                                           f"{_str(m.get('source_file'))}:{_str(m.get('source_line'))}")
+                               for m in data.materials.get(pid, [])])
 
     @staticmethod
     def _weekly(weeks: list[tuple[Any, int, int]]) -> tuple[list[WeekBar], str]:

@@ -7,7 +7,7 @@ from pathlib import Path
 from govlens.atomic import atomic_write_text
 from govlens.awards.config import AwardsConfig
 from govlens.frameworks.model import Framework
-from govlens.report.data import iter_batches, load_campaign
+from govlens.report.data import CampaignData, iter_batches, load_campaign
 from govlens.report.findings_summary import summarise
 from govlens.report.inspection import write_inspection
 from govlens.report.locale import Locale
@@ -53,7 +53,11 @@ def write_reports(store: CampaignStore, out_dir: Path, *, framework: Framework, 
     own: dict[str, int] = {}            # platform id → index of the extra framework scoring its kind
     for i, (fw, _) in enumerate(extra):
         for pid, p in data.platforms.items():
-            if fw.covers(p.get("kind"), p.get("group")) and pid not in own:
+            kind, group = p.get("kind"), p.get("group")
+            # a framework limited to some groups (文明网) claims their scorecards; one that only shares
+            # the main framework's kinds (innovation-2013 on websites) leaves them with the main one
+            if (fw.covers(kind, group) and (fw.platform_groups or not framework.covers(kind, group))
+                    and pid not in own):
                 own[pid] = i
 
     # per-platform detail, in batches: scorecards and findings.csv
@@ -94,10 +98,17 @@ def write_reports(store: CampaignStore, out_dir: Path, *, framework: Framework, 
     written["results.csv"] = write_results_csv(out_dir / "results.csv", rows, cols)
     written["results.xlsx"] = write_results_xlsx(out_dir / "results.xlsx", rows, cols, framework, L)
     for i, (fw, d) in enumerate(extra):
-        mine = [r for r in result_rows(d, fw, L) if own.get(r["id"]) == i]
+        shared = set(fw.platform_kinds) & set(framework.platform_kinds)     # e.g. innovation-2013 on websites
+        mine = [r for r in result_rows(d, fw, L) if own.get(r["id"]) == i
+                or (r["id"] in data.platforms and _kind(data, r["id"]) in shared
+                    and fw.covers(_kind(data, r["id"]), data.platforms[r["id"]].get("group")))]
         name = f"results-{fw.id}.csv"
         written[name] = write_results_csv(out_dir / name, mine, columns(fw))
 
     # the national check, when the campaign ran one (`govlens inspect`)
     written.update(write_inspection(store, out_dir, locale))
     return written
+
+
+def _kind(data: CampaignData, pid: str) -> str | None:
+    return (data.platforms.get(pid) or {}).get("kind")

@@ -13,6 +13,7 @@ cached replies of :class:`govlens.sandbox.web.SandboxWeb`:
 - flaky sites (``site_unreachable`` over a monitor window): after their first few homepage
   GETs, a deterministic share of them answer 503 (:func:`govlens.sandbox.inspection.flaky_fails`);
 - ``expired_certificate``: TLS for those hosts presents an expired certificate (SNI);
+- POST requests go to :meth:`SandboxWeb.post` (a leader mailbox's letter form; 405 elsewhere);
 - a UDP DNS server (:mod:`govlens.sandbox.dns`) answers for every sandbox host.
 
 ``start_server`` (async), ``run_in_thread`` (a context manager for tests and ``govlens demo``)
@@ -108,6 +109,9 @@ def _make_app(web: SandboxWeb) -> aioweb.Application:
 
     async def handle(request: aioweb.Request) -> aioweb.Response:
         host = _hostname(request.host or "")
+        if request.method == "POST":          # a mailbox's letter form (bounded body)
+            body = await request.content.read(64 * 1024)
+            return _response(web.post(host, request.path, body, secure=request.secure))
         reply = web.respond(host, request.path, request.query_string, secure=request.secure)
         if reply.home:
             site = web.site(host)

@@ -10,8 +10,9 @@ Served: one site per platform of kind ``website`` with an http(s) URL and an ASC
 first platform wins when two share a host; a 文明网 gets its topics from :mod:`govlens.sandbox.civilization`),
 the mobile portals, the Chinese sites of ``foreign_site`` platforms with their editions
 (:mod:`govlens.sandbox.foreign`), the ``.政务`` names in punycode and the sites they lead to
-(:mod:`govlens.sandbox.cndomain`; ``dns_records`` says which names exist), plus a few national hosts
-(www.gov.cn …) that answer their homepage only.
+(:mod:`govlens.sandbox.cndomain`; ``dns_records`` says which names exist), the featured columns beside
+their sites' pages (:mod:`govlens.sandbox.columns`), the leader mailboxes with their letter forms
+(:mod:`govlens.sandbox.mailbox`), plus a few national hosts (www.gov.cn …) that answer their homepage only.
 """
 from __future__ import annotations
 
@@ -37,7 +38,12 @@ from govlens.sandbox.cndomain import PARKING_HOST, CnDomainSite, build_cn_domain
 from govlens.sandbox.foreign import ForeignSite, build_foreign_site, overseas_row
 from govlens.sandbox import render, style
 from govlens.sandbox.mobile import MobileSite
+from govlens.sandbox.columns import FeaturedColumn, build_column, column_home
+from govlens.sandbox.hotline import COLUMNS as HOTLINE_COLUMNS
+from govlens.sandbox.hotline import hotline_calls
+from govlens.sandbox.mailbox import Mailbox, build_mailbox
 from govlens.sandbox.newmedia import NewMedia, build_newmedia
+from govlens.sandbox.review import ReviewSandbox
 from govlens.sandbox.names import provinces
 from govlens.sandbox.inspection import guide_indices
 from govlens.sandbox.site import NATIONAL_SITES, Site, attachment_path, build_site
@@ -84,6 +90,9 @@ class SandboxWeb:
     newmedia: NewMedia | None = None                               # Weibo and WeChat accounts (series 9)
     foreign: dict[str, ForeignSite] = field(default_factory=dict)   # host → Chinese site / its edition (series 7)
     cn_domains: dict[str, CnDomainSite] = field(default_factory=dict)  # punycode name → .政务 name (series 8)
+    columns: dict[str, list[FeaturedColumn]] = field(default_factory=dict)   # host → featured columns (series 2)
+    mailboxes: dict[str, Mailbox] = field(default_factory=dict)    # host → leader mailbox (series 3)
+    review: ReviewSandbox | None = None                            # experts, materials (review workflow)
     _by_host: dict[str, Site] = field(default_factory=dict, repr=False)
     _cache: OrderedDict = field(default_factory=OrderedDict, repr=False)
     _search_cache: OrderedDict = field(default_factory=OrderedDict, repr=False)
@@ -94,8 +103,10 @@ class SandboxWeb:
     # --- public API
     def hosts(self) -> list[str]:
         """Every host name the server answers for: platform sites, then national hosts (IDNs as punycode)."""
-        return [s.host for s in self.sites] + list(self.mobile) + list(self.national) + list(self.foreign) \
-            + self._cn_http_hosts()
+        own = [s.host for s in self.sites] + list(self.mobile)
+        return list(dict.fromkeys(own + list(self.national) + list(self.foreign) + self._cn_http_hosts()
+                                  + [h for h in list(self.columns) + list(self.mailboxes)
+                                     if h not in self._by_host and h not in self.mobile]))
 
     def _cn_http_hosts(self) -> list[str]:
         return list(dict.fromkeys(h for c in self.cn_domains.values() for h in c.http_hosts()))
@@ -105,6 +116,7 @@ class SandboxWeb:
         out = {s.host: (True, not s.has(D.NO_IPV6)) for s in self.sites}
         out.update({h: (True, True) for h in list(self.mobile) + list(self.national) + list(self.foreign)
                     + self._cn_http_hosts()})
+        out.update({h: (True, True) for h in list(self.columns) + list(self.mailboxes) if h not in out})
         for name, c in self.cn_domains.items():
             record = c.dns_record()
             if record is not None:
@@ -117,7 +129,7 @@ class SandboxWeb:
 
     def site(self, host: str) -> Site | MobileSite | None:
         host = host.lower()
-        return self._by_host.get(host) or self.mobile.get(host)
+        return self._by_host.get(host) or self.mobile.get(host) or self.mailboxes.get(host)
 
     def truth(self) -> dict:
         sites = [{"platform_id": s.platform.id, "host": s.host, "defects": s.defects()} for s in self.sites]
@@ -127,7 +139,23 @@ class SandboxWeb:
         sites += [{"platform_id": c.platform.id, "host": c.idn, "defects": c.defects()} for c in self.cn_domains.values()]
         if self.newmedia is not None:
             sites += self.newmedia.truth()
-        return {"seed": self.seed, "as_of": self.as_of.isoformat(), "sites": sites}
+        sites += [{"platform_id": c.platform.id, "host": c.host, "defects": c.defects()}
+                  for cols in self.columns.values() for c in cols]
+        sites += [{"platform_id": m.platform.id, "host": m.host, "defects": m.defects()} for m in self.mailboxes.values()]
+        sites += [{"platform_id": pid, "host": "", "defects": [{"kind": k, "url": url} for k in kinds]}
+                  for pid, url, kinds in self._hotline_truth()]
+        doc = {"seed": self.seed, "as_of": self.as_of.isoformat(), "sites": sites}
+        if self.review is not None:
+            doc["review"] = self.review.truth()
+        return doc
+
+    def hotline_rows(self) -> list[dict]:
+        return [row for p in self.platforms if p.kind == "hotline"
+                for row in hotline_calls(p, self.seed, self.as_of)[0]]
+
+    def _hotline_truth(self) -> list[tuple[str, str, list[str]]]:
+        return [(p.id, p.url.strip(), hotline_calls(p, self.seed, self.as_of)[1])
+                for p in self.platforms if p.kind == "hotline"]
 
     def app_store_rows(self) -> list[dict]:
         return [row for m in self.mobile.values() for row in m.apps]
@@ -144,6 +172,16 @@ class SandboxWeb:
             w.writeheader()
             w.writerows(self.app_store_rows())
         paths["app_store"] = path
+        if any(p.kind == "hotline" for p in self.platforms):
+            path = out / "hotline_calls.csv"
+            with open(path, "w", encoding="utf-8", newline="") as fh:
+                w = csv.DictWriter(fh, fieldnames=HOTLINE_COLUMNS, lineterminator="\n")
+                w.writeheader()
+                w.writerows(self.hotline_rows())
+            paths["hotline_calls"] = path
+        if self.review is not None:
+            paths["materials"] = self.review.write_materials(out / "materials.csv")
+            paths["reviewers"] = self.review.write_reviewers(out / "reviewers.csv")
         return paths
 
     def write_truth(self, path: str | Path) -> Path:
@@ -205,6 +243,11 @@ class SandboxWeb:
     def respond(self, host: str, path: str, query: str = "", *, secure: bool = True) -> Reply:
         """The reply for one request: ``host`` without port, ``query`` the raw query string."""
         host = host.lower().rstrip(".")
+        featured = self._featured(host, path, query, secure)
+        if featured is not None:
+            return featured
+        if host in self.mailboxes:
+            return self._mailbox(self.mailboxes[host], path, secure)
         site = self._by_host.get(host)
         if site is None and host in self.mobile:
             return self._mobile(self.mobile[host], path, query, secure)
@@ -308,6 +351,39 @@ class SandboxWeb:
             if i in guide_indices(site.n_services) and i != spec.broken_attachment and path == attachment_path(i):
                 return Reply(200, (("Content-Type", "application/msword"), ("Server", site.server)), _DOC)
         return None
+
+    def _featured(self, host: str, path: str, query: str, secure: bool) -> Reply | None:
+        """A featured column's page (before the site's own pages), or a column-only host's homepage."""
+        cols = self.columns.get(host)
+        if not cols:
+            return None
+        html = (("Content-Type", "text/html; charset=utf-8"), ("Server", "nginx"))
+        for col in cols:
+            if path.startswith(col.prefix):
+                if secure != (col.scheme == "https"):
+                    qs = f"?{query}" if query else ""
+                    return Reply(301, (("Location", f"{col.scheme}://{host}{path}{qs}"),), b"")
+                status, text = col.respond(path, query)
+                return Reply(status, html, text.encode("utf-8"))
+        if host not in self._by_host and path in _HOME_ALIASES:
+            return Reply(200, html, column_home(host, cols).encode("utf-8"))
+        return None
+
+    def _mailbox(self, m: Mailbox, path: str, secure: bool) -> Reply:
+        if secure != (m.scheme == "https"):
+            return Reply(301, (("Location", f"{m.scheme}://{m.host}{path}"),), b"")
+        status, text = m.respond(path)
+        return Reply(status, (("Content-Type", "text/html; charset=utf-8"), ("Server", "nginx")), text.encode("utf-8"))
+
+    def post(self, host: str, path: str, body: bytes, *, secure: bool = True) -> Reply:
+        """The answer to a POST (a mailbox's letter form); other hosts and paths answer 405."""
+        host = host.lower().rstrip(".")
+        m = self.mailboxes.get(host)
+        if m is None or secure != (m.scheme == "https"):
+            return Reply(405, (("Content-Type", "text/plain; charset=utf-8"), ("Allow", "GET, HEAD")),
+                         b"method not allowed\n")
+        status, text = m.submit(path, body)
+        return Reply(status, (("Content-Type", "text/html; charset=utf-8"), ("Server", "nginx")), text.encode("utf-8"))
 
     def _mobile(self, m: MobileSite, path: str, query: str, secure: bool) -> Reply:
         if secure != (m.scheme == "https"):       # a portal answers on its own scheme and redirects the other
@@ -459,11 +535,24 @@ def build_sandbox(platforms: list[Platform], seed: int, as_of: dt.date, *,
                 continue
             if c.ascii not in seen and c.ascii not in cn_domains and c.site_host not in seen:
                 cn_domains[c.ascii] = c
+    columns: dict[str, list[FeaturedColumn]] = {}
+    mailboxes: dict[str, Mailbox] = {}
+    for p in platforms:
+        host = p.host
+        if not host or not host.isascii() or host in mobile:
+            continue
+        if p.kind == "column":
+            columns.setdefault(host, []).append(build_column(p, seed, as_of))
+        elif p.kind == "mailbox" and host not in seen and host not in mailboxes:
+            mailboxes[host] = build_mailbox(p, seed, as_of)
+    seen |= set(columns) | set(mailboxes)
     national = {h: n for n, h in NATIONAL_SITES if h not in seen}
     _link_sites(sites, national, seed)
+    review = ReviewSandbox(list(platforms), seed, as_of) if any(p.kind in ("website", "column")
+                                                                for p in platforms) else None
     return SandboxWeb(seed=seed, as_of=as_of, platforms=list(platforms), sites=sites, national=national,
                       slow_delay=slow_delay, mobile=mobile, newmedia=build_newmedia(list(platforms), seed, as_of),
-                      foreign=foreign, cn_domains=cn_domains)
+                      foreign=foreign, cn_domains=cn_domains, columns=columns, mailboxes=mailboxes, review=review)
 
 
 def _link_sites(sites: list[Site], national: dict[str, str], seed: int) -> None:

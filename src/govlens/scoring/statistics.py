@@ -43,8 +43,9 @@ def correlation_matrix(frame: pd.DataFrame, min_periods: int = 3) -> pd.DataFram
     x = frame.to_numpy(dtype=float)
     m = (~np.isnan(x)).astype(float)
     x0 = np.where(m > 0, x, 0.0)
-    shift = np.nanmean(x, axis=0) if len(x) else np.zeros(x.shape[1])      # centre first: fewer rounding errors
-    x0 = np.where(m > 0, x0 - np.nan_to_num(shift)[None, :], 0.0)
+    counts = m.sum(axis=0)            # centre first (fewer rounding errors); an all-missing column by 0
+    shift = np.divide(x0.sum(axis=0), counts, out=np.zeros(x.shape[1]), where=counts > 0)
+    x0 = np.where(m > 0, x0 - shift[None, :], 0.0)
     n = m.T @ m                       # n_ij: units with both
     s = x0.T @ m                      # s_ij: Σ x_i over units with both
     q = (x0 * x0).T @ m               # Σ x_i² over units with both

@@ -94,7 +94,7 @@ MONITOR_VISITS = 147                # visits per site over the window (21 a day 
 
 # --- probes run by `govlens scan`, in order (follow-up probes read what the ones before them saw)
 PROBES = ("http_site, search_query, interaction, service_guides, not_found, page_weight, tls, dns, mobile_site, "
-          "civilization, foreign_edition, cn_domain")
+          "civilization, foreign_edition, cn_domain, featured_column, mailbox")
 
 # --- robots.txt
 ROBOTS_OBEY = True
@@ -156,3 +156,18 @@ FOREIGN_UNTRANSLATED_MIN_CHARS = 6  # Chinese characters on an edition page from
 
 # --- Chinese government domain names (.政务, series 8)
 CNDOMAIN_MIN_SITE_LINKS = 5         # links to its own host from which the page reached is a website, not parking (ours)
+# --- featured columns (特色栏目, series 2): the `featured_column` probe and the column-2013 indicators
+COLUMN_MAX_LIST_PAGES = 6           # list pages read per column (the pager is followed)
+COLUMN_SAMPLE_ITEMS = 8             # items fetched per column, spread over its list, to measure their text
+COLUMN_STALE_DAYS = 90              # newest item older than this: column_not_updated (ours)
+COLUMN_SUBSTANTIVE_CHARS = 100      # an item with fewer characters of paragraph text is not substantive (ours)
+COLUMN_THIN_SHARE = 0.5             # below this share of substantive items: column_thin_content (ours)
+
+# --- citizen hotlines (市民热线, series 3): test-call logs (`hotline_calls` file)
+HOTLINE_MAX_WAIT_S = 60             # median wait of answered test calls above this: hotline_slow (ours)
+HOTLINE_MIN_ANSWER_RATE = 0.8       # share of test calls answered below this: hotline_unanswered (ours)
+
+# --- expert review (`govlens review export` / `import`)
+REVIEW_EXCLUDE_OWN = "region"       # an expert never reviews platforms of their own "region", "province", or "none"
+REVIEW_MIN_AGREEMENT = 0.4          # an expert whose scores correlate less than this with the others' is an outlier (ours)
+REVIEW_OUTLIER_Z = 3.0              # … or whose mean offset from the others is this many robust z-scores away

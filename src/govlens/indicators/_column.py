@@ -1,0 +1,21 @@
+"""What the featured-column indicators share: the ``column`` observation and its dated items."""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from govlens.indicators.base import IndicatorContext, PlatformObservations, parse_date, usable_dates
+
+
+def column_data(obs: PlatformObservations) -> dict[str, Any] | None:
+    """The payload of the column's observation when its list loaded, else None."""
+    o = obs.one("column")
+    if o is None or o.status != "completed":
+        return None
+    return o.data or {}
+
+
+def item_dates(data: dict[str, Any], ctx: IndicatorContext) -> list[date]:
+    """Usable dates of the listed items, newest first."""
+    dates = usable_dates([parse_date(it.get("date")) for it in data.get("items") or []], ctx.check_date)
+    return sorted(dates, reverse=True)

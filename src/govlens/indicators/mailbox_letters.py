@@ -1,0 +1,22 @@
+"""mailbox-letters — letters a mailbox published from the year before the check (信件公开).
+
+Counted from the letters the interaction probe read (``INTERACTION_MAX_LETTERS`` at most).
+"""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, parse_date
+
+ID = "mailbox-letters"
+REQUIRES = ("letter",)
+UNIT = "count"
+
+
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
+    if obs.one("interaction") is None:
+        return IndicatorResult.missing("the mailbox page did not load")
+    since = ctx.check_date - timedelta(days=365)
+    n = sum(1 for o in obs.of("letter") if (d := parse_date((o.data or {}).get("asked"))) and d > since)
+    detail = f"{n} letters asked in the year before the check were published"
+    return IndicatorResult(value=float(n), detail=detail, evidence=[Evidence(url=obs.platform.url, detail=detail)])

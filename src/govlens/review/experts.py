@@ -1,0 +1,87 @@
+"""The experts' list (``reviewers`` in a campaign file): ``expert_id,name,region,province``.
+
+CSV (UTF-8) or XLSX. Every bad row is reported with the file, line and field; a list with no
+usable expert stops the review. ``region`` is one of the registry's regions (``national`` for
+central organs' experts); it is derived from ``province`` when empty.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+from govlens.errors import ImportRowError, InputError
+from govlens.registry.model import PROVINCE_REGION, REGIONS
+
+FIELDS = ("expert_id", "name", "region", "province")
+
+
+@dataclass(frozen=True)
+class Expert:
+    id: str
+    name: str
+    region: str
+    province: str
+
+
+def load_experts(path: str | Path) -> tuple[list[Expert], list[ImportRowError]]:
+    """The experts of a list, and its bad rows (each naming file, line and field)."""
+    path = Path(path)
+    rows = _rows(path)
+    if not rows:
+        raise InputError(f"expected a header {','.join(FIELDS)}", file=str(path), line=1)
+    header = [str(h or "").strip().lower() for h in rows[0]]
+    missing = [f for f in ("expert_id", "name") if f not in header]
+    if missing:
+        raise InputError(f"header lacks {', '.join(missing)} (columns: {','.join(FIELDS)})", file=str(path), line=1,
+                         field=missing[0])
+    experts: list[Expert] = []
+    errors: list[ImportRowError] = []
+    seen: set[str] = set()
+    for line, cells in enumerate(rows[1:], 2):
+        rec = {h: str(c if c is not None else "").strip() for h, c in zip(header, cells)}
+        if not any(rec.values()):
+            continue
+        province = rec.get("province", "")
+        region = rec.get("region", "") or PROVINCE_REGION.get(province, "")
+        problem = None
+        if not rec.get("expert_id"):
+            problem = ("expert_id", "missing value")
+        elif rec["expert_id"] in seen:
+            problem = ("expert_id", f"duplicate expert id {rec['expert_id']!r}")
+        elif not rec.get("name"):
+            problem = ("name", "missing value")
+        elif province and province not in PROVINCE_REGION:
+            problem = ("province", f"unknown province {province!r}")
+        elif region not in REGIONS:
+            problem = ("region", f"unknown region {region!r} (expected {', '.join(REGIONS)})")
+        if problem:
+            errors.append(ImportRowError(problem[1], file=str(path), line=line, field=problem[0]))
+            continue
+        seen.add(rec["expert_id"])
+        experts.append(Expert(rec["expert_id"], rec["name"], region, province))
+    if not experts:
+        raise InputError("no usable expert in the list", file=str(path))
+    return experts, errors
+
+
+def _rows(path: Path) -> list[list[object]]:
+    if not path.is_file():
+        raise InputError("experts' list not found", file=str(path))
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        from zipfile import BadZipFile
+
+        from openpyxl import load_workbook
+        try:
+            book = load_workbook(path, read_only=True, data_only=True)
+        except (BadZipFile, KeyError, OSError, ValueError) as exc:
+            raise InputError(f"not a readable XLSX workbook: {exc}", file=str(path)) from None
+        try:
+            return [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]
+        finally:
+            book.close()
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            return list(csv.reader(fh))
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 (byte {exc.start}); save the list as UTF-8", file=str(path)) from None

@@ -1,0 +1,244 @@
+"""``govlens review import``: the experts' filled workbooks back into the campaign store.
+
+Every cell is checked: the sheet must be a scoring sheet of a known expert and framework, its
+headers must name every review item of the framework once, every row a platform assigned to
+that expert, every item cell a number within the item's range. A problem is a
+:class:`~govlens.errors.ReviewSheetError` naming the file, the sheet, the row and the column;
+the row is left out and the others are kept (one slip must not erase an expert's other
+judgements). Importing an expert's workbook again replaces that expert's earlier scores.
+
+Then, per framework, over every score stored: how far the experts agree
+(:mod:`govlens.review.agreement`), which experts are outliers, and one ``expert_review``
+observation per reviewed platform — each item's mean over the kept experts, scaled to 0–100
+(``docs/observations.md``) — which the framework's ``expert-*`` indicators read.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from govlens.errors import InputError, ReviewSheetError
+from govlens.frameworks.model import Framework
+from govlens.probes.observation import COMPLETED, Observation
+from govlens.review.agreement import agreement, find_outliers
+from govlens.store.campaign_store import CampaignStore
+
+HEADER_ITEM = re.compile(r"\[([A-Za-z0-9_-]+)\]")
+INFO_SHEET = "说明"
+
+
+@dataclass
+class ReviewImport:
+    files: int = 0
+    sheets: int = 0
+    scores: int = 0
+    errors: list[ReviewSheetError] = field(default_factory=list)
+    not_scored: list[str] = field(default_factory=list)              # "framework/expert/platform"
+    outliers: dict[str, list[str]] = field(default_factory=dict)     # framework → expert ids
+    agreement: dict[str, dict[str, float]] = field(default_factory=dict)   # framework → method → value
+    platforms: dict[str, int] = field(default_factory=dict)          # framework → platforms with a review
+
+
+def import_review(store: CampaignStore, paths: Iterable[Path], frameworks: Sequence[Framework], *,
+                  min_agreement: float = 0.4, outlier_z: float = 3.0) -> ReviewImport:
+    by_id = {fw.id: fw for fw in frameworks if fw.review is not None}
+    experts = set(store.frame("SELECT expert_id FROM review_experts")["expert_id"])
+    if not experts:
+        raise InputError("no review was exported for this campaign: run `govlens review export` first")
+    given = store.frame("SELECT framework, expert_id, platform_id FROM review_assignments")
+    assigned: dict[tuple[str, str], set[str]] = {}
+    for fid, eid, pid in given.itertuples(index=False, name=None):
+        assigned.setdefault((fid, eid), set()).add(pid)
+    out = ReviewImport()
+    rows: list[dict[str, Any]] = []
+    replaced: set[tuple[str, str]] = set()
+    for path in sorted(Path(p) for p in paths):
+        out.files += 1
+        for fid, eid, sheet_rows in _read_book(path, by_id, experts, assigned, out.errors):
+            out.sheets += 1
+            replaced.add((fid, eid))
+            rows += sheet_rows
+            scored = {r["platform_id"] for r in sheet_rows}
+            out.not_scored += [f"{fid}/{eid}/{pid}" for pid in sorted(assigned.get((fid, eid), set()) - scored)]
+    out.scores = len(rows)
+    con = store.con
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for fid, eid in sorted(replaced):
+            con.execute("DELETE FROM review_scores WHERE framework = ? AND expert_id = ?", [fid, eid])
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    store.insert("review_scores", rows)
+    _derive(store, by_id, out, min_agreement, outlier_z)
+    store.log_step("review", "import", {"files": out.files, "sheets": out.sheets, "scores": out.scores,
+                                        "errors": len(out.errors), "outliers": out.outliers,
+                                        "agreement": out.agreement, "min_agreement": min_agreement,
+                                        "outlier_z": outlier_z})
+    return out
+
+
+def _read_book(path: Path, frameworks: dict[str, Framework], experts: set[str],
+               assigned: dict[tuple[str, str], set[str]],
+               errors: list[ReviewSheetError]) -> list[tuple[str, str, list[dict[str, Any]]]]:
+    from zipfile import BadZipFile
+
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    if not path.is_file():
+        raise InputError("review workbook not found", file=str(path))
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise InputError(f"not a readable XLSX workbook: {exc}", file=str(path)) from None
+    out = []
+    try:
+        for ws in book.worksheets:
+            if ws.title == INFO_SHEET:
+                continue
+            cells = [list(r) for r in ws.iter_rows(values_only=True)]
+
+            def err(msg: str, row: int | None = None, col: int | None = None, what: str = "") -> None:
+                errors.append(ReviewSheetError(msg, file=str(path), sheet=ws.title, row=row,
+                                               column=get_column_letter(col) if col else None, item=what))
+            head = cells[0] if cells else []
+            if len(head) < 6 or str(head[0] or "").strip() != "专家编号":
+                err("not a review scoring sheet (A1 should read 专家编号)", 1, 1)
+                continue
+            eid, fid = str(head[1] or "").strip(), str(head[5] or "").strip()
+            if eid not in experts:
+                err(f"unknown expert {eid!r} (not in the exported review)", 1, 2)
+                continue
+            fw = frameworks.get(fid)
+            if fw is None:
+                err(f"unknown framework {fid!r} (campaign frameworks with a review: {', '.join(frameworks)})", 1, 6)
+                continue
+            header = cells[1] if len(cells) > 1 else []
+            cols: dict[str, int] = {}
+            bad_header = False
+            for j, h in enumerate(header, 1):
+                m = HEADER_ITEM.search(str(h or ""))
+                if not m:
+                    continue
+                if m.group(1) not in {it.id for it in fw.review.items}:
+                    err(f"unknown review item {m.group(1)!r} in the header", 2, j)
+                    bad_header = True
+                elif m.group(1) in cols:
+                    err(f"review item {m.group(1)!r} appears twice in the header", 2, j)
+                    bad_header = True
+                cols.setdefault(m.group(1), j)
+            for it in fw.review.items:
+                if it.id not in cols:
+                    err(f"the header lacks the review item {it.id!r} ({it.title()})", 2)
+                    bad_header = True
+            if bad_header:
+                continue
+            mine = assigned.get((fid, eid), set())
+            seen: dict[str, int] = {}
+            rows = []
+            for i, r in enumerate(cells[2:], 3):
+                if not r or all(c is None or str(c).strip() == "" for c in r):
+                    continue
+                pid = str(r[0] if r[0] is not None else "").strip()
+                if not pid:
+                    err("missing platform id", i, 1)
+                    continue
+                if pid not in mine:
+                    err(f"platform {pid!r} was not assigned to expert {eid} in {fid}", i, 1)
+                    continue
+                if pid in seen:
+                    err(f"platform {pid!r} appears twice (first in row {seen[pid]})", i, 1)
+                    continue
+                seen[pid] = i
+                row_scores, ok = [], True
+                for it in fw.review.items:
+                    j = cols[it.id]
+                    value = r[j - 1] if j - 1 < len(r) else None
+                    if value is None or (isinstance(value, str) and not value.strip()):
+                        err("missing score", i, j, it.id)
+                        ok = False
+                        continue
+                    try:
+                        number = float(str(value).strip()) if not isinstance(value, (int, float)) or \
+                            isinstance(value, bool) else float(value)
+                        if isinstance(value, bool) or number != number:
+                            raise ValueError
+                    except ValueError:
+                        err(f"not a number: {str(value)[:40]!r}", i, j, it.id)
+                        ok = False
+                        continue
+                    if not it.min <= number <= it.max:
+                        err(f"{number:g} is outside {it.min:g}–{it.max:g}", i, j, it.id)
+                        ok = False
+                        continue
+                    row_scores.append({"framework": fid, "expert_id": eid, "platform_id": pid, "item": it.id,
+                                       "score": number, "source_file": path.name, "sheet": ws.title,
+                                       "source_row": i})
+                if ok:
+                    rows += row_scores
+            out.append((fid, eid, rows))
+    finally:
+        book.close()
+    return out
+
+
+def _derive(store: CampaignStore, frameworks: dict[str, Framework], out: ReviewImport, min_agreement: float,
+            outlier_z: float) -> None:
+    """Agreement, outlier experts and the ``expert_review`` observations, from every stored score."""
+    scores = store.frame("SELECT framework, expert_id, platform_id, item, score, source_file, sheet, source_row "
+                         "FROM review_scores")
+    urls = dict(store.frame("SELECT id, url FROM platforms").itertuples(index=False, name=None))
+    stats_rows, agree_rows, observations = [], [], []
+    parts = {}
+    for fid, fw in frameworks.items():
+        sub = scores[scores["framework"] == fid].copy()
+        if sub.empty:
+            continue
+        ranges = {it.id: (it.min, it.max) for it in fw.review.items}
+        sub["share"] = [(s - ranges[i][0]) / (ranges[i][1] - ranges[i][0]) for i, s in zip(sub["item"], sub["score"])]
+        parts[fid] = sub
+    if not parts:
+        store.replace("review_expert_stats", [])
+        store.replace("review_agreement", [])
+        store.replace("observations", [], probe="review")
+        return
+    # an expert's habits are theirs, whatever the framework: judged over every score they gave
+    import pandas as pd
+    pooled = pd.concat([p.assign(platform_id=p["framework"] + "/" + p["platform_id"]) for p in parts.values()])
+    stats = find_outliers(pooled, min_agreement=min_agreement, outlier_z=outlier_z)
+    outliers = sorted(stats.loc[stats["outlier"], "expert_id"]) if not stats.empty else []
+    stats_rows += [{"framework": "*", **r} for r in stats.to_dict("records")]
+    for fid, sub in parts.items():
+        spec = frameworks[fid].review
+        out.outliers[fid] = sorted(set(outliers) & set(sub["expert_id"]))
+        kept_ids = set(sub["expert_id"]) - (set(outliers) if spec.outliers == "exclude" else set())
+        values = agreement(sub, spec.experts_per_platform, kept_ids)
+        out.agreement[fid] = {f"{r['method']}:{r['item']}": r["value"] for r in values}
+        agree_rows += [{"framework": fid, **r} for r in values]
+        for pid, g in sub.groupby("platform_id"):
+            kept = g[g["expert_id"].isin(kept_ids)]
+            if kept.empty:
+                continue
+            items = {i: round(float(x.mean() * 100), 2) for i, x in kept.groupby("item")["share"]}
+            experts = []
+            for eid, ge in g.groupby("expert_id"):
+                first = ge.iloc[0]
+                experts.append({"expert": eid, "mean": round(float(ge["share"].mean() * 100), 1),
+                                "items": {i: float(s) for i, s in zip(ge["item"], ge["score"])},
+                                "outlier": eid in outliers,
+                                "source": f"{first['source_file']}:{first['sheet']}!A{int(first['source_row'])}"})
+            observations.append(Observation(
+                platform_id=str(pid), probe="review", kind="expert_review", url=urls.get(pid, ""), status=COMPLETED,
+                data={"framework": fid, "items": items,
+                      "overall": round(sum(items.values()) / len(items), 2),
+                      "kept": sorted(set(kept["expert_id"])), "excluded": sorted(set(g["expert_id"]) - kept_ids),
+                      "experts": experts}).as_row())
+        out.platforms[fid] = sum(1 for o in observations if o["data"]["framework"] == fid)
+    store.replace("review_expert_stats", stats_rows)
+    store.replace("review_agreement", agree_rows)
+    store.replace("observations", observations, probe="review")
