@@ -58,13 +58,34 @@ def start_govlens(args: list[str], log: Path) -> subprocess.Popen:
                             stderr=open(log, "wb"), stdin=subprocess.DEVNULL, env=env)
 
 
+def _hwm_mb(pid: int) -> float | None:
+    """The process's own peak RSS so far (``VmHWM``), or None when it is gone."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError):
+        return None
+    return None
+
+
 def wait_govlens(proc: subprocess.Popen, log: Path, started: float, timeout: float = 900) -> Finished:
-    """Wait for ``proc`` and read its own peak RSS (``wait4`` reports the child's rusage alone)."""
+    """Wait for ``proc`` and read its own peak RSS.
+
+    ``VmHWM`` of ``/proc/<pid>/status``, read while it runs (it only grows), not ``wait4``'s
+    ``ru_maxrss``: Linux carries the pre-``exec`` image's high-water mark into ``ru_maxrss``, and
+    that image is a copy of this (large, long-running) pytest process.
+    """
     deadline = time.monotonic() + timeout
+    peak: float | None = None
     while True:
+        hwm = _hwm_mb(proc.pid)
         pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
         if pid:
             break
+        if hwm is not None:
+            peak = hwm
         if time.monotonic() > deadline:
             proc.kill()
             pid, status, usage = os.wait4(proc.pid, 0)
@@ -72,7 +93,8 @@ def wait_govlens(proc: subprocess.Popen, log: Path, started: float, timeout: flo
         time.sleep(0.05)
     proc.returncode = os.waitstatus_to_exitcode(status)
     return Finished(returncode=proc.returncode, seconds=time.monotonic() - started,
-                    max_rss_mb=usage.ru_maxrss / 1024, stderr=log.read_text(encoding="utf-8", errors="replace"))
+                    max_rss_mb=peak if peak is not None else usage.ru_maxrss / 1024,
+                    stderr=log.read_text(encoding="utf-8", errors="replace"))
 
 
 def run_govlens(args: list[str], log: Path, timeout: float = 900) -> Finished:

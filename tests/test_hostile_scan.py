@@ -5,7 +5,7 @@ has the status its ground truth expects, every normal site's observations equal 
 scan without the hostile sites (timings aside), and the scanning process's peak RSS stays
 under a bound. Each scan runs in its own subprocess against its own sandbox server process
 (fresh servers: the outage alternation of the normal web depends on request order), with
-the default settings (every probe of ``PROBES``; the browser pass off), and the peak RSS is the scanning process's own (``wait4``), not the
+the default settings (every probe of ``PROBES``; the browser pass off), and the peak RSS is the scanning process's own (``VmHWM``), not the
 server's.
 """
 from __future__ import annotations
