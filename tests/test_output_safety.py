@@ -63,8 +63,11 @@ def test_no_file_outside_the_output_folder(outputs: Path) -> None:
     assert not (outputs / "outside").exists() and not (outputs / "out" / "outside").exists()
     for path in _files(outputs / "out"):
         assert path.resolve().is_relative_to(out), path
-    cards = [p.name for p in (out / "scorecards").iterdir()]
-    assert all(re.fullmatch(r"[A-Za-z0-9._-]+\.(html|css)", name) for name in cards), cards
+    cards = [p.relative_to(out / "scorecards").as_posix() for p in _files(out / "scorecards")]
+    # scorecards, and the browser's thumbnails beside them (thumbs/<stem>-desktop.jpg), all named from safe stems
+    assert all(re.fullmatch(r"[A-Za-z0-9._-]+\.(html|css)|thumbs/[A-Za-z0-9._-]+-(desktop|phone)\.jpg", name)
+               for name in cards), cards
+    assert not any(".." in name for name in cards), cards
 
 
 def test_html_and_markdown_hold_only_inert_text(outputs: Path) -> None:
