@@ -120,3 +120,25 @@ def key_lines(text: str) -> dict[str, int]:
     if root is not None:
         walk(root, "")
     return lines
+
+
+def read_word_list(path: str | Path | None, shipped: str, *, package: str = "govlens.probes",
+                   setting: str, what: str) -> tuple[str, str]:
+    """(text, source label) of a probe's word list or lexicon: the file at ``path`` (given by the
+    ``setting``), or the ``shipped`` file of ``package`` when ``path`` is empty."""
+    if not path:
+        return resources.files(package).joinpath(shipped).read_text(encoding="utf-8"), shipped
+    try:
+        return Path(path).read_text(encoding="utf-8"), str(path)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read {what}: {exc}", file=str(path), field=setting) from None
+
+
+def parse_yaml(text: str, source: str, error: type[ConfigError] = ConfigError) -> Any:
+    """The YAML document of ``text``; a syntax error raises ``error`` naming ``source`` and the line."""
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise error(f"not valid YAML: {getattr(exc, 'problem', None) or exc}", file=source,
+                    line=None if mark is None else mark.line + 1) from None

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from govlens.indicators.base import IndicatorContext, PlatformObservations, setting
+from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, setting,
+                                     site_finding)
 from govlens.probes.observation import Observation
 
 REGISTERED, REACHABLE, SITE, SHOWN = "registered", "reachable", "site", "shown"
@@ -76,3 +77,17 @@ def checks(obs: PlatformObservations, ctx: IndicatorContext) -> Checks:
                              "mentioned only in the body of the homepage, not in its header or footer"
                              if s.get("name_elsewhere") else "not written on the homepage")
     return Checks(passed, detail, dns, site)
+
+
+def check_point(obs: PlatformObservations, ctx: IndicatorContext, check: str, finding_kind: str) -> IndicatorResult:
+    """One check point as an indicator: 1 or 0, the finding only when it is the first check to fail."""
+    c = checks(obs, ctx)
+    passed = c.passed[check]
+    detail = c.detail.get(check, "")
+    if passed is None:
+        return IndicatorResult.missing(detail or "not checked")
+    source = c.dns if check == REGISTERED else c.site
+    snippet = str((c.site.data or {}).get("snippet") or "") if c.site is not None else ""
+    evidence = [Evidence(url=source.url if source is not None else obs.platform.url, detail=detail, snippet=snippet)]
+    findings = [site_finding(obs, finding_kind, detail)] if not passed and c.first_failure() == check else []
+    return IndicatorResult(value=1.0 if passed else 0.0, detail=detail, evidence=evidence, findings=findings)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from govlens.indicators.base import IndicatorResult, PlatformObservations, parse_date, usable_dates
+from govlens.indicators.base import Evidence, IndicatorResult, PlatformObservations, parse_date, usable_dates
 from govlens.probes.observation import Observation
 
 
@@ -52,3 +52,24 @@ def edition_dates(obs: PlatformObservations, check_date: date) -> dict[str, date
         if d is not None and usable_dates([d], check_date) and data.get("role") == "article":
             out.setdefault(page_url(o), d)
     return out
+
+
+def lexicon_share(obs: PlatformObservations, key: str, label: str, undefined: str) -> IndicatorResult:
+    """Share of the lexicon's ``key`` entries (service topics, interaction features) found on a page of
+    the main edition, each offered one with the first page it was found on."""
+    skip = no_edition(obs)
+    if skip is not None:
+        return skip
+    d = discovery(obs)
+    assert d is not None
+    wanted = ((d.data or {}).get("lexicon") or {}).get(key) or []
+    if not wanted:
+        return IndicatorResult.missing(undefined)
+    found: dict[str, str] = {}
+    for o in edition_pages(obs):
+        for w in (o.data or {}).get(key) or []:
+            found.setdefault(w, page_url(o))
+    offered = [w for w in wanted if w in found]
+    detail = f"{len(offered)}/{len(wanted)} {label}: {', '.join(offered) or 'none'}"
+    return IndicatorResult(value=len(offered) / len(wanted), detail=detail,
+                           evidence=[Evidence(url=found[w], detail=w) for w in offered])

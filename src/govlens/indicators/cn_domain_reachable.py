@@ -7,8 +7,8 @@ without a finding of its own.
 from __future__ import annotations
 
 from govlens import defects
-from govlens.indicators._cndomain import REACHABLE, checks
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, site_finding
+from govlens.indicators._cndomain import REACHABLE, check_point
+from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
 
 ID = "cn-domain-reachable"
 REQUIRES = ("dns", "cn_domain_site")
@@ -16,15 +16,4 @@ UNIT = "bool"
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    c = checks(obs, ctx)
-    passed = c.passed[REACHABLE]
-    detail = c.detail.get(REACHABLE, "")
-    if passed is None:
-        return IndicatorResult.missing(detail or "not checked")
-    source = c.site
-    snippet = str((c.site.data or {}).get("snippet") or "") if c.site is not None else ""
-    evidence = [Evidence(url=source.url if source is not None else obs.platform.url, detail=detail, snippet=snippet)]
-    findings = []
-    if not passed and c.first_failure() == REACHABLE:
-        findings.append(site_finding(obs, defects.CN_DOMAIN_UNREACHABLE, detail))
-    return IndicatorResult(value=1.0 if passed else 0.0, detail=detail, evidence=evidence, findings=findings)
+    return check_point(obs, ctx, REACHABLE, defects.CN_DOMAIN_UNREACHABLE)

@@ -6,8 +6,8 @@ page of the main edition.
 """
 from __future__ import annotations
 
-from govlens.indicators._edition import discovery, edition_pages, no_edition, page_url
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations
+from govlens.indicators._edition import lexicon_share
+from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
 
 ID = "edition-services"
 REQUIRES = ("edition_discovery", "edition_page")
@@ -15,19 +15,4 @@ UNIT = "ratio"
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    skip = no_edition(obs)
-    if skip is not None:
-        return skip
-    d = discovery(obs)
-    assert d is not None
-    topics = ((d.data or {}).get("lexicon") or {}).get("services") or []
-    if not topics:
-        return IndicatorResult.missing("the lexicon names no service topic")
-    found: dict[str, str] = {}
-    for o in edition_pages(obs):
-        for t in (o.data or {}).get("services") or []:
-            found.setdefault(t, page_url(o))
-    offered = [t for t in topics if t in found]
-    detail = f"{len(offered)}/{len(topics)} service topics: {', '.join(offered) or 'none'}"
-    return IndicatorResult(value=len(offered) / len(topics), detail=detail,
-                           evidence=[Evidence(url=found[t], detail=t) for t in offered])
+    return lexicon_share(obs, "services", "service topics", "the lexicon names no service topic")

@@ -18,13 +18,11 @@ import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import ahocorasick
-import yaml
 from selectolax.lexbor import LexborHTMLParser
 
 from govlens.errors import ConfigError
@@ -32,6 +30,7 @@ from govlens.probes.base import Probe, ProbeContext, earlier_pages
 from govlens.probes.html_extract import site_host
 from govlens.probes.observation import COMPLETED, Observation
 from govlens.registry.model import Platform
+from govlens.yamlfile import parse_yaml, read_word_list
 
 NAME = "civilization"
 HOMEPAGE_TRIES = 3            # a homepage that fails (outages answer every other request) is asked again
@@ -70,27 +69,14 @@ class TopicLexicon:
 
 def load_topics(path: str | Path | None = None) -> TopicLexicon:
     """The topic lexicon of ``path`` (the shipped one when empty); a bad file raises ConfigError naming it."""
-    if path:
-        source = str(path)
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"cannot read the topic lexicon: {exc}", file=source,
-                              field="CIVILIZATION_TOPICS_FILE") from None
-    else:
-        source = "civilization_topics.yaml"
-        text = resources.files("govlens.probes").joinpath(source).read_text(encoding="utf-8")
+    text, source = read_word_list(path, "civilization_topics.yaml", setting="CIVILIZATION_TOPICS_FILE",
+                                  what="the topic lexicon")
     return _parse(text, source)
 
 
 @lru_cache(maxsize=8)
 def _parse(text: str, source: str) -> TopicLexicon:
-    try:
-        doc = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ConfigError(f"not valid YAML: {getattr(exc, 'problem', None) or exc}", file=source,
-                          line=None if mark is None else mark.line + 1) from None
+    doc = parse_yaml(text, source)
     raw = doc.get("topics") if isinstance(doc, dict) else None
     if not isinstance(raw, list) or not raw:
         raise ConfigError("expected a non-empty list under 'topics'", file=source, field="topics")

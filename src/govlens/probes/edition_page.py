@@ -24,16 +24,15 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
-import yaml
 from selectolax.lexbor import LexborHTMLParser
 
 from govlens.errors import ConfigError
 from govlens.probes.dates import find_date, parse_date
+from govlens.yamlfile import parse_yaml, read_word_list
 
 MAX_TEXT = 20_000              # characters of a page classified and scanned
 MAX_LINKS = 300
@@ -76,27 +75,14 @@ def norm_label(text: str) -> str:
 
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
     """The lexicon of ``path`` (the shipped ``foreign_lexicon.yaml`` when empty); bad files raise ConfigError."""
-    if path:
-        source = str(path)
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"cannot read the foreign-edition lexicon: {exc}", file=source,
-                              field="FOREIGN_LEXICON_FILE") from None
-    else:
-        source = "foreign_lexicon.yaml"
-        text = resources.files("govlens.probes").joinpath(source).read_text(encoding="utf-8")
+    text, source = read_word_list(path, "foreign_lexicon.yaml", setting="FOREIGN_LEXICON_FILE",
+                                  what="the foreign-edition lexicon")
     return _parse_lexicon(text, source)
 
 
 @lru_cache(maxsize=8)
 def _parse_lexicon(text: str, source: str) -> Lexicon:
-    try:
-        doc = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ConfigError(f"not valid YAML: {getattr(exc, 'problem', None) or exc}", file=source,
-                          line=None if mark is None else mark.line + 1) from None
+    doc = parse_yaml(text, source)
     if not isinstance(doc, dict):
         raise ConfigError("expected a mapping with languages, paths, services and interaction", file=source)
 

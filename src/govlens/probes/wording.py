@@ -13,14 +13,13 @@ Bad list files raise :class:`~govlens.errors.ConfigError` naming the file and en
 """
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import ahocorasick
-import yaml
 
 from govlens.errors import ConfigError
+from govlens.yamlfile import parse_yaml, read_word_list
 
 SERIOUS, HARMFUL = "serious_error", "harmful"
 MAX_HITS = 20
@@ -58,21 +57,8 @@ class WordingMatcher:
 
 def load_wording(path: str | Path | None = None) -> WordingMatcher:
     """The matcher of a word-list file (the shipped one when ``path`` is empty)."""
-    if path:
-        source = str(path)
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"cannot read word lists: {exc}", file=source, field="WORDING_FILE") from None
-    else:
-        source = "wording.yaml"
-        text = resources.files("govlens.probes").joinpath("wording.yaml").read_text(encoding="utf-8")
-    try:
-        doc = yaml.safe_load(text) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ConfigError(f"not valid YAML: {getattr(exc, 'problem', None) or exc}", file=source,
-                          line=None if mark is None else mark.line + 1) from None
+    text, source = read_word_list(path, "wording.yaml", setting="WORDING_FILE", what="word lists")
+    doc = parse_yaml(text, source) or {}
     if not isinstance(doc, dict):
         raise ConfigError("expected a mapping with serious_errors and harmful", file=source)
     serious: dict[str, str] = {}
