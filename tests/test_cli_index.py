@@ -112,3 +112,30 @@ def test_compare_two_years(tmp_path: Path, fw: Path, capsys) -> None:
     assert main(["index", str(tmp_path / "2024.csv"), "--framework", str(fw), "--out", str(tmp_path / "again"),
                  "--replications", "0", "--compare", str(tmp_path / "2023")]) == 0
     assert (tmp_path / "again" / "compare.csv").is_file()
+
+
+def test_names_like_formulas_stay_text_in_results_and_compare(tmp_path: Path, fw: Path) -> None:
+    """A unit's name is anyone's text: ``=HYPERLINK(…)``, ``+cmd``, or a name behind an RTL override
+    must reach results.csv and compare.csv as inert text (issue 3's output safety, on the engine's outputs)."""
+    evil = {"r000": '=HYPERLINK("http://evil.example/","x")', "r001": " +1+cmd|'/c calc'!A0",
+            "r002": "\u202e@SUM(A1)"}
+    for year, seed in (("2023", 1), ("2024", 2)):
+        write_table(tmp_path / f"{year}.csv", 12, seed=seed)
+        text = (tmp_path / f"{year}.csv").read_text(encoding="utf-8")
+        for code, name in evil.items():
+            num = int(code[1:])
+            text = text.replace(f"{code},地区{num},", f'{code},"{name.replace(chr(34), chr(34) * 2)}",')
+        (tmp_path / f"{year}.csv").write_text(text, encoding="utf-8")
+        assert main(["index", str(tmp_path / f"{year}.csv"), "--framework", str(fw), "--out",
+                     str(tmp_path / year), "--replications", "0"]) == 0
+    out = tmp_path / "cmp.csv"
+    assert main(["compare", str(tmp_path / "2023"), str(tmp_path / "2024"), "--out", str(out)]) == 0
+    for path in (tmp_path / "2024" / "results.csv", out):
+        with path.open(encoding="utf-8") as fh:
+            rows = list(csv.DictReader(fh))
+        names = {r["id"]: r["name"] for r in rows}
+        assert names["r000"] == "'" + evil["r000"] and names["r001"] == "'" + evil["r001"], path
+        assert names["r002"] == "'@SUM(A1)", path                        # the override dropped, then quoted
+        for r in rows:
+            for cell in r.values():
+                assert not (cell or "").lstrip(" ").startswith(("=", "+", "@")), (path, cell)

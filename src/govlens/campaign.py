@@ -29,6 +29,7 @@
 """
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from datetime import date
@@ -87,16 +88,51 @@ class Campaign:
 
 
 def load_campaign(path: str | Path, overrides: dict[str, Any] | None = None) -> Campaign:
-    """Read and validate a campaign file; ``overrides`` are command-line settings (highest priority)."""
+    """Read and validate a campaign file; ``overrides`` are command-line settings (highest priority).
+
+    Every error names the file, the line (of the key at fault, or of a syntax error) and the field.
+    """
     path = Path(path)
     try:
-        doc = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise CampaignFileError("campaign file not found", file=str(path)) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise CampaignFileError(f"cannot read: {exc}", file=str(path)) from None
+    try:
+        doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise CampaignFileError(f"not valid TOML: {exc}", file=str(path)) from None
+        m = re.search(r"at line (\d+)", str(exc))
+        raise CampaignFileError(f"not valid TOML: {exc}", file=str(path),
+                                line=int(m.group(1)) if m else None) from None
+    try:
+        return _campaign(path, doc, overrides)
+    except CampaignFileError as exc:
+        if exc.line is None and exc.field and exc.file == str(path):
+            line = toml_line(text, exc.field)
+            if line is not None:
+                raise CampaignFileError(exc.reason, file=exc.file, line=line, field=exc.field) from None
+        raise
+
+
+def toml_line(text: str, field: str) -> int | None:
+    """The 1-based line of ``table.key`` (or of ``[table]``) in TOML ``text``, if written there."""
+    table, _, key = field.partition(".")
+    current = None
+    header = None
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if line.startswith("[") and "]" in line:
+            current = line.strip("[]").strip().strip('"')
+            if current == table:
+                header = number
+            continue
+        if current == table and key and re.match(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=", raw):
+            return number
+    return header
+
+
+def _campaign(path: Path, doc: dict[str, Any], overrides: dict[str, Any] | None) -> Campaign:
     section = doc.get("campaign")
     if not isinstance(section, dict):
         raise CampaignFileError("missing [campaign] table", file=str(path))

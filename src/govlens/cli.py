@@ -63,11 +63,13 @@ def _sandbox_platforms(registry: str | None, sites: int | None, seed: int):  # t
     loaded = load_registry(registry or shipped_registry())
     for err in loaded.errors:
         console.print(f"[yellow]![/yellow] {err}")
+    from govlens.sandbox.hostile import DOMAIN     # hostile hosts are served by the hostile web, not as sites
+    shipped = [p for p in loaded.platforms if not p.host.endswith("." + DOMAIN)]
     # --sites counts websites (文明网 are websites: the shipped registry lists them last); the registry's
     # accounts, mobile portals, foreign-language editions and .政务 names always come along
-    webs = [p for p in loaded.platforms if p.kind == "website"]
-    others = [p for p in loaded.platforms if p.kind != "website"]
-    return generate_platforms(webs, sites or len(webs), seed) + others
+    webs = [p for p in shipped if p.kind == "website"]
+    others = [p for p in shipped if p.kind != "website"]
+    return generate_platforms(webs, len(webs) if sites is None else sites, seed) + others
 
 
 # ------------------------------------------------------------------ commands
@@ -192,13 +194,15 @@ def cmd_stage(args: argparse.Namespace) -> int:
     from govlens.campaign import load_campaign
 
     campaign = load_campaign(args.campaign, _settings_overrides(args.set))
+    resume = bool(getattr(args, "resume", False))
     if args.command == "run":
         with _progress() as bar:
             task = bar.add_task("scan", total=None)
             runner.run_all(campaign, progress=lambda d, t: bar.update(task, completed=d, total=t),
-                           on_stage=_print_stage)
+                           on_stage=_print_stage, resume=resume)
         print(campaign.out)
         return 0
+    runner.preflight(campaign, args.command)          # a bad input file stops here: the store is untouched
     with runner.open_store(campaign) as store:
         if args.command == "monitor":
             if args.resume and args.restart:
@@ -211,7 +215,8 @@ def cmd_stage(args: argparse.Namespace) -> int:
             _print_stage(runner.register(campaign, store))
             with _progress() as bar:
                 task = bar.add_task("scan", total=None)
-                rep = runner.scan(campaign, store, progress=lambda d, t: bar.update(task, completed=d, total=t))
+                rep = runner.scan(campaign, store, progress=lambda d, t: bar.update(task, completed=d, total=t),
+                                  resume=resume)
         else:
             rep = getattr(runner, args.command)(campaign, store)
         _print_stage(rep)
@@ -258,6 +263,14 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
 
     if args.sandbox_command == "check":
         return _check(args)
+    if args.sandbox_command == "check-hostile":
+        return _check_hostile(args)
+    if args.sandbox_command == "hostile":
+        from govlens.sandbox import hostile
+        out = Path(args.out)
+        print(hostile.write_registry(out / "hostile-registry.csv"))
+        print(hostile.write_truth(out / "hostile-truth.json"))
+        return 0
     as_of = date.fromisoformat(args.as_of) if args.as_of else DEMO_CHECK_DATE
     web = build_sandbox(_sandbox_platforms(args.registry, args.sites, args.seed), args.seed, as_of)
     if getattr(args, "previous_year", False):
@@ -275,9 +288,20 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
         print(args.out)
         return 0
     from govlens.sandbox.server import serve_forever
-    console.print(f"serving {len(web.hosts())} hosts on {args.host} (Ctrl-C stops); state in {args.state_dir}")
-    serve_forever(web, args.host, args.http_port, args.https_port, Path(args.state_dir))
+    extra = " and the hostile web" if args.hostile else ""
+    console.print(f"serving {len(web.hosts())} hosts{extra} on {args.host} (Ctrl-C stops); state in {args.state_dir}")
+    serve_forever(web, args.host, args.http_port, args.https_port, Path(args.state_dir), hostile=args.hostile)
     return 0
+
+
+def _check_hostile(args: argparse.Namespace) -> int:
+    from govlens.sandbox.hostile import check_store, format_results
+
+    results = check_store(Path(args.truth), Path(args.store))
+    print(format_results(results))
+    bad = [r for r in results if not r.ok]
+    print(f"{len(results) - len(bad)} of {len(results)} hostile sites recorded as expected")
+    return 0 if not bad else 1
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -344,7 +368,18 @@ def _compare(old: str, new: str, out: Path, framework: str | None) -> None:
 
     table = compare(load_results(_results_path(old), framework), load_results(_results_path(new), framework))
     out.parent.mkdir(parents=True, exist_ok=True)
-    table.to_csv(out, float_format="%.6g", encoding="utf-8")
+    import pandas as pd
+
+    from govlens.atomic import atomic_path
+    from govlens.cells import neutralise_cell
+
+    safe = table.copy()
+    safe.index = pd.Index([neutralise_cell(str(i)) for i in safe.index], name=table.index.name)   # anyone's text
+    for col in safe.columns:
+        if safe[col].dtype == object:
+            safe[col] = safe[col].map(neutralise_cell)
+    with atomic_path(out) as tmp:
+        safe.to_csv(tmp, float_format="%.6g", encoding="utf-8")
     s = summary(table)
     console.print(f"[green]✓[/green] compare: {s['units']} in both years ({s['new']} new, {s['dropped']} dropped); "
                   f"ranks up {s['up']}, down {s['down']}, unchanged {s['unchanged']}"
@@ -388,6 +423,10 @@ def build_parser() -> argparse.ArgumentParser:
         sp = sub.add_parser(name, help=text)
         sp.add_argument("campaign", help="campaign TOML file")
         sp.add_argument("--set", action="append", metavar="KEY=VALUE", help="override a setting")
+        if name in ("scan", "run"):
+            sp.add_argument("--resume", action="store_true",
+                            help="continue the last scan after a crash or kill: scan only the platforms it "
+                                 "has not committed")
         sp.set_defaults(func=cmd_stage)
 
     pg = sub.add_parser("page", help="print, as JSON, everything the probe extracts from one page, and its findings")
@@ -448,6 +487,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--http-port", type=int, default=8080)
     serve.add_argument("--https-port", type=int, default=8443)
     serve.add_argument("--state-dir", default="sandbox-state")
+    serve.add_argument("--hostile", action="store_true",
+                       help="also serve the hostile web (misbehaving sites; writes hostile-registry.csv and "
+                            "hostile-truth.json into the state dir)")
     truth = ssub.add_parser("truth", help="write the ground truth of the injected defects")
     sandbox_args(truth)
     truth.add_argument("--out", required=True)
@@ -458,10 +500,21 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--truth", required=True)
     check.add_argument("--findings", required=True)
     check.add_argument("--min", type=float, default=0.0, help="exit 1 when any precision or recall is below")
+    hostile = ssub.add_parser("hostile", help="write the hostile web's registry and ground truth")
+    hostile.add_argument("--out", required=True, help="folder for hostile-registry.csv and hostile-truth.json")
+    check_hostile = ssub.add_parser("check-hostile",
+                                    help="compare a campaign store's observations with the hostile truth")
+    check_hostile.add_argument("--truth", required=True)
+    check_hostile.add_argument("--store", required=True, help="the campaign's campaign.duckdb")
     check.add_argument("--store", help="campaign.duckdb: judge the browser kinds on the rendered platforms only")
-    for sp in (serve, truth, check):
+    for sp in (serve, truth, check, hostile, check_hostile):
         sp.set_defaults(func=cmd_sandbox)
     return p
+
+
+def _error(exc: BaseException) -> None:
+    """One line, whatever the terminal width; the message is text, never console markup."""
+    console.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -469,10 +522,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except (InputError, ConfigError) as exc:
-        console.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
+        _error(exc)
         return 2
     except GovlensError as exc:
-        console.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
+        _error(exc)
         return 1
     except KeyboardInterrupt:
         return 130

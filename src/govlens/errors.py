@@ -38,6 +38,7 @@ class ConfigError(GovlensError):
     def __init__(self, message: str, *, file: str | None = None, line: int | None = None,
                  field: str | None = None) -> None:
         self.file, self.line, self.field = file, line, field
+        self.reason = message
         where = _where(file, line, field)
         super().__init__(f"{where}{message}" if where else message)
 

@@ -4,6 +4,10 @@
 
 Each stage reads the stored output of the one before, so `govlens score` can be rerun with
 another framework without scanning again, and `govlens report` without scoring again.
+
+:func:`preflight` reads every input file a stage needs *before* the store is opened: a wrong
+registry, signals file, framework or awards file stops the run with one message naming the
+file, line and field, and the campaign store is not touched (not even its metadata).
 """
 from __future__ import annotations
 
@@ -12,15 +16,20 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from govlens.awards import AwardsSummary, load_awards, select_awards
 from govlens.campaign import Campaign
 from govlens.errors import CampaignFileError, InputError
 from govlens.frameworks import load_framework, validate_references
 from govlens.registry import RegistryLoad, load_registry
-from govlens.scoring import NORMALISATION_METHODS, ScoringSummary, score_campaign
 from govlens.store import CampaignStore
+
+if TYPE_CHECKING:
+    from govlens.awards import AwardsSummary
+    from govlens.scoring import ScoringSummary
+
+# The scoring engine and the awards (scipy, SALib: about 70 MB) are imported by the stages that use
+# them, so a scan — hours long, memory-bounded — does not carry them.
 
 Progress = Callable[[int, int], None]
 
@@ -35,8 +44,50 @@ class StageReport:
     problems: list[str] = field(default_factory=list)
 
 
+STAGE_INPUTS = {"scan": ("registry", "signals", "data"), "monitor": ("registry",),
+                "score": ("framework",), "inspect": ("inspection",), "awards": ("awards",),
+                "report": ("framework", "awards"),
+                "run": ("registry", "signals", "data", "framework", "inspection", "awards")}
+
+
+def preflight(campaign: Campaign, stage: str) -> None:
+    """Load and validate the input files ``stage`` will read; raise the first error (nothing written).
+
+    Data files of the importers are checked as far as is cheap (present, a known format, a CSV
+    header with the required columns); their rows are checked when imported, all or nothing.
+    """
+    needs = STAGE_INPUTS.get(stage, ())
+    if "framework" in needs:
+        from govlens.indicators.registry import all_ids
+        from govlens.scoring import NORMALISATION_METHODS
+        for framework in campaign_frameworks(campaign):
+            validate_references(framework, set(all_ids()), set(NORMALISATION_METHODS))
+    if "inspection" in needs:
+        from govlens.frameworks.inspection import load_inspection_scheme, validate_scheme_references
+        from govlens.indicators.registry import all_ids
+        validate_scheme_references(load_inspection_scheme(campaign.inspection), set(all_ids()))
+    if "awards" in needs:
+        from govlens.awards import load_awards
+        load_awards(campaign.awards)
+    if "registry" in needs:
+        loaded = load_registry(campaign.registry)
+        if "signals" in needs and campaign.signals is not None:
+            from govlens.probes.external_signals import import_signals
+            import_signals(campaign.signals, loaded.platforms)     # an unusable file raises; bad rows do not
+        if "signals" in needs and campaign.overseas_signals is not None:
+            from govlens.probes.overseas_signals import import_overseas_signals
+            import_overseas_signals(campaign.overseas_signals, loaded.platforms)
+    if "data" in needs and campaign.data:
+        from govlens.probes.importers import IMPORTERS
+        from govlens.probes.tabular import check_file
+        for key, path in campaign.data.items():
+            module = IMPORTERS.get(key)
+            if module is not None and hasattr(module, "SPEC"):
+                check_file(path, module.SPEC)
+
+
 def open_store(campaign: Campaign) -> CampaignStore:
-    store = CampaignStore(campaign.store_path)
+    store = CampaignStore(campaign.store_path, memory_limit=campaign.settings["STORE_MEMORY_LIMIT"] or None)
     store.set_meta("campaign", campaign.describe())
     store.set_meta("settings", campaign.settings.as_dict())
     return store
@@ -60,7 +111,9 @@ def sandbox_state(campaign: Campaign) -> dict[str, Any] | None:
         raise CampaignFileError(f"cannot read sandbox state: {exc}", file=str(path)) from None
 
 
-def scan(campaign: Campaign, store: CampaignStore, progress: Progress | None = None) -> StageReport:
+def scan(campaign: Campaign, store: CampaignStore, progress: Progress | None = None, *,
+         resume: bool = False) -> StageReport:
+    """Scan the registered platforms; ``resume`` continues the store's last (killed) scan."""
     from govlens.probes.external_signals import import_signals
     from govlens.probes.scan import run_scan
 
@@ -70,11 +123,13 @@ def scan(campaign: Campaign, store: CampaignStore, progress: Progress | None = N
         register(campaign, store)
         platforms = store.platforms()
     state = sandbox_state(campaign)
-    summary = run_scan(platforms, store, campaign.settings, sandbox_state=state, progress=progress)
+    summary = run_scan(platforms, store, campaign.settings, sandbox_state=state, progress=progress, resume=resume)
     problems: list[str] = []
     facts = {"sites": summary.sites, "pages": summary.pages, "requests": summary.requests,
              "pages_per_second": round(summary.pages_per_second, 1)}
-    facts.update(browse(campaign, store, platforms, state, problems, progress))
+    if summary.resumed:
+        facts["resumed_skipping"] = summary.skipped
+    facts.update(browse(campaign, store, platforms, state, problems, progress, resume=resume))
     if campaign.signals is not None:
         observations, errors = import_signals(campaign.signals, platforms)
         store.replace("observations", [o.as_row() for o in observations], probe="external_signals")
@@ -128,8 +183,10 @@ def import_data(campaign: Campaign, store: CampaignStore, platforms: list[Any], 
 
 
 def browse(campaign: Campaign, store: CampaignStore, platforms: list[Any], state: dict[str, Any] | None,
-           problems: list[str], progress: Progress | None = None) -> dict[str, Any]:
+           problems: list[str], progress: Progress | None = None, *, resume: bool = False) -> dict[str, Any]:
     """The browser pass: render ``BROWSER_SAMPLE`` websites (all when 0), ``BROWSER_PAGES`` at a time.
+
+    It has its own visit ledger (``resume`` continues a killed pass, as for the HTTP scan).
 
     Without a browser it says so in ``problems`` and returns: the HTTP-only indicators still run.
     """
@@ -147,7 +204,8 @@ def browse(campaign: Campaign, store: CampaignStore, platforms: list[Any], state
     settings = s.copy()
     settings.set("CONCURRENCY_SITES", max(1, s.getint("BROWSER_PAGES")), "cmdline")
     try:
-        summary = run_scan(sample, store, settings, sandbox_state=state, probes=("browser",), progress=progress)
+        summary = run_scan(sample, store, settings, sandbox_state=state, probes=("browser",), progress=progress,
+                           resume=resume)
     except BrowserUnavailable as exc:
         problems.append(f"{exc} — scored on the HTTP-only indicators")
         store.set_meta("browser", {"available": False, "reason": str(exc)})
@@ -161,6 +219,7 @@ def score(campaign: Campaign, store: CampaignStore, only: set[str] | None = None
     """Indicators, then scoring, for every framework of the campaign (or the ``only`` ones)."""
     from govlens.indicators.registry import all_ids
     from govlens.indicators.run import run_indicators
+    from govlens.scoring import NORMALISATION_METHODS, score_campaign
 
     t0 = time.perf_counter()
     frameworks = [fw for fw in campaign_frameworks(campaign) if only is None or fw.id in only]
@@ -210,6 +269,7 @@ def improvement(campaign: Campaign, store: CampaignStore, frameworks: list[Any],
     frameworks that use ``index-improvement`` are scored again."""
     from govlens.indicators.run import run_indicators
     from govlens.probes.observation import COMPLETED, Observation
+    from govlens.scoring import score_campaign
     from govlens.scoring.compare import compare, load_results
 
     base = campaign_frameworks(campaign)[0].id      # the campaign's first framework (website-2013)
@@ -324,6 +384,8 @@ def campaign_frameworks(campaign: Campaign) -> list[Any]:
 
 
 def awards(campaign: Campaign, store: CampaignStore) -> StageReport:
+    from govlens.awards import load_awards, select_awards
+
     t0 = time.perf_counter()
     summary: AwardsSummary = select_awards(store, load_awards(campaign.awards))
     problems = [f"{key}/{group}: {n} place(s) left empty (not enough eligible platforms)"
@@ -334,6 +396,7 @@ def awards(campaign: Campaign, store: CampaignStore) -> StageReport:
 
 
 def report(campaign: Campaign, store: CampaignStore) -> StageReport:
+    from govlens.awards import load_awards
     from govlens.report import write_reports
 
     t0 = time.perf_counter()
@@ -345,17 +408,18 @@ def report(campaign: Campaign, store: CampaignStore) -> StageReport:
 
 def run_all(campaign: Campaign, progress: Progress | None = None,
             on_stage: Callable[[StageReport], None] | None = None,
-            reviewers: Callable[[Path], None] | None = None) -> list[StageReport]:
-    """Every stage in order on a fresh store.
+            reviewers: Callable[[Path], None] | None = None, *, resume: bool = False) -> list[StageReport]:
+    """Every stage in order; ``resume`` continues a killed scan instead of starting a new one.
 
     ``reviewers``, when given, stands for the experts: after scoring, the review sheets are
     exported, handed to it (it fills them in), imported, and the campaign scored again (the demo's
     sandbox experts do this; a real campaign's experts take days, with ``govlens review``).
     """
+    preflight(campaign, "run")
     reports = []
     with open_store(campaign) as store:
         stages: list[Callable[[Campaign, CampaignStore], StageReport | list[StageReport]]] = [
-            register, lambda c, s: scan(c, s, progress)]
+            register, lambda c, s: scan(c, s, progress, resume=resume)]
         if campaign.settings.getbool("MONITOR_IN_RUN"):
             stages.append(lambda c, s: monitor(c, s, restart=True))
         stages.append(score)
@@ -376,4 +440,4 @@ def run_all(campaign: Campaign, progress: Progress | None = None,
 
 
 __all__ = ["InputError", "StageReport", "awards", "import_data", "improvement", "inspect", "monitor", "open_store",
-           "register", "report", "review_export", "review_import", "run_all", "scan", "score"]
+           "preflight", "register", "report", "review_export", "review_import", "run_all", "scan", "score"]

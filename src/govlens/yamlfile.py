@@ -1,13 +1,17 @@
 """Read a declarative YAML file shipped with a package (by name) or given by path.
 
-Frameworks and awards files are both looked up this way; errors name the file and, for
-YAML syntax errors, the line.
+Frameworks and awards files are both looked up this way; errors name the file and the line:
+for YAML syntax errors the parser's, for a wrong value the line of the key the validator
+names (:func:`with_line` finds ``dimensions[2].indicators[0].weight`` in the node tree;
+:func:`key_lines` maps every key path to its line for the scoring engine's later checks).
 """
 from __future__ import annotations
 
+import re
+from collections import OrderedDict
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -38,12 +42,61 @@ def read_yaml_lines(name_or_path: str | Path, package: str, error: type[ConfigEr
             text, source = path.read_text(encoding="utf-8"), str(path)
         except (OSError, UnicodeDecodeError) as exc:
             raise error(f"cannot read: {exc}", file=str(path)) from None
+    _remember(source, text)
     try:
         return yaml.safe_load(text), source, key_lines(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise error(f"not valid YAML: {getattr(exc, 'problem', None) or exc}", file=source,
                     line=None if mark is None else mark.line + 1) from None
+
+
+# ---------------------------------------------------------------------------- lines of keys
+_TEXTS: OrderedDict[str, str] = OrderedDict()      # source label → text, for the few files read last
+_STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+E = TypeVar("E", bound=ConfigError)
+
+
+def _remember(source: str, text: str) -> None:
+    _TEXTS[source] = text
+    _TEXTS.move_to_end(source)
+    while len(_TEXTS) > 16:
+        _TEXTS.popitem(last=False)
+
+
+def line_of(text: str, path: str) -> int | None:
+    """The 1-based line of ``path`` (``a[2].b``) in the YAML ``text``: the key's line, or that of the
+    deepest node the path reaches (the mapping that lacks a missing key)."""
+    try:
+        node = yaml.compose(text)
+    except yaml.YAMLError:
+        return None
+    if node is None:
+        return None
+    line = node.start_mark.line + 1
+    for m in _STEP.finditer(path or ""):
+        key, index = m.group(1), m.group(2)
+        if key is not None and isinstance(node, yaml.MappingNode):
+            hit = next(((k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == key), None)
+            if hit is None:
+                return line
+            line, node = hit[0].start_mark.line + 1, hit[1]
+        elif index is not None and isinstance(node, yaml.SequenceNode) and int(index) < len(node.value):
+            node = node.value[int(index)]
+            line = node.start_mark.line + 1
+        else:
+            return line
+    return line
+
+
+def with_line(error: E) -> E:
+    """``error`` with the line of its field filled in, when the file was read here and the line is unknown."""
+    if error.line is not None or not error.field or not error.file or error.file not in _TEXTS:
+        return error
+    line = line_of(_TEXTS[error.file], error.field)
+    if line is None:
+        return error
+    return type(error)(error.reason, file=error.file, line=line, field=error.field)
 
 
 def key_lines(text: str) -> dict[str, int]:

@@ -157,10 +157,12 @@ def test_unreadable_workbook_and_experts_list(tmp_path, campaign):
         import_review(store, [bad], frameworks)
     lst = tmp_path / "experts.csv"
     lst.write_text("expert_id,name,region,province\ne1,甲,east,浙江\ne1,乙,,\ne3,,west,\ne4,丁,,火星\n"
-                   "e5,戊,moon,\n", encoding="utf-8")
+                   "e5,戊,moon,\n../../evil,己,east,\n=cmd,庚,east,\n", encoding="utf-8")
     experts, errors = load_experts(lst)
     assert [e.id for e in experts] == ["e1"]
-    assert [(e.line, e.field) for e in errors] == [(3, "expert_id"), (4, "name"), (5, "province"), (6, "region")]
+    # an id names the expert's workbook: a path or a formula is a bad row (issue 3's output safety)
+    assert [(e.line, e.field) for e in errors] == [(3, "expert_id"), (4, "name"), (5, "province"), (6, "region"),
+                                                   (7, "expert_id"), (8, "expert_id")]
     with pytest.raises(InputError, match="header lacks"):
         (tmp_path / "h.csv").write_text("id,name\n", encoding="utf-8")
         load_experts(tmp_path / "h.csv")

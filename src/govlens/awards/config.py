@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import Any
 
 from govlens.errors import AwardsError
-from govlens.yamlfile import read_yaml, shipped_names
+from govlens.yamlfile import read_yaml, shipped_names, with_line
 
 MEMBER_FIELDS = ("group", "org_type", "level", "kind", "region", "province", "id")
 
@@ -134,7 +134,10 @@ def builtin_awards() -> list[str]:
 def load_awards(name_or_path: str | Path) -> AwardsConfig:
     """Load a shipped awards file by name (``notice-2013``) or any YAML file by path."""
     doc, source = read_yaml(name_or_path, "govlens.awards", AwardsError, "awards file")
-    return parse_awards(doc, source)
+    try:
+        return parse_awards(doc, source)
+    except AwardsError as exc:
+        raise with_line(exc) from None
 
 
 def parse_awards(doc: Any, source: str = "<awards>") -> AwardsConfig:

@@ -29,7 +29,7 @@ from typing import Any
 from govlens.errors import FrameworkError
 from govlens.frameworks.load import _text, _titles
 from govlens.frameworks.model import VETO_OPS, VetoRule
-from govlens.yamlfile import read_yaml
+from govlens.yamlfile import read_yaml, with_line
 
 
 @dataclass(frozen=True)
@@ -116,7 +116,10 @@ class InspectionScheme:
 def load_inspection_scheme(name_or_path: str | Path) -> InspectionScheme:
     """A shipped scheme by name (``national-check-2019``) or any YAML file by path."""
     doc, source = read_yaml(name_or_path, "govlens.frameworks", FrameworkError, "inspection scheme")
-    return parse_inspection_scheme(doc, source)
+    try:
+        return parse_inspection_scheme(doc, source)
+    except FrameworkError as exc:
+        raise with_line(exc) from None            # the line of the key at fault
 
 
 def parse_inspection_scheme(doc: Any, source: str = "<scheme>") -> InspectionScheme:
@@ -184,6 +187,13 @@ def parse_inspection_scheme(doc: Any, source: str = "<scheme>") -> InspectionSch
 
 def validate_scheme_references(scheme: InspectionScheme, indicator_ids: set[str]) -> None:
     """Every indicator the scheme names must exist."""
+    try:
+        _validate_scheme_references(scheme, indicator_ids)
+    except FrameworkError as exc:
+        raise with_line(exc) from None
+
+
+def _validate_scheme_references(scheme: InspectionScheme, indicator_ids: set[str]) -> None:
     for what, rules in (("vetoes", scheme.vetoes), ("deductions", scheme.deductions),
                         ("bonus.items", scheme.bonus.items)):
         for i, rule in enumerate(rules):

@@ -31,7 +31,7 @@ from govlens.errors import FrameworkError
 from govlens.frameworks.model import (EXPERT, NONE, VETO_OPS, BonusRule, DeductionRule, Dimension, Framework,
                                       IndicatorRef, MethodSpec, UncertaintySpec, VetoRule)
 from govlens.frameworks.review import parse_review
-from govlens.yamlfile import read_yaml_lines, shipped_names
+from govlens.yamlfile import read_yaml_lines, shipped_names, with_line
 
 AGGREGATIONS = ("weighted_arithmetic", "weighted_geometric", "weighted_harmonic", "generalised_mean", "copeland")
 Err = Callable[[str, str], FrameworkError]
@@ -44,7 +44,10 @@ def builtin_frameworks() -> list[str]:
 def load_framework(name_or_path: str | Path) -> Framework:
     """Load a shipped framework by name (``website-2013``) or any YAML file by path."""
     doc, source, lines = read_yaml_lines(name_or_path, "govlens.frameworks", FrameworkError, "framework")
-    return parse_framework(doc, source, lines)
+    try:
+        return parse_framework(doc, source, lines)
+    except FrameworkError as exc:
+        raise with_line(exc) from None
 
 
 def parse_framework(doc: Any, source: str = "<framework>", lines: Mapping[str, int] | None = None) -> Framework:

@@ -8,7 +8,16 @@ Why a wrapper around aiohttp rather than aiohttp itself:
   foreign exceptions being translated here, at the boundary (STYLE, rule 9).
 - **Bounds are enforced per hop.** Redirects are followed by hand, so
   ``HTTP_MAX_REDIRECTS`` is ours and every hop goes through the same target checks;
-  bodies are read in chunks and cut at ``HTTP_MAX_BODY_BYTES`` (``too_large``).
+  bodies are read in chunks and cut at ``HTTP_MAX_BODY_BYTES`` on the wire and at
+  ``HTTP_MAX_DECOMPRESSED_BYTES`` once inflated (aiohttp inflates gzip, deflate and brotli
+  in bounded steps, so a decompression bomb never sits in memory whole) → ``too_large``;
+  the head of a cut body is kept for analysis. ``HTTP_TIMEOUT`` is the
+  time to a *complete* response, redirects included: a server dripping one byte every few
+  seconds (slowloris) times out like one that never answers.
+- **Rate limits are honoured, within reason.** A 429 or 503 whose ``Retry-After`` is at most
+  ``HTTP_RETRY_AFTER_MAX`` seconds (and fits the request's time budget) is waited for and
+  retried, ``HTTP_RETRY_TIMES`` times at most; a longer one is recorded as it came.
+  ``CONCURRENCY_HOST_DELAY`` spaces the requests to one host.
 - **Time spent queueing is not the site's fault.** Requests wait for a global and a
   per-host slot (``CONCURRENCY_TOTAL``, ``CONCURRENCY_PER_HOST``) *before* the clock of
   ``HTTP_TIMEOUT`` starts, so a busy scanner does not report healthy sites as timing out
@@ -17,7 +26,11 @@ Why a wrapper around aiohttp rather than aiohttp itself:
   the DNS cache and the TLS context are reused; nothing is built per request.
 - **Sandbox mode** swaps the resolver for :class:`~govlens.probes.resolver.SandboxResolver`
   and trusts the sandbox CA; outside it, :class:`~govlens.probes.resolver.GuardedResolver`
-  refuses private targets (``blocked_target``).
+  refuses private targets after resolution, on every hop (``blocked_target``), except what
+  ``HTTP_ALLOW_PRIVATE`` / ``HTTP_ALLOW_NETWORKS`` allow.
+- **Precise statuses.** A reset is not a malformed response, and an expired certificate
+  is not a self-signed one: :func:`classify_error` maps each failure to one status of
+  :mod:`govlens.statuses`.
 
 Use::
 
@@ -27,6 +40,7 @@ Use::
 from __future__ import annotations
 
 import asyncio
+import email.utils
 import errno
 import ipaddress
 import json
@@ -40,10 +54,12 @@ from urllib.parse import urljoin, urlsplit
 
 import aiohttp
 
+from govlens import statuses as S
+from govlens.errors import SettingsError
 from govlens.probes.charset import decode_html
 from govlens.probes.observation import COMPLETED
-from govlens.probes.resolver import (BlockedTargetError, GuardedResolver, SandboxResolver,
-                                     UnknownSandboxHostError, is_blocked_address)
+from govlens.probes.resolver import (AddressPolicy, BlockedTargetError, GuardedResolver, SandboxResolver,
+                                     UnknownSandboxHostError)
 from govlens.settings import Settings
 
 REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
@@ -51,6 +67,31 @@ KEPT_HEADERS = ("content-type", "content-length", "content-encoding", "last-modi
                 "server", "strict-transport-security", "x-powered-by")
 _CHUNK = 65536
 _ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+RETRY_STATUSES = frozenset({429, 503})
+# Magic numbers of formats that are never HTML, whatever the Content-Type says.
+_BINARY_MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"Rar!", b"7z\xbc\xaf",
+                 b"\xd0\xcf\x11\xe0", b"MZ", b"\x7fELF", b"BM", b"ID3", b"OggS", b"RIFF", b"\x00\x00\x01\x00")
+
+
+def _accept_encoding() -> str:
+    try:
+        import brotli  # noqa: F401 - aiohttp inflates br in bounded steps only with Brotli >= 1.2
+        return "gzip, deflate, br"
+    except ImportError:
+        return "gzip, deflate"
+
+
+def looks_binary(body: bytes) -> bool:
+    """A body that is not text whatever its Content-Type: a known binary magic, or NUL/control bytes."""
+    head = body[:1024]
+    if not head:
+        return False
+    if head.startswith(_BINARY_MAGIC):
+        return True
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):   # UTF-16 text has NULs
+        return True
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return controls > len(head) // 10
 
 
 @dataclass(slots=True)
@@ -68,6 +109,8 @@ class FetchResult:
     elapsed_ms: float | None = None
     ttfb_ms: float | None = None
     error: str | None = None
+    cause: str | None = None             # finer cause of a failure (TLS: cert_expired, cert_untrusted …)
+    retries: int = 0                     # 429/503 retries after waiting for Retry-After
 
     @property
     def ok(self) -> bool:
@@ -79,8 +122,10 @@ class FetchResult:
 
     @property
     def is_html(self) -> bool:
-        """HTML by header, or by a sniff when the header is missing or generic."""
+        """HTML by header, or by a sniff when the header is missing or generic; never binary."""
         ctype = self.content_type.lower()
+        if looks_binary(self.body):
+            return False
         if "html" in ctype:
             return True
         if ctype and not ctype.startswith(("application/octet-stream", "text/plain")):
@@ -91,6 +136,13 @@ class FetchResult:
     def text(self) -> tuple[str, str, str]:
         """``(text, codec, source)`` of the body; see :func:`govlens.probes.charset.decode_html`."""
         return decode_html(self.body, self.content_type)
+
+    def without_body(self) -> "FetchResult":
+        """The same result with no body (what caches and link checks keep)."""
+        return FetchResult(url=self.url, status=self.status, method=self.method, http_status=self.http_status,
+                           final_url=self.final_url, redirects=list(self.redirects), headers=dict(self.headers),
+                           elapsed_ms=self.elapsed_ms, ttfb_ms=self.ttfb_ms, error=self.error, cause=self.cause,
+                           retries=self.retries)
 
 
 def load_sandbox_state(path: str | Path) -> dict[str, Any]:
@@ -104,17 +156,22 @@ def load_sandbox_state(path: str | Path) -> dict[str, Any]:
 
 
 class _Gates:
-    """A global and a per-host concurrency limit; per-host semaphores are dropped when idle."""
+    """A global and a per-host concurrency limit, and a delay between requests to one host.
 
-    def __init__(self, total: int, per_host: int) -> None:
+    Per-host entries are dropped when idle, so a national scan does not keep one per host
+    it ever visited (the delay is then counted from the host's last request still in memory).
+    """
+
+    def __init__(self, total: int, per_host: int, delay: float = 0.0) -> None:
         self.total = asyncio.Semaphore(max(1, total))
         self.per_host = max(1, per_host)
-        self.hosts: dict[str, list[Any]] = {}   # host -> [semaphore, users]
+        self.delay = max(0.0, delay)
+        self.hosts: dict[str, list[Any]] = {}   # host -> [semaphore, users, time of the last start]
 
     async def acquire(self, host: str) -> None:
         entry = self.hosts.get(host)
         if entry is None:
-            entry = self.hosts[host] = [asyncio.Semaphore(self.per_host), 0]
+            entry = self.hosts[host] = [asyncio.Semaphore(self.per_host), 0, 0.0]
         entry[1] += 1
         try:
             await entry[0].acquire()
@@ -122,6 +179,10 @@ class _Gates:
             self._drop(host, entry)
             raise
         try:
+            if self.delay:
+                while (wait := entry[2] + self.delay - time.monotonic()) > 0:
+                    await asyncio.sleep(wait)
+                entry[2] = time.monotonic()
             await self.total.acquire()
         except BaseException:
             entry[0].release()
@@ -144,19 +205,39 @@ class Fetcher:
     """Campaign-wide HTTP client: one session, bounded, never raising for the network."""
 
     def __init__(self, settings: Settings | Mapping[str, Any] | None = None,
-                 sandbox_state: Mapping[str, Any] | None = None) -> None:
+                 sandbox_state: Mapping[str, Any] | None = None, *,
+                 resolver: aiohttp.abc.AbstractResolver | None = None) -> None:
+        """``resolver`` replaces the system resolver *inside* the guard (a campaign's own DNS)."""
         self.settings = settings if isinstance(settings, Settings) else Settings(settings or {})
         s = self.settings
         self.sandbox_state = dict(sandbox_state) if sandbox_state else None
         self.timeout = s.getfloat("HTTP_TIMEOUT")
         self.max_bytes = s.getint("HTTP_MAX_BODY_BYTES")
+        self.max_inflated = s.getint("HTTP_MAX_DECOMPRESSED_BYTES")
         self.max_redirects = s.getint("HTTP_MAX_REDIRECTS")
+        self.retry_after_max = s.getfloat("HTTP_RETRY_AFTER_MAX")
+        self.retry_times = max(0, s.getint("HTTP_RETRY_TIMES"))
         self.allow_private = s.getbool("HTTP_ALLOW_PRIVATE")
+        try:
+            self.policy = AddressPolicy.from_entries(s["HTTP_ALLOW_NETWORKS"], allow_private=self.allow_private)
+        except ValueError as exc:
+            raise SettingsError(str(exc), field="HTTP_ALLOW_NETWORKS") from None
         self.user_agent = s["HTTP_USER_AGENT"]
         self.requests = 0                      # HTTP requests sent (every hop counts)
         self._session: aiohttp.ClientSession | None = None
         self._gates: _Gates | None = None
+        self._inner_resolver = resolver
+        servers = [str(x) for x in s["HTTP_DNS_SERVERS"]]
+        if resolver is None and servers and not self.sandbox_state:
+            self._inner_resolver = _dns_resolver(servers)
         self.sandbox_resolver = SandboxResolver.from_state(self.sandbox_state) if self.sandbox_state else None
+
+    def target_resolver(self) -> aiohttp.abc.AbstractResolver:
+        """The resolver this fetcher connects through (sandbox, or guarded with the campaign's allow-list
+        and DNS servers), for probes that open their own connections (the TLS handshake)."""
+        if self.sandbox_resolver is not None:
+            return self.sandbox_resolver
+        return GuardedResolver(self._inner_resolver, policy=self.policy)
 
     # ------------------------------------------------------------ lifecycle
     async def start(self) -> "Fetcher":
@@ -169,20 +250,22 @@ class Fetcher:
                 ca = self.sandbox_state.get("ca_file") if self.sandbox_state else None
                 tls: ssl.SSLContext | bool = ssl.create_default_context(cafile=ca) if ca else True
             else:
-                resolver = GuardedResolver(allow_private=self.allow_private)
+                resolver = GuardedResolver(self._inner_resolver, policy=self.policy)
                 tls = ssl.create_default_context()
+            # keep-alive of 2 s: a finished site's idle TLS connections (each holds a 256 KB read buffer
+            # in asyncio) are not kept for aiohttp's default 15 s while other sites need the memory
             connector = aiohttp.TCPConnector(limit=total, limit_per_host=per_host, use_dns_cache=True,
                                              ttl_dns_cache=600, resolver=resolver, ssl=tls,
-                                             enable_cleanup_closed=False)
+                                             keepalive_timeout=2.0, enable_cleanup_closed=False)
             # aiohttp's own clocks only guard sockets; the visit's clock is ours (see _hop).
             timeout = aiohttp.ClientTimeout(total=None, connect=None, sock_connect=self.timeout,
                                             sock_read=self.timeout)
             self._session = aiohttp.ClientSession(
                 connector=connector, timeout=timeout, cookie_jar=aiohttp.DummyCookieJar(),
-                headers={"User-Agent": self.user_agent, "Accept": _ACCEPT,
+                headers={"User-Agent": self.user_agent, "Accept": _ACCEPT, "Accept-Encoding": _accept_encoding(),
                          "Accept-Language": "zh-CN,zh;q=0.9,en;q=0.5"},
-                trust_env=False, raise_for_status=False)
-            self._gates = _Gates(total, per_host)
+                trust_env=False, raise_for_status=False, auto_decompress=True)
+            self._gates = _Gates(total, per_host, s.getfloat("CONCURRENCY_HOST_DELAY"))
         return self
 
     async def close(self) -> None:
@@ -202,50 +285,69 @@ class Fetcher:
                     data: Mapping[str, str] | None = None) -> FetchResult:
         """Fetch ``url``; every outcome is a :class:`FetchResult` with a visit status.
 
-        ``data`` is a form sent with a POST (urlencoded); a redirect after it is followed with a GET.
+        ``max_bytes`` caps the body kept (wire and inflated alike); by default the wire cap is
+        ``HTTP_MAX_BODY_BYTES`` and the inflated cap ``HTTP_MAX_DECOMPRESSED_BYTES``.
+        ``data`` is a form sent with a POST (urlencoded); a redirect after it is followed with a GET,
+        and a POST is never repeated for a ``Retry-After``.
         """
         if self._session is None:
             await self.start()
         method = method.upper()
-        cap = self.max_bytes if max_bytes is None else max_bytes
+        wire_cap = self.max_bytes if max_bytes is None else max_bytes
+        inflated_cap = max(self.max_inflated, wire_cap) if max_bytes is None else max_bytes
         remaining = self.timeout if timeout is None else timeout
         result = FetchResult(url=url, status=COMPLETED, method=method, final_url=url)
         elapsed = 0.0
         current = url
+        retries = 0
         try:
             while True:
                 refusal = self._refuse(current)
                 if refusal:
                     result.status, result.error = refusal
+                    result.final_url = current
                     break
                 hop_start_elapsed = elapsed
-                spent, ttfb, resp_status, headers, body, truncated = await self._hop(
-                    current, method, cap, remaining, data if method == "POST" else None)
+                spent, ttfb, resp_status, headers, body, too_large = await self._hop(
+                    current, method, wire_cap, inflated_cap, remaining, data if method == "POST" else None)
                 elapsed += spent
                 remaining -= spent
                 result.http_status, result.headers, result.body = resp_status, headers, body
                 result.final_url = current
                 result.ttfb_ms = round((hop_start_elapsed + ttfb) * 1000, 2)
+                wait = None if method == "POST" else self._retry_wait(resp_status, headers, retries, remaining)
+                if wait is not None:
+                    retries += 1
+                    result.retries = retries
+                    await asyncio.sleep(wait)
+                    elapsed += wait
+                    remaining -= wait
+                    continue
                 location = headers.get("location")
                 if allow_redirects and resp_status in REDIRECT_CODES and location:
                     result.redirects.append(current)
                     if len(result.redirects) > self.max_redirects:
-                        result.status = "too_many_redirects"
+                        result.status = S.TOO_MANY_REDIRECTS
                         result.error = f"more than {self.max_redirects} redirects"
                         break
-                    current = urljoin(current, location.strip())
+                    try:
+                        current = urljoin(current, location.strip())
+                    except ValueError as exc:
+                        result.status, result.error = S.INVALID_URL, f"bad Location: {exc}"[:500]
+                        break
                     if (resp_status == 303 and method != "HEAD") or (method == "POST" and resp_status in (301, 302)):
                         method = "GET"
                     if remaining <= 0:
                         raise asyncio.TimeoutError()
                     continue
-                if truncated:
-                    result.status, result.error = "too_large", f"body larger than {cap} bytes"
+                if too_large:
+                    result.status, result.error = S.TOO_LARGE, too_large
                 elif resp_status >= 400:
-                    result.status, result.error = "http_error", f"HTTP {resp_status}"
+                    result.status, result.error = S.HTTP_ERROR, f"HTTP {resp_status}"
                 break
         except Exception as exc:  # the boundary: foreign errors become statuses
             result.status, result.error = classify_error(exc)
+            result.cause = failure_cause(exc)
             result.final_url = current
             # no full response: no time to it (and no status or headers of an earlier hop)
             result.http_status, result.ttfb_ms, result.headers, result.body = None, None, {}, b""
@@ -254,6 +356,15 @@ class Fetcher:
         result.elapsed_ms = round(elapsed * 1000, 2)
         return result
 
+    def _retry_wait(self, status: int, headers: Mapping[str, str], retries: int, remaining: float) -> float | None:
+        """Seconds to wait before retrying a 429/503 that asked for it, or None (do not retry)."""
+        if status not in RETRY_STATUSES or retries >= self.retry_times:
+            return None
+        wait = parse_retry_after(headers.get("retry-after"))
+        if wait is None or wait > self.retry_after_max or wait >= remaining:
+            return None
+        return wait
+
     def _refuse(self, url: str) -> tuple[str, str] | None:
         """A status for URLs we must not request at all, else None."""
         try:
@@ -261,22 +372,22 @@ class Fetcher:
             host = parts.hostname
             parts.port  # noqa: B018 - raises ValueError on a bad port
         except ValueError as exc:
-            return "invalid_url", str(exc)
+            return S.INVALID_URL, str(exc)
         if parts.scheme not in ("http", "https") or not host:
-            return "invalid_url", f"not an http(s) URL: {url[:200]}"
+            return S.INVALID_URL, f"not an http(s) URL: {url[:200]}"
         try:
             ipaddress.ip_address(host)
         except ValueError:
             return None
         if self.sandbox_resolver is not None:
-            return "blocked_target", f"{host}: address literals are not served in sandbox mode"
-        if not self.allow_private and is_blocked_address(host):
-            return "blocked_target", f"{host} is not a public address"
+            return S.BLOCKED_TARGET, f"{host}: address literals are not served in sandbox mode"
+        if not self.policy.permits(host, host):
+            return S.BLOCKED_TARGET, f"{host} is not a public address"
         return None
 
-    async def _hop(self, url: str, method: str, cap: int, budget: float,
-                   data: Mapping[str, str] | None = None) -> tuple[float, float, int, dict[str, str], bytes, bool]:
-        """One request without redirects; returns (seconds, ttfb, status, headers, body, truncated)."""
+    async def _hop(self, url: str, method: str, wire_cap: int, inflated_cap: int, budget: float,
+                   data: Mapping[str, str] | None = None) -> tuple[float, float, int, dict[str, str], bytes, str | None]:
+        """One request without redirects: (seconds, ttfb, status, headers, body, why too large or None)."""
         assert self._session is not None and self._gates is not None
         host = urlsplit(url).hostname or ""
         await self._gates.acquire(host)
@@ -290,21 +401,102 @@ class Fetcher:
                                                  data=dict(data) if data is not None else None) as resp:
                     ttfb = time.perf_counter() - start
                     headers = {k: resp.headers[k] for k in KEPT_HEADERS if k in resp.headers}
-                    body, truncated = b"", False
+                    if "retry-after" in resp.headers:
+                        headers["retry-after"] = resp.headers["retry-after"][:100]
+                    body, too_large, keep = b"", None, inflated_cap
                     if method != "HEAD":
                         chunks: list[bytes] = []
                         size = 0
                         async for chunk in resp.content.iter_chunked(_CHUNK):
                             chunks.append(chunk)
                             size += len(chunk)
-                            if size > cap:
-                                truncated = True
+                            compressed = getattr(resp.content, "total_compressed_bytes", None)
+                            if (size if compressed is None else compressed) > wire_cap:
+                                too_large = f"body larger than {wire_cap} bytes"
+                                keep = wire_cap if compressed is None else inflated_cap
                                 break
-                        body = b"".join(chunks)[:cap] if truncated else b"".join(chunks)
+                            if size > inflated_cap:
+                                too_large = f"body inflates to more than {inflated_cap} bytes"
+                                break
+                        body = b"".join(chunks)
+                        del chunks
+                        if too_large:              # keep the head (a cut page is still analysed), drop the rest
+                            body = body[:keep]
+                            resp.close()
                     status = resp.status
         finally:
             self._gates.release(host)
-        return time.perf_counter() - start, ttfb, status, headers, body, truncated
+        return time.perf_counter() - start, ttfb, status, headers, body, too_large
+
+
+def _dns_resolver(servers: list[str]) -> aiohttp.abc.AbstractResolver:
+    """aiohttp's c-ares resolver asking ``servers`` ("ip" or "ip:port"); a settings error without aiodns."""
+    try:
+        from aiohttp.resolver import AsyncResolver
+        return AsyncResolver(nameservers=servers)
+    except (ImportError, RuntimeError) as exc:
+        raise SettingsError(f"needs the aiodns package ({exc})", field="HTTP_DNS_SERVERS") from None
+
+
+def parse_retry_after(value: str | None) -> float | None:
+    """``Retry-After`` in seconds (delta-seconds or an HTTP date), or None when absent or unreadable."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(int(value[:9]))
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if when is None:
+        return None
+    from datetime import datetime, timezone
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
+
+
+# OpenSSL verify codes (X509_V_ERR_*) by what they mean for the site.
+_CERT_EXPIRED = frozenset({9, 10})                    # not yet valid, expired
+_CERT_UNTRUSTED = frozenset({2, 18, 19, 20, 21, 24, 27, 28, 32})   # self-signed, unknown issuer, untrusted
+_CERT_WRONG_HOST = frozenset({62, 64})                # hostname / IP mismatch
+
+
+def _certificate_cause(error: BaseException) -> str | None:
+    code = getattr(error, "verify_code", None)
+    message = str(getattr(error, "verify_message", "") or error).lower()
+    if code in _CERT_EXPIRED or "expired" in message or "not yet valid" in message:
+        return S.CERT_EXPIRED
+    if code in _CERT_WRONG_HOST or "hostname mismatch" in message or "doesn't match" in message:
+        return S.CERT_WRONG_HOST
+    if code in _CERT_UNTRUSTED or "self-signed" in message or "self signed" in message \
+            or "unable to get local issuer" in message:
+        return S.CERT_UNTRUSTED
+    return None
+
+
+def failure_cause(exc: BaseException) -> str | None:
+    """The finer cause of a failure, where one is known (today: what is wrong with a certificate)."""
+    if isinstance(exc, aiohttp.ClientConnectorCertificateError):
+        return _certificate_cause(exc.certificate_error)
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return _certificate_cause(exc)
+    return None
+
+
+def _chain(exc: BaseException) -> list[BaseException]:
+    """The exception, its causes and the exceptions in its args (aiohttp nests them)."""
+    out: list[BaseException] = []
+    todo = [exc]
+    while todo and len(out) < 8:
+        e = todo.pop(0)
+        if e in out:
+            continue
+        out.append(e)
+        todo += [x for x in (e.__cause__, e.__context__) if x is not None]
+        todo += [a for a in getattr(e, "args", ()) if isinstance(a, BaseException)]
+    return out
 
 
 def classify_error(exc: BaseException) -> tuple[str, str]:
@@ -312,29 +504,39 @@ def classify_error(exc: BaseException) -> tuple[str, str]:
     text = f"{type(exc).__name__}: {exc}"[:500]
     if isinstance(exc, aiohttp.ClientConnectorDNSError):
         if isinstance(exc.os_error, BlockedTargetError):
-            return "blocked_target", text
-        return "dns_error", text
+            return S.BLOCKED_TARGET, text
+        return S.DNS_ERROR, text
     if isinstance(exc, BlockedTargetError):
-        return "blocked_target", text
+        return S.BLOCKED_TARGET, text
     if isinstance(exc, UnknownSandboxHostError):
-        return "dns_error", text
+        return S.DNS_ERROR, text
     if isinstance(exc, (aiohttp.ClientSSLError, ssl.SSLError, aiohttp.ServerFingerprintMismatch)):
-        return "tls_error", text
+        return S.TLS_ERROR, text
     if isinstance(exc, (asyncio.TimeoutError, TimeoutError)):
-        return "timeout", f"{type(exc).__name__}: no complete response in time"
+        return S.TIMEOUT, f"{type(exc).__name__}: no complete response in time"
     if isinstance(exc, aiohttp.InvalidURL) or (isinstance(exc, ValueError) and not isinstance(exc, OSError)):
-        return "invalid_url", text
+        return S.INVALID_URL, text
+    chain = _chain(exc)
     os_error = getattr(exc, "os_error", None) if isinstance(exc, aiohttp.ClientConnectorError) else exc
     if isinstance(os_error, ConnectionRefusedError) or getattr(os_error, "errno", None) == errno.ECONNREFUSED:
-        return "connection_refused", text
+        return S.CONNECTION_REFUSED, text
     if isinstance(os_error, ssl.SSLError):
-        return "tls_error", text
-    if isinstance(exc, (aiohttp.ServerDisconnectedError, ConnectionResetError)) or \
-            getattr(os_error, "errno", None) in (errno.ECONNRESET, errno.EPIPE):
-        return "connection_reset", text
-    if isinstance(exc, aiohttp.ClientPayloadError) and "reset" in str(exc).lower():
-        return "connection_reset", text
-    return "connection_error", text
+        return S.TLS_ERROR, text
+    if any(isinstance(e, ConnectionResetError) or getattr(e, "errno", None) in (errno.ECONNRESET, errno.EPIPE)
+           for e in chain):
+        return S.CONNECTION_RESET, text
+    # aiohttp names the connection error of a cut payload only in the message
+    if isinstance(exc, aiohttp.ClientPayloadError) and ("ConnectionResetError" in str(exc)
+                                                        or "reset by peer" in str(exc).lower()):
+        return S.CONNECTION_RESET, text
+    if any(isinstance(e, aiohttp.http_exceptions.ContentEncodingError) for e in chain):
+        return S.DECODE_ERROR, text
+    if any(isinstance(e, (aiohttp.http_exceptions.HttpProcessingError, aiohttp.ClientResponseError))
+           for e in chain) or isinstance(exc, aiohttp.ClientPayloadError):
+        return S.PROTOCOL_ERROR, text
+    if isinstance(exc, aiohttp.ServerDisconnectedError):
+        return S.CONNECTION_RESET, text
+    return S.CONNECTION_ERROR, text
 
 
 class ThreadedFetcher:

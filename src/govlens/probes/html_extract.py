@@ -28,6 +28,7 @@ from govlens.probes.extract_colours import MAX_STYLED, normalise_colour, styled_
 from govlens.probes.extract_lists import CRUMB_SELECTOR, column_blocks, crumb_title, main_list, title_head
 from govlens.probes.extract_published import published
 from govlens.probes.extract_text import clean
+from govlens.probes.html_depth import MAX_DEPTH, bound_depth
 
 __all__ = ["ARTICLE", "COLUMN", "HOME", "empty_page", "extract_page", "has_empty_marker", "normalise_colour",
            "site_host", "url_host"]
@@ -115,6 +116,8 @@ class _Urls:
             url = url.split("#", 1)[0]
         if _WHITESPACE.search(url):
             url = _WHITESPACE.sub("", url.strip().replace(" ", "%20"))
+        if not url[:8].lower().startswith(("http://", "https://")):   # a base that is not http(s)
+            return None
         return url
 
 
@@ -151,7 +154,10 @@ def extract_page(html: str, base_url: str, *, platform_host: str | Collection[st
 def _extract(html: str, base_url: str, hosts: frozenset[str], role: str, reference: date | None,
              max_links: int, text_scan: Callable[[str], list[Any]] | None = None) -> dict[str, Any]:
     page = empty_page()
-    tree = LexborHTMLParser(html or "")
+    html, cut = bound_depth(html or "")
+    if cut:                                   # evidence: the page nests deeper than any browser shows
+        page["depth_cut"] = MAX_DEPTH
+    tree = LexborHTMLParser(html)
     root = tree.root
     if root is None:
         return page

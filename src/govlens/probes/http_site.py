@@ -24,20 +24,29 @@ e. **links** — every unique link of the homepage, column and article pages (``
    external ones only when ``LINKS_CHECK_EXTERNAL``) → ``link`` with ``found_on``; pages the
    crawl fetched anyway are not requested twice.
 
+Bounds (a hostile site must not hold the scan): every fetch is bounded by the fetcher
+(time, size, redirects); the crawl by ``CRAWL_MAX_PAGES``, ``CRAWL_MAX_COLUMNS``,
+``CRAWL_MAX_DEPTH`` and ``CRAWL_MAX_LINKS_PER_PAGE``; the whole site by ``SITE_DEADLINE``:
+when it passes, the probe stops, keeps what it gathered and adds a ``deadline`` observation
+(and a homepage ``page`` observation with status ``timeout`` if it had none yet). A page's
+body is dropped as soon as it is analysed, so a site holds at most the pages in flight.
+
 Payloads are exactly those of ``docs/observations.md``. The probe never scores.
 """
 from __future__ import annotations
 
 import asyncio
 import re
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urljoin, urlsplit
 
 from govlens.probes.base import Probe, ProbeContext
 from govlens.probes.fetch import FetchResult
 from govlens.probes.html_extract import (ARTICLE, COLUMN, HOME, empty_page, extract_page, has_empty_marker,
                                          site_host, url_host)
+from govlens.probes.link_check import LinkResult
 from govlens.probes.observation import COMPLETED, Observation
 from govlens.probes.robots import Robots, fetch_robots
 from govlens.probes.sitemap import fetch_sitemap
@@ -50,6 +59,9 @@ NAME = "http_site"
 # lists it as one)
 WEB_KINDS = frozenset({"website", "column"})
 MAX_FOUND_ON = 10
+LINK_CHECKS_PER_SITE = 16        # link checks of one site in flight (the fetcher's gates bound the total)
+T = TypeVar("T")
+R = TypeVar("R")
 
 # URLs that look like column (list) pages rather than articles or files.
 _COLUMN_URL = re.compile(r"/(?:col|column|channel|list|lm|lanmu|node|class|category|zwgk|xxgk|tzgg|zwdt|"
@@ -84,6 +96,8 @@ class HttpSiteProbe(Probe):
         self.visits = max(1, s.getint("AVAILABILITY_VISITS"))
         self.spacing = max(0.0, s.getfloat("AVAILABILITY_SPACING"))
         self.max_columns = s.getint("CRAWL_MAX_COLUMNS")
+        self.max_depth = max(1, s.getint("CRAWL_MAX_DEPTH"))
+        self.deadline = s.getfloat("SITE_DEADLINE")
         self.articles_per_column = s.getint("CRAWL_ARTICLES_PER_COLUMN")
         self.max_pages = s.getint("CRAWL_MAX_PAGES")
         self.max_links_page = s.getint("CRAWL_MAX_LINKS_PER_PAGE")
@@ -97,7 +111,14 @@ class HttpSiteProbe(Probe):
         return url.startswith(("http://", "https://")) and (not platform.kind or platform.kind in WEB_KINDS)
 
     async def probe(self, platform: Platform) -> list[Observation]:
-        return await _SiteRun(self, platform).run()
+        run = _SiteRun(self, platform)
+        if self.deadline <= 0:
+            return await run.run()
+        try:
+            async with asyncio.timeout(self.deadline):
+                return await run.run()
+        except TimeoutError:
+            return run.deadline_passed(self.deadline)
 
 
 class _SiteRun:
@@ -116,7 +137,9 @@ class _SiteRun:
         self.out: list[Observation] = []
         self.pages = 0               # page observations written
         self.fetches = 0             # HTML pages fetched (CRAWL_MAX_PAGES bounds these)
-        self.fetched: dict[str, FetchResult] = {}
+        self.fetched: dict[str, FetchResult] = {}     # without bodies: for the link checks
+        self.stage = "availability"
+        self.linked_pages: list[dict[str, Any]] = []
 
     def obs(self, kind: str, url: str, status: str, http_status: int | None, elapsed_ms: float | None,
             data: dict[str, Any]) -> Observation:
@@ -130,11 +153,29 @@ class _SiteRun:
         if home is None:
             return self.out
         https_task = asyncio.ensure_future(self.https_check())
-        robots = await self.robots_and_sitemap(_origin(home.final_url or self.url))
-        home_page = self.page_observation(home, HOME, None)
-        await self.crawl(home, home_page, robots)
-        await https_task
-        await self.check_links()
+        try:
+            self.stage = "robots"
+            robots = await self.robots_and_sitemap(_origin(home.final_url or self.url))
+            home_page = self.page_observation(home, HOME, None)
+            del home
+            self.stage = "crawl"
+            await self.crawl(home_page, robots)
+            await https_task
+            self.stage = "links"
+            await self.check_links()
+        finally:
+            if not https_task.done():
+                https_task.cancel()
+        return self.out
+
+    def deadline_passed(self, seconds: float) -> list[Observation]:
+        """What a site that ran out of ``SITE_DEADLINE`` leaves: what it gathered, and why it stopped."""
+        if not any(o.kind == "page" and o.data.get("role") == HOME for o in self.out):
+            data = {"role": HOME, "final_url": self.url, "from_url": None, "encoding": None,
+                    "encoding_source": None, "bytes": 0, **empty_page(),
+                    "error": f"site deadline of {seconds:g} s passed during {self.stage}"}
+            self.obs("page", self.url, "timeout", None, None, data)
+        self.obs("deadline", self.url, "timeout", None, None, {"seconds": seconds, "stage": self.stage})
         return self.out
 
     # ---------------------------------------------------------------- (a) availability
@@ -147,13 +188,16 @@ class _SiteRun:
             r = await (self.ctx.visit_fetcher or self.fetcher).fetch(self.url)
             last = r
             self.obs("visit", self.url, r.status, r.http_status, r.elapsed_ms,
-                     {"attempt": attempt, "ttfb_ms": r.ttfb_ms, "final_url": r.final_url, "error": r.error})
+                     {"attempt": attempt, "ttfb_ms": r.ttfb_ms, "final_url": r.final_url, "error": r.error,
+                      "cause": r.cause, "retries": r.retries})
             if home is None and r.ok:
                 home = r
         if home is None:
             assert last is not None
             data = {"role": HOME, "final_url": last.final_url, "from_url": None, "encoding": None,
                     "encoding_source": None, "bytes": len(last.body), **empty_page(), "error": last.error}
+            if last.cause:
+                data["cause"] = last.cause
             self.obs("page", self.url, last.status, last.http_status, last.elapsed_ms, data)
             self.pages += 1
             self.fetches += 1
@@ -207,13 +251,25 @@ class _SiteRun:
             data.update(empty_page())
         if r.error:
             data["error"] = r.error
+        if r.cause:
+            data["cause"] = r.cause
+        if r.retries:
+            data["retries"] = r.retries
         return status, data, text
 
     def record_page(self, r: FetchResult, status: str, data: dict[str, Any]) -> dict[str, Any]:
         self.pages += 1
-        self.fetched.setdefault(r.url, r)
+        if r.url not in self.fetched:
+            self.fetched[r.url] = r.without_body()
         self.obs("page", r.url, status, r.http_status, r.elapsed_ms, data)
         return data
+
+    async def fetch_analysed(self, url: str, role: str, from_url: str | None
+                             ) -> tuple[FetchResult, str, dict[str, Any], bool]:
+        """Fetch and analyse one page; the body is dropped here (result, status, payload, says empty)."""
+        r = await self.fetcher.fetch(url)
+        status, data, text = self.analyse(r, role, from_url)
+        return r.without_body(), status, data, has_empty_marker(text) if role == COLUMN else False
 
     def page_observation(self, r: FetchResult, role: str, from_url: str | None) -> dict[str, Any]:
         """Analyse and write the ``page`` observation of a fetched page; returns its payload."""
@@ -241,7 +297,7 @@ class _SiteRun:
                 out.append(url)
         return out
 
-    async def crawl(self, home: FetchResult, home_page: dict[str, Any], robots: Robots) -> None:
+    async def crawl(self, home_page: dict[str, Any], robots: Robots) -> None:
         """Column pages (two levels: homepage, then section hubs), then sampled articles.
 
         A page linked as a column block's "更多" is a column whatever it holds (no items is
@@ -250,18 +306,19 @@ class _SiteRun:
         landing page, 联系我们): it is not recorded as a column — an empty column it is not —
         but a hub's own column links are followed one level down.
         """
-        self.linked_pages: list[dict[str, Any]] = [home_page]
-        seen: set[str] = {home.url, home.final_url}
+        self.linked_pages = [home_page]
+        home_final = home_page.get("final_url") or self.url
+        seen: set[str] = {self.url, home_final}
         queue: list[tuple[str, bool, str]] = []          # (url, linked as "更多", found on)
         for block in home_page.get("lists", []):
             url = block.get("more_url")
             if url and url not in seen and self.internal(url):
                 seen.add(url)
-                queue.append((url, True, home.final_url))
-        queue += [(u, False, home.final_url) for u in self.nav_columns(home_page, seen)]
+                queue.append((url, True, home_final))
+        queue += [(u, False, home_final) for u in self.nav_columns(home_page, seen)]
         columns: list[tuple[FetchResult, dict[str, Any]]] = []
         tried = 0
-        for level in range(2):
+        for level in range(self.p.max_depth):
             wave: list[tuple[str, bool, str]] = []
             for url, is_more, src in queue:
                 if tried >= self.p.max_columns or self.fetches + len(wave) >= self.p.max_pages:
@@ -272,11 +329,10 @@ class _SiteRun:
                 wave.append((url, is_more, src))
                 tried += 1
             queue = []
-            results = await asyncio.gather(*(self.fetcher.fetch(u) for u, _, _ in wave))
-            for r, (url, is_more, src) in zip(results, wave):
-                status, data, text = self.analyse(r, COLUMN, src)
-                if not is_more and status == COMPLETED and not data["items"] and not has_empty_marker(text):
-                    if level == 0:
+            results = await asyncio.gather(*(self.fetch_analysed(u, COLUMN, src) for u, _, src in wave))
+            for (r, status, data, says_empty), (url, is_more, src) in zip(results, wave):
+                if not is_more and status == COMPLETED and not data["items"] and not says_empty:
+                    if level + 1 < self.p.max_depth:
                         queue += [(u, False, r.final_url) for u in self.nav_columns(data, seen)]
                     self.fetched.setdefault(r.url, r)      # link checks need not request it again
                     continue
@@ -301,9 +357,9 @@ class _SiteRun:
                     self.blocked_page(url, ARTICLE, r.final_url)
                     continue
                 articles.append((url, r.final_url))
-        fetched = await asyncio.gather(*(self.fetcher.fetch(u) for u, _ in articles))
-        for r, (_, from_url) in zip(fetched, articles):
-            self.linked_pages.append(self.page_observation(r, ARTICLE, from_url))   # its links are checked too
+        fetched = await asyncio.gather(*(self.fetch_analysed(u, ARTICLE, src) for u, src in articles))
+        for r, status, data, _ in fetched:
+            self.linked_pages.append(self.record_page(r, status, data))   # its links are checked too
 
     # ---------------------------------------------------------------- (e) links
     async def check_links(self) -> None:
@@ -322,16 +378,37 @@ class _SiteRun:
                 if where and where not in entry["found_on"] and len(entry["found_on"]) < MAX_FOUND_ON:
                     entry["found_on"].append(where)
         checker = self.ctx.link_checker
-        for r in self.fetched.values():
-            if r.url in found:
-                checker.remember(r)
         urls = list(found)
-        results = await asyncio.gather(*(checker.check(u) for u in urls))
+
+        async def check(url: str) -> LinkResult:
+            fetched = self.fetched.get(url)
+            if fetched is not None:               # the crawl fetched it anyway: no second request
+                return LinkResult.from_fetch(fetched)
+            return await checker.check(url, shared=not found[url]["internal"])
+
+        results = await bounded_gather(check, urls, LINK_CHECKS_PER_SITE)
         for url, res in zip(urls, results):
             entry = found[url]
             self.obs("link", url, res.status, res.http_status, res.elapsed_ms,
                      {"found_on": entry["found_on"], "internal": entry["internal"], "method": res.method,
                       "error": res.error})
+
+
+async def bounded_gather(fn: Callable[[T], Awaitable[R]], items: Sequence[T], limit: int) -> list[R]:
+    """``[await fn(x) for x in items]`` with at most ``limit`` running at once, results in order.
+
+    Why not ``asyncio.gather`` over everything: 64 sites × 1,000 links would be 64,000 live
+    coroutines waiting for the same global request slots, most of the scanner's memory.
+    """
+    results: list[Any] = [None] * len(items)
+    indices = iter(range(len(items)))
+
+    async def worker() -> None:
+        for i in indices:
+            results[i] = await fn(items[i])
+
+    await asyncio.gather(*(worker() for _ in range(min(limit, len(items)))))
+    return results
 
 
 def _origin(url: str) -> str:

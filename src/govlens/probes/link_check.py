@@ -3,9 +3,11 @@
 Thousands of government sites link to the same few targets (www.gov.cn, the provincial
 portal, the 12345 hotline); checking each once per scan, not once per site, keeps the
 scan fast and polite. Concurrent callers asking for a URL being checked await the same
-future. The cache is bounded (``LINKS_CACHE_SIZE``, least recently used first out), so a
-national scan's millions of internal links do not pile up in memory; in-flight checks are
-never evicted.
+future. The cache is bounded (``LINKS_CACHE_SIZE``, least recently used first out), and a
+site's own (internal) links are checked with ``shared=False``: deduplicated within the
+site by the probe, they are not kept campaign-wide, where a national scan's millions of
+internal links would only crowd out the few shared targets; in-flight checks are never
+evicted.
 
 HEAD comes first (no body to move); servers that refuse or mishandle HEAD (405, 501,
 and the 400/403/406 some firewalls send, or a dropped connection) get one GET with a
@@ -72,7 +74,12 @@ class LinkChecker:
         future.set_result(LinkResult.from_fetch(result))
         self._put(result.url, future)
 
-    async def check(self, url: str) -> LinkResult:
+    async def check(self, url: str, *, shared: bool = True) -> LinkResult:
+        """The result of ``url``; ``shared=False`` checks it without keeping it in the campaign cache
+        (a cached result is still used)."""
+        if not shared and url not in self.cache:
+            self.checks += 1
+            return await self._check(url)
         future = self.cache.get(url)
         if future is not None:
             self.hits += 1

@@ -11,25 +11,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
-# How a visit ended; modelled on GSA Site Scanning's statuses.
-COMPLETED = "completed"
-VISIT_STATUSES = (
-    COMPLETED,
-    "http_error",          # answered with status >= 400
-    "timeout",
-    "dns_error",
-    "connection_refused",
-    "connection_reset",
-    "connection_error",
-    "tls_error",
-    "too_large",
-    "too_many_redirects",
-    "blocked_by_robots",
-    "blocked_target",      # private / loopback address outside sandbox mode
-    "decode_error",
-    "not_html",
-    "invalid_url",
-)
+# How a visit ended: the shared vocabulary of :mod:`govlens.statuses` (GSA Site Scanning's statuses).
+from govlens.statuses import COMPLETED, VISIT_STATUSES  # re-exported
 
 
 def utcnow() -> datetime:

@@ -1,12 +1,20 @@
-"""Run probes over a registry into the campaign store.
+"""Run probes over a registry into the campaign store, one committed site at a time.
 
 ``CONCURRENCY_SITES`` workers pull platforms from one iterator (no task per platform, so a
-100,000-site registry costs no more memory than a small one); each site's observations
-are buffered and written in batches. A batch replaces, in one transaction, every earlier
-row of its platforms for the probes that ran, so a rescan never leaves stale and fresh
-observations side by side and a crash never leaves half a batch. One site's failure never
-aborts the campaign: an unexpected exception in a probe becomes a ``page`` observation
-with a visit status and the error text.
+100,000-site registry costs no more memory than a small one). Each finished site is handed
+to one writer task through a small bounded queue (the workers wait when the store falls
+behind: memory holds at most the sites in flight plus the queue), and the writer commits
+the sites that finished within ``GROUP_COMMIT`` seconds in one DuckDB transaction (a commit
+syncs to disk: one per site would cost more than the site), each with its row in the visit
+ledger (:mod:`govlens.store.ledger`). So:
+
+- memory does not grow with the registry: a site's observations leave the process as soon
+  as it is done;
+- a scan killed at any moment (SIGKILL included) loses only the sites in flight, and
+  ``resume=True`` (``govlens scan --resume``) scans exactly the platforms without a ledger
+  row: nothing lost, nothing duplicated;
+- one site's failure never aborts the campaign: an unexpected exception in a probe becomes a
+  ``page`` observation with a visit status and the error text.
 """
 from __future__ import annotations
 
@@ -19,14 +27,18 @@ from typing import Any
 from govlens.probes.base import Probe, ProbeContext, reference_date
 from govlens.probes.fetch import Fetcher, ThreadedFetcher, classify_error, load_sandbox_state
 from govlens.probes.link_check import LinkChecker
+from govlens.probes.memory import tune_tls_buffers
 from govlens.probes.observation import Observation
 from govlens.probes.registry import get_probe
 from govlens.registry.model import Platform
 from govlens.settings import Settings
+from govlens.store import ledger
 from govlens.store.campaign_store import CampaignStore
 
-BATCH_SITES = 32          # sites per store write
+QUEUE_SITES = 32          # finished sites waiting for the writer (back-pressure beyond)
+BATCH_SITES = 32          # sites per store transaction, at most
 BATCH_ROWS = 20_000       # ... or fewer sites when they are large
+GROUP_COMMIT = 0.5        # seconds the writer waits for more finished sites before committing (each commit syncs)
 
 
 @dataclass(slots=True)
@@ -38,6 +50,9 @@ class ScanSummary:
     requests: int = 0
     observations: int = 0
     failed_sites: int = 0          # sites where a probe raised (recorded, not fatal)
+    skipped: int = 0               # sites already committed by an earlier run of the same scan (resume)
+    resumed: bool = False
+    scan_id: str = ""
     elapsed: float = 0.0
     pages_per_second: float = 0.0
 
@@ -51,17 +66,34 @@ def _settings(settings: Settings | Mapping[str, Any] | None) -> Settings:
 
 async def scan(platforms: Iterable[Platform], store: CampaignStore, settings: Settings | Mapping[str, Any] | None,
                *, sandbox_state: dict[str, Any] | None = None, probes: Sequence[str] | None = None,
-               progress: Callable[[int, int], None] | None = None) -> ScanSummary:
-    """Probe every platform with ``probes`` (default: the ``PROBES`` setting) and write their observations."""
+               progress: Callable[[int, int], None] | None = None, resume: bool = False) -> ScanSummary:
+    """Probe every platform with ``probes`` (default: the ``PROBES`` setting) and commit their
+    observations to ``store`` site by site.
+
+    ``resume`` continues the store's last scan with the same probes (see :mod:`govlens.store.ledger`);
+    without one it starts a new scan, as ``resume=False`` always does.
+    """
     settings = _settings(settings)
     probes = tuple(probes) if probes is not None else tuple(settings.getlist("PROBES"))
+    tune_tls_buffers()
     if sandbox_state is None and str(settings["SANDBOX_STATE"] or "").strip():
         sandbox_state = load_sandbox_state(settings["SANDBOX_STATE"])
+    with store.memory_limited(settings["STORE_SCAN_MEMORY_LIMIT"], setting="STORE_SCAN_MEMORY_LIMIT"):
+        return await _scan(platforms, store, settings, sandbox_state, probes, progress, resume)
+
+
+async def _scan(platforms: Iterable[Platform], store: CampaignStore, settings: Settings,
+                sandbox_state: dict[str, Any] | None, probes: Sequence[str],
+                progress: Callable[[int, int], None] | None, resume: bool) -> ScanSummary:
     platforms = list(platforms)
     instances: list[Probe] = [get_probe(name) for name in probes]
-    summary = ScanSummary()
+    names = [p.name for p in instances]
+    ids = [p.id for p in platforms]
+    run = (ledger.resume_scan(store, names, ids) if resume else None) or ledger.begin_scan(store, names, ids)
+    todo = [p for p in platforms if p.id not in run.done]
+    summary = ScanSummary(skipped=len(platforms) - len(todo), resumed=run.resumed, scan_id=run.scan_id)
     started = time.perf_counter()
-    writer = _BatchWriter(store, [p.name for p in instances])
+    writer = _Writer(store, run)
     visit_fetcher = ThreadedFetcher(settings, sandbox_state=sandbox_state) \
         if settings.getbool("AVAILABILITY_THREAD") and "http_site" in probes else None
     async with Fetcher(settings, sandbox_state=sandbox_state) as fetcher:
@@ -72,7 +104,7 @@ async def scan(platforms: Iterable[Platform], store: CampaignStore, settings: Se
                            visit_fetcher=visit_fetcher)
         for probe in instances:
             await probe.setup(ctx)
-        queue = iter(platforms)
+        queue = iter(todo)
         total = len(platforms)
 
         async def worker() -> None:
@@ -83,15 +115,23 @@ async def scan(platforms: Iterable[Platform], store: CampaignStore, settings: Se
                 summary.observations += len(observations)
                 summary.pages += sum(1 for o in observations
                                      if o.kind == "page" and o.status != "blocked_by_robots")
-                await writer.add(platform.id, observations)
+                await writer.put(platform.id, observations)
                 if progress is not None:
-                    progress(summary.sites, total)
+                    progress(summary.skipped + summary.sites, total)
 
         workers = max(1, settings.getint("CONCURRENCY_SITES"))
+
+        async def scan_all() -> None:
+            await asyncio.gather(*(worker() for _ in range(min(workers, max(1, len(todo))))))
+            await writer.close()
+
         try:
-            await asyncio.gather(*(worker() for _ in range(min(workers, max(1, total)))))
+            async with asyncio.TaskGroup() as group:      # a failing writer stops the workers, and vice versa
+                group.create_task(writer.run())
+                group.create_task(scan_all())
+        except BaseExceptionGroup as eg:
+            raise eg.exceptions[0] from None
         finally:
-            await writer.flush()
             for probe in instances:
                 await probe.teardown()
             if visit_fetcher is not None:
@@ -100,9 +140,16 @@ async def scan(platforms: Iterable[Platform], store: CampaignStore, settings: Se
     summary.elapsed = round(time.perf_counter() - started, 3)
     summary.pages_per_second = round(summary.pages / summary.elapsed, 1) if summary.elapsed else 0.0
     meta_key = "scan" if "http_site" in probes else "scan:" + "+".join(probes)   # a browser pass keeps the HTTP scan's
-    store.set_meta(meta_key, {**summary.as_dict(), "probes": list(probes), "sandbox": sandbox_state is not None,
-                            "check_date": ctx.check_date.isoformat()})
+    ledger.finish_scan(store, run, {**summary.as_dict(), "probes": list(probes), "sandbox": sandbox_state is not None,
+                                    "check_date": ctx.check_date.isoformat()}, meta_key=meta_key)
     return summary
+
+
+def _home_status(observations: list[Observation]) -> str:
+    for o in observations:
+        if o.kind == "page" and o.data.get("role") == "home":
+            return o.status
+    return observations[0].status if observations else "skipped"
 
 
 async def _probe_site(platform: Platform, probes: Sequence[Probe]) -> tuple[list[Observation], int]:
@@ -127,35 +174,47 @@ async def _probe_site(platform: Platform, probes: Sequence[Probe]) -> tuple[list
     return out, failed
 
 
-class _BatchWriter:
-    """Buffers observations and replaces each batch's platforms' rows in one transaction."""
+class _Writer:
+    """Commits finished sites (observations + ledger row) in the order they finish, off the event loop."""
 
-    def __init__(self, store: CampaignStore, probe_names: list[str]) -> None:
+    def __init__(self, store: CampaignStore, run: ledger.ScanRun) -> None:
         self.store = store
-        self.probe_names = probe_names
-        self.platform_ids: list[str] = []
-        self.rows: list[dict[str, Any]] = []
-        self.lock = asyncio.Lock()
+        self.run_ = run
+        self.queue: asyncio.Queue[tuple[str, str, list[dict[str, Any]]] | None] = asyncio.Queue(QUEUE_SITES)
+        self.rows = 0
 
-    async def add(self, platform_id: str, observations: list[Observation]) -> None:
-        self.platform_ids.append(platform_id)
-        self.rows.extend(o.as_row() for o in observations)
-        if len(self.platform_ids) >= BATCH_SITES or len(self.rows) >= BATCH_ROWS:
-            await self.flush()
+    async def put(self, platform_id: str, observations: list[Observation]) -> None:
+        await self.queue.put((platform_id, _home_status(observations), [o.as_row() for o in observations]))
 
-    async def flush(self) -> None:
-        if not self.platform_ids:
-            return
-        ids, rows = self.platform_ids, self.rows
-        self.platform_ids, self.rows = [], []
-        async with self.lock:   # DuckDB: one writer at a time; off the event loop
-            await asyncio.to_thread(self.store.replace, "observations", rows,
-                                    platform_id=ids, probe=self.probe_names)
+    async def close(self) -> None:
+        await self.queue.put(None)
+
+    async def run(self) -> None:
+        closing = False
+        while not closing:
+            item = await self.queue.get()
+            if item is None:
+                break
+            batch = [item]
+            rows = len(item[2])
+            deadline = time.monotonic() + GROUP_COMMIT
+            while len(batch) < BATCH_SITES and rows < BATCH_ROWS:
+                try:
+                    nxt = await asyncio.wait_for(self.queue.get(), max(0.0, deadline - time.monotonic()))
+                except asyncio.TimeoutError:
+                    break
+                if nxt is None:
+                    closing = True
+                    break
+                batch.append(nxt)
+                rows += len(nxt[2])
+            # DuckDB: one writer, off the event loop; a batch is one transaction
+            self.rows += await asyncio.to_thread(ledger.commit_sites, self.store, self.run_, batch)
 
 
 def run_scan(platforms: Iterable[Platform], store: CampaignStore, settings: Settings | Mapping[str, Any] | None,
              *, sandbox_state: dict[str, Any] | None = None, probes: Sequence[str] | None = None,
-             progress: Callable[[int, int], None] | None = None) -> ScanSummary:
+             progress: Callable[[int, int], None] | None = None, resume: bool = False) -> ScanSummary:
     """Synchronous :func:`scan` for the CLI and scripts."""
     return asyncio.run(scan(platforms, store, settings, sandbox_state=sandbox_state, probes=probes,
-                            progress=progress))
+                            progress=progress, resume=resume))

@@ -124,7 +124,9 @@ def import_table(store: CampaignStore, path: str | Path, spec: TableSpec, platfo
     fmt = _format(path, spec)
     report = ImportReport(file=str(path), what=spec.what)
     con = store.con
-    allowed = pd.DataFrame({"platform_id": sorted(p.id for p in platforms if p.kind in spec.platform_kinds)})
+    # typed: an empty list (no platform of these kinds in the registry) must still be VARCHAR, not DOUBLE
+    allowed = pd.DataFrame({"platform_id": pd.Series(sorted(p.id for p in platforms if p.kind in spec.platform_kinds),
+                                                     dtype="string")})
     con.register("_govlens_allowed", allowed)
     try:
         _drop_temp(con)
@@ -149,6 +151,15 @@ def import_table(store: CampaignStore, path: str | Path, spec: TableSpec, platfo
         con.unregister("_govlens_allowed")
     report.seconds = time.perf_counter() - t0
     return report
+
+
+def check_file(path: str | Path, spec: TableSpec) -> None:
+    """What can be checked before a campaign touches its store, cheaply: the file exists, has a
+    known format, and (CSV) a readable UTF-8 header with every required column. Raises InputError.
+    The rows are checked by :func:`import_table` itself (for 18 million rows, twice would cost)."""
+    path = Path(path)
+    if _format(path, spec) == "csv":
+        _csv_header(path, spec)
 
 
 def _format(path: Path, spec: TableSpec) -> str:

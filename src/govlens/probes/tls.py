@@ -31,7 +31,6 @@ from cryptography import x509
 from govlens.probes.base import Probe, ProbeContext
 from govlens.probes.fetch import classify_error
 from govlens.probes.observation import COMPLETED, Observation
-from govlens.probes.resolver import GuardedResolver
 from govlens.registry.model import Platform
 
 NAME = "tls"
@@ -78,8 +77,8 @@ class TlsProbe(Probe):
         self.read_ctx = ssl.create_default_context()
         self.read_ctx.check_hostname = False
         self.read_ctx.verify_mode = ssl.CERT_NONE
-        self.resolver = ctx.fetcher.sandbox_resolver or GuardedResolver(
-            allow_private=ctx.settings.getbool("HTTP_ALLOW_PRIVATE"))
+        # the fetcher's own guard: the same allow-list (HTTP_ALLOW_*) and DNS servers (HTTP_DNS_SERVERS)
+        self.resolver = ctx.fetcher.target_resolver()
 
     def prepare(self, platform: Platform) -> bool:
         return bool(platform.host) and platform.kind in ("website", "column", "foreign_site", "mobile_portal", "")

@@ -13,6 +13,7 @@ from typing import Any
 
 from openpyxl import Workbook
 
+from govlens.atomic import atomic_path, atomic_write_text
 from govlens.report.locale import Locale
 from govlens.report.render import html_env
 from govlens.report.safety import xlsx_cell
@@ -71,7 +72,7 @@ def write_inspection(store: CampaignStore, out_dir: Path, locale: str = "zh-CN")
         "types": {"veto": L.t("inspection.veto"), "deduction": L.t("inspection.deduction")},
     }
     html_path = Path(out_dir) / "inspection.html"
-    html_path.write_text(html_env().get_template("inspection.html.j2").render(**model), encoding="utf-8")
+    atomic_write_text(html_path, html_env().get_template("inspection.html.j2").render(**model))
     xlsx_path = Path(out_dir) / "inspection.xlsx"
     _write_xlsx(xlsx_path, rows, problems, L)
     return {"inspection.html": html_path, "inspection.xlsx": xlsx_path}
@@ -96,4 +97,5 @@ def _write_xlsx(path: Path, rows: list[dict[str, Any]], problems: list[dict[str,
         sheet.append([xlsx_cell(v) for v in (p["site_id"], p["site"], t(f"inspection.{p['type']}"), p["title"],
                                                p["points"] or None, p["detail"], p["evidence_url"],
                                                p["observed_at"])])
-    wb.save(path)
+    with atomic_path(path) as tmp:
+        wb.save(tmp)

@@ -5,8 +5,9 @@ from functools import lru_cache
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
-from govlens.report.safety import MdSafe, md_escape, md_url, safe_href
+from govlens.report.safety import MdSafe, md_escape, md_url, safe_href, strip_bidi
 from govlens.report.values import bar_width, fmt_score
 
 
@@ -14,10 +15,19 @@ def _html_href(url: Any) -> str | None:
     return safe_href(url)
 
 
+def _html_finalize(value: Any) -> Any:
+    """Every ``{{ value }}`` loses its bidirectional controls (autoescape then escapes it)."""
+    if isinstance(value, Markup):
+        return Markup(strip_bidi(str(value)))
+    if isinstance(value, str):
+        return strip_bidi(value)
+    return value
+
+
 @lru_cache(maxsize=None)
 def html_env() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.PackageLoader("govlens.report", "templates"),
-                             autoescape=True, trim_blocks=True, lstrip_blocks=True,
+                             autoescape=True, trim_blocks=True, lstrip_blocks=True, finalize=_html_finalize,
                              undefined=jinja2.ChainableUndefined)
     env.filters.update(href=_html_href, score=fmt_score, bar=bar_width)
     return env

@@ -6,16 +6,21 @@ details) is untrusted. HTML escaping is Jinja's autoescape; this module adds the
 - :func:`safe_href`: a URL goes into ``href`` only when it is plain http(s);
 - :func:`neutralise_cell`: CSV/XLSX cells that a spreadsheet would run as a formula;
 - :func:`md_escape`: Markdown metacharacters and HTML in text bound for ``notice.md``;
+- :func:`strip_bidi`: bidirectional controls (U+202E RIGHT-TO-LEFT OVERRIDE …), which escaping
+  leaves alone but which make a defaced title reorder the text around it (a name that reads
+  one way and is another); every output drops them;
 - :func:`file_names`: platform id → a safe, collision-free file name.
 """
 from __future__ import annotations
 
 import hashlib
-import math
 import re
 from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urlsplit
+
+# bidirectional controls and spreadsheet formulas: the shared rules (the engine's exports use them too)
+from govlens.cells import neutralise_cell, strip_bidi  # noqa: F401  (re-exported)
 
 # ------------------------------------------------------------------ URLs
 
@@ -39,20 +44,6 @@ def safe_href(url: Any) -> str | None:
 
 
 # ------------------------------------------------------------------ spreadsheets
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
-
-
-def neutralise_cell(value: Any) -> Any:
-    """A string a spreadsheet would read as a formula gets a leading single quote; other values pass."""
-    if isinstance(value, str):
-        if value.startswith(_FORMULA_START):
-            return "'" + value
-        return value
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    return value
-
 
 _XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
@@ -85,7 +76,7 @@ def md_escape(value: Any) -> str:
         return ""
     if isinstance(value, MdSafe):
         return str(value)
-    text = str(value)
+    text = strip_bidi(str(value))
     text = re.sub(r"[\r\n]+", " ", text)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_INLINE.sub(r"\\\1", text)

@@ -14,6 +14,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from govlens.atomic import atomic_path
 from govlens.frameworks.model import Framework
 from govlens.report.data import CampaignData
 from govlens.report.locale import Locale
@@ -67,7 +68,7 @@ def _csv_value(value: Any) -> Any:
 
 
 def write_results_csv(path: Path, rows: list[dict[str, Any]], cols: list[str]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as fh:
+    with atomic_path(path) as tmp, tmp.open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(cols)
         for row in rows:
@@ -108,7 +109,8 @@ def write_results_xlsx(path: Path, rows: list[dict[str, Any]], cols: list[str], 
                 v = yes if v else no
             out.append(xlsx_cell(v))
         ws.append(out)
-    wb.save(path)
+    with atomic_path(path) as tmp:
+        wb.save(tmp)
     return path
 
 
@@ -117,7 +119,9 @@ class FindingsCsv:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._fh = path.open("w", encoding="utf-8", newline="")
+        self._atomic = atomic_path(path)          # renamed into place by close(): never half a file
+        self._tmp = self._atomic.__enter__()
+        self._fh = self._tmp.open("w", encoding="utf-8", newline="")
         self._w = csv.writer(self._fh)
         self._w.writerow(FINDINGS_COLUMNS)
         self.count = 0
@@ -129,4 +133,11 @@ class FindingsCsv:
 
     def close(self) -> Path:
         self._fh.close()
+        self._atomic.__exit__(None, None, None)
         return self.path
+
+    def abort(self) -> None:
+        """Drop what was written; the file at ``path`` is left as it was."""
+        self._fh.close()
+        error = RuntimeError("findings.csv abandoned")
+        self._atomic.__exit__(RuntimeError, error, None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from govlens.atomic import atomic_write_text
 from govlens.awards.config import AwardsConfig
 from govlens.frameworks.model import Framework
 from govlens.report.data import CampaignData, iter_batches, load_campaign
@@ -72,8 +73,10 @@ def write_reports(store: CampaignStore, out_dir: Path, *, framework: Framework, 
             for i, writer in enumerate(extra_cards):
                 writer.write_batch(batch, only={pid for pid in batch.ids if own.get(pid) == i})
             findings_csv.write(batch.findings_rows)
-    finally:
-        written["findings.csv"] = findings_csv.close()
+    except BaseException:
+        findings_csv.abort()                      # the previous findings.csv stays as it was
+        raise
+    written["findings.csv"] = findings_csv.close()
     cards.write_css()
     written["scorecards"] = cards.dir
     results = dict(data.results)
@@ -85,8 +88,8 @@ def write_reports(store: CampaignStore, out_dir: Path, *, framework: Framework, 
     summary = summarise(data, framework, L.name)
     model = build_notice(data, summary, framework, awards, L, files, _dimension_titles(framework, awards, L.name))
     html_path, md_path = out_dir / "notice.html", out_dir / "notice.md"
-    html_path.write_text(render_notice_html(model), encoding="utf-8")
-    md_path.write_text(render_notice_md(model), encoding="utf-8")
+    atomic_write_text(html_path, render_notice_html(model))
+    atomic_write_text(md_path, render_notice_md(model))
     written["notice.html"], written["notice.md"] = html_path, md_path
 
     # tables: results.csv / .xlsx for the first framework's platforms, results-<id>.csv for each other one

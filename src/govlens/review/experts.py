@@ -7,6 +7,7 @@ central organs' experts); it is derived from ``province`` when empty.
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from govlens.errors import ImportRowError, InputError
 from govlens.registry.model import PROVINCE_REGION, REGIONS
 
 FIELDS = ("expert_id", "name", "region", "province")
+_ID = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]{0,79}")
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,9 @@ def load_experts(path: str | Path) -> tuple[list[Expert], list[ImportRowError]]:
         problem = None
         if not rec.get("expert_id"):
             problem = ("expert_id", "missing value")
+        elif not _ID.fullmatch(rec["expert_id"]):
+            # it names the expert's workbook (<expert_id>.xlsx): no path, no formula
+            problem = ("expert_id", f"expected letters, digits, '.', '_' or '-' (no leading dot): {rec['expert_id']!r}")
         elif rec["expert_id"] in seen:
             problem = ("expert_id", f"duplicate expert id {rec['expert_id']!r}")
         elif not rec.get("name"):

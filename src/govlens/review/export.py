@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from govlens.cells import neutralise_cell
 from govlens.errors import ConfigError
 from govlens.frameworks.model import Framework
 from govlens.review.assign import assign
@@ -103,9 +104,14 @@ def export_review(store: CampaignStore, frameworks: Sequence[Framework], experts
             for cell in ws[2]:
                 cell.font = bold
             for r in sorted(lst, key=lambda r: r["id"]):
-                ws.append([r["id"], r["name"], r["kind"], r["group"], r["region"], r["measured"], r["url"],
-                           r["evidence"], r["materials"]] + [None] * len(items))
-                ws.cell(row=ws.max_row, column=7).hyperlink = r["url"] or None
+                # names, URLs, evidence and materials are anyone's text: never a formula, never a
+                # javascript:/file: hyperlink (the id stays as it is: the import matches it)
+                ws.append([r["id"]] + [neutralise_cell(v) for v in (r["name"], r["kind"], r["group"], r["region"],
+                                                                     r["measured"], r["url"], r["evidence"],
+                                                                     r["materials"])] + [None] * len(items))
+                url = r["url"] if isinstance(r["url"], str) and r["url"].lower().startswith(("http://", "https://")) \
+                    else None
+                ws.cell(row=ws.max_row, column=7).hyperlink = url
             first = len(FIXED) + 1
             for j, it in enumerate(items):
                 letter = get_column_letter(first + j)

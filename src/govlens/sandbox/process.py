@@ -21,8 +21,12 @@ START_TIMEOUT = 180.0
 
 @contextmanager
 def sandbox_process(registry: Path, *, sites: int, seed: int, as_of: date, state_dir: Path,
-                    host: str = "127.0.0.1", previous_year: bool = False) -> Iterator[dict[str, Any]]:
-    """Start `govlens sandbox serve` for ``registry`` and yield its state (ports, CA, hosts)."""
+                    host: str = "127.0.0.1", hostile: bool = False,
+                    previous_year: bool = False) -> Iterator[dict[str, Any]]:
+    """Start `govlens sandbox serve` for ``registry`` and yield its state (ports, CA, hosts).
+
+    ``hostile`` serves the hostile web too (its registry and truth are written into ``state_dir``).
+    """
     state_dir.mkdir(parents=True, exist_ok=True)
     state_file = state_dir / "sandbox.json"
     state_file.unlink(missing_ok=True)
@@ -30,7 +34,8 @@ def sandbox_process(registry: Path, *, sites: int, seed: int, as_of: date, state
     proc = subprocess.Popen(
         [sys.executable, "-m", "govlens", "sandbox", "serve", "--registry", str(registry), "--sites", str(sites),
          "--seed", str(seed), "--as-of", as_of.isoformat(), "--host", host, "--http-port", "0",
-         "--https-port", "0", "--state-dir", str(state_dir)] + (["--previous-year"] if previous_year else []),
+         "--https-port", "0", "--state-dir", str(state_dir), *(["--hostile"] if hostile else [])]
+        + (["--previous-year"] if previous_year else []),
         stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
     try:
         yield _wait_for_state(proc, state_file, state_dir / "server.log")

@@ -40,9 +40,11 @@ from aiohttp import web as aioweb
 from multidict import CIMultiDict
 
 from govlens import defects as D
+from govlens.atomic import atomic_write_text
 from govlens.errors import ConfigError
 from govlens.sandbox.dns import start_dns
 from govlens.sandbox.inspection import flaky_fails
+from govlens.sandbox.hostile_server import HostileServer, start_hostile
 from govlens.sandbox.web import UNAVAILABLE, SandboxWeb
 
 
@@ -60,26 +62,34 @@ class RunningSandbox:
     dns_port: int = 0
     _dns: asyncio.DatagramTransport | None = field(default=None, repr=False)
     _stopped: bool = field(default=False, repr=False)
+    hostile: HostileServer | None = field(default=None, repr=False)   # the hostile web, when served
 
     @property
     def state_file(self) -> Path:
         return self.state_dir / "sandbox.json"
 
     def state(self) -> dict:
-        return {"http_port": self.http_port, "https_port": self.https_port, "dns_port": self.dns_port,
-                "ca_file": str(self.ca_file),
-                "hosts": self.web.hosts(), "seed": self.web.seed, "as_of": self.web.as_of.isoformat()}
+        state = {"http_port": self.http_port, "https_port": self.https_port, "dns_port": self.dns_port,
+                 "ca_file": str(self.ca_file),
+                 "hosts": self.web.hosts(), "seed": self.web.seed, "as_of": self.web.as_of.isoformat()}
+        if self.hostile is not None:      # per-host ports and addresses: see govlens.sandbox.hostile_server
+            extra = self.hostile.state()
+            state["hosts"] = state["hosts"] + extra["hosts"]
+            state["host_ports"], state["host_addresses"] = extra["host_ports"], extra["host_addresses"]
+        return state
 
     def write_state(self, path: str | Path | None = None) -> Path:
         """Write sandbox.json (ports, CA file, hosts, seed, as_of) for the scanner's sandbox mode."""
         path = Path(path) if path is not None else self.state_file
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(self.state(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        atomic_write_text(path, json.dumps(self.state(), ensure_ascii=False, indent=1) + "\n")
         return path
 
     async def stop(self) -> None:
         if not self._stopped:
             self._stopped = True
+            if self.hostile is not None:
+                await self.hostile.stop()
             if self._dns is not None:
                 self._dns.close()
             await self._runner.cleanup()
@@ -132,7 +142,7 @@ def _response(reply) -> aioweb.Response:
     return aioweb.Response(status=reply.status, body=reply.body, headers=CIMultiDict(reply.headers))
 
 
-def _tls(web: SandboxWeb, state_dir: Path) -> tuple[ssl.SSLContext, Path]:
+def _tls(web: SandboxWeb, state_dir: Path) -> tuple[ssl.SSLContext, Path, trustme.CA]:
     ca = trustme.CA(organization_name="govlens sandbox")
     expired = set(web.expired_hosts())
     names = [h for h in web.hosts() if _DNS_NAME.match(h) and h not in expired]   # malformed hosts get no name
@@ -152,15 +162,20 @@ def _tls(web: SandboxWeb, state_dir: Path) -> tuple[ssl.SSLContext, Path]:
         ctx.sni_callback = pick
     ca_file = state_dir / "ca.pem"
     ca.cert_pem.write_to_path(str(ca_file))
-    return ctx, ca_file
+    return ctx, ca_file, ca
 
 
 async def start_server(web: SandboxWeb, host: str = "127.0.0.1", http_port: int = 0, https_port: int = 0,
-                       state_dir: str | Path | None = None, dns_port: int = 0) -> RunningSandbox:
-    """Listen on ``host`` (HTTP and HTTPS; port 0 = any free port) and write ca.pem and sandbox.json."""
+                       state_dir: str | Path | None = None, dns_port: int = 0, *,
+                       hostile: bool = False) -> RunningSandbox:
+    """Listen on ``host`` (HTTP and HTTPS; port 0 = any free port; DNS on UDP) and write ca.pem and sandbox.json.
+
+    ``hostile`` also serves the hostile web (:mod:`govlens.sandbox.hostile_server`) on ports of its
+    own, trusted through the same CA, and writes its registry and truth beside sandbox.json.
+    """
     state_dir = Path(state_dir) if state_dir is not None else Path(tempfile.mkdtemp(prefix="govlens-sandbox-"))
     state_dir.mkdir(parents=True, exist_ok=True)
-    ctx, ca_file = _tls(web, state_dir)
+    ctx, ca_file, ca = _tls(web, state_dir)
     runner = aioweb.AppRunner(_make_app(web), access_log=None, handle_signals=False)
     await runner.setup()
     ports = []
@@ -179,13 +194,18 @@ async def start_server(web: SandboxWeb, host: str = "127.0.0.1", http_port: int 
         raise ConfigError(f"sandbox DNS server cannot listen on {host}: {e}", field="sandbox port") from e
     running = RunningSandbox(web=web, host=host, http_port=ports[0], https_port=ports[1], ca_file=ca_file,
                              state_dir=state_dir, _runner=runner, dns_port=dns_port, _dns=dns)
+    if hostile:
+        from govlens.sandbox import hostile as H
+        running.hostile = await start_hostile(ca, state_dir, host)
+        H.write_registry(state_dir / "hostile-registry.csv")
+        H.write_truth(state_dir / "hostile-truth.json")
     running.write_state()
     return running
 
 
 @contextmanager
 def run_in_thread(web: SandboxWeb, state_dir: str | Path | None = None, *, host: str = "127.0.0.1",
-                  http_port: int = 0, https_port: int = 0) -> Iterator[RunningSandbox]:
+                  http_port: int = 0, https_port: int = 0, hostile: bool = False) -> Iterator[RunningSandbox]:
     """Run the server in a background thread with its own event loop; stop it on exit."""
     loop = asyncio.new_event_loop()
     ready = threading.Event()
@@ -195,7 +215,8 @@ def run_in_thread(web: SandboxWeb, state_dir: str | Path | None = None, *, host:
         asyncio.set_event_loop(loop)
         try:
             box["running"] = loop.run_until_complete(
-                start_server(web, host=host, http_port=http_port, https_port=https_port, state_dir=state_dir))
+                start_server(web, host=host, http_port=http_port, https_port=https_port, state_dir=state_dir,
+                             hostile=hostile))
         except BaseException as e:  # noqa: BLE001 (handed to the caller's thread)
             box["error"] = e
             ready.set()
@@ -225,12 +246,12 @@ def run_in_thread(web: SandboxWeb, state_dir: str | Path | None = None, *, host:
 
 def serve_forever(web: SandboxWeb, host: str = "127.0.0.1", http_port: int = 0, https_port: int = 0,
                   state_dir: str | Path | None = None,
-                  on_ready: Callable[[RunningSandbox], None] | None = None) -> None:
+                  on_ready: Callable[[RunningSandbox], None] | None = None, *, hostile: bool = False) -> None:
     """Serve until Ctrl-C (or SIGTERM); ``on_ready`` is called once the server listens and sandbox.json is written."""
 
     async def main() -> None:
         running = await start_server(web, host=host, http_port=http_port, https_port=https_port,
-                                     state_dir=state_dir)
+                                     state_dir=state_dir, hostile=hostile)
         done = asyncio.Event()
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
             asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, done.set)   # stop cleanly on SIGTERM too

@@ -30,6 +30,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from govlens import defects as D
+from govlens.atomic import atomic_write_text
 from govlens.registry.model import Platform
 from govlens.sandbox import civilization
 from govlens.sandbox import mobile as mobile_mod
@@ -186,7 +187,7 @@ class SandboxWeb:
     def write_truth(self, path: str | Path) -> Path:
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(self.truth(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        atomic_write_text(path, json.dumps(self.truth(), ensure_ascii=False, indent=1) + "\n")
         return path
 
     def signals_rows(self) -> list[dict[str, object]]:
@@ -235,7 +236,7 @@ class SandboxWeb:
                            lineterminator="\n")
         w.writeheader()
         w.writerows(self.signals_rows())
-        path.write_text(buf.getvalue(), encoding="utf-8")
+        atomic_write_text(path, buf.getvalue())
         return path
 
     # --- page lookup

@@ -11,7 +11,7 @@
     notes.txt            what a reviewer should look at (constant indicators, disagreement, exclusions)
 
 Text cells that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@`` …) are prefixed
-with an apostrophe.
+with an apostrophe, and lose their bidirectional controls (:mod:`govlens.cells`).
 """
 from __future__ import annotations
 
@@ -23,19 +23,17 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from govlens.cells import neutralise_cell
 from govlens.scoring.run import IndexRun
 from govlens.scoring.tree import ROOT
 
 DATA_SETS = ("raw", "denominated", "imputed", "treated", "normalised", "aggregated")
 ANALYSIS = ("weights", "imputation", "treatment", "denomination", "indicator_stats", "node_stats", "flags",
             "sensitivity", "uncertainty", "rank_shift")
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _safe(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
+    return neutralise_cell(value)
 
 
 def results_table(run: IndexRun) -> pd.DataFrame:

@@ -37,10 +37,12 @@ CHECK_DATE = ""                     # ISO date the evaluation is "as of"; empty 
 # --- crawl bounds (per site)
 CRAWL_ARTICLES_PER_COLUMN = 1       # sampled article pages per column list
 CRAWL_MAX_COLUMNS = 24              # column list pages fetched per site
+CRAWL_MAX_DEPTH = 2                 # levels of column pages followed below the homepage (hubs, then columns)
 CRAWL_MAX_LINKS_PER_PAGE = 400      # links kept from one page
 CRAWL_MAX_PAGES = 60                # HTML pages fetched per site (homepage, columns, articles, search)
 
 # --- concurrency
+CONCURRENCY_HOST_DELAY = 0.0        # seconds between the starts of two requests to one host (politeness)
 CONCURRENCY_PER_HOST = 4            # requests in flight to one host
 CONCURRENCY_SITES = 64              # sites scanned at once
 CONCURRENCY_TOTAL = 256             # requests in flight overall
@@ -56,9 +58,14 @@ FRESHNESS_NOTICE_DAYS = 180
 FRESHNESS_OTHER_DAYS = 365          # ours: columns that are neither news nor notices
 
 # --- HTTP
+HTTP_ALLOW_NETWORKS = ()            # intranet allow-list: CIDRs ("10.20.0.0/16"), host names, "*.suffix"
 HTTP_ALLOW_PRIVATE = False          # outside sandbox mode, allow loopback/private targets (intranet campaigns)
+HTTP_DNS_SERVERS = ()               # resolve with these DNS servers ("ip" or "ip:port", via aiodns); () = the system's
 HTTP_MAX_BODY_BYTES = 5_000_000     # larger bodies are cut and the visit marked too_large
+HTTP_MAX_DECOMPRESSED_BYTES = 10_000_000   # gzip/deflate/br bodies inflating past this are too_large
 HTTP_MAX_REDIRECTS = 10
+HTTP_RETRY_AFTER_MAX = 10.0         # 429/503 with Retry-After up to this many seconds are waited for and retried
+HTTP_RETRY_TIMES = 1                # such retries per request
 HTTP_SLOW_MS = 2000                 # homepage slower than this is a slow_response finding (ours)
 HTTP_TIMEOUT = 15.0                 # seconds per request (census: a visit fails after 15 s)
 HTTP_USER_AGENT = "govlens/0.1 (+https://github.com/govlens/govlens; government website evaluation)"
@@ -97,6 +104,13 @@ SERVICE_GUIDES_MAX = 30             # guide pages checked per site
 
 # --- sandbox mode: registry hosts resolve to the local sandbox server
 SANDBOX_STATE = ""                  # path of the sandbox.json written by `govlens sandbox serve`
+
+# --- per-site bound
+SITE_DEADLINE = 300.0               # seconds for every probe of one site; then it keeps what it has
+
+# --- campaign store (DuckDB)
+STORE_MEMORY_LIMIT = ""             # DuckDB's memory for every stage ("4GB" …); "" = DuckDB's default (80 % of RAM)
+STORE_SCAN_MEMORY_LIMIT = "64MB"    # ... while scanning, which only appends: beyond it DuckDB writes out, not grows
 
 # --- wording check (严重错误, harmful content) on every fetched page
 WORDING_CHECK = True

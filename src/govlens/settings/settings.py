@@ -113,6 +113,12 @@ def _coerce(name: str, value: Any, default: Any, source: str | None) -> Any:
             if isinstance(value, (list, tuple)):      # TOML lists of names: kept as "a, b, c"
                 return ", ".join(str(v) for v in value)
             return str(value)
+        if kind is tuple:               # a TOML list, or a comma-separated string on the command line
+            if isinstance(value, str):
+                return tuple(v.strip() for v in value.split(",") if v.strip())
+            if isinstance(value, (list, tuple)) and all(isinstance(v, (str, int, float)) for v in value):
+                return tuple(str(v).strip() for v in value if str(v).strip())
+            raise ValueError(value)
     except (TypeError, ValueError):
         raise SettingsError(f"expected {kind.__name__}, got {value!r}", file=source, field=name) from None
     return value

@@ -3,12 +3,20 @@
 Stages hand data over through it, so each stage reruns alone from the stored output of
 the one before. Bulk writes go through a pandas frame (DuckDB's ``executemany`` is two
 orders of magnitude slower), and a stage's rewrite of its own rows is one transaction,
-so a crash never leaves half a stage behind.
+so a crash never leaves half a stage behind (DuckDB's write-ahead log makes a committed
+transaction survive a SIGKILL; an uncommitted one vanishes).
+
+``memory_limit`` bounds DuckDB's buffer pool (``STORE_MEMORY_LIMIT``): by default DuckDB
+keeps table pages cached up to 80 % of the machine's memory, which a national scan's
+observations would fill; with a limit it writes them out and reads them back. The scan, which
+only appends, runs under a much lower one (``STORE_SCAN_MEMORY_LIMIT``, :meth:`memory_limited`);
+the later stages' queries (sorts, joins) need more.
 """
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -35,15 +43,54 @@ def to_json(value: Any) -> str:
 class CampaignStore:
     """A campaign's DuckDB file, with the few reads and writes the stages need."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, memory_limit: str | None = None) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self.con = duckdb.connect(str(self.path))
         except duckdb.Error as exc:  # translated at the boundary
             raise StoreError(f"{self.path}: cannot open campaign store: {exc}") from exc
+        if memory_limit:
+            self.set_memory_limit(memory_limit)
         for table, columns in SCHEMA.items():
             self.con.execute(f'CREATE TABLE IF NOT EXISTS {table} ({columns})')
+
+    def set_memory_limit(self, limit: str, *, setting: str = "STORE_MEMORY_LIMIT") -> None:
+        """Bound DuckDB's memory (``"256MB"``, ``"1GB"``); a bad value is an error of ``setting``."""
+        try:
+            self.con.execute(f"SET memory_limit = '{str(limit).replace(chr(39), '')}'")
+        except duckdb.Error as exc:
+            from govlens.errors import SettingsError
+            raise SettingsError(f"not a memory size DuckDB understands: {limit!r} ({exc})",
+                                field=setting) from None
+
+    def memory_limit(self) -> str:
+        """DuckDB's current memory limit, in a form :meth:`set_memory_limit` accepts."""
+        return str(self.con.execute("SELECT current_setting('memory_limit')").fetchone()[0]).replace(" ", "")
+
+    @contextmanager
+    def memory_limited(self, limit: str, *, setting: str) -> Iterator["CampaignStore"]:
+        """DuckDB bounded to ``limit`` inside the block (``""``: unchanged), as it was after it."""
+        if not limit:
+            yield self
+            return
+        previous = self.memory_limit()
+        self.set_memory_limit(limit, setting=setting)
+        try:
+            yield self
+        finally:
+            self.set_memory_limit(previous)
+
+    @contextmanager
+    def transaction(self) -> Iterator["CampaignStore"]:
+        """Everything inside commits together or not at all."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield self
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
 
     def close(self) -> None:
         self.con.close()
@@ -173,8 +220,8 @@ class CampaignStore:
 
     # ---------------------------------------------------------------- meta and log
     def set_meta(self, key: str, value: Any) -> None:
-        self.con.execute("DELETE FROM meta WHERE key = ?", [key])
-        self.con.execute("INSERT INTO meta VALUES (?, ?)", [key, to_json(value)])
+        """One statement, so a kill never leaves the key deleted and not yet rewritten."""
+        self.con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, to_json(value)])
 
     def get_meta(self, key: str, default: Any = None) -> Any:
         rows = self.con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchall()

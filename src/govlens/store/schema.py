@@ -7,6 +7,9 @@ SCHEMA: dict[str, str] = {
     # probes stage: facts with evidence; `data` is the probe- and kind-specific payload
     "observations": """platform_id VARCHAR, probe VARCHAR, kind VARCHAR, url VARCHAR, status VARCHAR,
                        http_status INTEGER, elapsed_ms DOUBLE, observed_at TIMESTAMP, data JSON""",
+    # the scan's visit ledger: one row per platform whose observations are committed (see store.ledger)
+    "scan_ledger": """scan_id VARCHAR, platform_id VARCHAR, probes VARCHAR, status VARCHAR,
+                      observations INTEGER, finished_at TIMESTAMP""",
     # availability monitor: the visit ledger, one row per (platform, visit number), written once
     "monitor_visits": """platform_id VARCHAR, seq INTEGER, scheduled_at TIMESTAMP, visited_at TIMESTAMP,
                          status VARCHAR, http_status INTEGER, elapsed_ms DOUBLE, error VARCHAR,

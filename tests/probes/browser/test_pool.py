@@ -86,6 +86,51 @@ def test_private_targets_are_refused_outside_sandbox_mode(serve):
     assert [o.status for o in out] == ["blocked_target"]
 
 
+def test_redirects_and_resources_to_private_targets_never_reach_them(serve):
+    """``localhost`` stands for a public site (allowed by name); what it names at 127.0.0.1 is private.
+
+    Playwright's routes do not see redirects, and Chromium resolves names itself: only the guard
+    proxy stops a public page's redirect, or its image, from reaching an internal address.
+    """
+    require_browser()
+    hits: list[str] = []
+
+    def app() -> web.Application:
+        async def public(request):
+            port = request.url.port
+            return web.Response(text=OK.replace("</body>", f'<img src="http://127.0.0.1:{port}/secret-img"></body>'),
+                                content_type="text/html")
+
+        async def to_private(request):
+            raise web.HTTPFound(f"http://127.0.0.1:{request.url.port}/secret")
+
+        async def secret(request):
+            hits.append(request.path)
+            return web.Response(text=OK, content_type="text/html")
+
+        a = web.Application()
+        a.router.add_get("/", public)
+        a.router.add_get("/go", to_private)
+        a.router.add_get("/secret", secret)
+        a.router.add_get("/secret-img", secret)
+        return a
+
+    async def main():
+        async with serve(app()) as port:
+            out, probe = await _probe({"BROWSER_AXE": False, "HTTP_ALLOW_NETWORKS": ["localhost"],
+                                       "BROWSER_SETTLE_MS": 100},
+                                      f"http://localhost:{port}/", f"http://localhost:{port}/go",
+                                      f"http://127.0.0.1:{port}/")
+            return out
+
+    page, redirected, direct = asyncio.run(main())
+    assert [(o.data["device"], o.status) for o in page if o.kind == "render"] == [("desktop", "completed"),
+                                                                                  ("phone", "completed")]
+    assert [o.status for o in redirected] == ["blocked_target"]
+    assert [o.status for o in direct] == ["blocked_target"]
+    assert hits == []                       # the internal server saw nothing: not the hop, not the image
+
+
 def test_pool_recycles_and_survives_a_lost_browser(serve):
     require_browser()
 

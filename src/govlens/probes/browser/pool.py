@@ -12,9 +12,12 @@ component updates, sync, QUIC). In sandbox mode ``--host-resolver-rules`` sends 
 and 443 of every name to the sandbox's HTTP and HTTPS ports on 127.0.0.1 and every other
 name nowhere, and the sandbox's certificate is trusted by its SPKI hash
 (``--ignore-certificate-errors-spki-list``), so a sandbox render can never leave the
-machine. Outside sandbox mode each request's host is checked with the HTTP probe's
-:class:`~govlens.probes.resolver.GuardedResolver` (loopback, private and link-local targets
-are aborted) unless ``HTTP_ALLOW_PRIVATE``.
+machine. Outside sandbox mode Chromium goes through :mod:`govlens.probes.browser.guard_proxy`
+(``--proxy-server``, loopback included): every connection — each redirect hop, every
+sub-resource — is resolved with the HTTP probe's
+:class:`~govlens.probes.resolver.GuardedResolver` and made to the address it checked, so
+loopback, private, link-local and metadata targets are refused (unless ``HTTP_ALLOW_PRIVATE``
+or ``HTTP_ALLOW_NETWORKS`` allow them) whatever the page or its redirects name.
 """
 from __future__ import annotations
 
@@ -114,7 +117,7 @@ class BrowserPool:
         self.launches = 0
         self.crashes = 0
         self.version = ""
-        self._guard: Any = None
+        self._proxy: Any = None                # the guard proxy, outside sandbox mode
 
     async def start(self) -> "BrowserPool":
         if self.executable is None:
@@ -124,11 +127,18 @@ class BrowserPool:
 
         if self._pw is None:
             self._pw = await async_playwright().start()
+        if self.sandbox_state is None and self._proxy is None:
+            from govlens.probes.browser.guard_proxy import GuardProxy, guard_resolver
+            self._proxy = await GuardProxy(guard_resolver(self.settings)).start()
+            self.flags += [f"--proxy-server={self._proxy.url}", "--proxy-bypass-list=<-loopback>"]
         await self._launch()
-        if self.sandbox_state is None and not self.allow_private:
-            from govlens.probes.resolver import GuardedResolver
-            self._guard = GuardedResolver()
         return self
+
+    def failure(self, url: str) -> str | None:
+        """Outside sandbox mode: the visit status of the last connection to ``url``'s host the guard
+        refused or could not make (Chromium only says the tunnel failed)."""
+        host = urlsplit(url).hostname
+        return self._proxy.failure(host) if self._proxy is not None and host else None
 
     async def _launch(self) -> None:
         try:
@@ -150,6 +160,9 @@ class BrowserPool:
         if self._pw is not None:
             await self._pw.stop()
             self._pw = None
+        if self._proxy is not None:
+            await self._proxy.close()
+            self._proxy = None
 
     async def _recycle_if_due(self) -> None:
         """Restart the browser when it crashed, or when it is due and no render is running."""
@@ -178,8 +191,6 @@ class BrowserPool:
             ctx = None
             try:
                 ctx = await self._browser.new_context(**options)
-                if self._guard is not None:
-                    await ctx.route("**/*", self._guarded)
                 yield ctx
             finally:
                 self._active -= 1
@@ -188,15 +199,3 @@ class BrowserPool:
                         await asyncio.wait_for(ctx.close(), 10)
                     except Exception:  # noqa: BLE001 - a crashed browser: recycled on the next render
                         pass
-
-    async def _guarded(self, route: Any) -> None:
-        """Outside sandbox mode: abort requests to hosts that resolve to non-public addresses."""
-        url = route.request.url
-        parts = urlsplit(url)
-        if parts.scheme in ("http", "https") and parts.hostname:
-            try:
-                await self._guard.resolve(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
-            except OSError:
-                await route.abort("blockedbyclient")
-                return
-        await route.continue_()

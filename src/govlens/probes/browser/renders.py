@@ -17,6 +17,7 @@ from typing import Any
 
 from govlens.probes.browser import axe as axe_mod
 from govlens.probes.browser import colour, layout, performance
+from govlens.probes.browser.guard_proxy import BLOCKED_HEADER
 from govlens.probes.browser.pool import BrowserPool
 
 DESKTOP_UA = ("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36 "
@@ -75,9 +76,12 @@ async def render(pool: BrowserPool, url: str, device: Device, settings: Any, *, 
                "has_touch": device.mobile, "device_scale_factor": device.scale, "user_agent": device.user_agent,
                "locale": "zh-CN", "timezone_id": "Asia/Shanghai", "java_script_enabled": True,
                "service_workers": "block", "accept_downloads": False}
+    navigations: list[str] = [url]
     try:
         async with pool.context(**options) as ctx:
             page = await ctx.new_page()
+            # the last document request (each redirect hop is one): whose host the guard proxy judged
+            page.on("request", lambda r: navigations.append(r.url) if r.is_navigation_request() else None)
             page.set_default_timeout(float(settings["BROWSER_NAV_TIMEOUT"]) * 1000)
             await page.add_init_script(performance.INIT_SCRIPT)
             meter = performance.NetworkMeter()
@@ -93,6 +97,9 @@ async def render(pool: BrowserPool, url: str, device: Device, settings: Any, *, 
                     break
             http_status = response.status if response is not None else None
             data["final_url"] = page.url
+            if response is not None and response.headers.get(BLOCKED_HEADER.lower()):
+                data["error"] = f"refused by the guard: {navigations[-1][:300]}"
+                return RenderResult(device.name, url, "blocked_target", None, _ms(started), data)
             if http_status is not None and http_status >= 400:
                 status = "http_error"
                 return RenderResult(device.name, url, status, http_status, _ms(started), data)
@@ -126,6 +133,8 @@ async def render(pool: BrowserPool, url: str, device: Device, settings: Any, *, 
         raise
     except Exception as exc:  # Playwright's errors, a crashed page: a visit status, not a crash
         status = _classify(exc)
+        if "ERR_TUNNEL_CONNECTION_FAILED" in str(exc) or status == "connection_error":
+            status = pool.failure(navigations[-1]) or status        # what the guard proxy saw
         data["error"] = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"[:500]
     return RenderResult(device.name, url, status, http_status, _ms(started), data, axe_result)
 

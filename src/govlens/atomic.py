@@ -1,0 +1,37 @@
+"""Write output files whole or not at all.
+
+A report or state file written in place and interrupted (Ctrl-C, a kill, a full disk) leaves a
+truncated file that looks finished: a notice cut in the middle of a group, a ``sandbox.json``
+that is half JSON. Writing to a temporary file beside the target and renaming it over the
+target (``os.replace`` is atomic on POSIX and Windows) means readers see the old file or the
+new one, never a mix.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+
+@contextmanager
+def atomic_path(path: str | Path) -> Iterator[Path]:
+    """A temporary path beside ``path``; renamed over ``path`` when the block ends without error."""
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        yield tmp
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def atomic_write_text(path: str | Path, text: str, encoding: str = "utf-8") -> Path:
+    """Write ``text`` to ``path`` atomically (flushed to disk before the rename)."""
+    path = Path(path)
+    with atomic_path(path) as tmp:
+        with open(tmp, "w", encoding=encoding, newline="") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+    return path

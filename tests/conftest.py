@@ -1,0 +1,109 @@
+"""Helpers shared by the tests that run real scans in subprocesses (hostile web, kill and resume)."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+
+# Payload keys that are timings (they differ between two scans of the same web).
+TIMING_KEYS = frozenset({"ttfb_ms", "elapsed_ms"})
+# ... and what identifies one sandbox server run rather than the site: the DNS server's port (dns probe)
+SERVER_RUN_KEYS = frozenset({"nameserver"})
+# the sandbox CA's name is random per server run (trustme): "OU=Testing CA #IGgGcPW2e6GGNe6j"
+_RUN_CA = re.compile(r"Testing CA #[A-Za-z0-9_-]+")
+
+
+@dataclass
+class Finished:
+    """A finished (or killed) ``govlens`` subprocess."""
+
+    returncode: int
+    seconds: float
+    max_rss_mb: float
+    stderr: str
+
+
+def stable_observations(store: Path, platform_ids: set[str] | None = None) -> dict[str, Counter]:
+    """Per platform, the multiset of its observations without what varies between runs (timings, times)."""
+    con = duckdb.connect(str(store), read_only=True)
+    try:
+        rows = con.execute("SELECT platform_id, probe, kind, url, status, http_status, data FROM observations").fetchall()
+    finally:
+        con.close()
+    out: dict[str, Counter] = {}
+    for pid, probe, kind, url, status, http_status, data in rows:
+        if platform_ids is not None and pid not in platform_ids:
+            continue
+        payload = json.loads(data) if isinstance(data, str) else (data or {})
+        payload = {k: v for k, v in payload.items() if k not in TIMING_KEYS and k not in SERVER_RUN_KEYS}
+        text = _RUN_CA.sub("Testing CA #", json.dumps(payload, sort_keys=True, ensure_ascii=False))
+        key = (probe, kind, url, status, http_status, text)
+        out.setdefault(pid, Counter())[key] += 1
+    return out
+
+
+def start_govlens(args: list[str], log: Path) -> subprocess.Popen:
+    env = {**os.environ, "COLUMNS": "120", "PYTHONUNBUFFERED": "1"}
+    return subprocess.Popen([sys.executable, "-m", "govlens", *args], stdout=subprocess.DEVNULL,
+                            stderr=open(log, "wb"), stdin=subprocess.DEVNULL, env=env)
+
+
+def _hwm_mb(pid: int) -> float | None:
+    """The process's own peak RSS so far (``VmHWM``), or None when it is gone."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError):
+        return None
+    return None
+
+
+def wait_govlens(proc: subprocess.Popen, log: Path, started: float, timeout: float = 900) -> Finished:
+    """Wait for ``proc`` and read its own peak RSS.
+
+    ``VmHWM`` of ``/proc/<pid>/status``, read while it runs (it only grows), not ``wait4``'s
+    ``ru_maxrss``: Linux carries the pre-``exec`` image's high-water mark into ``ru_maxrss``, and
+    that image is a copy of this (large, long-running) pytest process.
+    """
+    deadline = time.monotonic() + timeout
+    peak: float | None = None
+    while True:
+        hwm = _hwm_mb(proc.pid)
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        if hwm is not None:
+            peak = hwm
+        if time.monotonic() > deadline:
+            proc.kill()
+            pid, status, usage = os.wait4(proc.pid, 0)
+            break
+        time.sleep(0.05)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return Finished(returncode=proc.returncode, seconds=time.monotonic() - started,
+                    max_rss_mb=peak if peak is not None else usage.ru_maxrss / 1024,
+                    stderr=log.read_text(encoding="utf-8", errors="replace"))
+
+
+def run_govlens(args: list[str], log: Path, timeout: float = 900) -> Finished:
+    started = time.monotonic()
+    return wait_govlens(start_govlens(args, log), log, started, timeout)
+
+
+@pytest.fixture(scope="session")
+def scan_tools() -> Any:
+    """``run`` / ``start`` + ``wait`` a govlens subprocess; ``stable`` observations of a store."""
+    from types import SimpleNamespace
+    return SimpleNamespace(run=run_govlens, start=start_govlens, wait=wait_govlens, stable=stable_observations)
