@@ -207,3 +207,41 @@ def test_cli_export_and_import(campaign, tmp_path):
     assert out.returncode == 2, out.stderr            # a bad cell: reported, the rest imported
     assert f"{books[0].name}" in out.stderr and "row 3, column J" in out.stderr and "outside 0–10" in out.stderr
     assert "review import" in out.stderr
+
+
+def test_exported_cells_are_never_formulas_or_unsafe_links(tmp_path):
+    """A platform's name, URL and materials are anyone's text: in an expert's workbook a formula start
+    gets a leading apostrophe, bidi controls are dropped and only http(s) URLs become hyperlinks."""
+    plats = [p for p in platforms() if p.kind == "column"][:6]
+    hostile = Platform("col-evil", '=HYPERLINK("http://evil.example/","点此")', "column", "department", "central",
+                       "", "national", "javascript:alert(1)", "featured_column")
+    spoofed = Platform("col-bidi", "＋1+cmd|' /C calc'!A0\u202egpj.exe", "column", "department", "central",
+                       "", "national", "file:///etc/passwd", "featured_column")
+    plats += [hostile, spoofed]
+    store = CampaignStore(tmp_path / "c.duckdb")
+    store.write_platforms(plats)
+    fw = load_framework("column-2013")
+    store.insert("results", [{"platform_id": p.id, "framework": fw.id, "index": 60.0, "vetoed": False, "vetoes": [],
+                              "rank": 1, "group_size": 1, "coverage": 1.0} for p in plats])
+    sandbox = ReviewSandbox(plats, 2013, AS_OF)
+    experts, errors = load_experts(sandbox.write_reviewers(tmp_path / "reviewers.csv"))
+    assert not errors
+    summary = export_review(store, [fw], experts, tmp_path / "sheets")
+    seen = 0
+    for path in summary.files:
+        ws = load_workbook(path)[fw.id]
+        for row in ws.iter_rows(min_row=3):
+            pid, name, url_cell = row[0].value, row[1].value, row[6]
+            if pid == "col-evil":
+                assert name == "'" + hostile.name and url_cell.value == "javascript:alert(1)"
+                assert url_cell.hyperlink is None
+                seen += 1
+            elif pid == "col-bidi":
+                assert name.startswith("'＋1+cmd") and "\u202e" not in name and url_cell.hyperlink is None
+                seen += 1
+            elif pid:
+                assert url_cell.hyperlink is not None and url_cell.hyperlink.target.startswith("http")
+            for cell in row:
+                assert not (isinstance(cell.value, str) and cell.value.lstrip().startswith(("=", "+", "@"))), \
+                    (path.name, cell.coordinate, cell.value)
+    assert seen == 2 * fw.review.experts_per_platform
