@@ -47,11 +47,8 @@ def candidates(store: CampaignStore, framework: Framework) -> list[Any]:
     if spec.candidates == "all":
         return platforms
     types = list(spec.materials) or ["self_nomination", "recommendation"]
-    try:
-        with_materials = set(store.frame(f"SELECT DISTINCT platform_id FROM materials WHERE type IN "
-                                         f"({', '.join('?' * len(types))})", types)["platform_id"])
-    except Exception:  # noqa: BLE001 - no materials imported
-        with_materials = set()
+    with_materials = set(store.frame(f"SELECT DISTINCT platform_id FROM materials WHERE type IN "
+                                     f"({', '.join('?' * len(types))})", types)["platform_id"])
     return [p for p in platforms if p.id in with_materials]
 
 
@@ -159,13 +156,10 @@ def _rows(store: CampaignStore, fw: Framework, plats: Sequence[Any]) -> dict[str
     mats: dict[str, list[str]] = {}
     types = list(fw.review.materials)
     if ids and types:
-        try:
-            m = store.frame(f"SELECT platform_id, type, title FROM materials WHERE type IN ({', '.join('?' * len(types))})"
-                            " ORDER BY platform_id, submitted_on, title", types)
-            for pid, typ, title in m.itertuples(index=False, name=None):
-                mats.setdefault(pid, []).append(f"{'自荐' if typ == 'self_nomination' else '推荐'}：{title}")
-        except Exception:  # noqa: BLE001 - no materials table content
-            pass
+        m = store.frame(f"SELECT platform_id, type, title FROM materials WHERE type IN ({', '.join('?' * len(types))})"
+                        " ORDER BY platform_id, submitted_on, title", types)
+        for pid, typ, title in m.itertuples(index=False, name=None):
+            mats.setdefault(pid, []).append(f"{'自荐' if typ == 'self_nomination' else '推荐'}：{title}")
     out = {}
     for p in plats:
         v = index.get(p.id)
