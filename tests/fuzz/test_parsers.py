@@ -213,18 +213,22 @@ YAML_DOCS = st.recursive(YAML_SCALARS, lambda children: st.one_of(st.lists(child
 @given(doc=YAML_DOCS)
 def test_framework_documents_raise_only_framework_errors(doc) -> None:
     try:
-        parse_framework(doc, "fuzz.yaml")
-    except FrameworkError:
-        pass
+        framework = parse_framework(doc, "fuzz.yaml")
+    except FrameworkError as exc:
+        assert exc.file == "fuzz.yaml" and str(exc).startswith("fuzz.yaml")   # the error names its file
+    else:
+        assert framework.id and framework.leaves()
 
 
 @FUZZ
 @given(doc=YAML_DOCS)
 def test_awards_documents_raise_only_awards_errors(doc) -> None:
     try:
-        parse_awards(doc, "fuzz.yaml")
-    except AwardsError:
-        pass
+        awards = parse_awards(doc, "fuzz.yaml")
+    except AwardsError as exc:
+        assert exc.file == "fuzz.yaml" and str(exc).startswith("fuzz.yaml")   # the error names its file
+    else:
+        assert isinstance(awards.series, (list, tuple))
 
 
 @FUZZ
@@ -346,6 +350,8 @@ def test_inspection_schemes_and_engine_frameworks_raise_only_framework_errors(do
 
     for parse in (parse_inspection_scheme, parse_framework):
         try:
-            parse(doc, "fuzz.yaml")
-        except FrameworkError:
-            pass
+            parsed = parse(doc, "fuzz.yaml")
+        except FrameworkError as exc:
+            assert exc.file == "fuzz.yaml" and str(exc).startswith("fuzz.yaml")   # the error names its file
+        else:
+            assert parsed.id
