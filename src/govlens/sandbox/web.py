@@ -36,7 +36,7 @@ from govlens.sandbox import civilization
 from govlens.sandbox import mobile as mobile_mod
 from govlens.sandbox.cndomain import PARKING_HOST, CnDomainSite, build_cn_domain, parking_page
 from govlens.sandbox.foreign import ForeignSite, build_foreign_site, overseas_row
-from govlens.sandbox import render, style
+from govlens.sandbox import render, render_services, style
 from govlens.sandbox.mobile import MobileSite
 from govlens.sandbox.columns import FeaturedColumn, build_column, column_home
 from govlens.sandbox.hotline import COLUMNS as HOTLINE_COLUMNS
@@ -321,7 +321,8 @@ class SandboxWeb:
                 return Reply(200, (("Content-Type", "application/xml"), ("Server", site.server)),
                              render.sitemap(site).encode())
         else:
-            for rx, fn, limit in ((_SVC, render.service, site.n_services), (_TOPIC, render.topic, site.n_topics)):
+            for rx, fn, limit in ((_SVC, render_services.service, site.n_services),
+                                  (_TOPIC, render.topic, site.n_topics)):
                 m = rx.match(path)
                 if m:
                     i = int(m.group(1))
@@ -337,14 +338,14 @@ class SandboxWeb:
         """Letters, the letter form and service-guide downloads (see :mod:`govlens.sandbox.inspection`)."""
         spec = site.inspection
         if path == "/hdjl/letters/index.html" and spec.channel:
-            return _html(site, render.letters(site))
+            return _html(site, render_services.letters(site))
         if path == "/hdjl/write.html" and spec.channel:
-            return _html(site, render.write_letter(site))
+            return _html(site, render_services.write_letter(site))
         m = _LETTER.match(path)
         if m and spec.channel:
             for letter in spec.letters:
                 if str(letter.n) == m.group(1):
-                    return _html(site, render.letter(site, letter))
+                    return _html(site, render_services.letter(site, letter))
         m = _ATTACHMENT.match(path)
         if m and m.group(1).isdigit():
             i = int(m.group(1))
