@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from govlens import defects as D
-from govlens.cli import DEMO_CHECK_DATE
+from govlens.demo import DEMO_CHECK_DATE
 from govlens.registry.model import Platform
 from govlens.registry.write import write_registry_csv
 from govlens.sandbox.platforms import generate_platforms

@@ -20,7 +20,8 @@ import time
 from pathlib import Path
 
 from govlens.campaign import write_campaign
-from govlens.cli import DEMO_CHECK_DATE, shipped_registry
+from govlens.demo import DEMO_CHECK_DATE
+from govlens.registry.shipped import shipped_registry
 from govlens.registry import load_registry
 from govlens.registry.write import write_registry_csv
 from govlens.sandbox import hostile

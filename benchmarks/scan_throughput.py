@@ -22,7 +22,8 @@ from pathlib import Path
 import aiohttp
 from aiohttp.abc import AbstractResolver
 
-from govlens.cli import DEMO_CHECK_DATE, shipped_registry
+from govlens.demo import DEMO_CHECK_DATE
+from govlens.registry.shipped import shipped_registry
 from govlens.probes.scan import run_scan
 from govlens.registry import load_registry
 from govlens.registry.write import write_registry_csv

@@ -47,7 +47,7 @@ def _scan(tools, folder: Path, registry: Path, served: Path, *, with_hostile: bo
 
 @pytest.fixture(scope="module")
 def scans(tmp_path_factory: pytest.TempPathFactory, scan_tools):
-    from govlens.cli import shipped_registry
+    from govlens.registry.shipped import shipped_registry
 
     work = tmp_path_factory.mktemp("hostile")
     normal = generate_platforms(load_registry(shipped_registry()).platforms, NORMAL_SITES, SEED)

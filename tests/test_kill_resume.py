@@ -30,7 +30,7 @@ import pytest
 
 from govlens import defects as D
 from govlens.campaign import write_campaign
-from govlens.cli import shipped_registry
+from govlens.registry.shipped import shipped_registry
 from govlens.registry import load_registry
 from govlens.registry.write import write_registry_csv
 from govlens.sandbox.platforms import generate_platforms

@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -17,18 +16,10 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from govlens import __version__
+from govlens.demo import DEMO_BROWSER_SAMPLE, DEMO_CHECK_DATE, DEMO_SEED, sandbox_platforms
 from govlens.errors import ConfigError, GovlensError, InputError
 
-DEMO_CHECK_DATE = date(2013, 12, 15)   # the 2013 campaign's check date: the sandbox web is dated around it
-DEMO_SEED = 2013
-# The demo runs the census's availability monitor too, in a window compressed from a week to a minute.
-DEMO_SETTINGS = {"MONITOR_IN_RUN": True, "MONITOR_DURATION": 40.0, "MONITOR_VISITS": 40}
-DEMO_BROWSER_SAMPLE = 40               # websites the demo renders in the browser (BROWSER_SAMPLE); 0 = all
 console = Console(stderr=True)
-
-
-def shipped_registry() -> Path:
-    return Path(str(resources.files("govlens.registry").joinpath("notice-2013.csv")))
 
 
 # ------------------------------------------------------------------ helpers
@@ -40,6 +31,10 @@ def _settings_overrides(pairs: list[str]) -> dict[str, Any]:
         key, value = pair.split("=", 1)
         out[key.strip()] = value.strip()
     return out
+
+
+def _warn(message: str) -> None:
+    console.print(f"[yellow]![/yellow] {escape(message)}")
 
 
 def _progress() -> Progress:
@@ -56,128 +51,23 @@ def _print_stage(rep: Any) -> None:
         console.print(f"  … and {len(rep.problems) - 20} more")
 
 
-def _sandbox_platforms(registry: str | None, sites: int | None, seed: int):  # type: ignore[no-untyped-def]
-    from govlens.registry import load_registry
-    from govlens.sandbox.platforms import generate_platforms
-
-    loaded = load_registry(registry or shipped_registry())
-    for err in loaded.errors:
-        console.print(f"[yellow]![/yellow] {err}")
-    from govlens.sandbox.hostile import DOMAIN     # hostile hosts are served by the hostile web, not as sites
-    shipped = [p for p in loaded.platforms if not p.host.endswith("." + DOMAIN)]
-    # --sites counts websites (文明网 are websites: the shipped registry lists them last); the registry's
-    # accounts, mobile portals, foreign-language editions and .政务 names always come along
-    webs = [p for p in shipped if p.kind == "website"]
-    others = [p for p in shipped if p.kind != "website"]
-    return generate_platforms(webs, len(webs) if sites is None else sites, seed) + others
-
-
 # ------------------------------------------------------------------ commands
 def cmd_demo(args: argparse.Namespace) -> int:
-    from govlens.campaign import load_campaign, write_campaign
-    from govlens.registry.write import write_registry_csv
-    from govlens.runner import run_all
-    from govlens.sandbox.process import sandbox_process
-    from govlens.sandbox.web import build_sandbox
+    from govlens.demo import run_demo
 
     out = Path(args.out).resolve()
-    out.mkdir(parents=True, exist_ok=True)
     as_of = date.fromisoformat(args.as_of) if args.as_of else DEMO_CHECK_DATE
-    platforms = _sandbox_platforms(args.registry, args.sites, args.seed)
-    write_registry_csv(platforms, out / "registry.csv")
-    web = build_sandbox(platforms, args.seed, as_of)
-    web.write_truth(out / "truth.json")
-    web.write_signals(out / "signals.csv")
-    web.write_overseas_signals(out / "overseas.csv")
-    data = web.write_newmedia(out / "data")
-    n_sites = sum(1 for p in platforms if p.kind == "website")
-    n_civ = sum(1 for p in platforms if p.kind == "website" and p.group.startswith("civilization"))
-    counts = {k: sum(1 for p in platforms if p.kind == k) for k in ("column", "mailbox", "hotline")}
-    console.print(f"sandbox web: {n_sites} sites ({n_civ} 文明网), {len(web.mobile)} mobile portals, "
-                  f"{len(web.newmedia.accounts) if web.newmedia else 0} Weibo/WeChat accounts, "
-                  f"{len({id(f) for f in web.foreign.values()})} sites with foreign-language editions, "
-                  f"{len(web.cn_domains)} .政务 names, "
-                  f"{counts['column']} featured columns, {counts['mailbox']} leader mailboxes, "
-                  f"{counts['hotline']} hotlines, seed {args.seed}, as of {as_of}")
-    previous = _previous_campaign(out, platforms, web, args) if web.review is not None else None
-    with sandbox_process(out / "registry.csv", sites=n_sites, seed=args.seed, as_of=as_of,
-                         state_dir=out / "sandbox"):
-        write_campaign(out / "campaign.toml", {
-            "name": "2013年中国优秀政务平台推荐及综合影响力评估（沙箱演示）", "year": as_of.year,
-            "check_date": as_of.isoformat(), "registry": "registry.csv", "framework": args.framework,
-            "frameworks": ["newmedia-2013", "mobile-2013", "column-2013", "innovation-2013", "mailbox-2013",
-                           "hotline-2013", "civilization-2013", "foreign-2013", "cndomain-2013"],
-            "awards": args.awards, "signals": "signals.csv", "overseas_signals": "overseas.csv", "out": ".",
-            "locale": args.locale,
-            "sandbox": "sandbox/sandbox.json", "review_dir": "review",
-            "previous": str(previous.relative_to(out)) if previous else None,
-            **{key: str(path.relative_to(out)) for key, path in data.items()}},
-            {**DEMO_SETTINGS, "BROWSER_SAMPLE": args.browser_sample})
-        campaign = load_campaign(out / "campaign.toml", _settings_overrides(args.set))
-        from govlens.sandbox.review import fill_sheets
-        with _progress() as bar:
-            task = bar.add_task("scan", total=len(platforms))
-            run_all(campaign, progress=lambda done, total: bar.update(task, completed=done, total=total),
-                    on_stage=_print_stage,
-                    reviewers=(lambda folder: fill_sheets(web.review, folder)) if web.review is not None else None)
+    with _progress() as bar:
+        task = bar.add_task("scan", total=None)
+        outputs = run_demo(out, registry=args.registry, sites=args.sites, seed=args.seed, as_of=as_of,
+                           framework=args.framework, awards=args.awards, locale=args.locale,
+                           browser_sample=args.browser_sample, overrides=_settings_overrides(args.set),
+                           say=lambda line: console.print(escape(line)), on_stage=_print_stage,
+                           progress=lambda done, total: bar.update(task, completed=done, total=total))
     console.print()
-    for label, name in (("notice", "notice.html"), ("notice (Markdown)", "notice.md"), ("scorecards", "scorecards/"),
-                        ("results", "results.csv"), ("results (Excel)", "results.xlsx"), ("findings", "findings.csv"),
-                        ("inspection", "inspection.html"), ("inspection (Excel)", "inspection.xlsx"),
-                        ("results (new media)", "results-newmedia-2013.csv"),
-                        ("results (mobile)", "results-mobile-2013.csv"),
-                        ("results (columns)", "results-column-2013.csv"),
-                        ("results (innovation)", "results-innovation-2013.csv"),
-                        ("results (mailboxes)", "results-mailbox-2013.csv"),
-                        ("results (hotlines)", "results-hotline-2013.csv"),
-                        ("results (文明网)", "results-civilization-2013.csv"),
-                        ("results (外文版)", "results-foreign-2013.csv"),
-                        ("results (.政务)", "results-cndomain-2013.csv"), ("expert review", "review/"),
-                        ("previous campaign", "previous/campaign.duckdb"), ("imported data", "data/"),
-                        ("ground truth", "truth.json"), ("campaign store", "campaign.duckdb"),
-                        ("campaign file", "campaign.toml")):
-        print(f"{label:<18} {out / name}")
+    for label, path in outputs:
+        print(f"{label:<18} {path}")
     return 0
-
-
-def _previous_campaign(out: Path, platforms: list[Any], web: Any, args: argparse.Namespace) -> Path | None:
-    """The previous year's campaign the 快速发展 award compares with: the websites that submitted materials,
-    on the sandbox web as it was a year earlier (HTTP scan, website-2013), into ``previous/campaign.duckdb``."""
-    import json
-
-    from govlens.campaign import load_campaign, write_campaign
-    from govlens.registry.write import write_registry_csv
-    from govlens.runner import open_store, register, scan, score
-    from govlens.sandbox.previous import fast_developers, previous_year
-    from govlens.sandbox.process import sandbox_process
-
-    with_materials = {r["platform_id"] for r in web.review.material_rows()}
-    chosen = [p for p in platforms if p.kind == "website" and p.id in with_materials]
-    if not chosen:
-        return None
-    folder = out / "previous"
-    folder.mkdir(parents=True, exist_ok=True)
-    write_registry_csv(chosen, folder / "registry.csv")
-    as_of = web.as_of.replace(year=web.as_of.year - 1)
-    from govlens.sandbox.web import build_sandbox
-    old = previous_year(build_sandbox(chosen, args.seed, as_of))
-    (folder / "truth.json").write_text(json.dumps({"as_of": as_of.isoformat(), "fast_developers":
-                                                   fast_developers(old)}, ensure_ascii=False, indent=1) + "\n",
-                                       encoding="utf-8")
-    with sandbox_process(folder / "registry.csv", sites=len(chosen), seed=args.seed, as_of=as_of,
-                         state_dir=folder / "sandbox", previous_year=True):
-        write_campaign(folder / "campaign.toml", {
-            "name": f"{as_of.year}年度评估（沙箱演示，上一年度）", "year": as_of.year, "check_date": as_of.isoformat(),
-            "registry": "registry.csv", "framework": args.framework, "awards": args.awards, "out": ".",
-            "locale": args.locale, "sandbox": "sandbox/sandbox.json"},
-            {"BROWSER_ENABLED": False, "MONITOR_IN_RUN": False, "SCORING_REPLICATIONS": 0})
-        campaign = load_campaign(folder / "campaign.toml", _settings_overrides(args.set))
-        with open_store(campaign) as store:
-            for stage in (register, scan, score):
-                rep = stage(campaign, store)
-                rep.stage = f"previous year: {rep.stage}"
-                _print_stage(rep)
-    return folder / "campaign.duckdb"
 
 
 def _window_opened(window: dict[str, Any], done: int) -> None:
@@ -272,7 +162,7 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
         print(hostile.write_truth(out / "hostile-truth.json"))
         return 0
     as_of = date.fromisoformat(args.as_of) if args.as_of else DEMO_CHECK_DATE
-    web = build_sandbox(_sandbox_platforms(args.registry, args.sites, args.seed), args.seed, as_of)
+    web = build_sandbox(sandbox_platforms(args.registry, args.sites, args.seed, warn=_warn), args.seed, as_of)
     if getattr(args, "previous_year", False):
         from govlens.sandbox.previous import previous_year
         web = previous_year(web)

@@ -27,7 +27,7 @@ MOBILE_IDS = ["mobile-adaptation", "mobile-page-weight", "mobile-load-time", "mo
 
 @pytest.fixture(scope="module")
 def scanned(tmp_path_factory):
-    from govlens.cli import shipped_registry
+    from govlens.registry.shipped import shipped_registry
     portals = [p for p in load_registry(shipped_registry()).platforms if p.kind == "mobile_portal"]
     web = build_sandbox(portals, 2013, AS_OF, slow_delay=0.8)
     tmp = tmp_path_factory.mktemp("mobile")

@@ -52,7 +52,7 @@ def generated() -> list[Platform]:
 
 @pytest.fixture(scope="module")
 def judged(tmp_path_factory):
-    from govlens.cli import shipped_registry
+    from govlens.registry.shipped import shipped_registry
     platforms = [p for p in load_registry(shipped_registry()).platforms
                  if p.kind in ("column", "mailbox", "hotline")] + generated()
     web = build_sandbox(platforms, 2013, AS_OF)

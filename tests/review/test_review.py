@@ -32,7 +32,7 @@ PROVINCES = ["浙江", "四川", "河南", "辽宁", "广东", "陕西"]
 
 
 def platforms() -> list[Platform]:
-    from govlens.cli import shipped_registry
+    from govlens.registry.shipped import shipped_registry
     from govlens.registry.model import region_of
     cols = [p for p in load_registry(shipped_registry()).platforms if p.kind == "column"]
     webs = [Platform(f"w{i:03d}", f"测试网站{i}", "website", "government", "county", PROVINCES[i % 6],

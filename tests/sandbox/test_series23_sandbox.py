@@ -12,7 +12,7 @@ AS_OF = dt.date(2013, 12, 15)
 
 
 def shipped():
-    from govlens.cli import shipped_registry
+    from govlens.registry.shipped import shipped_registry
     return load_registry(shipped_registry()).platforms
 
 

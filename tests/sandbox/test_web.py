@@ -94,7 +94,7 @@ def test_every_kind_present_in_a_200_site_build(web):
 
 
 def test_accounts_and_mobile_portals_of_the_shipped_registry_carry_their_kinds():
-    from govlens.cli import shipped_registry
+    from govlens.registry.shipped import shipped_registry
     from govlens.registry import load_registry
     others = [p for p in load_registry(shipped_registry()).platforms if p.kind != "website"]
     web = build_sandbox(others, 2013, AS_OF)
