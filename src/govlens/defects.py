@@ -113,15 +113,28 @@ HOTLINE_SLOW = "hotline_slow"                  # answered test calls waited long
 SERIES23_KINDS: tuple[str, ...] = (COLUMN_NOT_UPDATED, COLUMN_THIN_CONTENT, COLUMN_QUERY_BROKEN,
                                    MAILBOX_FORM_BROKEN, MAILBOX_NO_REPLIES, HOTLINE_UNANSWERED, HOTLINE_SLOW)
 
+# --- site identity and compliance (2017 government-website guidelines, national inspection): what every page
+# must show in its footer and <head>; site-level on the homepage unless noted
+MISSING_SITE_CODE = "missing_site_code"        # the homepage footer shows no 网站标识码
+SITE_CODE_MISMATCH = "site_code_mismatch"      # the footer's 网站标识码 and the SiteIDCode meta disagree
+MISSING_ICP = "missing_icp"                    # the homepage shows no ICP 备案 number
+MISSING_POLICE_RECORD = "missing_police_record"  # the homepage shows no 公安机关备案号
+MISSING_SPONSOR = "missing_sponsor"            # the homepage shows no 主办单位
+MISSING_CONAC_BADGE = "missing_conac_badge"    # the homepage shows no 党政机关网站 identification badge
+MISSING_GUIDELINE_META = "missing_guideline_meta"  # URL-level: a column or article page without the <meta> its role needs
+COMPLIANCE_KINDS: tuple[str, ...] = (MISSING_SITE_CODE, SITE_CODE_MISMATCH, MISSING_ICP, MISSING_POLICE_RECORD,
+                                     MISSING_SPONSOR, MISSING_CONAC_BADGE, MISSING_GUIDELINE_META)
+
 ALL_KINDS: tuple[str, ...] = tuple(dict.fromkeys(WEBSITE_KINDS + BROWSER_KINDS + NEWMEDIA_KINDS + MOBILE_KINDS
                                                    + CIVILIZATION_KINDS + FOREIGN_KINDS + CN_DOMAIN_KINDS
-                                                   + SERIES23_KINDS))
+                                                   + SERIES23_KINDS + COMPLIANCE_KINDS))
 
 URL_LEVEL_KINDS: frozenset[str] = frozenset({
     STALE_COLUMN, EMPTY_COLUMN, BROKEN_INTERNAL_LINK, BROKEN_EXTERNAL_LINK, IMAGE_WITHOUT_ALT, LOW_CONTRAST,
     UNANSWERED_LETTER, INCOMPLETE_SERVICE_GUIDE, BROKEN_ATTACHMENT, WRONG_WORDING, HARMFUL_CONTENT,
 })
 URL_LEVEL_KINDS |= frozenset({UNTRANSLATED_TEXT, WRONG_LANGUAGE_PAGE})   # series 7
+URL_LEVEL_KINDS |= frozenset({MISSING_GUIDELINE_META})                   # compliance
 SITE_LEVEL_KINDS: frozenset[str] = frozenset(ALL_KINDS) - URL_LEVEL_KINDS
 
 
