@@ -71,6 +71,11 @@ def preflight(campaign: Campaign, stage: str) -> None:
     if "awards" in needs:
         from govlens.awards import load_awards
         load_awards(campaign.awards)
+    if "registry" in needs and stage in ("scan", "run"):
+        for path in campaign.warc:                    # a missing archive stops the scan before the store is opened
+            if not path.is_file():
+                from govlens.probes.warc_source import WarcRecordError
+                raise WarcRecordError("missing_file", file=str(path.resolve()))
     if "registry" in needs:
         loaded = load_registry(campaign.registry)
         if "signals" in needs and campaign.signals is not None:

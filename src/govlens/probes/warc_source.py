@@ -33,6 +33,8 @@ far more than a scan needs.
 """
 from __future__ import annotations
 
+import contextlib
+import io
 import ipaddress
 import logging
 import zlib
@@ -42,6 +44,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
+import idna
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
@@ -91,8 +94,8 @@ def normalise_uri(uri: str) -> str:
     scheme = parts.scheme.lower()
     if host and not host.isascii():
         try:
-            host = host.encode("idna").decode("ascii")
-        except UnicodeError:
+            host = idna.encode(host, uts46=True).decode("ascii")     # IDNA 2008, as the fetcher sends it
+        except (idna.IDNAError, UnicodeError):
             pass
     if ":" in host:
         host = f"[{host}]"
@@ -128,8 +131,10 @@ class WarcIndex:
             if not p.is_file():
                 raise WarcRecordError("missing_file", file=str(p.resolve()))
         index = cls(files)
-        for number, path in enumerate(files):
-            index._read(number, path)
+        # warcio writes the text of a malformed record to stderr itself: hostile bytes on the user's terminal
+        with contextlib.redirect_stderr(io.StringIO()):
+            for number, path in enumerate(files):
+                index._read(number, path)
         return index
 
     def _read(self, number: int, path: Path) -> None:
@@ -160,7 +165,7 @@ class WarcIndex:
         last: int | None = None                 # offset of the last record read in this pass
         try:
             for record in iterator:
-                last = start + iterator.get_record_offset()
+                last = iterator.get_record_offset()           # absolute: warcio starts at fh.tell()
                 self.records += 1
                 self._add(record, number, last, path, methods, pending)
             end = start if last is None else last + iterator.get_record_length()
