@@ -63,7 +63,8 @@ def read_warc_page(target: str, url: str | None, settings: Settings) -> tuple[by
     A missing file, a URL the archive has no record of, a record that is not an HTML page are
     :class:`~govlens.probes.warc_source.WarcRecordError` (file and offset named); the archive's
     other bad records do not stop the read: they are listed in ``warc_problems``."""
-    from govlens.probes.warc_source import WarcFetcher, WarcIndex, WarcRecordError, read_response
+    from govlens.probes.warc_replay import WarcFetcher
+    from govlens.probes.warc_source import WarcIndex, WarcRecordError, read_response
 
     if not url:
         raise InputError("a WARC file needs --url (the URL of the record to read)", file=target)

@@ -142,8 +142,9 @@ def scan(campaign: Campaign, store: CampaignStore, progress: Progress | None = N
         facts["captured"] = f"{summary.captured} → {campaign.capture_warc}"
     if campaign.warc:
         problems += warc_problems(summary.warc_problems, campaign.locale)
+        skipped = list(summary.skipped_probes) + (["browser"] if campaign.settings.getbool("BROWSER_ENABLED") else [])
         facts.update({"source": "warc", "not_in_archive": summary.not_in_archive,
-                      "skipped_probes": ", ".join(summary.skipped_probes) or "-"})
+                      "skipped_probes": ", ".join(skipped) or "-"})
     else:
         facts.update(browse(campaign, store, platforms, state, problems, progress, resume=resume))
     if campaign.signals is not None:

@@ -16,7 +16,8 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from govlens.probes.warc_capture import WarcRecorder
-from govlens.probes.warc_source import WarcFetcher, WarcIndex, WarcRecordError, normalise_uri
+from govlens.probes.warc_replay import WarcFetcher
+from govlens.probes.warc_source import WarcIndex, WarcRecordError, normalise_uri
 
 PAGE = "<!DOCTYPE html><html><head><title>测试县人民政府</title></head><body><h1>首页</h1></body></html>"
 

@@ -39,6 +39,7 @@ from govlens.store.campaign_store import CampaignStore
 QUEUE_SITES = 32          # finished sites waiting for the writer (back-pressure beyond)
 BATCH_SITES = 32          # sites per store transaction, at most
 BATCH_ROWS = 20_000       # ... or fewer sites when they are large
+MAX_WARC_PROBLEMS = 1000  # bad archive records kept in the scan's summary (the first ones)
 GROUP_COMMIT = 0.5        # seconds the writer waits for more finished sites before committing (each commit syncs)
 
 
@@ -124,7 +125,7 @@ class _Sources:
 
     def fetcher(self, settings: Settings, sandbox_state: dict[str, Any] | None) -> Any:
         if self.index is not None:
-            from govlens.probes.warc_source import WarcFetcher
+            from govlens.probes.warc_replay import WarcFetcher
             fetcher: Any = WarcFetcher(self.index, settings)
         else:
             fetcher = Fetcher(settings, sandbox_state=sandbox_state)
@@ -153,7 +154,7 @@ async def _scan(platforms: Iterable[Platform], store: CampaignStore, settings: S
     platforms = list(platforms)
     skipped_probes: dict[str, str] = {}
     if sources.index is not None:
-        from govlens.probes.warc_source import UNARCHIVABLE_PROBES
+        from govlens.probes.warc_replay import UNARCHIVABLE_PROBES
         skipped_probes = {p: UNARCHIVABLE_PROBES[p] for p in probes if p in UNARCHIVABLE_PROBES}
         probes = tuple(p for p in probes if p not in UNARCHIVABLE_PROBES)
     instances: list[Probe] = [get_probe(name) for name in probes]
@@ -165,7 +166,7 @@ async def _scan(platforms: Iterable[Platform], store: CampaignStore, settings: S
                           skipped_probes=skipped_probes)
     if sources.index is not None:
         summary.source = "warc"
-        summary.warc_problems = [{"key": e.key, **e.params()} for e in sources.index.problems]
+        summary.warc_problems = [{"key": e.key, **e.params()} for e in sources.index.problems[:MAX_WARC_PROBLEMS]]
     started = time.perf_counter()
     writer = _Writer(store, run)
     visit_fetcher = ThreadedFetcher(settings, sandbox_state=sandbox_state) \
