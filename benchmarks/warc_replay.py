@@ -6,7 +6,8 @@ Serves a sandbox web of N sites from its own process, scans it live with the HTT
 capturing every response to a WARC (`capture`), then scans the same registry from that WARC
 (no network: tls, dns and the phone probe are skipped in WARC mode, so the live scan runs without
 them too). Printed: seconds of each, the replay / live ratio, requests answered, and the cost of
-the capture itself (a live scan without capture, as the same-run baseline).
+the evidence spool every campaign writes and of the capture (a live scan without either, as the
+same-run baseline).
 """
 from __future__ import annotations
 
@@ -44,6 +45,10 @@ def main() -> None:
                              probes=PROBES)
             t_plain = time.perf_counter() - t
             t = time.perf_counter()
+            run_scan(platforms, CampaignStore(folder / "spool.duckdb"), settings, sandbox_state=state, probes=PROBES,
+                     spool=folder / "spool.warc.gz")
+            t_spool = time.perf_counter() - t
+            t = time.perf_counter()
             live = run_scan(platforms, CampaignStore(folder / "live.duckdb"), settings, sandbox_state=state,
                             probes=PROBES, capture=archive)
             t_live = time.perf_counter() - t
@@ -52,6 +57,8 @@ def main() -> None:
         t_replay = time.perf_counter() - t
         print(f"{args.sites} sites, {live.requests} requests, WARC {archive.stat().st_size / 1e6:.1f} MB")
         print(f"live scan, no capture   {t_plain:7.2f} s  ({plain.requests} requests)")
+        print(f"live scan with the evidence spool (every campaign) {t_spool:7.2f} s  ×{t_spool / t_plain:.2f}, "
+              f"spool {(folder / 'spool.warc.gz').stat().st_size / 1e6:.1f} MB")
         print(f"live scan with capture  {t_live:7.2f} s  capture cost ×{t_live / t_plain:.2f}")
         print(f"replay from the WARC    {t_replay:7.2f} s  ({replay.requests} requests, "
               f"{replay.not_in_archive} not in the archive)")

@@ -121,7 +121,7 @@ class _Sources:
             if spool:
                 self.recorders.append(WarcRecorder(spool, page_bytes=settings.getint("EVIDENCE_PAGE_BYTES"),
                                                    total_bytes=settings.getint("EVIDENCE_SPOOL_BYTES"),
-                                                   append=resume, user_agent=ua))
+                                                   append=resume, user_agent=ua, pages_only=True))
 
     def fetcher(self, settings: Settings, sandbox_state: dict[str, Any] | None) -> Any:
         if self.index is not None:
