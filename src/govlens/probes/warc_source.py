@@ -46,6 +46,8 @@ from govlens.probes.fetch import KEPT_HEADERS
 logging.getLogger("warcio").setLevel(logging.ERROR)    # it logs a hostile archive's text as warnings
 ORIG_PREFIX = "x-archive-orig-"        # headers a capture renamed because the payload is stored decoded
 _RESYNC_BLOCK = 1 << 20
+MAX_HEADERS = 128                      # HTTP headers read from one record (aiohttp's own limit)
+MAX_HEADER_VALUE = 8190                # ... and characters of one value (aiohttp's max_field_size)
 
 
 class WarcRecordError(InputError):
@@ -262,14 +264,16 @@ def _response(record: Any, cap: int, path: Path, offset: int, index: WarcIndex |
             status = int(http.get_statuscode() or 200)
         except ValueError:
             raise WarcRecordError("corrupt", file=str(path), offset=offset, detail="bad_status") from None
-        for name, value in http.headers:
+        pairs = http.headers[:MAX_HEADERS]           # an archive is hostile input too: bounded like aiohttp's parser
+        renamed = {n.lower()[len(ORIG_PREFIX):] for n, _ in pairs if n.lower().startswith(ORIG_PREFIX)}
+        for name, value in pairs:
             low = name.lower()
             if low.startswith(ORIG_PREFIX):
                 low = low[len(ORIG_PREFIX):]
-            elif any(n.lower() == ORIG_PREFIX + low for n, _ in http.headers):
+            elif low in renamed:
                 continue
             if low in KEPT_HEADERS or low == "retry-after":
-                headers.setdefault(low, value[:100] if low == "retry-after" else value)
+                headers.setdefault(low, value[:100] if low == "retry-after" else value[:MAX_HEADER_VALUE])
     truncated = bool(h.get_header("WARC-Truncated"))
     if record.rec_type == "revisit":
         body, truncated = _revisit_payload(record, cap, index, truncated)
