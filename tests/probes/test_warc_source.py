@@ -253,3 +253,9 @@ def test_a_scan_of_a_missing_archive_names_its_full_path(tmp_path):
     assert f"找不到 WARC 文件：{tmp_path / 'crawls' / 'none.warc.gz'}" in zh.stderr
     assert f"WARC file not found: {tmp_path / 'crawls' / 'none.warc.gz'}" in en.stderr
     assert "Traceback" not in zh.stderr + en.stderr
+
+
+def test_the_monitor_refuses_a_campaign_that_reads_archives(tmp_path):
+    third_party(tmp_path / "crawl.warc.gz")
+    done = _govlens("monitor", str(_scan_campaign(tmp_path, ["crawl.warc.gz"])))
+    assert done.returncode == 2 and "campaign.warc" in done.stderr and "Traceback" not in done.stderr
