@@ -7,7 +7,7 @@ capturing every response to a WARC (`capture`), then scans the same registry fro
 (no network: tls, dns and the phone probe are skipped in WARC mode, so the live scan runs without
 them too). Printed: seconds of each, the replay / live ratio, requests answered, and the cost of
 the evidence spool every campaign writes and of the capture (a live scan without either, as the
-same-run baseline).
+same-run baseline: the faster of two such scans, one before and one after the others).
 """
 from __future__ import annotations
 
@@ -40,10 +40,13 @@ def main() -> None:
         archive = folder / "crawl.warc.gz"
         with sandbox_process(folder / "registry.csv", sites=len(platforms), seed=args.seed, as_of=DEMO_CHECK_DATE,
                              state_dir=folder / "sandbox") as state:
-            t = time.perf_counter()
-            plain = run_scan(platforms, CampaignStore(folder / "plain.duckdb"), settings, sandbox_state=state,
-                             probes=PROBES)
-            t_plain = time.perf_counter() - t
+            def baseline(n: int) -> tuple[float, object]:
+                t = time.perf_counter()
+                out = run_scan(platforms, CampaignStore(folder / f"plain{n}.duckdb"), settings, sandbox_state=state,
+                               probes=PROBES)
+                return time.perf_counter() - t, out
+
+            t_plain, plain = baseline(1)          # the first run also warms the server's caches: run it twice
             t = time.perf_counter()
             run_scan(platforms, CampaignStore(folder / "spool.duckdb"), settings, sandbox_state=state, probes=PROBES,
                      spool=folder / "spool.warc.gz")
@@ -52,6 +55,7 @@ def main() -> None:
             live = run_scan(platforms, CampaignStore(folder / "live.duckdb"), settings, sandbox_state=state,
                             probes=PROBES, capture=archive)
             t_live = time.perf_counter() - t
+            t_plain = min(t_plain, baseline(2)[0])
         t = time.perf_counter()
         replay = run_scan(platforms, CampaignStore(folder / "replay.duckdb"), settings, probes=PROBES, warc=[archive])
         t_replay = time.perf_counter() - t
