@@ -34,6 +34,7 @@ def ident(body: str, *, head: str = "", title: str = "关于开展专项检查�
     ("<p>备案号：沪ICP备00001111号－1</p><p>沪公网安备310100020001号</p>", "沪ICP备00001111号－1",
      "沪公网安备310100020001号"),
     ("<p>©2010 测试中心 京ICP13579246</p>", "京ICP13579246", None),
+    ("<p>ICP备案号：ICP备00002222号 公安机关备案号：44010002000333</p>", "ICP备00002222号", "公安机关备案号：44010002000333"),
 ])
 def test_icp_and_police_record_as_shown(footer, icp, police):
     got = ident(footer)
@@ -46,6 +47,7 @@ def test_icp_and_police_record_as_shown(footer, icp, police):
     ("<p>政府网站标识码: 1100000777</p>", "1100000777"),
     ("<p>网站标识码bm12000003 京ICP备05070000号</p>", "bm12000003"),
     ("<p>网站标识码： <span>bm77000001</span></p>", "bm77000001"),
+    ("<p>网站识别码：4400000123</p>", "4400000123"),
 ])
 def test_site_code_shown(footer, code):
     assert ident(footer)["site_code"] == code
@@ -80,6 +82,12 @@ def test_site_code_meta_agrees_or_not():
 ])
 def test_sponsor_writings(footer, sponsor):
     assert ident(footer)["sponsor"] == sponsor
+
+
+def test_an_event_sponsor_in_the_article_is_not_the_sites():
+    article = "<p>活动主办单位：测试市文化和旅游局 承办单位：测试市图书馆</p>"
+    got = ident("<p>主办单位：测试市人民政府办公室 承办单位：测试市信息中心 网站标识码：3300000098</p>", article=article)
+    assert got["sponsor"] == "测试市人民政府办公室" and got["organiser"] == "测试市信息中心"
 
 
 def test_organiser():

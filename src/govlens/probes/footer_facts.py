@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-MAX_TAIL_CHARS = 3000          # visible text read from the end of the page
+MAX_TAIL_CHARS = 4000          # visible text read from the end of the page
 LOOKBACK_CHARS = 60            # text kept before the first footer marker ("X 版权所有", "X主办")
 MAX_NAME = 40                  # longest organisation name taken
 MAX_SNIPPET = 300              # footer text kept as evidence
@@ -25,15 +25,15 @@ MAX_SNIPPET = 300              # footer text kept as evidence
 _PROV = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼港澳台"
 _DASH = "-－—–‐"
 # A strong footer marker: where the site's footer starts.
-_MARKER = re.compile(r"I\s*C\s*P|公\s*网\s*安\s*备|公安(?:网备|备案|机关备案)|标识码|版权所有|Copyright|©|"
+_MARKER = re.compile(r"I\s*C\s*P|公\s*网\s*安\s*备|公安(?:网备|备案|机关备案)|(?:标识|识别)码|版权所有|Copyright|©|"
                      r"主办(?:单位|方|机关)|主办\s*[:：]|承办(?:单位|方)", re.I)
 # Markers that make a nearby "X主办" a footer's and not an article's ("活动由市委宣传部主办").
-_STRONG = re.compile(r"I\s*C\s*P|公\s*网\s*安\s*备|公安网备|标识码|版权所有|Copyright|©", re.I)
+_STRONG = re.compile(r"I\s*C\s*P|公\s*网\s*安\s*备|公安网备|(?:标识|识别)码|版权所有|Copyright|©", re.I)
 _ICP = re.compile(rf"(?:[{_PROV}]\s*)?I\s*C\s*P\s*(?:备|证)?\s*(?:案\s*)?(?:号|编号)?\s*[:：]?\s*\d{{6,10}}"
                   rf"(?:\s*号)?(?:\s*[{_DASH}]\s*\d{{1,3}}(?!\d))?", re.I)
-_POLICE = re.compile(rf"(?:[{_PROV}]\s*)?(?:公\s*网\s*安\s*备|公安网备|公安机关备案|公安备案)\s*(?:号|编号)?\s*[:：]?\s*"
+_POLICE = re.compile(rf"(?:[{_PROV}]\s*)?(?:公\s*网\s*安\s*备|公安网备|公安机关备案|公安备案)\s*案?\s*(?:号|编号)?\s*[:：]?\s*"
                      r"\d{8,16}(?:\s*号)?")
-_SITE_CODE = re.compile(r"标识码\s*[:：]?\s*((?:bm|BM)\s*\d{8}|\d{10})(?!\d)")
+_SITE_CODE = re.compile(r"(?:标识|识别)码\s*[:：]?\s*((?:bm|BM)\s*\d{8}|\d{10})(?!\d)")
 _SPONSOR_FWD = re.compile(r"主办(?:单位|方|机关)\s*[:：]?\s*|主办\s*[:：]\s*")
 _ORGANISER_FWD = re.compile(r"承办(?:单位|方)\s*[:：]?\s*|承办\s*[:：]\s*")
 _BACKWARD = re.compile(r"(主办|承办)(?![单方机:：])")
@@ -99,12 +99,12 @@ def _name_before(text: str) -> str | None:
 
 
 def _role_name(zone: str, forward: re.Pattern[str], word: str) -> str | None:
-    m = forward.search(zone)
-    if m:
+    """The last ``主办单位：X`` of the zone (an article ending "主办单位：…" comes before the footer), else ``X主办``."""
+    for m in reversed(list(forward.finditer(zone))):
         name = _name_after(zone[m.end():])
         if name:
             return name
-    for b in _BACKWARD.finditer(zone):
+    for b in reversed(list(_BACKWARD.finditer(zone))):
         after = zone[b.end():b.end() + 1]
         if after and not (after.isspace() or after in "|｜丨︱" or _STRONG.match(zone, b.end())):
             continue                       # "由X主办，各区参加": a sentence, not a footer line
