@@ -112,7 +112,7 @@ def test_sponsor_in_the_article_body_is_not_the_sites():
 
 # ---------------------------------------------------------------- badge and contact
 def test_conac_badge_link_and_absent():
-    badge = ('<span id="_ideConac"><a href="https://bszs.conac.cn/sitename?method=show&id=ABC" target="_blank">'
+    badge = ('<span id="_ideConac"><a href="https://bszs.conac.cn/sitename?method=show&amp;id=ABC" target="_blank">'
              '<img id="imgConac" src="/images/red.png"></a></span><p>京ICP备05000006号</p>')
     got = ident(badge)["conac_badge"]
     assert got == {"present": True, "url": "https://bszs.conac.cn/sitename?method=show&id=ABC"}
@@ -120,6 +120,8 @@ def test_conac_badge_link_and_absent():
     assert scripted["conac_badge"]["present"] is True
     assert ident("<p>京ICP备05000006号 <a href='/jiucuo.html'>纠错</a></p>")["conac_badge"] == {"present": False,
                                                                                                 "url": None}
+    placeholder = ident('<span id="_ideConac"></span><p>京ICP备05000006号</p>')["conac_badge"]
+    assert placeholder["present"] is True
     commented = ident("<!-- <a href='https://bszs.conac.cn/x'><img src='red.png'></a> --><p>京ICP备05000006号</p>")
     assert commented["conac_badge"]["present"] is False
 
@@ -220,3 +222,15 @@ def test_identity_fields_on_the_real_pages():
     print({f: f"{right[f]}/{len(rows)}" for f in FIELDS}, misses)
     for f in FIELDS:
         assert right[f] / len(rows) >= 0.94, (f, misses)
+
+
+def test_badge_read_from_the_tree_when_no_source_is_given():
+    from selectolax.lexbor import LexborHTMLParser
+
+    from govlens.probes.extract_identity import site_identity
+    html = ("<html><body><!-- <a href='https://bszs.conac.cn/old'>x</a> --><div class=footer>京ICP备05000009号"
+            "<a href='https://bszs.conac.cn/sitename?id=Z'><img src='https://dcs.conac.cn/image/red.png'></a></div>"
+            "</body></html>")
+    got = site_identity(LexborHTMLParser(html), {}, "首页 - 测试中心", "home", lambda u: u)
+    assert got["conac_badge"] == {"present": True, "url": "https://bszs.conac.cn/sitename?id=Z"}
+    assert got["site_name"] == "测试中心" and got["icp"] == "京ICP备05000009号"

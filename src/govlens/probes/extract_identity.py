@@ -4,10 +4,11 @@ The national inspection of government websites checks first what every page foot
 ``<head>`` show: the site's name, its 网站标识码 (and the ``SiteIDCode`` meta agreeing with it),
 the ICP 备案 and 公安机关备案 numbers, the 主办单位, the 党政机关网站 identification badge
 (dzjg.conac.cn), and the page metadata the 2017 guidelines (《政府网站发展指引》, 国办发〔2017〕47号)
-ask for each kind of page. This module reads them from the parse ``html_extract`` already made:
-one CSS query for the badge, the inline scripts only when the name is found nowhere else,
-then the page's visible text (scripts, styles and comments removed) of which only the
-tail is scanned (:mod:`govlens.probes.footer_facts`).
+ask for each kind of page. This module reads them from the parse ``html_extract`` already made
+(the metas it collected; the page's visible text, scripts, styles and comments removed, of
+which only the tail is scanned, see :mod:`govlens.probes.footer_facts`), the inline scripts only
+when the name is found nowhere else, and the page source around each mention of CONAC for the
+badge. Measured by ``benchmarks/site_identity.py``.
 
 It strips ``<script>``/``<style>`` from the tree, so it runs last on the tree.
 """
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from html import unescape
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
@@ -38,6 +40,9 @@ GUIDELINE_META: dict[str, tuple[str, ...]] = {
 # The identification badge is an image/link (or the script that writes it) served by CONAC.
 BADGE_SELECTOR = ('a[href*="conac.cn" i], img[src*="conac.cn" i], script[src*="conac.cn" i], '
                   'a[href*="dzjg" i], img[src*="dzjg" i], #_ideConac, #imgConac, [id*="bsdzjg" i]')
+_BADGE_WORDS = ("conac.cn", "CONAC.CN", "_ideConac", "imgConac", "dzjg")
+_ATTR_URL = re.compile(r"""\b(href|src)\s*=\s*["']?([^"'\s>]+)""", re.I)
+MAX_BADGE_HITS = 12
 MAX_SCRIPTS = 60                 # inline scripts looked at for a welcome line
 MAX_SCRIPT_CHARS = 20_000
 MAX_HEAD_CHARS = 2000            # visible text from the top of the page searched for a welcome line
@@ -101,15 +106,44 @@ def _script_welcome(tree: LexborHTMLParser) -> str | None:
     return None
 
 
-def _badge(tree: LexborHTMLParser, absolute: Callable[[str | None], str | None]) -> dict[str, Any]:
-    """The badge (present when CONAC's link, image, script or placeholder is there) and its link, else its image."""
+def _badge_in_source(html: str, absolute: Callable[[str | None], str | None]) -> dict[str, Any]:
+    """The badge read from the page's source around each mention of CONAC (at most :data:`MAX_BADGE_HITS`).
+
+    A mention counts inside an ``<a>``, ``<img>`` or ``<script>`` tag, a ``_ideConac``/``imgConac``
+    placeholder, or an inline script that writes the badge; never inside a comment. (A CSS substring query
+    over every element's attributes costs more than the rest of this block, hence the source.)
+    """
+    present, url = False, None
+    hits = sorted(i for i in (html.find(w) for w in _BADGE_WORDS) if i >= 0)
+    pos, seen = (hits[0] if hits else -1), 0
+    while pos >= 0 and seen < MAX_BADGE_HITS:
+        seen += 1
+        opened = html.rfind("<!--", 0, pos)
+        if opened < 0 or html.find("-->", opened, pos) >= 0:       # not inside a comment
+            lt = html.rfind("<", max(0, pos - 2000), pos)
+            gt = html.find(">", pos)
+            tag = html[lt:gt + 1] if lt >= 0 and gt >= 0 else ""
+            name = tag[1:16].split(None, 1)[0].strip("/").lower() if len(tag) > 1 else ""
+            if name in ("a", "img", "script") or "Conac" in tag or "dzjg" in tag.lower():
+                present = True
+                m = _ATTR_URL.search(tag) if name in ("a", "img", "script") else None
+                link = absolute(unescape(m.group(2))) if m else None
+                if link and (url is None or (m and m.group(1).lower() == "href")):
+                    url = link
+                    if m and m.group(1).lower() == "href":
+                        break
+        nxt = [i for i in (html.find(w, pos + 5) for w in _BADGE_WORDS) if i >= 0]
+        pos = min(nxt) if nxt else -1
+    return {"present": present, "url": url}
+
+
+def _badge_in_tree(tree: LexborHTMLParser, absolute: Callable[[str | None], str | None]) -> dict[str, Any]:
+    """The badge by a CSS query (callers that have no page source)."""
     nodes = tree.css(BADGE_SELECTOR)[:12]
-    if not nodes:
-        return {"present": False, "url": None}
     links = [absolute(n.attributes.get("href")) for n in nodes if n.tag == "a"]
     srcs = [absolute(n.attributes.get("src")) for n in nodes if n.tag in ("img", "script")]
     url = next((u for u in links if u), None) or next((u for u in srcs if u), None)
-    return {"present": True, "url": url}
+    return {"present": bool(nodes), "url": url}
 
 
 def _site_name(metas: Mapping[str, str], title: str | None, role: str, footer: dict[str, Any],
@@ -136,9 +170,12 @@ def _site_name(metas: Mapping[str, str], title: str | None, role: str, footer: d
 
 
 def site_identity(tree: LexborHTMLParser, metas: Mapping[str, str], title: str | None, role: str,
-                  absolute: Callable[[str | None], str | None]) -> dict[str, Any]:
-    """The ``site_identity`` block (see ``docs/observations.md``); strips scripts and styles from ``tree``."""
-    badge = _badge(tree, absolute)
+                  absolute: Callable[[str | None], str | None], html: str | None = None) -> dict[str, Any]:
+    """The ``site_identity`` block (see ``docs/observations.md``); strips scripts and styles from ``tree``.
+
+    ``html`` is the page's source the tree was parsed from (optional: lets the badge query be skipped).
+    """
+    badge = _badge_in_source(html, absolute) if html is not None else _badge_in_tree(tree, absolute)
     name, _ = _from_title(title, role)
     needs_script = not clean(metas.get("sitename")) and name is None
     script_welcome = _script_welcome(tree) if needs_script else None

@@ -26,7 +26,7 @@ _PROV = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉�
 _DASH = "-－—–‐"
 # A strong footer marker: where the site's footer starts.
 _MARKER = re.compile(r"I\s*C\s*P|公\s*网\s*安\s*备|公安(?:网备|备案|机关备案)|(?:标识|识别)码|版权所有|Copyright|©|"
-                     r"主办(?:单位|方|机关)|主办\s*[:：]|承办(?:单位|方)", re.I)
+                     r"主办(?:单位|方|机关)|主办\s*[:：]|承办(?:单位|方)|承办\s*[:：]", re.I)
 # Markers that make a nearby "X主办" a footer's and not an article's ("活动由市委宣传部主办").
 _STRONG = re.compile(r"I\s*C\s*P|公\s*网\s*安\s*备|公安网备|(?:标识|识别)码|版权所有|Copyright|©", re.I)
 _ICP = re.compile(rf"(?:[{_PROV}]\s*)?I\s*C\s*P\s*(?:备|证)?\s*(?:案\s*)?(?:号|编号)?\s*[:：]?\s*\d{{6,10}}"
@@ -47,16 +47,37 @@ _NAME_STOP = re.compile(r"[\s|｜丨︱,，;；。:：]|版权所有|承办|主�
 # How an organisation's or a site's name ends (separates "X 版权所有" from "编辑/张三 版权所有").
 _ORG_END = re.compile(r"(?:网站?|门户|中心|局|厅|委员会|委|办公室|办|政府|院|室|部|处|所|会|馆|站|校|大学|集团|公司|系统|平台|"
                       r"署|行|台|队|社|组|科|库|监狱|法院|检察院)$")
-_INVISIBLE = str.maketrans("", "", "\ufeff\u200b\u200c\u200d\u00ad")
+_INVISIBLE_CHARS = "\ufeff\u200b\u200c\u200d\u00ad"
+
+
+_PLAIN_MARKERS = ("ICP", "icp", "Icp", "公网安备", "公安网备", "公安备案", "公安机关备案", "标识码", "识别码", "版权所有",
+                  "Copyright", "COPYRIGHT", "copyright", "©")
+
+
+def _first_marker(text: str) -> int:
+    """Where the first footer marker starts, or -1: plain ``str.find`` first (C speed), the regex only to confirm."""
+    found = [i for i in (text.find(w) for w in _PLAIN_MARKERS) if i >= 0]
+    for word in ("主办", "承办"):
+        i = text.find(word)
+        while i >= 0:
+            if _MARKER.match(text, i):
+                found.append(i)
+                break
+            i = text.find(word, i + 2)
+    return min(found) if found else -1
 
 
 def footer_zone(visible_text: str) -> str:
     """The footer part of a page's visible text: its tail from a little before the first footer marker."""
-    text = " ".join(visible_text[-MAX_TAIL_CHARS * 2:].translate(_INVISIBLE).split())[-MAX_TAIL_CHARS:]
-    m = _MARKER.search(text)
-    if m is None:
+    tail = visible_text[-MAX_TAIL_CHARS * 2:]
+    for ch in _INVISIBLE_CHARS:
+        if ch in tail:
+            tail = tail.replace(ch, "")
+    text = " ".join(tail.split())[-MAX_TAIL_CHARS:]
+    start = _first_marker(text)
+    if start < 0:
         return ""
-    return text[max(0, m.start() - LOOKBACK_CHARS):]
+    return text[max(0, start - LOOKBACK_CHARS):]
 
 
 def _compact(text: str) -> str:
@@ -143,8 +164,8 @@ def contact(zone: str) -> dict[str, str | None] | None:
 
     Read from the first footer marker on: the look-back text before it may be the article's end.
     """
-    m = _MARKER.search(zone)
-    zone = zone[m.start():] if m else ""
+    start = _first_marker(zone)
+    zone = zone[start:] if start >= 0 else ""
     phone = _PHONE.search(zone)
     address = _ADDRESS.search(zone)
     email = _EMAIL.search(zone)

@@ -265,7 +265,7 @@ def _extract(html: str, base_url: str, hosts: frozenset[str], role: str, referen
         page["column_title"] = heading or crumb_title(crumb) or h1_text or title_head(title)
     elif role == ARTICLE:
         page["published"] = iso(published(tree, metas, times, base_url))
-    page["site_identity"] = site_identity(tree, metas, title, role, urls.absolute)   # last: strips scripts
+    page["site_identity"] = site_identity(tree, metas, title, role, urls.absolute, html)   # last: strips scripts
     return page
 
 
