@@ -31,7 +31,7 @@ _MARKER = re.compile(r"I\s*C\s*P|公\s*网\s*安\s*备|公安(?:网备|备案|�
 _STRONG = re.compile(r"I\s*C\s*P|公\s*网\s*安\s*备|公安网备|(?:标识|识别)码|版权所有|Copyright|©", re.I)
 _ICP = re.compile(rf"(?:[{_PROV}]\s*)?I\s*C\s*P\s*(?:备|证)?\s*(?:案\s*)?(?:号|编号)?\s*[:：]?\s*\d{{6,10}}"
                   rf"(?:\s*号)?(?:\s*[{_DASH}]\s*\d{{1,3}}(?!\d))?", re.I)
-_POLICE = re.compile(rf"(?:[{_PROV}]\s*)?(?:公\s*网\s*安\s*备|公安网备|公安机关备案|公安备案)\s*案?\s*(?:号|编号)?\s*[:：]?\s*"
+_POLICE = re.compile(rf"(?:[{_PROV}]\s*)?(?:公\s*网\s*安\s*备|公安网安备|公安网备|公安机关备案|公安备案)\s*案?\s*(?:号|编号)?\s*[:：]?\s*"
                      r"\d{8,16}(?:\s*号)?")
 _SITE_CODE = re.compile(r"(?:标识|识别)码\s*[:：]?\s*((?:bm|BM)\s*\d{8}|\d{10})(?!\d)")
 _SPONSOR_FWD = re.compile(r"主办(?:单位|方|机关)\s*[:：]?\s*|主\s{0,4}办\s*[:：]\s*")   # "主  办：" in table layouts
@@ -50,7 +50,7 @@ _ORG_END = re.compile(r"(?:网站?|门户|中心|局|厅|委员会|委|办公室
 _INVISIBLE_CHARS = "\ufeff\u200b\u200c\u200d\u00ad"
 
 
-_PLAIN_MARKERS = ("ICP", "icp", "Icp", "公网安备", "公安网备", "公安备案", "公安机关备案", "标识码", "识别码", "版权所有",
+_PLAIN_MARKERS = ("ICP", "icp", "Icp", "公网安备", "公安网安备", "公安网备", "公安备案", "公安机关备案", "标识码", "识别码", "版权所有",
                   "Copyright", "COPYRIGHT", "copyright", "©")
 
 
