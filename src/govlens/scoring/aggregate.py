@@ -12,8 +12,10 @@ Missing is a status, never zero: a unit's weights are rescaled over the children
 
 The four means are one weighted power mean, written once so that the Monte Carlo can evaluate
 many weight sets in one matrix product (``weights`` of shape k × R). Means with p ≤ 0 need
-positive values: zeros are lifted to ``zero_floor`` (1 on the 0–100 scale, as govlens always
-did), and a negative value is an error naming the child.
+positive values: exact zeros (and only zeros) are replaced by ``zero_floor`` (1 on the 0–100
+scale, as govlens always did; any positive value keeps its own value, so scaling the data by
+a constant leaves the geometric ranks unchanged), and a negative value is an error naming the
+child.
 """
 from __future__ import annotations
 
@@ -39,6 +41,11 @@ class NegativeValues(ParamError):
         self.column, self.count, self.first_row = column, count, first_row
 
 
+def lift_zeros(x: np.ndarray, zero_floor: float) -> np.ndarray:
+    """``x`` with exact zeros replaced by ``zero_floor``; every other value (0.3, NaN …) as it is."""
+    return np.where(x == 0, np.asarray(zero_floor, dtype=x.dtype), x)
+
+
 def power_mean(x: np.ndarray, weights: np.ndarray, p: float, *, zero_floor: float | None = 1.0,
                min_coverage: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
     """Weighted power mean of the rows of ``x`` (n × k, NaN = missing).
@@ -61,7 +68,7 @@ def power_mean(x: np.ndarray, weights: np.ndarray, p: float, *, zero_floor: floa
                 raise NegativeValues("zero values", col, int(zero[:, col].sum()), int(np.flatnonzero(zero[:, col])[0]))
             base = x
         else:
-            base = np.maximum(x, float(zero_floor))
+            base = lift_zeros(x, zero_floor)
     else:
         base = x
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):

@@ -42,7 +42,7 @@ from govlens.frameworks.model import MethodSpec, UncertaintySpec
 from govlens.scoring import impute as impute_mod
 from govlens.scoring import normalise as normalise_mod
 from govlens.scoring import treat as treat_mod
-from govlens.scoring.aggregate import aggregate_node, power_of
+from govlens.scoring.aggregate import aggregate_node, lift_zeros, power_of
 from govlens.scoring.rank import tiebreak_position
 from govlens.scoring.rules import adjustments
 from govlens.scoring.run import IndexRun
@@ -180,7 +180,7 @@ class Prepared:
             if (p <= 0 or p != int(p)) and ((values < 0).any() or (floor is None and p <= 0 and (values == 0).any())):
                 aggregate_node(self.run, node.id, xs.T.astype(float), np.ones(len(node.children)),   # raises
                                node.aggregation, node.aggregation_path, node.children)
-            base = np.maximum(xs, np.float32(floor)) if p <= 0 and floor is not None else xs
+            base = lift_zeros(xs, floor) if p <= 0 and floor is not None else xs
             with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
                 t = base if p == 1 else np.log(base) if p == 0 else np.power(base, np.float32(p))
             t = np.where(present, t, np.float32(0)).astype(np.float32)
@@ -212,7 +212,7 @@ def _upper(children: list[np.ndarray], weights: np.ndarray, p: float, params: di
     den: np.ndarray | None = None
     for c, child in enumerate(children):
         missing = np.isnan(child)
-        x = np.maximum(child, np.float32(floor)) if p <= 0 and floor is not None else child
+        x = lift_zeros(child, floor) if p <= 0 and floor is not None else child
         with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
             t = x.copy() if p == 1 else np.log(x) if p == 0 else np.power(x, np.float32(p))
         w = weights[c][:, None]
