@@ -16,6 +16,7 @@ Keys beyond the 2013 file's (all optional; see docs/methodology.md for what each
     index: {aggregation: …, weighting: …} # how the top dimensions combine into the index
     deductions: [...]                     # points off the index (2019 scheme), bonuses: [...], qualify: {min_index: 60}
     uncertainty: {replications: 1000, weights: {noise: 0.25}, normalisation: [minmax], …}
+                                          # a list: alternatives beside the nominal; {choices: [...]}: exactly these
     table: {id: code, name: name, group: group}   # columns of an indicator table for `govlens index`
     dimensions[i]: aggregation, weighting, dimensions (sub-dimensions)
     indicators[j]: direction (1 / -1), denominate: {by: population, scale: 10000}, impute, treat
@@ -29,7 +30,7 @@ from typing import Any
 
 from govlens.errors import FrameworkError
 from govlens.frameworks.model import (EXPERT, NONE, VETO_OPS, BonusRule, DeductionRule, Dimension, Framework,
-                                      IndicatorRef, MethodSpec, UncertaintySpec, VetoRule)
+                                      IndicatorRef, MethodSpec, NOMINAL, UncertaintySpec, VetoRule)
 from govlens.frameworks.review import parse_review
 from govlens.yamlfile import read_yaml_lines, shipped_names, with_line
 
@@ -243,22 +244,39 @@ def _uncertainty(u: Any, up: str, err: Err) -> UncertaintySpec | None:
             or not 0 <= interval[0] < interval[1] <= 1):
         raise err("expected two quantiles like [0.05, 0.95]", f"{up}.interval")
 
+    exact: list[str] = []
+
     def alternatives(key: str, agg: bool = False) -> tuple[MethodSpec, ...]:
+        """A list: alternatives drawn beside the nominal method. ``{choices: [...]}``: exactly these
+        (``nominal`` among them stands for the framework's own method)."""
         raw = u.get(key, []) or []
-        if not isinstance(raw, list):
-            raise err("expected a list of alternative methods", f"{up}.{key}")
+        path = f"{up}.{key}"
+        if isinstance(raw, dict):
+            _known(raw, {"choices"}, path, err)
+            raw = raw.get("choices")
+            path = f"{path}.choices"
+            if not isinstance(raw, list) or not raw:
+                raise err("expected a non-empty list of the methods to draw from", path)
+            exact.append(key)
+        elif not isinstance(raw, list):
+            raise err("expected a list of alternative methods, or {choices: [...]} for exactly these", path)
         out = []
         for i, item in enumerate(raw):
-            spec = (_agg_spec if agg else _spec)(item, f"{up}.{key}[{i}]", err)
+            if item == NOMINAL.method and key in exact:
+                out.append(NOMINAL)
+                continue
+            spec = (_agg_spec if agg else _spec)(item, f"{path}[{i}]", err)
             if spec is not None:
                 out.append(spec)
         return tuple(out)
 
+    normalisation, aggregation = alternatives("normalisation"), alternatives("aggregation", True)
+    imputation, treatment = alternatives("imputation"), alternatives("treatment")
     return UncertaintySpec(replications=reps, seed=seed, weight_noise=noise, weight_levels=tuple(levels),
-                           normalisation=alternatives("normalisation"), aggregation=alternatives("aggregation", True),
-                           imputation=alternatives("imputation"), treatment=alternatives("treatment"),
+                           normalisation=normalisation, aggregation=aggregation,
+                           imputation=imputation, treatment=treatment,
                            sensitivity=_bool(u.get("sensitivity", True), f"{up}.sensitivity", err),
-                           interval=(float(interval[0]), float(interval[1])))
+                           interval=(float(interval[0]), float(interval[1])), exact=tuple(exact))
 
 
 def validate_references(framework: Framework, indicator_ids: set[str], methods: set[str]) -> None:
@@ -309,7 +327,8 @@ def method_fields(framework: Framework) -> list[tuple[str, str, MethodSpec]]:
         for key, registry, specs in (("normalisation", "normalise", u.normalisation),
                                      ("aggregation", "aggregate", u.aggregation),
                                      ("imputation", "impute", u.imputation), ("treatment", "treat", u.treatment)):
-            out += [(registry, f"uncertainty.{key}[{i}]", s) for i, s in enumerate(specs)]
+            where = f"uncertainty.{key}.choices" if key in u.exact else f"uncertainty.{key}"
+            out += [(registry, f"{where}[{i}]", s) for i, s in enumerate(specs) if s is not NOMINAL]
     return out
 
 

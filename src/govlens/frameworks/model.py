@@ -150,6 +150,10 @@ class UncertaintySpec:
     treatment: tuple[MethodSpec, ...] = ()          # alternatives to the nominal outlier treatment
     sensitivity: bool = True                        # Sobol indices (SALib) of the rank shifts to each assumption
     interval: tuple[float, float] = (0.05, 0.95)
+    exact: tuple[str, ...] = ()                     # factors whose list is exactly the choices (no nominal added)
+
+
+NOMINAL = MethodSpec("nominal")                     # in an exact list of choices: the framework's own method
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,9 @@ The assumptions (the framework's ``uncertainty`` section) are the uncertain fact
     imputation     the nominal imputation or one alternative
     treatment      the nominal outlier treatment or one alternative
 
+(``{choices: [...]}`` instead of a list: exactly the choices listed, the nominal one only if written
+``nominal`` among them — a published design such as winsorising with winmax 1 … 5.)
+
 Each factor is one number u ∈ [0, 1) per replication (a discrete choice takes alternative
 ⌊u·m⌋; the weights factor picks one of a pool of pre-drawn noisy weight sets, as COINr does).
 With ``sensitivity: true`` the replications are SALib's Saltelli design (N·(k + 2) runs for k
@@ -38,7 +41,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from govlens.frameworks.model import MethodSpec, UncertaintySpec
+from govlens.frameworks.model import NOMINAL, MethodSpec, UncertaintySpec
 from govlens.scoring import impute as impute_mod
 from govlens.scoring import normalise as normalise_mod
 from govlens.scoring import treat as treat_mod
@@ -64,7 +67,9 @@ def factors_of(spec: UncertaintySpec) -> list[Factor]:
         out.append(Factor("weights", []))
     for name in ("normalisation", "aggregation", "imputation", "treatment"):
         alternatives = list(getattr(spec, name))
-        if alternatives:
+        if name in spec.exact:                        # exactly these choices, the nominal only if listed
+            out.append(Factor(name, [None if a == NOMINAL else a for a in alternatives]))
+        elif alternatives:
             out.append(Factor(name, [None, *alternatives]))
     return out
 
