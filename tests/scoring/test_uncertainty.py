@@ -166,3 +166,33 @@ def test_bad_exact_choices_name_their_key(value, field) -> None:
         fw = framework(simple({k: MINMAX for k in "ab"}, uncertainty={"treatment": value}))
         build_index(from_frame(pd.DataFrame(data(10)).iloc[:, :2]), fw)
     assert info.value.field == field
+
+
+@pytest.mark.parametrize("ties", ["min", "max", "average", "dense", "first"])
+def test_ranker_gives_tied_units_the_ties_method_rank(ties) -> None:
+    rng = np.random.default_rng(2)
+    n = 400
+    groups = rng.choice(["g1", "g2"], n)
+    vetoed = rng.random(n) < 0.15
+    scores = rng.integers(0, 15, (n, 5)).astype(np.float32)
+    scores[rng.random((n, 5)) < 0.03] = np.nan
+    counts = rng.integers(0, 3, n).astype(float)
+    tiebreak = np.empty(n, dtype=np.int64)
+    tiebreak[np.lexsort((np.arange(n), counts))] = np.arange(n)
+    ranker = Ranker(groups, vetoed, tiebreak, ties, counts)
+    out = np.zeros((5, n), dtype=ranker.dtype)
+    ranker.ranks(np.ascontiguousarray(scores[ranker.order].T), out)
+    for r in range(5):
+        frame = pd.DataFrame({"id": np.arange(n), "group": groups, "index": scores[:, r].astype(float),
+                              "vetoed": vetoed, "tb": counts})
+        expected = rank_within_groups(frame, tiebreak_count="tb", key="id", ties=ties).set_index("id")["rank"]
+        assert np.array_equal(out[r], expected.loc[ranker.order].to_numpy())
+
+
+def test_with_ties_min_an_unperturbed_monte_carlo_reproduces_the_shared_ranks() -> None:
+    x = {"a": [5.0, 5.0, 3.0, 1.0, 5.0], "b": [2.0, 2.0, 9.0, 1.0, 2.0]}
+    fw = framework(simple({k: {"normalise": {"method": "none"}} for k in "ab"},
+                          uncertainty={"replications": 20, "weights": {"noise": 0}, "sensitivity": False}))
+    run = run_of(fw, x)
+    assert run.results["rank"].tolist() == [2, 2, 1, 5, 2]
+    assert run.results["rank_median"].tolist() == [2, 2, 1, 5, 2]

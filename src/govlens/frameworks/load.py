@@ -18,6 +18,7 @@ Keys beyond the 2013 file's (all optional; see docs/methodology.md for what each
     uncertainty: {replications: 1000, weights: {noise: 0.25}, normalisation: [minmax], …}
                                           # a list: alternatives beside the nominal; {choices: [...]}: exactly these
     table: {id: code, name: name, group: group}   # columns of an indicator table for `govlens index`
+    rank: {ties: min}                     # min | max | average | dense | first, or a list: one per level
     dimensions[i]: aggregation, weighting, dimensions (sub-dimensions)
     indicators[j]: direction (1 / -1), denominate: {by: population, scale: 10000}, impute, treat
 """
@@ -34,6 +35,7 @@ from govlens.frameworks.model import (EXPERT, NONE, VETO_OPS, BonusRule, Deducti
 from govlens.frameworks.review import parse_review
 from govlens.yamlfile import read_yaml_lines, shipped_names, with_line
 
+TIES = ("min", "max", "average", "dense", "first")     # as pandas names them (govlens.scoring.rank)
 AGGREGATIONS = ("weighted_arithmetic", "weighted_geometric", "weighted_harmonic", "generalised_mean", "copeland")
 Err = Callable[[str, str], FrameworkError]
 
@@ -105,6 +107,7 @@ def parse_framework(doc: Any, source: str = "<framework>", lines: Mapping[str, i
     if not isinstance(table, dict) or not all(isinstance(v, str) and v for v in table.values()):
         raise err("expected a mapping of role (id, name, group) to a column name", "table")
     _known(table, {"id", "name", "group"}, "table", err)
+    ties = _ties(doc.get("rank"), dimensions, err)
     checks = doc.get("checks") or []
     if not isinstance(checks, list) or not all(isinstance(c, str) and c for c in checks):
         raise err("expected a list of indicator ids", "checks")
@@ -122,7 +125,30 @@ def parse_framework(doc: Any, source: str = "<framework>", lines: Mapping[str, i
         qualify_min=None if qualify.get("min_index") is None else _number(qualify["min_index"], "qualify.min_index", err),
         uncertainty=_uncertainty(doc.get("uncertainty"), "uncertainty", err),
         table=dict(table), lines=lines, checks=tuple(checks),
-        platform_groups=tuple(groups), review=parse_review(doc.get("review"), err))
+        platform_groups=tuple(groups), review=parse_review(doc.get("review"), err), ties=ties)
+
+
+def _ties(value: Any, dimensions: tuple[Dimension, ...], err: Err) -> tuple[str, ...]:
+    """``rank: {ties: min}`` (every level) or ``{ties: [dense, min]}`` (one per level, the index last)."""
+    if value is None:
+        return ()
+    if not isinstance(value, dict):
+        raise err("expected a mapping like {ties: min}", "rank")
+    _known(value, {"ties"}, "rank", err)
+    ties = value.get("ties", "min")
+    items = ties if isinstance(ties, list) else [ties]
+    for i, t in enumerate(items):
+        if t not in TIES:
+            raise err(f"must be one of {', '.join(TIES)}", f"rank.ties[{i}]" if isinstance(ties, list) else "rank.ties")
+
+    def height(d: Dimension) -> int:
+        return 1 if d.indicators else 1 + max(height(s) for s in d.dimensions)
+
+    levels = 1 + max(height(d) for d in dimensions)
+    if isinstance(ties, list) and len(items) != levels:
+        raise err(f"the list gives {len(items)} method(s) but the tree has {levels} level(s) "
+                  "(level 1: indicators into their dimension, the last: the index)", "rank.ties")
+    return tuple(items)
 
 
 def _dimension(d: Any, dp: str, err: Err, seen_nodes: set[str], seen_inds: set[str]) -> Dimension:

@@ -4,7 +4,7 @@
     aggregated.csv       units × (normalised indicators, every dimension, index)
     results.csv          id, name, group, index, rank, group_size, rank_median, rank_low, rank_high, vetoed,
                          veto_reasons, aggregated, deductions, bonus, qualified, coverage, availability, then
-                         every dimension score
+                         every dimension score, then every dimension's rank (rank_<dimension>)
     weights.csv, imputation.csv, treatment.csv, denomination.csv, indicator_stats.csv, correlations.csv,
     node_stats.csv, flags.csv, sensitivity.csv, uncertainty.csv, rank_shift.csv
     log.json             the framework source and every step with its parameters (replayable)
@@ -54,6 +54,9 @@ def results_table(run: IndexRun) -> pd.DataFrame:
     aggregated = run.data["aggregated"]
     for node in run.tree.dimension_ids():
         out[node] = aggregated[node]
+    for node in run.tree.dimension_ids():
+        if f"rank_{node}" in res:
+            out[f"rank_{node}"] = res[f"rank_{node}"]
     out.index.name = "id"
     return out
 

@@ -88,6 +88,9 @@ def write_run(store: CampaignStore, run: IndexRun) -> None:
     fid = run.framework.id
     res = run.results
     assert res is not None
+    if not np.array_equal(res["rank"].to_numpy(dtype=float), np.round(res["rank"].to_numpy(dtype=float))):
+        raise ScoringError(f"framework '{fid}': rank.ties 'average' gives half ranks, but a campaign publishes "
+                           "whole ranks; use min, max, dense or first (govlens index writes any of them)")
     ids = res.index.to_numpy(dtype=object)
     normalised = run.data["normalised"]
     raw = run.data["raw"]

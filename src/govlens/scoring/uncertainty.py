@@ -24,8 +24,8 @@ steps (imputation, treatment, normalisation) run once per distinct combination o
 and the weighting, aggregation, rules and ranking of a batch of B replications run together: a
 power mean over B weight sets is one matrix product (B × k) @ (k × n) on the leaves transformed
 once (y^p, 0 where missing). Units are laid out once in rank-block order (group, vetoed, tie-break),
-so a batch's ranks are one row-wise sort per block; they are exact, ties broken by the nominal
-tie-break order. The rank matrix (R × n) is kept in the smallest integer type that holds the
+so a batch's ranks are one row-wise sort per block; they are exact, tied units ranked by the
+framework's ``rank.ties`` method (``first``: by the nominal tie-break order). The rank matrix (R × n) is kept in the smallest integer type that holds the
 largest group; batches run on two threads (numpy releases the GIL) with BLAS on one. This is
 written here because no library replays a composite indicator: SALib designs the samples and
 analyses the result, COINr (R) replays its whole pipeline once per replication.
@@ -46,7 +46,7 @@ from govlens.scoring import impute as impute_mod
 from govlens.scoring import normalise as normalise_mod
 from govlens.scoring import treat as treat_mod
 from govlens.scoring.aggregate import aggregate_node, lift_zeros, power_of
-from govlens.scoring.rank import tiebreak_position
+from govlens.scoring.rank import tiebreak_counts, tiebreak_position, ties_of, tied_ranks
 from govlens.scoring.rules import adjustments
 from govlens.scoring.run import IndexRun
 from govlens.scoring.tree import ROOT, Node, build_tree
@@ -129,9 +129,13 @@ class Ranker:
     tie-break order — so each block is a contiguous slice and a replication's ranks in a block are one
     sort of that slice. ``order[j]`` is the unit at position j."""
 
-    def __init__(self, groups: np.ndarray, vetoed: np.ndarray, tiebreak: np.ndarray) -> None:
+    def __init__(self, groups: np.ndarray, vetoed: np.ndarray, tiebreak: np.ndarray, ties: str = "first",
+                 counts: np.ndarray | None = None) -> None:
         codes, _ = pd.factorize(pd.Series(groups, dtype=object), sort=True)
         self.order = np.lexsort((tiebreak, vetoed.astype(int), codes))
+        self.ties = ties
+        self.counts = (np.zeros(len(codes)) if counts is None else np.asarray(counts, dtype=float))[self.order]
+        self.group_of_block: list[int] = []
         sorted_codes, sorted_veto = codes[self.order], vetoed[self.order].astype(int)
         starts = np.flatnonzero(np.r_[True, (np.diff(sorted_codes) != 0) | (np.diff(sorted_veto) != 0)])
         ends = np.r_[starts[1:], len(self.order)]
@@ -141,12 +145,16 @@ class Ranker:
             g = int(sorted_codes[s])
             group_start.setdefault(g, int(s))
             self.blocks.append((int(s), int(e), int(s - group_start[g])))
+            self.group_of_block.append(g)
         self.max_group = int(np.bincount(codes).max()) if len(codes) else 0
-        self.dtype = np.uint16 if self.max_group < 2 ** 16 - 1 else np.uint32
+        self.dtype = np.float32 if ties == "average" else np.uint16 if self.max_group < 2 ** 16 - 1 else np.uint32
 
     def ranks(self, scores: np.ndarray, out: np.ndarray) -> None:
         """Ranks of every replication (rows of ``scores``, B × n in block order) into ``out`` (B × n)."""
-        for start, end, offset in self.blocks:
+        dense_done = np.zeros(scores.shape[0])          # dense: tie groups already ranked in this unit's group
+        for b, (start, end, offset) in enumerate(self.blocks):
+            if b and self.group_of_block[b] != self.group_of_block[b - 1]:
+                dense_done[:] = 0
             v = -scores[:, start:end]                            # best first after sorting
             v[np.isnan(v)] = np.inf
             o = np.argsort(v, axis=1)
@@ -161,8 +169,20 @@ class Ranker:
                 members = flat[in_run]
                 flat[in_run] = members[np.lexsort((members, run_id))]
                 o = flat.reshape(o.shape)
-            np.put_along_axis(out[:, start:end], o,
-                              np.arange(offset + 1, offset + 1 + end - start, dtype=out.dtype)[None, :], axis=1)
+            if self.ties == "first" or (not tie.any() and self.ties != "dense"):
+                values = np.arange(offset + 1, offset + 1 + end - start, dtype=out.dtype)[None, :]
+            else:
+                c = self.counts[start:end][o]
+                new_tie = np.concatenate([np.ones((tie.shape[0], 1), bool), ~tie | (c[:, 1:] != c[:, :-1])], axis=1)
+                position = np.broadcast_to(np.arange(end - start), o.shape)
+                values = tied_ranks(position, new_tie, self.ties)
+                if self.ties == "dense":
+                    values = values + dense_done[:, None]
+                    dense_done += new_tie.sum(axis=1)
+                else:
+                    values = values + offset
+                values = values.astype(out.dtype)
+            np.put_along_axis(out[:, start:end], o, values, axis=1)
 
 
 class Prepared:
@@ -291,7 +311,8 @@ def uncertainty(run: IndexRun, spec: UncertaintySpec | None = None, replications
     res = run.results
     n = len(res)
     scored = ~np.isnan(res["index"].to_numpy(dtype=float))
-    ranker = Ranker(res["group"].to_numpy(dtype=object), res["vetoed"].to_numpy(dtype=bool), tiebreak_position(run))
+    ranker = Ranker(res["group"].to_numpy(dtype=object), res["vetoed"].to_numpy(dtype=bool), tiebreak_position(run),
+                    ties_of(run, run.tree.root.level), tiebreak_counts(run))
     order = ranker.order                                         # everything below is in block order
     included = (run.analysis["screening"]["included"].to_numpy() if "screening" in run.analysis
                 else np.ones(n, bool))[order]
@@ -347,7 +368,7 @@ def uncertainty(run: IndexRun, spec: UncertaintySpec | None = None, replications
                     job.result()
             del prepared
 
-    nominal_rank = res["rank"].to_numpy(dtype=np.int64)[order]
+    nominal_rank = res["rank"].to_numpy(dtype=float)[order]
     shift = _mean_abs_shift(ranks, nominal_rank, scored[order])
     stats = _quantiles(ranks, (0.5, *spec.interval))
     med, low, high = (np.empty(n) for _ in range(3))
@@ -400,7 +421,7 @@ def _mean_abs_shift(ranks: np.ndarray, nominal: np.ndarray, scored: np.ndarray, 
         return total
     for start in range(0, ranks.shape[1], chunk):
         cols = np.flatnonzero(scored[start:start + chunk]) + start
-        total += np.abs(ranks[:, cols].astype(np.int64) - nominal[cols][None, :]).sum(axis=1)
+        total += np.abs(ranks[:, cols].astype(np.float64) - nominal[cols][None, :]).sum(axis=1)
     return total / count
 
 
