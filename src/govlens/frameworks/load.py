@@ -36,7 +36,8 @@ from govlens.frameworks.review import parse_review
 from govlens.yamlfile import read_yaml_lines, shipped_names, with_line
 
 TIES = ("min", "max", "average", "dense", "first")     # as pandas names them (govlens.scoring.rank)
-AGGREGATIONS = ("weighted_arithmetic", "weighted_geometric", "weighted_harmonic", "generalised_mean", "copeland")
+AGGREGATIONS = ("weighted_arithmetic", "weighted_geometric", "weighted_harmonic", "generalised_mean", "copeland",
+                "kemeny")
 Err = Callable[[str, str], FrameworkError]
 
 

@@ -7,6 +7,8 @@
                          every dimension score, then every dimension's rank (rank_<dimension>)
     weights.csv, imputation.csv, treatment.csv, denomination.csv, indicator_stats.csv, correlations.csv,
     node_stats.csv, flags.csv, sensitivity.csv, uncertainty.csv, rank_shift.csv
+    outranking_<node>.csv  for a node aggregated by ``kemeny``: e_uv, the weight of the children on which
+                         the row's unit beats the column's (ties count half)
     log.json             the framework source and every step with its parameters (replayable)
     notes.txt            what a reviewer should look at (constant indicators, disagreement, exclusions)
 
@@ -91,6 +93,8 @@ def write_outputs(run: IndexRun, out_dir: str | Path, *, intermediate: bool = Tr
             csv(name, table, index=False)
     if "correlations" in run.analysis:
         csv("correlations", run.analysis["correlations"], label="column")
+    for name in sorted(k for k in run.analysis if k.startswith("outranking_")):
+        csv(name, run.analysis[name])                 # a Kemeny node's outranking matrix: rows beat columns
     log = {"framework": run.framework.id, "source": run.framework.source, "table": run.input.source,
            "root": ROOT, "steps": [s.as_dict() for s in run.log]}
     (out / "log.json").write_text(json.dumps(log, ensure_ascii=False, indent=1, default=_plain), encoding="utf-8")
