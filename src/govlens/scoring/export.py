@@ -104,11 +104,13 @@ def write_outputs(run: IndexRun, out_dir: str | Path, *, intermediate: bool = Tr
     return written
 
 
-def write_csv(frame: pd.DataFrame, path: Path, index_label: str | None = "id") -> None:
-    """UTF-8 CSV through DuckDB's writer (pandas formats each float in Python: minutes at 300,000 × 60).
-    Missing values are empty cells; text that a spreadsheet would run as a formula is neutralised."""
-    import duckdb
+SMALL_CELLS = 200_000     # below this pandas writes the CSV: importing DuckDB would take longer than writing
 
+
+def write_csv(frame: pd.DataFrame, path: Path, index_label: str | None = "id", *, engine: str | None = None) -> None:
+    """UTF-8 CSV through DuckDB's writer (pandas formats each float in Python: minutes at 300,000 × 60), or
+    pandas for a small table, in the same format (true/false, shortest round-trip floats, empty = missing).
+    Missing values are empty cells; text that a spreadsheet would run as a formula is neutralised."""
     cols = {}
     if index_label is not None:
         cols[index_label] = pd.Series([_safe(str(i)) for i in frame.index], dtype=object)
@@ -121,6 +123,14 @@ def write_csv(frame: pd.DataFrame, path: Path, index_label: str | None = "id") -
                       na_action="ignore").astype(object)
         cols[str(c)] = s
     table = pd.DataFrame(cols)
+    if engine == "pandas" or (engine is None and table.size <= SMALL_CELLS):
+        for c in table.columns:
+            if pd.api.types.is_bool_dtype(table[c].dtype):
+                table[c] = np.where(table[c].to_numpy(), "true", "false")
+        table.to_csv(path, index=False, na_rep="", encoding="utf-8", lineterminator="\n")
+        return
+    import duckdb
+
     con = duckdb.connect()
     try:
         con.register("t", table)
