@@ -3,7 +3,8 @@
     python benchmarks/startup.py [--repeat 7] [--units 1000] [--against /work/main/src]
 
 Each command runs in a fresh interpreter (wall time of the whole process, median of ``--repeat``
-runs, interleaved so that a burst of load on this shared machine hits every command alike).
+runs, interleaved so that a burst of load on this shared machine hits every command alike; the
+child's CPU time, user + system, is printed too, as it depends less on the load).
 Baselines of the same run: ``python -c pass`` (the interpreter) and ``python -c "import govlens.cli"``
 (the command line's own imports). With ``--against SRC`` the same commands also run on another
 source tree (e.g. the main branch before lazy imports), so the gain is a same-run ratio too.
@@ -17,6 +18,7 @@ from __future__ import annotations
 import argparse
 import csv
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -68,14 +70,17 @@ def commands(work: Path) -> dict[str, list[str]]:
     }
 
 
-def run_once(cmd: list[str], src: str) -> float:
+def run_once(cmd: list[str], src: str) -> tuple[float, float]:
+    """(wall seconds, CPU seconds user + system of the child: less sensitive to the machine's load)."""
     env = {**os.environ, "PYTHONPATH": src}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     elapsed = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed ({src}): {proc.stderr.strip()[-400:]}")
-    return elapsed
+    return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def main() -> None:
@@ -101,20 +106,24 @@ def main() -> None:
                                         + "</body></html>", encoding="utf-8")
         cmds = commands(work)
         times: dict[tuple[str, str], list[float]] = {(t, c): [] for t in trees for c in cmds}
+        cpu: dict[tuple[str, str], list[float]] = {(t, c): [] for t in trees for c in cmds}
         for _ in range(args.repeat):
             for tree, src in trees.items():
                 for name, cmd in cmds.items():
-                    times[(tree, name)].append(run_once(cmd, src))
+                    wall, used = run_once(cmd, src)
+                    times[(tree, name)].append(wall)
+                    cpu[(tree, name)].append(used)
     print(f"wall time, median of {args.repeat} runs (load average now {os.getloadavg()[0]:.1f} on "
           f"{os.cpu_count()} cores); N = {args.units}")
     for tree in trees:
         base_pass = statistics.median(times[(tree, "python -c pass")])
         base_cli = statistics.median(times[(tree, "import govlens.cli")])
         print(f"\n{tree} ({trees[tree]})")
-        print(f"  {'command':<38}{'seconds':>9}{'× pass':>9}{'× import cli':>14}")
+        print(f"  {'command':<38}{'wall s':>9}{'× pass':>9}{'× import cli':>14}{'CPU s':>9}")
         for name in cmds:
             t = statistics.median(times[(tree, name)])
-            print(f"  {name:<38}{t:>9.3f}{t / base_pass:>9.1f}{t / base_cli:>14.2f}")
+            c = statistics.median(cpu[(tree, name)])
+            print(f"  {name:<38}{t:>9.3f}{t / base_pass:>9.1f}{t / base_cli:>14.2f}{c:>9.3f}")
     if args.against:
         print("\nthis tree / against, same run:")
         for name in cmds:

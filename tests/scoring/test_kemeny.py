@@ -14,7 +14,7 @@ from govlens.cli import main
 from govlens.scoring.aggregate import kemeny, outranking_matrix
 from govlens.scoring.kemeny import exact, heuristic, score
 
-from .conftest import framework, run_of, simple
+from .conftest import simple
 
 CITIES = ["Memphis", "Nashville", "Chattanooga", "Knoxville"]
 # The Kemeny–Young example of the Tennessee capital (Wikipedia, "Kemeny–Young method"): the shares of
@@ -76,15 +76,13 @@ def test_kemeny_in_a_framework_and_the_outranking_csv(tmp_path: Path) -> None:
                  weights=None)
     doc["dimensions"][0]["indicators"] = [{"id": f"v{i}", "weight": float(w[i]), "normalise": {"method": "none"}}
                                           for i in range(4)]
-    doc["dimensions"].append({"id": "e", "weight": 1, "indicators": [{"id": "z", "normalise": {"method": "none"}}]})
-    doc["index"] = {"aggregation": "weighted_arithmetic", "weighting": {"method": "expert"}}
-    doc["dimensions"][1]["weight"] = 0.0001
+    doc["index"] = {"aggregation": "weighted_arithmetic"}
     table = tmp_path / "t.csv"
     with table.open("w", encoding="utf-8", newline="") as f:
         out = csv.writer(f)
-        out.writerow(["id", "v0", "v1", "v2", "v3", "z"])
+        out.writerow(["id", "v0", "v1", "v2", "v3"])
         for city, row in zip(CITIES, x):
-            out.writerow([city, *row.tolist(), 1])
+            out.writerow([city, *row.tolist()])
     fw = tmp_path / "fw.yaml"
     fw.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
     assert main(["index", str(table), "--framework", str(fw), "--out", str(tmp_path / "out"), "--no-uncertainty"]) == 0
