@@ -100,3 +100,14 @@ def test_too_many_units_is_a_clear_error() -> None:
 
     with pytest.raises(ParamError, match="max_units"):
         kemeny(np.zeros((5, 2)), np.ones(2), max_units=4)
+
+
+def test_beyond_the_exact_limit_the_heuristic_still_finds_the_optimum_here() -> None:
+    from govlens.scoring.kemeny import EXACT_MAX, kemeny_order
+
+    rng = np.random.default_rng(21)
+    for n in (EXACT_MAX + 1, EXACT_MAX + 2):
+        e = _random_matrix(n, rng)
+        order, was_exact = kemeny_order(e)
+        assert not was_exact and sorted(order.tolist()) == list(range(n))
+        assert score(e, order) == pytest.approx(score(e, exact(e)))

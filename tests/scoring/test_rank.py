@@ -83,3 +83,18 @@ def test_one_lexsort_equals_the_published_sort() -> None:
     frame = pd.DataFrame({"id": np.arange(n), "group": groups, "index": score, "vetoed": vetoed, "tb": tiebreak})
     expected = rank_within_groups(frame, tiebreak_count="tb", key="id").set_index("id").loc[np.arange(n)]
     assert (rank == expected["rank"].to_numpy()).all() and (size == expected["group_size"].to_numpy()).all()
+
+
+@pytest.mark.parametrize("rank, field, message", [
+    ({"ties": "lowest"}, "rank.ties", "must be one of min, max, average, dense, first"),
+    ({"ties": ["min", "min", "min"]}, "rank.ties", r"the tree has 2 level\(s\)"),
+    ({"ties": ["min", "top"]}, "rank.ties[1]", "must be one of"),
+    ({"tie": "min"}, "rank.tie", "unknown key"),
+    ("min", "rank", "expected a mapping"),
+])
+def test_a_bad_ties_option_names_its_key(rank, field, message) -> None:
+    from govlens.errors import FrameworkError
+
+    with pytest.raises(FrameworkError, match=message) as info:
+        framework(simple({"a": MINMAX}, rank=rank))
+    assert info.value.field == field
