@@ -26,6 +26,7 @@ from urllib.parse import urljoin
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from govlens.probes.dates import iso
+from govlens.probes.extract_identity import site_identity
 from govlens.probes.extract_colours import MAX_STYLED, normalise_colour, styled_text
 from govlens.probes.extract_entries import Entries, formless_search
 from govlens.probes.extract_lists import CRUMB_SELECTOR, column_blocks, crumb_title, main_list, title_head
@@ -296,6 +297,7 @@ def _extract(html: str, base_url: str, hosts: frozenset[str], role: str, referen
         found, source = published(tree, metas, times, base_url)
         page["published"], page["published_source"] = iso(found), source
     _settle_years(page, tree, reference, last_modified)
+    page["site_identity"] = site_identity(tree, metas, title, role, urls.absolute, html)   # last: strips scripts
     return page
 
 
