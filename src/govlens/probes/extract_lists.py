@@ -269,8 +269,8 @@ def _in_chrome(node: LexborNode) -> bool:
             return False
         marker = f"{cur.attributes.get('class') or ''} {cur.attributes.get('id') or ''}".lower()
         if any(w in marker for w in ("nav", "menu", "footer", "header", "foot", "friend", "link", "dhlm",
-                                     "sitemap", "site-map", "wzdt", "copyright", "bottom")):
-            return True
+                                     "sitemap", "site-map", "wzdt", "copyright")) or "bottom" in marker.split():
+            return True                  # (a site map at the foot: 导航栏目 dhlm, 网站地图 wzdt)
         cur = cur.parent
         depth += 1
     return False
