@@ -21,6 +21,7 @@ from govlens.probes.explain import explain_page
 from govlens.probes.html_extract import HOME
 from govlens.probes.observation import COMPLETED, Observation
 from govlens.probes.wording import load_wording
+from govlens.probes.year_evidence import http_date
 from govlens.registry.model import Platform
 from govlens.settings import Settings
 
@@ -47,7 +48,8 @@ def read_page(target: str, base_url: str | None, settings: Settings,
 
     r = asyncio.run(fetch())
     facts = {"source": "fetched", "status": r.status, "http_status": r.http_status, "final_url": r.final_url,
-             "redirects": r.redirects, "elapsed_ms": r.elapsed_ms, "error": r.error}
+             "redirects": r.redirects, "elapsed_ms": r.elapsed_ms, "error": r.error,
+             "last_modified": r.headers.get("last-modified")}
     if not r.body:
         raise InputError(f"nothing to read: {r.status} {r.error or ''}".strip(), file=target)
     return r.body, r.content_type, base_url or r.final_url or target, facts
@@ -61,7 +63,8 @@ def check_page(target: str, *, base_url: str | None = None, role: str = HOME, ch
     body, ctype, url, fetched = read_page(target, base_url, settings, sandbox)
     wording = load_wording(settings["WORDING_FILE"]) if settings.getbool("WORDING_CHECK") else None
     host = urlsplit(url).hostname or ""
-    report = explain_page(body, ctype, url, platform_host=host, role=role, reference=reference, wording=wording)
+    report = explain_page(body, ctype, url, platform_host=host, role=role, reference=reference, wording=wording,
+                          last_modified=http_date(fetched.get("last_modified")))
     payload = report.pop("_payload")
     report["fetch"] = fetched
     platform = Platform(id="page", name=report.get("title") or url, kind="website", org_type="other",
