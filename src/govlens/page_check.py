@@ -18,10 +18,10 @@ from govlens.errors import InputError
 from govlens.indicators import registry
 from govlens.indicators.base import IndicatorContext, PlatformObservations
 from govlens.probes.explain import explain_page
-from govlens.probes.fetch import Fetcher, load_sandbox_state
 from govlens.probes.html_extract import HOME
 from govlens.probes.observation import COMPLETED, Observation
 from govlens.probes.wording import load_wording
+from govlens.probes.year_evidence import http_date
 from govlens.registry.model import Platform
 from govlens.settings import Settings
 
@@ -43,6 +43,8 @@ def read_page(target: str, base_url: str | None, settings: Settings,
         except OSError as exc:
             raise InputError(f"cannot read: {exc}", file=target) from None
         return body, "", base_url or path.resolve().as_uri(), {"source": "file"}
+    from govlens.probes.fetch import Fetcher, load_sandbox_state    # the HTTP stack only when there is a URL
+
     state = load_sandbox_state(sandbox) if sandbox else None
 
     async def fetch() -> Any:
@@ -51,7 +53,8 @@ def read_page(target: str, base_url: str | None, settings: Settings,
 
     r = asyncio.run(fetch())
     facts = {"source": "fetched", "status": r.status, "http_status": r.http_status, "final_url": r.final_url,
-             "redirects": r.redirects, "elapsed_ms": r.elapsed_ms, "error": r.error}
+             "redirects": r.redirects, "elapsed_ms": r.elapsed_ms, "error": r.error,
+             "last_modified": r.headers.get("last-modified")}
     if not r.body:
         raise InputError(f"nothing to read: {r.status} {r.error or ''}".strip(), file=target)
     return r.body, r.content_type, base_url or r.final_url or target, facts
@@ -94,7 +97,8 @@ def check_page(target: str, *, base_url: str | None = None, role: str = HOME, ch
     body, ctype, url, fetched = read_page(target, base_url, settings, sandbox, warc_url)
     wording = load_wording(settings["WORDING_FILE"]) if settings.getbool("WORDING_CHECK") else None
     host = urlsplit(url).hostname or ""
-    report = explain_page(body, ctype, url, platform_host=host, role=role, reference=reference, wording=wording)
+    report = explain_page(body, ctype, url, platform_host=host, role=role, reference=reference, wording=wording,
+                          last_modified=http_date(fetched.get("last_modified")))
     payload = report.pop("_payload")
     report["fetch"] = fetched
     platform = Platform(id="page", name=report.get("title") or url, kind="website", org_type="other",
