@@ -84,6 +84,7 @@ def read_warc_page(target: str, url: str | None, settings: Settings) -> tuple[by
     facts = {"source": "warc", "file": str(Path(target).resolve()), "record_offset": entry.offset,
              "record_id": record.record_id, "warc_date": record.date, "status": r.status,
              "http_status": r.http_status, "final_url": r.final_url, "redirects": r.redirects,
+             "last_modified": r.headers.get("last-modified"),
              "warc_problems": [{"key": e.key, **e.params()} for e in index.problems]}
     return r.body, r.content_type, r.final_url or url, facts
 
