@@ -110,6 +110,12 @@ def test_directory_column_page_is_not_a_stale_list():
     assert p["items"] == [] and p["directory"] is True
 
 
+def test_a_grid_of_service_links_is_no_column_list():
+    grid = "".join(f'<a href="/fw/fw_{i}.html">社会保障服务事项第{i}项</a>' for i in range(8))
+    p = page(f'<h1>政务服务</h1><div class="grid">{grid}</div>', role="column", url=BASE + "zwfw/")
+    assert p["items"] == []
+
+
 def test_footer_site_map_is_not_the_column_list():
     rows = "".join(f'<li><a href="/art/{i}.html">一篇内容较长的文章标题{i}</a><span>2018-03-0{i}</span></li>'
                    for i in range(1, 4))
@@ -197,3 +203,5 @@ def test_javascript_entries_disclosure_and_accessibility():
     assert p["accessibility_entry"] is None and p["disclosure_link"] is None
     p = page('<div class="tools"><span onclick="aria.start()">无障碍</span></div>')
     assert p["accessibility_entry"]["text"] == "无障碍"
+    p = page('<div class="tools"><a href="javascript:void(0)"><img src="/i/wza.png" alt="无障碍阅读"></a></div>')
+    assert p["accessibility_entry"]["text"] == "无障碍阅读"      # an icon-only entry says it in its alt

@@ -238,6 +238,8 @@ def main_list(containers: list[LexborNode], urls: Urls,
         items = [i for i in _items(container, urls, reference) if i["url"]]   # articles to follow
         dated = sum(1 for i in items if i["date"])
         if dated == 0:
+            if container.tag not in _CONTAINER_TAGS:
+                continue                         # a grid of links side by side (services, a site map): a hub
             if len(items) >= 3 and sum(1 for i in items if _COLUMN_URL.search(i["url"])) >= len(items) * 0.6:
                 directory = True                 # links to columns, not to articles
                 continue
