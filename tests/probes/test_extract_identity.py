@@ -34,6 +34,7 @@ def ident(body: str, *, head: str = "", title: str = "关于开展专项检查�
     ("<p>备案号：沪ICP备00001111号－1</p><p>沪公网安备310100020001号</p>", "沪ICP备00001111号－1",
      "沪公网安备310100020001号"),
     ("<p>©2010 测试中心 京ICP13579246</p>", "京ICP13579246", None),
+    ("<p>粤ICP备00004444号 粤公安网安备44000002000555号</p>", "粤ICP备00004444号", "粤公安网安备44000002000555号"),
     ("<p>ICP备案号：ICP备00002222号 公安机关备案号：44010002000333</p>", "ICP备00002222号", "公安机关备案号：44010002000333"),
 ])
 def test_icp_and_police_record_as_shown(footer, icp, police):
@@ -79,6 +80,8 @@ def test_site_code_meta_agrees_or_not():
     ("<p>主办单位:测试省财政厅 | Email:cz@ceshi.gov.cn</p>", "测试省财政厅"),
     ("<p>测试系统网站 版权所有 测试系统管理办公室主办 京ICP备05000002号-2</p>", "测试系统管理办公室"),
     ("<p>主办单位：测试大学纪检监察室版权所有 地址：测试市新建路1号</p>", "测试大学纪检监察室"),
+    ("<table><tr><td>主　办：</td><td>测试县人民政府办公室</td></tr><tr><td>ICP备案：</td><td>豫ICP备00000003号</td></tr>"
+     "</table>", "测试县人民政府办公室"),
 ])
 def test_sponsor_writings(footer, sponsor):
     assert ident(footer)["sponsor"] == sponsor
@@ -149,6 +152,9 @@ def test_no_footer_at_all():
     ("【专题】我院举办技能大赛 测试省中医院", "article", "", "<p>版权所有 测试省中医院 Copyright</p>", "测试省中医院"),
     ("首页", "home", "", "<p>欢迎访问测试市市场监督管理局政务网站！</p>", "测试市市场监督管理局政务网站"),
     ("首页", "home", "", "<p>版权所有：测试住房公积金管理中心</p>", "测试住房公积金管理中心"),
+    ("测试县人民政府-政务公开-关于开展安全检查的通知", "article", "", "", "测试县人民政府"),
+    ("市政府召开全体会议 - 测试市人民政府", "article", "", "", "测试市人民政府"),
+    ("任何标题", "article", '<meta property="og:site_name" content="测试市人民政府网">', "", "测试市人民政府网"),
 ])
 def test_site_name(title, role, head, footer, name):
     assert ident(footer, title=title, role=role, head=head)["site_name"] == name

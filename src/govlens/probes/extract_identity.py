@@ -22,7 +22,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser
 
 from govlens.probes.extract_text import clean
-from govlens.probes.footer_facts import MAX_NAME, footer_zone, read_footer
+from govlens.probes.footer_facts import MAX_NAME, footer_zone, looks_like_name, read_footer
 
 __all__ = ["GUIDELINE_META", "empty_identity", "guideline_meta", "site_identity"]
 
@@ -85,8 +85,11 @@ def _from_title(title: str | None, role: str) -> tuple[str | None, str | None]:
         return None, None
     if role == HOME:                       # a homepage's title is the site's name (首页 parts aside)
         return (title.strip() if len(kept) == len(parts) else sep.join(kept)), None
-    if len(kept) >= 2:
-        return kept[-1], None
+    if len(kept) >= 2:                     # the site part ends the title, unless only the first part reads as one
+        first, last = kept[0], kept[-1]
+        if looks_like_name(first) and not looks_like_name(last):
+            return first, None
+        return last, None
     return None, kept[0]
 
 
@@ -148,7 +151,7 @@ def _badge_in_tree(tree: LexborHTMLParser, absolute: Callable[[str | None], str 
 
 def _site_name(metas: Mapping[str, str], title: str | None, role: str, footer: dict[str, Any],
                script_welcome: str | None, shown: str) -> tuple[str | None, str | None]:
-    meta = clean(metas.get("sitename"), 100)
+    meta = clean(metas.get("sitename"), 100) or clean(metas.get("og:site_name"), 100)
     if meta:
         return meta, "meta"
     names = [n for n in (footer.get("copyright_holder"), footer.get("sponsor")) if n]
@@ -177,7 +180,7 @@ def site_identity(tree: LexborHTMLParser, metas: Mapping[str, str], title: str |
     """
     badge = _badge_in_source(html, absolute) if html is not None else _badge_in_tree(tree, absolute)
     name, _ = _from_title(title, role)
-    needs_script = not clean(metas.get("sitename")) and name is None
+    needs_script = not (clean(metas.get("sitename")) or clean(metas.get("og:site_name"))) and name is None
     script_welcome = _script_welcome(tree) if needs_script else None
     tree.strip_tags(_STRIP)
     body = tree.body

@@ -24,18 +24,20 @@ MAX_SNIPPET = 300              # footer text kept as evidence
 
 _PROV = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼港澳台"
 _DASH = "-－—–‐"
-# A strong footer marker: where the site's footer starts.
-_MARKER = re.compile(r"I\s*C\s*P|公\s*网\s*安\s*备|公安(?:网备|备案|机关备案)|(?:标识|识别)码|版权所有|Copyright|©|"
-                     r"主办(?:单位|方|机关)|主办\s*[:：]|承办(?:单位|方)|承办\s*[:：]", re.I)
+# Footer markers (where the site's footer starts): these plain words, found with str.find ...
+_PLAIN_MARKERS = ("ICP", "icp", "Icp", "公网安备", "公安网安备", "公安网备", "公安备案", "公安机关备案", "标识码", "识别码",
+                  "版权所有", "Copyright", "COPYRIGHT", "copyright", "©")
+# ... and the sponsor / organiser labels, confirmed by a regex where 主 or 承 stands.
+_ROLE_MARKER = re.compile(r"主办(?:单位|方|机关)|主\s{0,4}办\s*[:：]|承办(?:单位|方)|承\s{0,4}办\s*[:：]")
 # Markers that make a nearby "X主办" a footer's and not an article's ("活动由市委宣传部主办").
-_STRONG = re.compile(r"I\s*C\s*P|公\s*网\s*安\s*备|公安网备|(?:标识|识别)码|版权所有|Copyright|©", re.I)
+_STRONG = re.compile(r"I\s*C\s*P|公\s*网\s*安\s*备|公安网安?备|公安(?:机关)?备案|(?:标识|识别)码|版权所有|Copyright|©", re.I)
 _ICP = re.compile(rf"(?:[{_PROV}]\s*)?I\s*C\s*P\s*(?:备|证)?\s*(?:案\s*)?(?:号|编号)?\s*[:：]?\s*\d{{6,10}}"
                   rf"(?:\s*号)?(?:\s*[{_DASH}]\s*\d{{1,3}}(?!\d))?", re.I)
-_POLICE = re.compile(rf"(?:[{_PROV}]\s*)?(?:公\s*网\s*安\s*备|公安网备|公安机关备案|公安备案)\s*案?\s*(?:号|编号)?\s*[:：]?\s*"
+_POLICE = re.compile(rf"(?:[{_PROV}]\s*)?(?:公\s*网\s*安\s*备|公安网安备|公安网备|公安机关备案|公安备案)\s*案?\s*(?:号|编号)?\s*[:：]?\s*"
                      r"\d{8,16}(?:\s*号)?")
 _SITE_CODE = re.compile(r"(?:标识|识别)码\s*[:：]?\s*((?:bm|BM)\s*\d{8}|\d{10})(?!\d)")
-_SPONSOR_FWD = re.compile(r"主办(?:单位|方|机关)\s*[:：]?\s*|主办\s*[:：]\s*")
-_ORGANISER_FWD = re.compile(r"承办(?:单位|方)\s*[:：]?\s*|承办\s*[:：]\s*")
+_SPONSOR_FWD = re.compile(r"主办(?:单位|方|机关)\s*[:：]?\s*|主\s{0,4}办\s*[:：]\s*")   # "主  办：" in table layouts
+_ORGANISER_FWD = re.compile(r"承办(?:单位|方)\s*[:：]?\s*|承\s{0,4}办\s*[:：]\s*")
 _BACKWARD = re.compile(r"(主办|承办)(?![单方机:：])")
 _COPYRIGHT = re.compile(r"版权所有")
 _PHONE = re.compile(r"(?:电话|热线|Tel|TEL)\s*[:：]?\s*((?:[（(]\s*\d{3,4}\s*[)）]\s*)?\d[\d\-－ ]{3,18}\d)")
@@ -50,21 +52,23 @@ _ORG_END = re.compile(r"(?:网站?|门户|中心|局|厅|委员会|委|办公室
 _INVISIBLE_CHARS = "\ufeff\u200b\u200c\u200d\u00ad"
 
 
-_PLAIN_MARKERS = ("ICP", "icp", "Icp", "公网安备", "公安网备", "公安备案", "公安机关备案", "标识码", "识别码", "版权所有",
-                  "Copyright", "COPYRIGHT", "copyright", "©")
-
 
 def _first_marker(text: str) -> int:
     """Where the first footer marker starts, or -1: plain ``str.find`` first (C speed), the regex only to confirm."""
     found = [i for i in (text.find(w) for w in _PLAIN_MARKERS) if i >= 0]
-    for word in ("主办", "承办"):
+    for word in ("主", "承"):              # 主办单位, 主办：, "主  办：" (checked by the regex)
         i = text.find(word)
         while i >= 0:
-            if _MARKER.match(text, i):
+            if _ROLE_MARKER.match(text, i):
                 found.append(i)
                 break
-            i = text.find(word, i + 2)
+            i = text.find(word, i + 1)
     return min(found) if found else -1
+
+
+def looks_like_name(text: str) -> bool:
+    """Does ``text`` end like an organisation's or a site's name (…人民政府, …门户网站, …管理中心)?"""
+    return bool(_ORG_END.search(text))
 
 
 def footer_zone(visible_text: str) -> str:
