@@ -59,6 +59,18 @@ def test_tab_block_panels_take_their_tab_titles():
     assert len(dated(p)) == 9                      # hidden tab panels are content too
 
 
+def test_set_tab_panels_find_their_tab_by_id():
+    body = ('<div class="box"><div class="menu"><ul><li id="one1" onmouseover="setTab(\'one\',1,2)">要闻</li>'
+            '<li id="one2" onmouseover="setTab(\'one\',2,2)">公告</li></ul>'
+            '<span id="more_one_1"><a href="/yw/">更多</a></span><span id="more_one_2"><a href="/gg/">更多</a></span></div>'
+            '<div id="con_one_1" class="block"><div class="portlet"><ul><li><a href="/yw/1.html">要闻一</a>'
+            '<span>2018-03-21</span></li></ul></div></div>'
+            '<div id="con_one_2" class="none"><div class="portlet"><ul><li><a href="/gg/1.html">公告一</a>'
+            '<span>2018-03-20</span></li></ul></div></div></div>')
+    p = page(body)
+    assert [(b["title"], b["more_url"]) for b in p["lists"]] == [("要闻", BASE + "yw/"), ("公告", BASE + "gg/")]
+
+
 def test_lists_of_div_p_dl_and_table_rows():
     body = ('<div class="a"><h3>通知</h3><div class="news-list"><a href="/n/1.html">通知一则标题<span>2018年03月20日</span></a>'
             '<a href="/n/2.html">通知二则标题<span>2018年03月19日</span></a></div></div>'
