@@ -59,6 +59,18 @@ def test_tab_block_panels_take_their_tab_titles():
     assert len(dated(p)) == 9                      # hidden tab panels are content too
 
 
+def test_set_tab_panels_find_their_tab_by_id():
+    body = ('<div class="box"><div class="menu"><ul><li id="one1" onmouseover="setTab(\'one\',1,2)">要闻</li>'
+            '<li id="one2" onmouseover="setTab(\'one\',2,2)">公告</li></ul>'
+            '<span id="more_one_1"><a href="/yw/">更多</a></span><span id="more_one_2"><a href="/gg/">更多</a></span></div>'
+            '<div id="con_one_1" class="block"><div class="portlet"><ul><li><a href="/yw/1.html">要闻一</a>'
+            '<span>2018-03-21</span></li></ul></div></div>'
+            '<div id="con_one_2" class="none"><div class="portlet"><ul><li><a href="/gg/1.html">公告一</a>'
+            '<span>2018-03-20</span></li></ul></div></div></div>')
+    p = page(body)
+    assert [(b["title"], b["more_url"]) for b in p["lists"]] == [("要闻", BASE + "yw/"), ("公告", BASE + "gg/")]
+
+
 def test_lists_of_div_p_dl_and_table_rows():
     body = ('<div class="a"><h3>通知</h3><div class="news-list"><a href="/n/1.html">通知一则标题<span>2018年03月20日</span></a>'
             '<a href="/n/2.html">通知二则标题<span>2018年03月19日</span></a></div></div>'
@@ -108,6 +120,12 @@ def test_directory_column_page_is_not_a_stale_list():
             '<li><a href="/zwgk/tjxx/index.html">统计信息</a></li><li><a href="/zwgk/rsxx/">人事信息</a></li></ul></div>')
     p = page(body, role="column", url=BASE + "zwgk/")
     assert p["items"] == [] and p["directory"] is True
+
+
+def test_a_grid_of_service_links_is_no_column_list():
+    grid = "".join(f'<a href="/fw/fw_{i}.html">社会保障服务事项第{i}项</a>' for i in range(8))
+    p = page(f'<h1>政务服务</h1><div class="grid">{grid}</div>', role="column", url=BASE + "zwfw/")
+    assert p["items"] == []
 
 
 def test_footer_site_map_is_not_the_column_list():
@@ -197,3 +215,5 @@ def test_javascript_entries_disclosure_and_accessibility():
     assert p["accessibility_entry"] is None and p["disclosure_link"] is None
     p = page('<div class="tools"><span onclick="aria.start()">无障碍</span></div>')
     assert p["accessibility_entry"]["text"] == "无障碍"
+    p = page('<div class="tools"><a href="javascript:void(0)"><img src="/i/wza.png" alt="无障碍阅读"></a></div>')
+    assert p["accessibility_entry"]["text"] == "无障碍阅读"      # an icon-only entry says it in its alt

@@ -38,6 +38,15 @@ def _hidden(node: LexborNode, depth: int = 8) -> bool:
     return False
 
 
+def _text(node: LexborNode) -> str:
+    """What an entry says: its text, else its title, else the alt of its image (icon-only toolbar links)."""
+    text = clean(node.text(deep=True)) or clean(node.attributes.get("title")) or clean(node.attributes.get("aria-label"))
+    if not text:
+        img = node.css_first("img[alt]")
+        text = clean(img.attributes.get("alt")) if img is not None else ""
+    return text
+
+
 class Entries:
     """Collects, during html_extract's walk, the entries of the page (see module docstring)."""
 
@@ -53,7 +62,7 @@ class Entries:
             self.accessibility = {"text": text[:80], "url": url, "javascript": javascript}
 
     def javascript(self, node: LexborNode, href: str) -> None:
-        text = clean(node.text(deep=True)) or clean(node.attributes.get("title"))
+        text = _text(node)
         href = clean(href, 200)
         if text and len(self.js_entries) < MAX_JS_ENTRIES:
             self.js_entries.append({"text": text[:80], "href": href, "javascript": True})
@@ -64,8 +73,8 @@ class Entries:
         """A plain link (``text`` is None when html_extract did not read it: read it only if needed)."""
         if self.disclosure is not None and self.accessibility is not None:
             return
-        if text is None:
-            text = clean(node.text(deep=True)) or clean(node.attributes.get("title"))
+        if not text:
+            text = _text(node)
         if not text:
             return
         if url is None:                         # href="#", none, or an onclick entry

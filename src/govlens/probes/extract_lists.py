@@ -32,6 +32,7 @@ _CONTAINER_TAGS = frozenset({"ul", "ol", "table", "dl"})
 _CONTAINER_CSS = "ul, ol, table, dl"
 # a column's own address, not an article's: ends with "/" or index/list pages
 _COLUMN_URL = re.compile(r"(?:/|/index(?:_\d+)?\.s?html?|/list(?:_\d+)?\.s?html?|/col/col\d+/[^/]*)$", re.I)
+_SET_TAB_PANEL = re.compile(r"^(?:con_?([A-Za-z]+)_?|([A-Za-z]+)_?con_?)(\d{1,2})$")
 _MORE = re.compile(r"更多|more|>>|»|＞＞|查看全部|全部", re.I)
 _HEADING_CLASS = re.compile(r"title|tit|hd|(?:^|[\s_-])tabs?(?:$|[\s_-])", re.I)
 CRUMB_SELECTOR = ", ".join(f"[{a}*={w}]" for w in ("crumb", "position", "location", "dqwz", "weizhi", "bread")
@@ -101,10 +102,11 @@ def _more_link(node: LexborNode, urls: Urls) -> str | None:
 class _Heading:
     """A list's heading: the node, the block holding both, and the tab entry when tabbed."""
 
-    __slots__ = ("node", "block", "tab")
+    __slots__ = ("node", "block", "tab", "link")
 
-    def __init__(self, node: LexborNode, block: LexborNode | None, tab: LexborNode | None = None) -> None:
-        self.node, self.block, self.tab = node, block, tab
+    def __init__(self, node: LexborNode, block: LexborNode | None, tab: LexborNode | None = None,
+                 link: LexborNode | None = None) -> None:
+        self.node, self.block, self.tab, self.link = node, block, tab, link if link is not None else tab
 
 
 def _find_heading(container: LexborNode, levels: int = 6) -> _Heading | None:
@@ -114,6 +116,9 @@ def _find_heading(container: LexborNode, levels: int = 6) -> _Heading | None:
     for level in range(levels):
         if level and node.tag in _BLOCK_HEADING_TAGS:
             return _Heading(node, node)          # a heading element that holds its own list
+        tab = _set_tab(node)
+        if tab is not None:
+            return tab
         sig = _signature(node)
         before = _element_siblings_before(node)
         panels = sig != ("div", "")
@@ -125,7 +130,8 @@ def _find_heading(container: LexborNode, levels: int = 6) -> _Heading | None:
         for sib in before:
             if panels and _signature(sib) == sig:
                 continue                         # an earlier panel of the same tab block
-            holds_list = sib.tag in _CONTAINER_TAGS or sib.css_first(_CONTAINER_CSS) is not None
+            holds_list = (sib.tag in _CONTAINER_TAGS or sib.css_first(_CONTAINER_CSS) is not None) \
+                and sib.css_first("li, tr, dd, a[href]") is not None      # an empty <ul> is no list
             if holds_list or _is_heading(sib):
                 entries = _tab_entries(sib)
                 if entries and panel is not None:
@@ -142,6 +148,24 @@ def _find_heading(container: LexborNode, levels: int = 6) -> _Heading | None:
         if parent is None or parent.tag in ("body", "html", "-document"):
             break
         node = parent
+    return None
+
+
+def _set_tab(panel: LexborNode) -> _Heading | None:
+    """The tab of a panel of the classic ``setTab`` script: panel ``con_one_2`` (or ``one_con2``) is
+    shown by the tab ``one2``, its "更多" is ``more_one_2``; found in the block around the panel."""
+    m = _SET_TAB_PANEL.match(panel.attributes.get("id") or "")
+    block = panel.parent
+    if m is None or block is None:
+        return None
+    name, k = m.group(1) or m.group(2), m.group(3)
+    for scope in (block, block.parent):
+        if scope is None:
+            break
+        tab = scope.css_first(f'[id="{name}{k}"]')
+        if tab is not None and (text := clean(tab.text(deep=True))) and len(text) <= 24:
+            more = scope.css_first(f'[id="more_{name}_{k}"] a[href], [id="more_{name}{k}"] a[href]')
+            return _Heading(tab, scope, tab, more)
     return None
 
 
@@ -191,8 +215,8 @@ def column_blocks(containers: list[LexborNode], urls: Urls, reference: date | No
             more = _more_link(heading.node, urls) if heading.tab is None else None
             if more is None and heading.block is not None:
                 more = _more_link_outside(heading.block, container, urls)
-            if more is None and heading.tab is not None:
-                a = heading.tab if heading.tab.tag == "a" else heading.tab.css_first("a[href]")
+            if more is None and heading.link is not None:
+                a = heading.link if heading.link.tag == "a" else heading.link.css_first("a[href]")
                 more = urls.absolute(a.attributes.get("href")) if a is not None else None
         if more is None and not dated:
             continue
@@ -238,6 +262,8 @@ def main_list(containers: list[LexborNode], urls: Urls,
         items = [i for i in _items(container, urls, reference) if i["url"]]   # articles to follow
         dated = sum(1 for i in items if i["date"])
         if dated == 0:
+            if container.tag not in _CONTAINER_TAGS:
+                continue                         # a grid of links side by side (services, a site map): a hub
             if len(items) >= 3 and sum(1 for i in items if _COLUMN_URL.search(i["url"])) >= len(items) * 0.6:
                 directory = True                 # links to columns, not to articles
                 continue
