@@ -15,12 +15,14 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from govlens.errors import RegistryError, RegistryRowError
+from govlens.hosts import connection_host, is_literal
 from govlens.registry.model import (FIELDS, KINDS, LEVELS, ORG_TYPES, PROVINCE_REGION, REGIONS, REQUIRED_FIELDS,
                                     Platform, region_of)
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _HOST = re.compile(r"^[a-z0-9\u00a1-\uffff]([a-z0-9\u00a1-\uffff-]{0,62}[a-z0-9\u00a1-\uffff])?"
                    r"(\.[a-z0-9\u00a1-\uffff]([a-z0-9\u00a1-\uffff-]{0,62}[a-z0-9\u00a1-\uffff])?)+$")
+_ASCII_HOST = re.compile(r"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$")
 MAX_ID_LENGTH = 128
 
 
@@ -130,11 +132,23 @@ def _check_url(url: str, bad) -> str:  # type: ignore[no-untyped-def]
     if parts.scheme not in ("http", "https"):
         raise bad("URL must start with http:// or https://", "url")
     host = (parts.hostname or "").lower()
-    if not host or not _HOST.match(host):
+    # judged as the connection will use it (govlens.hosts): an address in any spelling is an address,
+    # a name must be a name once IDNA/UTS-46-mapped
+    if not host or not (is_literal(host) or _valid_name(host)):
         raise bad(f"URL has no valid host name: '{url}'", "url")
     if port is not None and not (0 < port < 65536):
         raise bad("URL port out of range", "url")
     return url if parts.path else url + "/"
+
+
+def _valid_name(host: str) -> bool:
+    """A host name as written (letters, digits, hyphens, at least two labels) and as connected to."""
+    if not _HOST.match(host.rstrip(".")):
+        return False
+    try:
+        return bool(_ASCII_HOST.match(connection_host(host).rstrip(".")))
+    except ValueError:
+        return False
 
 
 def _read_csv(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
