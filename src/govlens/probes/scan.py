@@ -87,6 +87,10 @@ async def _scan(platforms: Iterable[Platform], store: CampaignStore, settings: S
                 progress: Callable[[int, int], None] | None, resume: bool) -> ScanSummary:
     platforms = list(platforms)
     instances: list[Probe] = [get_probe(name) for name in probes]
+    # the fetchers before the ledger: a setting they refuse stops the scan with the store untouched
+    fetcher = Fetcher(settings, sandbox_state=sandbox_state)
+    visit_fetcher = ThreadedFetcher(settings, sandbox_state=sandbox_state) \
+        if settings.getbool("AVAILABILITY_THREAD") and "http_site" in probes else None
     names = [p.name for p in instances]
     ids = [p.id for p in platforms]
     run = (ledger.resume_scan(store, names, ids) if resume else None) or ledger.begin_scan(store, names, ids)
@@ -94,9 +98,7 @@ async def _scan(platforms: Iterable[Platform], store: CampaignStore, settings: S
     summary = ScanSummary(skipped=len(platforms) - len(todo), resumed=run.resumed, scan_id=run.scan_id)
     started = time.perf_counter()
     writer = _Writer(store, run)
-    visit_fetcher = ThreadedFetcher(settings, sandbox_state=sandbox_state) \
-        if settings.getbool("AVAILABILITY_THREAD") and "http_site" in probes else None
-    async with Fetcher(settings, sandbox_state=sandbox_state) as fetcher:
+    async with fetcher:
         if visit_fetcher is not None:
             await visit_fetcher.start()
         ctx = ProbeContext(settings=settings, fetcher=fetcher, link_checker=LinkChecker(fetcher, settings),
