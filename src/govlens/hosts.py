@@ -103,11 +103,25 @@ def parse_ip(host: str) -> IPAddress | None:
     return parse_ipv4(text)
 
 
+_IP_ALPHABET = frozenset("0123456789abcdefx.:%[]")
+
+
+def _may_be_literal(host: str) -> bool:
+    """Cheap and sound pre-check: only a host whose NFKC form, without format characters and marks
+    (which UTS-46 may drop), is made of IP-literal characters can be an address under any reading."""
+    if host.isascii():
+        return set(host.lower()) <= _IP_ALPHABET
+    mapped = unicodedata.normalize("NFKC", host).translate(_FULL_STOPS).lower()
+    return all(c in _IP_ALPHABET or unicodedata.category(c) in ("Cf", "Mn") for c in mapped)
+
+
 @lru_cache(maxsize=65536)
 def literal_addresses(host: str) -> tuple[IPAddress, ...]:
     """Every address ``host`` denotes as a literal under the readings above (empty for a name)."""
     forms: list[str] = []
     raw = host.strip()
+    if not _may_be_literal(raw):
+        return ()
     forms.append(raw)
     try:
         forms.append(connection_host(raw))
