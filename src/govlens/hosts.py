@@ -27,9 +27,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-import idna
-from yarl import URL
-
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 _FULL_STOPS = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": "."})   # 。 ． ｡
 
@@ -44,6 +41,8 @@ def connection_host(host: str) -> str:
         raw = raw[1:-1]
     if not raw:
         raise ValueError("empty host")
+    from yarl import URL            # imported on use: `import govlens.cli` stays light (tests/test_lazy_imports.py)
+
     encoded = URL.build(scheme="http", host=raw).raw_host
     if not encoded:
         raise ValueError(f"unusable host {host[:100]!r}")
@@ -51,6 +50,8 @@ def connection_host(host: str) -> str:
 
 
 def _uts46(host: str) -> str | None:
+    import idna
+
     mapped = unicodedata.normalize("NFKC", host).translate(_FULL_STOPS).lower()
     try:
         return idna.encode(mapped, uts46=True, std3_rules=False, transitional=False).decode("ascii")
