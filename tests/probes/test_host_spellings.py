@@ -34,7 +34,8 @@ SPELLINGS = [
     "127.0.0.1", "１２７.０.０.１", "①②⑦.⓪.⓪.①", "1２7.0.0.1", "127。0。0。1", "127．0．0．1", "127｡0｡0｡1",
     "𝟏𝟐𝟕.𝟎.𝟎.𝟏", "１27.0.０.1", "2130706433", "0177.0.0.1", "0x7f.1", "0x7f000001",
     "0X7F.0.0.1", "127.1", "127.0.1", "017700000001", "127.0.0.1.", "[::ffff:127.0.0.1]", "[::ffff:7f00:1]",
-    "[0:0:0:0:0:ffff:127.0.0.1]", "localhost", "ＬＯＣＡＬＨＯＳＴ", "ⓛⓞⓒⓐⓛⓗⓞⓢⓣ", "LocalHost.",
+    "[0:0:0:0:0:ffff:127.0.0.1]", "[::1]", "[0:0:0:0:0:0:0:1]", "[::ffff:7f00:0001]", "127.000.000.001",
+    "0x7F.0x0.0x0.0x1", "0177.0.01", "0x7f.0.1", "１２７.１", "０ｘ７ｆ.１", "localhost", "ＬＯＣＡＬＨＯＳＴ", "ⓛⓞⓒⓐⓛⓗⓞⓢⓣ", "LocalHost.",
 ]
 
 
@@ -125,7 +126,7 @@ def test_every_spelling_is_the_address_the_connection_uses() -> None:
             assert not literal_addresses(host)
             continue
         addresses = {str(a) for a in literal_addresses(host)}
-        assert addresses & {"127.0.0.1", "::ffff:7f00:1"}, (host, addresses)
+        assert addresses & {"127.0.0.1", "::ffff:7f00:1", "::1"}, (host, addresses)
     policy = AddressPolicy()
     for host in SPELLINGS:
         if host not in NAMES:
