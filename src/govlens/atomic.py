@@ -26,12 +26,23 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
         tmp.unlink(missing_ok=True)
 
 
-def atomic_write_text(path: str | Path, text: str, encoding: str = "utf-8") -> Path:
-    """Write ``text`` to ``path`` atomically (flushed to disk before the rename)."""
+def atomic_write_text(path: str | Path, text: str, encoding: str = "utf-8", *, durable: bool = True) -> Path:
+    """Write ``text`` to ``path`` atomically (flushed to disk before the rename unless ``durable=False``)."""
+    return atomic_write_bytes(path, text.encode(encoding), durable=durable)
+
+
+def atomic_write_bytes(path: str | Path, data: bytes, *, durable: bool = True) -> Path:
+    """Write ``data`` to ``path`` atomically.
+
+    ``durable=False`` skips the ``fsync``: the file is still whole or absent for every reader and
+    after a crash of the process (the rename is atomic), only not across a power cut. Scorecards,
+    one per platform (100,000 in a national campaign), use it: an fsync each would cost minutes.
+    """
     path = Path(path)
     with atomic_path(path) as tmp:
-        with open(tmp, "w", encoding=encoding, newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
     return path

@@ -174,14 +174,21 @@ def _campaign(path: Path, doc: dict[str, Any], overrides: dict[str, Any] | None)
     extra = doc.get("settings", {})
     if not isinstance(extra, dict):
         raise CampaignFileError("expected a table", file=str(path), field="settings")
+    defaults = settings.as_dict()
+    for key, value in extra.items():      # a list in a campaign file is a TOML array (the CLI may use commas)
+        if isinstance(defaults.get(key), tuple) and not isinstance(value, list):
+            raise CampaignFileError(f"设置 {key} 应写作 TOML 列表，例如 {key} = [\"…\", \"…\"]",
+                                    file=str(path), field=f"settings.{key}")
     try:
         settings.update(extra, "campaign", source=str(path))
+    except SettingsError as exc:
+        raise CampaignFileError(exc.reason, file=str(path), field=f"settings.{exc.field}") from None
+    try:
         if overrides:
             settings.update(overrides, "cmdline", source="command line")
         settings.set("CHECK_DATE", check_date.isoformat(), "campaign")
     except SettingsError as exc:
-        raise CampaignFileError(str(exc).split(": ", 1)[-1] if exc.file else str(exc),
-                                file=str(path), field=f"settings.{exc.field}") from None
+        raise SettingsError(f"--set {exc.field}: {exc.reason}", field=exc.field) from None
     framework, awards = text("framework", "website-2013"), text("awards", "notice-2013")
     framework = str(base / framework) if framework.endswith((".yaml", ".yml")) else framework
     awards = str(base / awards) if awards.endswith((".yaml", ".yml")) else awards
@@ -212,6 +219,11 @@ def _campaign(path: Path, doc: dict[str, Any], overrides: dict[str, Any] | None)
     if "framework" in section or not frameworks:
         frameworks.insert(0, framework)
     frameworks = list(dict.fromkeys(frameworks))
+    for name in frameworks:
+        _check_named(path, name, "govlens.frameworks", "campaign.frameworks" if raw is not None and
+                     "framework" not in section else "campaign.framework", "评估框架")
+    _check_named(path, awards, "govlens.awards", "campaign.awards", "奖项配置")
+    _check_named(path, inspection, "govlens.frameworks", "campaign.inspection", "国家抽查方案")
     data = {key: rel(key) for key in DATA_KEYS if key in section}
     warc = section.get("warc", [])
     if isinstance(warc, str):
@@ -228,6 +240,23 @@ def _campaign(path: Path, doc: dict[str, Any], overrides: dict[str, Any] | None)
                     reviewers=rel("reviewers") if "reviewers" in section else None,
                     review_dir=rel("review_dir") if "review_dir" in section else None,
                     previous=rel("previous") if "previous" in section else None, warc=warc_paths)
+
+
+def _check_named(path: Path, name: str, package: str, field: str, what: str) -> None:
+    """A shipped name (or a YAML path), else an error at the campaign key, before any stage runs.
+
+    Only the name is checked here (a file is parsed by the stage that uses it); the package's
+    folder is listed without importing it (the awards package brings the scoring engine).
+    """
+    if name.endswith((".yaml", ".yml")):
+        return                     # a file: read (and its errors named) by the stage that uses it
+    import importlib.util
+    spec = importlib.util.find_spec(package)
+    folders = list(spec.submodule_search_locations or ()) if spec else []
+    shipped = sorted({p.stem for folder in folders for p in Path(folder).glob("*.yaml")})
+    if name not in shipped:
+        raise CampaignFileError(f"未知的{what} “{name}”（内置：{'、'.join(shipped)}；或给出 YAML 文件路径）",
+                                file=str(path), field=field)
 
 
 def write_campaign(path: Path, values: dict[str, Any], settings: dict[str, Any] | None = None) -> None:

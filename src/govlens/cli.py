@@ -449,6 +449,13 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # noqa: BLE001 - the machine's failures (full disk, read-only) as one line
+        from govlens.failures import describe_failure
+        failure = describe_failure(exc)
+        if failure is None:
+            raise
+        _error(failure)
+        return 1
 
 
 if __name__ == "__main__":

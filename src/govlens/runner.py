@@ -94,6 +94,9 @@ def preflight(campaign: Campaign, stage: str) -> None:
 
 
 def open_store(campaign: Campaign) -> CampaignStore:
+    """The campaign's store, once its folder is known to be a folder we can write in (else one clear error)."""
+    from govlens.failures import check_output_folder
+    check_output_folder(campaign.out)
     store = CampaignStore(campaign.store_path, memory_limit=campaign.settings["STORE_MEMORY_LIMIT"] or None)
     store.set_meta("campaign", campaign.describe())
     store.set_meta("settings", campaign.settings.as_dict())

@@ -42,7 +42,6 @@ from __future__ import annotations
 import asyncio
 import email.utils
 import errno
-import ipaddress
 import json
 import ssl
 import time
@@ -56,6 +55,7 @@ import aiohttp
 
 from govlens import statuses as S
 from govlens.errors import SettingsError
+from govlens.hosts import connection_host, is_literal
 from govlens.probes.charset import decode_html
 from govlens.probes.observation import COMPLETED
 from govlens.probes.resolver import (AddressPolicy, BlockedTargetError, GuardedResolver, SandboxResolver,
@@ -229,17 +229,26 @@ class Fetcher:
         self._session: aiohttp.ClientSession | None = None
         self._gates: _Gates | None = None
         self._inner_resolver = resolver
-        servers = [str(x) for x in s["HTTP_DNS_SERVERS"]]
-        if resolver is None and servers and not self.sandbox_state:
-            self._inner_resolver = _dns_resolver(servers)
+        self._dns_servers = [str(x) for x in s["HTTP_DNS_SERVERS"]]
+        self._guard: GuardedResolver | None = None
         self.sandbox_resolver = SandboxResolver.from_state(self.sandbox_state) if self.sandbox_state else None
 
     def target_resolver(self) -> aiohttp.abc.AbstractResolver:
         """The resolver this fetcher connects through (sandbox, or guarded with the campaign's allow-list
-        and DNS servers), for probes that open their own connections (the TLS handshake)."""
+        and DNS servers), for probes that open their own connections (the TLS handshake).
+
+        Built on first use, inside the running loop: aiodns binds its channel to the loop it is
+        created on, and a resolver made in ``__init__`` (outside any loop, or on the scan's loop for
+        the visits' own thread) fails every lookup with "attached to a different loop".
+        """
         if self.sandbox_resolver is not None:
             return self.sandbox_resolver
-        return GuardedResolver(self._inner_resolver, policy=self.policy)
+        if self._guard is None:
+            inner = self._inner_resolver
+            if inner is None and self._dns_servers:
+                inner = self._inner_resolver = _dns_resolver(self._dns_servers)
+            self._guard = GuardedResolver(inner, policy=self.policy)
+        return self._guard
 
     # ------------------------------------------------------------ lifecycle
     async def start(self) -> "Fetcher":
@@ -252,13 +261,14 @@ class Fetcher:
                 ca = self.sandbox_state.get("ca_file") if self.sandbox_state else None
                 tls: ssl.SSLContext | bool = ssl.create_default_context(cafile=ca) if ca else True
             else:
-                resolver = GuardedResolver(self._inner_resolver, policy=self.policy)
+                resolver = self.target_resolver()
                 tls = ssl.create_default_context()
             # keep-alive of 2 s: a finished site's idle TLS connections (each holds a 256 KB read buffer
             # in asyncio) are not kept for aiohttp's default 15 s while other sites need the memory
             connector = aiohttp.TCPConnector(limit=total, limit_per_host=per_host, use_dns_cache=True,
                                              ttl_dns_cache=600, resolver=resolver, ssl=tls,
-                                             keepalive_timeout=2.0, enable_cleanup_closed=False)
+                                             keepalive_timeout=2.0, enable_cleanup_closed=False,
+                                             socket_factory=getattr(resolver, "socket_factory", None))
             # aiohttp's own clocks only guard sockets; the visit's clock is ours (see _hop).
             timeout = aiohttp.ClientTimeout(total=None, connect=None, sock_connect=self.timeout,
                                             sock_read=self.timeout)
@@ -380,14 +390,15 @@ class Fetcher:
         if parts.scheme not in ("http", "https") or not host:
             return S.INVALID_URL, f"not an http(s) URL: {url[:200]}"
         try:
-            ipaddress.ip_address(host)
-        except ValueError:
+            connection_host(host)          # what the connector will be given (govlens.hosts)
+        except ValueError as exc:
+            return S.INVALID_URL, f"unusable host: {exc}"[:500]
+        if not is_literal(host):
             return None
         if self.sandbox_resolver is not None:
             return S.BLOCKED_TARGET, f"{host}: address literals are not served in sandbox mode"
-        if not self.policy.permits(host, host):
-            return S.BLOCKED_TARGET, f"{host} is not a public address"
-        return None
+        reason = self.policy.refusal(host)
+        return (S.BLOCKED_TARGET, reason) if reason else None
 
     async def _hop(self, url: str, method: str, wire_cap: int, inflated_cap: int, budget: float,
                    data: Mapping[str, str] | None = None) -> tuple[float, float, int, dict[str, str], bytes, str | None]:
@@ -506,9 +517,9 @@ def _chain(exc: BaseException) -> list[BaseException]:
 def classify_error(exc: BaseException) -> tuple[str, str]:
     """Map an aiohttp / asyncio / OS error to ``(visit status, error text)``."""
     text = f"{type(exc).__name__}: {exc}"[:500]
+    if isinstance(exc, aiohttp.ClientConnectorError) and isinstance(exc.os_error, BlockedTargetError):
+        return S.BLOCKED_TARGET, text           # the guarded resolver, or the connector's socket factory
     if isinstance(exc, aiohttp.ClientConnectorDNSError):
-        if isinstance(exc.os_error, BlockedTargetError):
-            return S.BLOCKED_TARGET, text
         return S.DNS_ERROR, text
     if isinstance(exc, BlockedTargetError):
         return S.BLOCKED_TARGET, text

@@ -13,6 +13,13 @@ keep working):
   row, a link or a redirect naming an intranet address must not turn the scanner into a
   probe of our own network.
 
+Every host is judged as the connection will use it (:mod:`govlens.hosts`): a host that is an
+IP address under any reading (``１２７.０.０.１``, ``0x7f.1``, ``[::ffff:127.0.0.1]``) is
+judged as that address and never looked up. As a second line, :meth:`GuardedResolver.socket_factory`
+is aiohttp's ``socket_factory``: it sees the address of every socket the connector opens (IP
+literals included, which aiohttp connects to without asking any resolver) and refuses one the
+policy does not permit.
+
 Why this is enough against DNS rebinding: the connector connects to exactly the addresses
 the resolver returned (and caches), so the address checked is the address connected to;
 there is no second lookup between check and connect. Every redirect hop is a new request
@@ -25,9 +32,10 @@ Both signal failure with ``OSError`` subclasses, which aiohttp wraps into
 """
 from __future__ import annotations
 
+import errno
 import ipaddress
-import re
 import socket
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -35,8 +43,9 @@ from typing import Any
 from aiohttp.abc import AbstractResolver, ResolveResult
 from aiohttp.resolver import DefaultResolver
 
+from govlens.hosts import connection_host, host_key, literal_addresses, parse_allow_entry, parse_ip
+
 LOOPBACK = "127.0.0.1"
-_LABEL = re.compile(r"[a-z0-9\u00a1-\uffff]([a-z0-9\u00a1-\uffff-]{0,61}[a-z0-9\u00a1-\uffff])?")
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
 _NAT64_LOCAL = ipaddress.ip_network("64:ff9b:1::/48")
 _6TO4 = ipaddress.ip_network("2002::/16")
@@ -51,10 +60,7 @@ class UnknownSandboxHostError(OSError):
 
 
 def _ip(address: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
-    try:
-        return ipaddress.ip_address(address.split("%", 1)[0].strip("[]"))
-    except ValueError:
-        return None
+    return parse_ip(address)
 
 
 def _embedded_v4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
@@ -109,36 +115,45 @@ class AddressPolicy:
         """
         networks, hosts, suffixes = [], set(), []
         for raw in entries:
-            entry = str(raw).strip().lower().rstrip(".")
-            if not entry:
+            if isinstance(raw, str) and not raw.strip():
                 continue
-            if entry.startswith("*."):
-                if not all(_LABEL.fullmatch(part) for part in entry[2:].split(".")):
-                    raise ValueError(f"not a host name pattern: {raw!r}")
-                suffixes.append(entry[1:])
-                continue
-            try:
-                networks.append(ipaddress.ip_network(entry, strict=False))
-                continue
-            except ValueError:
-                pass
-            if not all(_LABEL.fullmatch(part) for part in entry.split(".")):
-                raise ValueError(f"not a network, address or host name: {raw!r}")
-            hosts.add(entry)
+            kind, value = parse_allow_entry(raw)
+            if kind == "network":
+                networks.append(value)
+            elif kind == "suffix":
+                suffixes.append(value)
+            else:
+                hosts.add(value)
         return cls(allow_private=allow_private, networks=tuple(networks), hosts=frozenset(hosts),
                    suffixes=tuple(suffixes))
 
     def host_allowed(self, host: str) -> bool:
-        host = host.lower().rstrip(".")
-        return host in self.hosts or any(host.endswith(s) for s in self.suffixes)
+        if not self.hosts and not self.suffixes:
+            return False
+        key = host_key(host)
+        return key in self.hosts or any(key.endswith(s) for s in self.suffixes)
 
     def permits(self, host: str, address: str) -> bool:
-        if self.allow_private or not is_blocked_address(address):
-            return True
         if self.host_allowed(host):
+            return True
+        return self.permits_address(address)
+
+    def permits_address(self, address: str) -> bool:
+        """The address alone passes (public, inside an allowed network, or private targets allowed)."""
+        if self.allow_private or not is_blocked_address(address):
             return True
         ip = _ip(address)
         return ip is not None and any(ip.version == n.version and ip in n for n in self.networks)
+
+    def refusal(self, host: str) -> str | None:
+        """Why ``host`` must not be connected to, judged as an address literal under every reading, else None.
+
+        A name that is no literal passes here; its DNS answers are judged by :class:`GuardedResolver`.
+        """
+        for ip in literal_addresses(host):
+            if not self.permits(host, str(ip)):
+                return f"{host[:100]} is not a public address ({ip})"
+        return None
 
 
 def _result(hostname: str, address: str, port: int, family: int) -> ResolveResult:
@@ -186,10 +201,15 @@ class SandboxResolver(AbstractResolver):
 class GuardedResolver(AbstractResolver):
     """A resolver (the system's by default) whose answers pass :class:`AddressPolicy` or are refused."""
 
+    VOUCHED_KEPT = 4096
+
     def __init__(self, inner: AbstractResolver | None = None, *, allow_private: bool = False,
                  policy: AddressPolicy | None = None) -> None:
         self.inner = inner or DefaultResolver()
         self.policy = policy or AddressPolicy(allow_private=allow_private)
+        # private addresses answered for a host allowed by name: the socket factory lets exactly these through
+        self.vouched: OrderedDict[str, None] = OrderedDict()
+        self.refused_sockets = 0
 
     @property
     def allow_private(self) -> bool:
@@ -197,12 +217,47 @@ class GuardedResolver(AbstractResolver):
 
     async def resolve(self, host: str, port: int = 0,
                       family: socket.AddressFamily = socket.AF_INET) -> list[ResolveResult]:
-        results = await self.inner.resolve(host, port, family)
+        literals = literal_addresses(host)
+        if literals:                      # an address in any spelling: judged as such, never looked up
+            reason = self.policy.refusal(host)
+            if reason:
+                raise BlockedTargetError(socket.EAI_NONAME, reason)
+            ip = literals[0]
+            self._vouch(host, str(ip))
+            return [_result(host, str(ip), port, socket.AF_INET6 if ip.version == 6 else socket.AF_INET)]
+        try:
+            name = connection_host(host)
+        except ValueError as exc:
+            raise OSError(socket.EAI_NONAME, f"unusable host name: {exc}") from None
+        results = await self.inner.resolve(name, port, family)
         allowed = [r for r in results if self.policy.permits(host, r["host"])]
         if not allowed:
             refused = ", ".join(sorted({str(r["host"]) for r in results}))[:200]
             raise BlockedTargetError(socket.EAI_NONAME, f"{host} resolves to a non-public address ({refused})")
+        for r in allowed:
+            self._vouch(host, str(r["host"]))
         return allowed
+
+    def _vouch(self, host: str, address: str) -> None:
+        if self.policy.permits_address(address):
+            return                       # passes on its own; nothing to remember
+        self.vouched[address] = None
+        self.vouched.move_to_end(address)
+        while len(self.vouched) > self.VOUCHED_KEPT:
+            self.vouched.popitem(last=False)
+
+    def socket_factory(self, addr_info: tuple[Any, ...]) -> socket.socket:
+        """aiohttp's ``socket_factory``: the last check, on the address a socket is about to connect to.
+
+        aiohttp connects to an IP-literal host without asking the resolver; this sees that address
+        too. One message for every refusal, so aiohappyeyeballs re-raises it as it is.
+        """
+        family, type_, proto, _, sockaddr = addr_info
+        address = str(sockaddr[0])
+        if not self.policy.permits_address(address) and address not in self.vouched:
+            self.refused_sockets += 1
+            raise BlockedTargetError(errno.EACCES, "the connection guard refuses a non-public address")
+        return socket.socket(family=family, type=type_, proto=proto)
 
     async def close(self) -> None:
         await self.inner.close()

@@ -158,6 +158,12 @@ async def _scan(platforms: Iterable[Platform], store: CampaignStore, settings: S
         skipped_probes = {p: UNARCHIVABLE_PROBES[p] for p in probes if p in UNARCHIVABLE_PROBES}
         probes = tuple(p for p in probes if p not in UNARCHIVABLE_PROBES)
     instances: list[Probe] = [get_probe(name) for name in probes]
+    # the fetchers before the ledger: a setting they refuse stops the scan with the store untouched
+    fetcher = sources.fetcher(settings, sandbox_state)
+    visit_fetcher = ThreadedFetcher(settings, sandbox_state=sandbox_state) \
+        if settings.getbool("AVAILABILITY_THREAD") and "http_site" in probes and sources.index is None else None
+    if visit_fetcher is not None:
+        sources.hook(visit_fetcher.inner)
     names = [p.name for p in instances]
     ids = [p.id for p in platforms]
     run = (ledger.resume_scan(store, names, ids) if resume else None) or ledger.begin_scan(store, names, ids)
@@ -169,11 +175,7 @@ async def _scan(platforms: Iterable[Platform], store: CampaignStore, settings: S
         summary.warc_problems = [{"key": e.key, **e.params()} for e in sources.index.problems[:MAX_WARC_PROBLEMS]]
     started = time.perf_counter()
     writer = _Writer(store, run)
-    visit_fetcher = ThreadedFetcher(settings, sandbox_state=sandbox_state) \
-        if settings.getbool("AVAILABILITY_THREAD") and "http_site" in probes and sources.index is None else None
-    if visit_fetcher is not None:
-        sources.hook(visit_fetcher.inner)
-    async with sources.fetcher(settings, sandbox_state) as fetcher:
+    async with fetcher as fetcher:
         if visit_fetcher is not None:
             await visit_fetcher.start()
         ctx = ProbeContext(settings=settings, fetcher=fetcher, link_checker=LinkChecker(fetcher, settings),

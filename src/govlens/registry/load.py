@@ -15,13 +15,16 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from govlens.errors import RegistryError, RegistryRowError
+from govlens.hosts import connection_host, is_literal
 from govlens.registry.model import (FIELDS, KINDS, LEVELS, ORG_TYPES, PROVINCE_REGION, REGIONS, REQUIRED_FIELDS,
                                     Platform, region_of)
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _HOST = re.compile(r"^[a-z0-9\u00a1-\uffff]([a-z0-9\u00a1-\uffff-]{0,62}[a-z0-9\u00a1-\uffff])?"
                    r"(\.[a-z0-9\u00a1-\uffff]([a-z0-9\u00a1-\uffff-]{0,62}[a-z0-9\u00a1-\uffff])?)+$")
+_ASCII_HOST = re.compile(r"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$")
 MAX_ID_LENGTH = 128
+MAX_FIELD = 131_072          # characters in one cell (the csv module's own default bound)
 
 
 @dataclass
@@ -40,13 +43,16 @@ def load_registry(path: str | Path) -> RegistryLoad:
     if not path.is_file():
         raise RegistryError("registry file not found", file=str(path))
     suffix = path.suffix.lower()
+    problems: list[RegistryRowError] = []
     if suffix == ".csv":
-        header, rows = _read_csv(path)
+        header, rows, problems = _read_csv(path)
     elif suffix in (".xlsx", ".xlsm"):
         header, rows = _read_xlsx(path)
     else:
         raise RegistryError("registry must be a .csv or .xlsx file", file=str(path))
     result = parse_rows(header, rows, str(path))
+    if problems:
+        result.errors = sorted(result.errors + problems, key=lambda e: e.line or 0)
     if not result.platforms:
         detail = f"; first problem: {result.errors[0]}" if result.errors else ""
         raise RegistryError(f"no usable platform in the registry ({len(result.errors)} bad rows){detail}",
@@ -93,6 +99,10 @@ def _platform(r: dict[str, str], source: str, line: int) -> Platform:
         if not r.get(name):
             raise bad("missing value", name)
     for name, value in r.items():
+        if len(value) > MAX_FIELD:
+            raise bad(f"longer than {MAX_FIELD:,} characters ({len(value):,})", name)
+        if "\x00" in value:
+            raise bad("contains a NUL byte", name)
         if _CONTROL.search(value):
             raise bad("contains control characters", name)
     if len(r["id"]) > MAX_ID_LENGTH:
@@ -130,14 +140,52 @@ def _check_url(url: str, bad) -> str:  # type: ignore[no-untyped-def]
     if parts.scheme not in ("http", "https"):
         raise bad("URL must start with http:// or https://", "url")
     host = (parts.hostname or "").lower()
-    if not host or not _HOST.match(host):
+    # judged as the connection will use it (govlens.hosts): an address in any spelling is an address,
+    # a name must be a name once IDNA/UTS-46-mapped
+    if not host or not (_valid_name(host) or is_literal(host)):
         raise bad(f"URL has no valid host name: '{url}'", "url")
     if port is not None and not (0 < port < 65536):
         raise bad("URL port out of range", "url")
     return url if parts.path else url + "/"
 
 
-def _read_csv(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
+def _valid_name(host: str) -> bool:
+    """A host name as written (letters, digits, hyphens, at least two labels) and as connected to."""
+    if host.isascii():                      # as connected to already (yarl only lower-cases it)
+        return bool(_ASCII_HOST.match(host.rstrip(".")))
+    if not _HOST.match(host.rstrip(".")):
+        return False
+    try:
+        return bool(_ASCII_HOST.match(connection_host(host).rstrip(".")))
+    except ValueError:
+        return False
+
+
+class _Lines:
+    """The file's physical lines, fed to ``csv.reader`` one at a time; ``pos`` can be moved back."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines, self.pos = lines, 0
+
+    def __iter__(self) -> "_Lines":
+        return self
+
+    def __next__(self) -> str:
+        if self.pos >= len(self.lines):
+            raise StopIteration
+        self.pos += 1
+        return self.lines[self.pos - 1]
+
+
+def _read_csv(path: Path) -> tuple[list[str], list[tuple[int, list[str]]], list[RegistryRowError]]:
+    """Header, rows (line, cells) and the rows that are broken as CSV, each with its line and field.
+
+    Read strictly: a quote left open (or closed by a later row's quote) swallows the lines after
+    it, so it is reported at the line where it starts, with the field where the quote opened, and
+    reading goes on from the next line: the rows it swallowed are evaluated. A quoted value that
+    spans lines and closes properly is still a row (refused for its line break, a control character). A field over :data:`MAX_FIELD` characters and NUL bytes are reported for
+    their row and field (not for the file); only a header that is not text stops the file.
+    """
     data = path.read_bytes()
     for encoding in ("utf-8-sig", "gb18030"):
         try:
@@ -147,24 +195,56 @@ def _read_csv(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
             continue
     else:  # pragma: no cover - gb18030 decodes any byte string
         raise RegistryError("cannot decode as UTF-8 or GB18030", file=str(path))
-    if "\x00" in text:
-        raise RegistryError("not a text file (NUL bytes)", file=str(path))
-    reader = csv.reader(io.StringIO(text, newline=""))
+    lines = _Lines(list(io.StringIO(text, newline="")))
+    if not lines.lines:
+        raise RegistryError("empty file", file=str(path))
+    if "\x00" in lines.lines[0]:
+        raise RegistryError("not a text file (NUL bytes)", file=str(path), line=1)
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, len(text) + 1))       # long fields are judged per row, below
     try:
-        header = next(reader)
-    except StopIteration:
-        raise RegistryError("empty file", file=str(path)) from None
-    except csv.Error as exc:
-        raise RegistryError(f"malformed CSV: {exc}", file=str(path), line=1) from None
-    rows: list[tuple[int, list[str]]] = []
-    try:
-        start = reader.line_num + 1          # a quoted cell may span lines: report where the row starts
-        for cells in reader:
-            rows.append((start, cells))
-            start = reader.line_num + 1
-    except csv.Error as exc:
-        raise RegistryError(f"malformed CSV: {exc}", file=str(path), line=reader.line_num) from None
-    return header, rows
+        reader = csv.reader(lines, strict=True)
+        try:
+            header = next(reader)
+        except StopIteration:
+            raise RegistryError("empty file", file=str(path)) from None
+        except csv.Error as exc:
+            raise RegistryError(f"malformed CSV: {exc}", file=str(path), line=1) from None
+        if lines.pos > 1:
+            raise RegistryError("malformed CSV: unterminated quote in the header", file=str(path), line=1)
+        rows: list[tuple[int, list[str]]] = []
+        problems: list[RegistryRowError] = []
+        names = [h.strip().lower() for h in header]
+        while lines.pos < len(lines.lines):
+            start = lines.pos
+            try:
+                cells = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                problems.append(_broken(path, lines, start, names, str(exc)))
+                lines.pos = start + 1            # the lines it swallowed are rows of their own
+                reader = csv.reader(lines, strict=True)
+                continue
+            if lines.pos - start > 1 and len(cells) != len(header):   # closed, but by another row's quote
+                problems.append(_broken(path, lines, start, names, "quote closed on a later line"))
+                lines.pos = start + 1
+                continue
+            rows.append((start + 1, cells))
+    finally:
+        csv.field_size_limit(limit)
+    return header, rows, problems
+
+
+def _broken(path: Path, lines: _Lines, start: int, names: list[str], why: str) -> RegistryRowError:
+    """The error of a record that is not CSV, at its first line and the field where it goes wrong."""
+    first = next(csv.reader([lines.lines[start]]), [])     # lenient: the cells up to the open quote
+    column = max(0, len(first) - 1)
+    field = names[column] if column < len(names) else f"column {column + 1}"
+    spans = lines.pos - start
+    what = (f"unterminated quote: the value runs over {spans} lines ({why}); the row is skipped and the lines "
+            f"after it are read as rows") if spans > 1 else f"malformed CSV: {why}"
+    return RegistryRowError(what, file=str(path), line=start + 1, field=field)
 
 
 def _read_xlsx(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:

@@ -12,6 +12,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+from govlens.atomic import atomic_write_bytes, atomic_write_text
 from govlens.awards.config import AwardsConfig
 from govlens.defects import ALL_KINDS
 from govlens.frameworks.model import Framework
@@ -300,7 +301,7 @@ class ScorecardWriter:
                 continue                       # only our own small JPEGs are written
             name = f"thumbs/{stem}-{device}.jpg"
             (self.dir / "thumbs").mkdir(exist_ok=True)
-            (self.dir / name).write_bytes(jpeg)
+            atomic_write_bytes(self.dir / name, jpeg, durable=False)
             out.append(ThumbRow(getattr(self.labels, device), name))
         return out
 
@@ -315,7 +316,7 @@ class ScorecardWriter:
             html = render(c=card, L=self.labels, lang=self.lang,
                           framework_title=self.framework_title, check_date=self.check_date,
                           interval_note=self.interval_note)
-            (self.dir / self.files[pid]).write_text(html, encoding="utf-8")
+            atomic_write_text(self.dir / self.files[pid], html, durable=False)   # never half a scorecard
 
     def write_index(self, results: dict[str, dict[str, Any]] | None = None) -> Path:
         L, data = self.L, self.data
@@ -336,13 +337,13 @@ class ScorecardWriter:
             rows=[row for _, row in rows], L=self.labels, lang=self.lang, has_intervals=any(r.rank_interval for _, r in rows),
             intro=L.t("scorecard.index_intro", n=len(rows)))
         path = self.dir / "index.html"
-        path.write_text(html, encoding="utf-8")
+        atomic_write_text(path, html)
         return path
 
     def write_css(self) -> Path:
         css = html_env().get_template("_style.css.j2").render()
         path = self.dir / "scorecard.css"
-        path.write_text(css, encoding="utf-8")
+        atomic_write_text(path, css)
         return path
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from govlens.atomic import atomic_path
 from govlens.cells import neutralise_cell
 from govlens.errors import ConfigError
 from govlens.frameworks.model import Framework
@@ -134,7 +135,8 @@ def export_review(store: CampaignStore, frameworks: Sequence[Framework], experts
             row[4].alignment = Alignment(wrap_text=True)
         info.column_dimensions["E"].width = 60
         path = out_dir / f"{eid}.xlsx"
-        book.save(path)
+        with atomic_path(path) as tmp:          # an expert's sheet is whole or the previous one
+            book.save(tmp)
         summary.files.append(path)
     summary.load = {k: v for k, v in sorted(load.items())}
     store.log_step("review", "export", {"frameworks": [fw.id for fw in reviewed], "platforms": summary.platforms,

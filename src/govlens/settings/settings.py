@@ -2,7 +2,9 @@
 
 Each key remembers the priority it was set at (default < campaign < cmdline); a lower
 priority never overwrites a higher one. Unknown keys and ill-typed values are refused
-with :class:`~govlens.errors.SettingsError`, so a typo in a campaign file is caught
+with :class:`~govlens.errors.SettingsError`, and so are values out of their bounds
+(:mod:`govlens.settings.validate`: a zero timeout, a negative concurrency, an allow-list entry
+that is no network), so a typo in a campaign file is caught
 before a national scan starts, not after.
 """
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import Any
 
 from govlens.errors import SettingsError
 from govlens.settings import default_settings
+from govlens.settings.validate import check
 
 PRIORITIES = {"default": 0, "campaign": 20, "cmdline": 40}
 
@@ -40,7 +43,11 @@ class Settings(Mapping[str, Any]):
         level = PRIORITIES[priority]
         if level < self._priority[name]:
             return
-        self._values[name] = _coerce(name, value, self._values[name], source)
+        coerced = _coerce(name, value, self._values[name], source)
+        problem = check(name, coerced)
+        if problem:
+            raise SettingsError(problem, file=source, field=name)
+        self._values[name] = coerced
         self._priority[name] = level
 
     def update(self, values: Mapping[str, Any], priority: str = "campaign", *, source: str | None = None) -> None:

@@ -45,7 +45,11 @@ class CampaignStore:
 
     def __init__(self, path: str | Path, *, memory_limit: str | None = None) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            from govlens.failures import describe_failure
+            raise describe_failure(exc, store=self.path) from None
         try:
             self.con = duckdb.connect(str(self.path))
         except duckdb.Error as exc:  # translated at the boundary
@@ -88,9 +92,24 @@ class CampaignStore:
         try:
             yield self
         except BaseException:
-            self.con.execute("ROLLBACK")
+            self._rollback()
             raise
-        self.con.execute("COMMIT")
+        self._commit()
+
+    def _commit(self) -> None:
+        try:
+            self.con.execute("COMMIT")
+        except duckdb.Error:
+            self._rollback()          # a COMMIT that fails (a full disk) may or may not have rolled back
+            raise
+
+    def _rollback(self) -> None:
+        """Roll back if a transaction is open: a failed COMMIT has already ended it, and a second
+        error here would hide the first (the full disk) behind "no transaction is active"."""
+        try:
+            self.con.execute("ROLLBACK")
+        except duckdb.TransactionException:
+            pass
 
     def close(self) -> None:
         self.con.close()
@@ -128,14 +147,9 @@ class CampaignStore:
 
     def replace(self, table: str, rows: Sequence[Mapping[str, Any]], **where: Any) -> int:
         """Delete the rows matching ``where`` (all rows if empty) and insert ``rows``, atomically."""
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self.transaction():
             self.delete(table, **where)
             n = self.insert(table, rows)
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
         return n
 
     def replace_frame(self, table: str, frame: pd.DataFrame, **where: Any) -> int:
@@ -151,14 +165,9 @@ class CampaignStore:
                 col = col.where(col.notna(), None)
             data[c] = col
         out = pd.DataFrame(data, index=frame.index)
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self.transaction():
             self.delete(table, **where)
             self.insert_frame(table, out)
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
         return len(out)
 
     def insert_frame(self, table: str, frame: pd.DataFrame) -> int:
@@ -176,14 +185,9 @@ class CampaignStore:
     def replace_with_frames(self, table: str, rows: Sequence[Mapping[str, Any]], frames: Sequence[pd.DataFrame],
                             **where: Any) -> int:
         """:meth:`replace` with dict ``rows`` and bulk ``frames`` together, in one transaction."""
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self.transaction():
             self.delete(table, **where)
             n = self.insert(table, rows) + sum(self.insert_frame(table, f) for f in frames)
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
         return n
 
     def delete(self, table: str, **where: Any) -> None:

@@ -10,7 +10,8 @@ each redirect hop, sub-resources, WebSockets — is a request to this proxy nami
 and the proxy resolves that host with the scanner's own
 :class:`~govlens.probes.resolver.GuardedResolver` (``HTTP_ALLOW_PRIVATE``,
 ``HTTP_ALLOW_NETWORKS``, ``HTTP_DNS_SERVERS``) and connects to exactly the address it
-checked. A refused host gets ``403`` with ``X-Govlens-Blocked``; Chromium reports the
+checked; a host written as an address in any spelling (full-width digits, ``0x7f.1``,
+``[::ffff:127.0.0.1]``) is judged as that address (:mod:`govlens.hosts`). A refused host gets ``403`` with ``X-Govlens-Blocked``; Chromium reports the
 navigation as ``ERR_TUNNEL_CONNECTION_FAILED`` (https) or shows the 403 (http), which the
 probe records as ``blocked_target``.
 
@@ -29,6 +30,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from govlens import statuses as S
+from govlens.hosts import host_key
 from govlens.probes.resolver import AddressPolicy, BlockedTargetError, GuardedResolver
 
 log = logging.getLogger(__name__)
@@ -70,10 +72,10 @@ class GuardProxy:
 
     def failure(self, host: str) -> str | None:
         """The visit status of the last connection to ``host`` this proxy could not make, if any."""
-        return self.failures.get(host.lower().rstrip("."))
+        return self.failures.get(host_key(host))
 
     def _failed(self, host: str, status: str) -> None:
-        key = host.lower().rstrip(".")
+        key = host_key(host)
         self.failures[key] = status
         self.failures.move_to_end(key)
         while len(self.failures) > FAILURES_KEPT:
@@ -97,7 +99,11 @@ class GuardProxy:
         upstream: asyncio.StreamWriter | None = None
         try:
             head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), HEAD_TIMEOUT)
-            line, *fields = head[:-4].decode("latin-1").split("\r\n")
+            try:      # Chromium sends ASCII; a raw client's UTF-8 host is judged as what it spells
+                codec, text = "utf-8", head[:-4].decode("utf-8")
+            except UnicodeDecodeError:
+                codec, text = "latin-1", head[:-4].decode("latin-1")
+            line, *fields = text.split("\r\n")
             method, target, version = line.split(" ", 2)
             if method.upper() == "CONNECT":
                 host, _, port = target.rpartition(":")
@@ -116,8 +122,8 @@ class GuardProxy:
                     return
                 path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
                 kept = [f for f in fields if f.split(":", 1)[0].strip().lower() not in _HOP_HEADERS]
-                upstream.write(f"{method} {path} {version}\r\n".encode("latin-1")
-                               + "".join(f"{f}\r\n" for f in kept).encode("latin-1")
+                upstream.write(f"{method} {path} {version}\r\n".encode(codec)
+                               + "".join(f"{f}\r\n" for f in kept).encode(codec)
                                + b"Connection: close\r\n\r\n")
             # one exchange per connection: when either side is done, so is the other
             pipes = [asyncio.ensure_future(_pipe(reader, upstream)), asyncio.ensure_future(_pipe(up_reader, writer))]
@@ -158,7 +164,7 @@ class GuardProxy:
             self._failed(host, S.CONNECTION_REFUSED if isinstance(exc, ConnectionRefusedError) else S.CONNECTION_ERROR)
             await _answer(client, 502, f"cannot connect to {host}: {type(exc).__name__}")
             return None, None
-        self.failures.pop(host.lower().rstrip("."), None)
+        self.failures.pop(host_key(host), None)
         return reader, writer
 
 
