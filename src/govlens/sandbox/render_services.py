@@ -12,6 +12,7 @@ import random
 from html import escape
 
 from govlens.sandbox.inspection import GUIDE_ELEMENTS, Letter, guide_indices
+from govlens.sandbox.families import meta
 from govlens.sandbox.render import _crumb, _footer, _head, _header, _nav, _service_name
 from govlens.sandbox.site import Site, attachment_path
 from govlens.sandbox.text import paragraphs
@@ -68,7 +69,8 @@ def _cn_day(d: dt.date) -> str:
 
 def letters(site: Site) -> str:
     """信件公开: the published letters, newest first, with their state."""
-    out = [_head(site, f"信件公开 - {site.name}", home=False), _header(site, home=False), _nav(site)]
+    metas = meta.column_metas(site, "信件公开", ctype="互动交流")
+    out = [_head(site, f"信件公开 - {site.name}", home=False, metas=metas), _header(site, home=False), _nav(site)]
     out.append('<div class="wrap">\n')
     out.append(_crumb(site, ("/hdjl/index.html", "互动交流"), (None, "信件公开")))
     out.append('<div class="main"><h1>信件公开</h1>\n<table class="letters">\n'
@@ -85,7 +87,8 @@ def letters(site: Site) -> str:
 
 def letter(site: Site, item: Letter) -> str:
     rng = random.Random(f"{site.seed}:{site.platform.id}:letter:{item.n}")
-    out = [_head(site, f"{item.title} - {site.name}", home=False), _header(site, home=False), _nav(site)]
+    metas = meta.article_metas(site, "信件公开", item.title, _cn_day(item.asked), f"{site.base}{item.path}")
+    out = [_head(site, f"{item.title} - {site.name}", home=False, metas=metas), _header(site, home=False), _nav(site)]
     out.append('<div class="wrap">\n')
     out.append(_crumb(site, ("/hdjl/letters/index.html", "信件公开"), (None, "信件详情")))
     out.append(f'<div class="main letter"><h1>{escape(item.title)}</h1>\n'
