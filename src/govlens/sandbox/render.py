@@ -265,7 +265,7 @@ def article(site: Site, col: Column, j: int) -> str:
     date = f"{it.date.year}年{it.date.month:02d}月{it.date.day:02d}日" if site.date_style == "cn" else \
         f"{it.date.year:04d}-{it.date.month:02d}-{it.date.day:02d}"
     metas = meta.article_metas(site, col.name, it.title, f"{it.date.isoformat()} 09:30", f"{site.base}{it.path}",
-                               drop=meta.dropped(site, col, article=j == 0))
+                               drop=meta.dropped(site, col, article=True) if j == 0 else frozenset())
     out = [_head(site, f"{it.title} - {site.name}", home=False, metas=metas), _header(site, home=False), _nav(site)]
     out.append('<div class="wrap">\n')
     out.append(_crumb(site, (col.path, col.name), (None, "正文")))

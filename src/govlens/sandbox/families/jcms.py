@@ -125,7 +125,7 @@ def article(site: Site, col: Column, j: int) -> str:
     items = site.items(col)
     it = items[j]
     metas = meta.article_metas(site, col.name, it.title, f"{it.date.isoformat()} 10:12", f"{site.base}{it.path}",
-                               drop=meta.dropped(site, col, article=j == 0))
+                               drop=meta.dropped(site, col, article=True) if j == 0 else frozenset())
     out = [render._head(site, it.title, home=False, metas=metas), render._header(site, home=False),
            render._nav(site), '<div class="wrap">\n', render._crumb(site, (col.path, col.name), (None, "正文")),
            f'<div class="article"><div class="bt"><h1>{escape(it.title)}</h1></div>\n'

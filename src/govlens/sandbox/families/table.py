@@ -78,10 +78,10 @@ def home(site: Site) -> str:
     out = _page(site, render.home_title(site, rng), home=True)
     out.append(f'<div class="wrap">{render.home_top(site)}'
                '<table width="100%" border="0" align="center" cellpadding="0" cellspacing="0"><tr><td>\n'
-               '<table width="100%" border="0" cellpadding="0" cellspacing="0"><tr><td width="72%" valign="top">\n')
+               '<table width="100%" border="0" cellpadding="0" cellspacing="0"><tr><td valign="top">\n')
     for col in site.columns:
         out.append(_block(site, col, site.items(col)[: rng.randint(5, 8)]))
-    out.append('</td>\n<td valign="top">'
+    out.append('</td></tr>\n<tr><td align="center">'
                '<iframe src="/images/weather.gif" width="240" height="80" frameborder="0" scrolling="no" '
                'title="天气预报"></iframe></td></tr></table>\n')
     out.append(f"</td></tr>\n<tr><td>\n{render.home_bottom(site)}</td></tr></table></div>\n")
@@ -115,7 +115,7 @@ def column_page(site: Site, col: Column) -> str:
 def article(site: Site, col: Column, j: int) -> str:
     it = site.items(col)[j]
     metas = meta.article_metas(site, col.name, it.title, it.date.isoformat(), f"{site.base}{it.path}",
-                               drop=meta.dropped(site, col, article=j == 0))
+                               drop=meta.dropped(site, col, article=True) if j == 0 else frozenset())
     out = _page(site, it.title, home=False, metas=metas)
     out.append('<div class="wrap"><table width="100%" border="0" align="center" cellpadding="0" cellspacing="0">'
                f'<tr><td>{render._crumb(site, (col.path, col.name), (None, "正文"))}</td></tr>\n'

@@ -93,7 +93,7 @@ def article(site: Site, col: Column, j: int) -> str:
     if rng.random() < 0.5:           # the page was regenerated later: the meta says so, the page does not
         pub = min(site.as_of, it.date + dt.timedelta(days=rng.randint(1, 90)))
     metas = meta.article_metas(site, col.name, it.title, f"{pub.isoformat()} {rng.randint(8, 18):02d}:{rng.randint(0, 59):02d}",
-                               f"{site.base}{it.path}", drop=meta.dropped(site, col, article=j == 0))
+                               f"{site.base}{it.path}", drop=meta.dropped(site, col, article=True) if j == 0 else frozenset())
     out = [render._head(site, f"{it.title}_{site.name}", home=False, metas=metas), render._header(site, home=False),
            render._nav(site), '<div class="wrap">\n', render._crumb(site, (col.path, col.name), (None, "正文")),
            '<table width="100%" border="0" cellpadding="0" cellspacing="0"><tr><td valign="top">\n'
