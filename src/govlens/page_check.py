@@ -18,7 +18,6 @@ from govlens.errors import InputError
 from govlens.indicators import registry
 from govlens.indicators.base import IndicatorContext, PlatformObservations
 from govlens.probes.explain import explain_page
-from govlens.probes.fetch import Fetcher, load_sandbox_state
 from govlens.probes.html_extract import HOME
 from govlens.probes.observation import COMPLETED, Observation
 from govlens.probes.wording import load_wording
@@ -38,6 +37,8 @@ def read_page(target: str, base_url: str | None, settings: Settings,
         except OSError as exc:
             raise InputError(f"cannot read: {exc}", file=target) from None
         return body, "", base_url or path.resolve().as_uri(), {"source": "file"}
+    from govlens.probes.fetch import Fetcher, load_sandbox_state    # the HTTP stack only when there is a URL
+
     state = load_sandbox_state(sandbox) if sandbox else None
 
     async def fetch() -> Any:

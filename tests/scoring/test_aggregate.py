@@ -109,3 +109,38 @@ def test_copeland_as_the_index_method() -> None:
     assert run_of(framework(simple(inds)), values).results["rank"].tolist() == [1, 2, 3]
     run = run_of(framework(simple(inds, aggregation=["copeland", "weighted_arithmetic"])), values)
     assert run.results["rank"].tolist() == [2, 1, 3] and run.results["index"].tolist() == [50, 75, 25]   # (c + n − 1) / (2 (n − 1)), c = 0, 1, −1
+
+
+def _units_invariance_runs(aggregation: str, **uncertainty: object) -> tuple[object, object]:
+    rng = np.random.default_rng(23)
+    data = {k: rng.uniform(0.05, 1.0, 23).tolist() for k in ("a", "b", "c", "d")}
+    inds = {k: {"normalise": {"method": "none"}} for k in data}
+    fw = framework(simple(inds, dims={"x": ["a", "b"], "y": ["c", "d"]}, aggregation=aggregation,
+                          **({"uncertainty": uncertainty} if uncertainty else {})))
+    small = run_of(fw, data, uncertainty_spec=bool(uncertainty))
+    large = run_of(fw, {k: [v * 100 for v in vs] for k, vs in data.items()}, uncertainty_spec=bool(uncertainty))
+    return small, large
+
+
+@pytest.mark.parametrize("aggregation", ["weighted_geometric", "weighted_harmonic"])
+def test_geometric_and_harmonic_ranks_do_not_depend_on_the_units(aggregation: str) -> None:
+    """0–1 data and the same data × 100 rank alike under a mean that is homogeneous of degree 1
+    (once values below 1 were lifted to 1, 0–1 data collapsed to ties)."""
+    small, large = _units_invariance_runs(aggregation)
+    a, b = small.results["index"].to_numpy(float), large.results["index"].to_numpy(float)
+    assert np.allclose(a * 100, b)
+    assert small.results["rank"].tolist() == large.results["rank"].tolist()
+    assert len(set(small.results["rank"])) == 23                       # no collapse to ties
+
+
+def test_geometric_units_invariance_holds_in_the_monte_carlo_too() -> None:
+    small, large = _units_invariance_runs("weighted_geometric", replications=64, seed=5, weights={"noise": 0.3},
+                                          sensitivity=False)
+    for col in ("rank_median", "rank_low", "rank_high"):
+        assert small.results[col].tolist() == large.results[col].tolist()
+    assert (small.results["rank_high"] - small.results["rank_low"]).max() > 0    # the weights did move ranks
+
+
+def test_only_zeros_are_lifted() -> None:
+    agg, _ = power_mean(np.array([[0.25, 0.04], [0.0, 100.0]]), np.array([1.0, 1.0]), 0.0)
+    assert agg[0] == pytest.approx(0.1) and agg[1] == pytest.approx(10)

@@ -31,3 +31,19 @@ def test_every_data_set_is_written_with_empty_missing_cells_and_safe_text(tmp_pa
     log = json.loads((tmp_path / "log.json").read_text(encoding="utf-8"))
     assert log["framework"] == "t" and log["steps"][0]["verb"] == "denominate"
     assert set(written) >= {"results.csv", "normalised.csv", "log.json", "notes.txt"}
+
+
+def test_the_small_table_writer_writes_what_duckdb_writes(tmp_path) -> None:
+    import numpy as np
+    import pandas as pd
+
+    from govlens.scoring.export import write_csv
+
+    rng = np.random.default_rng(4)
+    frame = pd.DataFrame({"a": [0.1, 1 / 3, 1e-05, 123456789.123, np.nan, 100.0],
+                          "b": rng.normal(0, 1e4, 6), "n": [1, 2, 3, 4, 5, 6],
+                          "ok": [True, False, True, False, True, False],
+                          "t": ["x", "=y", None, "z,w", 'q"r', "中"]}, index=["u1", "u2", "u3", "u4", "u5", "@u6"])
+    write_csv(frame, tmp_path / "duck.csv", engine="duckdb")
+    write_csv(frame, tmp_path / "pandas.csv", engine="pandas")
+    assert (tmp_path / "pandas.csv").read_bytes() == (tmp_path / "duck.csv").read_bytes()

@@ -129,3 +129,19 @@ def test_framework_groups_limit_the_units_scored(store: CampaignStore) -> None:
     assert summary.platforms == 1 and {r["platform_id"] for r in store.rows("results")} == {"d"}
     with pytest.raises(ScoringError, match="groups nope"):
         score_campaign(store, parse_framework({**FRAMEWORK_DOC, "platform_groups": ["nope"]}, "t.yaml"))
+
+
+def test_tied_platforms_share_a_rank_and_average_is_refused_before_the_store_changes(store: CampaignStore) -> None:
+    from govlens.errors import FrameworkError
+
+    doc = {**FRAMEWORK_DOC, "vetoes": []}
+    store.insert("indicator_values", [value("e", "availability", 0.0), value("e", "homepage-freshness", 3),
+                                      value("e", "site-search", 1)])
+    store.write_platforms([platform("a"), platform("b"), platform("c"), platform("d", "other"), platform("e")])
+    score_campaign(store, parse_framework(doc, "t.yaml"))
+    res = {r["platform_id"]: r for r in store.rows("results")}
+    assert res["e"]["index"] == res["a"]["index"] and res["a"]["rank"] == res["e"]["rank"] == 1   # a twin of a
+    before = store.count("run_log", stage="scoring")
+    with pytest.raises(FrameworkError, match="half ranks"):
+        score_campaign(store, parse_framework({**doc, "rank": {"ties": "average"}}, "t.yaml"))
+    assert store.count("run_log", stage="scoring") == before and store.count("results") == 5

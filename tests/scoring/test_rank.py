@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from govlens.scoring.rank import group_ranks, rank_within_groups
 
@@ -12,9 +13,62 @@ MINMAX = {"normalise": {"method": "minmax"}}
 
 
 def test_ties_rank_by_findings_then_id() -> None:
+    fw = framework(simple({"a": MINMAX}, rank={"ties": "first"}))
+    run = run_of(fw, {"a": [5.0, 5.0, 5.0, 1.0]}, ids=["z", "y", "x", "w"], tiebreak=[2, 0, 0, 0])
+    assert dict(zip(run.results.index, run.results["rank"])) == {"x": 1, "y": 2, "z": 3, "w": 4}
+
+
+def test_equal_index_and_findings_share_the_lowest_rank_by_default() -> None:
     run = run_of(framework(simple({"a": MINMAX})), {"a": [5.0, 5.0, 5.0, 1.0]}, ids=["z", "y", "x", "w"],
                  tiebreak=[2, 0, 0, 0])
-    assert dict(zip(run.results.index, run.results["rank"])) == {"x": 1, "y": 2, "z": 3, "w": 4}
+    assert dict(zip(run.results.index, run.results["rank"])) == {"x": 1, "y": 1, "z": 3, "w": 4}
+
+
+@pytest.mark.parametrize("ties, expected", [("min", [1, 2, 2, 4, 5]), ("max", [1, 3, 3, 4, 5]),
+                                            ("average", [1, 2.5, 2.5, 4, 5]), ("dense", [1, 2, 2, 3, 4]),
+                                            ("first", [1, 2, 3, 4, 5])])
+def test_every_ties_method_on_a_plain_table(ties, expected) -> None:
+    """Scores 90, 80, 80, 70 and one unit without a score (last), as pandas/R name the methods."""
+    run = run_of(framework(simple({"a": {"normalise": {"method": "none"}}}, rank={"ties": ties})),
+                 {"a": [90.0, 80.0, 80.0, 70.0, np.nan]})
+    assert run.results["rank"].tolist() == expected
+    assert run.results["rank_d"].tolist() == expected            # the dimension is ranked too
+
+
+def test_ties_per_level_and_dimension_ranks() -> None:
+    fw = framework(simple({k: {"normalise": {"method": "none"}} for k in "abc"}, {"x": ["a", "b"], "y": ["c"]},
+                          rank={"ties": ["dense", "max"]}))
+    run = run_of(fw, {"a": [10.0, 10.0, 30.0, 20.0], "b": [10.0, 10.0, 30.0, 20.0], "c": [40.0, 0.0, 20.0, 0.0]},
+                 groups=["g", "g", "g", "h"])
+    res = run.results
+    assert res["rank_x"].tolist() == [2, 2, 1, 1] and res["rank_y"].tolist() == [1, 3, 2, 1]   # dense, dense
+    assert res["index"].tolist() == [25.0, 5.0, 25.0, 10.0] and res["rank"].tolist() == [2, 3, 2, 1]   # max
+
+
+def test_vetoed_units_tie_only_among_themselves() -> None:
+    fw = framework(simple({"a": {"normalise": {"method": "none"}}},
+                          vetoes=[{"id": "v", "indicator": "a", "op": "==", "value": 50}]))
+    run = run_of(fw, {"a": [50.0, 50.0, 40.0, 50.0]}, tiebreak=[0, 0, 0, 1])
+    assert run.results["vetoed"].tolist() == [True, True, False, True]
+    assert run.results["rank"].tolist() == [2, 2, 1, 4]                     # vetoed 50s after the 40; findings split
+
+
+@pytest.mark.parametrize("ties", ["min", "max", "average", "dense", "first"])
+def test_lexsort_ties_equal_pandas_rank(ties) -> None:
+    rng = np.random.default_rng(5)
+    n = 1500
+    groups = rng.choice(["a", "b", "c"], n).astype(object)
+    score = rng.integers(0, 12, n).astype(float)
+    score[rng.random(n) < 0.05] = np.nan
+    vetoed = rng.random(n) < 0.1
+    counts = rng.integers(0, 3, n).astype(float)
+    order = np.lexsort((np.arange(n), counts))
+    position = np.empty(n, dtype=np.int64)
+    position[order] = np.arange(n)
+    rank, _ = group_ranks(groups, score, vetoed, position, ties, counts)
+    frame = pd.DataFrame({"id": np.arange(n), "group": groups, "index": score, "vetoed": vetoed, "tb": counts})
+    expected = rank_within_groups(frame, tiebreak_count="tb", key="id", ties=ties).set_index("id").loc[np.arange(n)]
+    assert np.array_equal(rank, expected["rank"].to_numpy())
 
 
 def test_one_lexsort_equals_the_published_sort() -> None:
@@ -29,3 +83,18 @@ def test_one_lexsort_equals_the_published_sort() -> None:
     frame = pd.DataFrame({"id": np.arange(n), "group": groups, "index": score, "vetoed": vetoed, "tb": tiebreak})
     expected = rank_within_groups(frame, tiebreak_count="tb", key="id").set_index("id").loc[np.arange(n)]
     assert (rank == expected["rank"].to_numpy()).all() and (size == expected["group_size"].to_numpy()).all()
+
+
+@pytest.mark.parametrize("rank, field, message", [
+    ({"ties": "lowest"}, "rank.ties", "must be one of min, max, average, dense, first"),
+    ({"ties": ["min", "min", "min"]}, "rank.ties", r"the tree has 2 level\(s\)"),
+    ({"ties": ["min", "top"]}, "rank.ties[1]", "must be one of"),
+    ({"tie": "min"}, "rank.tie", "unknown key"),
+    ("min", "rank", "expected a mapping"),
+])
+def test_a_bad_ties_option_names_its_key(rank, field, message) -> None:
+    from govlens.errors import FrameworkError
+
+    with pytest.raises(FrameworkError, match=message) as info:
+        framework(simple({"a": MINMAX}, rank=rank))
+    assert info.value.field == field

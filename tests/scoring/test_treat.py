@@ -90,3 +90,16 @@ def test_log_of_non_positive_values_is_a_clear_error() -> None:
     with pytest.raises(FrameworkError) as info:
         run_of(fw, {"a": [0.0, 1.0, 2.0]})
     assert info.value.field == "dimensions[0].indicators[0].treat" and "log needs positive values" in str(info.value)
+
+
+def test_skew_and_kurtosis_equal_scipys_bias_corrected_statistics() -> None:
+    from scipy import stats
+
+    rng = np.random.default_rng(8)
+    for n in (4, 5, 17, 300):
+        for x in (rng.lognormal(0, 1, n), rng.normal(50, 10, n), rng.integers(0, 3, n).astype(float)):
+            if np.ptp(x) == 0:
+                continue
+            s, k = skew_kurtosis(x)
+            assert s == pytest.approx(stats.skew(x, bias=False), rel=1e-9, abs=1e-12)
+            assert k == pytest.approx(stats.kurtosis(x, bias=False), rel=1e-9, abs=1e-12)

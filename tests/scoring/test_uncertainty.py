@@ -124,3 +124,75 @@ def test_imputation_and_treatment_alternatives_replay_the_data_steps() -> None:
     assert shifts.loc[shifts["imputation"] >= 0.5, "mean_abs_rank_shift"].max() > 0
     assert shifts.loc[(shifts["imputation"] < 0.5) & (shifts["treatment"] < 0.5), "mean_abs_rank_shift"].max() == 0
     assert pytest.approx(0) != shifts.loc[shifts["treatment"] >= 0.5, "mean_abs_rank_shift"].max()
+
+
+def test_a_factor_can_list_exactly_its_choices_without_the_nominal() -> None:
+    """Nominal minmax, but the Monte Carlo draws only `rank`: every replication ranks as a run whose own
+    normalisation is `rank` (with a plain list, about half the draws would be the nominal minmax)."""
+    rng = np.random.default_rng(3)
+    x = {k: (rng.lognormal(0, 1.5, 40)).round(3).tolist() for k in "ab"}      # skewed: rank ≠ minmax order
+    only_rank = {"replications": 40, "weights": {"noise": 0}, "normalisation": {"choices": ["rank"]},
+                 "sensitivity": False}
+    run = run_of(framework(simple({k: MINMAX for k in "ab"}, uncertainty=only_rank)), x)
+    by_rank = run_of(framework(simple({k: {"normalise": {"method": "rank"}} for k in "ab"})), x)
+    assert run.results["rank"].tolist() != by_rank.results["rank"].tolist()
+    assert run.results["rank_median"].tolist() == by_rank.results["rank"].astype(float).tolist()
+    assert run.results["rank_low"].tolist() == run.results["rank_high"].tolist()
+    logged = next(s for s in run.log if s.verb == "uncertainty").params["factors"]
+    assert logged == {"normalisation": [{"method": "rank"}]}
+
+
+def test_a_published_winmax_design_and_the_nominal_placeholder() -> None:
+    choices = [{"method": "winsorise", "winmax": k} for k in range(1, 6)]
+    fw = framework(simple({k: MINMAX for k in "abcd"}, {"x": ["a", "b"], "y": ["c", "d"]}, uncertainty={
+        "replications": 50, "weights": {"noise": 0}, "treatment": {"choices": choices}, "sensitivity": False,
+        "imputation": {"choices": ["nominal", "indicator_mean"]}}))
+    assert fw.uncertainty.exact == ("imputation", "treatment")
+    run = run_of(fw, data(40))
+    factors = next(s for s in run.log if s.verb == "uncertainty").params["factors"]
+    assert [c["winmax"] for c in factors["treatment"]] == [1, 2, 3, 4, 5]
+    assert factors["imputation"] == [None, {"method": "indicator_mean"}]
+
+
+@pytest.mark.parametrize("value, field", [({"choices": []}, "uncertainty.treatment.choices"),
+                                          ({"choice": ["none"]}, "uncertainty.treatment.choice"),
+                                          ({"choices": ["nope"]}, "uncertainty.treatment.choices[0]")])
+def test_bad_exact_choices_name_their_key(value, field) -> None:
+    from govlens.errors import FrameworkError
+    from govlens.scoring.table import from_frame
+    from govlens.scoring.engine import build_index
+
+    with pytest.raises(FrameworkError) as info:
+        fw = framework(simple({k: MINMAX for k in "ab"}, uncertainty={"treatment": value}))
+        build_index(from_frame(pd.DataFrame(data(10)).iloc[:, :2]), fw)
+    assert info.value.field == field
+
+
+@pytest.mark.parametrize("ties", ["min", "max", "average", "dense", "first"])
+def test_ranker_gives_tied_units_the_ties_method_rank(ties) -> None:
+    rng = np.random.default_rng(2)
+    n = 400
+    groups = rng.choice(["g1", "g2"], n)
+    vetoed = rng.random(n) < 0.15
+    scores = rng.integers(0, 15, (n, 5)).astype(np.float32)
+    scores[rng.random((n, 5)) < 0.03] = np.nan
+    counts = rng.integers(0, 3, n).astype(float)
+    tiebreak = np.empty(n, dtype=np.int64)
+    tiebreak[np.lexsort((np.arange(n), counts))] = np.arange(n)
+    ranker = Ranker(groups, vetoed, tiebreak, ties, counts)
+    out = np.zeros((5, n), dtype=ranker.dtype)
+    ranker.ranks(np.ascontiguousarray(scores[ranker.order].T), out)
+    for r in range(5):
+        frame = pd.DataFrame({"id": np.arange(n), "group": groups, "index": scores[:, r].astype(float),
+                              "vetoed": vetoed, "tb": counts})
+        expected = rank_within_groups(frame, tiebreak_count="tb", key="id", ties=ties).set_index("id")["rank"]
+        assert np.array_equal(out[r], expected.loc[ranker.order].to_numpy())
+
+
+def test_with_ties_min_an_unperturbed_monte_carlo_reproduces_the_shared_ranks() -> None:
+    x = {"a": [5.0, 5.0, 3.0, 1.0, 5.0], "b": [2.0, 2.0, 9.0, 1.0, 2.0]}
+    fw = framework(simple({k: {"normalise": {"method": "none"}} for k in "ab"},
+                          uncertainty={"replications": 20, "weights": {"noise": 0}, "sensitivity": False}))
+    run = run_of(fw, x)
+    assert run.results["rank"].tolist() == [2, 2, 1, 5, 2]
+    assert run.results["rank_median"].tolist() == [2, 2, 1, 5, 2]

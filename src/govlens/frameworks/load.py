@@ -16,7 +16,9 @@ Keys beyond the 2013 file's (all optional; see docs/methodology.md for what each
     index: {aggregation: …, weighting: …} # how the top dimensions combine into the index
     deductions: [...]                     # points off the index (2019 scheme), bonuses: [...], qualify: {min_index: 60}
     uncertainty: {replications: 1000, weights: {noise: 0.25}, normalisation: [minmax], …}
+                                          # a list: alternatives beside the nominal; {choices: [...]}: exactly these
     table: {id: code, name: name, group: group}   # columns of an indicator table for `govlens index`
+    rank: {ties: min}                     # min | max | average | dense | first, or a list: one per level
     dimensions[i]: aggregation, weighting, dimensions (sub-dimensions)
     indicators[j]: direction (1 / -1), denominate: {by: population, scale: 10000}, impute, treat
 """
@@ -29,11 +31,13 @@ from typing import Any
 
 from govlens.errors import FrameworkError
 from govlens.frameworks.model import (EXPERT, NONE, VETO_OPS, BonusRule, DeductionRule, Dimension, Framework,
-                                      IndicatorRef, MethodSpec, UncertaintySpec, VetoRule)
+                                      IndicatorRef, MethodSpec, NOMINAL, UncertaintySpec, VetoRule)
 from govlens.frameworks.review import parse_review
 from govlens.yamlfile import read_yaml_lines, shipped_names, with_line
 
-AGGREGATIONS = ("weighted_arithmetic", "weighted_geometric", "weighted_harmonic", "generalised_mean", "copeland")
+TIES = ("min", "max", "average", "dense", "first")     # as pandas names them (govlens.scoring.rank)
+AGGREGATIONS = ("weighted_arithmetic", "weighted_geometric", "weighted_harmonic", "generalised_mean", "copeland",
+                "kemeny")
 Err = Callable[[str, str], FrameworkError]
 
 
@@ -104,6 +108,7 @@ def parse_framework(doc: Any, source: str = "<framework>", lines: Mapping[str, i
     if not isinstance(table, dict) or not all(isinstance(v, str) and v for v in table.values()):
         raise err("expected a mapping of role (id, name, group) to a column name", "table")
     _known(table, {"id", "name", "group"}, "table", err)
+    ties = _ties(doc.get("rank"), dimensions, err)
     checks = doc.get("checks") or []
     if not isinstance(checks, list) or not all(isinstance(c, str) and c for c in checks):
         raise err("expected a list of indicator ids", "checks")
@@ -121,7 +126,30 @@ def parse_framework(doc: Any, source: str = "<framework>", lines: Mapping[str, i
         qualify_min=None if qualify.get("min_index") is None else _number(qualify["min_index"], "qualify.min_index", err),
         uncertainty=_uncertainty(doc.get("uncertainty"), "uncertainty", err),
         table=dict(table), lines=lines, checks=tuple(checks),
-        platform_groups=tuple(groups), review=parse_review(doc.get("review"), err))
+        platform_groups=tuple(groups), review=parse_review(doc.get("review"), err), ties=ties)
+
+
+def _ties(value: Any, dimensions: tuple[Dimension, ...], err: Err) -> tuple[str, ...]:
+    """``rank: {ties: min}`` (every level) or ``{ties: [dense, min]}`` (one per level, the index last)."""
+    if value is None:
+        return ()
+    if not isinstance(value, dict):
+        raise err("expected a mapping like {ties: min}", "rank")
+    _known(value, {"ties"}, "rank", err)
+    ties = value.get("ties", "min")
+    items = ties if isinstance(ties, list) else [ties]
+    for i, t in enumerate(items):
+        if t not in TIES:
+            raise err(f"must be one of {', '.join(TIES)}", f"rank.ties[{i}]" if isinstance(ties, list) else "rank.ties")
+
+    def height(d: Dimension) -> int:
+        return 1 if d.indicators else 1 + max(height(s) for s in d.dimensions)
+
+    levels = 1 + max(height(d) for d in dimensions)
+    if isinstance(ties, list) and len(items) != levels:
+        raise err(f"the list gives {len(items)} method(s) but the tree has {levels} level(s) "
+                  "(level 1: indicators into their dimension, the last: the index)", "rank.ties")
+    return tuple(items)
 
 
 def _dimension(d: Any, dp: str, err: Err, seen_nodes: set[str], seen_inds: set[str]) -> Dimension:
@@ -243,22 +271,39 @@ def _uncertainty(u: Any, up: str, err: Err) -> UncertaintySpec | None:
             or not 0 <= interval[0] < interval[1] <= 1):
         raise err("expected two quantiles like [0.05, 0.95]", f"{up}.interval")
 
+    exact: list[str] = []
+
     def alternatives(key: str, agg: bool = False) -> tuple[MethodSpec, ...]:
+        """A list: alternatives drawn beside the nominal method. ``{choices: [...]}``: exactly these
+        (``nominal`` among them stands for the framework's own method)."""
         raw = u.get(key, []) or []
-        if not isinstance(raw, list):
-            raise err("expected a list of alternative methods", f"{up}.{key}")
+        path = f"{up}.{key}"
+        if isinstance(raw, dict):
+            _known(raw, {"choices"}, path, err)
+            raw = raw.get("choices")
+            path = f"{path}.choices"
+            if not isinstance(raw, list) or not raw:
+                raise err("expected a non-empty list of the methods to draw from", path)
+            exact.append(key)
+        elif not isinstance(raw, list):
+            raise err("expected a list of alternative methods, or {choices: [...]} for exactly these", path)
         out = []
         for i, item in enumerate(raw):
-            spec = (_agg_spec if agg else _spec)(item, f"{up}.{key}[{i}]", err)
+            if item == NOMINAL.method and key in exact:
+                out.append(NOMINAL)
+                continue
+            spec = (_agg_spec if agg else _spec)(item, f"{path}[{i}]", err)
             if spec is not None:
                 out.append(spec)
         return tuple(out)
 
+    normalisation, aggregation = alternatives("normalisation"), alternatives("aggregation", True)
+    imputation, treatment = alternatives("imputation"), alternatives("treatment")
     return UncertaintySpec(replications=reps, seed=seed, weight_noise=noise, weight_levels=tuple(levels),
-                           normalisation=alternatives("normalisation"), aggregation=alternatives("aggregation", True),
-                           imputation=alternatives("imputation"), treatment=alternatives("treatment"),
+                           normalisation=normalisation, aggregation=aggregation,
+                           imputation=imputation, treatment=treatment,
                            sensitivity=_bool(u.get("sensitivity", True), f"{up}.sensitivity", err),
-                           interval=(float(interval[0]), float(interval[1])))
+                           interval=(float(interval[0]), float(interval[1])), exact=tuple(exact))
 
 
 def validate_references(framework: Framework, indicator_ids: set[str], methods: set[str]) -> None:
@@ -309,7 +354,8 @@ def method_fields(framework: Framework) -> list[tuple[str, str, MethodSpec]]:
         for key, registry, specs in (("normalisation", "normalise", u.normalisation),
                                      ("aggregation", "aggregate", u.aggregation),
                                      ("imputation", "impute", u.imputation), ("treatment", "treat", u.treatment)):
-            out += [(registry, f"uncertainty.{key}[{i}]", s) for i, s in enumerate(specs)]
+            where = f"uncertainty.{key}.choices" if key in u.exact else f"uncertainty.{key}"
+            out += [(registry, f"{where}[{i}]", s) for i, s in enumerate(specs) if s is not NOMINAL]
     return out
 
 

@@ -150,6 +150,10 @@ class UncertaintySpec:
     treatment: tuple[MethodSpec, ...] = ()          # alternatives to the nominal outlier treatment
     sensitivity: bool = True                        # Sobol indices (SALib) of the rank shifts to each assumption
     interval: tuple[float, float] = (0.05, 0.95)
+    exact: tuple[str, ...] = ()                     # factors whose list is exactly the choices (no nominal added)
+
+
+NOMINAL = MethodSpec("nominal")                     # in an exact list of choices: the framework's own method
 
 
 @dataclass(frozen=True)
@@ -179,6 +183,7 @@ class Framework:
     checks: tuple[str, ...] = ()         # indicators evaluated for their findings only, never scored
     platform_groups: tuple[str, ...] = ()   # only platforms of these registry groups (empty: every group)
     review: Any = None                   # the expert review (govlens.frameworks.review.ReviewSpec), or None
+    ties: tuple[str, ...] = ()           # rank of tied units: one method for every level, or one per level
 
     def covers(self, kind: str | None, group: str | None) -> bool:
         """Does this framework score a platform of this kind and registry group?"""

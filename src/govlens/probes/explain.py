@@ -77,6 +77,7 @@ def explain_page(body: bytes, content_type: str, url: str, *, platform_host: str
         "forms": {"search": page.get("search_forms"), "letter_forms": letter_forms},
         "images": page.get("images"), "styled_text": page.get("styled_text"),
         "resources": page.get("resources"), "wording": page.get("wording", []),
+        "site_identity": page.get("site_identity"),
         "extract_error": page.get("extract_error"),
         "_payload": page,
     }

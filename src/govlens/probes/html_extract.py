@@ -24,6 +24,7 @@ from urllib.parse import urljoin
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from govlens.probes.dates import iso
+from govlens.probes.extract_identity import site_identity
 from govlens.probes.extract_colours import MAX_STYLED, normalise_colour, styled_text
 from govlens.probes.extract_lists import CRUMB_SELECTOR, column_blocks, crumb_title, main_list, title_head
 from govlens.probes.extract_published import published
@@ -264,6 +265,7 @@ def _extract(html: str, base_url: str, hosts: frozenset[str], role: str, referen
         page["column_title"] = heading or crumb_title(crumb) or h1_text or title_head(title)
     elif role == ARTICLE:
         page["published"] = iso(published(tree, metas, times, base_url))
+    page["site_identity"] = site_identity(tree, metas, title, role, urls.absolute, html)   # last: strips scripts
     return page
 
 

@@ -5,6 +5,7 @@
     weighted_harmonic    Σ w / Σ (w / x)                               (p = −1)
     generalised_mean     (Σ w x^p / Σ w)^(1/p), any p (``p: 0.5``)
     copeland             non-compensatory: Copeland scores of the weighted outranking matrix, on 0–100
+    kemeny               non-compensatory: the Condorcet–Kemeny order of that matrix, as a place on 0–100
 
 Missing is a status, never zero: a unit's weights are rescaled over the children it has (COINr's
 "skip missing and reweight"), and the share of weight it had is kept as coverage; with
@@ -12,8 +13,10 @@ Missing is a status, never zero: a unit's weights are rescaled over the children
 
 The four means are one weighted power mean, written once so that the Monte Carlo can evaluate
 many weight sets in one matrix product (``weights`` of shape k × R). Means with p ≤ 0 need
-positive values: zeros are lifted to ``zero_floor`` (1 on the 0–100 scale, as govlens always
-did), and a negative value is an error naming the child.
+positive values: exact zeros (and only zeros) are replaced by ``zero_floor`` (1 on the 0–100
+scale, as govlens always did; any positive value keeps its own value, so scaling the data by
+a constant leaves the geometric ranks unchanged), and a negative value is an error naming the
+child.
 """
 from __future__ import annotations
 
@@ -29,6 +32,7 @@ from govlens.scoring.weight import weigh_node
 
 METHODS = Registry("aggregate")
 COPELAND_MAX_UNITS = 20_000
+KEMENY_MAX_UNITS = 3_000          # the n × n matrix in memory and O(n²) per local-search sweep
 
 
 class NegativeValues(ParamError):
@@ -37,6 +41,11 @@ class NegativeValues(ParamError):
     def __init__(self, message: str, column: int, count: int, first_row: int) -> None:
         super().__init__(message)
         self.column, self.count, self.first_row = column, count, first_row
+
+
+def lift_zeros(x: np.ndarray, zero_floor: float) -> np.ndarray:
+    """``x`` with exact zeros replaced by ``zero_floor``; every other value (0.3, NaN …) as it is."""
+    return np.where(x == 0, np.asarray(zero_floor, dtype=x.dtype), x)
 
 
 def power_mean(x: np.ndarray, weights: np.ndarray, p: float, *, zero_floor: float | None = 1.0,
@@ -61,7 +70,7 @@ def power_mean(x: np.ndarray, weights: np.ndarray, p: float, *, zero_floor: floa
                 raise NegativeValues("zero values", col, int(zero[:, col].sum()), int(np.flatnonzero(zero[:, col])[0]))
             base = x
         else:
-            base = np.maximum(x, float(zero_floor))
+            base = lift_zeros(x, zero_floor)
     else:
         base = x
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
@@ -168,6 +177,45 @@ def copeland(scores: np.ndarray, weights: np.ndarray, *, max_units: int = COPELA
     return np.where(has_any, scaled, np.nan), coverage
 
 
+def outranking_matrix(scores: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """The full n × n weighted outranking matrix (diagonal ½), computed in row blocks."""
+    n = scores.shape[0]
+    w = weights / weights.sum()
+    e = np.empty((n, n))
+    block = max(1, 4_000_000 // max(1, n * scores.shape[1]))
+    for start in range(0, n, block):
+        e[start:start + block] = outranking(scores, w, slice(start, min(n, start + block)))
+    np.fill_diagonal(e, 0.5)
+    return e
+
+
+@METHODS.register("kemeny")
+def kemeny(scores: np.ndarray, weights: np.ndarray, *, max_units: int = KEMENY_MAX_UNITS
+           ) -> tuple[np.ndarray, np.ndarray]:
+    """Condorcet–Kemeny order of the weighted outranking matrix (:mod:`govlens.scoring.kemeny`), as a place on
+    0–100: 100 (m − p) / (m − 1). Exact up to 12 units, a documented local search beyond."""
+    from govlens.scoring.kemeny import kemeny_order
+
+    if weights.ndim != 1:
+        raise ParamError("kemeny takes one weight set at a time")
+    n = scores.shape[0]
+    if n > int(max_units):
+        raise ParamError(f"kemeny compares every pair of units: {n} units is more than max_units = {max_units}",
+                         "max_units")
+    present = ~np.isnan(scores)
+    has_any = np.flatnonzero(present.any(axis=1))
+    out = np.full(n, np.nan)
+    if len(has_any):
+        e = outranking_matrix(scores[has_any], weights)
+        order, _ = kemeny_order(e)
+        m = len(has_any)
+        place = np.empty(m)
+        place[order] = np.arange(m)
+        out[has_any] = (m - 1 - place) / (m - 1) * 100.0 if m > 1 else 100.0
+    coverage = (present * (weights / weights.sum())[None, :]).sum(axis=1)
+    return out, coverage
+
+
 def aggregate_node(run: IndexRun, node_id: str, x: np.ndarray, weights: np.ndarray, spec: Any,
                    path: str, children: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
     """Run one node's aggregation; errors name the node, the child and a unit."""
@@ -215,6 +263,11 @@ def aggregate(run: IndexRun, *, aggregation: Any = None, weighting: Any = None,
         else:
             w = weigh_node(run, node, x, weighting)
         agg, _ = aggregate_node(run, node.id, x, w, method, node.aggregation_path, node.children)
+        if method.method == "kemeny":                # the pairwise evidence behind the order, for the reader
+            keep = ~np.isnan(x).all(axis=1)
+            ids = run.input.ids[keep]
+            run.analysis[f"outranking_{node.id}"] = pd.DataFrame(outranking_matrix(x[keep], w), index=ids,
+                                                                  columns=ids)
         cov = cov_in @ w
         if excluded is not None:
             agg = np.where(excluded, np.nan, agg)

@@ -122,8 +122,9 @@ def _from_store(path: Path, framework: str | None) -> ResultSet:
 
 def _index_function(new: ResultSet) -> Any:
     fn = AGGREGATORS.method(new.aggregation.method)
-    if fn is copeland:
-        raise InputError("a Copeland index is a ranking of pairs; its changes cannot be split by dimension",
+    if fn is copeland or new.aggregation.method == "kemeny":
+        name = "Copeland" if fn is copeland else "Kemeny"
+        raise InputError(f"a {name} index is a ranking of pairs; its changes cannot be split by dimension",
                          file=new.label)
     params = dict(new.aggregation.params)
 

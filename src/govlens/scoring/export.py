@@ -4,9 +4,11 @@
     aggregated.csv       units × (normalised indicators, every dimension, index)
     results.csv          id, name, group, index, rank, group_size, rank_median, rank_low, rank_high, vetoed,
                          veto_reasons, aggregated, deductions, bonus, qualified, coverage, availability, then
-                         every dimension score
+                         every dimension score, then every dimension's rank (rank_<dimension>)
     weights.csv, imputation.csv, treatment.csv, denomination.csv, indicator_stats.csv, correlations.csv,
     node_stats.csv, flags.csv, sensitivity.csv, uncertainty.csv, rank_shift.csv
+    outranking_<node>.csv  for a node aggregated by ``kemeny``: e_uv, the weight of the children on which
+                         the row's unit beats the column's (ties count half)
     log.json             the framework source and every step with its parameters (replayable)
     notes.txt            what a reviewer should look at (constant indicators, disagreement, exclusions)
 
@@ -54,6 +56,9 @@ def results_table(run: IndexRun) -> pd.DataFrame:
     aggregated = run.data["aggregated"]
     for node in run.tree.dimension_ids():
         out[node] = aggregated[node]
+    for node in run.tree.dimension_ids():
+        if f"rank_{node}" in res:
+            out[f"rank_{node}"] = res[f"rank_{node}"]
     out.index.name = "id"
     return out
 
@@ -88,6 +93,8 @@ def write_outputs(run: IndexRun, out_dir: str | Path, *, intermediate: bool = Tr
             csv(name, table, index=False)
     if "correlations" in run.analysis:
         csv("correlations", run.analysis["correlations"], label="column")
+    for name in sorted(k for k in run.analysis if k.startswith("outranking_")):
+        csv(name, run.analysis[name])                 # a Kemeny node's outranking matrix: rows beat columns
     log = {"framework": run.framework.id, "source": run.framework.source, "table": run.input.source,
            "root": ROOT, "steps": [s.as_dict() for s in run.log]}
     (out / "log.json").write_text(json.dumps(log, ensure_ascii=False, indent=1, default=_plain), encoding="utf-8")
@@ -97,11 +104,13 @@ def write_outputs(run: IndexRun, out_dir: str | Path, *, intermediate: bool = Tr
     return written
 
 
-def write_csv(frame: pd.DataFrame, path: Path, index_label: str | None = "id") -> None:
-    """UTF-8 CSV through DuckDB's writer (pandas formats each float in Python: minutes at 300,000 × 60).
-    Missing values are empty cells; text that a spreadsheet would run as a formula is neutralised."""
-    import duckdb
+SMALL_CELLS = 200_000     # below this pandas writes the CSV: importing DuckDB would take longer than writing
 
+
+def write_csv(frame: pd.DataFrame, path: Path, index_label: str | None = "id", *, engine: str | None = None) -> None:
+    """UTF-8 CSV through DuckDB's writer (pandas formats each float in Python: minutes at 300,000 × 60), or
+    pandas for a small table, in the same format (true/false, shortest round-trip floats, empty = missing).
+    Missing values are empty cells; text that a spreadsheet would run as a formula is neutralised."""
     cols = {}
     if index_label is not None:
         cols[index_label] = pd.Series([_safe(str(i)) for i in frame.index], dtype=object)
@@ -114,6 +123,14 @@ def write_csv(frame: pd.DataFrame, path: Path, index_label: str | None = "id") -
                       na_action="ignore").astype(object)
         cols[str(c)] = s
     table = pd.DataFrame(cols)
+    if engine == "pandas" or (engine is None and table.size <= SMALL_CELLS):
+        for c in table.columns:
+            if pd.api.types.is_bool_dtype(table[c].dtype):
+                table[c] = np.where(table[c].to_numpy(), "true", "false")
+        table.to_csv(path, index=False, na_rep="", encoding="utf-8", lineterminator="\n")
+        return
+    import duckdb
+
     con = duckdb.connect()
     try:
         con.register("t", table)

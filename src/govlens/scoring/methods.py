@@ -49,7 +49,8 @@ def call(fn: Callable[..., Any], *args: Any, params: dict[str, Any]) -> Any:
     if not accepts_any:
         unknown = [k for k in params if k not in sig.parameters]
         if unknown:
-            known = [p for p, v in sig.parameters.items() if v.kind is inspect.Parameter.KEYWORD_ONLY]
+            known = [p for p, v in sig.parameters.items()
+                     if v.kind is inspect.Parameter.KEYWORD_ONLY and not p.startswith("_")]
             raise ParamError(f"unknown parameter '{unknown[0]}' (known: {', '.join(known) or 'none'})", unknown[0])
     missing = [p for p, v in sig.parameters.items()
                if v.kind is inspect.Parameter.KEYWORD_ONLY and v.default is inspect.Parameter.empty and p not in params]

@@ -22,6 +22,10 @@ the indicator's ``direction``: with -1 the values are negated first, as COINr do
     fraction_of_max        x / max × scale                              (COINr n_fracmax)
     categorical      a mapping of categories (or codes) to scores
     none             the values as they are
+
+and, from the OECD/JRC Handbook (:mod:`govlens.scoring.normalise_reference`): ratio_to_mean,
+distance_to_mean, ratio_to_worst, distance_to_worst, above_below_mean, percentile (r / n),
+categorical_scale (numeric cut-offs).
 """
 from __future__ import annotations
 
@@ -29,7 +33,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy import special, stats
 
 from govlens.errors import FrameworkError
 from govlens.frameworks.model import IndicatorRef, MethodSpec
@@ -91,6 +94,8 @@ def lognormal(raw: np.ndarray, *, p10: float, median: float) -> np.ndarray:
         raise ParamError("needs numeric 'p10' and 'median'", "p10") from None
     if not 0 < p10 < median:
         raise ParamError("needs 0 < p10 < median", "p10")
+    from scipy import special      # imported here: scipy costs ~0.3 s and only this method needs it
+
     inverse_erfc_one_fifth = float(special.erfcinv(0.2))
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = np.maximum(np.finfo(float).tiny, raw / median)
@@ -132,7 +137,7 @@ def zscore(raw: np.ndarray, *, mean: float = 0.0, sd: float = 1.0) -> np.ndarray
 def _rank_min(raw: np.ndarray) -> np.ndarray:
     out = np.full(raw.shape, np.nan)
     ok = ~np.isnan(raw)
-    out[ok] = stats.rankdata(raw[ok], method="min")
+    out[ok] = pd.Series(raw[ok]).rank(method="min").to_numpy()
     return out
 
 
@@ -280,7 +285,9 @@ def normalise_values(raw: Any, spec: MethodSpec, direction: int = 1, ids: Any = 
     if spec.method == "categorical":
         return call(fn, raw, params=params)
     x = np.asarray(raw, dtype=float)
-    if getattr(fn, DIRECTIONAL, False) and direction == -1:
+    if getattr(fn, "own_direction", False):
+        params["_direction"] = -1 if direction == -1 else 1
+    elif getattr(fn, DIRECTIONAL, False) and direction == -1:
         if spec.method == "minmax" and params.get("higher_is_better") is False:
             pass                                  # the legacy flag already reverses it
         else:
@@ -340,3 +347,6 @@ def normalise(raw_or_run: Any, method_name: Any = None, params: Any = None, *,
     for col in constant:
         run.notes.append(f"{col}: the same value for every unit; it cannot tell units apart")
     run.log_step("normalise", {k: {**spec.as_dict(), "direction": d} for k, (spec, _, d) in specs.items()})
+
+
+from govlens.scoring import normalise_reference  # noqa: E402,F401  (registers the Handbook's methods)

@@ -73,6 +73,7 @@ def score_campaign(store: CampaignStore, framework: Framework, *, replications: 
     """Run the engine on the campaign's indicator values and write its tables to the store."""
     inp = campaign_input(store, framework)
     run = build_index(inp, framework, replications=replications)
+    whole_ranks(run)                                  # before anything in the store is replaced
     store.clear_log(STAGE)
     for step in run.log:
         store.log_step(STAGE, step.verb, step.params)
@@ -84,10 +85,20 @@ def score_campaign(store: CampaignStore, framework: Framework, *, replications: 
                           vetoed=int(res["vetoed"].sum()), replications=reps)
 
 
+def whole_ranks(run: IndexRun) -> None:
+    """The store keeps whole ranks (INTEGER): refuse the half ranks of ``ties: average``."""
+    assert run.results is not None
+    ranks = run.results["rank"].to_numpy(dtype=float)
+    if not np.array_equal(ranks, np.round(ranks)):
+        raise run.error("ties 'average' gives half ranks, but a campaign publishes whole ranks; use min, max, "
+                        "dense or first (govlens index writes any of them)", "rank.ties")
+
+
 def write_run(store: CampaignStore, run: IndexRun) -> None:
     fid = run.framework.id
     res = run.results
     assert res is not None
+    whole_ranks(run)
     ids = res.index.to_numpy(dtype=object)
     normalised = run.data["normalised"]
     raw = run.data["raw"]

@@ -9,8 +9,10 @@
     log_ct     COIN Tool log: ln(x − min + 0.01 (max − min))
     log        ln(x); every value must be positive
 
-Skewness and kurtosis are the bias-corrected sample statistics (scipy ``bias=False``), which are
-COINr's (e1071 type 2, as Excel's SKEW and KURT). The winsorisation loop is written here because
+Skewness and kurtosis are the bias-corrected sample statistics (scipy's ``bias=False``), which are
+COINr's (e1071 type 2, as Excel's SKEW and KURT); they are computed here from the central moments
+(G₁ = g₁ √(n(n−1)) / (n−2), G₂ = ((n+1) g₂ + 6)(n−1) / ((n−2)(n−3))) rather than by ``scipy.stats``,
+whose import alone costs more than a whole small ``govlens index`` run (tests check the two agree). The winsorisation loop is written here because
 no library does this iterative, skew-driven variant: scipy's ``mstats.winsorize`` clips fixed
 proportions of both tails.
 """
@@ -20,7 +22,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from govlens.frameworks.model import MethodSpec
 from govlens.scoring.methods import ParamError, Registry, call
@@ -36,7 +37,14 @@ def skew_kurtosis(x: np.ndarray) -> tuple[float, float]:
     x = x[np.isfinite(x)]
     if x.size < 4 or np.ptp(x) == 0:
         return float("nan"), float("nan")
-    return float(stats.skew(x, bias=False)), float(stats.kurtosis(x, bias=False))
+    n = x.size
+    d = x - x.mean()
+    m2, m3, m4 = (d ** 2).mean(), (d ** 3).mean(), (d ** 4).mean()
+    if m2 <= (np.finfo(float).resolution * x.mean()) ** 2:     # equal up to rounding (scipy's test): no shape
+        return float("nan"), float("nan")
+    g1, g2 = m3 / m2 ** 1.5, m4 / m2 ** 2 - 3.0
+    return (float(g1 * np.sqrt(n * (n - 1)) / (n - 2)),
+            float(((n + 1) * g2 + 6.0) * (n - 1) / ((n - 2) * (n - 3))))
 
 
 def passes(x: np.ndarray, skew: float, kurtosis: float) -> bool:

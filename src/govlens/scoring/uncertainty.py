@@ -8,6 +8,9 @@ The assumptions (the framework's ``uncertainty`` section) are the uncertain fact
     imputation     the nominal imputation or one alternative
     treatment      the nominal outlier treatment or one alternative
 
+(``{choices: [...]}`` instead of a list: exactly the choices listed, the nominal one only if written
+``nominal`` among them — a published design such as winsorising with winmax 1 … 5.)
+
 Each factor is one number u ∈ [0, 1) per replication (a discrete choice takes alternative
 ⌊u·m⌋; the weights factor picks one of a pool of pre-drawn noisy weight sets, as COINr does).
 With ``sensitivity: true`` the replications are SALib's Saltelli design (N·(k + 2) runs for k
@@ -21,8 +24,8 @@ steps (imputation, treatment, normalisation) run once per distinct combination o
 and the weighting, aggregation, rules and ranking of a batch of B replications run together: a
 power mean over B weight sets is one matrix product (B × k) @ (k × n) on the leaves transformed
 once (y^p, 0 where missing). Units are laid out once in rank-block order (group, vetoed, tie-break),
-so a batch's ranks are one row-wise sort per block; they are exact, ties broken by the nominal
-tie-break order. The rank matrix (R × n) is kept in the smallest integer type that holds the
+so a batch's ranks are one row-wise sort per block; they are exact, tied units ranked by the
+framework's ``rank.ties`` method (``first``: by the nominal tie-break order). The rank matrix (R × n) is kept in the smallest integer type that holds the
 largest group; batches run on two threads (numpy releases the GIL) with BLAS on one. This is
 written here because no library replays a composite indicator: SALib designs the samples and
 analyses the result, COINr (R) replays its whole pipeline once per replication.
@@ -38,12 +41,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from govlens.frameworks.model import MethodSpec, UncertaintySpec
+from govlens.frameworks.model import NOMINAL, MethodSpec, UncertaintySpec
 from govlens.scoring import impute as impute_mod
 from govlens.scoring import normalise as normalise_mod
 from govlens.scoring import treat as treat_mod
-from govlens.scoring.aggregate import aggregate_node, power_of
-from govlens.scoring.rank import tiebreak_position
+from govlens.scoring.aggregate import aggregate_node, lift_zeros, power_of
+from govlens.scoring.rank import tiebreak_counts, tiebreak_position, ties_of
+from govlens.scoring.ranker import Ranker
 from govlens.scoring.rules import adjustments
 from govlens.scoring.run import IndexRun
 from govlens.scoring.tree import ROOT, Node, build_tree
@@ -64,7 +68,9 @@ def factors_of(spec: UncertaintySpec) -> list[Factor]:
         out.append(Factor("weights", []))
     for name in ("normalisation", "aggregation", "imputation", "treatment"):
         alternatives = list(getattr(spec, name))
-        if alternatives:
+        if name in spec.exact:                        # exactly these choices, the nominal only if listed
+            out.append(Factor(name, [None if a == NOMINAL else a for a in alternatives]))
+        elif alternatives:
             out.append(Factor(name, [None, *alternatives]))
     return out
 
@@ -117,49 +123,6 @@ def _normalised_for(run: IndexRun, choice: tuple[Any, Any, Any]) -> np.ndarray:
     return frame[run.tree.indicator_ids()].to_numpy(dtype=np.float32)
 
 
-class Ranker:
-    """Exact ranks within groups for many replications of the index (vetoed last, ties by nominal order).
-
-    Units are laid out once in *block order* — by group, then not vetoed / vetoed, then the nominal
-    tie-break order — so each block is a contiguous slice and a replication's ranks in a block are one
-    sort of that slice. ``order[j]`` is the unit at position j."""
-
-    def __init__(self, groups: np.ndarray, vetoed: np.ndarray, tiebreak: np.ndarray) -> None:
-        codes, _ = pd.factorize(pd.Series(groups, dtype=object), sort=True)
-        self.order = np.lexsort((tiebreak, vetoed.astype(int), codes))
-        sorted_codes, sorted_veto = codes[self.order], vetoed[self.order].astype(int)
-        starts = np.flatnonzero(np.r_[True, (np.diff(sorted_codes) != 0) | (np.diff(sorted_veto) != 0)])
-        ends = np.r_[starts[1:], len(self.order)]
-        self.blocks: list[tuple[int, int, int]] = []          # (start, end, rank offset within the group)
-        group_start: dict[int, int] = {}
-        for s, e in zip(starts, ends):
-            g = int(sorted_codes[s])
-            group_start.setdefault(g, int(s))
-            self.blocks.append((int(s), int(e), int(s - group_start[g])))
-        self.max_group = int(np.bincount(codes).max()) if len(codes) else 0
-        self.dtype = np.uint16 if self.max_group < 2 ** 16 - 1 else np.uint32
-
-    def ranks(self, scores: np.ndarray, out: np.ndarray) -> None:
-        """Ranks of every replication (rows of ``scores``, B × n in block order) into ``out`` (B × n)."""
-        for start, end, offset in self.blocks:
-            v = -scores[:, start:end]                            # best first after sorting
-            v[np.isnan(v)] = np.inf
-            o = np.argsort(v, axis=1)
-            sv = np.take_along_axis(v, o, axis=1)
-            tie = sv[:, 1:] == sv[:, :-1]
-            if tie.any():                                        # equal index: keep the tie-break order
-                rows = tie.shape[0]
-                pad = np.zeros((rows, 1), bool)
-                in_run = (np.concatenate([tie, pad], axis=1) | np.concatenate([pad, tie], axis=1)).ravel()
-                run_id = np.cumsum(np.concatenate([~pad, ~tie], axis=1).ravel())[in_run]
-                flat = o.ravel()
-                members = flat[in_run]
-                flat[in_run] = members[np.lexsort((members, run_id))]
-                o = flat.reshape(o.shape)
-            np.put_along_axis(out[:, start:end], o,
-                              np.arange(offset + 1, offset + 1 + end - start, dtype=out.dtype)[None, :], axis=1)
-
-
 class Prepared:
     """One data combination's leaf inputs (units in block order), transformed once per node and power p:
     T = y^p (ln y for p = 0), 0 where missing, as k × n; P the presence mask (None when nothing is missing)."""
@@ -180,7 +143,7 @@ class Prepared:
             if (p <= 0 or p != int(p)) and ((values < 0).any() or (floor is None and p <= 0 and (values == 0).any())):
                 aggregate_node(self.run, node.id, xs.T.astype(float), np.ones(len(node.children)),   # raises
                                node.aggregation, node.aggregation_path, node.children)
-            base = np.maximum(xs, np.float32(floor)) if p <= 0 and floor is not None else xs
+            base = lift_zeros(xs, floor) if p <= 0 and floor is not None else xs
             with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
                 t = base if p == 1 else np.log(base) if p == 0 else np.power(base, np.float32(p))
             t = np.where(present, t, np.float32(0)).astype(np.float32)
@@ -212,7 +175,7 @@ def _upper(children: list[np.ndarray], weights: np.ndarray, p: float, params: di
     den: np.ndarray | None = None
     for c, child in enumerate(children):
         missing = np.isnan(child)
-        x = np.maximum(child, np.float32(floor)) if p <= 0 and floor is not None else child
+        x = lift_zeros(child, floor) if p <= 0 and floor is not None else child
         with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
             t = x.copy() if p == 1 else np.log(x) if p == 0 else np.power(x, np.float32(p))
         w = weights[c][:, None]
@@ -286,7 +249,8 @@ def uncertainty(run: IndexRun, spec: UncertaintySpec | None = None, replications
     res = run.results
     n = len(res)
     scored = ~np.isnan(res["index"].to_numpy(dtype=float))
-    ranker = Ranker(res["group"].to_numpy(dtype=object), res["vetoed"].to_numpy(dtype=bool), tiebreak_position(run))
+    ranker = Ranker(res["group"].to_numpy(dtype=object), res["vetoed"].to_numpy(dtype=bool), tiebreak_position(run),
+                    ties_of(run, run.tree.root.level), tiebreak_counts(run))
     order = ranker.order                                         # everything below is in block order
     included = (run.analysis["screening"]["included"].to_numpy() if "screening" in run.analysis
                 else np.ones(n, bool))[order]
@@ -342,7 +306,7 @@ def uncertainty(run: IndexRun, spec: UncertaintySpec | None = None, replications
                     job.result()
             del prepared
 
-    nominal_rank = res["rank"].to_numpy(dtype=np.int64)[order]
+    nominal_rank = res["rank"].to_numpy(dtype=float)[order]
     shift = _mean_abs_shift(ranks, nominal_rank, scored[order])
     stats = _quantiles(ranks, (0.5, *spec.interval))
     med, low, high = (np.empty(n) for _ in range(3))
@@ -395,7 +359,7 @@ def _mean_abs_shift(ranks: np.ndarray, nominal: np.ndarray, scored: np.ndarray, 
         return total
     for start in range(0, ranks.shape[1], chunk):
         cols = np.flatnonzero(scored[start:start + chunk]) + start
-        total += np.abs(ranks[:, cols].astype(np.int64) - nominal[cols][None, :]).sum(axis=1)
+        total += np.abs(ranks[:, cols].astype(np.float64) - nominal[cols][None, :]).sum(axis=1)
     return total / count
 
 

@@ -1,0 +1,47 @@
+"""guideline-meta — share of column and article pages with every ``<meta>`` the guidelines ask of their role.
+
+The 2017 guidelines (《政府网站发展指引》, 网页元数据) ask site metas (SiteName, SiteDomain, SiteIDCode) on
+every page, column metas on column pages and article metas on articles; the table is
+:data:`govlens.probes.extract_identity.GUIDELINE_META` (documented in ``docs/observations.md``). A meta
+with empty content counts as missing. Each column or article page lacking one is a URL-level
+``missing_guideline_meta`` finding naming what is missing. The homepage is not judged here (its site
+metas are in the value of no finding: ``site-code-match`` and the 2013 metadata indicator cover it).
+"""
+from __future__ import annotations
+
+from govlens import defects
+from govlens.indicators._identity import identity
+from govlens.indicators.base import (Evidence, Finding, IndicatorContext, IndicatorResult, PlatformObservations,
+                                     clip, completed_pages, page_url)
+
+ID = "guideline-meta"
+REQUIRES = ("page",)
+UNIT = "ratio"
+ROLES = ("column", "article")
+
+
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
+    pages = [o for o in completed_pages(obs) if o.data.get("role") in ROLES]
+    if not pages:
+        return IndicatorResult.not_applicable("no column or article page read")
+    judged = [(o, identity(o)) for o in pages]
+    judged = [(o, b) for o, b in judged if b is not None and isinstance(b.get("guideline_meta"), dict)]
+    if not judged:
+        return IndicatorResult.missing("no column or article page read with site-identity extraction")
+    findings, evidence = [], []
+    complete = 0
+    for o, b in judged:
+        meta = b["guideline_meta"]
+        missing = [str(m) for m in meta.get("missing") or []]
+        if not missing:
+            complete += 1
+            continue
+        url = page_url(o)
+        role = o.data.get("role")
+        detail = f"{role} page without the guideline meta {', '.join(missing)}"
+        snippet = clip("present: " + (", ".join(meta.get("present") or []) or "none"))
+        findings.append(Finding(kind=defects.MISSING_GUIDELINE_META, url=url, detail=detail, snippet=snippet,
+                                evidence_url=url))
+        evidence.append(Evidence(url=url, detail=detail, snippet=snippet))
+    detail = f"{complete} of {len(judged)} column and article pages carry every guideline meta of their role"
+    return IndicatorResult(value=complete / len(judged), detail=detail, evidence=evidence[:50], findings=findings)

@@ -1,0 +1,44 @@
+"""site-code-match — does the footer's 网站标识码 agree with the ``SiteIDCode`` meta? 1 or 0.
+
+An item of the national inspection (2017 guidelines: the code in the footer and in the metadata is the
+site's one registered code). Judged on the homepage first, then on every other page that shows a code
+and carries the meta; the first disagreement is a site-level ``site_code_mismatch`` finding (its snippet
+says both codes). Not applicable when no page shows a code next to a meta (a missing code is
+``site-code``'s finding, a missing meta ``guideline-meta``'s).
+"""
+from __future__ import annotations
+
+from govlens import defects
+from govlens.indicators._identity import identity
+from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, clip,
+                                     completed_pages, page_url, site_finding)
+
+ID = "site-code-match"
+REQUIRES = ("page",)
+UNIT = "bool"
+
+
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
+    pages = completed_pages(obs)
+    blocks = [(o, identity(o)) for o in pages]
+    blocks = [(o, b) for o, b in blocks if b is not None]
+    if not blocks:
+        return IndicatorResult.missing("no page read with site-identity extraction")
+    blocks.sort(key=lambda ob: ob[0].data.get("role") != "home")          # the homepage first
+    judged = [(o, b) for o, b in blocks if b.get("site_code") and b.get("site_code_meta")]
+    if not judged:
+        return IndicatorResult.not_applicable("no page shows a 网站标识码 next to a SiteIDCode meta")
+    for o, b in judged:
+        if b.get("site_code_agrees") is False:
+            url = page_url(o)
+            detail = f"the footer shows 网站标识码 {b['site_code']} but the SiteIDCode meta says {b['site_code_meta']}"
+            snippet = clip(f"footer: {b['site_code']}; meta SiteIDCode: {b['site_code_meta']}; "
+                           f"{b.get('footer_text') or ''}")
+            return IndicatorResult(value=0.0, detail=detail,
+                                   evidence=[Evidence(url=url, detail=detail, snippet=snippet)],
+                                   findings=[site_finding(obs, defects.SITE_CODE_MISMATCH, detail, snippet=snippet,
+                                                          evidence_url=url)])
+    o, b = judged[0]
+    detail = f"网站标识码 {b['site_code']} agrees with the SiteIDCode meta on {len(judged)} pages"
+    return IndicatorResult(value=1.0, detail=detail,
+                           evidence=[Evidence(url=page_url(o), detail=detail, snippet=clip(b["site_code"]))])
