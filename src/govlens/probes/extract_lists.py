@@ -136,15 +136,6 @@ def _leaf_containers(containers: list[LexborNode]) -> list[LexborNode]:
 def column_blocks(containers: list[LexborNode], urls: Urls, reference: date | None) -> list[dict[str, Any]]:
     blocks: list[dict[str, Any]] = []
     for container in _leaf_containers(containers):
-        tab = _tab_panel(container)
-        if tab is not None:                 # one panel of a tabbed block: its tab names it
-            panel, label = tab
-            title = _heading_text(label)
-            more = _more_link_outside(panel, container, urls) or _more_link(label, urls) or next(
-                (urls.absolute(a.attributes.get("href")) for a in label.css("a[href]")), None)
-            if title:
-                blocks.append({"title": title, "more_url": more, "items": _items(container, urls, reference)})
-            continue
         heading, block = _find_heading(container)
         if heading is None:
             continue
@@ -161,36 +152,6 @@ def column_blocks(containers: list[LexborNode], urls: Urls, reference: date | No
         if len(blocks) >= 60:
             break
     return blocks
-
-
-def _tab_panel(container: LexborNode) -> tuple[LexborNode, LexborNode] | None:
-    """(panel, its tab) when ``container`` is the list of one panel of a tabbed block, else None.
-
-    A tabbed block (JCMS, TRS and most CMSs have one) is a strip of tab names followed by
-    sibling panels of one tag and class, each with its own list (and often its own "更多");
-    the strip holds exactly one short name per panel, in panel order.
-    """
-    node = container
-    for _ in range(3):
-        parent = node.parent
-        if parent is None or parent.tag in ("body", "html", "-document"):
-            return None
-        key = (node.tag, node.attributes.get("class") or "")
-        siblings = [c for c in parent.iter() if c.tag not in ("-text", "-comment")]
-        panels = [c for c in siblings if (c.tag, c.attributes.get("class") or "") == key]
-        if len(panels) >= 2 and all(p.css_first("ul, ol, table") is not None for p in panels):
-            first = next(i for i, c in enumerate(siblings) if c.mem_id == panels[0].mem_id)
-            strip = siblings[first - 1] if first > 0 else None
-            if strip is None:
-                return None
-            labels = [li for li in strip.css("li")] or strip.css("a")
-            texts = [clean(x.text(deep=True), 40) for x in labels]
-            if len(labels) == len(panels) and all(0 < len(t) <= 12 for t in texts):
-                index = next(i for i, p in enumerate(panels) if p.mem_id == node.mem_id)
-                return node, labels[index]
-            return None
-        node = parent
-    return None
 
 
 def _more_link_outside(block: LexborNode, container: LexborNode, urls: Urls) -> str | None:
