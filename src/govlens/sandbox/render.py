@@ -303,7 +303,8 @@ def section(site: Site, key: str) -> str:
     title, desc = SECTIONS[key]
     if key == "zjxx":
         title = _zjxx_title(site)
-    out = [_head(site, f"{title} - {site.name}", home=False), _header(site, home=False), _nav(site)]
+    metas = meta.column_metas(site, title, ctype="栏目导航")     # a CMS writes a channel page's metas on hubs too
+    out = [_head(site, f"{title} - {site.name}", home=False, metas=metas), _header(site, home=False), _nav(site)]
     out.append('<div class="wrap">\n')
     out.append(_crumb(site, (None, title)))
     out.append(f'<div class="main"><h1>{title}</h1><p>{desc}</p>\n')
@@ -369,32 +370,6 @@ def search(site: Site, q: str) -> str:
         out.append(f"<p>未找到与“{escape(q)}”相关的信息。</p>\n")
     out.append("</div>\n</div>\n")
     out.append(_footer(site))
-    return "".join(out)
-
-
-def robots(site: Site) -> str:
-    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /manage/", "Disallow: /cgi-bin/"]
-    if site.robots_sitemap:
-        lines.append(f"Sitemap: {site.base}/sitemap.xml")
-    return "\n".join(lines) + "\n"
-
-
-def sitemap(site: Site) -> str:
-    out = ['<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n']
-    newest = []
-    for col in site.columns:
-        items = site.items(col)
-        if items:
-            newest.append(items[0].date)
-    out.append(f"<url><loc>{site.home_url}</loc>"
-               + (f"<lastmod>{max(newest).isoformat()}</lastmod>" if newest else "") + "</url>\n")
-    for col in site.columns:
-        items = site.items(col)
-        lm = f"<lastmod>{items[0].date.isoformat()}</lastmod>" if items else ""
-        out.append(f"<url><loc>{site.base}{col.path}</loc>{lm}</url>\n")
-        for it in items:
-            out.append(f"<url><loc>{site.base}{it.path}</loc><lastmod>{it.date.isoformat()}</lastmod></url>\n")
-    out.append("</urlset>\n")
     return "".join(out)
 
 

@@ -20,7 +20,7 @@ from govlens import defects as D
 from govlens.registry.model import Platform
 from govlens.sandbox import colors
 from govlens.sandbox.families import draw_family
-from govlens.sandbox.families.identity import Identity, draw_identity
+from govlens.sandbox.families.identity import Identity, compliance_truth, draw_identity
 from govlens.sandbox.inspection import InspectionSpec, build_inspection
 from govlens.sandbox.text import COLUMN_KINDS, NEWS, NOTICE, OTHER, ColumnKind, item_title, place_of
 
@@ -254,25 +254,9 @@ class Site:
                 found.add((D.RENDERED_LOW_CONTRAST, home))
             if self.civ_missing:
                 found.add((D.CIVILIZATION_TOPIC_MISSING, home))
-            found |= self._compliance_truth(home)
+            found |= compliance_truth(self, home)
         order = {k: i for i, k in enumerate(D.ALL_KINDS)}
         return [{"kind": k, "url": u} for k, u in sorted(found, key=lambda x: (order[x[0]], x[1]))]
-
-
-    def _compliance_truth(self, home: str) -> set[tuple[str, str]]:
-        ident = self.identity
-        if ident is None:
-            return set()
-        found = {(kind, home) for kind in ident.flags}
-        if ident.flags & {D.MISSING_SPONSOR, D.MISSING_ICP, D.MISSING_SITE_CODE}:
-            found.add((D.MISSING_PORTAL_PARTS, home))      # a standard footer part a visitor does not see
-        for i, article, _ in ident.meta_missing:
-            col = self.columns[i]
-            if not article:
-                found.add((D.MISSING_GUIDELINE_META, f"{self.base}{col.path}"))
-            elif self.items(col):
-                found.add((D.MISSING_GUIDELINE_META, f"{self.base}{self.items(col)[0].path}"))
-        return found
 
 
 def attachment_path(i: int) -> str:

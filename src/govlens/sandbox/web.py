@@ -37,7 +37,7 @@ from govlens.sandbox.families.identity import REGISTRY_HOSTS
 from govlens.sandbox import mobile as mobile_mod
 from govlens.sandbox.cndomain import PARKING_HOST, CnDomainSite, build_cn_domain, parking_page
 from govlens.sandbox.foreign import ForeignSite, build_foreign_site, overseas_row
-from govlens.sandbox import render, render_services, style
+from govlens.sandbox import render, render_services, site_files, style
 from govlens.sandbox.mobile import MobileSite
 from govlens.sandbox.columns import FeaturedColumn, build_column, column_home
 from govlens.sandbox.hotline import COLUMNS as HOTLINE_COLUMNS
@@ -318,11 +318,11 @@ class SandboxWeb:
         elif path == "/robots.txt":
             if site.robots:
                 return Reply(200, (("Content-Type", "text/plain"), ("Server", site.server)),
-                             render.robots(site).encode())
+                             site_files.robots(site).encode())
         elif path == "/sitemap.xml":
             if site.sitemap:
                 return Reply(200, (("Content-Type", "application/xml"), ("Server", site.server)),
-                             render.sitemap(site).encode())
+                             site_files.sitemap(site).encode())
         else:
             for rx, fn, limit in ((_SVC, render_services.service, site.n_services),
                                   (_TOPIC, render.topic, site.n_topics)):

@@ -15,8 +15,12 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from html import escape
+from typing import TYPE_CHECKING
 
 from govlens import defects as D
+
+if TYPE_CHECKING:
+    from govlens.sandbox.site import Site
 
 RATE_MISSING_SITE_CODE = 0.07
 RATE_SITE_CODE_MISMATCH = 0.06
@@ -89,6 +93,23 @@ def draw_identity(rng: random.Random, *, name: str, place: str, host: str, abbr:
         meta_code=meta_code, badge_id=badge_id, phone=phone, address=f"{place}人民路{rng.randint(1, 300)}号",
         email=f"webmaster@{host}", flags=frozenset(flags),
         meta_missing=tuple((i, art, drop) for (i, art), drop in sorted(missing.items())))
+
+
+def compliance_truth(site: Site, home: str) -> set[tuple[str, str]]:
+    """The compliance defects of a site that answers: (kind, URL) pairs for its ground truth."""
+    ident = site.identity
+    if ident is None:
+        return set()
+    found = {(kind, home) for kind in ident.flags}
+    if ident.flags & {D.MISSING_SPONSOR, D.MISSING_ICP, D.MISSING_SITE_CODE}:
+        found.add((D.MISSING_PORTAL_PARTS, home))      # a standard footer part a visitor does not see
+    for i, article, _ in ident.meta_missing:
+        col = site.columns[i]
+        if not article:
+            found.add((D.MISSING_GUIDELINE_META, f"{site.base}{col.path}"))
+        elif site.items(col):
+            found.add((D.MISSING_GUIDELINE_META, f"{site.base}{site.items(col)[0].path}"))
+    return found
 
 
 # --- the pieces, each family's own wording
