@@ -13,6 +13,7 @@
     out = "out"                      # output folder; the store is out/campaign.duckdb
     locale = "zh-CN"
     sandbox = "sandbox/sandbox.json" # optional: scan the sandbox web described by this state file
+    warc = ["crawl-2025.warc.gz"]    # optional: take the pages from these WARC archives, not the network
     # several frameworks in one campaign: a list (each scores the platform kinds it declares) …
     frameworks = ["website-2013", "newmedia-2013", "mobile-2013"]
     # … or the framework for each platform kind
@@ -47,6 +48,7 @@ DATA_KEYS = ("account_stats", "account_posts", "account_comments", "submissions"
 REVIEW_KEYS = ("reviewers", "review_dir", "previous")
 _KEYS |= {"frameworks", *DATA_KEYS, *REVIEW_KEYS}
 _KEYS |= {"overseas_signals"}        # series 7: overseas influence of foreign-language editions (CSV)
+_KEYS |= {"warc"}                    # pages from WARC archives (govlens.probes.warc_source), not the network
 
 
 @dataclass
@@ -71,6 +73,8 @@ class Campaign:
     reviewers: Path | None = None                              # experts' list (expert_id,name,region,province)
     review_dir: Path | None = None                             # where review sheets are written and read
     previous: Path | None = None                               # the previous campaign's store (fast development)
+    warc: list[Path] = field(default_factory=list)             # scan these WARC archives instead of the network
+    capture_warc: Path | None = None                           # write what the scan fetched here (`--capture-warc`)
 
     def __post_init__(self) -> None:
         if not self.frameworks:
@@ -209,6 +213,12 @@ def _campaign(path: Path, doc: dict[str, Any], overrides: dict[str, Any] | None)
         frameworks.insert(0, framework)
     frameworks = list(dict.fromkeys(frameworks))
     data = {key: rel(key) for key in DATA_KEYS if key in section}
+    warc = section.get("warc", [])
+    if isinstance(warc, str):
+        warc = [warc]
+    if not isinstance(warc, list) or not all(isinstance(x, str) and x.strip() for x in warc):
+        raise CampaignFileError("expected a list of WARC file paths", file=str(path), field="campaign.warc")
+    warc_paths = [Path(x) if Path(x).is_absolute() else base / x for x in warc]
     return Campaign(path=path, name=text("name"), year=year, check_date=check_date, registry=rel("registry"),
                     framework=frameworks[0], awards=awards, out=rel("out") if "out" in section else base / "out",
                     locale=text("locale", "zh-CN"), signals=rel("signals") if "signals" in section else None,
@@ -217,7 +227,7 @@ def _campaign(path: Path, doc: dict[str, Any], overrides: dict[str, Any] | None)
                     overseas_signals=rel("overseas_signals") if "overseas_signals" in section else None,
                     reviewers=rel("reviewers") if "reviewers" in section else None,
                     review_dir=rel("review_dir") if "review_dir" in section else None,
-                    previous=rel("previous") if "previous" in section else None)
+                    previous=rel("previous") if "previous" in section else None, warc=warc_paths)
 
 
 def write_campaign(path: Path, values: dict[str, Any], settings: dict[str, Any] | None = None) -> None:

@@ -85,6 +85,12 @@ def cmd_stage(args: argparse.Namespace) -> int:
 
     campaign = load_campaign(args.campaign, _settings_overrides(args.set))
     resume = bool(getattr(args, "resume", False))
+    if getattr(args, "from_warc", None):
+        campaign.warc = [Path(f) for f in args.from_warc]
+    if getattr(args, "capture_warc", None):
+        if campaign.warc:
+            raise ConfigError("--capture-warc records a live scan; this scan reads WARC archives")
+        campaign.capture_warc = Path(args.capture_warc)
     if args.command == "run":
         with _progress() as bar:
             task = bar.add_task("scan", total=None)
@@ -143,7 +149,14 @@ def cmd_page(args: argparse.Namespace) -> int:
     settings.update(_settings_overrides(args.set), "cmdline", source="--set")
     check = date.fromisoformat(args.check_date) if args.check_date else None
     report = check_page(args.target, base_url=args.base_url, role=args.role, check_date=check, settings=settings,
-                        sandbox=args.sandbox)
+                        sandbox=args.sandbox, warc_url=args.url)
+    problems = (report.get("fetch") or {}).get("warc_problems") or []
+    if problems:
+        from govlens.report.locale import load_locale
+        from govlens.runner import warc_message
+        L = load_locale(args.locale)
+        for p in problems:
+            _warn(warc_message(L, p["key"], p))
     print(json.dumps(report, ensure_ascii=False, indent=1, default=str))
     return 0
 
@@ -319,10 +332,16 @@ def build_parser() -> argparse.ArgumentParser:
             sp.add_argument("--resume", action="store_true",
                             help="continue the last scan after a crash or kill: scan only the platforms it "
                                  "has not committed")
+            sp.add_argument("--from-warc", nargs="+", metavar="FILE",
+                            help="take the pages from these WARC archives, not the network (no request is sent)")
+            sp.add_argument("--capture-warc", metavar="FILE", help="write every response of the live scan to this WARC")
+        sp.add_argument("--locale", choices=["zh-CN", "en"], default="zh-CN", help="language of error messages")
         sp.set_defaults(func=cmd_stage)
 
     pg = sub.add_parser("page", help="print, as JSON, everything the probe extracts from one page, and its findings")
-    pg.add_argument("target", help="a file (HTML as saved) or an http(s) URL")
+    pg.add_argument("target", help="a file (HTML as saved, or a .warc / .warc.gz with --url) or an http(s) URL")
+    pg.add_argument("--url", help="with a WARC file: the URL of the record to read")
+    pg.add_argument("--locale", choices=["zh-CN", "en"], default="zh-CN", help="language of error messages")
     pg.add_argument("--base-url", help="the URL the file was saved from (resolves its links)")
     pg.add_argument("--role", choices=["home", "column", "article"], default="home",
                     help="read it as a homepage, a column list or an article (default: home)")
@@ -404,9 +423,20 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _error(exc: BaseException) -> None:
-    """One line, whatever the terminal width; the message is text, never console markup."""
-    console.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
+def _error(exc: BaseException, locale: str | None = None) -> None:
+    """One line, whatever the terminal width; the message is text, never console markup.
+
+    Errors with a locale string (a WARC file or record) are said in ``locale`` (``--locale``)."""
+    text = str(exc)
+    key = getattr(exc, "key", None)
+    if key and hasattr(exc, "params"):
+        from govlens.report.locale import load_locale
+        from govlens.runner import warc_message
+        L = load_locale(locale or "zh-CN")
+        text = warc_message(L, key, exc.params())
+        console.print(f"[red]{escape(L.t('warc.error'))}:[/red] {escape(text)}", highlight=False, soft_wrap=True)
+        return
+    console.print(f"[red]error:[/red] {escape(text)}", highlight=False, soft_wrap=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -414,7 +444,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except (InputError, ConfigError) as exc:
-        _error(exc)
+        _error(exc, getattr(args, "locale", None))
         return 2
     except GovlensError as exc:
         _error(exc)

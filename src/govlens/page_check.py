@@ -21,15 +21,21 @@ from govlens.probes.explain import explain_page
 from govlens.probes.html_extract import HOME
 from govlens.probes.observation import COMPLETED, Observation
 from govlens.probes.wording import load_wording
+from govlens.probes.year_evidence import http_date
 from govlens.registry.model import Platform
 from govlens.settings import Settings
 
 PAGE_ONLY = frozenset({"page"})
 
 
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc.gz")
+
+
 def read_page(target: str, base_url: str | None, settings: Settings,
-              sandbox: str | None = None) -> tuple[bytes, str, str, dict[str, Any]]:
-    """(body, content type, URL, fetch facts) of a file or a URL."""
+              sandbox: str | None = None, warc_url: str | None = None) -> tuple[bytes, str, str, dict[str, Any]]:
+    """(body, content type, URL, fetch facts) of a file, a WARC record or a URL."""
+    if warc_url is not None or target.lower().endswith(WARC_SUFFIXES):
+        return read_warc_page(target, warc_url, settings)
     if "://" not in target:
         path = Path(target)
         try:
@@ -47,21 +53,53 @@ def read_page(target: str, base_url: str | None, settings: Settings,
 
     r = asyncio.run(fetch())
     facts = {"source": "fetched", "status": r.status, "http_status": r.http_status, "final_url": r.final_url,
-             "redirects": r.redirects, "elapsed_ms": r.elapsed_ms, "error": r.error}
+             "redirects": r.redirects, "elapsed_ms": r.elapsed_ms, "error": r.error,
+             "last_modified": r.headers.get("last-modified")}
     if not r.body:
         raise InputError(f"nothing to read: {r.status} {r.error or ''}".strip(), file=target)
     return r.body, r.content_type, base_url or r.final_url or target, facts
 
 
+def read_warc_page(target: str, url: str | None, settings: Settings) -> tuple[bytes, str, str, dict[str, Any]]:
+    """The page archived for ``url`` in the WARC file ``target`` (redirects followed as archived).
+
+    A missing file, a URL the archive has no record of, a record that is not an HTML page are
+    :class:`~govlens.probes.warc_source.WarcRecordError` (file and offset named); the archive's
+    other bad records do not stop the read: they are listed in ``warc_problems``."""
+    from govlens.probes.warc_replay import WarcFetcher
+    from govlens.probes.warc_source import WarcIndex, WarcRecordError, read_response
+
+    if not url:
+        raise InputError("a WARC file needs --url (the URL of the record to read)", file=target)
+    index = WarcIndex.build([target])
+    fetcher = WarcFetcher(index, settings)
+    r = asyncio.run(fetcher.fetch(url))
+    entry = index.lookup("GET", r.final_url or url)
+    if entry is None:
+        raise WarcRecordError("not_in_archive", file=target, url=r.final_url or url)
+    record = read_response(index.files[entry.file], entry.offset, 0, index)
+    if r.status not in (COMPLETED, "too_large", "http_error") or not r.is_html:
+        raise WarcRecordError("not_html", file=target, offset=entry.offset, url=r.final_url or url,
+                              detail=(r.content_type or "-")[:100])
+    facts = {"source": "warc", "file": str(Path(target).resolve()), "record_offset": entry.offset,
+             "record_id": record.record_id, "warc_date": record.date, "status": r.status,
+             "http_status": r.http_status, "final_url": r.final_url, "redirects": r.redirects,
+             "last_modified": r.headers.get("last-modified"),
+             "warc_problems": [{"key": e.key, **e.params()} for e in index.problems]}
+    return r.body, r.content_type, r.final_url or url, facts
+
+
 def check_page(target: str, *, base_url: str | None = None, role: str = HOME, check_date: date | None = None,
-               settings: Settings | None = None, sandbox: str | None = None) -> dict[str, Any]:
+               settings: Settings | None = None, sandbox: str | None = None,
+               warc_url: str | None = None) -> dict[str, Any]:
     """The explanation of one page, with the findings of the page-level indicators."""
     settings = settings or Settings()
     reference = check_date or date.today()
-    body, ctype, url, fetched = read_page(target, base_url, settings, sandbox)
+    body, ctype, url, fetched = read_page(target, base_url, settings, sandbox, warc_url)
     wording = load_wording(settings["WORDING_FILE"]) if settings.getbool("WORDING_CHECK") else None
     host = urlsplit(url).hostname or ""
-    report = explain_page(body, ctype, url, platform_host=host, role=role, reference=reference, wording=wording)
+    report = explain_page(body, ctype, url, platform_host=host, role=role, reference=reference, wording=wording,
+                          last_modified=http_date(fetched.get("last_modified")))
     payload = report.pop("_payload")
     report["fetch"] = fetched
     platform = Platform(id="page", name=report.get("title") or url, kind="website", org_type="other",

@@ -24,6 +24,8 @@ from govlens.frameworks import load_framework, validate_references
 from govlens.registry import RegistryLoad, load_registry
 from govlens.store import CampaignStore
 
+SPOOL_NAME = "scan-spool.warc.gz"     # the scan's bounded spool of responses (the evidence file's source)
+
 if TYPE_CHECKING:
     from govlens.awards import AwardsSummary
     from govlens.scoring import ScoringSummary
@@ -69,6 +71,11 @@ def preflight(campaign: Campaign, stage: str) -> None:
     if "awards" in needs:
         from govlens.awards import load_awards
         load_awards(campaign.awards)
+    if "registry" in needs and stage in ("scan", "run"):
+        for path in campaign.warc:                    # a missing archive stops the scan before the store is opened
+            if not path.is_file():
+                from govlens.probes.warc_source import WarcRecordError
+                raise WarcRecordError("missing_file", file=str(path.resolve()))
     if "registry" in needs:
         loaded = load_registry(campaign.registry)
         if "signals" in needs and campaign.signals is not None:
@@ -122,14 +129,24 @@ def scan(campaign: Campaign, store: CampaignStore, progress: Progress | None = N
     if not platforms:
         register(campaign, store)
         platforms = store.platforms()
-    state = sandbox_state(campaign)
-    summary = run_scan(platforms, store, campaign.settings, sandbox_state=state, progress=progress, resume=resume)
+    state = None if campaign.warc else sandbox_state(campaign)
+    spool = campaign.out / SPOOL_NAME if campaign.settings.getbool("EVIDENCE_WARC") else None
+    summary = run_scan(platforms, store, campaign.settings, sandbox_state=state, progress=progress, resume=resume,
+                       warc=campaign.warc or None, capture=campaign.capture_warc, spool=spool)
     problems: list[str] = []
     facts = {"sites": summary.sites, "pages": summary.pages, "requests": summary.requests,
              "pages_per_second": round(summary.pages_per_second, 1)}
     if summary.resumed:
         facts["resumed_skipping"] = summary.skipped
-    facts.update(browse(campaign, store, platforms, state, problems, progress, resume=resume))
+    if campaign.capture_warc is not None:
+        facts["captured"] = f"{summary.captured} → {campaign.capture_warc}"
+    if campaign.warc:
+        problems += warc_problems(summary.warc_problems, campaign.locale)
+        skipped = list(summary.skipped_probes) + (["browser"] if campaign.settings.getbool("BROWSER_ENABLED") else [])
+        facts.update({"source": "warc", "not_in_archive": summary.not_in_archive,
+                      "skipped_probes": ", ".join(skipped) or "-"})
+    else:
+        facts.update(browse(campaign, store, platforms, state, problems, progress, resume=resume))
     if campaign.signals is not None:
         observations, errors = import_signals(campaign.signals, platforms)
         store.replace("observations", [o.as_row() for o in observations], probe="external_signals")
@@ -145,12 +162,32 @@ def scan(campaign: Campaign, store: CampaignStore, progress: Progress | None = N
     return StageReport("scan", time.perf_counter() - t0, facts, problems)
 
 
+def warc_problems(problems: list[dict[str, Any]], locale: str) -> list[str]:
+    """The bad records of a WARC-mode scan as sentences of the campaign's locale (file and offset named)."""
+    from govlens.report.locale import load_locale
+    L = load_locale(locale)
+    return [warc_message(L, p["key"], p) for p in problems]
+
+
+def warc_message(L: Any, key: str, params: dict[str, Any]) -> str:
+    """One WARC problem (``warc.<key>``), its detail code (``warc.detail.<code>``) in words."""
+    values = {k: v for k, v in params.items() if k != "key"}
+    detail = str(values.get("detail") or "")
+    if L.has(f"warc.detail.{detail}"):
+        values["detail"] = L.t(f"warc.detail.{detail}")
+    return L.t(f"warc.{key}", **values)
+
+
 def monitor(campaign: Campaign, store: CampaignStore, progress: Progress | None = None, *,
             resume: bool = False, restart: bool = False,
             on_open: Callable[[dict[str, Any], int], None] | None = None) -> StageReport:
     """The availability monitor's window (``MONITOR_*`` settings) over the registered websites."""
     from govlens.probes.monitor import run_monitor
 
+    if campaign.warc:
+        raise CampaignFileError("the availability monitor visits the sites live; a campaign that reads WARC "
+                                "archives cannot monitor (remove `warc` or run the monitor separately)",
+                                file=str(campaign.path), field="campaign.warc")
     t0 = time.perf_counter()
     platforms = store.platforms()
     if not platforms:
@@ -241,6 +278,10 @@ def score(campaign: Campaign, store: CampaignStore, only: set[str] | None = None
                                if any(p.kind in kinds and (not grp or p.group in grp) for kinds, grp in selectors)],
                        indicator_ids=ids, check_date=campaign.check_date, settings=campaign.settings)
     facts: dict[str, Any] = {}
+    if campaign.settings.getbool("EVIDENCE_WARC"):
+        from govlens.indicators.evidence_warc import EVIDENCE_NAME, write_evidence
+        kept = write_evidence(store, campaign.out / SPOOL_NAME, campaign.out / EVIDENCE_NAME, campaign.settings)
+        facts["evidence_records"] = kept["evidence_records"]
     scored: dict[str, ScoringSummary] = {}
     reps = int(campaign.settings["SCORING_REPLICATIONS"])
     for framework in frameworks:
@@ -251,7 +292,7 @@ def score(campaign: Campaign, store: CampaignStore, only: set[str] | None = None
         scored[framework.id] = summary
         if len(frameworks) == 1:
             facts = {"framework": summary.framework, "platforms": summary.platforms, "scored": summary.scored,
-                     "vetoed": summary.vetoed, "replications": summary.replications}
+                     "vetoed": summary.vetoed, "replications": summary.replications, **facts}
         else:
             facts[framework.id] = f"{summary.scored}/{summary.platforms} scored, {summary.vetoed} vetoed"
     if campaign.previous is not None:

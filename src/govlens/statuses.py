@@ -27,11 +27,12 @@ BLOCKED_TARGET = "blocked_target"          # a loopback / private / link-local /
 DECODE_ERROR = "decode_error"              # the body cannot be decoded (content encoding, charset)
 NOT_HTML = "not_html"                      # a page that is not HTML (binary, or another type)
 INVALID_URL = "invalid_url"                # not an http(s) URL
+NOT_IN_ARCHIVE = "not_in_archive"          # WARC mode: the archives hold no record of the URL (nothing requested)
 
 VISIT_STATUSES: tuple[str, ...] = (
     COMPLETED, HTTP_ERROR, TIMEOUT, DNS_ERROR, CONNECTION_REFUSED, CONNECTION_RESET, CONNECTION_ERROR,
     PROTOCOL_ERROR, TLS_ERROR, TOO_LARGE, TOO_MANY_REDIRECTS, BLOCKED_BY_ROBOTS, BLOCKED_TARGET,
-    DECODE_ERROR, NOT_HTML, INVALID_URL,
+    DECODE_ERROR, NOT_HTML, INVALID_URL, NOT_IN_ARCHIVE,
 )
 
 # Causes of a tls_error, recorded beside the status (``cause`` in the observation's data).

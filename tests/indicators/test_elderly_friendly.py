@@ -20,3 +20,12 @@ def test_judged_on_what_was_measured(f):
 
 def test_not_rendered_is_missing(f):
     assert elderly_friendly.evaluate(f.po(), f.ctx()).status == "missing"
+
+
+def test_static_entry_when_the_layout_read_no_parts(f):
+    desk = f.render(layout={"parts": {}})
+    js_entry = {"text": "无障碍", "url": "javascript:void(0)", "javascript": True}
+    r = elderly_friendly.evaluate(f.po(desk, f.page(accessibility_entry=js_entry)), f.ctx())
+    assert r.value == 1.0 and [e.detail for e in r.evidence] == ["accessible mode entry: yes"]
+    r = elderly_friendly.evaluate(f.po(desk, f.page(accessibility_entry=None)), f.ctx())
+    assert r.value == 0.0

@@ -67,3 +67,13 @@ def test_navigation_only_homepage_is_judged_by_its_columns(f):
 def test_homepage_never_loaded_is_missing(f):
     r = ind.evaluate(f.po(f.page(status="timeout")), f.ctx())
     assert r.status == "missing" and r.findings == []
+
+
+def test_finding_says_when_the_year_is_only_inferred(f):
+    guessed = {"title": "a", "url": "u", "date": "2012-12-08", "date_text": "[12-08]", "year_inferred": True,
+               "year_source": "page evidence 2012"}
+    r = ind.evaluate(f.po(_home(f, guessed)), f.ctx())
+    assert [x.kind for x in r.findings] == ["stale_homepage"]
+    assert "year inferred from page evidence 2012" in r.findings[0].detail
+    r = ind.evaluate(f.po(_home(f, f.item("b", "2012-12-08"))), f.ctx())
+    assert "inferred" not in r.findings[0].detail

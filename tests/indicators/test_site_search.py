@@ -22,3 +22,10 @@ def test_only_other_pages_have_search_form(f):
 def test_homepage_never_loaded_is_missing(f):
     r = site_search.evaluate(f.po(f.page(status="timeout"), f.visit("timeout")), f.ctx())
     assert r.status == "missing" and r.findings == []
+
+
+def test_search_box_without_a_form_counts(f):
+    box = {"action": None, "method": None, "inputs": ["kw"], "query_input": "kw", "hidden": {}, "formless": True}
+    r = site_search.evaluate(f.po(f.page(search_forms=[box])), f.ctx())
+    assert r.value == 1.0 and r.findings == []
+    assert "without a form" in r.evidence[0].detail and "None" not in r.evidence[0].detail

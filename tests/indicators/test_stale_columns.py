@@ -78,3 +78,19 @@ def test_class_from_the_url_path_when_the_name_says_nothing(f):
     assert classify([""], "https://www.example.gov.cn/xwzx/list.html") == (NEWS, "/xwzx/")
     assert classify(["要闻"], "https://www.example.gov.cn/col/tzgg/") == (NEWS, "要闻")      # the name wins
     assert classify(["栏目一"], "https://www.example.gov.cn/col/col1234/") == (OTHER, "栏目一")
+
+
+def test_directory_page_is_neither_stale_nor_judged(f):
+    directory = f.page("column", f.home_url + "col/zwgk/", items=[], column_title="政务公开", directory=True)
+    stale = _col(f, "col/yw/", "工作动态", "2013-10-01")
+    r = ind.evaluate(f.po(f.page(), directory, stale), f.ctx())
+    assert [x.url for x in r.findings] == [f.home_url + "col/yw/"]
+    assert "of 1 non-empty columns" in r.detail
+
+
+def test_stale_finding_says_when_the_year_is_only_inferred(f):
+    item = {"title": "t", "url": f.home_url + "art/1.html", "date": "2012-12-08", "date_text": "[12-08]",
+            "year_inferred": True, "year_source": "list order"}
+    col = f.page("column", f.home_url + "col/yw/", items=[item], column_title="工作动态")
+    r = ind.evaluate(f.po(f.page(), col), f.ctx())
+    assert "year inferred from list order" in r.findings[0].detail

@@ -49,6 +49,7 @@ def test_gbk_article_explained(tmp_path):
     assert r["encoding"]["codec"] in ("gbk", "gb18030") and r["encoding"]["source"] == "meta"
     assert r["title"].startswith("关于做好冬季安全生产工作的通知")
     assert r["published"] == "2013-12-03"                           # the labelled date wins over metadata
+    assert r["published_source"] == "text:发布时间"
     assert [(f["kind"], f["url"]) for f in r["findings"] if f["kind"] == "wrong_wording"] == [
         ("wrong_wording", "https://www.example.gov.cn/art/2013/12/03/art_1.html")]
     assert r["wording"][0]["right"] == "中华人民共和国"
@@ -60,6 +61,8 @@ def test_why_a_homepage_is_stale(tmp_path):
     assert r["newest_item"]["date"] == "2013-10-20" and r["newest_item"]["found_in"] == "list “工作动态”"
     stale = [f for f in r["findings"] if f["kind"] == "stale_homepage"]
     assert len(stale) == 1 and "2013-10-20" in stale[0]["detail"]
+    assert r["newest_item"]["year_inferred"] is True                # [10-20] shows no year
+    assert "year inferred from check date" in stale[0]["detail"]
     assert r["indicators"]["homepage-freshness"]["value"] == 61.0
 
 
@@ -67,3 +70,14 @@ def test_unreadable_file_is_one_clear_line(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "govlens", "page", str(tmp_path / "nope.html")],
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2 and "nope.html" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_entries_the_page_offers(tmp_path):
+    html = ('<html><head><title>示例县人民政府</title></head><body><div class="top">'
+            '<a href="javascript:void(0)" onclick="aria.start()">无障碍</a><a href="/zfxxgk/">政府信息公开</a>'
+            '<!-- <a href="/old/">信息公开旧版</a> --></div></body></html>')
+    r = run_page(tmp_path, html.encode("utf-8"), "--base-url", "https://www.example.gov.cn/", "--check-date",
+                 "2013-12-20")
+    assert r["disclosure_link"] == {"text": "政府信息公开", "url": "https://www.example.gov.cn/zfxxgk/"}
+    assert r["accessibility_entry"]["text"] == "无障碍" and r["accessibility_entry"]["javascript"] is True
+    assert [e["text"] for e in r["links"]["javascript_entries"]] == ["无障碍"]

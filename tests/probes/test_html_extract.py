@@ -118,7 +118,8 @@ def test_column_blocks():
     assert news["more_url"] == "https://www.test.gov.cn/col/zwyw/index.html"
     assert news["items"][0] == {"title": "市政府召开常务会议研究部署冬季安全生产工作",
                                 "url": "https://www.test.gov.cn/art/2013/12/20/art_1.html",
-                                "date": "2013-12-20", "date_text": "[12-20]"}
+                                "date": "2013-12-20", "date_text": "[12-20]",
+                                "year_inferred": True, "year_source": "url"}   # the year from /art/2013/12/20/
     assert news["items"][1]["date"] == "2013-12-18"
     assert news["items"][2]["date"] is None and news["items"][2]["date_text"] is None
     assert notices["more_url"] == "https://www.test.gov.cn/col/tzgg/"

@@ -60,7 +60,7 @@ def _cached(obs: PlatformObservations, key: str, compute):
 
 
 def column_pages(obs: PlatformObservations) -> list[Observation]:
-    """Completed column list pages, one per URL as linked (the homepage itself excluded)."""
+    """Completed column list pages, one per URL as linked (the homepage itself and directories excluded)."""
     return _cached(obs, "columns", _column_pages)
 
 
@@ -71,8 +71,8 @@ def _column_pages(obs: PlatformObservations) -> list[Observation]:
     out, seen = [], set()
     for o in completed_pages(obs, "column"):
         key = url_without_scheme(o.url)
-        if key in seen or key in home_keys:
-            continue
+        if key in seen or key in home_keys or o.data.get("directory"):
+            continue                        # a directory of sub-columns is no dated list: neither stale nor empty
         seen.add(key)
         out.append(o)
     return out

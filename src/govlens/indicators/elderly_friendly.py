@@ -5,7 +5,8 @@ legible text, sufficient contrast, targets large enough to hit, and an accessibl
 elderly mode. Mapped to checks on the renders: phone text legible (``BROWSER_MIN_TEXT_PX``
 for at least ``BROWSER_LEGIBLE_SHARE`` of characters), no axe ``color-contrast``
 violation, crowded tap targets at most ``BROWSER_TAP_FAIL_SHARE``, and a visible 无障碍 /
-长者模式 / 关怀版 entry. Each check is evidence; no finding (each has its own).
+长者模式 / 关怀版 entry (the rendered layout's reading; when it has none, the homepage
+``page`` observation's ``accessibility_entry``, which keeps ``javascript:`` toolbar links). Each check is evidence; no finding (each has its own).
 """
 from __future__ import annotations
 
@@ -38,6 +39,10 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     parts = section(desk, "layout").get("parts")
     if isinstance(parts, dict) and "accessible_mode" in parts:
         checks["accessible mode entry"] = bool(parts["accessible_mode"])
+    else:   # no rendered layout reading: the static page's entry (javascript: toolbar links included)
+        home = obs.homepage()
+        if home is not None and "accessibility_entry" in home.data:
+            checks["accessible mode entry"] = bool(home.data.get("accessibility_entry"))
     judged = {k: v for k, v in checks.items() if v is not None}
     if not judged:
         return IndicatorResult.missing("no elderly-friendly check could be made")

@@ -19,6 +19,14 @@ REQUIRES = ("page",)
 UNIT = "days"
 
 
+def shown(item: dict) -> str:
+    """How the item showed its date, and whether its year is only inferred (a year-less ``[12-08]``)."""
+    text = str(item.get("date_text") or "")
+    if item.get("year_inferred"):
+        return f"{text}, year inferred from {item.get('year_source') or 'the check date'}".lstrip(", ")
+    return text
+
+
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     home = obs.homepage()
     if home is None:
@@ -39,7 +47,7 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
             d = parse_date(it.get("date"))
             if d is not None:
                 dated.append((d, f"list “{clip(block.get('title'), 30)}”", it.get("title"), it.get("url") or url,
-                              it.get("date_text")))
+                              shown(it)))
     source = "homepage lists"
     if not usable_dates((d for d, *_ in dated), check):
         for it in data.get("items") or []:
@@ -47,7 +55,7 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
                 n_items += 1
                 d = parse_date(it.get("date"))
                 if d is not None:
-                    dated.append((d, "homepage item", it.get("title"), it.get("url") or url, it.get("date_text")))
+                    dated.append((d, "homepage item", it.get("title"), it.get("url") or url, shown(it)))
         for link in data.get("links") or []:
             if isinstance(link, dict):
                 for d in dates_in_text(link.get("text")):
@@ -59,7 +67,7 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
                 d = parse_date(it.get("date")) if isinstance(it, dict) else None
                 if d is not None:
                     dated.append((d, f"column {col.url}", it.get("title"), it.get("url") or col.url,
-                                  it.get("date_text")))
+                                  shown(it)))
         source = "column pages (navigation-only homepage)"
     usable = set(usable_dates((d for d, *_ in dated), check))
     dated = [t for t in dated if t[0] in usable]
@@ -71,6 +79,8 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     newest = max(dated, key=lambda t: t[0])
     days = days_since(newest[0], check)
     detail = f"newest item {newest[0].isoformat()} ({days} days before {check.isoformat()}; from {source})"
+    if "year inferred" in (newest[4] or ""):
+        detail += f"; shown without a year ({newest[4]})"
     evidence = [Evidence(url=newest[3], detail=f"{newest[1]}: {newest[0].isoformat()}"
                          + (f" (shown as {newest[4]})" if newest[4] else ""), snippet=clip(newest[2]))]
     findings = []

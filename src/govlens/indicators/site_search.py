@@ -18,7 +18,10 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     forms = home.data.get("search_forms") or []
     if forms:
         f = forms[0]
-        seen = f"search form: {f.get('method', 'get')} {f.get('action') or url} inputs {f.get('inputs') or []}"
+        if f.get("formless"):
+            seen = f"search box without a form (script-driven), input {f.get('query_input') or '?'}"
+        else:
+            seen = f"search form: {f.get('method') or 'get'} {f.get('action') or url} inputs {f.get('inputs') or []}"
         return IndicatorResult(value=1.0, detail=f"{len(forms)} site-search form(s) on the homepage",
                                evidence=[Evidence(url=url, detail=seen)])
     detail = "no site-search form on the homepage"

@@ -42,6 +42,10 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
         if newest is not None and days <= window:
             continue
         seen = (f"newest item {newest.isoformat()}, {days} days old" if newest else "no item carries a date")
+        guessed = [it for it in o.data.get("items") or [] if isinstance(it, dict) and it.get("year_inferred")
+                   and newest is not None and it.get("date") == newest.isoformat()]
+        if guessed:
+            seen += f" (shown without a year; year inferred from {guessed[0].get('year_source') or 'the check date'})"
         detail = f"{cls} column “{clip(name, 40)}”: {seen}; window {window} days"
         findings.append(Finding(kind=defects.STALE_COLUMN, url=o.url, detail=detail, snippet=clip(name, 60),
                                 evidence_url=o.data.get("final_url") or o.url))

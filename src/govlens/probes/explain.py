@@ -48,12 +48,14 @@ def page_dates(html: str, url: str, reference: date | None) -> list[dict[str, An
 
 
 def explain_page(body: bytes, content_type: str, url: str, *, platform_host: str, role: str = HOME,
-                 reference: date | None = None, wording: WordingMatcher | None = None) -> dict[str, Any]:
+                 reference: date | None = None, wording: WordingMatcher | None = None,
+                 last_modified: date | None = None) -> dict[str, Any]:
     """The page as the scanner reads it, fact by fact (see the module docstring)."""
     text, codec, source = decode_html(body, content_type)
     page = extract_page(text, url, platform_host=platform_host, role=role, reference=reference,
-                        text_scan=wording.scan if wording is not None else None)
-    items = [dict(i, found_in=f"list “{b['title']}”") for b in page.get("lists") or [] for i in b.get("items") or []]
+                        text_scan=wording.scan if wording is not None else None, last_modified=last_modified)
+    items = [dict(i, found_in=f"list “{b['title']}”" if b.get("title") else "an untitled list")
+             for b in page.get("lists") or [] for i in b.get("items") or []]
     items += [dict(i, found_in="the page's list") for i in page.get("items") or []]
     dated = [i for i in items if i.get("date")]
     newest = max(dated, key=lambda i: i["date"]) if dated else None
@@ -67,13 +69,15 @@ def explain_page(body: bytes, content_type: str, url: str, *, platform_host: str
         "keywords": page.get("keywords"), "has_viewport": page.get("has_viewport"),
         "canonical": page.get("canonical"), "headings": page.get("headings"),
         "dates": page_dates(text, url, reference),
-        "published": page.get("published"),
+        "published": page.get("published"), "published_source": page.get("published_source"),
         "newest_item": newest,
         "items_without_date": sum(1 for i in items if not i.get("date")),
         "lists": page.get("lists"), "items": page.get("items"), "column_title": page.get("column_title"),
         "links": {"total": len(links), "internal": sum(1 for x in links if x.get("internal")),
                   "external": sum(1 for x in links if not x.get("internal")),
-                  "javascript": page.get("js_links"), "first": links[:MAX_LINKS_SHOWN]},
+                  "javascript": page.get("js_links"), "first": links[:MAX_LINKS_SHOWN],
+                  "javascript_entries": (page.get("js_entries") or [])[:MAX_LINKS_SHOWN]},
+        "disclosure_link": page.get("disclosure_link"), "accessibility_entry": page.get("accessibility_entry"),
         "forms": {"search": page.get("search_forms"), "letter_forms": letter_forms},
         "images": page.get("images"), "styled_text": page.get("styled_text"),
         "resources": page.get("resources"), "wording": page.get("wording", []),

@@ -1,12 +1,14 @@
 """Homepage column blocks (``lists``) and a column page's list (``items``, ``column_title``).
 
-Works on the list containers (``ul``/``ol``/``table``) that ``html_extract``'s single walk
-collected, with small local queries only. Heuristics, and why:
+Works on the list containers (``ul``/``ol``/``table``/``dl``) that ``html_extract``'s single
+walk collected, plus the link-row containers ``extract_rows`` finds, with small local queries
+only (a list's rows and their dates are ``extract_rows``'s job). Heuristics, and why:
 
 - *lists* (homepage column blocks): Chinese government homepages are grids of blocks,
   each a heading (``<h3>`` or ``<div class="tit">``), a "更多" link and a ``ul``/``table``
-  of dated items. A list container counts as a block when a heading sits before it (or
-  around it) and it has a "更多" link or at least one dated item; a menu has neither.
+  of dated items. A list counts as a block when it has dated items, or a heading (before it,
+  up to six levels up, or around it) and a "更多" link; a menu has neither. In a tab block
+  (tab titles, then same-looking panels) each panel takes its own tab's title and link.
 - *items* (column pages): the container with most dated items is the column's list; a
   page without one has an empty list (``[]``), which is what the empty-column rule needs.
   Containers inside the page chrome (header, navigation, footer) are menus, not lists.
@@ -17,32 +19,28 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any, Protocol
+from typing import Any
 
 from selectolax.lexbor import LexborNode
 
-from govlens.probes.dates import find_date, iso
+from govlens.probes.dates import find_date
+from govlens.probes.extract_rows import Urls, read_items as _items
 from govlens.probes.extract_text import MAX_TEXT, clean
 
-MAX_LIST_ITEMS = 50              # items kept per list
-
 _BLOCK_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4"})
-_CONTAINER_TAGS = frozenset({"ul", "ol", "table"})
+_CONTAINER_TAGS = frozenset({"ul", "ol", "table", "dl"})
+_CONTAINER_CSS = "ul, ol, table, dl"
+# a column's own address, not an article's: ends with "/" or index/list pages
+_COLUMN_URL = re.compile(r"(?:/|/index(?:_\d+)?\.s?html?|/list(?:_\d+)?\.s?html?|/col/col\d+/[^/]*)$", re.I)
 _MORE = re.compile(r"更多|more|>>|»|＞＞|查看全部|全部", re.I)
-_HEADING_CLASS = re.compile(r"title|tit|hd", re.I)
+_HEADING_CLASS = re.compile(r"title|tit|hd|(?:^|[\s_-])tabs?(?:$|[\s_-])", re.I)
 CRUMB_SELECTOR = ", ".join(f"[{a}*={w}]" for w in ("crumb", "position", "location", "dqwz", "weizhi", "bread")
                             for a in ("class", "id"))
 _CRUMB_SPLIT = re.compile(r"\s*(?:>|»|＞|›|→|/|\\|-{1,2}>)\s*")
 _TITLE_SPLIT = re.compile(r"\s*(?:_|\||-{1,2}|—|｜)\s*")
 
 
-class Urls(Protocol):
-    """What the list helpers need from ``html_extract``'s per-page URL resolver."""
-
-    def absolute(self, href: str | None) -> str | None: ...
-
-
-def _element_siblings_before(node: LexborNode, limit: int = 4) -> list[LexborNode]:
+def _element_siblings_before(node: LexborNode, limit: int = 6) -> list[LexborNode]:
     out = []
     sib = node.prev
     while sib is not None and len(out) < limit:
@@ -52,6 +50,10 @@ def _element_siblings_before(node: LexborNode, limit: int = 4) -> list[LexborNod
     return out
 
 
+def _signature(node: LexborNode) -> tuple[str, str]:
+    return node.tag or "", (node.attributes.get("class") or "").split(" ")[0]
+
+
 def _is_heading(node: LexborNode) -> bool:
     if node.tag in _BLOCK_HEADING_TAGS:
         return True
@@ -59,9 +61,25 @@ def _is_heading(node: LexborNode) -> bool:
     return bool(cls and _HEADING_CLASS.search(cls))
 
 
-def _heading_text(node: LexborNode) -> str:
+def _tab_entries(node: LexborNode) -> list[LexborNode]:
+    """The entries of a tab header (``<h3><a>A</a><a>B</a></h3>``, ``<ul class=tab><li>…``), or []."""
+    entries = node.css("li") or node.css("a")
+    if len(entries) < 2 or len(entries) > 12:
+        return []
+    for e in entries:
+        text = clean(e.text(deep=True))
+        if not text or len(text) > 24 or find_date(text, None, year_less=False):
+            return []
+    return entries
+
+
+def _heading_text(node: LexborNode, container: LexborNode | None = None) -> str:
     inner = node if node.tag in _BLOCK_HEADING_TAGS else node.css_first("h1, h2, h3, h4")
     text = (inner or node).text(deep=True, separator=" ")
+    if container is not None and node.css_first(container.tag or "ul") is not None:
+        own = container.text(deep=True, separator=" ")      # a heading that holds its own list
+        if own and own in text:
+            text = text.replace(own, " ", 1)
     text = _MORE.sub(" ", text)
     return clean(text.strip(" >›»+"), MAX_TEXT)
 
@@ -80,75 +98,112 @@ def _more_link(node: LexborNode, urls: Urls) -> str | None:
     return None
 
 
-def _find_heading(container: LexborNode) -> tuple[LexborNode | None, LexborNode | None]:
-    """The heading node before (or around) ``container`` and the block holding both."""
+class _Heading:
+    """A list's heading: the node, the block holding both, and the tab entry when tabbed."""
+
+    __slots__ = ("node", "block", "tab")
+
+    def __init__(self, node: LexborNode, block: LexborNode | None, tab: LexborNode | None = None) -> None:
+        self.node, self.block, self.tab = node, block, tab
+
+
+def _find_heading(container: LexborNode, levels: int = 6) -> _Heading | None:
+    """The heading before (or around) ``container``; tab panels take their tab's title."""
     node = container
-    for _ in range(3):
-        for sib in _element_siblings_before(node):
-            if sib.tag in _CONTAINER_TAGS:
-                return None, None           # another list sits between: its heading, not ours
-            if _is_heading(sib):
-                return sib, node.parent
+    panel: tuple[int, int] | None = None         # (index, count) among same-looking sibling panels
+    for level in range(levels):
+        if level and node.tag in _BLOCK_HEADING_TAGS:
+            return _Heading(node, node)          # a heading element that holds its own list
+        sig = _signature(node)
+        before = _element_siblings_before(node)
+        panels = sig != ("div", "")
+        if panel is None and panels:
+            earlier = sum(1 for sib in before if _signature(sib) == sig)
+            later = _same_after(node, sig)
+            if earlier or later:                 # one of several same-looking panels: a tab block
+                panel = (earlier, earlier + 1 + later)
+        for sib in before:
+            if panels and _signature(sib) == sig:
+                continue                         # an earlier panel of the same tab block
+            holds_list = sib.tag in _CONTAINER_TAGS or sib.css_first(_CONTAINER_CSS) is not None
+            if holds_list or _is_heading(sib):
+                entries = _tab_entries(sib)
+                if entries and panel is not None:
+                    # one tab per panel; when they do not pair up, which tab is whose is unknown
+                    return _Heading(sib, node.parent, entries[panel[0]]) if panel[1] == len(entries) else None
+                if _is_heading(sib):
+                    return _Heading(sib, node.parent, entries[0] if entries and holds_list else None)
+                return None                      # another list sits between: its heading, not ours
             inner = sib.css_first("h1, h2, h3, h4, [class*=title], [class*=tit], [class*=hd]") \
                 if sib.tag in ("div", "span", "p", "dt", "header", "td", "tr") else None
-            if inner is not None and sib.css_first("ul, ol, table") is None:
-                return sib, node.parent
-            if sib.css_first("ul, ol, table") is not None:
-                return None, None
+            if inner is not None:
+                return _Heading(sib, node.parent)
         parent = node.parent
         if parent is None or parent.tag in ("body", "html", "-document"):
             break
         node = parent
-    return None, None
+    return None
 
 
-def _items(container: LexborNode, urls: Urls, reference: date | None) -> list[dict[str, Any]]:
-    rows = container.css("tr") if container.tag == "table" else [
-        c for c in container.iter() if c.tag == "li"]
-    items: list[dict[str, Any]] = []
-    for row in rows:
-        a = row.css_first("a[href]")
-        if a is None:
-            continue
-        url = urls.absolute(a.attributes.get("href"))
-        if not url:
-            continue
-        raw_link_text = a.text(deep=True) or ""
-        link_text = clean(raw_link_text, 200)
-        title = link_text
-        if not link_text or link_text.endswith(("…", "...", "..")):
-            title = clean(a.attributes.get("title"), 200) or link_text
-        full = row.text(deep=True, separator=" ")
-        rest = full.replace(raw_link_text, " ", 1) if raw_link_text else full
-        found = find_date(rest, reference) or (find_date(raw_link_text, reference) if raw_link_text else None)
-        items.append({"title": title[:MAX_TEXT], "url": url,
-                      "date": iso(found[0]) if found else None, "date_text": found[1][:40] if found else None})
-        if len(items) >= MAX_LIST_ITEMS:
-            break
-    return items
+def _same_after(node: LexborNode, sig: tuple[str, str]) -> int:
+    n, sib = 0, node.next
+    while sib is not None and n < 20:
+        if sib.tag not in ("-text", "-comment") and _signature(sib) == sig:
+            n += 1
+        sib = sib.next
+    return n
 
 
 def _leaf_containers(containers: list[LexborNode]) -> list[LexborNode]:
     """Containers without another container inside (menus nest; layout tables wrap)."""
-    return [c for c in containers if len(c.css("ul, ol, table")) == 1]   # css() includes the node
+    out = []
+    for c in containers:
+        inner = len(c.css(_CONTAINER_CSS))      # css() includes the node itself for ul/ol/table/dl
+        if inner == (1 if c.tag in _CONTAINER_TAGS else 0):
+            out.append(c)
+    return out
 
 
-def column_blocks(containers: list[LexborNode], urls: Urls, reference: date | None) -> list[dict[str, Any]]:
+def column_blocks(containers: list[LexborNode], urls: Urls, reference: date | None, *,
+                  strict: bool = False) -> list[dict[str, Any]]:
+    """The page's column blocks: a list with dated items, or a heading and a "更多" link.
+
+    ``strict`` (side lists of an article) also asks a dated list for its heading.
+    """
     blocks: list[dict[str, Any]] = []
+    taken: set[int] = set()
     for container in _leaf_containers(containers):
-        heading, block = _find_heading(container)
-        if heading is None:
+        if container.mem_id in taken:
+            continue
+        heading = _find_heading(container) if strict else None
+        if strict and heading is None:
             continue
         items = _items(container, urls, reference)
-        more = _more_link(heading, urls)
-        if more is None and block is not None:
-            more = _more_link_outside(block, container, urls)
-        if more is None and not any(i["date"] for i in items):
+        if not items:
             continue
-        title = _heading_text(heading)
-        if not title:
+        dated = any(i["date"] for i in items)
+        if not strict:
+            heading = _find_heading(container)
+        if heading is None and not dated:
             continue
-        blocks.append({"title": title, "more_url": more, "items": items})
+        more = None
+        if heading is not None:
+            more = _more_link(heading.node, urls) if heading.tab is None else None
+            if more is None and heading.block is not None:
+                more = _more_link_outside(heading.block, container, urls)
+            if more is None and heading.tab is not None:
+                a = heading.tab if heading.tab.tag == "a" else heading.tab.css_first("a[href]")
+                more = urls.absolute(a.attributes.get("href")) if a is not None else None
+        if more is None and not dated:
+            continue
+        title = None
+        if heading is not None:
+            title = clean(heading.tab.text(deep=True)) if heading.tab is not None else \
+                _heading_text(heading.node, container)
+        if not title and not dated:
+            continue
+        taken.update(n.mem_id for n in container.css(_CONTAINER_CSS))
+        blocks.append({"title": title or None, "more_url": more, "items": items})
         if len(blocks) >= 60:
             break
     return blocks
@@ -159,7 +214,7 @@ def _more_link_outside(block: LexborNode, container: LexborNode, urls: Urls) -> 
     for child in block.iter():
         if child.tag in ("-text", "-comment") or child.mem_id == container.mem_id:
             continue
-        if child.tag in _CONTAINER_TAGS or child.css_first("ul, ol, table") is not None:
+        if child.tag in _CONTAINER_TAGS or child.css_first(_CONTAINER_CSS) is not None:
             continue
         url = _more_link(child, urls)
         if url:
@@ -168,16 +223,24 @@ def _more_link_outside(block: LexborNode, container: LexborNode, urls: Urls) -> 
 
 
 def main_list(containers: list[LexborNode], urls: Urls,
-               reference: date | None) -> tuple[list[dict[str, Any]], str | None]:
+              reference: date | None) -> tuple[list[dict[str, Any]], str | None, bool]:
+    """The column's list, its heading, and whether the page is a directory of columns.
+
+    A directory (links to sub-columns, no dates) is not a dated list gone stale.
+    """
     best: tuple[int, int] = (0, 0)
     best_items: list[dict[str, Any]] = []
     best_node: LexborNode | None = None
+    directory = False
     for container in _leaf_containers(containers):
         if _in_chrome(container):
             continue
-        items = _items(container, urls, reference)
+        items = [i for i in _items(container, urls, reference) if i["url"]]   # articles to follow
         dated = sum(1 for i in items if i["date"])
         if dated == 0:
+            if len(items) >= 3 and sum(1 for i in items if _COLUMN_URL.search(i["url"])) >= len(items) * 0.6:
+                directory = True                 # links to columns, not to articles
+                continue
             # an undated list counts only when it looks like content: several longish titles
             long_titles = sum(1 for i in items if len(i["title"]) >= 8)
             if long_titles < 3 or long_titles < len(items) / 2:
@@ -187,10 +250,11 @@ def main_list(containers: list[LexborNode], urls: Urls,
             best, best_items, best_node = key, items, container
     heading = None
     if best_node is not None:
-        node, _ = _find_heading(best_node)
-        if node is not None:
-            heading = _heading_text(node) or None
-    return best_items, heading
+        found = _find_heading(best_node)
+        if found is not None:
+            heading = (clean(found.tab.text(deep=True)) if found.tab is not None
+                       else _heading_text(found.node, best_node)) or None
+    return best_items, heading, directory and best_node is None
 
 
 def _in_chrome(node: LexborNode) -> bool:
@@ -204,8 +268,9 @@ def _in_chrome(node: LexborNode) -> bool:
         if tag in ("body", "html", "-document"):
             return False
         marker = f"{cur.attributes.get('class') or ''} {cur.attributes.get('id') or ''}".lower()
-        if any(w in marker for w in ("nav", "menu", "footer", "header", "foot", "friend", "link")):
-            return True
+        if any(w in marker for w in ("nav", "menu", "footer", "header", "foot", "friend", "link", "dhlm",
+                                     "sitemap", "site-map", "wzdt", "copyright")) or "bottom" in marker.split():
+            return True                  # (a site map at the foot: 导航栏目 dhlm, 网站地图 wzdt)
         cur = cur.parent
         depth += 1
     return False

@@ -112,8 +112,9 @@ class FeaturedColumnProbe(Probe):
         forms = page1.get("search_forms") or []
         data["query_forms"] = len(forms)
         data["message_forms"] = _message_forms(text1)
-        if forms:
-            data["query"] = await self._query(forms[0], [it["title"] for it in listed], platform)
+        submittable = [f for f in forms if f.get("action")]      # a formless box runs a script: not submitted
+        if submittable:
+            data["query"] = await self._query(submittable[0], [it["title"] for it in listed], platform)
         return [Observation(platform_id=platform.id, probe=NAME, kind="column", url=url, status=COMPLETED,
                             http_status=first.http_status, elapsed_ms=first.elapsed_ms, data=data)]
 

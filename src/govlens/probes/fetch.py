@@ -46,7 +46,7 @@ import ipaddress
 import json
 import ssl
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -224,6 +224,8 @@ class Fetcher:
             raise SettingsError(str(exc), field="HTTP_ALLOW_NETWORKS") from None
         self.user_agent = s["HTTP_USER_AGENT"]
         self.requests = 0                      # HTTP requests sent (every hop counts)
+        # called once per answered hop with (method, url, status, headers, body, too_large): WARC capture
+        self.recorder: Callable[..., None] | None = None
         self._session: aiohttp.ClientSession | None = None
         self._gates: _Gates | None = None
         self._inner_resolver = resolver
@@ -312,6 +314,8 @@ class Fetcher:
                     current, method, wire_cap, inflated_cap, remaining, data if method == "POST" else None)
                 elapsed += spent
                 remaining -= spent
+                if self.recorder is not None:
+                    self.recorder(method, current, resp_status, headers, body, too_large)
                 result.http_status, result.headers, result.body = resp_status, headers, body
                 result.final_url = current
                 result.ttfb_ms = round((hop_start_elapsed + ttfb) * 1000, 2)

@@ -8,7 +8,9 @@ colours, list containers), then small local queries on the few nodes that matter
 (list containers, forms, styled elements). No full-tree CSS query per field.
 
 The heuristics live in helper modules, one job each: ``extract_lists`` (homepage column
-blocks, a column page's list and title), ``extract_published`` (an article's date),
+blocks, a column page's list and title), ``extract_published`` (an article's date and its
+source), ``year_evidence`` (the year of list dates shown without one), ``extract_entries``
+(``javascript:`` entries, the 政务公开 link, the 无障碍 entry, search boxes without a form),
 ``extract_colours`` (inline colours for the contrast check), ``extract_text`` (clean-up).
 
 :func:`extract_page` never raises; a page that cannot be parsed yields empty fields.
@@ -26,10 +28,13 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from govlens.probes.dates import iso
 from govlens.probes.extract_identity import site_identity
 from govlens.probes.extract_colours import MAX_STYLED, normalise_colour, styled_text
+from govlens.probes.extract_entries import Entries, formless_search
 from govlens.probes.extract_lists import CRUMB_SELECTOR, column_blocks, crumb_title, main_list, title_head
+from govlens.probes.extract_rows import row_containers
 from govlens.probes.extract_published import published
 from govlens.probes.extract_text import clean
 from govlens.probes.html_depth import MAX_DEPTH, bound_depth
+from govlens.probes.year_evidence import assign_years, copyright_year, page_anchor
 
 __all__ = ["ARTICLE", "COLUMN", "HOME", "empty_page", "extract_page", "has_empty_marker", "normalise_colour",
            "site_host", "url_host"]
@@ -41,7 +46,7 @@ MAX_FORMS = 10
 MAX_RESOURCES = 60               # sub-resource URLs listed per page (page weight, number of requests)
 
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_CONTAINER_TAGS = frozenset({"ul", "ol", "table"})
+_CONTAINER_TAGS = frozenset({"ul", "ol", "table", "dl"})
 _SEARCH = re.compile(r"search|搜索|检索|查询|sousuo|jiansuo|query", re.I)
 _WHITESPACE = re.compile(r"[\s]")
 
@@ -65,6 +70,7 @@ def empty_page() -> dict[str, Any]:
             "has_generator": False, "headings": {f"h{i}": 0 for i in range(1, 7)},
             "images": {"total": 0, "without_alt": []}, "styled_text": [], "search_forms": [],
             "links": [], "lists": [], "items": [], "column_title": None, "published": None,
+            "published_source": None, "js_entries": [], "disclosure_link": None, "accessibility_entry": None,
             "canonical": None, "js_links": 0, "resources": {"scripts": 0, "stylesheets": 0, "urls": []}}
 
 
@@ -117,7 +123,8 @@ class _Urls:
             url = url.split("#", 1)[0]
         if _WHITESPACE.search(url):
             url = _WHITESPACE.sub("", url.strip().replace(" ", "%20"))
-        if not url[:8].lower().startswith(("http://", "https://")):   # a base that is not http(s)
+        if not url[:8].lower().startswith(("http://", "https://")) and not (
+                self.scheme == "file" and url.startswith("file:")):   # a saved page read from a file keeps its links
             return None
         return url
 
@@ -135,17 +142,19 @@ def url_host(url: str) -> str:
 
 def extract_page(html: str, base_url: str, *, platform_host: str | Collection[str], role: str = HOME,
                  reference: date | None = None, max_links: int = 400,
-                 text_scan: Callable[[str], list[Any]] | None = None) -> dict[str, Any]:
+                 text_scan: Callable[[str], list[Any]] | None = None,
+                 last_modified: date | None = None) -> dict[str, Any]:
     """The ``page`` payload fields of ``html`` fetched from ``base_url`` (see module docstring).
 
     ``platform_host`` is the platform's host, or several (the registry host and the host its
     homepage redirects to): a link is ``internal`` when its host is one of them, ``www.`` aside.
     ``text_scan``, when given, is called with the page's body text (hidden text included) and
-    its result is the payload's ``wording`` (the wording check's hits).
+    its result is the payload's ``wording`` (the wording check's hits). ``last_modified`` (the
+    HTTP header, when known) anchors list dates shown without a year (see ``year_evidence``).
     """
     hosts = {site_host(platform_host)} if isinstance(platform_host, str) else {site_host(h) for h in platform_host}
     try:
-        return _extract(html, base_url, frozenset(hosts), role, reference, max_links, text_scan)
+        return _extract(html, base_url, frozenset(hosts), role, reference, max_links, text_scan, last_modified)
     except Exception as exc:  # defensive: a pathological page must not sink a site
         page = empty_page()
         page["extract_error"] = f"{type(exc).__name__}: {exc}"[:300]
@@ -153,7 +162,8 @@ def extract_page(html: str, base_url: str, *, platform_host: str | Collection[st
 
 
 def _extract(html: str, base_url: str, hosts: frozenset[str], role: str, reference: date | None,
-             max_links: int, text_scan: Callable[[str], list[Any]] | None = None) -> dict[str, Any]:
+             max_links: int, text_scan: Callable[[str], list[Any]] | None = None,
+             last_modified: date | None = None) -> dict[str, Any]:
     page = empty_page()
     html, cut = bound_depth(html or "")
     if cut:                                   # evidence: the page nests deeper than any browser shows
@@ -175,19 +185,29 @@ def _extract(html: str, base_url: str, hosts: frozenset[str], role: str, referen
     h1_text: str | None = None
     resources = page["resources"]
     js_links = 0
+    anchors: list[LexborNode] = []
+    inputs: list[LexborNode] = []
+    entries = Entries()
 
     # One pass over the elements; attributes are read only for the tags that need them.
     for node in root.traverse():
         tag = node.tag
         if tag == "a":
             href = node.attributes.get("href")
+            anchors.append(node)
             if href and href.lstrip()[:11].lower() == "javascript:":
                 js_links += 1
-            elif len(links) < max_links:
+                entries.javascript(node, href)
+            else:
                 url = urls.absolute(href) if href else None
-                if url and url not in links:
+                text = None
+                if url and url not in links and len(links) < max_links:
                     text = clean(node.text(deep=True)) or clean(node.attributes.get("title"))
                     links[url] = {"url": url, "text": text, "internal": site_host(url_host(url)) in hosts}
+                if text is not None or url is None:     # a repeated URL was read the first time
+                    entries.link(node, url, href, text)
+        elif tag == "input":
+            inputs.append(node)
         elif tag in _CONTAINER_TAGS:
             containers.append(node)
         elif tag in _HEADING_TAGS:
@@ -252,21 +272,46 @@ def _extract(html: str, base_url: str, hosts: frozenset[str], role: str, referen
     page["links"] = list(links.values())
     page["styled_text"] = styled_text(styled)
     page["search_forms"] = _search_forms(forms, urls)
+    if len(page["search_forms"]) < MAX_FORMS:
+        page["search_forms"] += formless_search(inputs)[: MAX_FORMS - len(page["search_forms"])]
     page["js_links"] = js_links
+    entries.scan_clickables(tree)
+    page["js_entries"] = entries.js_entries
+    page["disclosure_link"] = entries.disclosure
+    page["accessibility_entry"] = entries.accessibility
     if text_scan is not None:
         body = tree.body
         page["wording"] = text_scan(body.text(deep=True, separator=" ") if body is not None else "")
 
+    containers += row_containers(anchors)
     if role == HOME:
         page["lists"] = column_blocks(containers, urls, reference)
     elif role == COLUMN:
-        items, heading = main_list(containers, urls, reference)
+        items, heading, directory = main_list(containers, urls, reference)
         page["items"] = items
         page["column_title"] = heading or crumb_title(crumb) or h1_text or title_head(title)
+        if directory:
+            page["directory"] = True
     elif role == ARTICLE:
-        page["published"] = iso(published(tree, metas, times, base_url))
+        page["lists"] = column_blocks(containers, urls, reference, strict=True)   # side lists
+        found, source = published(tree, metas, times, base_url)
+        page["published"], page["published_source"] = iso(found), source
+    _settle_years(page, tree, reference, last_modified)
     page["site_identity"] = site_identity(tree, metas, title, role, urls.absolute, html)   # last: strips scripts
     return page
+
+
+def _settle_years(page: dict[str, Any], tree: LexborHTMLParser, reference: date | None,
+                  last_modified: date | None) -> None:
+    """Give list dates shown without a year the year the page's own evidence says."""
+    lists = [b["items"] for b in page["lists"]] + [page["items"]]
+    flat = [i for items in lists for i in items]
+    if reference is None or not any("_md" in i for i in flat):
+        return
+    body = tree.body
+    footer = body.text(deep=True, separator=" ")[-4000:] if body is not None else ""
+    anchor, source = page_anchor(flat, reference, last_modified=last_modified, copyright=copyright_year(footer))
+    assign_years(lists, anchor, source)
 
 
 def _add_resource(resources: dict[str, Any], url: str | None) -> None:

@@ -51,6 +51,7 @@ from govlens.probes.observation import COMPLETED, Observation
 from govlens.probes.robots import Robots, fetch_robots
 from govlens.probes.sitemap import fetch_sitemap
 from govlens.probes.wording import load_wording
+from govlens.probes.year_evidence import http_date
 from govlens.registry.model import Platform
 
 NAME = "http_site"
@@ -246,7 +247,8 @@ class _SiteRun:
             data["encoding"], data["encoding_source"] = codec, source
             data.update(extract_page(text, r.final_url or r.url, platform_host=self.hosts, role=role,
                                      reference=self.reference, max_links=self.p.max_links_page,
-                                     text_scan=self.p.wording))
+                                     text_scan=self.p.wording,
+                                     last_modified=http_date(r.headers.get("last-modified"))))
         else:
             data.update(empty_page())
         if r.error:

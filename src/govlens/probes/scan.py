@@ -21,7 +21,8 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 from govlens.probes.base import Probe, ProbeContext, reference_date
@@ -38,6 +39,7 @@ from govlens.store.campaign_store import CampaignStore
 QUEUE_SITES = 32          # finished sites waiting for the writer (back-pressure beyond)
 BATCH_SITES = 32          # sites per store transaction, at most
 BATCH_ROWS = 20_000       # ... or fewer sites when they are large
+MAX_WARC_PROBLEMS = 1000  # bad archive records kept in the scan's summary (the first ones)
 GROUP_COMMIT = 0.5        # seconds the writer waits for more finished sites before committing (each commit syncs)
 
 
@@ -55,6 +57,11 @@ class ScanSummary:
     scan_id: str = ""
     elapsed: float = 0.0
     pages_per_second: float = 0.0
+    source: str = "network"        # or "warc": answered from archives (govlens.probes.warc_source)
+    not_in_archive: int = 0        # WARC mode: requests the archives had no record of
+    skipped_probes: dict[str, str] = field(default_factory=dict)    # WARC mode: probe → why not run
+    warc_problems: list[dict[str, Any]] = field(default_factory=list)   # bad records (file, offset, key)
+    captured: int = 0              # responses written to the capture WARC
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -66,37 +73,107 @@ def _settings(settings: Settings | Mapping[str, Any] | None) -> Settings:
 
 async def scan(platforms: Iterable[Platform], store: CampaignStore, settings: Settings | Mapping[str, Any] | None,
                *, sandbox_state: dict[str, Any] | None = None, probes: Sequence[str] | None = None,
-               progress: Callable[[int, int], None] | None = None, resume: bool = False) -> ScanSummary:
+               progress: Callable[[int, int], None] | None = None, resume: bool = False,
+               warc: Sequence[str | Path] | None = None, capture: str | Path | None = None,
+               spool: str | Path | None = None) -> ScanSummary:
     """Probe every platform with ``probes`` (default: the ``PROBES`` setting) and commit their
     observations to ``store`` site by site.
 
     ``resume`` continues the store's last scan with the same probes (see :mod:`govlens.store.ledger`);
     without one it starts a new scan, as ``resume=False`` always does.
+
+    ``warc`` answers every request from these archives instead of the network (no network at all;
+    the probes of :data:`~govlens.probes.warc_source.UNARCHIVABLE_PROBES` are skipped). ``capture``
+    writes every response to a WARC; ``spool`` keeps them bounded (``EVIDENCE_PAGE_BYTES``,
+    ``EVIDENCE_SPOOL_BYTES``) for the evidence file written after the indicators
+    (:mod:`govlens.indicators.evidence_warc`).
     """
     settings = _settings(settings)
     probes = tuple(probes) if probes is not None else tuple(settings.getlist("PROBES"))
     tune_tls_buffers()
-    if sandbox_state is None and str(settings["SANDBOX_STATE"] or "").strip():
+    if warc:
+        sandbox_state = None
+    elif sandbox_state is None and str(settings["SANDBOX_STATE"] or "").strip():
         sandbox_state = load_sandbox_state(settings["SANDBOX_STATE"])
-    with store.memory_limited(settings["STORE_SCAN_MEMORY_LIMIT"], setting="STORE_SCAN_MEMORY_LIMIT"):
-        return await _scan(platforms, store, settings, sandbox_state, probes, progress, resume)
+    sources = _Sources(settings, warc, capture, spool, resume)
+    try:
+        with store.memory_limited(settings["STORE_SCAN_MEMORY_LIMIT"], setting="STORE_SCAN_MEMORY_LIMIT"):
+            return await _scan(platforms, store, settings, sandbox_state, probes, progress, resume, sources)
+    finally:
+        sources.close()
+
+
+class _Sources:
+    """Where a scan's responses come from (network or archives) and where they are recorded."""
+
+    def __init__(self, settings: Settings, warc: Sequence[str | Path] | None, capture: str | Path | None,
+                 spool: str | Path | None, resume: bool) -> None:
+        from govlens.probes.warc_source import WarcIndex
+        self.index = WarcIndex.build(warc) if warc else None
+        self.recorders: list[Any] = []
+        self.capture: Any = None
+        if capture or spool:
+            from govlens.probes.warc_capture import WarcRecorder
+            ua = settings["HTTP_USER_AGENT"]
+            if capture:
+                self.capture = WarcRecorder(capture, append=resume, user_agent=ua)
+                self.recorders.append(self.capture)
+            if spool:
+                self.recorders.append(WarcRecorder(spool, page_bytes=settings.getint("EVIDENCE_PAGE_BYTES"),
+                                                   total_bytes=settings.getint("EVIDENCE_SPOOL_BYTES"),
+                                                   append=resume, user_agent=ua, pages_only=True))
+
+    def fetcher(self, settings: Settings, sandbox_state: dict[str, Any] | None) -> Any:
+        if self.index is not None:
+            from govlens.probes.warc_replay import WarcFetcher
+            fetcher: Any = WarcFetcher(self.index, settings)
+        else:
+            fetcher = Fetcher(settings, sandbox_state=sandbox_state)
+        self.hook(fetcher)
+        return fetcher
+
+    def hook(self, fetcher: Any) -> None:
+        if not self.recorders:
+            return
+        recorders = tuple(self.recorders)
+
+        def record(*hop: Any) -> None:
+            for recorder in recorders:
+                recorder(*hop)
+
+        fetcher.recorder = record
+
+    def close(self) -> None:
+        for recorder in self.recorders:
+            recorder.close()
 
 
 async def _scan(platforms: Iterable[Platform], store: CampaignStore, settings: Settings,
                 sandbox_state: dict[str, Any] | None, probes: Sequence[str],
-                progress: Callable[[int, int], None] | None, resume: bool) -> ScanSummary:
+                progress: Callable[[int, int], None] | None, resume: bool, sources: _Sources) -> ScanSummary:
     platforms = list(platforms)
+    skipped_probes: dict[str, str] = {}
+    if sources.index is not None:
+        from govlens.probes.warc_replay import UNARCHIVABLE_PROBES
+        skipped_probes = {p: UNARCHIVABLE_PROBES[p] for p in probes if p in UNARCHIVABLE_PROBES}
+        probes = tuple(p for p in probes if p not in UNARCHIVABLE_PROBES)
     instances: list[Probe] = [get_probe(name) for name in probes]
     names = [p.name for p in instances]
     ids = [p.id for p in platforms]
     run = (ledger.resume_scan(store, names, ids) if resume else None) or ledger.begin_scan(store, names, ids)
     todo = [p for p in platforms if p.id not in run.done]
-    summary = ScanSummary(skipped=len(platforms) - len(todo), resumed=run.resumed, scan_id=run.scan_id)
+    summary = ScanSummary(skipped=len(platforms) - len(todo), resumed=run.resumed, scan_id=run.scan_id,
+                          skipped_probes=skipped_probes)
+    if sources.index is not None:
+        summary.source = "warc"
+        summary.warc_problems = [{"key": e.key, **e.params()} for e in sources.index.problems[:MAX_WARC_PROBLEMS]]
     started = time.perf_counter()
     writer = _Writer(store, run)
     visit_fetcher = ThreadedFetcher(settings, sandbox_state=sandbox_state) \
-        if settings.getbool("AVAILABILITY_THREAD") and "http_site" in probes else None
-    async with Fetcher(settings, sandbox_state=sandbox_state) as fetcher:
+        if settings.getbool("AVAILABILITY_THREAD") and "http_site" in probes and sources.index is None else None
+    if visit_fetcher is not None:
+        sources.hook(visit_fetcher.inner)
+    async with sources.fetcher(settings, sandbox_state) as fetcher:
         if visit_fetcher is not None:
             await visit_fetcher.start()
         ctx = ProbeContext(settings=settings, fetcher=fetcher, link_checker=LinkChecker(fetcher, settings),
@@ -137,6 +214,8 @@ async def _scan(platforms: Iterable[Platform], store: CampaignStore, settings: S
             if visit_fetcher is not None:
                 await visit_fetcher.close()
         summary.requests = fetcher.requests + (visit_fetcher.requests if visit_fetcher is not None else 0)
+        summary.not_in_archive = getattr(fetcher, "missing", 0)
+    summary.captured = sources.capture.written if sources.capture is not None else 0
     summary.elapsed = round(time.perf_counter() - started, 3)
     summary.pages_per_second = round(summary.pages / summary.elapsed, 1) if summary.elapsed else 0.0
     meta_key = "scan" if "http_site" in probes else "scan:" + "+".join(probes)   # a browser pass keeps the HTTP scan's
@@ -214,7 +293,9 @@ class _Writer:
 
 def run_scan(platforms: Iterable[Platform], store: CampaignStore, settings: Settings | Mapping[str, Any] | None,
              *, sandbox_state: dict[str, Any] | None = None, probes: Sequence[str] | None = None,
-             progress: Callable[[int, int], None] | None = None, resume: bool = False) -> ScanSummary:
+             progress: Callable[[int, int], None] | None = None, resume: bool = False,
+             warc: Sequence[str | Path] | None = None, capture: str | Path | None = None,
+             spool: str | Path | None = None) -> ScanSummary:
     """Synchronous :func:`scan` for the CLI and scripts."""
     return asyncio.run(scan(platforms, store, settings, sandbox_state=sandbox_state, probes=probes,
-                            progress=progress, resume=resume))
+                            progress=progress, resume=resume, warc=warc, capture=capture, spool=spool))

@@ -99,6 +99,7 @@ class SearchQueryProbe(Probe):
         assert self.ctx is not None, "setup() first"
         home = earlier_homepage(earlier)
         forms = (home.data or {}).get("search_forms") if home is not None else None
+        forms = [f for f in forms or [] if isinstance(f, dict) and f.get("action")]   # a formless box runs a script
         if home is None or not forms:
             return []
         form = forms[0]

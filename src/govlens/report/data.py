@@ -213,8 +213,10 @@ def iter_batches(store: CampaignStore, ids: list[str], framework_id: str | list[
                             f"FROM indicator_scores{and_where}framework IN ({', '.join('?' * len(fws))})",
                      [*params, *fws])
         weekly = _weekly(store, where, params)
-        fr = _fetch(store, "SELECT platform_id, kind, url, detail, indicator_id, evidence_url, snippet, "
-                           f"observed_at FROM findings{where}", params)
+        fr = _fetch(store, "SELECT platform_id, kind, url, detail, indicator_id, evidence_url, snippet, observed_at, "
+                           "(SELECT any_value(e.record_id) FROM evidence_records e WHERE e.platform_id = "
+                           "findings.platform_id AND e.url = findings.evidence_url) AS warc_record_id "
+                           f"FROM findings{where}", params)
         fr.sort(key=lambda r: (r["platform_id"] or "", r["kind"] or "", r["url"] or "", r["detail"] or ""))
         thumbs: dict[str, dict[str, str]] = defaultdict(dict)
         for r in _fetch(store, "SELECT platform_id, json_extract_string(data, '$.device') AS device, "

@@ -57,6 +57,7 @@ class FindingRow:
     detail: str
     evidence_url: str
     snippet: str
+    warc_record: str = ""          # WARC-Record-ID of the page in evidence.warc.gz, when kept
 
 
 @dataclass(slots=True)
@@ -140,7 +141,7 @@ class Highlight:
 SCORECARD_LABELS = ("weekly_activity", "weekly_caption", "top_posts", "unanswered",
                     "back", "to_notice", "veto_banner", "dimensions", "dimension", "indicators", "indicator",
                     "value", "detail", "evidence", "findings", "no_findings", "finding_kind", "finding_url",
-                    "evidence_url", "snippet", "awards", "no_awards", "award", "position", "other_indicators",
+                    "evidence_url", "snippet", "warc_record", "awards", "no_awards", "award", "position", "other_indicators",
                     "framework", "check_date", "index_title", "rank_interval", "rank_interval_note",
                     "screenshots", "desktop", "phone", "materials", "no_materials", "material_type",
                     "material_title", "material_by", "material_on")
@@ -230,7 +231,7 @@ class ScorecardWriter:
             indicators.append(self._indicator(iid, other, values.get(iid), scores.get(iid)))
 
         findings = [FindingRow(L.defect(f.get("kind") or ""), _str(f.get("url")), _str(f.get("detail")),
-                               _str(f.get("evidence_url")), _str(f.get("snippet")))
+                               _str(f.get("evidence_url")), _str(f.get("snippet")), _str(f.get("warc_record_id")))
                     for f in sorted(batch.findings.get(pid, []),
                                     key=lambda f: (self.kind_rank.get(f.get("kind"), 99), _str(f.get("url"))))]
         awards = [AwardRow(self.award_title.get((a["series_id"], a["award_id"]), _str(a["award_id"])),

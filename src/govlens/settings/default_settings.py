@@ -51,6 +51,12 @@ CONCURRENCY_TOTAL = 256             # requests in flight overall
 DNS_NAMESERVERS = ""                # "10.0.0.53" or "10.0.0.53:5353, 10.0.0.54"; empty = the system's resolver
 DNS_TIMEOUT = 5.0                   # seconds per query
 
+# --- evidence: the pages behind findings, kept as WARC records (evidence.warc.gz in the campaign's output)
+EVIDENCE_PAGE_BYTES = 2_000_000     # payload bytes kept per response (a longer page is cut, marked WARC-Truncated)
+EVIDENCE_SPOOL_BYTES = 500_000_000  # the scan's spool of fetched responses stops growing at this size (bytes, gzipped)
+EVIDENCE_TOTAL_BYTES = 100_000_000  # evidence.warc.gz stops at this size; later findings keep no record id
+EVIDENCE_WARC = True                # keep the spool during the scan and write evidence.warc.gz after the indicators
+
 # --- freshness windows (2015 census rules: news 2 weeks, notices and policy documents 6 months)
 FRESHNESS_HOMEPAGE_DAYS = 14
 FRESHNESS_NEWS_DAYS = 14

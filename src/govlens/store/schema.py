@@ -51,6 +51,8 @@ SCHEMA: dict[str, str] = {
                            detail VARCHAR, evidence JSON""",
     "findings": """platform_id VARCHAR, kind VARCHAR, url VARCHAR, detail VARCHAR, indicator_id VARCHAR,
                    evidence_url VARCHAR, snippet VARCHAR, observed_at TIMESTAMP""",
+    # indicators stage: the WARC record (in evidence.warc.gz) of the page behind each finding URL
+    "evidence_records": """platform_id VARCHAR, url VARCHAR, record_id VARCHAR, target_uri VARCHAR, file VARCHAR""",
     # scoring stage
     "indicator_scores": """platform_id VARCHAR, framework VARCHAR, dimension_id VARCHAR, indicator_id VARCHAR,
                            score DOUBLE, weight DOUBLE, status VARCHAR""",
