@@ -217,6 +217,8 @@ def _check(args: argparse.Namespace) -> int:
         truth, found = only_rendered(truth, rendered), only_rendered(found, rendered)
     scores = compare(truth, found)
     print(format_scores(scores))
+    from govlens.sandbox.check import compare_by_family, format_family_scores, load_truth_families
+    print("\n" + format_family_scores(compare_by_family(truth, found, load_truth_families(Path(args.truth)))))
     worst = min(min(s.precision, s.recall) for s in scores)
     return 0 if worst >= args.min else 1
 

@@ -302,11 +302,11 @@ class _SiteRun:
     async def crawl(self, home_page: dict[str, Any], robots: Robots) -> None:
         """Column pages (two levels: homepage, then section hubs), then sampled articles.
 
-        A page linked as a column block's "更多" is a column whatever it holds (no items is
-        an empty column). A page reached through navigation is a column only when it has a
-        list or says its list is empty; otherwise it is a section hub or a text page (政务公开
-        landing page, 联系我们): it is not recorded as a column — an empty column it is not —
-        but a hub's own column links are followed one level down.
+        A page is a column when it has a dated list or says its list is empty ("暂无信息"),
+        whether a block's "更多" or the navigation led to it; otherwise it is a section hub, a
+        directory of columns (a "政府信息公开" block's "更多" often leads to one: links, no dates)
+        or a text page (联系我们): it is not recorded as a column — an empty column it is not —
+        but its own column links are followed one level down.
         """
         self.linked_pages = [home_page]
         home_final = home_page.get("final_url") or self.url
@@ -333,7 +333,7 @@ class _SiteRun:
             queue = []
             results = await asyncio.gather(*(self.fetch_analysed(u, COLUMN, src) for u, _, src in wave))
             for (r, status, data, says_empty), (url, is_more, src) in zip(results, wave):
-                if not is_more and status == COMPLETED and not data["items"] and not says_empty:
+                if status == COMPLETED and not data["items"] and not says_empty:
                     if level + 1 < self.p.max_depth:
                         queue += [(u, False, r.final_url) for u in self.nav_columns(data, seen)]
                     self.fetched.setdefault(r.url, r)      # link checks need not request it again

@@ -1,8 +1,10 @@
-"""Compare a scan's ``findings.csv`` with the sandbox's ground truth: precision and recall per kind.
+"""Compare a scan's ``findings.csv`` with the sandbox's ground truth: precision and recall per kind and family.
 
 It reads only the two files, so it measures the scanner as a user would, and it matches
 findings to truth with :func:`govlens.defects.match_key` (site-level kinds by platform,
-URL-level kinds by platform and URL without scheme).
+URL-level kinds by platform and URL without scheme). The per-family table splits the same
+comparison by the layout family the truth records for each website (:mod:`govlens.sandbox.families`):
+a detector that only works on one CMS's markup shows up there, not in the per-kind totals.
 """
 from __future__ import annotations
 
@@ -93,5 +95,42 @@ def format_scores(scores: list[KindScore]) -> str:
     lines = [f"{'kind':<24} {'truth':>6} {'found':>6} {'tp':>6} {'precision':>9} {'recall':>7}"]
     for s in scores:
         lines.append(f"{s.kind:<24} {s.truth:>6} {s.found:>6} {s.true_positives:>6} "
+                     f"{s.precision:>9.3f} {s.recall:>7.3f}")
+    return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class FamilyScore(KindScore):
+    family: str = ""
+
+
+def load_truth_families(path: Path) -> dict[str, str]:
+    """Platform id → layout family, for the websites of a truth file (other platforms have none)."""
+    try:
+        doc = json.loads(Path(path).read_text(encoding="utf-8"))
+        return {s["platform_id"]: s["family"] for s in doc["sites"] if s.get("family")}
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise InputError(f"not a sandbox truth file: {exc}", file=str(path)) from None
+
+
+def compare_by_family(truth: set[tuple[str, str, str]], found: set[tuple[str, str, str]],
+                      families: dict[str, str], kinds: tuple[str, ...] = ALL_KINDS) -> list[FamilyScore]:
+    """One score per (kind, family) that has a truth case or a finding; platforms without a family are left out."""
+    names = sorted(set(families.values()))
+    scores = []
+    for kind in kinds:
+        for fam in names:
+            t = {k for k in truth if k[1] == kind and families.get(k[0]) == fam}
+            f = {k for k in found if k[1] == kind and families.get(k[0]) == fam}
+            if t or f:
+                scores.append(FamilyScore(kind=kind, truth=len(t), found=len(f), true_positives=len(t & f),
+                                          family=fam))
+    return scores
+
+
+def format_family_scores(scores: list[FamilyScore]) -> str:
+    lines = [f"{'kind':<24} {'family':<8} {'truth':>6} {'found':>6} {'tp':>6} {'precision':>9} {'recall':>7}"]
+    for s in scores:
+        lines.append(f"{s.kind:<24} {s.family:<8} {s.truth:>6} {s.found:>6} {s.true_positives:>6} "
                      f"{s.precision:>9.3f} {s.recall:>7.3f}")
     return "\n".join(lines)

@@ -11,6 +11,7 @@ import random
 from html import escape
 
 from govlens import defects as D
+from govlens.sandbox.families import footers, meta
 from govlens.sandbox.site import HOME, Column, Item, Site
 from govlens.sandbox.text import TOPICS, paragraphs
 
@@ -52,7 +53,8 @@ def _charset_meta(site: Site) -> str:
     return ""
 
 
-def _head(site: Site, title: str | None, *, home: bool) -> str:
+def _head(site: Site, title: str | None, *, home: bool, metas: str | None = None) -> str:
+    """``metas``: the guideline block for the page's role (:mod:`govlens.sandbox.families.meta`); else the site's."""
     out = ["<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n", _charset_meta(site),
            '<meta http-equiv="X-UA-Compatible" content="IE=edge">\n']
     if not site.has(D.NO_VIEWPORT):
@@ -64,10 +66,8 @@ def _head(site: Site, title: str | None, *, home: bool) -> str:
         if not site.has(D.MISSING_DESCRIPTION):
             out.append(f'<meta name="description" content="{escape(site.name)}门户网站，发布{escape(site.place)}'
                        f'政务信息，提供政务公开、政务服务和互动交流。">\n')
-    out.append(f'<meta name="SiteName" content="{escape(site.name)}">\n'
-               f'<meta name="SiteDomain" content="{site.host}">\n'
-               f'<meta name="SiteIDCode" content="{site.site_code}">\n'
-               '<link rel="stylesheet" href="/css/style.css">\n'
+    out.append(metas if metas is not None else meta.site_metas(site, home=home))
+    out.append('<link rel="stylesheet" href="/css/style.css">\n'
                '<script src="/js/common.js"></script>\n</head>\n<body>\n')
     return "".join(out)
 
@@ -112,13 +112,7 @@ def _nav(site: Site) -> str:
 
 
 def _footer(site: Site) -> str:
-    return (f'<div class="footer" style="background-color:{site.footer_bg}"><div class="wrap">\n'
-            '<p><a href="/wzdt/index.html">网站地图</a> | <a href="/lxwm/index.html">联系我们</a> | '
-            '<a href="/zjxx/index.html">关于本站</a></p>\n'
-            f'<p class="sponsor" style="color:#333333">主办单位：{escape(site.name)}　承办单位：{escape(site.place)}政务信息中心</p>\n'
-            f'<p class="idcode" style="color:#333333">政府网站标识码：{site.site_code}　{site.icp}　'
-            f'<img src="/images/jiucuo.png" alt="政府网站找错"></p>\n'
-            "</div></div>\n</body>\n</html>\n")
+    return footers.footer(site)
 
 
 def _low_contrast(site: Site, placement: str) -> str:
@@ -158,22 +152,9 @@ def _topic_name(site: Site, i: int) -> str:
 # --- pages
 def home(site: Site) -> str:
     rng = random.Random(f"{site.seed}:{site.platform.id}:home")
-    title = None if site.has(D.MISSING_TITLE) and rng.random() < 0.5 else (
-        "" if site.has(D.MISSING_TITLE) else site.name)
-    out = [_head(site, title, home=True), _header(site, home=True), _nav(site)]
-    out.append('<div class="wrap">\n')
-    out.append(f'<div class="banner"><img src="/images/banner.jpg" alt="{escape(site.name)}"></div>\n')
-    if site.has_visual(D.HEAVY_PAGE):
-        out.append(f'<div class="hero"><img src="{HEAVY_IMAGE}" alt="{escape(site.place)}风光" width="1200" '
-                   'height="400"></div>\n')
-    out.append(_noalt_image(site, HOME))
-    out.append(_low_contrast(site, HOME))
-    quick = ['<a href="/zwgk/index.html">信息公开目录</a>']
-    if site.inspection.channel:
-        quick.append('<a href="/hdjl/index.html">领导信箱</a>')
-    quick += ['<a href="/zwfw/index.html">网上办事</a>', '<a href="/lxwm/index.html">联系我们</a>']
-    quick += _broken_internal(site, HOME)
-    out.append(f'<div class="quick">{"　".join(quick)}</div>\n')
+    title = home_title(site, rng)
+    out = [_head(site, title, home=True), _header(site, home=True), _nav(site), '<div class="wrap">\n',
+           home_top(site)]
     for col in site.columns:
         items = site.items(col)
         shown = items[: rng.randint(5, 8)]
@@ -191,6 +172,38 @@ def home(site: Site) -> str:
             out.append(f'<li><a href="{it.path}" title="{escape(it.title)}" target="_blank">{escape(it.title)}</a>'
                        f'<span class="date">{fmt_date(site, it.date, "home")}</span></li>\n')
         out.append("</ul></div>\n")
+    out.append(home_bottom(site))
+    out.append("</div>\n")
+    out.append(_footer(site))
+    return "".join(out)
+
+
+def home_title(site: Site, rng: random.Random) -> str | None:
+    """The homepage ``<title>``: none or empty on missing_title sites (the first draw of the home stream)."""
+    return None if site.has(D.MISSING_TITLE) and rng.random() < 0.5 else (
+        "" if site.has(D.MISSING_TITLE) else site.name)
+
+
+def home_top(site: Site) -> str:
+    """Banner, heavy image, image without alt, low-contrast tip and quick links: the homepage's first pieces."""
+    out = [f'<div class="banner"><img src="/images/banner.jpg" alt="{escape(site.name)}"></div>\n']
+    if site.has_visual(D.HEAVY_PAGE):
+        out.append(f'<div class="hero"><img src="{HEAVY_IMAGE}" alt="{escape(site.place)}风光" width="1200" '
+                   'height="400"></div>\n')
+    out.append(_noalt_image(site, HOME))
+    out.append(_low_contrast(site, HOME))
+    quick = ['<a href="/zwgk/index.html">信息公开目录</a>']
+    if site.inspection.channel:
+        quick.append('<a href="/hdjl/index.html">领导信箱</a>')
+    quick += ['<a href="/zwfw/index.html">网上办事</a>', '<a href="/lxwm/index.html">联系我们</a>']
+    quick += _broken_internal(site, HOME)
+    out.append(f'<div class="quick">{"　".join(quick)}</div>\n')
+    return "".join(out)
+
+
+def home_bottom(site: Site) -> str:
+    """Services, topics, friend links and a defaced page's hidden spam: the homepage's last pieces."""
+    out = []
     svc = "".join(f'<a href="/fw/fw_{i}.html">{_service_name(site, i)}</a>' for i in range(1, site.n_services + 1))
     out.append(f'<div class="fw" style="clear:both"><h3>政务服务</h3><div class="grid">{svc}</div></div>\n')
     if site.n_topics:
@@ -203,8 +216,6 @@ def home(site: Site) -> str:
     if site.inspection.harmful:     # a defaced page: spam text hidden from visitors, not from crawlers
         out.append(f'<div style="display:none">{escape(site.inspection.harmful)}，{escape(site.inspection.harmful)}'
                    "热线咨询</div>\n")
-    out.append("</div>\n")
-    out.append(_footer(site))
     return "".join(out)
 
 
@@ -225,7 +236,8 @@ def _side(site: Site, placement: str | None) -> str:
 
 
 def column_page(site: Site, col: Column) -> str:
-    out = [_head(site, f"{col.name} - {site.name}", home=False), _header(site, home=False), _nav(site)]
+    metas = meta.column_metas(site, col.name, drop=meta.dropped(site, col, article=False))
+    out = [_head(site, f"{col.name} - {site.name}", home=False, metas=metas), _header(site, home=False), _nav(site)]
     out.append('<div class="wrap">\n')
     out.append(_crumb(site, ("/zwgk/index.html", "政务公开"), (None, col.name)))
     out.append(_noalt_image(site, col.code))
@@ -250,23 +262,17 @@ def column_page(site: Site, col: Column) -> str:
 def article(site: Site, col: Column, j: int) -> str:
     items = site.items(col)
     it = items[j]
-    rng = random.Random(f"{site.seed}:{site.platform.id}:art:{it.path}")
-    out = [_head(site, f"{it.title} - {site.name}", home=False), _header(site, home=False), _nav(site)]
-    out.append('<div class="wrap">\n')
-    out.append(_crumb(site, (col.path, col.name), (None, "正文")))
     date = f"{it.date.year}年{it.date.month:02d}月{it.date.day:02d}日" if site.date_style == "cn" else \
         f"{it.date.year:04d}-{it.date.month:02d}-{it.date.day:02d}"
+    metas = meta.article_metas(site, col.name, it.title, f"{it.date.isoformat()} 09:30", f"{site.base}{it.path}",
+                               drop=meta.dropped(site, col, article=True) if j == 0 else frozenset())
+    out = [_head(site, f"{it.title} - {site.name}", home=False, metas=metas), _header(site, home=False), _nav(site)]
+    out.append('<div class="wrap">\n')
+    out.append(_crumb(site, (col.path, col.name), (None, "正文")))
     out.append(f'<div class="article"><h1>{escape(it.title)}</h1>\n'
                f'<div class="info">发布时间：{date}　来源：{escape(site.place)}　字号：大 中 小</div>\n'
                '<div class="content">\n')
-    texts = paragraphs(rng, site.place, it.title, rng.randint(3, 6))
-    if col.index in site.civ_columns:           # a 文明网's topic column (sandbox.civilization)
-        from govlens.sandbox.civilization import sentence
-        texts.insert(0, sentence(site.civ_columns[col.index]))
-    wrong = site.inspection.wrong_wording
-    if wrong is not None and wrong[0] == col.code and j == 0:
-        texts.insert(1, f"会议要求，要深入学习宣传{wrong[1]}有关精神，切实把思想和行动统一到决策部署上来。")
-    for p in texts:
+    for p in article_texts(site, col, j):
         out.append(f"<p>　　{p}</p>\n")
     out.append("</div>\n")
     nav = []
@@ -279,11 +285,26 @@ def article(site: Site, col: Column, j: int) -> str:
     return "".join(out)
 
 
+def article_texts(site: Site, col: Column, j: int) -> list[str]:
+    """The paragraphs of one article (a 文明网 topic sentence and a planted wording error included)."""
+    it = site.items(col)[j]
+    rng = random.Random(f"{site.seed}:{site.platform.id}:art:{it.path}")
+    texts = paragraphs(rng, site.place, it.title, rng.randint(3, 6))
+    if col.index in site.civ_columns:           # a 文明网's topic column (sandbox.civilization)
+        from govlens.sandbox.civilization import sentence
+        texts.insert(0, sentence(site.civ_columns[col.index]))
+    wrong = site.inspection.wrong_wording
+    if wrong is not None and wrong[0] == col.code and j == 0:
+        texts.insert(1, f"会议要求，要深入学习宣传{wrong[1]}有关精神，切实把思想和行动统一到决策部署上来。")
+    return texts
+
+
 def section(site: Site, key: str) -> str:
     title, desc = SECTIONS[key]
     if key == "zjxx":
         title = _zjxx_title(site)
-    out = [_head(site, f"{title} - {site.name}", home=False), _header(site, home=False), _nav(site)]
+    metas = meta.column_metas(site, title, ctype="栏目导航")     # a CMS writes a channel page's metas on hubs too
+    out = [_head(site, f"{title} - {site.name}", home=False, metas=metas), _header(site, home=False), _nav(site)]
     out.append('<div class="wrap">\n')
     out.append(_crumb(site, (None, title)))
     out.append(f'<div class="main"><h1>{title}</h1><p>{desc}</p>\n')
@@ -311,7 +332,8 @@ def section(site: Site, key: str) -> str:
 
 def topic(site: Site, i: int) -> str:
     name = _topic_name(site, i)
-    out = [_head(site, f"{name} - {site.name}", home=False), _header(site, home=False), _nav(site)]
+    metas = meta.column_metas(site, name, ctype="专题专栏")
+    out = [_head(site, f"{name} - {site.name}", home=False, metas=metas), _header(site, home=False), _nav(site)]
     out.append('<div class="wrap">\n')
     out.append(_crumb(site, (None, name)))
     out.append(f'<div class="main"><h1>{name}</h1>\n<ul class="list">\n')
@@ -348,32 +370,6 @@ def search(site: Site, q: str) -> str:
         out.append(f"<p>未找到与“{escape(q)}”相关的信息。</p>\n")
     out.append("</div>\n</div>\n")
     out.append(_footer(site))
-    return "".join(out)
-
-
-def robots(site: Site) -> str:
-    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /manage/", "Disallow: /cgi-bin/"]
-    if site.robots_sitemap:
-        lines.append(f"Sitemap: {site.base}/sitemap.xml")
-    return "\n".join(lines) + "\n"
-
-
-def sitemap(site: Site) -> str:
-    out = ['<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n']
-    newest = []
-    for col in site.columns:
-        items = site.items(col)
-        if items:
-            newest.append(items[0].date)
-    out.append(f"<url><loc>{site.home_url}</loc>"
-               + (f"<lastmod>{max(newest).isoformat()}</lastmod>" if newest else "") + "</url>\n")
-    for col in site.columns:
-        items = site.items(col)
-        lm = f"<lastmod>{items[0].date.isoformat()}</lastmod>" if items else ""
-        out.append(f"<url><loc>{site.base}{col.path}</loc>{lm}</url>\n")
-        for it in items:
-            out.append(f"<url><loc>{site.base}{it.path}</loc><lastmod>{it.date.isoformat()}</lastmod></url>\n")
-    out.append("</urlset>\n")
     return "".join(out)
 
 

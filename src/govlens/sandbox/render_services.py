@@ -12,9 +12,16 @@ import random
 from html import escape
 
 from govlens.sandbox.inspection import GUIDE_ELEMENTS, Letter, guide_indices
+from govlens.sandbox.families import meta
 from govlens.sandbox.render import _crumb, _footer, _head, _header, _nav, _service_name
 from govlens.sandbox.site import Site, attachment_path
 from govlens.sandbox.text import paragraphs
+
+
+def _metas(site: Site, i: int, name: str) -> str:
+    """A service page is a document of the 政务服务 channel: an article's guideline metas."""
+    day = site.as_of - dt.timedelta(days=30 + (site.art_base + i * 37) % 600)
+    return meta.article_metas(site, "政务服务", name, day.isoformat(), f"{site.base}/fw/fw_{i}.html")
 
 
 def service(site: Site, i: int) -> str:
@@ -22,7 +29,8 @@ def service(site: Site, i: int) -> str:
         return guide(site, i)
     name = _service_name(site, i)
     rng = random.Random(f"{site.seed}:{site.platform.id}:fw:{i}")
-    out = [_head(site, f"{name} - {site.name}", home=False), _header(site, home=False), _nav(site)]
+    out = [_head(site, f"{name} - {site.name}", home=False, metas=_metas(site, i, name)), _header(site, home=False),
+           _nav(site)]
     out.append('<div class="wrap">\n')
     out.append(_crumb(site, ("/zwfw/index.html", "政务服务"), (None, name)))
     out.append(f'<div class="main"><h1>{name}</h1>\n<p>办理对象：公民、法人和其他组织</p>\n'
@@ -49,7 +57,8 @@ def guide(site: Site, i: int) -> str:
     """A 办事指南 page: the eight key elements (some missing where the spec says) and a form download."""
     name = _service_name(site, i)
     missing = site.inspection.guide_missing.get(i, ())
-    out = [_head(site, f"{name} - {site.name}", home=False), _header(site, home=False), _nav(site)]
+    out = [_head(site, f"{name} - {site.name}", home=False, metas=_metas(site, i, name)), _header(site, home=False),
+           _nav(site)]
     out.append('<div class="wrap">\n')
     out.append(_crumb(site, ("/zwfw/index.html", "政务服务"), (None, name)))
     out.append(f'<div class="main guide"><h1>{name}</h1>\n')
@@ -68,7 +77,8 @@ def _cn_day(d: dt.date) -> str:
 
 def letters(site: Site) -> str:
     """信件公开: the published letters, newest first, with their state."""
-    out = [_head(site, f"信件公开 - {site.name}", home=False), _header(site, home=False), _nav(site)]
+    metas = meta.column_metas(site, "信件公开", ctype="互动交流")
+    out = [_head(site, f"信件公开 - {site.name}", home=False, metas=metas), _header(site, home=False), _nav(site)]
     out.append('<div class="wrap">\n')
     out.append(_crumb(site, ("/hdjl/index.html", "互动交流"), (None, "信件公开")))
     out.append('<div class="main"><h1>信件公开</h1>\n<table class="letters">\n'
@@ -85,7 +95,8 @@ def letters(site: Site) -> str:
 
 def letter(site: Site, item: Letter) -> str:
     rng = random.Random(f"{site.seed}:{site.platform.id}:letter:{item.n}")
-    out = [_head(site, f"{item.title} - {site.name}", home=False), _header(site, home=False), _nav(site)]
+    metas = meta.article_metas(site, "信件公开", item.title, _cn_day(item.asked), f"{site.base}{item.path}")
+    out = [_head(site, f"{item.title} - {site.name}", home=False, metas=metas), _header(site, home=False), _nav(site)]
     out.append('<div class="wrap">\n')
     out.append(_crumb(site, ("/hdjl/letters/index.html", "信件公开"), (None, "信件详情")))
     out.append(f'<div class="main letter"><h1>{escape(item.title)}</h1>\n'
@@ -106,7 +117,8 @@ def letter(site: Site, item: Letter) -> str:
 
 
 def write_letter(site: Site) -> str:
-    out = [_head(site, f"我要写信 - {site.name}", home=False), _header(site, home=False), _nav(site)]
+    out = [_head(site, f"我要写信 - {site.name}", home=False, metas=meta.column_metas(site, "我要写信", ctype="互动交流")),
+           _header(site, home=False), _nav(site)]
     out.append('<div class="wrap">\n')
     out.append(_crumb(site, ("/hdjl/index.html", "互动交流"), (None, "我要写信")))
     out.append('<div class="main"><h1>我要写信</h1>\n<form action="/hdjl/submit" method="post" class="letter-form">'

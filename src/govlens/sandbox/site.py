@@ -19,6 +19,8 @@ from urllib.parse import urlsplit
 from govlens import defects as D
 from govlens.registry.model import Platform
 from govlens.sandbox import colors
+from govlens.sandbox.families import draw_family
+from govlens.sandbox.families.identity import Identity, compliance_truth, draw_identity
 from govlens.sandbox.inspection import InspectionSpec, build_inspection
 from govlens.sandbox.text import COLUMN_KINDS, NEWS, NOTICE, OTHER, ColumnKind, item_title, place_of
 
@@ -142,6 +144,8 @@ class Site:
     accessible_mode: bool = False             # header links to 无障碍 / 长者模式
     civ_columns: dict[int, str] = field(default_factory=dict)   # 文明网: column index → 文明传播 topic
     civ_missing: tuple[str, ...] = ()         # 文明网: core topics with no column (sandbox.civilization)
+    family: str = "portal"                    # layout family (sandbox.families); recorded in the truth only
+    identity: Identity | None = None          # footer identity and compliance defects (sandbox.families.identity)
 
     # --- derived
     @property
@@ -250,6 +254,7 @@ class Site:
                 found.add((D.RENDERED_LOW_CONTRAST, home))
             if self.civ_missing:
                 found.add((D.CIVILIZATION_TOPIC_MISSING, home))
+            found |= compliance_truth(self, home)
         order = {k: i for i, k in enumerate(D.ALL_KINDS)}
         return [{"kind": k, "url": u} for k, u in sorted(found, key=lambda x: (order[x[0]], x[1]))]
 
@@ -406,6 +411,8 @@ def build_site(platform: Platform, seed: int, as_of: dt.date, icp_abbr: str) -> 
         n_topics = 0            # a neglected site has no current topics (topic pages list the newest news)
     icp = f"{icp_abbr}ICP备{rng.randint(10**7, 10**8 - 1)}号"
     site_code = f"{rng.randint(10**9, 10**10 - 1)}"
+    if platform.level == "central":          # central departments' codes are bm + 8 digits
+        site_code = f"bm{site_code[-8:]}"
 
     inspection = build_inspection(
         seed=seed, platform_id=platform.id, as_of=as_of, flags=frozenset(flags), scheme=scheme,
@@ -413,6 +420,13 @@ def build_site(platform: Platform, seed: int, as_of: dt.date, icp_abbr: str) -> 
         has_mailbox_column=any(c.kind.code in ("ldxx", "hdjl") for c in columns),
         broken_internal=bool(broken_internal), n_services=n_services, care=care)
     visual = _draw_visual(platform, seed, care, down)
+    family, frng = draw_family(seed, platform.id)
+    if family == "jcms" and encoding != "gbk":     # 大汉 JCMS sites of the period publish GBK pages
+        encoding, charset_label = "gbk", "gbk"
+        charset_decl = "meta" if charset_decl == "both" else charset_decl
+    identity = draw_identity(frng, name=platform.name, place=place, host=platform.host, abbr=icp_abbr,
+                             site_code=site_code, n_columns=len(columns), empty_meta=family == "jcms"
+                             and frng.random() < 0.3, down=down)
     return Site(
         platform=platform, seed=seed, as_of=as_of, scheme=scheme, host=platform.host, home_path=home_path,
         name=platform.name, place=place, encoding=encoding, charset_label=charset_label,
@@ -420,7 +434,7 @@ def build_site(platform: Platform, seed: int, as_of: dt.date, icp_abbr: str) -> 
         text_color=text_color, footer_bg=footer_bg, flags=frozenset(flags), columns=columns, art_base=art_base,
         broken_internal=broken_internal, broken_external=broken_external, noalt=noalt, low_contrast=low_contrast,
         robots=robots, robots_sitemap=robots_sitemap, sitemap=sitemap, n_services=n_services, n_topics=n_topics,
-        icp=icp, site_code=site_code, inspection=inspection, **visual,
+        icp=icp, site_code=site_code, inspection=inspection, family=family, identity=identity, **visual,
     )
 
 

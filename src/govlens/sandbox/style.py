@@ -33,7 +33,8 @@ img{max-width:100%}
 .col-block{float:left;width:380px;margin:10px 9px;border-top:2px solid #0b3d91}
 .col-block h2{font-size:16px;margin:8px 0;display:inline-block}.col-block .more{float:right;line-height:36px}
 .col-block ul{list-style:none;padding:0}.col-block li{line-height:30px;overflow:hidden}
-.col-block .date,.list .date{float:right;color:#444444}
+.col-block span.date,.list span.date{float:right}.col-block .date,.list .date{color:#444444}
+.col-block td,.list td{line-height:30px}
 .quick{clear:both;line-height:36px;padding:6px 0}
 .grid a{display:inline-block;width:180px;line-height:32px}
 .side{float:left;width:220px}.main{overflow:hidden;padding:0 12px}
@@ -49,12 +50,12 @@ img{max-width:100%}
 }
 """
 
-LOW_CONTRAST = ".col-block li a{color:#b3b3b3}\n.col-block .date,.list .date{color:#c8c8c8}\n"
+LOW_CONTRAST = ".col-block li a,.col-block td a{color:#b3b3b3}\n.col-block .date,.list .date{color:#c8c8c8}\n"
 FIXED_WIDTH = ("body{min-width:1200px}\n.wrap{width:1200px;max-width:none}\n"
                "@media (max-width:800px){.col-block{float:left;width:380px;margin:10px 9px}.grid a{width:180px}}\n")
-TINY = ("body{font-size:10px}\n.col-block li,.list li,.grid a,.quick,.yqlj,.footer,.nav li{font-size:10px}\n"
+TINY = ("body{font-size:10px}\n.col-block li,.list li,.col-block td,.list td,.grid a,.quick,.yqlj,.footer,.nav li{font-size:10px}\n"
         ".header .site-name{font-size:16px}\n")
-CROWDED = (".col-block li,.list li{line-height:16px;font-size:12px;margin:0}\n"
+CROWDED = (".col-block li,.list li,.col-block td,.list td{line-height:16px;font-size:12px;margin:0}\n"
            ".grid a{line-height:16px;width:auto;margin:0 2px 0 0;font-size:12px}\n"
            ".quick,.yqlj{line-height:16px;font-size:12px}\n"
            "@media (max-width:800px){.grid a{width:auto}}\n")

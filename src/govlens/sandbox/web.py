@@ -32,11 +32,12 @@ from urllib.parse import parse_qs, urlsplit
 from govlens import defects as D
 from govlens.atomic import atomic_write_text
 from govlens.registry.model import Platform
-from govlens.sandbox import civilization
+from govlens.sandbox import civilization, families
+from govlens.sandbox.families.identity import REGISTRY_HOSTS
 from govlens.sandbox import mobile as mobile_mod
 from govlens.sandbox.cndomain import PARKING_HOST, CnDomainSite, build_cn_domain, parking_page
 from govlens.sandbox.foreign import ForeignSite, build_foreign_site, overseas_row
-from govlens.sandbox import render, render_services, style
+from govlens.sandbox import render, render_services, site_files, style
 from govlens.sandbox.mobile import MobileSite
 from govlens.sandbox.columns import FeaturedColumn, build_column, column_home
 from govlens.sandbox.hotline import COLUMNS as HOTLINE_COLUMNS
@@ -132,7 +133,8 @@ class SandboxWeb:
         return self._by_host.get(host) or self.mobile.get(host) or self.mailboxes.get(host)
 
     def truth(self) -> dict:
-        sites = [{"platform_id": s.platform.id, "host": s.host, "defects": s.defects()} for s in self.sites]
+        sites = [{"platform_id": s.platform.id, "host": s.host, "family": s.family, "defects": s.defects()}
+                 for s in self.sites]
         sites += [{"platform_id": m.platform.id, "host": m.host, "defects": m.defects()} for m in self.mobile.values()]
         seen_foreign = {id(f): f for f in self.foreign.values()}
         sites += [{"platform_id": f.platform.id, "host": f.host, "defects": f.defects()} for f in seen_foreign.values()]
@@ -289,17 +291,18 @@ class SandboxWeb:
             reply = self._inspection_page(site, path)
             if reply is not None:
                 return reply
+        layout = families.pages(site.family)
         if path == site.home_path or (site.home_path == "/" and path in _HOME_ALIASES):
-            return _html(site, render.home(site), home=True)
+            return _html(site, layout.home(site), home=True)
         m = _COL.match(path)
         if m:
             col = site.column_by_code(m.group(1))
             if col is not None:
-                return _html(site, render.column_page(site, col))
+                return _html(site, layout.column_page(site, col))
         elif _ART.match(path):
             hit = site.articles.get(path)
             if hit is not None:
-                return _html(site, render.article(site, *hit))
+                return _html(site, layout.article(site, *hit))
         elif path == render.HEAVY_IMAGE:
             return Reply(200, (("Content-Type", "image/gif"), ("Server", site.server)), heavy_gif())
         elif _IMAGE.match(path):
@@ -315,11 +318,11 @@ class SandboxWeb:
         elif path == "/robots.txt":
             if site.robots:
                 return Reply(200, (("Content-Type", "text/plain"), ("Server", site.server)),
-                             render.robots(site).encode())
+                             site_files.robots(site).encode())
         elif path == "/sitemap.xml":
             if site.sitemap:
                 return Reply(200, (("Content-Type", "application/xml"), ("Server", site.server)),
-                             render.sitemap(site).encode())
+                             site_files.sitemap(site).encode())
         else:
             for rx, fn, limit in ((_SVC, render_services.service, site.n_services),
                                   (_TOPIC, render.topic, site.n_topics)):
@@ -438,7 +441,7 @@ class SandboxWeb:
     def _national(self, host: str, path: str, secure: bool) -> Reply:
         if not secure:
             return Reply(301, (("Location", f"https://{host}{path}"), ("Content-Type", "text/html")), b"")
-        if path in ("/", "/index.htm", "/index.html"):
+        if path in ("/", "/index.htm", "/index.html") or host in REGISTRY_HOSTS:   # registries answer any page
             body = render.national_home(self.national[host], host).encode("utf-8")
             return Reply(200, (("Content-Type", "text/html; charset=utf-8"),), body)
         return Reply(404, (("Content-Type", "text/html; charset=utf-8"),), render.not_found(None).encode("utf-8"))
@@ -549,6 +552,8 @@ def build_sandbox(platforms: list[Platform], seed: int, as_of: dt.date, *,
     seen |= set(columns) | set(mailboxes)
     national = {h: n for n, h in NATIONAL_SITES if h not in seen}
     _link_sites(sites, national, seed)
+    national.update({h: n for h, n in zip(REGISTRY_HOSTS, ("党政机关网站标识", "全国互联网安全管理服务平台",
+                                                          "ICP/IP地址/域名信息备案管理系统")) if h not in seen})
     review = ReviewSandbox(list(platforms), seed, as_of) if any(p.kind in ("website", "column")
                                                                 for p in platforms) else None
     return SandboxWeb(seed=seed, as_of=as_of, platforms=list(platforms), sites=sites, national=national,
