@@ -201,6 +201,19 @@ class _Gates:
             self.hosts.pop(host, None)
 
 
+def http_url_host(url: str) -> tuple[str, tuple[str, str] | None]:
+    """The host of an http(s) URL, or the refusal of a URL that is not one (bad port, other scheme, no host)."""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+        parts.port  # noqa: B018 - raises ValueError on a bad port
+    except ValueError as exc:
+        return "", (S.INVALID_URL, str(exc))
+    if parts.scheme not in ("http", "https") or not host:
+        return "", (S.INVALID_URL, f"not an http(s) URL: {url[:200]}")
+    return host, None
+
+
 class Fetcher:
     """Campaign-wide HTTP client: one session, bounded, never raising for the network."""
 
@@ -381,14 +394,9 @@ class Fetcher:
 
     def _refuse(self, url: str) -> tuple[str, str] | None:
         """A status for URLs we must not request at all, else None."""
-        try:
-            parts = urlsplit(url)
-            host = parts.hostname
-            parts.port  # noqa: B018 - raises ValueError on a bad port
-        except ValueError as exc:
-            return S.INVALID_URL, str(exc)
-        if parts.scheme not in ("http", "https") or not host:
-            return S.INVALID_URL, f"not an http(s) URL: {url[:200]}"
+        host, bad = http_url_host(url)
+        if bad is not None:
+            return bad
         try:
             connection_host(host)          # what the connector will be given (govlens.hosts)
         except ValueError as exc:

@@ -11,13 +11,13 @@
 """
 from __future__ import annotations
 
-import ipaddress
 from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from govlens import statuses as S
-from govlens.probes.fetch import REDIRECT_CODES, FetchResult
+from govlens.hosts import is_literal
+from govlens.probes.fetch import REDIRECT_CODES, FetchResult, http_url_host
 from govlens.probes.warc_source import WarcIndex, WarcRecordError, read_response
 from govlens.settings import Settings
 
@@ -119,17 +119,10 @@ class WarcFetcher:
 
 def _refuse(url: str) -> tuple[str, str] | None:
     """What the live fetcher refuses before any request (bad URLs; address literals, as in sandbox mode)."""
-    try:
-        parts = urlsplit(url)
-        host = parts.hostname
-        parts.port  # noqa: B018 - raises ValueError on a bad port
-    except ValueError as exc:
-        return S.INVALID_URL, str(exc)
-    if parts.scheme not in ("http", "https") or not host:
-        return S.INVALID_URL, f"not an http(s) URL: {url[:200]}"
-    try:
-        ipaddress.ip_address(host)
-    except ValueError:
+    host, bad = http_url_host(url)
+    if bad is not None:
+        return bad
+    if not is_literal(host):           # every spelling of an address, as the live fetcher judges it
         return None
     return S.BLOCKED_TARGET, f"{host}: address literals are not replayed"
 
