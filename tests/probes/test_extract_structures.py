@@ -217,3 +217,18 @@ def test_javascript_entries_disclosure_and_accessibility():
     assert p["accessibility_entry"]["text"] == "无障碍"
     p = page('<div class="tools"><a href="javascript:void(0)"><img src="/i/wza.png" alt="无障碍阅读"></a></div>')
     assert p["accessibility_entry"]["text"] == "无障碍阅读"      # an icon-only entry says it in its alt
+
+
+def test_formless_search_takes_the_url_its_script_opens():
+    box = ('<div class="ss"><input type="text" id="sw"> <img src="/i/go.gif" onclick="go()"></div>'
+           '<script>function page(n){location.href="/list_"+n+".html";}'
+           'function more(n){location.href="/news/list.jsp?page="+n;}'
+           'function go(){var v=document.getElementById("sw").value;'
+           'window.open("/was5/web/search?channelid=2&searchword="+encodeURI(v));}</script>')
+    form = page(box)["search_forms"][0]
+    assert form["formless"] is True and form["action_source"] == "script"
+    assert form["action"] == "https://www.test.gov.cn/was5/web/search"
+    assert form["query_input"] == "searchword" and form["hidden"] == {"channelid": "2"}
+    # a script that only pages through a list is not a search URL: the box stays without an action
+    paging = box.replace('window.open("/was5/web/search?channelid=2&searchword="+encodeURI(v));', "")
+    assert page(paging)["search_forms"][0]["action"] is None

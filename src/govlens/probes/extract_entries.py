@@ -10,6 +10,7 @@ Text inside HTML comments and ``<script>`` is not in the parsed tree, so it neve
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -22,6 +23,11 @@ _ACCESSIBLE = re.compile(r"无障碍|适老|长者|关怀版|关怀模式|老年
 _SEARCH_CLUE = re.compile(r"search|sousuo|jiansuo|keyword|搜索|检索|查询|搜\s*索|query|(?:^|[^a-z])(?:kw|sw|ss|wd|q)(?:$|[^a-z])",
                           re.I)
 _TEXT_TYPES = frozenset({"text", "search", ""})
+# A script that builds the search URL from the box: location.href = '/search?x=1&q=' + value,
+# window.open("…?keyword=" + …), location.assign(…); group 1 the path, 2 fixed parameters, 3 the query's name.
+_SCRIPT_SEARCH_URL = re.compile(r"""(?:location(?:\.href)?\s*=|window\.open\s*\(|location\.(?:assign|replace)\s*\()\s*"""
+                                r"""["']([^"'\s?]{1,300})\?([^"'\s]{0,300}?)([A-Za-z_][\w.]{0,30})=["']\s*\+""")
+MAX_SCRIPT_CHARS = 200_000      # inline script text read for a formless box's search URL
 _HANDLERS = ("onkeydown", "onkeypress", "onkeyup")
 
 
@@ -97,6 +103,35 @@ class Entries:
                 self.accessibility = {"text": text[:80], "url": None, "javascript": True,
                                       "onclick": clean(node.attributes.get("onclick"), 200) or None}
                 return
+
+
+def script_search_action(tree: LexborHTMLParser, absolute: Callable[[str], str | None]) -> dict[str, Any] | None:
+    """The GET search a formless box's script would open: action, query name, fixed parameters.
+
+    Read from inline ``<script>`` text and ``on*`` handlers, only for pages with a formless box;
+    a URL counts only when its path or query name looks like search (a paging script does not).
+    """
+    seen = 0
+    sources = [n.attributes.get("onclick") or "" for n in tree.css("[onclick]")[:100]]
+    for node in tree.css("script"):
+        if node.attributes.get("src"):
+            continue
+        sources.append(node.text() or "")
+    for text in sources:
+        if seen > MAX_SCRIPT_CHARS:
+            break
+        seen += len(text)
+        for m in _SCRIPT_SEARCH_URL.finditer(text[:MAX_SCRIPT_CHARS]):
+            path, fixed, name = m.group(1), m.group(2).rstrip("&"), m.group(3)
+            if not _SEARCH_CLUE.search(f"{path} {name}"):
+                continue
+            action = absolute(path)
+            if not action:
+                continue
+            hidden = dict(p.split("=", 1) if "=" in p else (p, "") for p in fixed.split("&") if p)
+            return {"action": action, "method": "get", "query_input": clean(name, 40),
+                    "hidden": {clean(k, 40): clean(v, 200) for k, v in list(hidden.items())[:20]}}
+    return None
 
 
 def _in_form(node: LexborNode, depth: int = 40) -> bool:

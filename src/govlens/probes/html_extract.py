@@ -28,7 +28,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from govlens.probes.dates import iso
 from govlens.probes.extract_identity import site_identity
 from govlens.probes.extract_colours import MAX_STYLED, normalise_colour, styled_text
-from govlens.probes.extract_entries import Entries, formless_search
+from govlens.probes.extract_entries import Entries, formless_search, script_search_action
 from govlens.probes.extract_lists import CRUMB_SELECTOR, column_blocks, crumb_title, main_list, title_head
 from govlens.probes.extract_rows import row_containers
 from govlens.probes.extract_published import published
@@ -273,7 +273,11 @@ def _extract(html: str, base_url: str, hosts: frozenset[str], role: str, referen
     page["styled_text"] = styled_text(styled)
     page["search_forms"] = _search_forms(forms, urls)
     if len(page["search_forms"]) < MAX_FORMS:
-        page["search_forms"] += formless_search(inputs)[: MAX_FORMS - len(page["search_forms"])]
+        boxes = formless_search(inputs)[: MAX_FORMS - len(page["search_forms"])]
+        script = script_search_action(tree, urls.absolute) if boxes else None
+        if script is not None:               # the script's own URL: the box can be searched like a form
+            boxes[0].update(script, action_source="script")
+        page["search_forms"] += boxes
     page["js_links"] = js_links
     entries.scan_clickables(tree)
     page["js_entries"] = entries.js_entries

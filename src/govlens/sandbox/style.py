@@ -55,7 +55,7 @@ FIXED_WIDTH = ("body{min-width:1200px}\n.wrap{width:1200px;max-width:none}\n"
                "@media (max-width:800px){.col-block{float:left;width:380px;margin:10px 9px}.grid a{width:180px}}\n")
 TINY = ("body{font-size:10px}\n.col-block li,.list li,.col-block td,.list td,.grid a,.quick,.yqlj,.footer,.nav li{font-size:10px}\n"
         ".header .site-name{font-size:16px}\n")
-CROWDED = (".col-block li,.list li,.col-block td,.list td{line-height:16px;font-size:12px;margin:0}\n"
+CROWDED = (".col-block li,.list li,.col-block td,.list td{line-height:16px;font-size:12px;margin:0;height:auto}\n"
            ".grid a{line-height:16px;width:auto;margin:0 2px 0 0;font-size:12px}\n"
            ".quick,.yqlj{line-height:16px;font-size:12px}\n"
            "@media (max-width:800px){.grid a{width:auto}}\n")
