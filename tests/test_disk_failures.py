@@ -180,3 +180,23 @@ def test_a_full_disk_during_report_leaves_every_file_whole(scored: Path, tmp_pat
             assert _whole(disk / "out" / name), name
         assert set(before) - {"campaign.duckdb.wal"} <= set(after)    # no output lost
     capsys.readouterr()
+
+
+def test_index_csv_on_a_full_disk_keeps_the_old_file_whole(tmp_path: Path) -> None:
+    """``govlens index`` tables (scoring/export.write_csv) replace a file whole or not at all."""
+    import numpy as np
+    import pandas as pd
+
+    from govlens.scoring.export import write_csv
+
+    big = pd.DataFrame({"a": np.arange(40_000, dtype=float), "b": ["单位名称较长的文本"] * 40_000})
+    with tmpfs(tmp_path / "fs", "1m") as fs:
+        target = fs / "scores.csv"
+        write_csv(big.head(10), target)
+        before = target.read_bytes()
+        fill(fs, 64 * 1024)
+        for engine in ("pandas", "duckdb"):
+            with pytest.raises(Exception):
+                write_csv(big, target, engine=engine)
+            assert target.read_bytes() == before          # the old table, whole
+            assert not [p.name for p in fs.iterdir() if p.name.endswith(".tmp")]   # no partial file left behind

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from govlens.atomic import atomic_write_text
 from govlens.registry import Platform, load_registry
 from govlens.registry.shipped import shipped_registry
 
@@ -120,9 +121,8 @@ def previous_campaign(out: Path, platforms: list[Platform], web: Any, *, seed: i
     as_of = web.as_of.replace(year=web.as_of.year - 1)
     from govlens.sandbox.web import build_sandbox
     old = previous_year(build_sandbox(chosen, seed, as_of))
-    (folder / "truth.json").write_text(json.dumps({"as_of": as_of.isoformat(), "fast_developers":
-                                                   fast_developers(old)}, ensure_ascii=False, indent=1) + "\n",
-                                       encoding="utf-8")
+    atomic_write_text(folder / "truth.json", json.dumps({"as_of": as_of.isoformat(), "fast_developers":
+                                                          fast_developers(old)}, ensure_ascii=False, indent=1) + "\n")
     with sandbox_process(folder / "registry.csv", sites=len(chosen), seed=seed, as_of=as_of,
                          state_dir=folder / "sandbox", previous_year=True):
         write_campaign(folder / "campaign.toml", {

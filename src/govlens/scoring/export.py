@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from govlens.atomic import atomic_path, atomic_write_text
 from govlens.cells import neutralise_cell
 from govlens.scoring.run import IndexRun
 from govlens.scoring.tree import ROOT
@@ -97,9 +98,9 @@ def write_outputs(run: IndexRun, out_dir: str | Path, *, intermediate: bool = Tr
         csv(name, run.analysis[name])                 # a Kemeny node's outranking matrix: rows beat columns
     log = {"framework": run.framework.id, "source": run.framework.source, "table": run.input.source,
            "root": ROOT, "steps": [s.as_dict() for s in run.log]}
-    (out / "log.json").write_text(json.dumps(log, ensure_ascii=False, indent=1, default=_plain), encoding="utf-8")
+    atomic_write_text(out / "log.json", json.dumps(log, ensure_ascii=False, indent=1, default=_plain), durable=False)
     written["log.json"] = out / "log.json"
-    (out / "notes.txt").write_text("".join(f"{n}\n" for n in run.notes), encoding="utf-8")
+    atomic_write_text(out / "notes.txt", "".join(f"{n}\n" for n in run.notes), durable=False)
     written["notes.txt"] = out / "notes.txt"
     return written
 
@@ -110,7 +111,8 @@ SMALL_CELLS = 200_000     # below this pandas writes the CSV: importing DuckDB w
 def write_csv(frame: pd.DataFrame, path: Path, index_label: str | None = "id", *, engine: str | None = None) -> None:
     """UTF-8 CSV through DuckDB's writer (pandas formats each float in Python: minutes at 300,000 × 60), or
     pandas for a small table, in the same format (true/false, shortest round-trip floats, empty = missing).
-    Missing values are empty cells; text that a spreadsheet would run as a formula is neutralised."""
+    Missing values are empty cells; text that a spreadsheet would run as a formula is neutralised.
+    The file is written whole or not at all (a temporary file renamed over the target)."""
     cols = {}
     if index_label is not None:
         cols[index_label] = pd.Series([_safe(str(i)) for i in frame.index], dtype=object)
@@ -127,15 +129,17 @@ def write_csv(frame: pd.DataFrame, path: Path, index_label: str | None = "id", *
         for c in table.columns:
             if pd.api.types.is_bool_dtype(table[c].dtype):
                 table[c] = np.where(table[c].to_numpy(), "true", "false")
-        table.to_csv(path, index=False, na_rep="", encoding="utf-8", lineterminator="\n")
+        with atomic_path(path) as tmp:
+            table.to_csv(tmp, index=False, na_rep="", encoding="utf-8", lineterminator="\n")
         return
     import duckdb
 
     con = duckdb.connect()
     try:
         con.register("t", table)
-        target = str(path).replace("'", "''")
-        con.execute(f"COPY t TO '{target}' (FORMAT CSV, HEADER, DELIMITER ',')")
+        with atomic_path(path) as tmp:
+            target = str(tmp).replace("'", "''")
+            con.execute(f"COPY t TO '{target}' (FORMAT CSV, HEADER, DELIMITER ',')")
     finally:
         con.close()
 
