@@ -15,6 +15,7 @@ from html import escape
 
 from govlens.sandbox import render
 from govlens.sandbox.families import meta
+from govlens.sandbox.families.column import column_top
 from govlens.sandbox.site import Column, Item, Site
 from govlens.sandbox.text import NOTICE
 
@@ -104,12 +105,7 @@ def home(site: Site) -> str:
 
 
 def column_page(site: Site, col: Column) -> str:
-    metas = meta.column_metas(site, col.name, drop=meta.dropped(site, col, article=False))
-    out = [render._head(site, f"{col.name} {site.name}", home=False, metas=metas), render._header(site, home=False),
-           render._nav(site), '<div class="wrap">\n',
-           render._crumb(site, ("/zwgk/index.html", "政务公开"), (None, col.name)),
-           render._noalt_image(site, col.code), render._low_contrast(site, col.code), render._side(site, col.code),
-           f'<div class="main"><div class="bt"><h1 class="col-title">{col.name}</h1></div>\n']
+    out = column_top(site, col, f"{col.name} {site.name}", f'<div class="bt"><h1 class="col-title">{col.name}</h1></div>')
     items = site.items(col)
     if not items:
         out.append('<div class="list"><div class="list-empty">暂无信息</div></div>\n')

@@ -14,6 +14,7 @@ from html import escape
 from govlens import defects as D
 from govlens.sandbox import render
 from govlens.sandbox.families import meta
+from govlens.sandbox.families.column import list_table
 from govlens.sandbox.site import Column, Item, Site
 
 SEARCH_SCRIPT = ("<script>function doSearch(){var k=document.getElementById('kw').value;"
@@ -97,16 +98,8 @@ def column_page(site: Site, col: Column) -> str:
                f"{render._noalt_image(site, col.code)}{render._low_contrast(site, col.code)}</td></tr>\n"
                f'<tr><td width="22%" valign="top">{render._side(site, col.code)}</td>\n<td valign="top">'
                f'<h1 class="col-title">{col.name}</h1>\n')
-    items = site.items(col)
-    if not items:
-        out.append('<table class="list" width="100%"><tr><td>暂无信息</td></tr></table>\n')
-    else:
-        out.append('<table class="list" width="100%" border="0" cellpadding="0" cellspacing="0">\n')
-        for it in items:
-            out.append(f'<tr><td height="26">·<a href="{it.path}" target="_blank">{escape(it.title)}</a></td>'
-                       f'<td class="date" align="right">{_cn(it.date)}</td></tr>\n')
-        out.append("</table>\n")
-        out.append(f'<table width="100%"><tr><td align="center">共{len(items)}条 首页 上一页 下一页 尾页</td></tr></table>\n')
+    out.append(list_table(site.items(col), cell='<td height="26">·', date=_cn,
+                          pager='<table width="100%"><tr><td align="center">共{n}条 首页 上一页 下一页 尾页</td></tr></table>\n'))
     out.append("</td></tr></table></div>\n")
     out.append(render._footer(site))
     return "".join(out)

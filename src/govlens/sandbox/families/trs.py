@@ -14,6 +14,7 @@ from html import escape
 
 from govlens.sandbox import render
 from govlens.sandbox.families import meta
+from govlens.sandbox.families.column import column_top, list_table
 from govlens.sandbox.site import Column, Item, Site
 
 
@@ -58,22 +59,9 @@ def home(site: Site) -> str:
 
 
 def column_page(site: Site, col: Column) -> str:
-    metas = meta.column_metas(site, col.name, drop=meta.dropped(site, col, article=False))
-    out = [render._head(site, f"{col.name}_{site.name}", home=False, metas=metas), render._header(site, home=False),
-           render._nav(site), '<div class="wrap">\n',
-           render._crumb(site, ("/zwgk/index.html", "政务公开"), (None, col.name)),
-           render._noalt_image(site, col.code), render._low_contrast(site, col.code), render._side(site, col.code),
-           f'<div class="main"><h1 class="col-title">{col.name}</h1>\n']
-    items = site.items(col)
-    if not items:
-        out.append('<table class="list" width="100%"><tr><td>暂无信息</td></tr></table>\n')
-    else:
-        out.append('<table class="list" width="100%" border="0" cellpadding="0" cellspacing="0">\n')
-        for it in items:
-            out.append(f'<tr><td><a href="{it.path}" target="_blank">{escape(it.title)}</a></td>'
-                       f'<td class="date" align="right">{it.date.isoformat()}</td></tr>\n')
-        out.append("</table>\n")
-        out.append(f'<div class="page">共{len(items)}条记录 当前第1页</div>\n')
+    out = column_top(site, col, f"{col.name}_{site.name}", f'<h1 class="col-title">{col.name}</h1>')
+    out.append(list_table(site.items(col), cell="<td>", date=dt.date.isoformat,
+                          pager='<div class="page">共{n}条记录 当前第1页</div>\n'))
     out.append("</div>\n</div>\n")
     out.append(render._footer(site))
     return "".join(out)
