@@ -115,4 +115,6 @@ def test_values_out_of_bounds(key: str, value: object) -> None:
     ("HTTP_DNS_SERVERS", ["10.0.0.53", "127.0.0.1:5353", "[fd00::53]:53", "::1"]),
     ("DNS_NAMESERVERS", "10.0.0.53:5353, 10.0.0.54")])
 def test_sensible_values_pass(key: str, value: object) -> None:
-    Settings({key: value})
+    settings = Settings({key: value})         # no SettingsError, and the value is the one set (lists kept as tuples)
+    got = settings[key]
+    assert (list(got) if isinstance(got, tuple) else got) == value
