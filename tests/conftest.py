@@ -1,4 +1,5 @@
-"""Helpers shared by the tests that run real scans in subprocesses (hostile web, kill and resume)."""
+"""Helpers shared by the tests that run real scans in subprocesses (hostile web, kill and resume), and the
+session's one sandbox demo (``demo``) whose outputs the end-to-end and report tests read."""
 from __future__ import annotations
 
 import json
@@ -107,3 +108,21 @@ def scan_tools() -> Any:
     """``run`` / ``start`` + ``wait`` a govlens subprocess; ``stable`` observations of a store."""
     from types import SimpleNamespace
     return SimpleNamespace(run=run_govlens, start=start_govlens, wait=wait_govlens, stable=stable_observations)
+
+
+DEMO_SITES = 220        # websites of the session's demo: the first of the shipped registry
+
+
+@pytest.fixture(scope="session")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One ``govlens demo --sites 220`` for the whole session, through the real CLI; its output directory.
+
+    Every test that reads a demo output (the end-to-end checks, the notice's documents, open data, the
+    dashboard, the language scan, the layout) shares it, so the suite runs the sandbox web once.
+    """
+    out = tmp_path_factory.mktemp("demo")
+    proc = subprocess.run([sys.executable, "-m", "govlens", "demo", "--out", str(out), "--sites", str(DEMO_SITES)],
+                          capture_output=True, text=True, timeout=900, env={**os.environ, "COLUMNS": "120"})
+    assert proc.returncode == 0, proc.stderr[-4000:]
+    print(proc.stderr[-3000:])
+    return out
