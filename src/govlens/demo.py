@@ -76,11 +76,11 @@ def run_demo(out: Path, *, registry: str | None, sites: int | None, seed: int, a
     n_sites = sum(1 for p in platforms if p.kind == "website")
     n_civ = sum(1 for p in platforms if p.kind == "website" and p.group.startswith("civilization"))
     counts = {k: sum(1 for p in platforms if p.kind == k) for k in ("column", "mailbox", "hotline")}
-    say(f"sandbox web: {n_sites} sites ({n_civ} 文明网), {len(web.mobile)} mobile portals, "
-        f"{len(web.newmedia.accounts) if web.newmedia else 0} Weibo/WeChat accounts, "
-        f"{len({id(f) for f in web.foreign.values()})} sites with foreign-language editions, "
-        f"{len(web.cn_domains)} .政务 names, {counts['column']} featured columns, {counts['mailbox']} leader "
-        f"mailboxes, {counts['hotline']} hotlines, seed {seed}, as of {as_of}")
+    from govlens.messages import t
+    say(t("demo.sandbox_web", sites=n_sites, civ=n_civ, mobile=len(web.mobile),
+          accounts=len(web.newmedia.accounts) if web.newmedia else 0,
+          foreign=len({id(f) for f in web.foreign.values()}), cn=len(web.cn_domains), columns=counts["column"],
+          mailboxes=counts["mailbox"], hotlines=counts["hotline"], seed=seed, as_of=as_of.isoformat()))
     previous = None
     if web.review is not None:
         previous = previous_campaign(out, platforms, web, seed=seed, framework=framework, awards=awards,
@@ -131,9 +131,10 @@ def previous_campaign(out: Path, platforms: list[Platform], web: Any, *, seed: i
             "locale": locale, "sandbox": "sandbox/sandbox.json"},
             {"BROWSER_ENABLED": False, "MONITOR_IN_RUN": False, "SCORING_REPLICATIONS": 0})
         campaign = load_campaign(folder / "campaign.toml", overrides)
-        with open_store(campaign) as store:
+        from govlens.progress import active
+        with open_store(campaign) as store, active().prefixed("previous"):
             for stage in (register, scan, score):
                 rep = stage(campaign, store)
-                rep.stage = f"previous year: {rep.stage}"
+                rep.stage = f"previous:{rep.stage}"        # said 上一年度 扫描 (govlens.summary.stage_name)
                 on_stage(rep)
     return folder / "campaign.duckdb"
