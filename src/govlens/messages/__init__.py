@@ -110,7 +110,7 @@ def did_you_mean(name: str, known: list[str] | set[str] | tuple[str, ...], local
     import difflib
 
     names = sorted(known)
-    close = difflib.get_close_matches(name, names, n=3, cutoff=0.6)
+    close = difflib.get_close_matches(name, names, n=3, cutoff=0.75)
     if not close:     # case or separators only (registri → registry is caught above; Http_Timeout here)
         lowered = {n.lower().replace("-", "_"): n for n in names}
         hit = lowered.get(name.lower().replace("-", "_"))
