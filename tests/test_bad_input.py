@@ -85,12 +85,12 @@ CASES = {
                          "dimensions[0].indicators[0].weight", "number"),
     "framework-unknown-indicator": ("run", "framework.yaml", lambda p: edit(p, "id: page-metadata",
                                                                             "id: page-metadta"),
-                                    "id: page-metadta", "dimensions[0].indicators[0].id", "unknown indicator"),
+                                    "id: page-metadta", "dimensions[0].indicators[0].id", "未知的指标 “page-metadta”，是否想写 “page-metadata”"),
     "awards-quota": ("awards", "awards.yaml", lambda p: edit(p, "quota: 22", "quota: -3"), "quota: -3",
                      "series[0].awards[0].groups[0].quota", ""),
     "awards-member-filter": ("report", "awards.yaml", lambda p: edit(p, "members: {group: [central]}",
                                                                      "members: {colour: [red]}"), "members: {colour",
-                             "series[0].awards[0].groups[0].members", "unknown member filter"),
+                             "series[0].awards[0].groups[0].members", "未知的成员筛选条件 “colour”"),
     "awards-syntax": ("run", "awards.yaml", lambda p: edit(p, "id: notice-2013", "id: [notice-2013"), None, None,
                       "not valid YAML"),
     "campaign-syntax": ("scan", "campaign.toml", lambda p: edit(p, 'name = "坏输入"', 'name = "坏输入'), 2, None,
@@ -112,7 +112,7 @@ CASES = {
     "inspection-unknown-indicator": ("run", "inspection.yaml",
                                      lambda p: edit(p, "indicator: monitor-availability",
                                                     "indicator: monitor-availabilty"),
-                                     "indicator: monitor-availabilty", "vetoes[0].indicator", "unknown indicator"),
+                                     "indicator: monitor-availabilty", "vetoes[0].indicator", "是否想写 “monitor-availability”"),
 }
 
 

@@ -211,8 +211,13 @@ class Reporter:
             return
         stage = task.stage
         now = self.clock()
+        if stage.total is not None and stage.done >= stage.total:
+            return                                   # its final line follows
         if not task.finished and (stage.done - stage.last_done >= self.every * stage.per or now - stage.last_line >= self.period):
             self._line(stage, now)
+
+    def _name(self, stage: Stage) -> str:
+        return stage.tasks[0].label if len(stage.tasks) == 1 else stage.label
 
     def _line(self, stage: Stage, now: float) -> None:
         stage.last_line, stage.last_done = now, stage.done
@@ -225,14 +230,14 @@ class Reporter:
                 f"{messages.word('kinds', t.what, self.locale) if t.what else t.label} {t.done}/"
                 f"{t.total if t.total is not None else '?'}" for t in stage.tasks))
         if total is None:
-            text = messages.t("progress.line_no_total", locale=self.locale, label=stage.label, done=stage.done,
+            text = messages.t("progress.line_no_total", locale=self.locale, label=self._name(stage), done=stage.done,
                               rate=f"{rate:.1f}")
         else:
             left = max(0, total - stage.done)
             eta = duration(left / rate, self.locale) if rate > 0 else messages.t("progress.eta_unknown",
                                                                                    locale=self.locale)
             percent = f"{100 * stage.done / total:.1f}%" if total else "100%"
-            text = messages.t("progress.line", locale=self.locale, label=stage.label, done=stage.done, total=total,
+            text = messages.t("progress.line", locale=self.locale, label=self._name(stage), done=stage.done, total=total,
                               percent=percent, rate=f"{rate:.1f}", eta=eta)
         self._print(text + parts)
 
@@ -246,10 +251,10 @@ class Reporter:
         elapsed = (max((t.ended or now) for t in stage.tasks) if stage.tasks else now) - stage.started
         total = stage.total
         if total is None:
-            text = messages.t("progress.done_no_total", locale=self.locale, label=stage.label,
+            text = messages.t("progress.done_no_total", locale=self.locale, label=self._name(stage),
                               elapsed=duration(elapsed, self.locale))
         else:
-            text = messages.t("progress.done", locale=self.locale, label=stage.label, done=stage.done, total=total,
+            text = messages.t("progress.done", locale=self.locale, label=self._name(stage), done=stage.done, total=total,
                               elapsed=duration(elapsed, self.locale), rate=f"{stage.rate(now):.1f}")
         self._print(text)
 
@@ -272,7 +277,7 @@ class Reporter:
         if self.terminal and self.console is not None:
             from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
                                        TimeRemainingColumn)
-            self._rich = Progress(TextColumn("[bold]{task.description}", markup=False), BarColumn(),
+            self._rich = Progress(TextColumn("{task.description}", markup=False, style="bold"), BarColumn(),
                                   MofNCompleteColumn(), RateColumn(self.locale), TimeRemainingColumn(),
                                   TimeElapsedColumn(), console=self.console, transient=False)
             self._rich.start()

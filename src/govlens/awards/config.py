@@ -165,7 +165,7 @@ def parse_awards(doc: Any, source: str = "<awards>") -> AwardsConfig:
                 members = {}
                 for key, values in members_raw.items():
                     if key not in MEMBER_FIELDS:
-                        raise AwardsError(f"unknown member filter '{key}' (known: {', '.join(MEMBER_FIELDS)})",
+                        raise AwardsError(_unknown("unknown_member_filter", key, MEMBER_FIELDS),
                                           file=source, field=f"{gp}.members")
                     values = [values] if isinstance(values, str) else values
                     if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
@@ -198,7 +198,7 @@ def parse_awards(doc: Any, source: str = "<awards>") -> AwardsConfig:
         for a in s.awards:
             for e in a.excludes:
                 if e not in seen_awards:
-                    raise AwardsError(f"excludes unknown award '{e}'", file=source, field=f"{a.key}.excludes")
+                    raise AwardsError(_unknown("excludes_unknown", e, seen_awards), file=source, field=f"{a.key}.excludes")
     nom_intro, nom_lists = _nominations(r, top.get("nominations"), seen_awards)
     when = top.get("date")
     if isinstance(when, str):
@@ -229,7 +229,7 @@ def _nominations(r: "_Reader", raw: Any, known: set[str]) -> tuple[str, tuple[No
                               field=f"{lp}.awards")
         for k in keys:
             if k not in known:
-                raise AwardsError(f"unknown award '{k}'", file=r.source, field=f"{lp}.awards")
+                raise AwardsError(_unknown("unknown_award", k, known), file=r.source, field=f"{lp}.awards")
         lists.append(NominationList(title=r.text(item, "title", lp), awards=tuple(keys)))
     return str(sec.get("intro", "") or ""), tuple(lists)
 
@@ -280,3 +280,9 @@ class _Reader:
 
 def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
+
+
+def _unknown(key: str, name: str, known: Any) -> str:
+    """``unknown award 'x'; did you mean 'y'?`` (govlens.messages: the nearest known names)."""
+    from govlens.messages import did_you_mean, t
+    return t(f"config.{key}", name=name, hint=did_you_mean(str(name), sorted(known)))
