@@ -253,12 +253,14 @@ def cmd_index(args: argparse.Namespace) -> int:
     written = write_outputs(run, out, intermediate=not args.results_only)
     res = run.results
     assert res is not None
-    console.print(f"[green]✓[/green] index ({time.perf_counter() - t0:.1f}s) units={len(res)} "
-                  f"scored={int(res['index'].notna().sum())} vetoed={int(res['vetoed'].sum())}"
-                  + (f" replications={int(run.analysis['uncertainty']['replications'].iloc[0])}"
-                     if "uncertainty" in run.analysis else ""))
+    from govlens.progress import duration
+    reps = messages.t("cli.index_reps", n=int(run.analysis["uncertainty"]["replications"].iloc[0])) \
+        if "uncertainty" in run.analysis else ""
+    console.print("[green]✓[/green] " + escape(messages.t(
+        "cli.index_done", seconds=duration(time.perf_counter() - t0), units=len(res),
+        scored=int(res["index"].notna().sum()), vetoed=int(res["vetoed"].sum()), reps=reps)), highlight=False)
     for note in run.notes[:20]:
-        console.print(f"  [yellow]![/yellow] {note}", highlight=False)
+        console.print(f"  [yellow]![/yellow] {escape(str(note))}", highlight=False)
     if args.compare:
         _compare(args.compare, str(out), out / "compare.csv", None)
     print(written["results.csv"])
@@ -298,14 +300,15 @@ def _compare(old: str, new: str, out: Path, framework: str | None) -> None:
     with atomic_path(out) as tmp:
         safe.to_csv(tmp, float_format="%.6g", encoding="utf-8")
     s = summary(table)
-    console.print(f"[green]✓[/green] compare: {s['units']} in both years ({s['new']} new, {s['dropped']} dropped); "
-                  f"ranks up {s['up']}, down {s['down']}, unchanged {s['unchanged']}"
-                  + (f"; {s['beyond_uncertainty']} moved beyond their rank intervals"
-                     if s["beyond_uncertainty"] is not None else ""))
+    beyond = messages.t("cli.compare_beyond", n=s["beyond_uncertainty"]) if s["beyond_uncertainty"] is not None else ""
+    console.print("[green]✓[/green] " + escape(messages.t(
+        "cli.compare_done", units=s["units"], new=s["new"], dropped=s["dropped"], up=s["up"], down=s["down"],
+        unchanged=s["unchanged"], beyond=beyond)), highlight=False)
     for row in s["largest"]:
-        console.print(f"  {row['id']} {row['name'] or ''} ({row['group']}): rank {row['rank_old']:.0f} → "
-                      f"{row['rank_new']:.0f}, index {row['index_change']:+.2f}, mostly {row['main_driver']}",
-                      highlight=False)
+        console.print("  " + escape(messages.t(
+            "cli.compare_row", id=row["id"], name=row["name"] or "", group=row["group"] or messages.t("format.none"),
+            old=f"{row['rank_old']:.0f}", new=f"{row['rank_new']:.0f}", change=f"{row['index_change']:+.2f}",
+            driver=row["main_driver"])), highlight=False)
 
 
 # ------------------------------------------------------------------ parser
