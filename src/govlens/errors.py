@@ -97,7 +97,8 @@ class ImportFileError(InputError):
         detail = ""
         if first is not None:
             where = _where(None, first.line, first.field)
-            detail = f"; {self.total} bad row(s), first at {where}{first.reason}"
+            from govlens.messages import t
+            detail = t("where.import_detail", total=self.total, where=where, reason=first.reason)
         super().__init__(message + detail, file=file)
         self.line, self.field = (first.line, first.field) if first else (None, None)
 
