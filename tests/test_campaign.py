@@ -139,3 +139,14 @@ def test_a_missing_file_is_named_with_its_key_line_and_full_path(tmp_path: Path,
         preflight(load_campaign(path), "scan")
     assert info.value.line == 4 and f"account_stats = \"stats.csv\"：找不到文件 {tmp_path / 'sub' / 'stats.csv'}" \
         in str(info.value), str(info.value)
+
+
+def test_a_missing_warc_archive_is_named_with_its_key_line_and_full_path(tmp_path: Path) -> None:
+    from govlens.runner import preflight
+    (tmp_path / "r.csv").write_text("id,name,kind,url\np1,x,website,https://www.x.gov.cn/\n", encoding="utf-8")
+    (tmp_path / "a.warc.gz").write_bytes(b"")
+    path = write(tmp_path, GOOD + 'warc = ["a.warc.gz",\n  "crawls/b.warc.gz"]\n')
+    with pytest.raises(CampaignFileError) as info:
+        preflight(load_campaign(path), "scan")
+    assert info.value.line == 4 and f'warc = "crawls/b.warc.gz"：找不到文件 {tmp_path / "crawls" / "b.warc.gz"}' \
+        in str(info.value), str(info.value)

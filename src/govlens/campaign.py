@@ -80,7 +80,7 @@ class Campaign:
     previous: Path | None = None                               # the previous campaign's store (fast development)
     warc: list[Path] = field(default_factory=list)             # scan these WARC archives instead of the network
     capture_warc: Path | None = None                           # write what the scan fetched here (`--capture-warc`)
-    sources: dict[str, tuple[str, int | None]] = field(default_factory=dict)   # key → (value as written, line)
+    sources: dict[str, tuple[Any, int | None]] = field(default_factory=dict)   # key → (value as written, line)
 
     def __post_init__(self) -> None:
         if not self.frameworks:
@@ -130,7 +130,7 @@ def load_campaign(path: str | Path, overrides: dict[str, Any] | None = None) -> 
                 raise CampaignFileError(exc.reason, file=exc.file, line=line, field=exc.field) from None
         raise
     section = doc["campaign"]
-    campaign.sources = {key: (str(section[key]), toml_line(text, f"campaign.{key}"))
+    campaign.sources = {key: (section[key], toml_line(text, f"campaign.{key}"))
                         for key in section if isinstance(section[key], (str, list))}
     return campaign
 
@@ -170,11 +170,13 @@ def require_file(campaign: Campaign, key: str, path: Path | str | None = None) -
     target = Path(path) if path is not None else getattr(campaign, key, None)
     if target is None or Path(target).exists():
         return
-    value, line = campaign.sources.get(key, (str(target), None))
-    if value.startswith("["):
-        value = str(target)
+    value, line = campaign.sources.get(key, (None, None))
+    if isinstance(value, list):          # warc = [...]: the entry that names this file
+        base = campaign.path.parent
+        value = next((v for v in value if isinstance(v, str) and
+                      (Path(v) if Path(v).is_absolute() else base / v) == Path(target)), None)
     full = Path(target).resolve()
-    if key in campaign.sources:
+    if isinstance(value, str):
         raise CampaignFileError(t("campaign.missing_file", key=key, value=value, path=full),
                                 file=str(campaign.path), line=line)
     raise CampaignFileError(t("campaign.missing_file_set", path=full), file=str(campaign.path))

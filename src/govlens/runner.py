@@ -101,6 +101,9 @@ def check_files(campaign: Campaign, needs: tuple[str, ...], stage: str) -> None:
     """Every file the stage reads exists, else one message: the key, its line and the full path."""
     if "registry" in needs:
         require_file(campaign, "registry")
+        if stage in ("scan", "run"):
+            for path in campaign.warc:         # from the campaign's `warc` key, or --from-warc
+                require_file(campaign, "warc", path)
         if stage in ("scan", "run", "monitor") and not campaign.warc and campaign.sandbox is not None:
             require_file(campaign, "sandbox")
     if "signals" in needs:
