@@ -77,6 +77,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
                            on_stage=on_stage)
     print_summary(console, reports, [(p.relative_to(out).as_posix() + ("/" if p.is_dir() else ""), p)
                                      for _, p in outputs])
+    print(out)                            # for scripts: the folder everything was written to
     return 0
 
 
@@ -125,8 +126,7 @@ def cmd_stage(args: argparse.Namespace) -> int:
         else:
             rep = getattr(runner, args.command)(campaign, store)
         on_stage(rep)
-    if len(reports) > 1 or args.command == "report":
-        print_summary(console, reports)
+    print_summary(console, reports)
     return 0
 
 

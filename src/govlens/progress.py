@@ -27,17 +27,17 @@ from rich.progress import ProgressColumn
 
 from govlens import messages
 
-_ACTIVE: list["Reporter"] = []
+_ACTIVE: list[Reporter] = []
 
 
-def active() -> "Reporter":
+def active() -> Reporter:
     """The reporter of the running command, else a silent one."""
     return _ACTIVE[-1] if _ACTIVE else _SILENT
 
 
 def duration(seconds: float, locale: str | None = None) -> str:
     """``42 秒`` / ``3 分 05 秒`` / ``2 小时 07 分`` (en: ``42 s`` …)."""
-    s = max(0, int(round(seconds)))
+    s = max(0, round(seconds))
     if s < 60:
         return messages.t("format.seconds", locale=locale, value=s)
     if s < 3600:
@@ -48,7 +48,7 @@ def duration(seconds: float, locale: str | None = None) -> str:
 class Task:
     """One bar: a count towards a total (``None``: unknown), with the time it started."""
 
-    def __init__(self, stage: "Stage", label: str, what: str | None, total: int | None) -> None:
+    def __init__(self, stage: Stage, label: str, what: str | None, total: int | None) -> None:
         self.stage, self.label, self.what, self.total = stage, label, what, total
         self.done = 0
         self.base = 0                 # done before this run (a resumed scan): not counted in the rate
@@ -92,7 +92,7 @@ class Task:
 class Stage:
     """The tasks of one stage (a bar each); a pipe gets one line for all of them."""
 
-    def __init__(self, reporter: "Reporter", key: str, label: str, per: int = 1) -> None:
+    def __init__(self, reporter: Reporter, key: str, label: str, per: int = 1) -> None:
         self.reporter, self.key, self.label = reporter, key, label
         self.per = max(1, per)        # units per platform (the monitor counts visits): lines every N platforms
         self.tasks: list[Task] = []
@@ -148,14 +148,14 @@ class Reporter:
         self._ticker: threading.Thread | None = None
 
     # ------------------------------------------------------------ configuration
-    def configure(self, settings: Any) -> "Reporter":
+    def configure(self, settings: Any) -> Reporter:
         """``PROGRESS_EVERY`` and ``PROGRESS_PERIOD`` of the campaign's settings."""
         self.every = max(1, int(settings["PROGRESS_EVERY"]))
         self.period = max(0.05, float(settings["PROGRESS_PERIOD"]))
         return self
 
     @contextmanager
-    def prefixed(self, key: str) -> Iterator["Reporter"]:
+    def prefixed(self, key: str) -> Iterator[Reporter]:
         """Labels said with a prefix (``上一年度 扫描 网站``) while inside."""
         before, self.prefix = self.prefix, key
         try:
@@ -273,10 +273,16 @@ class Reporter:
                         self._line(stage, now)
 
     # ------------------------------------------------------------ lifetime
-    def __enter__(self) -> "Reporter":
+    def __enter__(self) -> Reporter:
         if self.terminal and self.console is not None:
-            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
-                                       TimeRemainingColumn)
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+                TimeRemainingColumn,
+            )
             self._rich = Progress(TextColumn("{task.description}", markup=False, style="bold"), BarColumn(),
                                   MofNCompleteColumn(), RateColumn(self.locale), TimeRemainingColumn(),
                                   TimeElapsedColumn(), console=self.console, transient=False)

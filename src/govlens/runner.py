@@ -475,8 +475,9 @@ def review_import(campaign: Campaign, store: CampaignStore, files: list[Path] | 
     result = import_review(store, files, campaign_frameworks(campaign),
                            min_agreement=float(s["REVIEW_MIN_AGREEMENT"]), outlier_z=float(s["REVIEW_OUTLIER_Z"]))
     task.finish()
-    icc = t("format.list_sep").join(f"{fid} {round(v, 3)}" for fid, vals in result.agreement.items()
-                   for k, v in vals.items() if k.endswith(":overall")) or t("format.none")
+    icc = t("format.list_sep").join(f"{fid} {k.removesuffix(':overall')} {round(v, 3)}"
+                                    for fid, vals in result.agreement.items()
+                                    for k, v in vals.items() if k.endswith(":overall")) or t("format.none")
     reports = [StageReport("review import", time.perf_counter() - t0,
                            {"files": result.files, "sheets": result.sheets, "scores": result.scores,
                             "platforms": result.platforms, "outliers": result.outliers, "agreement": icc},

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Mapping
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -41,7 +41,7 @@ class _Formatter(string.Formatter):
 _FORMATTER = _Formatter()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _doc(name: str) -> dict[str, Any]:
     res = resources.files(__name__).joinpath(f"{name}.yaml")
     doc = yaml.safe_load(res.read_text(encoding="utf-8")) if res.is_file() else None
