@@ -72,6 +72,22 @@ def test_a_stalled_stage_still_gets_its_periodic_line() -> None:
     assert len(lines) >= 2 and all("1/5" in x for x in lines), out.getvalue()
 
 
+def test_a_pass_stopped_early_ends_at_its_count_and_stops_its_lines() -> None:
+    """The browser pass without a browser: its bars end where they were, and the timer says no more."""
+    import time
+    out = io.StringIO()
+    with Reporter("zh-CN", terminal=False, every=1000, period=0.1, stream=out) as reporter:
+        stage = reporter.stage("browse")
+        task = stage.task("website", 10)
+        stage.task("mobile_portal", 2)
+        task.advance(3)
+        stage.finish(complete=False)
+        text = out.getvalue()
+        time.sleep(0.5)
+    assert text.strip().splitlines()[-1].startswith("[完成] 渲染：3/12"), text
+    assert out.getvalue() == text                       # nothing after the final line
+
+
 def _frames(text: str) -> list[str]:
     """Every line rich drew (its live display redraws with cursor moves; split on them)."""
     plain = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "\n", text)
@@ -86,15 +102,15 @@ def test_a_terminal_bar_never_restarts_under_one_label() -> None:
         [SimpleNamespace(id=f"m{i}", kind="mobile_portal") for i in range(6)]
     with Reporter("zh-CN", console=console) as reporter:
         assert reporter.terminal and active() is reporter
-        counts, on_site = kind_progress("scan", platforms)
+        counts, on_site, _ = kind_progress("scan", platforms)
         for p in platforms:
             on_site(p, "completed" if p.id != "w3" else "dns_error")
             reporter._rich.refresh()
-        _, on_browse = kind_progress("browse", platforms[:8])
+        _, on_browse, _ = kind_progress("browse", platforms[:8])
         for p in platforms[:8]:
             on_browse(p, "completed")
             reporter._rich.refresh()
-        _, again = kind_progress("scan", platforms[:4])          # the same stage again: a label of its own
+        _, again, _ = kind_progress("scan", platforms[:4])          # the same stage again: a label of its own
         for p in platforms[:4]:
             again(p, "completed")
             reporter._rich.refresh()

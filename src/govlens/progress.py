@@ -75,13 +75,14 @@ class Task:
                 self.base += n
             self.stage.reporter._changed(self)
 
-    def finish(self, total: int | None = None) -> None:
+    def finish(self, total: int | None = None, *, complete: bool = True) -> None:
+        """Done; ``complete=False``: stopped early (the bar keeps its count, the final line says so)."""
         with self.stage.reporter.lock:
             if self.finished:
                 return
             if total is not None:
                 self.total = total
-            if self.total is not None:
+            if self.total is not None and complete:
                 self.done = max(self.done, self.total)
             self.ended = self.stage.reporter.clock()
             self.stage.reporter._changed(self)
@@ -119,9 +120,9 @@ class Stage:
         counted = sum(t.done - t.base for t in self.tasks)
         return counted / elapsed if elapsed > 0 else 0.0
 
-    def finish(self) -> None:
+    def finish(self, *, complete: bool = True) -> None:
         for task in list(self.tasks):
-            task.finish()
+            task.finish(complete=complete)
         if not self.tasks:
             with self.reporter.lock:
                 self.reporter._stage_done(self)

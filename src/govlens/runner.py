@@ -171,7 +171,7 @@ def scan(campaign: Campaign, store: CampaignStore, progress: Progress | None = N
         platforms = store.platforms()
     state = None if campaign.warc else sandbox_state(campaign)
     spool = campaign.out / SPOOL_NAME if campaign.settings.getbool("EVIDENCE_WARC") else None
-    kinds, on_site = kind_progress("scan", platforms)
+    kinds, on_site, _ = kind_progress("scan", platforms)
     summary = run_scan(platforms, store, campaign.settings, sandbox_state=state, progress=progress, resume=resume,
                        warc=campaign.warc or None, capture=campaign.capture_warc, spool=spool, on_site=on_site)
     problems: list[str] = []
@@ -203,9 +203,10 @@ def scan(campaign: Campaign, store: CampaignStore, progress: Progress | None = N
     return StageReport("scan", time.perf_counter() - t0, facts, problems, kinds)
 
 
-def kind_progress(stage: str, platforms: list[Any]) -> tuple[dict[str, dict[str, int]], Any]:
-    """A bar per platform kind of ``stage`` ("扫描 网站", "扫描 移动门户"), and the scan's ``on_site`` that
-    moves them and counts, per kind, the platforms scanned and those whose homepage failed."""
+def kind_progress(stage: str, platforms: list[Any]) -> tuple[dict[str, dict[str, int]], Any, Any]:
+    """A bar per platform kind of ``stage`` ("扫描 网站", "扫描 移动门户"), the scan's ``on_site`` that
+    moves them and counts, per kind, the platforms scanned and those whose homepage failed, and the
+    stage (to close it when the pass stops early)."""
     from govlens.statuses import COMPLETED
 
     bars = active().stage(stage)
@@ -225,7 +226,7 @@ def kind_progress(stage: str, platforms: list[Any]) -> tuple[dict[str, dict[str,
         if task.done >= (task.total or 0):
             task.finish()
 
-    return counts, on_site
+    return counts, on_site, bars
 
 
 def warc_problems(problems: list[dict[str, Any]], locale: str) -> list[str]:
@@ -312,11 +313,12 @@ def browse(campaign: Campaign, store: CampaignStore, platforms: list[Any], state
         return {"rendered": 0}
     settings = s.copy()
     settings.set("CONCURRENCY_SITES", max(1, s.getint("BROWSER_PAGES")), "cmdline")
-    _, on_site = kind_progress("browse", sample)
+    _, on_site, bars = kind_progress("browse", sample)
     try:
         summary = run_scan(sample, store, settings, sandbox_state=state, probes=("browser",), progress=progress,
                            resume=resume, on_site=on_site)
     except BrowserUnavailable as exc:
+        bars.finish(complete=False)
         problems.append(t("problems.browser_unavailable", reason=exc))
         store.set_meta("browser", {"available": False, "reason": str(exc)})
         return {"rendered": 0}
