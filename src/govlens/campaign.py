@@ -52,8 +52,6 @@ _KEYS |= {"overseas_signals"}        # series 7: overseas influence of foreign-l
 _KEYS |= {"warc"}                    # pages from WARC archives (govlens.probes.warc_source), not the network
 # the tables of a campaign file; any other is a typo (`[campain]`), reported at its line
 TABLES = ("campaign", "settings", "notice")
-# the keys that name a file: a missing one is reported with the key, its line and the full path
-FILE_KEYS = ("registry", "signals", "overseas_signals", "sandbox", "reviewers", "previous", *DATA_KEYS)
 
 
 @dataclass
