@@ -231,8 +231,8 @@ class Reporter:
                 f"{messages.word('kinds', t.what, self.locale) if t.what else t.label} {t.done}/"
                 f"{t.total if t.total is not None else '?'}" for t in stage.tasks))
         if total is None:
-            text = messages.t("progress.line_no_total", locale=self.locale, label=self._name(stage), done=stage.done,
-                              rate=f"{rate:.1f}")
+            text = messages.t("progress.line_no_total", locale=self.locale, label=self._name(stage),
+                              elapsed=duration(now - stage.started, self.locale))
         else:
             left = max(0, total - stage.done)
             eta = duration(left / rate, self.locale) if rate > 0 else messages.t("progress.eta_unknown",
