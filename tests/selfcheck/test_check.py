@@ -38,8 +38,8 @@ def _env() -> dict[str, str]:
 
 def govlens(*args: str, timeout: float = 300) -> tuple[subprocess.CompletedProcess, float]:
     t0 = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "govlens", *args], capture_output=True, text=True, timeout=timeout,
-                          env=_env(), stdin=subprocess.DEVNULL)
+    proc = subprocess.run([sys.executable, "-m", "govlens", *args], check=False, capture_output=True, text=True,
+                          timeout=timeout, env=_env(), stdin=subprocess.DEVNULL)
     return proc, time.perf_counter() - t0
 
 
@@ -113,8 +113,8 @@ def test_national_check_verdicts_follow_the_truth(web):
     sites = [s for s in _sites(web) if not NEEDS_MONITOR & {d["kind"] for d in s["defects"]}]
     vetoed = next(s for s in sites if _vetoed(s["defects"]))
     clean = next(s for s in sites if not s["defects"])
+    out = web["root"] / "national"          # one folder: the second check must not see the first site's pages
     for site, qualified in ((vetoed, False), (clean, True)):
-        out = web["root"] / f"national-{site['platform_id']}"
         name = '<script>alert("x")</script> & 自查'
         proc, seconds = govlens("check", web["websites"][site["platform_id"]]["url"], "--sandbox", str(web["state_file"]), "--framework",
                                 "national-check-2019", "--no-browser", "--out", str(out), "--name", name,
@@ -153,3 +153,12 @@ def test_bad_input_is_one_zh_cn_sentence(web, tmp_path):
         proc, _ = govlens("check", *args, "--out", str(tmp_path / "bad"))
         assert proc.returncode == 2, proc.stderr
         assert words in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_a_campaign_folder_is_never_overwritten(web, tmp_path):
+    (tmp_path / "campaign.duckdb").write_bytes(b"a campaign's store")
+    site = _sites(web)[0]
+    proc, _ = govlens("check", web["websites"][site["platform_id"]]["url"], "--sandbox", str(web["state_file"]),
+                      "--out", str(tmp_path), "--no-browser")
+    assert proc.returncode == 2 and "不会覆盖" in proc.stderr
+    assert (tmp_path / "campaign.duckdb").read_bytes() == b"a campaign's store"

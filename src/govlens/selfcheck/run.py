@@ -22,6 +22,7 @@ from govlens.selfcheck.target import CheckInputError, normalise_url, probe_homep
 PLATFORM_ID = "site"
 SCORING_FRAMEWORK = "website-2013"        # what scores the site when the national scheme is asked for
 SCORECARD = "scorecard.html"
+MARKER = ".govlens-check"                 # marks a folder the self-check writes (its store may be replaced)
 
 
 @dataclass
@@ -97,10 +98,8 @@ def run_check(opts: CheckOptions, say: Callable[[str], None] = lambda _: None) -
     settings.update({"CHECK_DATE": check_date.isoformat(), "SCORING_REPLICATIONS": 0, "BROWSER_ENABLED": browser,
                      "BROWSER_SAMPLE": 0, "EVIDENCE_WARC": False, "MONITOR_IN_RUN": False}, "cmdline",
                     source="govlens check")
+    out = fresh_folder(opts.out.resolve(), L)
     target = probe_homepage(url, settings, state, L, opts.name)
-
-    out = opts.out.resolve()
-    out.mkdir(parents=True, exist_ok=True)
     registry = out / "registry.csv"
     write_registry_csv([Platform(id=PLATFORM_ID, name=target.name, kind="website", org_type="", level="",
                                  province="", region="", url=url, group="")], registry)
@@ -136,6 +135,20 @@ def run_check(opts: CheckOptions, say: Callable[[str], None] = lambda _: None) -
         run.scorecard = write_scorecard(store, single.framework, L, opts.html_path or out / SCORECARD,
                                         check_date)
     return run
+
+
+def fresh_folder(out: Path, L: Locale) -> Path:
+    """``out`` ready for a new check: the store of an earlier check there is removed (its observations would
+    mix with this site's); a folder holding another store (a campaign's) is refused, never overwritten."""
+    store = out / "campaign.duckdb"
+    marker = out / MARKER
+    if store.exists() and not marker.exists():
+        raise CheckInputError(L.t("check.not_a_check_folder", folder=str(out)))
+    out.mkdir(parents=True, exist_ok=True)
+    for path in (store, out / "campaign.duckdb.wal"):
+        path.unlink(missing_ok=True)
+    marker.write_text("govlens check\n", encoding="utf-8")
+    return out
 
 
 def _sandbox_state(path: str | None, L: Locale) -> dict[str, Any] | None:
