@@ -75,7 +75,6 @@ def run_check(opts: CheckOptions, say: Callable[[str], None] = lambda _: None) -
     """Scan, score (and inspect) one site; write its scorecard; return what the summary prints."""
     from govlens import runner
     from govlens.campaign import Campaign
-    from govlens.frameworks import load_framework
     from govlens.indicators.run import run_indicators
     from govlens.registry.model import Platform
     from govlens.registry.write import write_registry_csv
@@ -88,7 +87,7 @@ def run_check(opts: CheckOptions, say: Callable[[str], None] = lambda _: None) -
     state = _sandbox_state(opts.sandbox, L)
     check_date = _check_date(opts.as_of, state, L)
     national = is_scheme(opts.framework)
-    framework = load_framework(SCORING_FRAMEWORK if national else opts.framework)
+    framework = _framework(SCORING_FRAMEWORK if national else opts.framework, L)
     if "website" not in framework.platform_kinds:
         raise CheckInputError(L.t("check.bad_framework", name=opts.framework, kinds="、".join(framework.platform_kinds)))
     single = single_site(framework)
@@ -135,6 +134,18 @@ def run_check(opts: CheckOptions, say: Callable[[str], None] = lambda _: None) -
         run.scorecard = write_scorecard(store, single.framework, L, opts.html_path or out / SCORECARD,
                                         check_date)
     return run
+
+
+def _framework(name: str, L: Locale) -> Any:
+    """The framework ``name`` (shipped or a YAML file), or one sentence saying which exist."""
+    from govlens.errors import ConfigError
+    from govlens.frameworks import load_framework
+    try:
+        return load_framework(name)
+    except ConfigError as exc:
+        if name.endswith((".yaml", ".yml")):
+            raise CheckInputError(L.t("check.bad_framework_file", name=name, reason=str(exc))) from None
+        raise CheckInputError(L.t("check.unknown_framework", name=name)) from None
 
 
 def fresh_folder(out: Path, L: Locale) -> Path:
