@@ -148,7 +148,9 @@ def test_loopback_refused_without_sandbox(web, tmp_path):
 def test_bad_input_is_one_zh_cn_sentence(web, tmp_path):
     cases = [(["ftp://example.gov.cn/"], "不是可检查的网址"),
              (["https://no-such-site.gov.cn/", "--sandbox", str(web["state_file"])], "域名无法解析"),
-             (["https://www.example.gov.cn/", "--sandbox", str(tmp_path / "missing.json")], "沙箱状态文件")]
+             (["https://www.example.gov.cn/", "--sandbox", str(tmp_path / "missing.json")], "沙箱状态文件"),
+             (["https://www.example.gov.cn/", "--framework", "no-such-framework"], "未知的评估框架"),
+             (["https://www.example.gov.cn/", "--framework", "mobile-2013"], "不评估网站")]
     for args, words in cases:
         proc, _ = govlens("check", *args, "--out", str(tmp_path / "bad"))
         assert proc.returncode == 2, proc.stderr
