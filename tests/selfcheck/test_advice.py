@@ -85,3 +85,15 @@ def test_payload_has_no_nan():
     text = json.dumps(data, ensure_ascii=False, allow_nan=False)
     assert data["index"] is None and all(d["score"] is None for d in data["dimensions"])
     assert "None" not in text and data["findings"][0]["fix"] == Locale("zh-CN").t("fix.no_ipv6")
+
+
+def test_finding_details_are_rendered_in_the_locale():
+    from govlens.text import Messages
+    T = Messages("selfcheck-test", {"seen": ("看到{n}处", "seen {n} times")})
+    fw = single_site(load_framework("website-2013")).framework
+    run = CheckRun(url="https://www.example.gov.cn/", name="例", check_date=date(2013, 12, 15), framework=fw,
+                   left_out=(), rendered=False, result={}, dimensions={},
+                   findings=[{"kind": "no_ipv6", "url": "https://www.example.gov.cn/", "detail": T("seen", n=3)}],
+                   values={})
+    assert payload(run, Locale("zh-CN"))["findings"][0]["detail"] == "看到3处"
+    assert payload(run, Locale("en"))["findings"][0]["detail"] == "seen 3 times"

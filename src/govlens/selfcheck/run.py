@@ -221,6 +221,7 @@ def write_scorecard(store: Any, framework: Any, L: Locale, path: Path, check_dat
     path = path.resolve()
     writer = ScorecardWriter(path.parent, data, framework, load_awards("notice-2013"), L, {PLATFORM_ID: path.name},
                              check_date=fmt_date(check_date, L))
+    writer.labels.veto_banner = L.t("check.veto_banner")     # a campaign's banner speaks of group ranks and awards
     batch = next(iter_batches(store, [PLATFORM_ID], [framework.id]))
     card = writer.context(PLATFORM_ID, batch)
     card.thumbs = writer.thumbs(PLATFORM_ID, batch)

@@ -3,7 +3,8 @@
 Everything shown is built once, as data, by :func:`payload`; the terminal rendering and the JSON
 file read the same payload, so they cannot disagree. Scanned text (titles, URLs, snippets) is
 printed through :func:`rich.markup.escape` — a page cannot style or forge the terminal's lines —
-and every number that is not a number (NaN, missing) is ``null`` in the JSON, never ``NaN``.
+and every number that is not a number (NaN, missing) is ``null`` in the JSON, never ``NaN``. Details of
+findings are rendered in the output's locale by :func:`govlens.text.render` (what the reports use).
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from govlens.defects import ALL_KINDS
 from govlens.report.locale import Locale
 from govlens.report.values import fmt_score, fmt_value, is_number
 from govlens.selfcheck.run import CheckRun
+from govlens.text import render
 
 _OPS = {">": ">", ">=": "≥", "<": "<", "<=": "≤", "==": "=", "!=": "≠"}
 
@@ -50,7 +52,7 @@ def payload(run: CheckRun, L: Locale) -> dict[str, Any]:
     rank = {k: i for i, k in enumerate(ALL_KINDS)}
     findings = sorted(run.findings, key=lambda f: (rank.get(f.get("kind"), 99), _text(f.get("url"))))
     problems = [{"kind": _text(f.get("kind")), "title": L.defect(_text(f.get("kind"))), "url": _text(f.get("url")),
-                 "detail": _text(f.get("detail")), "evidence_url": _text(f.get("evidence_url")),
+                 "detail": render(_text(f.get("detail")), loc), "evidence_url": _text(f.get("evidence_url")),
                  "snippet": _text(f.get("snippet")), "indicator": _text(f.get("indicator_id")),
                  "fix": fix_advice(_text(f.get("kind")), L)} for f in findings]
     veto_title = {v.id: v.title(loc) for v in fw.vetoes}
@@ -84,7 +86,7 @@ def _national(run: CheckRun, L: Locale) -> dict[str, Any]:
         v = rule.get(_text(p.get("id"))) if p.get("type") == "veto" else None
         items.append({"type": _text(p.get("type")), "id": _text(p.get("id")), "title": _text(p.get("title")),
                       "indicator": iid, "value": _num(p.get("raw")), "shown": fmt_value(iid, p.get("raw"), L),
-                      "points": _num(p.get("points")), "detail": _text(p.get("detail")),
+                      "points": _num(p.get("points")), "detail": render(_text(p.get("detail")), loc),
                       "evidence_url": _text(p.get("evidence_url")),
                       "rule": f"{L.indicator_title(iid)} {_OPS.get(v.op, v.op)} {fmt_value(iid, v.value, L) or v.value}"
                       if v else ""})
