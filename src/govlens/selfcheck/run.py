@@ -130,7 +130,7 @@ def run_check(opts: CheckOptions, say: Callable[[str], None] = lambda _: None) -
             run.inspection = _inspection_row(store)
             written = write_inspection(store, out, opts.locale)
             run.inspection_report = written.get("inspection.html")
-        _collect(run, store, framework.id)
+        _collect(run, store)
         run.scorecard = write_scorecard(store, single.framework, L, opts.html_path or out / SCORECARD,
                                         check_date)
     return run
@@ -196,7 +196,7 @@ def _inspection_row(store: Any) -> dict[str, Any] | None:
     return row
 
 
-def _collect(run: CheckRun, store: Any, framework_id: str) -> None:
+def _collect(run: CheckRun, store: Any) -> None:
     from govlens.report.data import iter_batches, load_campaign
 
     data = load_campaign(store, run.framework.id)
