@@ -91,6 +91,7 @@ def test_check_finds_the_truth_of_one_site_within_budget(web):
     assert proc.returncode == 0, proc.stderr
     assert seconds <= BUDGET_S * MARGIN, f"{seconds:.1f} s"
     assert "Traceback" not in proc.stderr and "None" not in proc.stdout
+    assert "\x1b[" not in proc.stdout                                  # plain text in a pipe
     data = json.loads((out / "check.json").read_text(encoding="utf-8"),
                       parse_constant=lambda c: pytest.fail(f"{c} in the JSON"))
     found = {match_key("site", f["kind"], f["url"]) for f in data["findings"]}
@@ -143,6 +144,8 @@ def test_loopback_refused_without_sandbox(web, tmp_path):
         assert proc.returncode == 2, proc.stderr
         assert "只检查公网地址" in proc.stderr and "Traceback" not in proc.stderr
         assert not (out / "campaign.duckdb").exists()
+    proc, _ = govlens("check", f"http://127.0.0.1:{port}/", "--out", str(tmp_path / "en"), "--locale", "en")
+    assert proc.returncode == 2 and "Only public addresses" in proc.stderr
 
 
 def test_bad_input_is_one_zh_cn_sentence(web, tmp_path):
