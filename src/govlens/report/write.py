@@ -113,7 +113,7 @@ def write_reports(store: CampaignStore, out_dir: Path, *, framework: Framework, 
     thumbs = {pid: t for w in (cards, *extra_cards) for pid, t in w.written_thumbs.items()}
     name = str(data.campaign.get("name") or awards.title)
     dash = build_model(store, data, [framework, *(fw for fw, _ in extra)], awards, L, files, collector, thumbs,
-                       L.t("dashboard.title", name=name))
+                       L.t("dashboard.title", name=name), hidden={(framework.id, pid) for pid in own})
     written["dashboard/index.html"] = write_dashboard(out_dir / "dashboard", dash, L)
 
     # the national check, when the campaign ran one (`govlens inspect`)

@@ -94,8 +94,13 @@ def _ranked(members: list[tuple[int, float, bool]]) -> list[tuple[int, int]]:
 
 def build_model(store: CampaignStore, data: CampaignData, frameworks: Iterable[Framework], awards: AwardsConfig,
                 L: Locale, files: dict[str, str], collector: Collector,
-                thumbs: dict[str, list[str]], title: str) -> dict[str, Any]:
-    """Everything the dashboard shows, as plain JSON values."""
+                thumbs: dict[str, list[str]], title: str,
+                hidden: set[tuple[str, str]] = frozenset()) -> dict[str, Any]:
+    """Everything the dashboard shows, as plain JSON values.
+
+    ``hidden``: (framework, platform) results the published tables leave out (a 文明网 website's
+    website-2013 result: its own framework is civilization-2013), left out of its page and the map too;
+    award groups rank every result the awards stage ranked."""
     frameworks = list(frameworks)
     loc = L.name
     dims = _dimension_scores(store)
@@ -107,7 +112,7 @@ def build_model(store: CampaignStore, data: CampaignData, frameworks: Iterable[F
         scores = {}
         for fw in frameworks:
             r = data.results_by_framework.get((fw.id, pid))
-            if not r:
+            if not r or (fw.id, pid) in hidden:
                 continue
             scores[fw.id] = {"index": _num(r.get("index")), "rank": r.get("rank") if is_number(r.get("rank")) else None,
                              "size": r.get("group_size") if is_number(r.get("group_size")) else None,
@@ -140,7 +145,7 @@ def build_model(store: CampaignStore, data: CampaignData, frameworks: Iterable[F
                 members = []
                 for pid, ns in plain.items():
                     r = data.results_by_framework.get((a.framework, pid))
-                    if not r or not g.admits(ns):
+                    if not r or not g.admits(ns):        # as the awards stage ranks them
                         continue
                     value = dims.get((a.framework, pid), {}).get(dim) if dim else r.get("index")
                     if is_number(value):

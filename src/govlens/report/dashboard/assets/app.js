@@ -156,7 +156,7 @@
         var wrap = el("div", { "class": "scroll", tabindex: "0", role: "region", "aria-label": T.scores + " · " + label(V.frameworks, fw) });
         var tb = el("table"), th = el("thead"), hr = el("tr");
         hr.appendChild(el("th", { scope: "col" }, T.dimension)); hr.appendChild(el("th", { scope: "col", "class": "num" }, T.score));
-        hr.appendChild(el("th", { scope: "col" }, ""));
+        var hb = el("th", { scope: "col" }); hb.appendChild(el("span", { "class": "sr" }, T.score)); hr.appendChild(hb);
         th.appendChild(hr); tb.appendChild(th);
         var bd = el("tbody");
         ids.forEach(function (d) {

@@ -20,17 +20,20 @@ MEASURE = r"""
   probe.style.cssText = "position:absolute;visibility:hidden;white-space:pre;left:-9999px;top:0";
   document.body.appendChild(probe);
   const describe = (el) => {
-    const t = el.closest("table"); let h = t; while (h && !/^H[1-4]$/.test(h.tagName)) { h = h.previousElementSibling || h.parentElement; } const cap = (t?.querySelector("caption")?.textContent || h?.textContent || "") + " / " + (t?.querySelector("thead th")?.textContent || "");
+    const t = el.closest("table");
+    let h = t;
+    while (h && !/^H[1-4]$/.test(h.tagName)) { h = h.previousElementSibling || h.parentElement; }
+    const cap = (t?.querySelector("caption")?.textContent || h?.textContent || "") + " / " +
+                (t?.querySelector("thead th")?.textContent || "");
     return cap.trim().slice(0, 30);
   };
   let tables = 0, cells = 0;
   for (const table of document.querySelectorAll("table")) {
     if (!table.offsetParent && getComputedStyle(table).position !== "fixed") continue;   // hidden
     tables++;
-    let box = table.parentElement, scrolls = false;
+    let scrolls = false;
     for (let a = table.parentElement; a && a !== document.body; a = a.parentElement) {
-      const ox = getComputedStyle(a).overflowX;
-      if (ox !== "visible") { scrolls = true; box = a; break; }
+      if (getComputedStyle(a).overflowX !== "visible") { scrolls = true; break; }
     }
     if (!scrolls) {
       const parent = table.parentElement, cs = getComputedStyle(parent);
@@ -66,3 +69,24 @@ MEASURE = r"""
 def measure(page: Any) -> dict[str, Any]:
     """``{"tables": n, "cells": n, "problems": [...]}`` for the page as it is rendered now."""
     return page.evaluate(MEASURE)
+
+
+def chromium_or_skip() -> str:
+    """Debian's Chromium for Playwright; a failure (or a skip with GOVLENS_ALLOW_NO_BROWSER=1) without it."""
+    import os
+
+    import pytest
+
+    from govlens.probes.browser.pool import find_browser
+    from govlens.settings import Settings
+
+    path = find_browser(Settings())
+    if path is None:
+        if os.environ.get("GOVLENS_ALLOW_NO_BROWSER") == "1":
+            pytest.skip("no chromium on this machine (GOVLENS_ALLOW_NO_BROWSER=1)")
+        pytest.fail("no browser at /usr/bin/chromium: `apt-get install chromium fonts-noto-cjk` (see .ci/run)")
+    return path
+
+
+BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--no-first-run"]
