@@ -64,7 +64,7 @@ class Watch:
         assert self.errors == [], self.errors
         assert self.outside == []
         assert self.dialogs == []
-        assert all(u.startswith(self.allowed) or u.startswith("data:") for u in self.requests), self.requests
+        assert all(u.startswith((*self.allowed, "data:")) for u in self.requests), self.requests
 
 
 def _axe(page) -> list[dict]:

@@ -4,9 +4,9 @@ four characters of its own text (the inspection table's columns were crushed to 
 from __future__ import annotations
 
 import csv
-from urllib.parse import quote
 from pathlib import Path
 from types import SimpleNamespace
+from urllib.parse import quote
 
 import pytest
 

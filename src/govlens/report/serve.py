@@ -12,6 +12,7 @@ import ipaddress
 from collections.abc import Callable
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 from govlens.errors import ConfigError
 
@@ -19,17 +20,18 @@ from govlens.errors import ConfigError
 class _Handler(SimpleHTTPRequestHandler):
     server_version = "govlens"
     sys_version = ""
-    extensions_map = {**SimpleHTTPRequestHandler.extensions_map,
-                      **{ext: f"{kind}; charset=utf-8" for ext, kind in (
-                          (".html", "text/html"), (".js", "text/javascript"), (".css", "text/css"),
-                          (".md", "text/markdown"), (".csv", "text/csv"), (".json", "application/json"))}}
+    extensions_map: ClassVar[dict[str, str]] = {
+        **SimpleHTTPRequestHandler.extensions_map,
+        **{ext: f"{kind}; charset=utf-8" for ext, kind in (
+            (".html", "text/html"), (".js", "text/javascript"), (".css", "text/css"),
+            (".md", "text/markdown"), (".csv", "text/csv"), (".json", "application/json"))}}
 
     def end_headers(self) -> None:
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Cache-Control", "no-cache")
         super().end_headers()
 
-    def log_message(self, format: str, *args: object) -> None:   # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: object) -> None:
         pass                                                      # quiet: the URL is what the user needs
 
 
