@@ -173,6 +173,16 @@ def cmd_page(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from govlens.report.serve import is_loopback, serve
+
+    if not is_loopback(args.host):
+        _warn(f"serving on {args.host}: the reports are reachable from the network, not only this machine")
+    serve(Path(args.dir), args.host, args.port,
+          announce=lambda url: (print(url, flush=True), console.print("Ctrl-C stops", highlight=False)))
+    return 0
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     """`govlens check URL`: the webmaster's self-check (govlens.selfcheck)."""
     from govlens.selfcheck.cli import check_command
@@ -418,6 +428,12 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--set", action="append", metavar="KEY=VALUE", help="override a setting")
         sp.add_argument("--locale", choices=["zh-CN", "en"], default="zh-CN", help="language of messages")
         sp.set_defaults(func=cmd_review)
+
+    sv = sub.add_parser("serve", help="serve a campaign's reports (the dashboard) on loopback; prints the URL")
+    sv.add_argument("dir", help="the campaign's output folder (or any folder)")
+    sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    sv.add_argument("--port", type=int, default=8000, help="port (default 8000; 0 = any free port)")
+    sv.set_defaults(func=cmd_serve)
 
     s = sub.add_parser("sandbox", help="the synthetic government web")
     ssub = s.add_subparsers(dest="sandbox_command", required=True)

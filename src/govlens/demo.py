@@ -25,6 +25,7 @@ DEMO_BROWSER_SAMPLE = 40               # websites the demo renders in the browse
 DEMO_FRAMEWORKS = ["newmedia-2013", "mobile-2013", "column-2013", "innovation-2013", "mailbox-2013", "hotline-2013",
                    "civilization-2013", "foreign-2013", "cndomain-2013"]
 OUTPUTS = (("notice", "notice.html"), ("notice (Markdown)", "notice.md"), ("scorecards", "scorecards/"),
+           ("dashboard", "dashboard/index.html"),
            ("results", "results.csv"), ("results (Excel)", "results.xlsx"), ("findings", "findings.csv"),
            ("inspection", "inspection.html"), ("inspection (Excel)", "inspection.xlsx"),
            ("results (new media)", "results-newmedia-2013.csv"), ("results (mobile)", "results-mobile-2013.csv"),

@@ -7,6 +7,7 @@ from pathlib import Path
 from govlens.atomic import atomic_write_text
 from govlens.awards.config import AwardsConfig
 from govlens.frameworks.model import Framework
+from govlens.report.dashboard import Collector, build_model, write_dashboard
 from govlens.report.data import CampaignData, iter_batches, load_campaign
 from govlens.report.findings_summary import summarise
 from govlens.report.inspection import write_inspection
@@ -39,7 +40,8 @@ def write_reports(store: CampaignStore, out_dir: Path, *, framework: Framework, 
     """Write the notice (HTML, Markdown), results (CSV, XLSX), findings.csv and the scorecards.
 
     Returns the written paths by name: ``notice.html``, ``notice.md``, ``results.csv``,
-    ``results.xlsx``, ``findings.csv``, ``scorecards`` (the directory) and ``scorecards/index.html``.
+    ``results.xlsx``, ``findings.csv``, ``scorecards`` (the directory), ``scorecards/index.html`` and
+    ``dashboard/index.html``.
     With ``more_frameworks`` (a campaign scoring several platform kinds), each platform's scorecard
     uses the framework that scores its kind, and each further framework gets ``results-<id>.csv``.
     """
@@ -66,6 +68,7 @@ def write_reports(store: CampaignStore, out_dir: Path, *, framework: Framework, 
     extra_cards = [ScorecardWriter(out_dir / "scorecards", d, fw, awards, L, files, check_date=check_date)
                    for fw, d in extra]
     findings_csv = FindingsCsv(out_dir / "findings.csv")
+    collector = Collector()                        # the dashboard's per-platform findings
     try:
         for batch in iter_batches(store, list(data.platforms), [framework.id, *(fw.id for fw, _ in extra)],
                                   BATCH_SIZE):
@@ -73,6 +76,7 @@ def write_reports(store: CampaignStore, out_dir: Path, *, framework: Framework, 
             for i, writer in enumerate(extra_cards):
                 writer.write_batch(batch, only={pid for pid in batch.ids if own.get(pid) == i})
             findings_csv.write(batch.findings_rows)
+            collector.add(batch)
     except BaseException:
         findings_csv.abort()                      # the previous findings.csv stays as it was
         raise
@@ -104,6 +108,13 @@ def write_reports(store: CampaignStore, out_dir: Path, *, framework: Framework, 
                     and fw.covers(_kind(data, r["id"]), data.platforms[r["id"]].get("group")))]
         name = f"results-{fw.id}.csv"
         written[name] = write_results_csv(out_dir / name, mine, columns(fw))
+
+    # the dashboard: rankings per award group, platform pages, the province map, findings
+    thumbs = {pid: t for w in (cards, *extra_cards) for pid, t in w.written_thumbs.items()}
+    name = str(data.campaign.get("name") or awards.title)
+    dash = build_model(store, data, [framework, *(fw for fw, _ in extra)], awards, L, files, collector, thumbs,
+                       L.t("dashboard.title", name=name), hidden={(framework.id, pid) for pid in own})
+    written["dashboard/index.html"] = write_dashboard(out_dir / "dashboard", dash, L)
 
     # the national check, when the campaign ran one (`govlens inspect`)
     written.update(write_inspection(store, out_dir, locale))
