@@ -123,8 +123,9 @@ def write_table(store: CampaignStore, table: str, folder: Path, titles: Mapping[
         if reader.schema.names != schema.names:
             raise AssertionError(f"open-data table {table}: the query gives {reader.schema.names}, "
                                  f"opendata.yaml declares {schema.names}")
-        with pq.ParquetWriter(folder / f"{table}.parquet", schema, compression="zstd") as pw, \
-                open(folder / f"{table}.csv", "wb") as fh:
+        # both through Python file objects: a full disk is an OSError with its errno, whoever writes
+        with open(folder / f"{table}.parquet", "wb") as pf, \
+                pq.ParquetWriter(pf, schema, compression="zstd") as pw, open(folder / f"{table}.csv", "wb") as fh:
             fh.write("\ufeff".encode())
             cw = pacsv.CSVWriter(fh, _csv_schema(schema), write_options=pacsv.WriteOptions(quoting_style="needed"))
             try:
