@@ -13,6 +13,8 @@ import frictionless
 import openpyxl
 import pyarrow.parquet as pq
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from govlens.cells import neutralise_cell
 from govlens.report import opendata
@@ -231,3 +233,23 @@ def test_results_workbook_has_the_framework_sheet_with_neutralised_cells(campaig
     for row in wb.active.iter_rows():
         for cell in row:
             assert cell.data_type != "f"
+
+
+def test_the_documentation_names_every_table_and_field():
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "open-data.md").read_text(encoding="utf-8")
+    for table, t in spec().items():
+        section = doc[doc.index(f"### `{table}`"):]
+        section = section[:section.find("\n### ", 1)] if "\n### " in section[1:] else section
+        for f in t["fields"]:
+            assert f"| `{f['name']}` | {f['type']} |" in section, (table, f["name"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(list(" =+-@\t\r\n＝＋－＠'a中1\u202e\u2066\u200f.")), max_size=6),
+                min_size=1, max_size=20))
+def test_the_csv_rule_is_the_project_rule(texts):
+    """The Arrow implementation of the spreadsheet rule agrees with govlens.cells on any text."""
+    import pyarrow as pa
+
+    batch = pa.RecordBatch.from_arrays([pa.array(texts, pa.string())], names=["t"])
+    assert opendata._csv_batch(batch).column(0).to_pylist() == [neutralise_cell(t) for t in texts]

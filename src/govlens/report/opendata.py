@@ -57,11 +57,15 @@ _BIDI_RE = "[" + BIDI_CONTROLS + "]"
 _FORMULA_RE = "^ *[" + re.escape("".join(FORMULA_START)) + "]"
 
 
-@lru_cache(maxsize=1)
 def spec() -> dict[str, Any]:
     """The declared tables (``opendata.yaml``)."""
+    return _doc()["tables"]
+
+
+@lru_cache(maxsize=1)
+def _doc() -> dict[str, Any]:
     text = resources.files("govlens.report").joinpath("opendata.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)["tables"]
+    return yaml.safe_load(text)
 
 
 def arrow_schema(table: str) -> pa.Schema:
@@ -206,12 +210,9 @@ def _package(tables: Mapping[str, int], folder: Path, campaign: Mapping[str, Any
             resources_.append(res)
     year = campaign.get("year")
     name = f"govlens-campaign-{year}" if isinstance(year, int) else "govlens-campaign"
-    return {"profile": "tabular-data-package", "name": name,
-            "title": str(campaign.get("name") or name), "created": datetime.now(timezone.utc).isoformat(
-                timespec="seconds").replace("+00:00", "Z"),
-            "description": ("评估结果开放数据：平台名录、指标实测值与得分、综合指数与排名区间、问题与依据"
-                            + ("、普查结果" if any(t in tables for t in INSPECTION_TABLES) else "")
-                            + "。CSV 为带字节序标记（BOM）的 UTF-8，可直接用 Excel 打开；Parquet 为原始值。"),
+    return {"profile": "tabular-data-package", "name": name, "title": str(campaign.get("name") or name),
+            "created": datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z"),
+            **{k: v for k, v in _texts(_doc()["package"], loc).items() if k != "title"},
             "keywords": ["政务网站", "绩效评估", "open data"],
             "sources": [{"title": "govlens"}],
             "resources": resources_}
