@@ -53,11 +53,10 @@ QUERIES: dict[str, str] = {
         ORDER BY r.framework, p."group", r."rank" NULLS LAST, r.platform_id""",
     "findings": f"""
         SELECT f.platform_id, f.kind, t.title AS kind_title, f.url, f.detail, f.indicator_id, f.snippet,
-               nullif(f.evidence_url, '') AS evidence_url,
-               (SELECT any_value(e.record_id) FROM evidence_records e
-                 WHERE e.platform_id = f.platform_id AND e.url = f.evidence_url) AS warc_record_id,
-               f.observed_at
+               nullif(f.evidence_url, '') AS evidence_url, e.record_id AS warc_record_id, f.observed_at
         FROM findings f LEFT JOIN {LOOKUP} t ON t.domain = 'defect' AND t.code = f.kind
+        LEFT JOIN (SELECT platform_id, url, any_value(record_id) AS record_id FROM evidence_records
+                   GROUP BY ALL) e ON e.platform_id = f.platform_id AND e.url = f.evidence_url
         WHERE f.platform_id IN (SELECT id FROM platforms)
         ORDER BY f.platform_id, f.kind, f.url, f.detail""",
     "inspection": """
