@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
@@ -165,11 +166,11 @@ def test_a_failure_leaves_the_previous_open_data_whole(campaign, tmp_path, monke
     before = {p.name: p.read_bytes() for p in data.iterdir()}
     real, calls = opendata.write_table, []
 
-    def failing(store, table, folder, titles, batch_rows=100_000):
+    def failing(store, table, folder, titles, batch_rows=100_000, locale="zh-CN"):
         calls.append(table)
         if len(calls) == 4:
             raise OSError(28, "No space left on device")
-        return real(store, table, folder, titles, batch_rows)
+        return real(store, table, folder, titles, batch_rows, locale)
 
     monkeypatch.setattr(opendata, "write_table", failing)
     with pytest.raises(OSError):
@@ -253,3 +254,27 @@ def test_the_csv_rule_is_the_project_rule(texts):
 
     batch = pa.RecordBatch.from_arrays([pa.array(texts, pa.string())], names=["t"])
     assert opendata._csv_batch(batch).column(0).to_pylist() == [neutralise_cell(t) for t in texts]
+
+
+def test_texts_kept_as_messages_are_written_out_in_the_locale(tmp_path):
+    from govlens.text import Messages
+
+    T = Messages("test-opendata", {"slow": ("首页响应{ms}毫秒", "the homepage answered in {ms} ms")})
+    built = build_store(tmp_path / "c.duckdb")
+    store = built["store"]
+    try:
+        store.insert("findings", [{"platform_id": "gd", "kind": "slow_response", "url": "https://gd.example.gov.cn/",
+                                   "detail": T("slow", ms=6200), "indicator_id": "response-time",
+                                   "evidence_url": "", "snippet": "", "observed_at": None}])
+        for loc, text in (("zh-CN", "首页响应6200毫秒"), ("en", "the homepage answered in 6200 ms")):
+            write_open_data(store, tmp_path / loc, frameworks=[built["framework"]], locale=loc)
+            details = {f["detail"] for f in _parquet(tmp_path / loc / "data", "findings")}
+            assert text in details and not any("\u27e6" in (d or "") for d in details)
+            assert text in {r[4] for r in _csv(tmp_path / loc / "data", "findings")}
+        package = json.loads((tmp_path / "en" / "data" / "datapackage.json").read_text(encoding="utf-8"))
+        platforms = package["resources"][0]
+        assert (platforms["title"], platforms["translations"]["zh-CN"]["title"]) == ("Platforms", "评估对象")
+        kinds = {f["kind_title"] for f in _parquet(tmp_path / "en" / "data", "findings") if f["kind"] == "stale_column"}
+        assert kinds and not any(re.search(r"[\u4e00-\u9fff]", k) for k in kinds)
+    finally:
+        store.close()

@@ -44,6 +44,7 @@ from govlens.frameworks.model import Framework
 from govlens.report.locale import Locale
 from govlens.store.campaign_store import CampaignStore
 from govlens.store.opendata import has_inspection, open_table
+from govlens.text import OPEN, render
 
 DIR = "data"
 PACKAGE = "datapackage.json"
@@ -108,9 +109,16 @@ def _csv_batch(batch: pa.RecordBatch) -> pa.RecordBatch:
     return pa.RecordBatch.from_arrays(cols, names=batch.schema.names)
 
 
-def _cast(batch: pa.RecordBatch, schema: pa.Schema) -> pa.RecordBatch:
-    """The batch in the declared types; times truncated to the second (a finding's time, not a clock's)."""
-    cols = [pc.cast(col, f.type, safe=not pa.types.is_timestamp(f.type)) for col, f in zip(batch.columns, schema)]
+def _prepare(batch: pa.RecordBatch, schema: pa.Schema, locale: str) -> pa.RecordBatch:
+    """The batch in the declared types, times truncated to the second (a finding's time, not a clock's),
+    and the texts the store keeps as message ids (:mod:`govlens.text`) written out in ``locale``."""
+    cols = []
+    for col, f in zip(batch.columns, schema):
+        col = pc.cast(col, f.type, safe=not pa.types.is_timestamp(f.type))
+        if pa.types.is_string(f.type) and pc.any(pc.match_substring(col, OPEN)).as_py():
+            col = pa.array([render(v, locale) if v is not None and OPEN in v else v for v in col.to_pylist()],
+                           pa.string())
+        cols.append(col)
     return pa.RecordBatch.from_arrays(cols, schema=schema)
 
 
@@ -119,7 +127,7 @@ def _csv_schema(schema: pa.Schema) -> pa.Schema:
 
 
 def write_table(store: CampaignStore, table: str, folder: Path, titles: Mapping[tuple[str, str], str],
-                batch_rows: int = 100_000) -> int:
+                batch_rows: int = 100_000, locale: str = "zh-CN") -> int:
     """Write ``folder/<table>.parquet`` and ``.csv``; returns the number of rows."""
     schema = arrow_schema(table)
     rows = 0
@@ -134,7 +142,7 @@ def write_table(store: CampaignStore, table: str, folder: Path, titles: Mapping[
             cw = pacsv.CSVWriter(fh, _csv_schema(schema), write_options=pacsv.WriteOptions(quoting_style="needed"))
             try:
                 for batch in reader:
-                    batch = _cast(batch, schema)
+                    batch = _prepare(batch, schema, locale)
                     pw.write_batch(batch)
                     cw.write_batch(_csv_batch(batch))
                     rows += batch.num_rows
@@ -234,7 +242,7 @@ def write_open_data(store: CampaignStore, out_dir: Path, *, frameworks: Iterable
     titles = _titles(L, list(frameworks))
     names = [t for t in spec() if t not in INSPECTION_TABLES or has_inspection(store)]
     try:
-        counts = {t: write_table(store, t, staging, titles, batch_rows) for t in names}
+        counts = {t: write_table(store, t, staging, titles, batch_rows, L.name) for t in names}
         package = _package(counts, staging, store.get_meta("campaign", {}) or {}, L.name)
         atomic_write_text(staging / PACKAGE, json.dumps(package, ensure_ascii=False, indent=1) + "\n")
         written: dict[str, Path] = {}
