@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing as mp
-import os
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from govlens.store.campaign_store import CampaignStore
 
@@ -72,8 +72,9 @@ def govlens_way(store_path: Path, out: Path) -> int:
 
 
 def whole_table(store_path: Path, out: Path) -> int:
-    from govlens.store.opendata import QUERIES, LOOKUP
     import pandas as pd
+
+    from govlens.store.opendata import LOOKUP, QUERIES
     with CampaignStore(store_path, memory_limit=LIMIT) as store:
         store.con.register(LOOKUP, pd.DataFrame({"domain": [], "code": [], "title": []}, dtype=object))
         frame = store.frame(QUERIES["findings"])

@@ -26,7 +26,7 @@ import os
 import re
 import shutil
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -219,7 +219,7 @@ def _package(tables: Mapping[str, int], folder: Path, campaign: Mapping[str, Any
     year = campaign.get("year")
     name = f"govlens-campaign-{year}" if isinstance(year, int) else "govlens-campaign"
     return {"profile": "tabular-data-package", "name": name, "title": str(campaign.get("name") or name),
-            "created": datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z"),
+            "created": datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
             **{k: v for k, v in _texts(_doc()["package"], loc).items() if k != "title"},
             "keywords": ["政务网站", "绩效评估", "open data"],
             "sources": [{"title": "govlens"}],

@@ -11,8 +11,8 @@ from govlens.report.data import CampaignData, iter_batches, load_campaign
 from govlens.report.findings_summary import summarise
 from govlens.report.inspection import write_inspection
 from govlens.report.locale import Locale
-from govlens.report.opendata import write_open_data
 from govlens.report.notice import build_notice, fmt_date, render_notice_html, render_notice_md
+from govlens.report.opendata import write_open_data
 from govlens.report.safety import file_names
 from govlens.report.scorecards import ScorecardWriter
 from govlens.report.tables import (FindingsCsv, columns, result_rows, write_results_csv,
