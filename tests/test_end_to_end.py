@@ -52,7 +52,7 @@ def test_outputs_exist(demo: Path) -> None:
             assert len(list(csv.DictReader(fh))) == n, name
     for name in ("account_stats.csv", "account_posts.jsonl", "account_comments.jsonl", "submissions.csv",
                  "expert_recommendations.xlsx", "app_store.csv", "hotline_calls.csv", "materials.csv", "reviewers.csv"):
-        assert (demo / "data" / name).is_file(), name
+        assert (demo / "inputs" / name).is_file(), name
     with open(demo / "findings.csv", encoding="utf-8") as fh:
         assert next(csv.reader(fh)) == ["platform_id", "kind", "url", "detail"]
 

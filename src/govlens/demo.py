@@ -33,7 +33,8 @@ OUTPUTS = (("notice", "notice.html"), ("notice (Markdown)", "notice.md"), ("scor
            ("results (mailboxes)", "results-mailbox-2013.csv"), ("results (hotlines)", "results-hotline-2013.csv"),
            ("results (文明网)", "results-civilization-2013.csv"), ("results (外文版)", "results-foreign-2013.csv"),
            ("results (.政务)", "results-cndomain-2013.csv"), ("expert review", "review/"),
-           ("previous campaign", "previous/campaign.duckdb"), ("imported data", "data/"),
+           ("previous campaign", "previous/campaign.duckdb"), ("imported data", "inputs/"),
+           ("open data", "data/datapackage.json"),
            ("ground truth", "truth.json"), ("campaign store", "campaign.duckdb"), ("campaign file", "campaign.toml"))
 
 
@@ -73,7 +74,7 @@ def run_demo(out: Path, *, registry: str | None, sites: int | None, seed: int, a
     web.write_truth(out / "truth.json")
     web.write_signals(out / "signals.csv")
     web.write_overseas_signals(out / "overseas.csv")
-    data = web.write_newmedia(out / "data")
+    data = web.write_newmedia(out / "inputs")      # data/ is the open data (report stage)
     n_sites = sum(1 for p in platforms if p.kind == "website")
     n_civ = sum(1 for p in platforms if p.kind == "website" and p.group.startswith("civilization"))
     counts = {k: sum(1 for p in platforms if p.kind == k) for k in ("column", "mailbox", "hotline")}

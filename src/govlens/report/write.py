@@ -13,6 +13,7 @@ from govlens.report.findings_summary import summarise
 from govlens.report.inspection import write_inspection
 from govlens.report.locale import Locale
 from govlens.report.notice import build_notice, fmt_date, render_notice_html, render_notice_md
+from govlens.report.opendata import write_open_data
 from govlens.report.safety import file_names
 from govlens.report.scorecards import ScorecardWriter
 from govlens.report.tables import (FindingsCsv, columns, result_rows, write_results_csv,
@@ -37,11 +38,12 @@ def _dimension_titles(framework: Framework, awards: AwardsConfig, locale: str) -
 
 def write_reports(store: CampaignStore, out_dir: Path, *, framework: Framework, awards: AwardsConfig,
                   locale: str = "zh-CN", more_frameworks: Sequence[Framework] = ()) -> dict[str, Path]:
-    """Write the notice (HTML, Markdown), results (CSV, XLSX), findings.csv and the scorecards.
+    """Write the notice (HTML, Markdown), results (CSV, XLSX), findings.csv, the scorecards and open data.
 
     Returns the written paths by name: ``notice.html``, ``notice.md``, ``results.csv``,
-    ``results.xlsx``, ``findings.csv``, ``scorecards`` (the directory), ``scorecards/index.html`` and
-    ``dashboard/index.html``.
+    ``results.xlsx`` (a sheet per framework), ``findings.csv``, ``scorecards`` (the directory),
+    ``scorecards/index.html``, ``dashboard/index.html`` and the open data (``data/<table>.parquet``,
+    ``data/<table>.csv``, ``data/datapackage.json``).
     With ``more_frameworks`` (a campaign scoring several platform kinds), each platform's scorecard
     uses the framework that scores its kind, and each further framework gets ``results-<id>.csv``.
     """
@@ -100,7 +102,7 @@ def write_reports(store: CampaignStore, out_dir: Path, *, framework: Framework, 
     rows = [r for r in result_rows(data, framework, L) if r["id"] not in own]
     cols = columns(framework)
     written["results.csv"] = write_results_csv(out_dir / "results.csv", rows, cols)
-    written["results.xlsx"] = write_results_xlsx(out_dir / "results.xlsx", rows, cols, framework, L)
+    sheets = [(framework, rows, cols)]
     for i, (fw, d) in enumerate(extra):
         shared = set(fw.platform_kinds) & set(framework.platform_kinds)     # e.g. innovation-2013 on websites
         mine = [r for r in result_rows(d, fw, L) if own.get(r["id"]) == i
@@ -108,6 +110,11 @@ def write_reports(store: CampaignStore, out_dir: Path, *, framework: Framework, 
                     and fw.covers(_kind(data, r["id"]), data.platforms[r["id"]].get("group")))]
         name = f"results-{fw.id}.csv"
         written[name] = write_results_csv(out_dir / name, mine, columns(fw))
+        sheets.append((fw, mine, columns(fw)))
+    written["results.xlsx"] = write_results_xlsx(out_dir / "results.xlsx", sheets, L)
+
+    # open data: data/*.parquet, data/*.csv and data/datapackage.json
+    written.update(write_open_data(store, out_dir, frameworks=[framework, *(fw for fw, _ in extra)], locale=locale))
 
     # the dashboard: rankings per award group, platform pages, the province map, findings
     thumbs = {pid: t for w in (cards, *extra_cards) for pid, t in w.written_thumbs.items()}
