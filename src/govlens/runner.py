@@ -446,7 +446,7 @@ def report(campaign: Campaign, store: CampaignStore) -> StageReport:
     t0 = time.perf_counter()
     frameworks = campaign_frameworks(campaign)
     paths = write_reports(store, campaign.out, framework=frameworks[0], awards=load_awards(campaign.awards),
-                          locale=campaign.locale, more_frameworks=frameworks[1:])
+                          locale=campaign.locale, more_frameworks=frameworks[1:], notice=campaign.notice)
     return StageReport("report", time.perf_counter() - t0, {k: str(v) for k, v in paths.items()})
 
 
