@@ -22,7 +22,7 @@ from govlens.report.numerals import chinese_date
 from .conftest import AWARDS_DOC, build_store
 
 # what only the 2013 notice says: never in another campaign's notice
-SEED_ONLY = ("近十万", "二十多万", "自2002年起", "连续12年", "二〇一三年十二月二十五日", "中国信息化研究与促进网",
+SEED_ONLY = ("近十万", "2013年是党的十八大之后的开局年", "二十多万", "自2002年起", "连续12年", "二〇一三年十二月二十五日", "中国信息化研究与促进网",
              "促进网", "2013年中国优秀政务平台推荐及综合影响力评估结果通报", "党风廉政建设", "党章知识竞赛",
              "24小时永不下班")
 
@@ -92,7 +92,8 @@ def test_a_campaign_without_a_notice_table_prints_nothing_of_the_2013_notice(tmp
     built = _store_2025(tmp_path)
     store = built["store"]
     try:
-        paths = write_reports(store, tmp_path / "out", framework=built["framework"], awards=load_awards("notice-2013"))
+        paths = write_reports(store, tmp_path / "out", framework=built["framework"],
+                              awards=load_awards("notice-2013", year=2025))
         registry = store.frame("SELECT count(*) AS n, count(DISTINCT nullif(province, '')) AS p, "
                                "count(*) FILTER (WHERE level = 'central') AS c FROM platforms").iloc[0]
     finally:
@@ -103,6 +104,7 @@ def test_a_campaign_without_a_notice_table_prints_nothing_of_the_2013_notice(tmp
         found = [s for s in SEED_ONLY if s in text]
         assert not found, (name, found)
         assert "2025年度政府网站评估结果通报" in text                      # a title from the campaign's name
+        assert "2025年度中国最具影响力政务网站" in text and "2013年度中国" not in text   # {year} in award titles
         assert chinese_date(date(2025, 6, 30)) in text                    # the check date, as the closing date
         assert (f"对中央国家机关和{registry['p']}个省级行政区的{registry['n']}个政务平台进行了测量" in text)
     assert paths["notice.md"].read_text(encoding="utf-8").rstrip().endswith("二〇二五年六月三十日")
@@ -149,6 +151,8 @@ def test_the_demo_notice_text_is_a_valid_notice_table() -> None:
     assert "{websites}" in intro and "{accounts}" in intro and "近十万" not in intro and "二十多万" not in intro
     shipped = load_awards("notice-2013")
     assert not shipped.title and not shipped.intro and not shipped.issuer and shipped.date is None
+    assert shipped.award("s1.most-influential").title == "2013年度中国最具影响力政务网站"     # the file's year
+    assert load_awards("notice-2013", year=2025).award("s1.most-influential").title == "2025年度中国最具影响力政务网站"
 
 
 def test_bad_bound_reasons_are_named() -> None:

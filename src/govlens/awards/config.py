@@ -5,7 +5,7 @@ Every key is validated here, so a typo is reported with the file and the path of
 key, never as a traceback later. Format::
 
     id: notice-2013
-    year: 2013
+    year: 2013                    # {year} in any text below: the campaign's year (this one when none is given)
     # The notice's title, issuer, date and opening paragraphs belong to the campaign ([notice] in the
     # campaign file, govlens.notice_text); an awards file may still give title / issuer / date / intro,
     # used only where the campaign's [notice] leaves them out.
@@ -149,18 +149,24 @@ def builtin_awards() -> list[str]:
     return shipped_names("govlens.awards")
 
 
-def load_awards(name_or_path: str | Path) -> AwardsConfig:
-    """Load a shipped awards file by name (``notice-2013``) or any YAML file by path."""
+def load_awards(name_or_path: str | Path, year: int | None = None) -> AwardsConfig:
+    """Load a shipped awards file by name (``notice-2013``) or any YAML file by path.
+
+    ``{year}`` in its texts ("{year}年度中国最具影响力政务网站") is the campaign's ``year`` when given,
+    else the file's own ``year``.
+    """
     doc, source = read_yaml(name_or_path, "govlens.awards", AwardsError, "awards file")
     try:
-        return parse_awards(doc, source)
+        return parse_awards(doc, source, year=year)
     except AwardsError as exc:
         raise with_line(exc) from None
 
 
-def parse_awards(doc: Any, source: str = "<awards>") -> AwardsConfig:
+def parse_awards(doc: Any, source: str = "<awards>", year: int | None = None) -> AwardsConfig:
     r = _Reader(source)
     top = r.mapping(doc, "")
+    year = year if year is not None else r.integer(top, "year", "", minimum=1990)
+    top = doc = _fill_year(top, year)
     series_list = []
     seen_awards: set[str] = set()
     for si, s in enumerate(r.list(top, "series", "")):
@@ -227,10 +233,22 @@ def parse_awards(doc: Any, source: str = "<awards>") -> AwardsConfig:
             raise AwardsError("expected an ISO date", file=source, field="date") from None
     if when is not None and not isinstance(when, date):
         raise AwardsError("expected an ISO date", file=source, field="date")
-    return AwardsConfig(id=r.text(top, "id", ""), year=r.integer(top, "year", "", minimum=1990),
+    r.integer(top, "year", "", minimum=1990)
+    return AwardsConfig(id=r.text(top, "id", ""), year=year,
                         title=str(top.get("title", "") or ""), issuer=str(top.get("issuer", "") or ""), date=when,
                         intro=str(top.get("intro", "") or ""), series=tuple(series_list), source=source,
                         nominations_intro=nom_intro, nomination_lists=nom_lists)
+
+
+def _fill_year(value: Any, year: int) -> Any:
+    """Every text of the file with ``{year}`` replaced (only that name: other braces stay as written)."""
+    if isinstance(value, str):
+        return value.replace("{year}", str(year))
+    if isinstance(value, dict):
+        return {k: _fill_year(v, year) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_fill_year(v, year) for v in value]
+    return value
 
 
 def _reason(r: "_Reader", raw: Any, path: str) -> str:
