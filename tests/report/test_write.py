@@ -286,7 +286,7 @@ def test_english_locale(campaign, tmp_path):
     assert "Key points of the evaluation:" in notice and "Reasons for the award:" in notice
     assert "December 25, 2013" in notice and "二〇一三" not in notice
     gd_index = campaign["index"]["gd"]
-    assert re.search(rf"中国广东: measured [^<]+ \((best|No\. \d+) of the \d+ platforms of its group[^<]*; influence "
+    assert re.search(rf"中国广东: [^<]+ \((best|No\. \d+) of the \d+ platforms of its group[^<]*; influence "
                      rf"index {gd_index:.1f}, ranking No\. 1 among Provincial websites \(median 1, interval 1–1\)\.",
                      notice)
     assert "East" in notice and "Broken internal link: 3 (21.4%)" in notice
