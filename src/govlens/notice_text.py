@@ -134,7 +134,7 @@ def _check_placeholders(text: str, source: str, key: str) -> None:
 
 def fill(text: str, values: dict[str, Any]) -> str:
     """``text`` with its placeholders filled (checked at load time; a missing value stays as written)."""
-    class _Keep(dict):                                      # noqa: D401 - a dict that keeps unknown names
+    class _Keep(dict):                                      # a placeholder with no value stays as written
         def __missing__(self, key: str) -> str:
             return "{" + key + "}"
     try:

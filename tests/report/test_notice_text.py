@@ -114,8 +114,8 @@ def test_the_notice_table_fills_the_notice(tmp_path: Path) -> None:
     built = _store_2025(tmp_path)
     store = built["store"]
     notice = NoticeText(title="{year}年度某省政府网站评估结果通报", issuer="某省人民政府办公厅", date=date(2025, 7, 15),
-                        intro=("本次评估覆盖{provinces}个省级行政区的{websites}个政府网站（共{platforms}个平台，"
-                               "{accounts}个政务新媒体账号），评出{series}大系列{awards}个奖项。",),
+                        intro=(("本次评估覆盖{provinces}个省级行政区的{websites}个政府网站（共{platforms}个平台，"
+                                "{accounts}个政务新媒体账号），评出{series}大系列{awards}个奖项。"),),
                         findings=("评估组认为，各地网站的信息更新仍需加强。",), contact=("联系人：张三", "电话：010-12345678"),
                         signature=("某省人民政府办公厅", "某省大数据管理中心"))
     try:
@@ -135,7 +135,7 @@ def test_the_notice_table_fills_the_notice(tmp_path: Path) -> None:
     assert "评估组认为，各地网站的信息更新仍需加强。" in findings
     closing = html[html.index('<div class="contact">'):]
     assert re.search(r"联系人：张三.*电话：010-12345678.*某省人民政府办公厅.*某省大数据管理中心.*二〇二五年七月十五日",
-                     closing, re.S)
+                     closing, re.DOTALL)
     assert md.rstrip().endswith("某省大数据管理中心  \n二〇二五年七月十五日")
 
 

@@ -17,7 +17,7 @@ from .conftest import AWARDS_DOC
 def _sections(html: str) -> dict[str, str]:
     """award key → its section of notice.html."""
     out = {}
-    for m in re.finditer(r'<section class="award" id="award-([^"]+)">(.*?)</section>', html, re.S):
+    for m in re.finditer(r'<section class="award" id="award-([^"]+)">(.*?)</section>', html, re.DOTALL):
         out[m.group(1)] = m.group(2)
     return out
 

@@ -15,13 +15,13 @@ from typing import Any
 
 from govlens.awards.config import Award, AwardsConfig
 from govlens.frameworks.model import Framework
+from govlens.notice_text import NoticeText
 from govlens.report.data import CampaignData
 from govlens.report.findings_summary import Summary
-from govlens.report.locale import Locale
-from govlens.report.numerals import chinese_date, chinese_number
-from govlens.notice_text import NoticeText
 from govlens.report.group_stats import Standing
+from govlens.report.locale import Locale
 from govlens.report.notice_front import front_matter
+from govlens.report.numerals import chinese_date, chinese_number
 from govlens.report.reasons import ReasonContext, evidence_phrase, winner_reason
 from govlens.report.render import html_env, md_env
 from govlens.report.values import fmt_score, is_number

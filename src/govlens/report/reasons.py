@@ -121,8 +121,9 @@ def winner_reason(pid: str, name: str, award: Award, data: CampaignData, dim_tit
     result = result or {}
     platform = data.platforms.get(pid, {})
     ranked = is_number(result.get("rank")) and bool(platform.get("group"))
-    values = dict(name=name, index=fmt_score(result.get("index")), group=L.group(platform.get("group")),
-                  rank=result.get("rank"), size=result.get("group_size"))
+    values: dict[str, Any] = {"name": name, "index": fmt_score(result.get("index")),
+                              "group": L.group(platform.get("group")), "rank": result.get("rank"),
+                              "size": result.get("group_size")}
     interval = rank_interval(result, L) if ranked else ""
     evidence = [f for f in (evidence_phrase(i, data.award_values.get((pid, i)) or {}, L) for i in award.evidence) if f]
     facts = measured_facts(standings or [], ctx, L, skip=set(award.evidence))

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from govlens.atomic import atomic_write_text
 from govlens.awards.config import AwardsConfig
-from govlens.notice_text import NoticeText
 from govlens.frameworks.model import Framework
+from govlens.notice_text import NoticeText
 from govlens.report.data import CampaignData, iter_batches, load_campaign
 from govlens.report.findings_summary import summarise
 from govlens.report.group_stats import award_standings
