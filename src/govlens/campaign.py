@@ -27,6 +27,9 @@
 
     [settings]                       # any setting of govlens.settings.default_settings
     HTTP_TIMEOUT = 10
+
+    [notice]                         # optional: the notice's own text (govlens.notice_text)
+    title = "2013年中国优秀政务平台推荐及综合影响力评估结果通报"
 """
 from __future__ import annotations
 
@@ -39,6 +42,7 @@ from typing import Any
 
 from govlens.errors import CampaignFileError, SettingsError
 from govlens.messages import did_you_mean, t
+from govlens.notice_text import NoticeText, parse_notice
 from govlens.settings import Settings
 
 _KEYS = {"name", "year", "check_date", "registry", "framework", "awards", "signals", "out", "locale", "sandbox",
@@ -79,6 +83,7 @@ class Campaign:
     warc: list[Path] = field(default_factory=list)             # scan these WARC archives instead of the network
     capture_warc: Path | None = None                           # write what the scan fetched here (`--capture-warc`)
     sources: dict[str, tuple[Any, int | None]] = field(default_factory=dict)   # key → (value as written, line)
+    notice: NoticeText | None = None                           # the [notice] table (None: generated text)
 
     def __post_init__(self) -> None:
         if not self.frameworks:
@@ -297,7 +302,8 @@ def _campaign(path: Path, doc: dict[str, Any], overrides: dict[str, Any] | None)
                     overseas_signals=rel("overseas_signals") if "overseas_signals" in section else None,
                     reviewers=rel("reviewers") if "reviewers" in section else None,
                     review_dir=rel("review_dir") if "review_dir" in section else None,
-                    previous=rel("previous") if "previous" in section else None, warc=warc_paths)
+                    previous=rel("previous") if "previous" in section else None, warc=warc_paths,
+                    notice=parse_notice(doc.get("notice"), str(path)))
 
 
 def _check_named(path: Path, name: str, package: str, field: str, what: str) -> None:

@@ -21,6 +21,9 @@ DEMO_CHECK_DATE = date(2013, 12, 15)   # the 2013 campaign's check date: the san
 DEMO_SEED = 2013
 # The demo runs the census's availability monitor too, in a window compressed from a week to a minute.
 DEMO_SETTINGS = {"MONITOR_IN_RUN": True, "MONITOR_DURATION": 40.0, "MONITOR_VISITS": 40}
+# the [notice] table of the demo's campaign file: the 2013 notice's title, issuer, date and opening (only the
+# demo prints them; a campaign of one's own writes its own [notice] or gets a generated one)
+DEMO_NOTICE = Path(__file__).with_name("demo_notice.toml")
 DEMO_BROWSER_SAMPLE = 40               # websites the demo renders in the browser (BROWSER_SAMPLE); 0 = all
 DEMO_FRAMEWORKS = ["newmedia-2013", "mobile-2013", "column-2013", "innovation-2013", "mailbox-2013", "hotline-2013",
                    "civilization-2013", "foreign-2013", "cndomain-2013"]
@@ -97,6 +100,8 @@ def run_demo(out: Path, *, registry: str | None, sites: int | None, seed: int, a
             "previous": str(previous.relative_to(out)) if previous else None,
             **{key: str(path.relative_to(out)) for key, path in data.items()}},
             {**DEMO_SETTINGS, "BROWSER_SAMPLE": browser_sample})
+        with open(out / "campaign.toml", "a", encoding="utf-8") as fh:     # the notice's text: the 2013 one's
+            fh.write("\n" + DEMO_NOTICE.read_text(encoding="utf-8"))
         campaign = load_campaign(out / "campaign.toml", overrides)
         run_all(campaign, progress=progress, on_stage=on_stage,
                 reviewers=(lambda folder: fill_sheets(web.review, folder)) if web.review is not None else None)

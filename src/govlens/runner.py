@@ -546,8 +546,9 @@ def report(campaign: Campaign, store: CampaignStore) -> StageReport:
     t0 = time.perf_counter()
     task = active().task("report")
     frameworks = campaign_frameworks(campaign)
-    paths = write_reports(store, campaign.out, framework=frameworks[0], awards=load_awards(campaign.awards),
-                          locale=campaign.locale, more_frameworks=frameworks[1:])
+    awards = load_awards(campaign.awards, year=campaign.year)       # {year} in its titles: the campaign's
+    paths = write_reports(store, campaign.out, framework=frameworks[0], awards=awards, locale=campaign.locale,
+                          more_frameworks=frameworks[1:], notice=campaign.notice)
     task.finish()
     return StageReport("report", time.perf_counter() - t0, {k: str(v) for k, v in paths.items()})
 

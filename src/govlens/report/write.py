@@ -8,8 +8,10 @@ from govlens.atomic import atomic_write_text
 from govlens.awards.config import AwardsConfig
 from govlens.frameworks.model import Framework
 from govlens.report.dashboard import Collector, build_model, write_dashboard
+from govlens.notice_text import NoticeText
 from govlens.report.data import CampaignData, iter_batches, load_campaign
 from govlens.report.findings_summary import summarise
+from govlens.report.group_stats import award_standings
 from govlens.report.inspection import write_inspection
 from govlens.report.locale import Locale
 from govlens.report.notice import build_notice, fmt_date, render_notice_html, render_notice_md
@@ -37,7 +39,8 @@ def _dimension_titles(framework: Framework, awards: AwardsConfig, locale: str) -
 
 
 def write_reports(store: CampaignStore, out_dir: Path, *, framework: Framework, awards: AwardsConfig,
-                  locale: str = "zh-CN", more_frameworks: Sequence[Framework] = ()) -> dict[str, Path]:
+                  locale: str = "zh-CN", more_frameworks: Sequence[Framework] = (),
+                  notice: NoticeText | None = None) -> dict[str, Path]:
     """Write the notice (HTML, Markdown), results (CSV, XLSX), findings.csv, the scorecards and open data.
 
     Returns the written paths by name: ``notice.html``, ``notice.md``, ``results.csv``,
@@ -46,6 +49,8 @@ def write_reports(store: CampaignStore, out_dir: Path, *, framework: Framework, 
     ``data/<table>.csv``, ``data/datapackage.json``).
     With ``more_frameworks`` (a campaign scoring several platform kinds), each platform's scorecard
     uses the framework that scores its kind, and each further framework gets ``results-<id>.csv``.
+    ``notice`` is the campaign's ``[notice]`` table (title, issuer, date, paragraphs); without it the
+    notice's text is generated from the campaign's name, check date and counts.
     """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -92,7 +97,8 @@ def write_reports(store: CampaignStore, out_dir: Path, *, framework: Framework, 
 
     # the notice
     summary = summarise(data, framework, L.name)
-    model = build_notice(data, summary, framework, awards, L, files, _dimension_titles(framework, awards, L.name))
+    model = build_notice(data, summary, framework, awards, L, files, _dimension_titles(framework, awards, L.name),
+                         notice=notice, standings=award_standings(store, awards, data.awards))
     html_path, md_path = out_dir / "notice.html", out_dir / "notice.md"
     atomic_write_text(html_path, render_notice_html(model))
     atomic_write_text(md_path, render_notice_md(model))
