@@ -34,6 +34,7 @@ CAMPAIGN_TZ = timezone(timedelta(hours=8))
 # govlens.visit_text wrote it (e.g. an indicator's detail "dns_error: ClientConnectorDNSError: …").
 _STATUSES = "|".join(sorted((s for s in S.VISIT_STATUSES if s != S.COMPLETED), key=len, reverse=True))
 _RAW_ERROR = re.compile(rf"\b({_STATUSES})(?:[: ]\s*(?:[\w.]*(?:Error|Exception|Timeout)\b[^;；)]*|HTTP (\d{{3}})(?::\s*HTTP \d{{3}})?))")
+_FAILED = frozenset(S.VISIT_STATUSES) - {S.COMPLETED}
 _REPRS = re.compile(r"\b(None|nan|NaN)\b")
 
 
@@ -87,6 +88,8 @@ def shown(value: Any, locale: str = "zh-CN") -> str:
     out = text.render(value, locale) if isinstance(value, str) else str(value)
     if not isinstance(value, str) and _REPRS.fullmatch(out):
         return ""
+    if out in _FAILED:                                  # a bare status code ("dns_error") as a detail
+        return text.render(describe_visit(out), locale)
     if ":" in out or "HTTP" in out:
         out = _RAW_ERROR.sub(lambda m: _raw_error(m, locale), out)
     return out
