@@ -75,6 +75,7 @@ def write_inspection(store: CampaignStore, out_dir: Path, locale: str = "zh-CN")
     model = {
         "lang": L.name, "L": {k: L.t(f"inspection.{k}") for k in LABELS}, "title": title,
         "campaign": campaign.get("name", ""), "check_date": campaign.get("check_date", ""),
+        "heading": L.t("inspection.heading", campaign=campaign.get("name", ""), date=campaign.get("check_date", "")),
         "summary": L.t("inspection.summary", total=len(rows), qualified=len(qualified), unqualified=len(unqualified),
                        vetoed=sum(1 for r in rows if r["vetoed"])),
         "monitor": L.t("inspection.monitor", visits=monitor.get("visits"), duration=monitor.get("duration"),
