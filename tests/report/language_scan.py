@@ -44,6 +44,12 @@ ALLOWED: dict[str, str] = {
     "columndescription": "guideline meta name", "columnkeywords": "guideline meta name",
     "keywords": "meta name", "description": "meta name", "monte": "蒙特卡洛 is Monte Carlo",
     "rgb": "a colour's notation", "vs": "versus in a comparison",
+    "strict-transport-security": "the HSTS response header's name, as the national rules name it",
+    "max-age": "the HSTS header's directive", "lastmod": "the sitemap element's name",
+    "canonical": "the link element's rel value (规范网址（canonical）)", "lang": "the html attribute's name",
+    "get": "HTTP method name", "post": "HTTP method name", "snownlp": "the sentiment library's name",
+    "aa": "WCAG conformance level", "aaa": "WCAG conformance level", "axe-core": "the accessibility checker's name",
+    "zh-cn": "language tag", "cdn": "term of the rules", "api": "term",
     # units
     "ms": "unit: milliseconds", "kb": "unit", "kib": "unit", "mb": "unit", "mib": "unit", "gb": "unit",
     "px": "unit: CSS pixels", "pt": "unit: points", "em": "unit", "dpi": "unit", "fps": "unit",
@@ -63,9 +69,12 @@ _HOST_OR_FILE = re.compile(r"(?<![\w/])(?:[\w-]+\.)+[A-Za-z][\w-]*(?::\d+)?(?:/[
 _PATH = re.compile(r"(?<![\w])\.{0,2}/[A-Za-z0-9_.\-/%]+|[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)*/[A-Za-z0-9_-]+\.[A-Za-z0-9]+")
 _MD_LINK = re.compile(r"\]\([^)\s]*\)")
 _COLOUR = re.compile(r"#[0-9a-fA-F]{3,8}\b")
+_COMMAND = re.compile(r"\bgovlens [a-z-]+(?: [a-z-]+)?")          # a command to run: its words are names
+_SETTING = re.compile(r"(?<![A-Za-z0-9_])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?![A-Za-z0-9_])")   # a setting (BROWSER_AXE)
 _QUOTED = re.compile(r"“[^”]{0,200}”|「[^」]{0,200}」|《[^》]{0,200}》|‘[^’]{0,200}’")
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*[A-Za-z0-9]|[A-Za-z]")
-_REPR = re.compile(r"\bNone\b|\bnan\b|\bNaN\b|\{'|\[\]|\bTraceback\b|\b[A-Z]\w*(?:Error|Exception)\b|\bTrue\b|\bFalse\b")
+_A, _Z = r"(?<![A-Za-z0-9_])", r"(?![A-Za-z0-9_])"          # ASCII word edges: 指数nan is a repr too
+_REPR = re.compile(rf"{_A}(?:None|nan|NaN|Traceback|True|False|[A-Z]\w*(?:Error|Exception)){_Z}|\{{'|\[\]")
 
 
 @dataclass
@@ -82,8 +91,8 @@ class Hit:
 
 def strip_data(text: str) -> str:
     """``text`` without what is data rather than words: URLs, e-mail, host and file names, paths, colours,
-    text quoted from a page (“…”, 「…」, 《…》)."""
-    for pattern in (_MD_LINK, _URL, _EMAIL, _QUOTED, _HOST_OR_FILE, _PATH, _COLOUR):
+    text quoted from a page (“…”, 「…」, 《…》), commands (``govlens review``) and settings' names."""
+    for pattern in (_MD_LINK, _URL, _EMAIL, _QUOTED, _COMMAND, _SETTING, _HOST_OR_FILE, _PATH, _COLOUR):
         text = pattern.sub(" ", text)
     return text
 

@@ -43,6 +43,8 @@ T = Messages("test-language", {
     "栏目“Latest News”无更新；页面文字「Welcome to Beijing」",      # quoted page text is data
     "由 govlens 生成",
     "A级景区 3 个",                                                  # single letters are not words
+    "未经专家评审（govlens review）；未运行axe-core检查（BROWSER_AXE已关闭）",   # a command, a setting
+    "响应头Strict-Transport-Security：max-age=31536000",
 ])
 def test_clean_lines_pass(line):
     assert offending(line) == ([], []), line
@@ -53,6 +55,9 @@ def test_clean_lines_pass(line):
     ("栏目不更新 (window 14 days)", "window"),
     ("2 of 3 visits failed", "visits"),
     ("状态：ok", "ok"),
+    ("专家评分 e01：14.3", "e01"),                                   # a code where a name belongs
+    ("自2026-12-04T20:08:26起", "T20"),                               # a machine timestamp
+    ("主要来自opinion", "opinion"),
 ])
 def test_english_words_are_found(line, word):
     words, _ = offending(line)
@@ -67,6 +72,8 @@ def test_english_words_are_found(line, word):
     "Traceback (most recent call last):",
     "域名：ClientConnectorDNSError: Cannot connect to host",
     "结果 NaN 分",
+    "平均指数nan分",
+    "规范网址None，",
 ])
 def test_reprs_and_raw_errors_are_found(line):
     _, reprs = offending(line)
