@@ -45,6 +45,8 @@ T = Messages("test-language", {
     "A级景区 3 个",                                                  # single letters are not words
     "未经专家评审（govlens review）；未运行axe-core检查（BROWSER_AXE已关闭）",   # a command, a setting
     "响应头Strict-Transport-Security：max-age=31536000",
+    "网站标识码：bm09448776；颁发者OU=Testing CA #6p6P,O=govlens sandbox，有效期至2030-01-01",
+    "indexed_pages = 3342，来源signals.csv:200；在App Store评分3.1",
 ])
 def test_clean_lines_pass(line):
     assert offending(line) == ([], []), line
@@ -58,6 +60,7 @@ def test_clean_lines_pass(line):
     ("专家评分 e01：14.3", "e01"),                                   # a code where a name belongs
     ("自2026-12-04T20:08:26起", "T20"),                               # a machine timestamp
     ("主要来自opinion", "opinion"),
+    ("主要来自search_engine", "search"),
 ])
 def test_english_words_are_found(line, word):
     words, _ = offending(line)
