@@ -134,7 +134,8 @@ class FindingsCsv:
 
     def write(self, rows: Iterable[dict[str, Any]]) -> None:
         for r in rows:
-            self._w.writerow([neutralise_cell(shown(r.get(c), self.locale)) for c in FINDINGS_COLUMNS])
+            self._w.writerow([neutralise_cell(shown(r.get(c), self.locale) if c == "detail" else
+                                              "" if r.get(c) is None else str(r.get(c))) for c in FINDINGS_COLUMNS])
             self.count += 1
 
     def close(self) -> Path:
