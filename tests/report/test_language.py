@@ -207,6 +207,22 @@ def test_every_visit_status_has_words_not_codes():
     assert render("plain") == "plain"
 
 
+def test_stored_texts_and_times_as_a_reader_sees_them():
+    from govlens.report.texts import observed_time, shown
+
+    raw = ("dns_error: ClientConnectorDNSError: Cannot connect to host www.x.gov.cn:80 ssl:default "
+           "[Name or service not known]; linked from https://www.y.gov.cn/")
+    assert shown(raw) == "域名无法解析; linked from https://www.y.gov.cn/"
+    assert shown("3 of 3 visits failed (http_error HTTP 503: HTTP 503)", "en").endswith(
+        "(the server answered with an error status (HTTP 503))")
+    assert shown(float("nan")) == "" and shown(None) == "" and shown(3.5) == "3.5"
+    assert shown("首页无标题") == "首页无标题"
+    assert observed_time("2025-06-30T06:05:59.999") == "2025-06-30 14:05"              # UTC → 北京时间
+    assert observed_time("2025-06-30T17:00:00", "2025-06-30") == "2025-06-30"           # after the check date
+    assert observed_time("2025-06-29T15:59:00", "2025-06-30") == "2025-06-29 23:59"
+    assert observed_time(None) == "" and observed_time("yesterday") == ""
+
+
 # ------------------------------------------------------------------ every output of the demo
 def _indicators_speak() -> bool:
     """Whether the indicator modules declare their texts as messages (govlens.text) yet."""
