@@ -74,6 +74,7 @@ _SETTING = re.compile(r"(?<![A-Za-z0-9_])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?![A-Za-z
 _IDENT = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{1,4}\d{4,}(?![A-Za-z0-9])")   # an identifier: 网站标识码 bm09448776
 _DN = re.compile(r"(?<![A-Za-z])(?:CN|OU|O|C|L|ST)=[^,，;；]*")                  # a certificate's names (issuer)
 _FIELD = re.compile(r"(?<![A-Za-z0-9_])[a-z][a-z0-9]*(?:_[a-z0-9]+)+ = ")       # an input file's column = value
+_TAG = re.compile(r"</?[a-z][a-z0-9]*>")                                        # an element's name as markup: <table>
 _PRODUCT = re.compile(r"App Store|Google Play|Windows Phone|Internet Explorer")  # products' names in two words
 _QUOTED = re.compile(r"“[^”]{0,200}”|「[^」]{0,200}」|《[^》]{0,200}》|‘[^’]{0,200}’")
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*[A-Za-z0-9]|[A-Za-z]")
@@ -96,8 +97,9 @@ class Hit:
 def strip_data(text: str) -> str:
     """``text`` without what is data rather than words: URLs, e-mail, host and file names, paths, colours,
     text quoted from a page (“…”, 「…」, 《…》), commands (``govlens review``), settings' names, identifiers
-    (bm09448776), a certificate's names (OU=…), an input file's ``column = value``, two-word product names."""
-    for pattern in (_MD_LINK, _URL, _EMAIL, _QUOTED, _COMMAND, _SETTING, _DN, _FIELD, _PRODUCT, _HOST_OR_FILE,
+    (bm09448776), a certificate's names (OU=…), an input file's ``column = value``, two-word product names,
+    an element's name in angle brackets (<table>)."""
+    for pattern in (_MD_LINK, _URL, _EMAIL, _QUOTED, _COMMAND, _SETTING, _DN, _FIELD, _PRODUCT, _TAG, _HOST_OR_FILE,
                     _PATH, _COLOUR, _IDENT):
         text = pattern.sub(" ", text)
     return text
