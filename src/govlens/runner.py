@@ -451,8 +451,11 @@ def review_export(campaign: Campaign, store: CampaignStore, out: Path | None = N
     task = active().task("review export")
     experts, errors = load_experts(campaign.reviewers)
     folder = out or campaign.review_dir or campaign.out / "review"
+    from govlens.report.locale import load_locale
+
     summary = export_review(store, campaign_frameworks(campaign), experts, folder,
-                            exclude_own=str(campaign.settings["REVIEW_EXCLUDE_OWN"]), locale=campaign.locale)
+                            exclude_own=str(campaign.settings["REVIEW_EXCLUDE_OWN"]), locale=campaign.locale,
+                            labels=load_locale(campaign.locale))
     loads = sorted(summary.load.values())
     task.finish()
     return StageReport("review export", time.perf_counter() - t0,

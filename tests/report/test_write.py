@@ -177,7 +177,7 @@ def test_every_scorecard_is_escaped_and_links_only_http(campaign):
         for raw in RAW_XSS:
             assert raw not in text, path.name
         for href in re.findall(r'href="([^"]*)"', text):
-            assert href.startswith(("http://", "https://")) or re.fullmatch(r"[A-Za-z0-9._/-]+", href), href
+            assert href.startswith(("http://", "https://")) or re.fullmatch(r"[A-Za-z0-9._/-]+|#[a-z0-9-]+", href), href
         for tag in re.findall(r'<a href="https?://[^"]*"[^>]*>', text):
             assert 'rel="nofollow noopener' in tag
     ln = _text(campaign["out"] / "scorecards" / "ln.html")

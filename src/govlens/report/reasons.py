@@ -45,8 +45,11 @@ def evidence_phrase(indicator_id: str, row: dict[str, Any], L: Locale) -> str:
         return ""
     unit = value_kind(indicator_id)
     evidence = row.get("evidence") or []
-    items = L.join([str(e.get("detail") or "") for e in evidence if e.get("detail")][:8])
-    snippet = next((str(e.get("snippet")) for e in evidence if e.get("snippet")), "")
+    from govlens.report.texts import load_catalogue, shown as stored_text
+
+    load_catalogue()
+    items = L.join([stored_text(e.get("detail"), L.name) for e in evidence if e.get("detail")][:8])
+    snippet = next((stored_text(e.get("snippet"), L.name) for e in evidence if e.get("snippet")), "")
     if unit == "bool":
         key = f"evidence.{indicator_id}.{'yes' if float(value) >= 0.5 else 'no'}"
         text = L.get(key, "")

@@ -1,5 +1,8 @@
 """Result tables: ``results.csv``, ``results.xlsx`` (a sheet per framework) and ``findings.csv``.
 
+``findings.csv`` is read by people (it is the list a webmaster fixes): its ``detail`` is written
+in the campaign's locale (:func:`govlens.report.texts.shown`); the codes (``kind``) stay codes.
+
 Every string cell goes through :func:`govlens.report.safety.neutralise_cell`, so a name or
 URL that starts with ``=``, ``+``, ``-``, ``@``, a tab or CR is never run as a formula.
 """
@@ -19,6 +22,7 @@ from govlens.frameworks.model import Framework
 from govlens.report.data import CampaignData
 from govlens.report.locale import Locale
 from govlens.report.safety import neutralise_cell, xlsx_cell
+from govlens.report.texts import load_catalogue, shown
 from govlens.report.values import is_number
 
 BASE_COLUMNS = ("id", "name", "group", "region", "level", "org_type")
@@ -139,8 +143,10 @@ def _results_sheet(ws: Any, rows: list[dict[str, Any]], cols: list[str], framewo
 class FindingsCsv:
     """``findings.csv`` written incrementally, batch after batch (rows arrive sorted)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, locale: str = "zh-CN") -> None:
         self.path = path
+        self.locale = locale
+        load_catalogue()
         self._atomic = atomic_path(path)          # renamed into place by close(): never half a file
         self._tmp = self._atomic.__enter__()
         self._fh = self._tmp.open("w", encoding="utf-8", newline="")
@@ -150,7 +156,8 @@ class FindingsCsv:
 
     def write(self, rows: Iterable[dict[str, Any]]) -> None:
         for r in rows:
-            self._w.writerow(["" if r.get(c) is None else neutralise_cell(str(r.get(c))) for c in FINDINGS_COLUMNS])
+            self._w.writerow([neutralise_cell(shown(r.get(c), self.locale) if c == "detail" else
+                                              "" if r.get(c) is None else str(r.get(c))) for c in FINDINGS_COLUMNS])
             self.count += 1
 
     def close(self) -> Path:

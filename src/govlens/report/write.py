@@ -74,7 +74,7 @@ def write_reports(store: CampaignStore, out_dir: Path, *, framework: Framework, 
     cards = ScorecardWriter(out_dir / "scorecards", data, framework, awards, L, files, check_date=check_date)
     extra_cards = [ScorecardWriter(out_dir / "scorecards", d, fw, awards, L, files, check_date=check_date)
                    for fw, d in extra]
-    findings_csv = FindingsCsv(out_dir / "findings.csv")
+    findings_csv = FindingsCsv(out_dir / "findings.csv", L.name)
     collector = Collector()                        # the dashboard's per-platform findings
     try:
         for batch in iter_batches(store, list(data.platforms), [framework.id, *(fw.id for fw, _ in extra)],
