@@ -16,4 +16,4 @@ UNIT = "bool"
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    return shown_on_homepage(obs, "conac_badge", defects.MISSING_CONAC_BADGE, "党政机关网站 identification badge")
+    return shown_on_homepage(obs, "conac_badge", defects.MISSING_CONAC_BADGE)

@@ -16,4 +16,4 @@ UNIT = "bool"
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    return shown_on_homepage(obs, "icp", defects.MISSING_ICP, "ICP 备案 number")
+    return shown_on_homepage(obs, "icp", defects.MISSING_ICP)

@@ -16,5 +16,4 @@ UNIT = "bool"
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    return shown_on_homepage(obs, "police_record", defects.MISSING_POLICE_RECORD,
-                             "公安机关备案号 (public-security record number)")
+    return shown_on_homepage(obs, "police_record", defects.MISSING_POLICE_RECORD)

@@ -16,4 +16,4 @@ UNIT = "bool"
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    return shown_on_homepage(obs, "site_code", defects.MISSING_SITE_CODE, "网站标识码 (site code)")
+    return shown_on_homepage(obs, "site_code", defects.MISSING_SITE_CODE)

@@ -16,4 +16,4 @@ UNIT = "bool"
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    return shown_on_homepage(obs, "sponsor", defects.MISSING_SPONSOR, "主办单位 (sponsor)")
+    return shown_on_homepage(obs, "sponsor", defects.MISSING_SPONSOR)
