@@ -1,4 +1,5 @@
 from govlens.indicators import https_redirect
+from govlens.text import render
 
 HTTP = "http://www.example.gov.cn/"
 

@@ -1,4 +1,5 @@
 from govlens.indicators import mobile_viewport
+from govlens.text import render
 
 
 def test_viewport_present(f):

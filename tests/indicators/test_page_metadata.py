@@ -1,4 +1,5 @@
 from govlens.indicators import page_metadata
+from govlens.text import render
 
 
 def test_all_present(f):

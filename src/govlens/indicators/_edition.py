@@ -3,8 +3,34 @@ from __future__ import annotations
 
 from datetime import date
 
-from govlens.indicators.base import Evidence, IndicatorResult, PlatformObservations, parse_date, usable_dates
+from govlens.indicators.base import (Evidence, IndicatorResult, PlatformObservations, R, joined, parse_date,
+                                     usable_dates)
 from govlens.probes.observation import Observation
+from govlens.text import Messages
+from govlens.visit_text import describe_visit
+
+T = Messages("edition", {
+    "chinese_not_loaded": ("中文网站未能打开（{what}）", "the Chinese site did not load ({what})"),
+    "none_found": ("未发现外文版", "no foreign-language edition was found"),
+    "share": ("{n}/{total}项{label}：{offered}", "{n}/{total} {label}: {offered}"),
+    "share_none": ("{n}/{total}项{label}：无", "{n}/{total} {label}: none"),
+    "offered": ("提供：{topic}", "offers: {topic}"),
+    "services": ("服务主题", "service topics"),
+    "interaction": ("互动功能", "interaction features"),
+    "undefined_services": ("词表未列出服务主题", "the lexicon names no service topic"),
+    "undefined_interaction": ("词表未列出互动功能", "no interaction feature is defined"),
+    "lang_en": ("英文", "English"), "lang_fr": ("法文", "French"), "lang_de": ("德文", "German"),
+    "lang_es": ("西班牙文", "Spanish"), "lang_ru": ("俄文", "Russian"), "lang_ja": ("日文", "Japanese"),
+    "lang_ko": ("韩文", "Korean"), "lang_ar": ("阿拉伯文", "Arabic"), "lang_pt": ("葡萄牙文", "Portuguese"),
+    "lang_it": ("意大利文", "Italian"), "lang_zh": ("中文", "Chinese"),
+    "lang_other": ("语言代码{code}", "language code {code}"),
+})
+
+
+def language(code: object) -> str:
+    """A language code (py3langid's) as its name, a message."""
+    name = f"lang_{code}"
+    return T.ref(name) if name in T.names else T.ref("lang_other", code=str(code))
 
 
 def discovery(obs: PlatformObservations) -> Observation | None:
@@ -15,11 +41,12 @@ def no_edition(obs: PlatformObservations) -> IndicatorResult | None:
     """The result of an edition indicator when there is no edition to judge, else None."""
     d = discovery(obs)
     if d is None:
-        return IndicatorResult.missing("the foreign-language edition probe did not run")
+        return IndicatorResult.missing(R("foreign_probe_not_run"))
     if not (d.data or {}).get("chinese_ok"):
-        return IndicatorResult.missing(f"the Chinese site did not load ({d.status})")
+        return IndicatorResult.missing(T("chinese_not_loaded", what=describe_visit(d.status, (d.data or {}).get("cause"),
+                                                                               http_status=d.http_status)))
     if not (d.data or {}).get("primary"):
-        return IndicatorResult.not_applicable("no foreign-language edition was found")
+        return IndicatorResult.not_applicable(T("none_found"))
     return None
 
 
@@ -54,7 +81,7 @@ def edition_dates(obs: PlatformObservations, check_date: date) -> dict[str, date
     return out
 
 
-def lexicon_share(obs: PlatformObservations, key: str, label: str, undefined: str) -> IndicatorResult:
+def lexicon_share(obs: PlatformObservations, key: str) -> IndicatorResult:
     """Share of the lexicon's ``key`` entries (service topics, interaction features) found on a page of
     the main edition, each offered one with the first page it was found on."""
     skip = no_edition(obs)
@@ -64,12 +91,14 @@ def lexicon_share(obs: PlatformObservations, key: str, label: str, undefined: st
     assert d is not None
     wanted = ((d.data or {}).get("lexicon") or {}).get(key) or []
     if not wanted:
-        return IndicatorResult.missing(undefined)
+        return IndicatorResult.missing(T("undefined_" + key))
     found: dict[str, str] = {}
     for o in edition_pages(obs):
         for w in (o.data or {}).get(key) or []:
             found.setdefault(w, page_url(o))
     offered = [w for w in wanted if w in found]
-    detail = f"{len(offered)}/{len(wanted)} {label}: {', '.join(offered) or 'none'}"
+    label = T.ref(key)
+    detail = (T("share", n=len(offered), total=len(wanted), label=label, offered=", ".join(offered)) if offered
+              else T("share_none", n=len(offered), total=len(wanted), label=label))
     return IndicatorResult(value=len(offered) / len(wanted), detail=detail,
-                           evidence=[Evidence(url=found[w], detail=w) for w in offered])
+                           evidence=[Evidence(url=found[w], detail=T("offered", topic=w)) for w in offered])

@@ -14,4 +14,4 @@ UNIT = "ratio"
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    return lexicon_share(obs, "interaction", "interaction features", "no interaction feature is defined")
+    return lexicon_share(obs, "interaction")

@@ -15,4 +15,4 @@ UNIT = "ratio"
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    return lexicon_share(obs, "services", "service topics", "the lexicon names no service topic")
+    return lexicon_share(obs, "services")

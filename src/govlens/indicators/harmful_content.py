@@ -16,4 +16,4 @@ UNIT = "count"
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    return wording_hits(obs, ctx, HARMFUL, defects.HARMFUL_CONTENT, "harmful content")
+    return wording_hits(obs, ctx, HARMFUL, defects.HARMFUL_CONTENT, "harmful")

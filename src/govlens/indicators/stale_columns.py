@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from govlens import defects
 from govlens.indicators._freshness import (classify, column_names, column_pages, is_empty,
-                                           names_linking_to, window_days)
+                                           names_linking_to, window_days, year_source)
 from govlens.indicators.base import (Evidence, Finding, IndicatorContext, IndicatorResult,
                                      PlatformObservations, R, clip, days_since, item_dates, usable_dates)
 from govlens.text import Messages
@@ -29,22 +29,7 @@ T = Messages(ID, {
     "news": ("动态要闻类", "news"),
     "notice": ("通知公告、政策文件类", "notice"),
     "other": ("其他", "other"),
-    "src_url": ("链接地址", "URL"),
-    "src_title": ("标题", "title"),
-    "src_list_order": ("列表顺序", "list order"),
-    "src_last_modified": ("页面修改时间", "Last-Modified"),
-    "src_page_evidence": ("页面中出现的年份{year}", "the year {year} shown on the page"),
-    "src_check_date": ("检查日期", "the check date"),
 })
-
-
-def _source(source: str | None) -> str:
-    """Where an inferred year came from, as a message (see govlens.probes.year_evidence)."""
-    source = source or "check date"
-    if source.startswith("page evidence"):
-        return T.ref("src_page_evidence", year=source.rpartition(" ")[2])
-    name = "src_" + source.replace(" ", "_").replace("-", "_")
-    return T.ref(name) if name in T.names else T.ref("src_check_date")
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
@@ -72,7 +57,7 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
         guessed = [it for it in o.data.get("items") or [] if isinstance(it, dict) and it.get("year_inferred")
                    and newest is not None and it.get("date") == newest.isoformat()]
         if guessed:
-            seen = T.ref("guessed", seen=seen, source=_source(guessed[0].get("year_source")))
+            seen = T.ref("guessed", seen=seen, source=year_source(guessed[0].get("year_source")))
         detail = T("finding", cls=T.ref(cls), name=clip(name, 40), seen=seen, window=window)
         findings.append(Finding(kind=defects.STALE_COLUMN, url=o.url, detail=detail, snippet=clip(name, 60),
                                 evidence_url=o.data.get("final_url") or o.url))
