@@ -1,4 +1,5 @@
 from govlens.indicators import font_families
+from govlens.text import render
 
 
 def test_counts_families(f):

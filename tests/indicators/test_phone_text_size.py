@@ -1,4 +1,5 @@
 from govlens.indicators import phone_text_size
+from govlens.text import render
 
 
 def test_legible_text(f):

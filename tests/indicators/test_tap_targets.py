@@ -1,4 +1,5 @@
 from govlens.indicators import tap_targets
+from govlens.text import render
 
 
 def test_spaced_targets(f):
