@@ -1,5 +1,4 @@
 from govlens.indicators import cumulative_layout_shift
-from govlens.text import render
 
 
 def test_stable_page(f):

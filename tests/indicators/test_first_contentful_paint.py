@@ -1,7 +1,6 @@
 """Cases shared with the other timing indicators live in test_performance_metrics.py."""
 from govlens.indicators import first_contentful_paint
 from govlens.indicators.base import IndicatorResult
-from govlens.text import render
 
 
 def test_returns_a_result_on_a_healthy_render(f):

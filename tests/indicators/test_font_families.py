@@ -1,5 +1,4 @@
 from govlens.indicators import font_families
-from govlens.text import render
 
 
 def test_counts_families(f):

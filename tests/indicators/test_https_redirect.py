@@ -1,5 +1,4 @@
 from govlens.indicators import https_redirect
-from govlens.text import render
 
 HTTP = "http://www.example.gov.cn/"
 

@@ -1,5 +1,4 @@
 from govlens.indicators import image_alt
-from govlens.text import render
 
 
 def test_share_over_all_pages_and_one_finding_per_page(f):

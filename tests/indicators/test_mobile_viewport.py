@@ -1,5 +1,4 @@
 from govlens.indicators import mobile_viewport
-from govlens.text import render
 
 
 def test_viewport_present(f):

@@ -1,5 +1,4 @@
 from govlens.indicators import page_metadata
-from govlens.text import render
 
 
 def test_all_present(f):

@@ -1,5 +1,4 @@
 from govlens.indicators import phone_text_size
-from govlens.text import render
 
 
 def test_legible_text(f):

@@ -1,5 +1,4 @@
 from govlens.indicators import tap_targets
-from govlens.text import render
 
 
 def test_spaced_targets(f):

@@ -1,5 +1,4 @@
 from govlens.indicators import total_blocking_time
-from govlens.text import render
 
 
 def test_idle_main_thread(f):

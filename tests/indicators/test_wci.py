@@ -7,7 +7,6 @@ import numpy as np
 import pytest
 
 from govlens.indicators.wci import wci_v2, wci_v14
-from govlens.text import render
 
 
 def test_wci_v2_small_numbers_by_hand() -> None:

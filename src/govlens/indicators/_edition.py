@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from govlens.indicators.base import (Evidence, IndicatorResult, PlatformObservations, R, joined, parse_date,
+from govlens.indicators.base import (Evidence, IndicatorResult, PlatformObservations, R, parse_date,
                                      usable_dates)
 from govlens.probes.observation import Observation
 from govlens.text import Messages
