@@ -1,4 +1,5 @@
 from govlens.indicators import external_inlinks as ind
+from govlens.text import render
 
 
 def test_value_from_signals(f):

@@ -1,4 +1,5 @@
 from govlens.indicators import media_mentions as ind
+from govlens.text import render
 
 
 def test_value_from_signals(f):

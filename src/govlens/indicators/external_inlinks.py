@@ -10,4 +10,4 @@ UNIT = "count"
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    return signal(obs, "inbound_links", "inbound links from the web")
+    return signal(obs, "inbound_links")

@@ -10,4 +10,4 @@ UNIT = "count"
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    return overseas(obs, "foreign_media_mentions", "foreign media mentions")
+    return overseas(obs, "foreign_media_mentions")

@@ -10,4 +10,4 @@ UNIT = "count"
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    return signal(obs, "indexed_pages", "pages indexed by search engines")
+    return signal(obs, "indexed_pages")

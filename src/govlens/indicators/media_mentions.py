@@ -10,4 +10,4 @@ UNIT = "count"
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    return signal(obs, "media_mentions", "media mentions")
+    return signal(obs, "media_mentions")

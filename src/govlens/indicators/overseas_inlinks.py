@@ -10,4 +10,4 @@ UNIT = "count"
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    return overseas(obs, "overseas_inlinks", "inbound links from foreign domains")
+    return overseas(obs, "overseas_inlinks")

@@ -10,4 +10,4 @@ UNIT = "count"
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    return overseas(obs, "overseas_visits", "visits from abroad a month")
+    return overseas(obs, "overseas_visits")
