@@ -1,4 +1,5 @@
 from govlens.indicators import civilization_depth as ind
+from govlens.text import render
 
 
 def test_share_of_pages(f):
