@@ -68,13 +68,13 @@ def checks(obs: PlatformObservations, ctx: IndicatorContext) -> Checks:
         name = d.get("ascii_host") or d.get("host")
         if d.get("nxdomain"):
             passed[REGISTERED] = False
-            detail[REGISTERED] = T("nxdomain", host=str(d.get("host")), name=str(name), server=str(d.get("nameserver")))
+            detail[REGISTERED] = T("nxdomain", host=d.get("host"), name=name, server=d.get("nameserver"))
         elif d.get("a_error") and d.get("aaaa_error"):
             detail[REGISTERED] = T("lookup_failed")
         else:
             passed[REGISTERED] = True
             answers = ", ".join((d.get("a") or []) + (d.get("aaaa") or [])) or T.ref("no_address")
-            detail[REGISTERED] = T("exists", name=str(name), answers=answers)
+            detail[REGISTERED] = T("exists", name=name, answers=answers)
     if site is not None:
         s = site.data or {}
         if passed[REGISTERED] is False:
@@ -86,7 +86,7 @@ def checks(obs: PlatformObservations, ctx: IndicatorContext) -> Checks:
             passed[REACHABLE] = passed[SITE] = passed[SHOWN] = False
             what = describe_visit(site.status if site.status != "completed" else "not_html", s.get("cause"),
                                   http_status=site.http_status)
-            detail[REACHABLE] = T("unreachable", idn=str(s.get("idn")), what=what)
+            detail[REACHABLE] = T("unreachable", idn=s.get("idn"), what=what)
             detail[SITE] = detail[SHOWN] = T("nothing_answers")
             return Checks(passed, detail, dns, site)
         passed[REACHABLE] = True
@@ -95,8 +95,8 @@ def checks(obs: PlatformObservations, ctx: IndicatorContext) -> Checks:
         links = int(s.get("internal_links") or 0)
         need = int(setting(ctx, "CNDOMAIN_MIN_SITE_LINKS"))
         passed[SITE] = links >= need
-        detail[SITE] = (T("links", host=str(s.get("final_host")), n=links) if passed[SITE]
-                        else T("too_few", host=str(s.get("final_host")), n=links, need=need))
+        detail[SITE] = (T("links", host=s.get("final_host"), n=links) if passed[SITE]
+                        else T("too_few", host=s.get("final_host"), n=links, need=need))
         if not passed[SITE]:
             passed[SHOWN] = False
             detail[SHOWN] = T("no_site")

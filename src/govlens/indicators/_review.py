@@ -33,7 +33,7 @@ def item_score(obs: PlatformObservations, item: str | None) -> IndicatorResult:
         left = data.get("excluded") or []
         detail = (T("mean_left", n=len(kept), experts=", ".join(kept), left=", ".join(left)) if left
                   else T("mean", n=len(kept), experts=", ".join(kept)))
-        evidence = [Evidence(url=o.url, detail=T("expert", expert=str(e.get("expert")), mean=e.get("mean")),
-                             snippet=f"{e.get('source')}") for e in data.get("experts") or []]
+        evidence = [Evidence(url=o.url, detail=T("expert", expert=e.get("expert"), mean=e.get("mean")),
+                             snippet=str(e.get("source") or "")) for e in data.get("experts") or []]
         return IndicatorResult(value=float(value), detail=detail, evidence=evidence)
     return IndicatorResult.missing(T("none"))

@@ -28,9 +28,9 @@ def signal(obs: PlatformObservations, field: str) -> IndicatorResult:
     try:
         value = float(raw)
     except (TypeError, ValueError):
-        return IndicatorResult.missing(T("not_numeric", field=what, raw=str(raw)))
+        return IndicatorResult.missing(T("not_numeric", field=what, raw=raw))
     if value < 0:
-        return IndicatorResult.missing(T("negative", field=what, raw=str(raw)))
+        return IndicatorResult.missing(T("negative", field=what, raw=raw))
     source = (o.data or {}).get("source") or o.probe
     return IndicatorResult(value=value, detail=T("value", value=f"{value:g}", what=what, source=str(source)),
-                           evidence=[Evidence(url=o.url or obs.platform.url, detail=T("evidence", field=field, raw=str(raw), source=str(source)))])
+                           evidence=[Evidence(url=o.url or obs.platform.url, detail=T("evidence", field=field, raw=raw, source=str(source)))])

@@ -37,7 +37,7 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     weight = sum(IMPACT_WEIGHTS.get(str(v.get("impact")), 3) for v in violations)
     passes = len(axe.data.get("passes") or [])
     detail = T("summary", n=len(violations), weight=weight, passes=passes, engine=str(axe.data.get("engine", "axe-core")))
-    evidence = [Evidence(url=axe.url, detail=T("rule", rule=str(v.get("id")), n=v.get("nodes"),
+    evidence = [Evidence(url=axe.url, detail=T("rule", rule=v.get("id"), n=v.get("nodes"),
                                                impact=T.ref(v["impact"]) if v.get("impact") in IMPACT_WEIGHTS else "-"),
                          snippet=clip((v.get("snippets") or [""])[0]))
                 for v in sorted(violations, key=lambda v: -IMPACT_WEIGHTS.get(str(v.get("impact")), 3))]

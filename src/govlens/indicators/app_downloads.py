@@ -25,4 +25,4 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
         return IndicatorResult.missing(T("none"))
     detail = T("downloads", n=f"{int(downloads):,}", stores=", ".join(app.data.get("stores") or []) or "-")
     return IndicatorResult(value=float(downloads), detail=detail,
-                           evidence=[Evidence(url=app.url, detail=T("source", source=str(app.data.get("source")), detail=detail))])
+                           evidence=[Evidence(url=app.url, detail=T("source", source=app.data.get("source"), detail=detail))])

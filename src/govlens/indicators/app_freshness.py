@@ -34,4 +34,4 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     if days > int(setting(ctx, "MOBILE_STALE_APP_DAYS")):
         findings.append(site_finding(obs, defects.STALE_APP, detail))
     return IndicatorResult(value=float(days), detail=detail, findings=findings,
-                           evidence=[Evidence(url=app.url, detail=T("source", source=str(app.data.get("source")), detail=detail))])
+                           evidence=[Evidence(url=app.url, detail=T("source", source=app.data.get("source"), detail=detail))])

@@ -23,7 +23,7 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     rating = app.data.get("rating")
     if rating is None:
         return IndicatorResult.missing(T("none"))
-    detail = T("rating", app=str(app.data.get("app_name")), rating=rating, n=app.data.get("ratings") or 0,
+    detail = T("rating", app=app.data.get("app_name"), rating=rating, n=app.data.get("ratings") or 0,
                stores=", ".join(app.data.get("stores") or []) or "-")
     return IndicatorResult(value=float(rating), detail=detail,
-                           evidence=[Evidence(url=app.url, detail=T("source", source=str(app.data.get("source")), detail=detail))])
+                           evidence=[Evidence(url=app.url, detail=T("source", source=app.data.get("source"), detail=detail))])

@@ -49,7 +49,7 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     reason = describe_visit(S.TLS_ERROR, data.get("cause") or CAUSE_OF_CODE.get(data.get("verify_code")))
     evidence = [Evidence(url=o.url, detail=T("why", reason=reason, about=about))]
     if data.get("verify_code") == EXPIRED_CODE or _expired(data.get("not_after")):
-        detail = T("expired", date=str(data.get("not_after"))[:10])
+        detail = T("expired", date=data.get("not_after")[:10])
         return IndicatorResult(value=0.0, detail=detail, evidence=evidence,
                                findings=[site_finding(obs, defects.EXPIRED_CERTIFICATE, detail, evidence_url=o.url)])
     return IndicatorResult(value=0.0, detail=T("refused", reason=reason), evidence=evidence)

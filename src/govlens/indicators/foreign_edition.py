@@ -54,13 +54,13 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
                                                                                 http_status=d.http_status)))
     editions = data.get("editions") or []
     if editions:
-        langs = joined(T.ref("edition", lang=language(e.get("lang")), url=str(e.get("url"))) for e in editions)
+        langs = joined(T.ref("edition", lang=language(e.get("lang")), url=e.get("url")) for e in editions)
         primary = data.get("primary") or editions[0].get("url")
         return IndicatorResult(value=1.0, detail=T("found", editions=langs),
                                evidence=[Evidence(url=primary, detail=T("how", how=_how(editions[0].get("how"))))])
     tried = data.get("candidates") or []
-    seen = joined(T.ref("tried_lang", url=str(c.get("url")), what=_status(c), lang=language(c["detected"]))
-                  if c.get("detected") else T.ref("tried", url=str(c.get("url")), what=_status(c))
+    seen = joined(T.ref("tried_lang", url=c.get("url"), what=_status(c), lang=language(c["detected"]))
+                  if c.get("detected") else T.ref("tried", url=c.get("url"), what=_status(c))
                   for c in tried[:6]) or T.ref("nothing")
     detail = T("none", seen=seen)
     return IndicatorResult(value=0.0, detail=detail, evidence=[Evidence(url=d.url, detail=detail)],

@@ -28,6 +28,6 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     d = o.data
     detail = T("change", old=f"{d.get('index_old'):.1f}", new=f"{d.get('index_new'):.1f}",
                change=f"{d['index_change']:+.1f}", rank_old=d.get("rank_old"), rank_new=d.get("rank_new"),
-               driver=str(d.get("main_driver")))
+               driver=d.get("main_driver"))
     return IndicatorResult(value=float(d["index_change"]), detail=detail,
                            evidence=[Evidence(url=o.url, detail=detail, snippet=d.get("previous") or "")])

@@ -37,8 +37,8 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     if fixed:
         widest = max(fixed, key=lambda f: f.get("width", 0))
         findings.append(site_finding(obs, defects.FIXED_WIDTH_LAYOUT,
-                                     T("fixed", tag=str(widest.get("tag")), width=widest.get("width"),
-                                       source=str(widest.get("source"))), evidence_url=url))
+                                     T("fixed", tag=widest.get("tag"), width=widest.get("width"),
+                                       source=widest.get("source")), evidence_url=url))
     value = (int(viewport) + int(not fixed)) / 2
     detail = T("summary_yes" if viewport else "summary_no", n=len(fixed))
     return IndicatorResult(value=value, detail=detail,

@@ -26,7 +26,7 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
         return IndicatorResult.missing(R("mobile_home_not_loaded"))
     kb = page.data["total_bytes"] / 1024
     res = sorted(obs.of("mobile_resource"), key=lambda o: -(o.data.get("bytes") or 0))
-    evidence = [Evidence(url=o.url, detail=T("resource", type=str(o.data.get("type")), kb=f"{(o.data.get('bytes') or 0) / 1024:,.0f}"))
+    evidence = [Evidence(url=o.url, detail=T("resource", type=o.data.get("type"), kb=f"{(o.data.get('bytes') or 0) / 1024:,.0f}"))
                 for o in res[:5]]
     detail = T("weight", kb=f"{kb:,.0f}", page=f"{page.data.get('bytes', 0) / 1024:,.0f}", n=len(res))
     findings = []

@@ -42,8 +42,8 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     detail = T("share", n=round(passing), total=round(judged), pct=round(share * 100, 1))
     evidence = [Evidence(url=desk.url, detail=detail)]
     if worst:
-        evidence.append(Evidence(url=desk.url, detail=T("lowest", ratio=worst.get("ratio"), fg=str(worst.get("color")),
-                                                        bg=str(worst.get("background"))), snippet=clip(worst.get("text"))))
+        evidence.append(Evidence(url=desk.url, detail=T("lowest", ratio=worst.get("ratio"), fg=worst.get("color"),
+                                                        bg=worst.get("background")), snippet=clip(worst.get("text"))))
     axe = obs.one("axe")
     findings = []
     if axe is not None:

@@ -61,7 +61,7 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
         if worst is not None:
             url = page_url(o)
             ratio, entry = worst
-            colours = T.ref("colours", fg=str(entry.get("color")), bg=entry.get("background") or T.ref("white"))
+            colours = T.ref("colours", fg=entry.get("color"), bg=entry.get("background") or T.ref("white"))
             detail = T("low", ratio=f"{ratio:.2f}", min=MIN_RATIO, colours=colours, n=low)
             snippet = clip(entry.get("text"))
             findings.append(Finding(kind=defects.LOW_CONTRAST, url=url, detail=detail, snippet=snippet,
