@@ -25,6 +25,7 @@ T = Messages(ID, {
     "label": ("语言链接文字", "language link"),
     "switcher": ("语言切换菜单", "language switcher"),
     "path": ("常用外文版路径", "common edition path"),
+    "code": ("HTTP状态码{code}", "HTTP {code}"),
     "tried": ("{url} → {what}", "{url} → {what}"),
     "tried_lang": ("{url} → {what}（{lang}）", "{url} → {what} ({lang})"),
     "nothing": ("无语言链接、hreflang声明或语言切换菜单", "no language link, hreflang or switcher"),
@@ -40,7 +41,7 @@ def _how(how: object) -> str:
 def _status(c: dict) -> str:
     """How a candidate's visit ended: its HTTP code when it completed, else the status said in words."""
     if c.get("status") == "completed":
-        return f"HTTP {c.get('http_status')}" if c.get("http_status") else describe_visit("completed")
+        return T.ref("code", code=c["http_status"]) if c.get("http_status") else describe_visit("completed")
     return describe_visit(c.get("status"), c.get("cause"), http_status=c.get("http_status"))
 
 

@@ -21,7 +21,7 @@ T = Messages(ID, {
     "not_checked": ("未检查HTTP是否跳转至HTTPS", "http → https was not checked"),
     "seen": ("{url} → {what}", "{url} → {what}"),
     "seen_location": ("{url} → {what}，跳转至{location}", "{url} → {what}, Location: {location}"),
-    "code": ("HTTP {code}", "HTTP {code}"),
+    "code": ("HTTP状态码{code}", "HTTP {code}"),
     "redirects": ("HTTP访问跳转至HTTPS", "http redirects to https"),
     "not_served": ("未提供HTTP访问（{what}），无需跳转", "http is not served ({what}); nothing to redirect"),
     "no_redirect": ("HTTP访问未跳转至HTTPS", "http is served without a redirect to https"),

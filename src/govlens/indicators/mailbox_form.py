@@ -23,7 +23,7 @@ T = Messages(ID, {
     "sandbox_only": ("未发送：测试来信仅在沙箱模式下发送", "not sent: test letters are sent in sandbox mode only"),
     "not_sent": ("未发送测试来信", "no test letter was sent"),
     "no_receipt": ("测试来信未获回执：{what}", "a test letter got no receipt: {what}"),
-    "code": ("HTTP {code}", "HTTP {code}"),
+    "code": ("HTTP状态码{code}", "HTTP {code}"),
 })
 
 

@@ -20,7 +20,7 @@ T = Messages(ID, {
     "not_asked": ("未请求不存在的页面", "no made-up page was requested"),
     "seen": ("{url} → {what}", "{url} → {what}"),
     "seen_title": ("{url} → {what}，页面标题“{title}”", "{url} → {what}, title “{title}”"),
-    "code": ("HTTP {code}", "HTTP {code}"),
+    "code": ("HTTP状态码{code}", "HTTP {code}"),
     "answers": ("不存在的页面返回{code}", "a missing page answers {code}"),
     "soft": ("不存在的页面返回{code}（未返回404）", "a page that does not exist answers {code}"),
     "soft_at": ("不存在的页面返回{code}（未返回404），跳转至{url}", "a page that does not exist answers {code} at {url}"),
