@@ -13,7 +13,7 @@ T = Messages("overseas", {
     "not_numeric": ("海外传播数据中的{field}不是数值：{raw}", "overseas signals give a non-numeric {field}: {raw}"),
     "negative": ("海外传播数据中的{field}为负数：{raw}", "overseas signals give a negative {field}: {raw}"),
     "value": ("{what}：{value}（{source}）", "{value} {what} ({source})"),
-    "evidence": ("{field} = {raw}，来源{source}", "{field} = {raw} from {source}"),
+    "evidence": ("{field}：{raw}（来源：{source}）", "{field} = {raw} from {source}"),
 })
 
 
@@ -31,4 +31,4 @@ def overseas(obs: PlatformObservations, field: str) -> IndicatorResult:
         return IndicatorResult.missing(T("negative", field=what, raw=raw))
     source = (o.data or {}).get("source") or o.probe
     return IndicatorResult(value=value, detail=T("value", value=f"{value:g}", what=what, source=str(source)),
-                           evidence=[Evidence(url=o.url or obs.platform.url, detail=T("evidence", field=field, raw=raw, source=str(source)))])
+                           evidence=[Evidence(url=o.url or obs.platform.url, detail=T("evidence", field=what, raw=raw, source=str(source)))])

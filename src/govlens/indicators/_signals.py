@@ -13,7 +13,7 @@ T = Messages("signals", {
     "not_numeric": ("外部数据中的{field}不是数值：{raw}", "external signals give a non-numeric {field}: {raw}"),
     "negative": ("外部数据中的{field}为负数：{raw}", "external signals give a negative {field}: {raw}"),
     "value": ("{what}：{value}（{source}）", "{value} {what} ({source})"),
-    "evidence": ("{field} = {raw}，来源{source}", "{field} = {raw} from {source}"),
+    "evidence": ("{field}：{raw}（来源：{source}）", "{field} = {raw} from {source}"),
 })
 
 
@@ -33,4 +33,4 @@ def signal(obs: PlatformObservations, field: str) -> IndicatorResult:
         return IndicatorResult.missing(T("negative", field=what, raw=raw))
     source = (o.data or {}).get("source") or o.probe
     return IndicatorResult(value=value, detail=T("value", value=f"{value:g}", what=what, source=str(source)),
-                           evidence=[Evidence(url=o.url or obs.platform.url, detail=T("evidence", field=field, raw=raw, source=str(source)))])
+                           evidence=[Evidence(url=o.url or obs.platform.url, detail=T("evidence", field=what, raw=raw, source=str(source)))])

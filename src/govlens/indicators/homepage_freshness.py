@@ -68,7 +68,7 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
             n_items += 1
             d = parse_date(it.get("date"))
             if d is not None:
-                dated.append((d, T.ref("list", title=clip(block.get("title"), 30)), it.get("title"), it.get("url") or url,
+                dated.append((d, (T.ref("list", title=clip(block.get("title"), 30)) if block.get("title") else T.ref("src_lists")), it.get("title"), it.get("url") or url,
                               shown(it)))
     source = "src_lists"
     if not usable_dates((d for d, *_ in dated), check):

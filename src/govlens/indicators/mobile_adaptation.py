@@ -17,6 +17,8 @@ UNIT = "ratio"
 T = Messages(ID, {
     "no_viewport": ("移动端首页未设置viewport元数据", "no viewport meta on the mobile homepage"),
     "fixed": ("<{tag}>元素固定宽度{width}像素（{source}），未适配移动端", "<{tag}> fixed at {width}px ({source})"),
+    "src_style": ("内联样式", "inline style"),
+    "src_attribute": ("width属性", "width attribute"),
     "summary_yes": ("已设置viewport；{n}个固定宽度元素", "viewport yes; {n} fixed-width element(s)"),
     "summary_no": ("未设置viewport；{n}个固定宽度元素", "viewport no; {n} fixed-width element(s)"),
 })
@@ -38,7 +40,8 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
         widest = max(fixed, key=lambda f: f.get("width", 0))
         findings.append(site_finding(obs, defects.FIXED_WIDTH_LAYOUT,
                                      T("fixed", tag=widest.get("tag"), width=widest.get("width"),
-                                       source=widest.get("source")), evidence_url=url))
+                                       source=T.ref("src_" + widest["source"]) if widest.get("source") in ("style", "attribute")
+                                       else widest.get("source")), evidence_url=url))
     value = (int(viewport) + int(not fixed)) / 2
     detail = T("summary_yes" if viewport else "summary_no", n=len(fixed))
     return IndicatorResult(value=value, detail=detail,

@@ -14,10 +14,13 @@ REQUIRES = ("mobile_page", "mobile_resource")
 UNIT = "kb"
 
 T = Messages(ID, {
+    "image": ("图片", "image"), "script": ("脚本", "script"), "css": ("样式表", "stylesheet"),
     "resource": ("{type}：{kb} KB", "{type}: {kb} KB"),
     "weight": ("共{kb} KB：首页{page} KB，另有{n}个资源", "{kb} KB: homepage {page} KB and {n} resource(s)"),
 })
 
+
+TYPES = ("image", "script", "css")
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
@@ -26,7 +29,7 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
         return IndicatorResult.missing(R("mobile_home_not_loaded"))
     kb = page.data["total_bytes"] / 1024
     res = sorted(obs.of("mobile_resource"), key=lambda o: -(o.data.get("bytes") or 0))
-    evidence = [Evidence(url=o.url, detail=T("resource", type=o.data.get("type"), kb=f"{(o.data.get('bytes') or 0) / 1024:,.0f}"))
+    evidence = [Evidence(url=o.url, detail=T("resource", type=T.ref(o.data["type"]) if o.data.get("type") in TYPES else o.data.get("type"), kb=f"{(o.data.get('bytes') or 0) / 1024:,.0f}"))
                 for o in res[:5]]
     detail = T("weight", kb=f"{kb:,.0f}", page=f"{page.data.get('bytes', 0) / 1024:,.0f}", n=len(res))
     findings = []
