@@ -1,5 +1,4 @@
 from govlens.indicators import civilization_depth as ind
-from govlens.text import render
 
 
 def test_share_of_pages(f):

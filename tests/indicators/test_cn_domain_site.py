@@ -1,5 +1,4 @@
 from govlens.indicators import cn_domain_site as ind
-from govlens.text import render
 
 
 def test_a_website(f):

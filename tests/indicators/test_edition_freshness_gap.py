@@ -1,5 +1,4 @@
 from govlens.indicators import edition_freshness_gap as ind
-from govlens.text import render
 
 
 def test_small_gap(f):

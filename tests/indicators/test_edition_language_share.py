@@ -1,5 +1,4 @@
 from govlens.indicators import edition_language_share as ind
-from govlens.text import render
 
 
 def test_pages_in_another_language_are_findings(f):

@@ -1,5 +1,4 @@
 from govlens.indicators import edition_recency as ind
-from govlens.text import render
 
 
 def test_days_since_newest_item(f):

@@ -1,5 +1,4 @@
 from govlens.indicators import edition_untranslated as ind
-from govlens.text import render
 
 
 def test_chinese_left_on_a_page_is_a_finding(f):

@@ -1,5 +1,4 @@
 from govlens.indicators import edition_volume as ind
-from govlens.text import render
 
 
 def test_recent_items_counted_once(f):

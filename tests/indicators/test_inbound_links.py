@@ -1,6 +1,5 @@
 from govlens.indicators import inbound_links as ind
 from govlens.indicators.base import CampaignFacts
-from govlens.text import render
 
 
 def test_count_from_campaign_facts(f):

@@ -1,5 +1,4 @@
 from govlens.indicators import media_mentions as ind
-from govlens.text import render
 
 
 def test_value_from_signals(f):

@@ -1,4 +1,9 @@
-from govlens.indicators import homepage_requests, homepage_weight, seo_structure, sitemap_freshness
+from govlens.indicators import (
+    homepage_requests,
+    homepage_weight,
+    seo_structure,
+    sitemap_freshness,
+)
 from govlens.text import render
 
 

@@ -8,10 +8,24 @@ from __future__ import annotations
 import pytest
 
 from govlens import defects as D
-from govlens.indicators import (column_depth, column_functions, column_query, column_update_age, column_update_rhythm,
-                                column_volume, expert_design, expert_review, hotline_answer_rate, hotline_courtesy,
-                                hotline_resolution, hotline_wait, index_improvement, mailbox_form, mailbox_letters,
-                                mailbox_reply_rate)
+from govlens.indicators import (
+    column_depth,
+    column_functions,
+    column_query,
+    column_update_age,
+    column_update_rhythm,
+    column_volume,
+    expert_design,
+    expert_review,
+    hotline_answer_rate,
+    hotline_courtesy,
+    hotline_resolution,
+    hotline_wait,
+    index_improvement,
+    mailbox_form,
+    mailbox_letters,
+    mailbox_reply_rate,
+)
 from govlens.text import render
 
 

@@ -1,5 +1,4 @@
 from govlens.indicators import update_volume as ind
-from govlens.text import render
 
 
 def test_counts_recent_items_once(f):

@@ -3,8 +3,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from govlens.indicators.base import (Evidence, IndicatorResult, PlatformObservations, R, parse_date,
-                                     usable_dates)
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+    parse_date,
+    usable_dates,
+)
 from govlens.probes.observation import Observation
 from govlens.text import Messages
 from govlens.visit_text import describe_visit

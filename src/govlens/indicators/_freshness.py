@@ -5,7 +5,12 @@ import re
 from collections.abc import Iterable
 
 from govlens.defects import url_without_scheme
-from govlens.indicators.base import (IndicatorContext, PlatformObservations, completed_pages, setting)
+from govlens.indicators.base import (
+    IndicatorContext,
+    PlatformObservations,
+    completed_pages,
+    setting,
+)
 from govlens.probes.observation import Observation
 from govlens.text import Messages
 

@@ -8,8 +8,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from govlens.indicators.base import (Evidence, IndicatorResult, PlatformObservations, R, clip, page_url,
-                                     site_finding)
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+    clip,
+    page_url,
+    site_finding,
+)
 from govlens.probes.observation import Observation
 from govlens.text import Messages
 

@@ -1,8 +1,15 @@
 """Shared by broken-internal-links and broken-external-links: judging ``link`` checks."""
 from __future__ import annotations
 
-from govlens.indicators.base import (NOT_CHECKED_STATUSES, Evidence, Finding, IndicatorContext,
-                                     IndicatorResult, PlatformObservations, setting)
+from govlens.indicators.base import (
+    NOT_CHECKED_STATUSES,
+    Evidence,
+    Finding,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    setting,
+)
 from govlens.probes.observation import COMPLETED
 from govlens.text import Messages
 from govlens.visit_text import describe_visit

@@ -31,4 +31,5 @@ def overseas(obs: PlatformObservations, field: str) -> IndicatorResult:
         return IndicatorResult.missing(T("negative", field=what, raw=raw))
     source = (o.data or {}).get("source") or o.probe
     return IndicatorResult(value=value, detail=T("value", value=f"{value:g}", what=what, source=str(source)),
-                           evidence=[Evidence(url=o.url or obs.platform.url, detail=T("evidence", field=what, raw=raw, source=str(source)))])
+                           evidence=[Evidence(url=o.url or obs.platform.url,
+                                              detail=T("evidence", field=what, raw=raw, source=str(source)))])

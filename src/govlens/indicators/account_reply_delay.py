@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from govlens.indicators._newmedia import T as NM, texts
+from govlens.indicators._newmedia import T as NM
+from govlens.indicators._newmedia import texts
 from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
 from govlens.text import Messages
 

@@ -5,8 +5,17 @@ Older than ``MOBILE_STALE_APP_DAYS`` is a ``stale_app`` finding; not applicable 
 from __future__ import annotations
 
 from govlens import defects
-from govlens.indicators.base import (R, Evidence, IndicatorContext, IndicatorResult, PlatformObservations, days_since,
-                                     parse_date, setting, site_finding)
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+    days_since,
+    parse_date,
+    setting,
+    site_finding,
+)
 from govlens.text import Messages
 
 ID = "app-freshness"

@@ -9,8 +9,15 @@ from __future__ import annotations
 from collections import Counter
 
 from govlens import defects
-from govlens.indicators.base import (NOT_CHECKED_STATUSES, Evidence, IndicatorContext, IndicatorResult,
-                                     PlatformObservations, joined, site_finding)
+from govlens.indicators.base import (
+    NOT_CHECKED_STATUSES,
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    joined,
+    site_finding,
+)
 from govlens.probes.observation import COMPLETED
 from govlens.text import Messages
 from govlens.visit_text import describe_visit

@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from govlens import defects
 from govlens.indicators._column import column_data
-from govlens.indicators.base import R, Evidence, IndicatorContext, IndicatorResult, PlatformObservations, setting, site_finding
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+    setting,
+    site_finding,
+)
 from govlens.text import Messages
 
 ID = "column-depth"

@@ -8,10 +8,17 @@ be asked or the form posts (the probe submits GET forms only).
 from __future__ import annotations
 
 from govlens import defects
-from govlens.visit_text import describe_visit
 from govlens.indicators._column import column_data, count_source
-from govlens.indicators.base import R, Evidence, IndicatorContext, IndicatorResult, PlatformObservations, site_finding
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+    site_finding,
+)
 from govlens.text import Messages
+from govlens.visit_text import describe_visit
 
 ID = "column-query"
 REQUIRES = ("column",)

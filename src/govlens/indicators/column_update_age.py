@@ -8,8 +8,17 @@ from __future__ import annotations
 
 from govlens import defects
 from govlens.indicators._column import column_data, item_dates
-from govlens.indicators.base import (R, MAX_DAYS, Evidence, IndicatorContext, IndicatorResult, PlatformObservations,
-                                     days_since, setting, site_finding)
+from govlens.indicators.base import (
+    MAX_DAYS,
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+    days_since,
+    setting,
+    site_finding,
+)
 from govlens.text import Messages
 
 ID = "column-update-age"

@@ -8,7 +8,13 @@ from __future__ import annotations
 from statistics import median
 
 from govlens.indicators._column import column_data, item_dates
-from govlens.indicators.base import R, Evidence, IndicatorContext, IndicatorResult, PlatformObservations
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+)
 from govlens.text import Messages
 
 ID = "column-update-rhythm"

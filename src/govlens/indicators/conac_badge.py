@@ -8,7 +8,11 @@ from __future__ import annotations
 
 from govlens import defects
 from govlens.indicators._identity import shown_on_homepage
-from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
+from govlens.indicators.base import (
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+)
 
 ID = "conac-badge"
 REQUIRES = ("page",)

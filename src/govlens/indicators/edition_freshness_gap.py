@@ -8,8 +8,16 @@ from __future__ import annotations
 
 from govlens import defects
 from govlens.indicators._edition import discovery, edition_dates, no_edition
-from govlens.indicators.base import (MAX_DAYS, Evidence, IndicatorContext, IndicatorResult, PlatformObservations,
-                                     parse_date, setting, site_finding)
+from govlens.indicators.base import (
+    MAX_DAYS,
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    parse_date,
+    setting,
+    site_finding,
+)
 from govlens.text import Messages
 
 ID = "edition-freshness-gap"

@@ -1,10 +1,18 @@
 """edition-languages — how many foreign languages the site's editions are in (国际化程度, series 7)."""
 from __future__ import annotations
 
-from govlens.indicators._edition import T as ET, discovery, language
-from govlens.visit_text import describe_visit
-from govlens.indicators.base import R, Evidence, IndicatorContext, IndicatorResult, PlatformObservations, joined
+from govlens.indicators._edition import T as ET
+from govlens.indicators._edition import discovery, language
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+    joined,
+)
 from govlens.text import Messages
+from govlens.visit_text import describe_visit
 
 ID = "edition-languages"
 REQUIRES = ("edition_discovery",)

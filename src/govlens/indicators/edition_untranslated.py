@@ -9,8 +9,16 @@ from __future__ import annotations
 
 from govlens import defects
 from govlens.indicators._edition import edition_pages, language, no_edition, page_url
-from govlens.indicators.base import Evidence, Finding, IndicatorContext, IndicatorResult, PlatformObservations, R, \
-    clip, setting
+from govlens.indicators.base import (
+    Evidence,
+    Finding,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+    clip,
+    setting,
+)
 from govlens.text import Messages
 
 ID = "edition-untranslated"

@@ -7,7 +7,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 from govlens.indicators._edition import edition_dates, no_edition
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, setting
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    setting,
+)
 from govlens.text import Messages
 
 ID = "edition-volume"

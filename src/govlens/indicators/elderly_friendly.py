@@ -11,7 +11,13 @@ violation, crowded tap targets at most ``BROWSER_TAP_FAIL_SHARE``, and a visible
 from __future__ import annotations
 
 from govlens.indicators._render import completed, number, section
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, setting
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    setting,
+)
 from govlens.text import Messages
 
 ID = "elderly-friendly"

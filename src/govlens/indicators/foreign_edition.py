@@ -8,10 +8,19 @@ not load is missing, not a defect.
 from __future__ import annotations
 
 from govlens import defects
-from govlens.indicators._edition import T as ET, discovery, language
-from govlens.visit_text import describe_visit
-from govlens.indicators.base import R, Evidence, IndicatorContext, IndicatorResult, PlatformObservations, joined, site_finding
+from govlens.indicators._edition import T as ET
+from govlens.indicators._edition import discovery, language
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+    joined,
+    site_finding,
+)
 from govlens.text import Messages
+from govlens.visit_text import describe_visit
 
 ID = "foreign-edition"
 REQUIRES = ("edition_discovery",)

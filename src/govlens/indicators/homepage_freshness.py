@@ -9,11 +9,23 @@ updated", value = MAX_DAYS), is a stale_homepage finding.
 from __future__ import annotations
 
 from govlens import defects
-from govlens.indicators._freshness import column_pages
-from govlens.indicators.base import (MAX_DAYS, Evidence, IndicatorContext, IndicatorResult,
-                                     PlatformObservations, clip, dates_in_text, days_since, page_url,
-                                     R, parse_date, setting, site_finding, usable_dates)
-from govlens.indicators._freshness import year_source
+from govlens.indicators._freshness import column_pages, year_source
+from govlens.indicators.base import (
+    MAX_DAYS,
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+    clip,
+    dates_in_text,
+    days_since,
+    page_url,
+    parse_date,
+    setting,
+    site_finding,
+    usable_dates,
+)
 from govlens.text import Messages
 
 ID = "homepage-freshness"
@@ -68,7 +80,8 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
             n_items += 1
             d = parse_date(it.get("date"))
             if d is not None:
-                dated.append((d, (T.ref("list", title=clip(block.get("title"), 30)) if block.get("title") else T.ref("src_lists")), it.get("title"), it.get("url") or url,
+                where = T.ref("list", title=clip(block["title"], 30)) if block.get("title") else T.ref("src_lists")
+                dated.append((d, where, it.get("title"), it.get("url") or url,
                               shown(it)))
     source = "src_lists"
     if not usable_dates((d for d, *_ in dated), check):

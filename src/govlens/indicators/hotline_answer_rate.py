@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from govlens import defects
 from govlens.indicators._hotline import calls
-from govlens.indicators.base import IndicatorContext, IndicatorResult, R, PlatformObservations, setting, site_finding
+from govlens.indicators.base import (
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+    setting,
+    site_finding,
+)
 from govlens.text import Messages
 
 ID = "hotline-answer-rate"

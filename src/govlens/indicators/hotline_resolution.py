@@ -2,7 +2,12 @@
 from __future__ import annotations
 
 from govlens.indicators._hotline import calls
-from govlens.indicators.base import IndicatorContext, IndicatorResult, R, PlatformObservations
+from govlens.indicators.base import (
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+)
 from govlens.text import Messages
 
 ID = "hotline-resolution"

@@ -8,8 +8,15 @@ is a ``no_hsts`` finding. Sites whose certificate is refused are judged by
 from __future__ import annotations
 
 from govlens import defects
-from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, page_url,
-                                     R, site_finding)
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+    page_url,
+    site_finding,
+)
 from govlens.text import Messages
 
 ID = "hsts"

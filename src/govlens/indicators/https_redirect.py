@@ -7,8 +7,13 @@ there is nothing insecure to redirect: not applicable, and no finding.
 from __future__ import annotations
 
 from govlens import defects
-from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations,
-                                     site_finding)
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    site_finding,
+)
 from govlens.probes.observation import COMPLETED
 from govlens.text import Messages
 from govlens.visit_text import describe_visit

@@ -8,7 +8,13 @@ part of the 互动回应差 veto). Missing when the site never loaded.
 from __future__ import annotations
 
 from govlens import defects
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, site_finding
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    site_finding,
+)
 from govlens.text import Messages
 
 ID = "interaction-channel"

@@ -6,7 +6,14 @@ A and AAAA (timeout, server failure) is missing, not a defect.
 from __future__ import annotations
 
 from govlens import defects
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R, site_finding
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+    site_finding,
+)
 from govlens.text import Messages
 
 ID = "ipv6"

@@ -8,9 +8,16 @@ letter is sent.
 from __future__ import annotations
 
 from govlens import defects
-from govlens.visit_text import describe_visit
-from govlens.indicators.base import R, Evidence, IndicatorContext, IndicatorResult, PlatformObservations, site_finding
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+    site_finding,
+)
 from govlens.text import Messages
+from govlens.visit_text import describe_visit
 
 ID = "mailbox-form"
 REQUIRES = ("mailbox_submit",)

@@ -7,7 +7,14 @@ Read from the ``mobile_site`` probe's ``mobile_page`` (phone user agent).
 from __future__ import annotations
 
 from govlens import defects
-from govlens.indicators.base import R, Evidence, IndicatorContext, IndicatorResult, PlatformObservations, site_finding
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+    site_finding,
+)
 from govlens.text import Messages
 
 ID = "mobile-adaptation"

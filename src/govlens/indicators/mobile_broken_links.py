@@ -5,11 +5,18 @@ Each failing target is a ``broken_internal_link`` finding (URL-level: the target
 from __future__ import annotations
 
 from govlens import defects
-from govlens.indicators.base import (R, NOT_CHECKED_STATUSES, Evidence, Finding, IndicatorContext, IndicatorResult,
-                                     PlatformObservations)
+from govlens.indicators.base import (
+    NOT_CHECKED_STATUSES,
+    Evidence,
+    Finding,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+)
 from govlens.probes.observation import COMPLETED
-from govlens.visit_text import describe_visit
 from govlens.text import Messages
+from govlens.visit_text import describe_visit
 
 ID = "mobile-broken-links"
 REQUIRES = ("mobile_link",)

@@ -5,7 +5,15 @@ Slower than ``HTTP_SLOW_MS`` is a ``slow_response`` finding.
 from __future__ import annotations
 
 from govlens import defects
-from govlens.indicators.base import R, Evidence, IndicatorContext, IndicatorResult, PlatformObservations, setting, site_finding
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+    setting,
+    site_finding,
+)
 from govlens.text import Messages
 
 ID = "mobile-load-time"

@@ -5,8 +5,15 @@ Above ``MOBILE_MAX_PAGE_KB`` is a ``heavy_page`` finding.
 from __future__ import annotations
 
 from govlens import defects
-from govlens.indicators.base import (R, Evidence, IndicatorContext, IndicatorResult, PlatformObservations, setting,
-                                     site_finding)
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+    setting,
+    site_finding,
+)
 from govlens.text import Messages
 
 ID = "mobile-page-weight"
@@ -29,7 +36,9 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
         return IndicatorResult.missing(R("mobile_home_not_loaded"))
     kb = page.data["total_bytes"] / 1024
     res = sorted(obs.of("mobile_resource"), key=lambda o: -(o.data.get("bytes") or 0))
-    evidence = [Evidence(url=o.url, detail=T("resource", type=T.ref(o.data["type"]) if o.data.get("type") in TYPES else o.data.get("type"), kb=f"{(o.data.get('bytes') or 0) / 1024:,.0f}"))
+    evidence = [Evidence(url=o.url, detail=T("resource", kb=f"{(o.data.get('bytes') or 0) / 1024:,.0f}",
+                                             type=T.ref(o.data["type"]) if o.data.get("type") in TYPES
+                                             else o.data.get("type")))
                 for o in res[:5]]
     detail = T("weight", kb=f"{kb:,.0f}", page=f"{page.data.get('bytes', 0) / 1024:,.0f}", n=len(res))
     findings = []

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from govlens.indicators._newmedia import T as NM, ratio, texts
+from govlens.indicators._newmedia import T as NM
+from govlens.indicators._newmedia import ratio, texts
 from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
 from govlens.text import Messages
 

@@ -9,8 +9,15 @@ from __future__ import annotations
 
 from govlens import defects
 from govlens.indicators._render import completed, number, section
-from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, setting,
-                                     joined, site_finding)
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    joined,
+    setting,
+    site_finding,
+)
 from govlens.text import Messages
 
 ID = "page-weight"

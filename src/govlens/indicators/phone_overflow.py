@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from govlens import defects
 from govlens.indicators._render import completed, number
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, site_finding
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    site_finding,
+)
 from govlens.text import Messages
 
 ID = "phone-overflow"

@@ -9,8 +9,14 @@ from __future__ import annotations
 
 from govlens import defects
 from govlens.indicators._render import completed
-from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, setting,
-                                     site_finding)
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    setting,
+    site_finding,
+)
 from govlens.text import Messages
 
 ID = "phone-text-size"

@@ -11,8 +11,14 @@ from __future__ import annotations
 
 from govlens import defects
 from govlens.indicators._render import completed, section
-from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, joined,
-                                     site_finding)
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    joined,
+    site_finding,
+)
 from govlens.text import Messages
 
 ID = "portal-parts"

@@ -11,8 +11,14 @@ from __future__ import annotations
 from statistics import median
 
 from govlens import defects
-from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations,
-                                     setting, site_finding)
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    setting,
+    site_finding,
+)
 from govlens.probes.observation import COMPLETED
 from govlens.text import Messages
 

@@ -23,8 +23,16 @@ import pandas as pd
 
 from govlens import defects
 from govlens.indicators import registry
-from govlens.indicators.base import (MISSING, NOT_APPLICABLE, OK, STATUSES, CampaignFacts, IndicatorContext,
-                                     IndicatorResult, PlatformObservations)
+from govlens.indicators.base import (
+    MISSING,
+    NOT_APPLICABLE,
+    OK,
+    STATUSES,
+    CampaignFacts,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+)
 from govlens.indicators.campaign_facts import host_forms, host_key, inlinks_from_hosts
 from govlens.probes.observation import Observation
 from govlens.registry.model import Platform

@@ -8,8 +8,14 @@ judges those); a query that could not be made or answered is missing.
 from __future__ import annotations
 
 from govlens import defects
-from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, clip,
-                                     site_finding)
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    clip,
+    site_finding,
+)
 from govlens.probes.observation import COMPLETED
 from govlens.text import Messages
 from govlens.visit_text import describe_visit

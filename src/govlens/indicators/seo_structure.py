@@ -7,7 +7,14 @@ are ``page-metadata``'s.
 """
 from __future__ import annotations
 
-from govlens.indicators.base import R, Evidence, IndicatorContext, IndicatorResult, PlatformObservations, page_url
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+    page_url,
+)
 from govlens.text import Messages
 
 ID = "seo-structure"

@@ -8,8 +8,14 @@ links no 办事指南.
 from __future__ import annotations
 
 from govlens import defects
-from govlens.indicators.base import (Evidence, Finding, IndicatorContext, IndicatorResult, PlatformObservations,
-                                     clip)
+from govlens.indicators.base import (
+    Evidence,
+    Finding,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    clip,
+)
 from govlens.probes.observation import COMPLETED
 from govlens.text import Messages
 

@@ -2,8 +2,15 @@
 from __future__ import annotations
 
 from govlens import defects
-from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations,
-                                     R, page_url, site_finding)
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+    page_url,
+    site_finding,
+)
 from govlens.text import Messages
 
 ID = "site-search"

@@ -7,7 +7,13 @@ every checker and search engine. Missing when the answer was neither (a timeout,
 from __future__ import annotations
 
 from govlens import defects
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, site_finding
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    site_finding,
+)
 from govlens.probes.observation import COMPLETED
 from govlens.text import Messages
 from govlens.visit_text import describe_visit

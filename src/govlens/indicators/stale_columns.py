@@ -10,10 +10,27 @@ items carry no date counts as not updated; an empty column is not stale, it is e
 from __future__ import annotations
 
 from govlens import defects
-from govlens.indicators._freshness import (classify, column_names, column_pages, is_empty,
-                                           names_linking_to, window_days, year_source)
-from govlens.indicators.base import (Evidence, Finding, IndicatorContext, IndicatorResult,
-                                     PlatformObservations, R, clip, days_since, item_dates, usable_dates)
+from govlens.indicators._freshness import (
+    classify,
+    column_names,
+    column_pages,
+    is_empty,
+    names_linking_to,
+    window_days,
+    year_source,
+)
+from govlens.indicators.base import (
+    Evidence,
+    Finding,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+    clip,
+    days_since,
+    item_dates,
+    usable_dates,
+)
 from govlens.text import Messages
 
 ID = "stale-columns"

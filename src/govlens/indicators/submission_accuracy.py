@@ -10,7 +10,13 @@ from __future__ import annotations
 import numpy as np
 
 from govlens import defects
-from govlens.indicators.base import BatchResult, Finding, IndicatorContext, batch_result, setting
+from govlens.indicators.base import (
+    BatchResult,
+    Finding,
+    IndicatorContext,
+    batch_result,
+    setting,
+)
 from govlens.text import Messages
 
 ID = "submission-accuracy"

@@ -8,8 +8,15 @@ from __future__ import annotations
 
 from govlens import defects
 from govlens.indicators._render import completed, number
-from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, clip,
-                                     setting, site_finding)
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    clip,
+    setting,
+    site_finding,
+)
 from govlens.text import Messages
 
 ID = "tap-targets"

@@ -9,8 +9,17 @@ from __future__ import annotations
 
 from govlens import defects
 from govlens.indicators._colour import contrast_ratio, parse_colour
-from govlens.indicators.base import (Evidence, Finding, IndicatorContext, IndicatorResult,
-                                     PlatformObservations, R, clip, completed_pages, page_url)
+from govlens.indicators.base import (
+    Evidence,
+    Finding,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+    clip,
+    completed_pages,
+    page_url,
+)
 from govlens.text import Messages
 
 ID = "text-contrast"

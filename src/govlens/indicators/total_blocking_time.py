@@ -8,8 +8,14 @@ from __future__ import annotations
 
 from govlens import defects
 from govlens.indicators._render import performance_metric, section
-from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, setting,
-                                     site_finding)
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    setting,
+    site_finding,
+)
 from govlens.text import Messages
 
 ID = "total-blocking-time"

@@ -10,8 +10,15 @@ from __future__ import annotations
 from datetime import timedelta
 
 from govlens import defects
-from govlens.indicators.base import (Evidence, Finding, IndicatorContext, IndicatorResult, PlatformObservations,
-                                     parse_date, setting)
+from govlens.indicators.base import (
+    Evidence,
+    Finding,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    parse_date,
+    setting,
+)
 from govlens.text import Messages
 
 ID = "unanswered-letters"

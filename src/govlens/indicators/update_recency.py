@@ -11,7 +11,14 @@ import numpy as np
 
 from govlens import defects
 from govlens.indicators._newmedia import texts
-from govlens.indicators.base import MAX_DAYS, BatchResult, Finding, IndicatorContext, batch_result, setting
+from govlens.indicators.base import (
+    MAX_DAYS,
+    BatchResult,
+    Finding,
+    IndicatorContext,
+    batch_result,
+    setting,
+)
 from govlens.text import Messages
 
 ID = "update-recency"

@@ -7,7 +7,11 @@ from __future__ import annotations
 
 from govlens import defects
 from govlens.indicators._wording import wording_hits
-from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
+from govlens.indicators.base import (
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+)
 from govlens.probes.wording import SERIOUS
 
 ID = "wrong-wording"
