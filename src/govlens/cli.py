@@ -161,6 +161,12 @@ def cmd_page(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    """`govlens check URL`: the webmaster's self-check (govlens.selfcheck)."""
+    from govlens.selfcheck.cli import check_command
+    return check_command(args, console)
+
+
 def cmd_sandbox(args: argparse.Namespace) -> int:
     from govlens.sandbox.web import build_sandbox
 
@@ -349,6 +355,11 @@ def build_parser() -> argparse.ArgumentParser:
     pg.add_argument("--sandbox", help="sandbox.json: fetch sandbox hosts (sandbox mode)")
     pg.add_argument("--set", action="append", metavar="KEY=VALUE", help="override a setting")
     pg.set_defaults(func=cmd_page)
+
+    ck = sub.add_parser("check", help="self-check of one website: scores, every problem and how to fix it")
+    from govlens.selfcheck.cli import add_arguments
+    add_arguments(ck)
+    ck.set_defaults(func=cmd_check)
 
     mon = sub.add_parser("monitor", help="visit every site on a schedule over a window (census availability rule)")
     mon.add_argument("campaign", help="campaign TOML file")

@@ -19,6 +19,7 @@ Keys beyond the 2013 file's (all optional; see docs/methodology.md for what each
                                           # a list: alternatives beside the nominal; {choices: [...]}: exactly these
     table: {id: code, name: name, group: group}   # columns of an indicator table for `govlens index`
     rank: {ties: min}                     # min | max | average | dense | first, or a list: one per level
+                                          # by_findings: true — equal indices split by fewer findings first
     dimensions[i]: aggregation, weighting, dimensions (sub-dimensions)
     indicators[j]: direction (1 / -1), denominate: {by: population, scale: 10000}, impute, treat
 """
@@ -109,6 +110,7 @@ def parse_framework(doc: Any, source: str = "<framework>", lines: Mapping[str, i
         raise err("expected a mapping of role (id, name, group) to a column name", "table")
     _known(table, {"id", "name", "group"}, "table", err)
     ties = _ties(doc.get("rank"), dimensions, err)
+    by_findings = _by_findings(doc.get("rank"), err)
     checks = doc.get("checks") or []
     if not isinstance(checks, list) or not all(isinstance(c, str) and c for c in checks):
         raise err("expected a list of indicator ids", "checks")
@@ -126,7 +128,17 @@ def parse_framework(doc: Any, source: str = "<framework>", lines: Mapping[str, i
         qualify_min=None if qualify.get("min_index") is None else _number(qualify["min_index"], "qualify.min_index", err),
         uncertainty=_uncertainty(doc.get("uncertainty"), "uncertainty", err),
         table=dict(table), lines=lines, checks=tuple(checks),
-        platform_groups=tuple(groups), review=parse_review(doc.get("review"), err), ties=ties)
+        platform_groups=tuple(groups), review=parse_review(doc.get("review"), err), ties=ties,
+        ties_by_findings=by_findings)
+
+
+def _by_findings(value: Any, err: Err) -> bool:
+    """``rank: {by_findings: true}``: equal indices are split by the findings count (fewer ranks higher)."""
+    if not isinstance(value, dict) or "by_findings" not in value:
+        return False
+    if not isinstance(value["by_findings"], bool):
+        raise err("expected true or false", "rank.by_findings")
+    return value["by_findings"]
 
 
 def _ties(value: Any, dimensions: tuple[Dimension, ...], err: Err) -> tuple[str, ...]:
@@ -135,7 +147,7 @@ def _ties(value: Any, dimensions: tuple[Dimension, ...], err: Err) -> tuple[str,
         return ()
     if not isinstance(value, dict):
         raise err("expected a mapping like {ties: min}", "rank")
-    _known(value, {"ties"}, "rank", err)
+    _known(value, {"ties", "by_findings"}, "rank", err)
     ties = value.get("ties", "min")
     items = ties if isinstance(ties, list) else [ties]
     for i, t in enumerate(items):
