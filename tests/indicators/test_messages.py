@@ -132,3 +132,16 @@ def test_rendered_details_show_no_reprs_ids_or_raw_errors(store) -> None:
             assert not bad.search(shown), (where, locale, shown)
         if text.is_message(detail):
             assert CJK.search(text.render(detail, "zh-CN")), (where, text.render(detail, "zh-CN"))
+
+
+def test_batch_details_are_messages_whose_values_survive_quotes_and_missing_numbers() -> None:
+    import numpy as np
+
+    from govlens.indicators import update_recency
+    from govlens.indicators._newmedia import texts
+
+    last = np.array(['2013-12-01 "引号" \\ 反斜杠', "—"], dtype=object)
+    details = texts(update_recency.T, "last", last=last, v=np.array([3.0, np.nan]))
+    assert [text.is_message(d) for d in details] == [True, True]
+    assert text.render(details[0], "en") == 'last post 2013-12-01 "引号" \\ 反斜杠, 3 days before the check'
+    assert text.render(details[1]) == "最近一次发文—，距检查日—天"          # NaN is a dash, never "nan"

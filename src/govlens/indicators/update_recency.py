@@ -36,6 +36,7 @@ def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
     since = facts.col("days_since_post")
     v = np.where(np.isnan(days), np.nan, np.clip(np.nan_to_num(since, nan=MAX_DAYS), 0, MAX_DAYS))
     last = facts.frame["last_post"].astype(str).to_numpy() if "last_post" in facts.frame else np.full(len(v), "")
+    last = np.where(np.isin(last, ("NaT", "None", "nan", "")), "—", last)         # no post: a dash, never a repr
     result = batch_result(facts.ids, v, texts(T, "last", last=last, v=v))
     limit = int(setting(ctx, "NEWMEDIA_DORMANT_DAYS"))
     for i in np.flatnonzero(v > limit):
@@ -43,5 +44,5 @@ def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
         url = facts.platforms[pid].url
         result.findings.append((pid, Finding(kind=defects.DORMANT_ACCOUNT, url=url, evidence_url=url,
                                              detail=T("dormant", limit=limit,
-                                                      last=last[i] if last[i] not in ("NaT", "None", "nan") else "—"))))
+                                                      last=last[i]))))
     return result
