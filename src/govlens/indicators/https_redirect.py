@@ -30,7 +30,7 @@ T = Messages(ID, {
     "redirects": ("HTTP访问跳转至HTTPS", "http redirects to https"),
     "not_served": ("未提供HTTP访问（{what}），无需跳转", "http is not served ({what}); nothing to redirect"),
     "no_redirect": ("HTTP访问未跳转至HTTPS", "http is served without a redirect to https"),
-    "no_redirect_location": ("HTTP访问未跳转至HTTPS（跳转至{location}）", "http is served without a redirect to https (Location: {location})"),
+    "no_redirect_location": ("HTTP访问未跳转至HTTPS（跳转地址为{location}）", "http is served without a redirect to https (Location: {location})"),
 })
 
 
