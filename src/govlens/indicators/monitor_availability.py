@@ -40,7 +40,7 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     data = o.data
     visits, failures = int(data["visits"]), int(data["failures"])
     ratio = failures / visits
-    window = T("window", n=visits, planned=data.get("planned"), start=data.get("window_start"),
+    window = T("window", n=visits, planned=data.get("planned"), start=str(data.get("window_start") or "-").replace("T", " ")[:19],
                seconds=data.get("duration_s"))
     evidence = [Evidence(url=o.url, detail=T("failed", at=str(f["at"]), what=describe_visit(
                     f.get("status"), f.get("cause"), http_status=f.get("http_status"))))
