@@ -40,8 +40,8 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     data = o.data
     visits, failures = int(data["visits"]), int(data["failures"])
     ratio = failures / visits
-    window = T("window", n=visits, planned=data.get("planned"), start=str(data.get("window_start") or "-").replace("T", " ")[:19],
-               seconds=data.get("duration_s"))
+    start = str(data.get("window_start") or "-").replace("T", " ")[:19]
+    window = T("window", n=visits, planned=data.get("planned"), start=start, seconds=data.get("duration_s"))
     evidence = [Evidence(url=o.url, detail=T("failed", at=str(f["at"]), what=describe_visit(
                     f.get("status"), f.get("cause"), http_status=f.get("http_status"))))
                 for f in data.get("failed") or []][:20]
