@@ -8,6 +8,7 @@ from govlens.indicators.base import (
     IndicatorResult,
     PlatformObservations,
     R,
+    joined,
     parse_date,
     usable_dates,
 )
@@ -30,7 +31,18 @@ T = Messages("edition", {
     "lang_ko": ("韩文", "Korean"), "lang_ar": ("阿拉伯文", "Arabic"), "lang_pt": ("葡萄牙文", "Portuguese"),
     "lang_it": ("意大利文", "Italian"), "lang_zh": ("中文", "Chinese"),
     "lang_other": ("语言代码{code}", "language code {code}"),
+    # the topics of foreign_lexicon.yaml (services, interaction) and the features found by structure
+    "t_visa": ("签证居留", "visa"), "t_work": ("工作许可", "work permits"), "t_investment": ("投资指南", "investment"),
+    "t_business": ("企业注册", "business registration"), "t_study": ("留学", "study"), "t_health": ("医疗服务", "health"),
+    "t_travel": ("旅游信息", "travel"), "t_consular": ("领事外事", "consular affairs"), "t_living": ("生活居住", "living"),
+    "t_faq": ("常见问题", "FAQ"), "t_contact": ("联系我们", "contact"), "t_feedback": ("意见反馈", "feedback"),
+    "t_email": ("电子邮箱", "e-mail"), "t_phone": ("联系电话", "phone"), "t_form": ("在线表单", "form"),
 })
+
+
+def topic(key: object) -> str:
+    """A lexicon topic (``visa``, ``faq`` …) by its name, a message; a topic the table does not name, as it is."""
+    return T.ref(f"t_{key}") if f"t_{key}" in T.names else str(key)
 
 
 def language(code: object) -> str:
@@ -104,7 +116,8 @@ def lexicon_share(obs: PlatformObservations, key: str) -> IndicatorResult:
             found.setdefault(w, page_url(o))
     offered = [w for w in wanted if w in found]
     label = T.ref(key)
-    detail = (T("share", n=len(offered), total=len(wanted), label=label, offered=", ".join(offered)) if offered
+    detail = (T("share", n=len(offered), total=len(wanted), label=label, offered=joined(topic(w) for w in offered))
+              if offered
               else T("share_none", n=len(offered), total=len(wanted), label=label))
     return IndicatorResult(value=len(offered) / len(wanted), detail=detail,
-                           evidence=[Evidence(url=found[w], detail=T("offered", topic=w)) for w in offered])
+                           evidence=[Evidence(url=found[w], detail=T("offered", topic=topic(w))) for w in offered])
