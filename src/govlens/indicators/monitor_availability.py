@@ -42,7 +42,7 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     ratio = failures / visits
     start = str(data.get("window_start") or "-").replace("T", " ")[:19]
     window = T("window", n=visits, planned=data.get("planned"), start=start, seconds=data.get("duration_s"))
-    evidence = [Evidence(url=o.url, detail=T("failed", at=str(f["at"]), what=describe_visit(
+    evidence = [Evidence(url=o.url, detail=T("failed", at=str(f["at"]).replace("T", " ")[:19], what=describe_visit(
                     f.get("status"), f.get("cause"), http_status=f.get("http_status"))))
                 for f in data.get("failed") or []][:20]
     pct = round(ratio * 100, 1)
