@@ -103,7 +103,7 @@ def test_one_lexsort_equals_the_published_sort() -> None:
     ({"ties": "lowest"}, "rank.ties", "must be one of min, max, average, dense, first"),
     ({"ties": ["min", "min", "min"]}, "rank.ties", r"the tree has 2 level\(s\)"),
     ({"ties": ["min", "top"]}, "rank.ties[1]", "must be one of"),
-    ({"tie": "min"}, "rank.tie", "unknown key"),
+    ({"tie": "min"}, "rank.tie", "未知的键 “tie”，是否想写 “ties”"),
     ("min", "rank", "expected a mapping"),
 ])
 def test_a_bad_ties_option_names_its_key(rank, field, message) -> None:

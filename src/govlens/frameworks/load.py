@@ -25,7 +25,7 @@ Keys beyond the 2013 file's (all optional; see docs/methodology.md for what each
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -325,18 +325,18 @@ def validate_references(framework: Framework, indicator_ids: set[str], methods: 
 
     for ref in framework.leaves():
         if ref.id not in indicator_ids:
-            raise err(f"unknown indicator '{ref.id}'", f"{ref.path}.id")
+            raise err(_unknown("unknown_indicator", ref.id, indicator_ids), f"{ref.path}.id")
         if ref.normalisation.method not in methods:
-            raise err(f"unknown normalisation method '{ref.normalisation.method}' "
-                      f"(known: {', '.join(sorted(methods))})", f"{ref.path}.normalise.method")
+            raise err(_unknown("unknown_method", ref.normalisation.method, methods, registry="normalise"),
+                      f"{ref.path}.normalise.method")
     for kind, rules in (("vetoes", framework.vetoes), ("deductions", framework.deductions),
                         ("bonuses", framework.bonuses)):
         for i, rule in enumerate(rules):
             if rule.indicator not in indicator_ids:
-                raise err(f"unknown indicator '{rule.indicator}'", f"{kind}[{i}].indicator")
+                raise err(_unknown("unknown_indicator", rule.indicator, indicator_ids), f"{kind}[{i}].indicator")
     for ci, c in enumerate(framework.checks):
         if c not in indicator_ids:
-            raise err(f"unknown indicator '{c}'", f"checks[{ci}]")
+            raise err(_unknown("unknown_indicator", c, indicator_ids), f"checks[{ci}]")
 
 
 def method_fields(framework: Framework) -> list[tuple[str, str, MethodSpec]]:
@@ -376,7 +376,7 @@ def validate_methods(framework: Framework, registries: Mapping[str, set[str]]) -
     for registry, path, spec in method_fields(framework):
         known = registries.get(registry)
         if known is not None and spec.method not in known:
-            raise FrameworkError(f"unknown {registry} method '{spec.method}' (known: {', '.join(sorted(known))})",
+            raise FrameworkError(_unknown("unknown_method", spec.method, known, registry=registry),
                                  file=framework.source, line=framework.line_of(path), field=path)
 
 
@@ -391,10 +391,18 @@ def _line(lines: Mapping[str, int], path: str | None) -> int | None:
     return None
 
 
+def _unknown(key: str, name: str, known: Iterable[str], **values: Any) -> str:
+    """``unknown indicator 'x'; did you mean 'y'?`` (govlens.messages: the nearest known names)."""
+    from govlens.messages import did_you_mean, t
+    return t(f"config.{key}", name=name, hint=did_you_mean(str(name), sorted(known)), **values)
+
+
 def _known(m: Mapping[str, Any], keys: set[str], path: str, err: Err) -> None:
     unknown = sorted(set(m) - keys)
     if unknown:
-        raise err(f"unknown key '{unknown[0]}' (known: {', '.join(sorted(keys))})", f"{path}.{unknown[0]}")
+        from govlens.messages import did_you_mean, t
+        raise err(t("config.unknown_key", key=unknown[0], hint=did_you_mean(str(unknown[0]), keys)),
+                  f"{path}.{unknown[0]}")
 
 
 def _list(doc: Mapping[str, Any], key: str, err: Err) -> list[Any]:

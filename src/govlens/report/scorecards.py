@@ -189,6 +189,7 @@ class ScorecardWriter:
                                  low_q=_percent(u.get("quantile_low")), high_q=_percent(u.get("quantile_high")),
                                  noise=_percent(u.get("weight_noise"))) if u else ""
         self.kind_rank = {k: i for i, k in enumerate(ALL_KINDS)}
+        self.written_thumbs: dict[str, list[str]] = {}     # id → thumbnail files (the dashboard shows them)
         self.dir.mkdir(parents=True, exist_ok=True)
 
     def _status_code(self, status: str) -> str:
@@ -313,6 +314,8 @@ class ScorecardWriter:
                 continue
             card = self.context(pid, batch)
             card.thumbs = self.thumbs(pid, batch)
+            if card.thumbs:
+                self.written_thumbs[pid] = [t.src for t in card.thumbs]
             html = render(c=card, L=self.labels, lang=self.lang,
                           framework_title=self.framework_title, check_date=self.check_date,
                           interval_note=self.interval_note)
