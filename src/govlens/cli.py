@@ -161,7 +161,7 @@ def cmd_page(args: argparse.Namespace) -> int:
     settings.update(_settings_overrides(args.set), "cmdline", source="--set")
     check = date.fromisoformat(args.check_date) if args.check_date else None
     report = check_page(args.target, base_url=args.base_url, role=args.role, check_date=check, settings=settings,
-                        sandbox=args.sandbox, warc_url=args.url)
+                        sandbox=args.sandbox, warc_url=args.url, locale=args.locale)
     problems = (report.get("fetch") or {}).get("warc_problems") or []
     if problems:
         from govlens.report.locale import load_locale
