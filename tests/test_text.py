@@ -45,3 +45,11 @@ def test_an_unknown_id_shows_as_its_id_and_undeclared_names_are_refused() -> Non
         T("not-declared")
     with pytest.raises(ValueError):
         Messages("test-text", {"missing": ("别的", "other")})
+
+
+def test_a_localised_value_follows_the_report_locale() -> None:
+    driver = text.localised({"zh-CN": "网站设计", "en": "Website design"})
+    detail = T("missing", what=driver)
+    assert render(detail) == "首页未标注网站设计"
+    assert render(detail, "en") == "the homepage shows no Website design"
+    assert render(text.localised({"en": "Only English"}), "zh-CN") == "Only English"     # the one it has

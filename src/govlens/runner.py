@@ -23,6 +23,7 @@ from govlens.errors import CampaignFileError, InputError
 from govlens.frameworks import load_framework, validate_references
 from govlens.messages import t
 from govlens.progress import active
+from govlens.text import LOCALES
 from govlens.registry import RegistryLoad, load_registry
 from govlens.store import CampaignStore
 
@@ -407,7 +408,9 @@ def improvement(campaign: Campaign, store: CampaignStore, frameworks: list[Any],
     from govlens.scoring import score_campaign
     from govlens.scoring.compare import compare, load_results
 
-    base = campaign_frameworks(campaign)[0].id      # the campaign's first framework (website-2013)
+    first = campaign_frameworks(campaign)[0]
+    base = first.id                                  # the campaign's first framework (website-2013)
+    titles = {d.id: {loc: d.title(loc) for loc in LOCALES} for d in _all_dimensions(first.dimensions)}
     if base not in scored:                           # not scored now (e.g. a rescore after the review)
         return {}
     table = compare(load_results(campaign.previous, base), load_results(campaign.store_path, base))
@@ -422,6 +425,7 @@ def improvement(campaign: Campaign, store: CampaignStore, frameworks: list[Any],
                                     "index_old": float(r["index_old"]), "index_new": float(r["index_new"]),
                                     "index_change": float(change), "rank_old": _int(r.get("rank_old")),
                                     "rank_new": _int(r.get("rank_new")), "main_driver": str(r.get("main_driver")),
+                                    "main_driver_title": titles.get(str(r.get("main_driver")), {}),
                                     "previous": str(campaign.previous)}).as_row())
     store.replace("observations", rows, probe="previous_campaign")
     users = [fw for fw in frameworks if IMPROVEMENT_INDICATOR in fw.indicator_ids()]
@@ -513,6 +517,13 @@ def inspect(campaign: Campaign, store: CampaignStore) -> StageReport:
     return StageReport("inspect", time.perf_counter() - t0,
                        {"scheme": summary.scheme, "platforms": summary.platforms, "qualified": summary.qualified,
                         "vetoed": summary.vetoed, "below_pass": summary.below_pass})
+
+
+def _all_dimensions(dimensions: Any) -> Any:
+    """Every dimension of a framework's tree, depth first."""
+    for d in dimensions:
+        yield d
+        yield from _all_dimensions(d.dimensions)
 
 
 def campaign_frameworks(campaign: Campaign) -> list[Any]:

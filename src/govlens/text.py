@@ -58,6 +58,15 @@ class Messages:
         return self(name, **values)
 
 
+LOCALISED = "text.localised"        # a value that carries its own words per locale (a framework's titles)
+
+
+def localised(texts: Mapping[str, str]) -> str:
+    """A text given in each locale by its author (a framework's dimension titles): rendered in the report's
+    locale, zh-CN when it has none. ``{"zh-CN": "网站设计", "en": "Website design"}``."""
+    return message(LOCALISED, **{k: str(v) for k, v in texts.items() if v})
+
+
 def message(key: str, /, **values: Any) -> str:
     """The marked string of message ``key`` with ``values`` (JSON-serialisable: str, int, float, bool)."""
     return f"{OPEN}{key}|{json.dumps(values, ensure_ascii=False, sort_keys=True, default=str)}{CLOSE}"
@@ -108,6 +117,9 @@ def _parse(text: str, at: int) -> tuple[str, dict[str, Any], int] | None:
 
 
 def _one(key: str, values: dict[str, Any], locale: str) -> str:
+    if key == LOCALISED:
+        chosen = values.get(locale) or values.get(LOCALES[0]) or next(iter(values.values()), "")
+        return render(chosen, locale) if isinstance(chosen, str) else _number(chosen)
     entry = CATALOGUE.get(key)
     if entry is None:
         return key

@@ -219,9 +219,12 @@ def layout_tools():
     return module
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium(layout_tools):
-    """One headless Chromium (Debian's, driven by Playwright's sync API) for the session's report tests."""
+    """One headless Chromium (Debian's, driven by Playwright's sync API) per test module.
+
+    Module scope, not session: while Playwright's sync API runs, its event loop is the thread's running
+    loop, and every later test that calls ``asyncio.run`` (the sandbox servers, the scans) would fail."""
     path = layout_tools.chromium_or_skip()
     from playwright.sync_api import sync_playwright
     with sync_playwright() as pw:

@@ -50,6 +50,8 @@ ALLOWED: dict[str, str] = {
     "get": "HTTP method name", "post": "HTTP method name", "snownlp": "the sentiment library's name",
     "aa": "WCAG conformance level", "aaa": "WCAG conformance level", "axe-core": "the accessibility checker's name",
     "zh-cn": "language tag", "cdn": "term of the rules", "api": "term",
+    "width": "the HTML attribute's name (width属性)", "height": "the HTML attribute's name",
+    "rmax": "a symbol of the published WCI formula (R, Rmax, Z, Zmax)", "zmax": "a symbol of the WCI formula",
     # units
     "ms": "unit: milliseconds", "kb": "unit", "kib": "unit", "mb": "unit", "mib": "unit", "gb": "unit",
     "px": "unit: CSS pixels", "pt": "unit: points", "em": "unit", "dpi": "unit", "fps": "unit",
@@ -58,7 +60,13 @@ ALLOWED: dict[str, str] = {
 #: code columns of machine-readable tables (CSV / XLSX): a cell may hold a code there
 CODE_COLUMNS = frozenset({"id", "platform_id", "kind", "group", "region", "level", "org_type", "indicator_id",
                           "status", "framework", "series_id", "award_id", "group_id", "scheme", "variant",
-                          "编号"})
+                          "编号",
+                          # open data's code columns (data/datapackage.json documents each vocabulary)
+                          "unit", "dimension_id", "node", "type", "problem_id", "veto_ids", "warc_record_id",
+                          "observed_at"})
+
+#: columns that quote a scanned page as found (evidence), like <pre class="snippet"> in the HTML reports
+QUOTED_COLUMNS = frozenset({"snippet"})
 
 #: whole cells of a machine-readable table that are values, not words (CSV booleans, as open data writes them)
 MACHINE_VALUES = frozenset({"true", "false"})
@@ -113,6 +121,8 @@ def offending(text: str, allowed: Iterable[str] = ()) -> tuple[list[str], list[s
     for w in _WORD.findall(strip_data(text)):
         low = w.lower().strip("'’-")
         if len(low) < 2 or low in ALLOWED or low in extra:      # single letters: A级, x倍, 第N
+            continue
+        if any(c.isdigit() for c in low):                        # a code, not a word: 回执编号XX2013…, e03
             continue
         words.append(w)
     return words, reprs
@@ -177,7 +187,7 @@ def html_lines(path: Path) -> list[str]:
 
 def table_lines(header: list[str], rows: Iterable[Iterable[object]]) -> Iterator[str]:
     """Cells of a table below its header; code columns (ids, vocabulary codes) are machine data."""
-    codes = {i for i, h in enumerate(header) if str(h).strip() in CODE_COLUMNS}
+    codes = {i for i, h in enumerate(header) if str(h).strip() in CODE_COLUMNS | QUOTED_COLUMNS}
     for row in rows:
         for i, cell in enumerate(row):
             if i in codes or cell is None:
@@ -270,9 +280,17 @@ def scan(out: Path, allowed: Iterable[str] = (), skip: Iterable[str] = ()) -> li
     return hits
 
 
+def axe_rule_ids() -> set[str]:
+    """The rule ids of the axe-core the browser probe runs (规则link-in-text-block): the checker's own names."""
+    import axe_playwright_python
+
+    js = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+    return set(re.findall(r'id:"([a-z0-9-]+)",(?:selector|impact|excludeHidden|matches|tags|enabled|metadata)', js))
+
+
 def registry_words(out: Path) -> set[str]:
-    """Latin words in the registry's platform names (a platform may be called so)."""
-    words: set[str] = set()
+    """Latin words in the registry's platform names (a platform may be called so), and axe-core's rule ids."""
+    words: set[str] = set(axe_rule_ids())
     for reg in (out / "registry.csv",):
         if reg.is_file():
             with reg.open(encoding="utf-8-sig", newline="") as fh:

@@ -136,6 +136,7 @@ class CampaignFacts:
 
     inlinks: Mapping[str, int] = field(default_factory=dict)           # platform id → campaign sites linking to it
     inlink_sources: Mapping[str, list[str]] = field(default_factory=dict)
+    names: Mapping[str, str] = field(default_factory=dict)             # platform id → name (evidence names them)
 
 
 @dataclass(slots=True)

@@ -67,7 +67,8 @@ def inlinks_from_hosts(platforms: Iterable[Platform], linked_hosts: Iterable[tup
             if target != source:
                 sources[target].add(source)
     return CampaignFacts(inlinks={p.id: len(sources.get(p.id, ())) for p in platforms},
-                         inlink_sources={pid: sorted(s) for pid, s in sources.items()})
+                         inlink_sources={pid: sorted(s) for pid, s in sources.items()},
+                         names={p.id: p.name for p in platforms})
 
 
 def linked_hosts(platform_id: str, observations: Iterable[Observation]) -> set[tuple[str, str]]:

@@ -32,5 +32,5 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
         return IndicatorResult.missing(T("none"))
     n = int(ctx.campaign.inlinks[pid])
     sources = list(ctx.campaign.inlink_sources.get(pid, []))
-    evidence = [Evidence(url=obs.platform.url, detail=T("from", source=str(s))) for s in sources[:50]]
+    evidence = [Evidence(url=obs.platform.url, detail=T("from", source=ctx.campaign.names.get(s) or str(s))) for s in sources[:50]]
     return IndicatorResult(value=float(n), detail=T("count", n=n), evidence=evidence)

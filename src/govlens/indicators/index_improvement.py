@@ -13,7 +13,7 @@ from govlens.indicators.base import (
     IndicatorResult,
     PlatformObservations,
 )
-from govlens.text import Messages
+from govlens.text import Messages, localised
 
 ID = "index-improvement"
 REQUIRES = ("improvement",)
@@ -33,6 +33,6 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     d = o.data
     detail = T("change", old=f"{d.get('index_old'):.1f}", new=f"{d.get('index_new'):.1f}",
                change=f"{d['index_change']:+.1f}", rank_old=d.get("rank_old"), rank_new=d.get("rank_new"),
-               driver=d.get("main_driver"))
+               driver=localised(d["main_driver_title"]) if d.get("main_driver_title") else d.get("main_driver"))
     return IndicatorResult(value=float(d["index_change"]), detail=detail,
                            evidence=[Evidence(url=o.url, detail=detail, snippet=d.get("previous") or "")])

@@ -160,7 +160,7 @@ def test_pool_recycles_and_survives_a_lost_browser(serve):
 
 def test_no_browser_is_said_and_the_scan_goes_on(tmp_path: Path):
     settings = Settings({"BROWSER_EXECUTABLE": str(tmp_path / "no-chromium")})
-    with pytest.raises(BrowserUnavailable, match="no browser"):
+    with pytest.raises(BrowserUnavailable, match="找不到浏览器"):
         asyncio.run(BrowserPool(settings).start())
     campaign = Campaign(path=tmp_path / "c.toml", name="t", year=2013, check_date=date(2013, 12, 10),
                         registry=tmp_path / "r.csv", framework="website-2013", awards="notice-2013", out=tmp_path,
@@ -169,6 +169,6 @@ def test_no_browser_is_said_and_the_scan_goes_on(tmp_path: Path):
     problems: list[str] = []
     facts = browse(campaign, store, [_platform("p1", "https://www.example.gov.cn/")], None, problems)
     assert facts == {"rendered": 0}
-    assert len(problems) == 1 and "no browser" in problems[0] and "HTTP-only" in problems[0]
+    assert len(problems) == 1 and "找不到浏览器" in problems[0] and "仅按 HTTP 指标评分" in problems[0]
     assert store.get_meta("browser")["available"] is False
     store.close()

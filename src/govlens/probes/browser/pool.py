@@ -35,6 +35,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from govlens.errors import BrowserUnavailable
+from govlens.messages import t
 from govlens.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -121,8 +122,7 @@ class BrowserPool:
 
     async def start(self) -> "BrowserPool":
         if self.executable is None:
-            raise BrowserUnavailable(f"no browser at {self.settings['BROWSER_EXECUTABLE']!r} (install Debian's "
-                                     "chromium, or set BROWSER_EXECUTABLE); browser indicators are skipped")
+            raise BrowserUnavailable(t("problems.no_browser", path=self.settings["BROWSER_EXECUTABLE"]))
         from playwright.async_api import async_playwright
 
         if self._pw is None:
@@ -145,7 +145,8 @@ class BrowserPool:
             self._browser = await self._pw.chromium.launch(executable_path=self.executable, headless=True,
                                                            args=self.flags, timeout=60_000)
         except Exception as exc:  # Playwright's error: translated here, at the boundary
-            raise BrowserUnavailable(f"{self.executable} does not start: {str(exc).splitlines()[0][:300]}") from None
+            raise BrowserUnavailable(t("problems.browser_fails", path=self.executable,
+                                       error=str(exc).splitlines()[0][:300])) from None
         self.version = self._browser.version
         self._served = 0
         self.launches += 1
