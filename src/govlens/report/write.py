@@ -36,9 +36,9 @@ def _dimension_titles(framework: Framework, awards: AwardsConfig, locale: str) -
 
 def write_reports(store: CampaignStore, out_dir: Path, *, framework: Framework, awards: AwardsConfig,
                   locale: str = "zh-CN", more_frameworks: Sequence[Framework] = ()) -> dict[str, Path]:
-    """Write the notice (HTML, Markdown), results (CSV, XLSX), findings.csv and the scorecards.
+    """Write the notice (HTML, Markdown, Word, PDF), results (CSV, XLSX), findings.csv and the scorecards.
 
-    Returns the written paths by name: ``notice.html``, ``notice.md``, ``results.csv``,
+    Returns the written paths by name: ``notice.html``, ``notice.md``, ``notice.docx``, ``notice.pdf``, ``results.csv``,
     ``results.xlsx``, ``findings.csv``, ``scorecards`` (the directory) and ``scorecards/index.html``.
     With ``more_frameworks`` (a campaign scoring several platform kinds), each platform's scorecard
     uses the framework that scores its kind, and each further framework gets ``results-<id>.csv``.
@@ -87,10 +87,15 @@ def write_reports(store: CampaignStore, out_dir: Path, *, framework: Framework, 
     # the notice
     summary = summarise(data, framework, L.name)
     model = build_notice(data, summary, framework, awards, L, files, _dimension_titles(framework, awards, L.name))
+    from govlens.report.charts import notice_charts
+    from govlens.report.documents import figures, write_notice_documents
+
+    charts = notice_charts(data, summary, L)
     html_path, md_path = out_dir / "notice.html", out_dir / "notice.md"
-    atomic_write_text(html_path, render_notice_html(model))
+    atomic_write_text(html_path, render_notice_html(model, figures=figures(charts, L)))
     atomic_write_text(md_path, render_notice_md(model))
     written["notice.html"], written["notice.md"] = html_path, md_path
+    written.update(write_notice_documents(out_dir, model, data, awards, charts, L))    # notice.docx, notice.pdf
 
     # tables: results.csv / .xlsx for the first framework's platforms, results-<id>.csv for each other one
     rows = [r for r in result_rows(data, framework, L) if r["id"] not in own]
