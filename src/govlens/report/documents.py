@@ -16,9 +16,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from govlens.atomic import atomic_path
 from govlens.report.charts import Chart
 from govlens.report.locale import Locale
+from govlens.report.pdf import PdfWorker, write_pdf
 
 
 def figures(charts: Sequence[Chart], L: Locale) -> list[dict[str, Any]]:
@@ -41,21 +41,9 @@ def unlinked(value: Any) -> Any:
     return value
 
 
-def write_pdf(html: str, path: Path) -> Path:
-    """Render one print-mode HTML page to PDF (fonts from fontconfig: fonts-noto-cjk)."""
-    import logging
-
-    from weasyprint import HTML
-    from weasyprint.urls import URLFetcher
-
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)      # no per-page CSS chatter on the console
-    with atomic_path(path) as tmp:
-        HTML(string=html, url_fetcher=URLFetcher(allowed_protocols={"data"})).write_pdf(str(tmp))
-    return path
-
-
 def write_notice_documents(out_dir: Path, model: Any, data: Any, awards: Any, charts: Sequence[Chart],
-                           L: Locale) -> dict[str, Path]:
+                           L: Locale, worker: PdfWorker | None = None) -> dict[str, Path]:
+    """notice.docx now; notice.pdf now, or by ``worker`` (then complete after ``worker.wait()``)."""
     from govlens.report.award_tables import group_tables
     from govlens.report.docx_notice import write_notice_docx
     from govlens.report.notice import render_notice_html
@@ -63,7 +51,11 @@ def write_notice_documents(out_dir: Path, model: Any, data: Any, awards: Any, ch
     tables = group_tables(model, data, awards, L)
     docx = write_notice_docx(Path(out_dir) / "notice.docx", model, tables, charts, L)
     html = render_notice_html(unlinked(model), figures=figures(charts, L), tables=tables, print=True)
-    pdf = write_pdf(html, Path(out_dir) / "notice.pdf")
+    pdf = Path(out_dir) / "notice.pdf"
+    if worker is not None:
+        worker.submit(html, pdf)
+    else:
+        write_pdf(html, pdf)
     return {"notice.docx": docx, "notice.pdf": pdf}
 
 

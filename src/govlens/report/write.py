@@ -89,13 +89,15 @@ def write_reports(store: CampaignStore, out_dir: Path, *, framework: Framework, 
     model = build_notice(data, summary, framework, awards, L, files, _dimension_titles(framework, awards, L.name))
     from govlens.report.charts import notice_charts
     from govlens.report.documents import figures, write_notice_documents
+    from govlens.report.pdf import PdfWorker
 
     charts = notice_charts(data, summary, L)
     html_path, md_path = out_dir / "notice.html", out_dir / "notice.md"
     atomic_write_text(html_path, render_notice_html(model, figures=figures(charts, L)))
     atomic_write_text(md_path, render_notice_md(model))
     written["notice.html"], written["notice.md"] = html_path, md_path
-    written.update(write_notice_documents(out_dir, model, data, awards, charts, L))    # notice.docx, notice.pdf
+    pdfs = PdfWorker()          # notice.pdf renders in a worker process while the tables and inspection are written
+    written.update(write_notice_documents(out_dir, model, data, awards, charts, L, pdfs))  # notice.docx, notice.pdf
 
     # tables: results.csv / .xlsx for the first framework's platforms, results-<id>.csv for each other one
     rows = [r for r in result_rows(data, framework, L) if r["id"] not in own]
@@ -112,6 +114,7 @@ def write_reports(store: CampaignStore, out_dir: Path, *, framework: Framework, 
 
     # the national check, when the campaign ran one (`govlens inspect`)
     written.update(write_inspection(store, out_dir, locale))
+    pdfs.wait()
     return written
 
 
