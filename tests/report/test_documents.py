@@ -114,7 +114,7 @@ def test_notice_pdf_first_pages_render_with_chinese_glyphs(campaign):
 
 def test_notice_html_inlines_the_charts_as_svg(campaign):
     html = (campaign["out"] / "notice.html").read_text(encoding="utf-8")
-    svgs = re.findall(r"<svg\b.*?</svg>", html, flags=re.S)
+    svgs = re.findall(r"<svg\b.*?</svg>", html, flags=re.DOTALL)
     assert len(svgs) == 4 and all('role="img"' in s and "aria-label=" in s for s in svgs)
     ids = re.findall(r'\bid="([^"]+)"', "".join(svgs))
     assert len(ids) == len(set(ids))                                             # unique across the charts
@@ -143,7 +143,7 @@ def test_inspection_docx_and_pdf(inspected):
     import json
 
     rows = inspected["rows"]
-    problems = lambda r: json.loads(r["problems"]) if isinstance(r["problems"], str) else r["problems"]  # noqa: E731
+    problems = lambda r: json.loads(r["problems"]) if isinstance(r["problems"], str) else r["problems"]
     unqualified = [NAMES[pid] for pid, r in rows.items() if not r["qualified"]]
     listed = [p for r in rows.values() for p in problems(r) if p["type"] in ("veto", "deduction")]
     assert unqualified and listed                      # the small store fails some sites and deducts from others

@@ -57,7 +57,7 @@ def cjk_font() -> str:
     if shutil.which("fc-match"):
         for family in FONT_FAMILIES:
             try:
-                out = subprocess.run(["fc-match", "-f", "%{file}", family], capture_output=True, text=True,
+                out = subprocess.run(["fc-match", "-f", "%{file}", family], capture_output=True, text=True, check=False,
                                      timeout=10).stdout.strip()
             except (OSError, subprocess.SubprocessError):
                 break
@@ -111,7 +111,7 @@ def _inline_svg(text: str, cid: str, alt: str) -> str:
     """The <svg> element alone, its ids unique to the chart (several charts share one HTML page),
     sized by its viewBox, labelled for screen readers."""
     text = text[text.index("<svg"):]
-    text = re.sub(r"<metadata>.*?</metadata>", "", text, flags=re.S)
+    text = re.sub(r"<metadata>.*?</metadata>", "", text, flags=re.DOTALL)
     for old in sorted(set(_ID.findall(text)), key=len, reverse=True):
         new = f"{cid}-{old}"
         text = (text.replace(f'id="{old}"', f'id="{new}"').replace(f'href="#{old}"', f'href="#{new}"')

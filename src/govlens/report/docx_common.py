@@ -15,13 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from docx import Document
-from lxml import etree
 from docx.enum.section import WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
+from lxml import etree
 
 from govlens.atomic import atomic_path
 from govlens.report.safety import strip_bidi

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
+
 from govlens.atomic import atomic_path
 from govlens.errors import GovlensError
 
