@@ -72,7 +72,7 @@ CASES = {
                                                                        encoding="utf-8"), 1, None, "kind"),
     "registry-no-usable-row": ("run", "registry.csv",
                                lambda p: p.write_text("id,name,kind,url\np9,x,satellite,https://x.gov.cn/\n",
-                                                      encoding="utf-8"), None, None, "no usable platform"),
+                                                      encoding="utf-8"), None, None, "没有可用的平台"),
     "registry-binary": ("scan", "registry.csv", lambda p: p.write_bytes(b"\x00\x01PK\x03\x04" * 50), None, None,
                         "NUL"),
     "signals-header": ("scan", "signals.csv", lambda p: p.write_text("id,pages\np0,1\n", encoding="utf-8"), 1,
@@ -85,22 +85,22 @@ CASES = {
                          "dimensions[0].indicators[0].weight", "number"),
     "framework-unknown-indicator": ("run", "framework.yaml", lambda p: edit(p, "id: page-metadata",
                                                                             "id: page-metadta"),
-                                    "id: page-metadta", "dimensions[0].indicators[0].id", "unknown indicator"),
+                                    "id: page-metadta", "dimensions[0].indicators[0].id", "未知的指标 “page-metadta”，是否想写 “page-metadata”"),
     "awards-quota": ("awards", "awards.yaml", lambda p: edit(p, "quota: 22", "quota: -3"), "quota: -3",
                      "series[0].awards[0].groups[0].quota", ""),
     "awards-member-filter": ("report", "awards.yaml", lambda p: edit(p, "members: {group: [central]}",
                                                                      "members: {colour: [red]}"), "members: {colour",
-                             "series[0].awards[0].groups[0].members", "unknown member filter"),
+                             "series[0].awards[0].groups[0].members", "未知的成员筛选条件 “colour”"),
     "awards-syntax": ("run", "awards.yaml", lambda p: edit(p, "id: notice-2013", "id: [notice-2013"), None, None,
                       "not valid YAML"),
     "campaign-syntax": ("scan", "campaign.toml", lambda p: edit(p, 'name = "坏输入"', 'name = "坏输入'), 2, None,
-                        "not valid TOML"),
+                        "不是有效的 TOML"),
     "campaign-date": ("score", "campaign.toml", lambda p: edit(p, '"2013-12-15"', '"2013-13-45"'), 3,
-                      "campaign.check_date", "ISO date"),
+                      "campaign.check_date", "ISO 日期"),
     "campaign-setting": ("run", "campaign.toml", lambda p: edit(p, "HTTP_TIMEOUT = 5", 'HTTP_TIMEOUT = "fast"'), 13,
-                         "settings.HTTP_TIMEOUT", "expected float"),
+                         "settings.HTTP_TIMEOUT", "应为数值"),
     "campaign-unknown-setting": ("scan", "campaign.toml", lambda p: edit(p, "HTTP_TIMEOUT = 5", "HTTP_TIMEOUTS = 5"),
-                                 13, "settings.HTTP_TIMEOUTS", "unknown setting"),
+                                 13, "settings.HTTP_TIMEOUTS", "未知的设置，是否想写 “HTTP_TIMEOUT”"),
     # the data files of the importers (issue 7): the header is checked before the store is opened
     "data-header": ("scan", "stats.csv", lambda p: p.write_text("platform_id,date,followers\n", encoding="utf-8"),
                     1, "follower_growth", "header lacks"),
@@ -112,7 +112,7 @@ CASES = {
     "inspection-unknown-indicator": ("run", "inspection.yaml",
                                      lambda p: edit(p, "indicator: monitor-availability",
                                                     "indicator: monitor-availabilty"),
-                                     "indicator: monitor-availabilty", "vetoes[0].indicator", "unknown indicator"),
+                                     "indicator: monitor-availabilty", "vetoes[0].indicator", "是否想写 “monitor-availability”"),
 }
 
 
@@ -126,7 +126,7 @@ def test_one_clear_line_and_the_store_untouched(case: str, campaign: Path, capsy
     err = capsys.readouterr().err.strip()
     assert code == 2, err
     assert "Traceback" not in err and len(err.splitlines()) == 1, err
-    assert err.startswith("error: ") and name in err, err
+    assert err.startswith("错误：") and name in err, err
     if isinstance(line, str):                   # the line of the key at fault, found in the broken file
         line = next(i for i, text in enumerate((campaign / name).read_text(encoding="utf-8").splitlines(), 1)
                     if line in text)
@@ -135,7 +135,7 @@ def test_one_clear_line_and_the_store_untouched(case: str, campaign: Path, capsy
     else:
         assert re.search(rf"{re.escape(name)}(:\d+)?", err), err
     if field is not None:
-        assert f"field '{field}'" in err, err
+        assert f"字段 “{field}”" in err, err
     assert words in err, err
     assert digest(store) == before, "the campaign store changed"
 

@@ -107,7 +107,7 @@ def test_compare_two_years(tmp_path: Path, fw: Path, capsys) -> None:
         explained = float(r["contribution_service"]) + float(r["contribution_openness"])
         assert explained + float(r["contribution_other"]) == pytest.approx(float(r["index_change"]), abs=1e-4)
         assert r["main_driver"] in ("service", "openness")
-    assert "compare: 30 in both years" in capsys.readouterr().err
+    assert "对比：两年都有的 30 个" in capsys.readouterr().err
     # the same comparison as an option of `govlens index`
     assert main(["index", str(tmp_path / "2024.csv"), "--framework", str(fw), "--out", str(tmp_path / "again"),
                  "--replications", "0", "--compare", str(tmp_path / "2023")]) == 0

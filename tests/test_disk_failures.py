@@ -68,10 +68,10 @@ def scored(tmp_path_factory) -> Path:
 
 
 def one_line(capsys) -> str:
-    """The error: one line, the last one (a stage that finished before may have said so above it)."""
+    """The error (错误：…): one line, the last one (a stage that finished before may have said so above it)."""
     err = capsys.readouterr().err.strip()
     lines = err.splitlines()
-    assert "Traceback" not in err and [x for x in lines if x.startswith("error: ")] == lines[-1:], err
+    assert "Traceback" not in err and [x for x in lines if x.startswith("错误：")] == lines[-1:], err
     return lines[-1]
 
 

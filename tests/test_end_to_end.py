@@ -52,7 +52,7 @@ def test_outputs_exist(demo: Path) -> None:
             assert len(list(csv.DictReader(fh))) == n, name
     for name in ("account_stats.csv", "account_posts.jsonl", "account_comments.jsonl", "submissions.csv",
                  "expert_recommendations.xlsx", "app_store.csv", "hotline_calls.csv", "materials.csv", "reviewers.csv"):
-        assert (demo / "data" / name).is_file(), name
+        assert (demo / "inputs" / name).is_file(), name
     with open(demo / "findings.csv", encoding="utf-8") as fh:
         assert next(csv.reader(fh)) == ["platform_id", "kind", "url", "detail"]
 
@@ -70,7 +70,7 @@ def test_notice_follows_the_seed(demo: Path) -> None:
     assert "2013年度中央国家机关网站特色栏目" in html and "中央国家机关网站获奖栏目" in html
     closing = html[html.find('id="nominations"'):html.find('id="findings"')]
     assert "除上述获奖政务平台外" in closing and "移动门户" in closing and "政务微博" in closing
-    assert "实测：" in html                     # reasons name the winners' measured values
+    assert "：实测" in html and "本组" in html    # reasons name the winners' measured values against their group
     for title in ("2013年度中国最具影响力政务网站", "领先奖", "优秀奖", "获奖理由", "2013年度创新型移动门户",
                   "2013年度中国最具影响力政务微博", "2013年度中国优秀政务微博", "2013年度中国政务微信贡献奖",
                   "2013年度中国互联网文明传播贡献奖", "2013年度中国互联网文明传播特色栏目",

@@ -74,6 +74,11 @@ def test_html_and_markdown_hold_only_inert_text(outputs: Path) -> None:
     out = outputs / "out" / "deep"
     pages = [p for p in _files(out) if p.suffix in (".html", ".md")]
     text = {p: p.read_text(encoding="utf-8") for p in pages}
+    # the dashboard's page loads its own two scripts (its data and its code), and nothing else
+    own = '<script src="data.js"></script>\n<script src="app.js"></script>'
+    dash = out / "dashboard" / "index.html"
+    assert text[dash].count(own) == 1
+    text[dash] = text[dash].replace(own, "")
     for path, body in text.items():
         low = body.lower()
         assert "<script" not in low, path
@@ -81,6 +86,8 @@ def test_html_and_markdown_hold_only_inert_text(outputs: Path) -> None:
         assert not re.search(r"href\s*=\s*[\"']?\s*(javascript|data|vbscript):", low), path
         assert "\u202e" not in body and "\u202c" not in body, path
     assert any("&lt;script&gt;alert(" in body for body in text.values())     # the name is shown, escaped
+    data = (out / "dashboard" / "data.js").read_text(encoding="utf-8")    # one JSON object, scanned text in it
+    assert "<" not in data and "\u202e" not in data and "\\u003cscript\\u003ealert(" in data
 
 
 def test_spreadsheets_hold_no_formula(outputs: Path) -> None:

@@ -24,8 +24,8 @@ def test_bad_values_refused(key: str, value: object) -> None:
 
 
 def test_unknown_key_and_freeze() -> None:
-    with pytest.raises(SettingsError, match="unknown"):
+    with pytest.raises(SettingsError, match="未知的设置，是否想写 “HTTP_TIMEOUT”"):
         Settings({"HTTP_TIMEOUTT": 1})
     s = Settings().freeze()
-    with pytest.raises(SettingsError, match="frozen"):
+    with pytest.raises(SettingsError, match="不能再修改"):
         s.set("HTTP_TIMEOUT", 1)

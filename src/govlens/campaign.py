@@ -27,6 +27,9 @@
 
     [settings]                       # any setting of govlens.settings.default_settings
     HTTP_TIMEOUT = 10
+
+    [notice]                         # optional: the notice's own text (govlens.notice_text)
+    title = "2013年中国优秀政务平台推荐及综合影响力评估结果通报"
 """
 from __future__ import annotations
 
@@ -38,6 +41,8 @@ from pathlib import Path
 from typing import Any
 
 from govlens.errors import CampaignFileError, SettingsError
+from govlens.messages import did_you_mean, t
+from govlens.notice_text import NoticeText, parse_notice
 from govlens.settings import Settings
 
 _KEYS = {"name", "year", "check_date", "registry", "framework", "awards", "signals", "out", "locale", "sandbox",
@@ -49,6 +54,8 @@ REVIEW_KEYS = ("reviewers", "review_dir", "previous")
 _KEYS |= {"frameworks", *DATA_KEYS, *REVIEW_KEYS}
 _KEYS |= {"overseas_signals"}        # series 7: overseas influence of foreign-language editions (CSV)
 _KEYS |= {"warc"}                    # pages from WARC archives (govlens.probes.warc_source), not the network
+# the tables of a campaign file; any other is a typo (`[campain]`), reported at its line
+TABLES = ("campaign", "settings", "notice")
 
 
 @dataclass
@@ -75,6 +82,8 @@ class Campaign:
     previous: Path | None = None                               # the previous campaign's store (fast development)
     warc: list[Path] = field(default_factory=list)             # scan these WARC archives instead of the network
     capture_warc: Path | None = None                           # write what the scan fetched here (`--capture-warc`)
+    sources: dict[str, tuple[Any, int | None]] = field(default_factory=dict)   # key → (value as written, line)
+    notice: NoticeText | None = None                           # the [notice] table (None: generated text)
 
     def __post_init__(self) -> None:
         if not self.frameworks:
@@ -100,56 +109,110 @@ def load_campaign(path: str | Path, overrides: dict[str, Any] | None = None) -> 
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise CampaignFileError("campaign file not found", file=str(path)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CampaignFileError(f"cannot read: {exc}", file=str(path)) from None
+        raise CampaignFileError(t("campaign.not_found"), file=str(path.resolve())) from None
+    except UnicodeDecodeError:
+        raise CampaignFileError(t("campaign.not_utf8"), file=str(path)) from None
+    except OSError as exc:
+        raise CampaignFileError(t("campaign.unreadable", reason=exc.strerror or type(exc).__name__),
+                                file=str(path)) from None
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        m = re.search(r"at line (\d+)", str(exc))
-        raise CampaignFileError(f"not valid TOML: {exc}", file=str(path),
-                                line=int(m.group(1)) if m else None) from None
+        m = re.search(r"at line (\d+), column (\d+)", str(exc))
+        if m:
+            raise CampaignFileError(t("campaign.not_toml", line=m.group(1), column=m.group(2)), file=str(path),
+                                    line=int(m.group(1))) from None
+        raise CampaignFileError(t("campaign.not_toml_plain"), file=str(path)) from None
     try:
-        return _campaign(path, doc, overrides)
+        check_tables(path, text, doc)
+        campaign = _campaign(path, doc, overrides)
     except CampaignFileError as exc:
         if exc.line is None and exc.field and exc.file == str(path):
             line = toml_line(text, exc.field)
             if line is not None:
                 raise CampaignFileError(exc.reason, file=exc.file, line=line, field=exc.field) from None
         raise
+    section = doc["campaign"]
+    campaign.sources = {key: (section[key], toml_line(text, f"campaign.{key}"))
+                        for key in section if isinstance(section[key], (str, list))}
+    return campaign
+
+
+def check_tables(path: Path, text: str, doc: dict[str, Any]) -> None:
+    """Unknown tables and keys, each at its own line with the nearest known names (difflib).
+
+    tomllib gives no positions, so the line is found by scanning the text (:func:`toml_line`). A
+    typo'd table is named as such: ``[campain]`` is an unknown table, not a missing ``[campaign]``.
+    """
+    for name, value in doc.items():
+        if name in TABLES:
+            continue
+        if isinstance(value, dict):
+            raise CampaignFileError(t("campaign.unknown_table", name=name, hint=did_you_mean(name, TABLES)),
+                                    file=str(path), line=toml_line(text, name))
+        raise CampaignFileError(t("campaign.top_level_key", key=name), file=str(path),
+                                line=toml_line(text, f".{name}"), field=name)
+    section = doc.get("campaign")
+    if not isinstance(section, dict):
+        raise CampaignFileError(t("campaign.missing_table"), file=str(path))
+    unknown = [key for key in section if key not in _KEYS]
+    if unknown:
+        lines = {key: toml_line(text, f"campaign.{key}") for key in unknown}
+        key = min(unknown, key=lambda k: lines[k] or 0)
+        raise CampaignFileError(t("campaign.unknown_key", table="campaign", key=key,
+                                  hint=did_you_mean(key, _KEYS)),
+                                file=str(path), line=lines[key], field=f"campaign.{key}")
+
+
+def require_file(campaign: Campaign, key: str, path: Path | str | None = None) -> None:
+    """Stop with the campaign key that names a file, its line and the file's full path when it is missing.
+
+    Checked by the stage that reads the file (:func:`govlens.runner.preflight`), not when the
+    campaign is loaded: a `report` rerun does not need the registry any more.
+    """
+    target = Path(path) if path is not None else getattr(campaign, key, None)
+    if target is None or Path(target).exists():
+        return
+    value, line = campaign.sources.get(key, (None, None))
+    if isinstance(value, list):          # warc = [...]: the entry that names this file
+        base = campaign.path.parent
+        value = next((v for v in value if isinstance(v, str) and
+                      (Path(v) if Path(v).is_absolute() else base / v) == Path(target)), None)
+    full = Path(target).resolve()
+    if isinstance(value, str):
+        raise CampaignFileError(t("campaign.missing_file", key=key, value=value, path=full),
+                                file=str(campaign.path), line=line)
+    raise CampaignFileError(t("campaign.missing_file_set", path=full), file=str(campaign.path))
+
+
+_HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
 
 
 def toml_line(text: str, field: str) -> int | None:
-    """The 1-based line of ``table.key`` (or of ``[table]``) in TOML ``text``, if written there."""
+    """The 1-based line of ``table.key`` (or of ``[table]``; ``.key`` before any table) in TOML ``text``."""
     table, _, key = field.partition(".")
-    current = None
+    current = ""
     header = None
     for number, raw in enumerate(text.splitlines(), 1):
-        line = raw.strip()
-        if line.startswith("[") and "]" in line:
-            current = line.strip("[]").strip().strip('"')
-            if current == table:
+        m = _HEADER.match(raw)
+        if m:
+            current = m.group(1).strip().strip('"')
+            if current == table and header is None:
                 header = number
             continue
-        if current == table and key and re.match(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=", raw):
+        if current == table and key and re.match(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*[=.]", raw):
             return number
     return header
 
 
 def _campaign(path: Path, doc: dict[str, Any], overrides: dict[str, Any] | None) -> Campaign:
-    section = doc.get("campaign")
-    if not isinstance(section, dict):
-        raise CampaignFileError("missing [campaign] table", file=str(path))
-    unknown = set(section) - _KEYS
-    if unknown:
-        raise CampaignFileError(f"unknown key(s) {', '.join(sorted(unknown))} (known: {', '.join(sorted(_KEYS))})",
-                                file=str(path), field="campaign")
+    section = doc["campaign"]
     base = path.parent
 
     def text(key: str, default: str | None = None) -> str:
         value = section.get(key, default)
         if not isinstance(value, str) or not value.strip():
-            raise CampaignFileError("expected a non-empty string", file=str(path), field=f"campaign.{key}")
+            raise CampaignFileError(t("campaign.expected_string"), file=str(path), field=f"campaign.{key}")
         return value
 
     def rel(key: str) -> Path:
@@ -165,19 +228,19 @@ def _campaign(path: Path, doc: dict[str, Any], overrides: dict[str, Any] | None)
         try:
             check_date = date.fromisoformat(str(check))
         except ValueError:
-            raise CampaignFileError("expected an ISO date (YYYY-MM-DD)", file=str(path),
+            raise CampaignFileError(t("campaign.expected_date"), file=str(path),
                                     field="campaign.check_date") from None
     year = section.get("year", check_date.year)
     if isinstance(year, bool) or not isinstance(year, int):
-        raise CampaignFileError("expected a year", file=str(path), field="campaign.year")
+        raise CampaignFileError(t("campaign.expected_year"), file=str(path), field="campaign.year")
     settings = Settings()
     extra = doc.get("settings", {})
     if not isinstance(extra, dict):
-        raise CampaignFileError("expected a table", file=str(path), field="settings")
+        raise CampaignFileError(t("campaign.expected_table"), file=str(path), field="settings")
     defaults = settings.as_dict()
     for key, value in extra.items():      # a list in a campaign file is a TOML array (the CLI may use commas)
         if isinstance(defaults.get(key), tuple) and not isinstance(value, list):
-            raise CampaignFileError(f"设置 {key} 应写作 TOML 列表，例如 {key} = [\"…\", \"…\"]",
+            raise CampaignFileError(t("campaign.setting_list", key=key),
                                     file=str(path), field=f"settings.{key}")
     try:
         settings.update(extra, "campaign", source=str(path))
@@ -188,7 +251,7 @@ def _campaign(path: Path, doc: dict[str, Any], overrides: dict[str, Any] | None)
             settings.update(overrides, "cmdline", source="command line")
         settings.set("CHECK_DATE", check_date.isoformat(), "campaign")
     except SettingsError as exc:
-        raise SettingsError(f"--set {exc.field}: {exc.reason}", field=exc.field) from None
+        raise SettingsError(t("campaign.set_setting", field=exc.field, reason=exc.reason), field=exc.field) from None
     framework, awards = text("framework", "website-2013"), text("awards", "notice-2013")
     framework = str(base / framework) if framework.endswith((".yaml", ".yml")) else framework
     awards = str(base / awards) if awards.endswith((".yaml", ".yml")) else awards
@@ -207,29 +270,29 @@ def _campaign(path: Path, doc: dict[str, Any], overrides: dict[str, Any] | None)
             from govlens.registry.model import KINDS
             bad = [k for k in raw if k not in KINDS]
             if bad:
-                raise CampaignFileError(f"unknown platform kind {bad[0]!r} (known: {', '.join(KINDS)})",
+                raise CampaignFileError(t("campaign.unknown_kind", kind=bad[0], hint=did_you_mean(bad[0], KINDS)),
                                         file=str(path), field=f"campaign.frameworks.{bad[0]}")
             for kind, name in raw.items():
                 frameworks.append(fw(name))
                 kinds.setdefault(fw(name), ())
                 kinds[fw(name)] += (kind,)
         else:
-            raise CampaignFileError("expected a list of frameworks or a table of platform kind = framework",
+            raise CampaignFileError(t("campaign.frameworks_shape"),
                                     file=str(path), field="campaign.frameworks")
     if "framework" in section or not frameworks:
         frameworks.insert(0, framework)
     frameworks = list(dict.fromkeys(frameworks))
     for name in frameworks:
         _check_named(path, name, "govlens.frameworks", "campaign.frameworks" if raw is not None and
-                     "framework" not in section else "campaign.framework", "评估框架")
-    _check_named(path, awards, "govlens.awards", "campaign.awards", "奖项配置")
-    _check_named(path, inspection, "govlens.frameworks", "campaign.inspection", "国家抽查方案")
+                     "framework" not in section else "campaign.framework", t("campaign.what_framework"))
+    _check_named(path, awards, "govlens.awards", "campaign.awards", t("campaign.what_awards"))
+    _check_named(path, inspection, "govlens.frameworks", "campaign.inspection", t("campaign.what_inspection"))
     data = {key: rel(key) for key in DATA_KEYS if key in section}
     warc = section.get("warc", [])
     if isinstance(warc, str):
         warc = [warc]
     if not isinstance(warc, list) or not all(isinstance(x, str) and x.strip() for x in warc):
-        raise CampaignFileError("expected a list of WARC file paths", file=str(path), field="campaign.warc")
+        raise CampaignFileError(t("campaign.warc_list"), file=str(path), field="campaign.warc")
     warc_paths = [Path(x) if Path(x).is_absolute() else base / x for x in warc]
     return Campaign(path=path, name=text("name"), year=year, check_date=check_date, registry=rel("registry"),
                     framework=frameworks[0], awards=awards, out=rel("out") if "out" in section else base / "out",
@@ -239,7 +302,8 @@ def _campaign(path: Path, doc: dict[str, Any], overrides: dict[str, Any] | None)
                     overseas_signals=rel("overseas_signals") if "overseas_signals" in section else None,
                     reviewers=rel("reviewers") if "reviewers" in section else None,
                     review_dir=rel("review_dir") if "review_dir" in section else None,
-                    previous=rel("previous") if "previous" in section else None, warc=warc_paths)
+                    previous=rel("previous") if "previous" in section else None, warc=warc_paths,
+                    notice=parse_notice(doc.get("notice"), str(path)))
 
 
 def _check_named(path: Path, name: str, package: str, field: str, what: str) -> None:
@@ -255,7 +319,9 @@ def _check_named(path: Path, name: str, package: str, field: str, what: str) -> 
     folders = list(spec.submodule_search_locations or ()) if spec else []
     shipped = sorted({p.stem for folder in folders for p in Path(folder).glob("*.yaml")})
     if name not in shipped:
-        raise CampaignFileError(f"未知的{what} “{name}”（内置：{'、'.join(shipped)}；或给出 YAML 文件路径）",
+        from govlens.messages import join
+        raise CampaignFileError(t("campaign.unknown_named", what=what, name=name, shipped=join(shipped),
+                                  hint=did_you_mean(name, shipped) if len(shipped) > 1 else ""),
                                 file=str(path), field=field)
 
 

@@ -13,11 +13,12 @@ from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from govlens import __version__
+from govlens import __version__, messages
 from govlens.demo import DEMO_BROWSER_SAMPLE, DEMO_CHECK_DATE, DEMO_SEED, sandbox_platforms
 from govlens.errors import ConfigError, GovlensError, InputError
+from govlens.progress import Reporter
+from govlens.summary import print_summary, stage_line
 
 console = Console(stderr=True)
 
@@ -27,7 +28,7 @@ def _settings_overrides(pairs: list[str]) -> dict[str, Any]:
     out = {}
     for pair in pairs or []:
         if "=" not in pair:
-            raise ConfigError(f"--set expects KEY=VALUE, got '{pair}'")
+            raise ConfigError(messages.t("cli.set_expects", pair=pair))
         key, value = pair.split("=", 1)
         out[key.strip()] = value.strip()
     return out
@@ -37,36 +38,46 @@ def _warn(message: str) -> None:
     console.print(f"[yellow]![/yellow] {escape(message)}")
 
 
-def _progress() -> Progress:
-    return Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                    console=console, transient=False, disable=not console.is_terminal)
+def _reporter(settings: Any = None) -> Reporter:
+    """Bars on a terminal, periodic lines in a pipe (``PROGRESS_EVERY`` / ``PROGRESS_PERIOD``)."""
+    reporter = Reporter(messages.current(), console=console)
+    return reporter.configure(settings) if settings is not None else reporter
 
 
 def _print_stage(rep: Any) -> None:
-    facts = ", ".join(f"{k}={v}" for k, v in rep.facts.items() if not str(v).startswith("/"))
-    console.print(f"[green]✓[/green] {rep.stage} ({rep.seconds:.1f}s) {facts}")
+    console.print(f"[green]✓[/green] {escape(stage_line(rep))}", highlight=False, soft_wrap=True)
     for problem in rep.problems[:20]:
-        console.print(f"  [yellow]![/yellow] {problem}")
+        console.print(f"  [yellow]![/yellow] {escape(str(problem))}", highlight=False, soft_wrap=True)
     if len(rep.problems) > 20:
-        console.print(f"  … and {len(rep.problems) - 20} more")
+        console.print("  " + escape(messages.t("cli.more", n=len(rep.problems) - 20)), highlight=False)
 
 
 # ------------------------------------------------------------------ commands
 def cmd_demo(args: argparse.Namespace) -> int:
     from govlens.demo import run_demo
 
+    from govlens.settings import Settings
+
     out = Path(args.out).resolve()
     as_of = date.fromisoformat(args.as_of) if args.as_of else DEMO_CHECK_DATE
-    with _progress() as bar:
-        task = bar.add_task("scan", total=None)
+    overrides = _settings_overrides(args.set)
+    settings = Settings()
+    settings.update(overrides, "cmdline", source="--set")
+    reports: list[Any] = []
+
+    def on_stage(rep: Any) -> None:
+        reports.append(rep)
+        _print_stage(rep)
+
+    with _reporter(settings):
         outputs = run_demo(out, registry=args.registry, sites=args.sites, seed=args.seed, as_of=as_of,
                            framework=args.framework, awards=args.awards, locale=args.locale,
-                           browser_sample=args.browser_sample, overrides=_settings_overrides(args.set),
-                           say=lambda line: console.print(escape(line)), on_stage=_print_stage,
-                           progress=lambda done, total: bar.update(task, completed=done, total=total))
-    console.print()
-    for label, path in outputs:
-        print(f"{label:<18} {path}")
+                           browser_sample=args.browser_sample, overrides=overrides,
+                           say=lambda line: console.print(escape(line), highlight=False, soft_wrap=True),
+                           on_stage=on_stage)
+    print_summary(console, reports, [(p.relative_to(out).as_posix() + ("/" if p.is_dir() else ""), p)
+                                     for _, p in outputs])
+    print(out)                            # for scripts: the folder everything was written to
     return 0
 
 
@@ -75,8 +86,8 @@ def _window_opened(window: dict[str, Any], done: int) -> None:
     from datetime import datetime, timezone
 
     start = datetime.fromtimestamp(float(window["start"]), tz=timezone.utc).isoformat(timespec="seconds")
-    print(f"monitor window open: {window['platforms']} sites, {window['visits']} visits each over "
-          f"{window['duration']} s from {start}; {done} visits already made", file=sys.stderr, flush=True)
+    print(messages.t("cli.window_open", platforms=window["platforms"], visits=window["visits"],
+                     duration=window["duration"], start=start, done=done), file=sys.stderr, flush=True)
 
 
 def cmd_stage(args: argparse.Namespace) -> int:
@@ -89,33 +100,33 @@ def cmd_stage(args: argparse.Namespace) -> int:
         campaign.warc = [Path(f) for f in args.from_warc]
     if getattr(args, "capture_warc", None):
         if campaign.warc:
-            raise ConfigError("--capture-warc records a live scan; this scan reads WARC archives")
+            raise ConfigError(messages.t("cli.capture_and_warc"))
         campaign.capture_warc = Path(args.capture_warc)
+    reports: list[Any] = []
+
+    def on_stage(rep: Any) -> None:
+        reports.append(rep)
+        _print_stage(rep)
+
     if args.command == "run":
-        with _progress() as bar:
-            task = bar.add_task("scan", total=None)
-            runner.run_all(campaign, progress=lambda d, t: bar.update(task, completed=d, total=t),
-                           on_stage=_print_stage, resume=resume)
+        with _reporter(campaign.settings):
+            runner.run_all(campaign, on_stage=on_stage, resume=resume)
+        print_summary(console, reports)
         print(campaign.out)
         return 0
     runner.preflight(campaign, args.command)          # a bad input file stops here: the store is untouched
-    with runner.open_store(campaign) as store:
+    with runner.open_store(campaign) as store, _reporter(campaign.settings):
         if args.command == "monitor":
             if args.resume and args.restart:
-                raise ConfigError("--resume and --restart exclude each other")
-            with _progress() as bar:
-                task = bar.add_task("monitor", total=None)
-                rep = runner.monitor(campaign, store, progress=lambda d, t: bar.update(task, completed=d, total=t),
-                                     resume=args.resume, restart=args.restart, on_open=_window_opened)
+                raise ConfigError(messages.t("cli.resume_and_restart"))
+            rep = runner.monitor(campaign, store, resume=args.resume, restart=args.restart, on_open=_window_opened)
         elif args.command == "scan":
-            _print_stage(runner.register(campaign, store))
-            with _progress() as bar:
-                task = bar.add_task("scan", total=None)
-                rep = runner.scan(campaign, store, progress=lambda d, t: bar.update(task, completed=d, total=t),
-                                  resume=resume)
+            on_stage(runner.register(campaign, store))
+            rep = runner.scan(campaign, store, resume=resume)
         else:
             rep = getattr(runner, args.command)(campaign, store)
-        _print_stage(rep)
+        on_stage(rep)
+    print_summary(console, reports)
     return 0
 
 
@@ -125,7 +136,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     from govlens.campaign import load_campaign
 
     campaign = load_campaign(args.campaign, _settings_overrides(args.set))
-    with runner.open_store(campaign) as store:
+    with runner.open_store(campaign) as store, _reporter(campaign.settings):
         if args.review_command == "export":
             rep = runner.review_export(campaign, store, Path(args.out) if args.out else None)
             _print_stage(rep)
@@ -135,7 +146,8 @@ def cmd_review(args: argparse.Namespace) -> int:
                                     rescore=not args.no_score)
         for rep in reps:
             _print_stage(rep)
-    bad = [p for p in reps[0].problems if not p.startswith("not scored")]
+    unscored = messages.t("problems.not_scored", item="")
+    bad = [p for p in reps[0].problems if not p.startswith(unscored)]
     return 2 if bad else 0
 
 
@@ -149,7 +161,7 @@ def cmd_page(args: argparse.Namespace) -> int:
     settings.update(_settings_overrides(args.set), "cmdline", source="--set")
     check = date.fromisoformat(args.check_date) if args.check_date else None
     report = check_page(args.target, base_url=args.base_url, role=args.role, check_date=check, settings=settings,
-                        sandbox=args.sandbox, warc_url=args.url)
+                        sandbox=args.sandbox, warc_url=args.url, locale=args.locale)
     problems = (report.get("fetch") or {}).get("warc_problems") or []
     if problems:
         from govlens.report.locale import load_locale
@@ -159,6 +171,22 @@ def cmd_page(args: argparse.Namespace) -> int:
             _warn(warc_message(L, p["key"], p))
     print(json.dumps(report, ensure_ascii=False, indent=1, default=str))
     return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from govlens.report.serve import is_loopback, serve
+
+    if not is_loopback(args.host):
+        _warn(f"serving on {args.host}: the reports are reachable from the network, not only this machine")
+    serve(Path(args.dir), args.host, args.port,
+          announce=lambda url: (print(url, flush=True), console.print("Ctrl-C stops", highlight=False)))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """`govlens check URL`: the webmaster's self-check (govlens.selfcheck)."""
+    from govlens.selfcheck.cli import check_command
+    return check_command(args, console)
 
 
 def cmd_sandbox(args: argparse.Namespace) -> int:
@@ -241,12 +269,14 @@ def cmd_index(args: argparse.Namespace) -> int:
     written = write_outputs(run, out, intermediate=not args.results_only)
     res = run.results
     assert res is not None
-    console.print(f"[green]✓[/green] index ({time.perf_counter() - t0:.1f}s) units={len(res)} "
-                  f"scored={int(res['index'].notna().sum())} vetoed={int(res['vetoed'].sum())}"
-                  + (f" replications={int(run.analysis['uncertainty']['replications'].iloc[0])}"
-                     if "uncertainty" in run.analysis else ""))
+    from govlens.progress import duration
+    reps = messages.t("cli.index_reps", n=int(run.analysis["uncertainty"]["replications"].iloc[0])) \
+        if "uncertainty" in run.analysis else ""
+    console.print("[green]✓[/green] " + escape(messages.t(
+        "cli.index_done", seconds=duration(time.perf_counter() - t0), units=len(res),
+        scored=int(res["index"].notna().sum()), vetoed=int(res["vetoed"].sum()), reps=reps)), highlight=False)
     for note in run.notes[:20]:
-        console.print(f"  [yellow]![/yellow] {note}", highlight=False)
+        console.print(f"  [yellow]![/yellow] {escape(str(note))}", highlight=False)
     if args.compare:
         _compare(args.compare, str(out), out / "compare.csv", None)
     print(written["results.csv"])
@@ -286,14 +316,15 @@ def _compare(old: str, new: str, out: Path, framework: str | None) -> None:
     with atomic_path(out) as tmp:
         safe.to_csv(tmp, float_format="%.6g", encoding="utf-8")
     s = summary(table)
-    console.print(f"[green]✓[/green] compare: {s['units']} in both years ({s['new']} new, {s['dropped']} dropped); "
-                  f"ranks up {s['up']}, down {s['down']}, unchanged {s['unchanged']}"
-                  + (f"; {s['beyond_uncertainty']} moved beyond their rank intervals"
-                     if s["beyond_uncertainty"] is not None else ""))
+    beyond = messages.t("cli.compare_beyond", n=s["beyond_uncertainty"]) if s["beyond_uncertainty"] is not None else ""
+    console.print("[green]✓[/green] " + escape(messages.t(
+        "cli.compare_done", units=s["units"], new=s["new"], dropped=s["dropped"], up=s["up"], down=s["down"],
+        unchanged=s["unchanged"], beyond=beyond)), highlight=False)
     for row in s["largest"]:
-        console.print(f"  {row['id']} {row['name'] or ''} ({row['group']}): rank {row['rank_old']:.0f} → "
-                      f"{row['rank_new']:.0f}, index {row['index_change']:+.2f}, mostly {row['main_driver']}",
-                      highlight=False)
+        console.print("  " + escape(messages.t(
+            "cli.compare_row", id=row["id"], name=row["name"] or "", group=row["group"] or messages.t("format.none"),
+            old=f"{row['rank_old']:.0f}", new=f"{row['rank_new']:.0f}", change=f"{row['index_change']:+.2f}",
+            driver=row["main_driver"])), highlight=False)
 
 
 # ------------------------------------------------------------------ parser
@@ -335,7 +366,8 @@ def build_parser() -> argparse.ArgumentParser:
             sp.add_argument("--from-warc", nargs="+", metavar="FILE",
                             help="take the pages from these WARC archives, not the network (no request is sent)")
             sp.add_argument("--capture-warc", metavar="FILE", help="write every response of the live scan to this WARC")
-        sp.add_argument("--locale", choices=["zh-CN", "en"], default="zh-CN", help="language of error messages")
+        sp.add_argument("--locale", choices=["zh-CN", "en"], default="zh-CN",
+                        help="language of progress, summary and error messages")
         sp.set_defaults(func=cmd_stage)
 
     pg = sub.add_parser("page", help="print, as JSON, everything the probe extracts from one page, and its findings")
@@ -350,11 +382,17 @@ def build_parser() -> argparse.ArgumentParser:
     pg.add_argument("--set", action="append", metavar="KEY=VALUE", help="override a setting")
     pg.set_defaults(func=cmd_page)
 
+    ck = sub.add_parser("check", help="self-check of one website: scores, every problem and how to fix it")
+    from govlens.selfcheck.cli import add_arguments
+    add_arguments(ck)
+    ck.set_defaults(func=cmd_check)
+
     mon = sub.add_parser("monitor", help="visit every site on a schedule over a window (census availability rule)")
     mon.add_argument("campaign", help="campaign TOML file")
     mon.add_argument("--resume", action="store_true", help="continue the unfinished window in the store")
     mon.add_argument("--restart", action="store_true", help="drop an unfinished window and start a new one")
     mon.add_argument("--set", action="append", metavar="KEY=VALUE", help="override a setting")
+    mon.add_argument("--locale", choices=["zh-CN", "en"], default="zh-CN", help="language of messages")
     mon.set_defaults(func=cmd_stage)
 
     ix = sub.add_parser("index", help="compute a composite index for any units × indicators table")
@@ -388,7 +426,14 @@ def build_parser() -> argparse.ArgumentParser:
     ri.add_argument("--no-score", action="store_true", help="import only; do not score again")
     for sp in (rx, ri):
         sp.add_argument("--set", action="append", metavar="KEY=VALUE", help="override a setting")
+        sp.add_argument("--locale", choices=["zh-CN", "en"], default="zh-CN", help="language of messages")
         sp.set_defaults(func=cmd_review)
+
+    sv = sub.add_parser("serve", help="serve a campaign's reports (the dashboard) on loopback; prints the URL")
+    sv.add_argument("dir", help="the campaign's output folder (or any folder)")
+    sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    sv.add_argument("--port", type=int, default=8000, help="port (default 8000; 0 = any free port)")
+    sv.set_defaults(func=cmd_serve)
 
     s = sub.add_parser("sandbox", help="the synthetic government web")
     ssub = s.add_subparsers(dest="sandbox_command", required=True)
@@ -436,11 +481,13 @@ def _error(exc: BaseException, locale: str | None = None) -> None:
         text = warc_message(L, key, exc.params())
         console.print(f"[red]{escape(L.t('warc.error'))}:[/red] {escape(text)}", highlight=False, soft_wrap=True)
         return
-    console.print(f"[red]error:[/red] {escape(text)}", highlight=False, soft_wrap=True)
+    sep = "：" if messages.current() == "zh-CN" else ": "
+    console.print(f"[red]{escape(messages.t('cli.error'))}{sep}[/red]{escape(text)}", highlight=False, soft_wrap=True)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    messages.set_locale(getattr(args, "locale", None))      # before any file is read: its errors are worded so
     try:
         return int(args.func(args) or 0)
     except (InputError, ConfigError) as exc:

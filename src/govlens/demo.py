@@ -21,11 +21,15 @@ DEMO_CHECK_DATE = date(2013, 12, 15)   # the 2013 campaign's check date: the san
 DEMO_SEED = 2013
 # The demo runs the census's availability monitor too, in a window compressed from a week to a minute.
 DEMO_SETTINGS = {"MONITOR_IN_RUN": True, "MONITOR_DURATION": 40.0, "MONITOR_VISITS": 40}
+# the [notice] table of the demo's campaign file: the 2013 notice's title, issuer, date and opening (only the
+# demo prints them; a campaign of one's own writes its own [notice] or gets a generated one)
+DEMO_NOTICE = Path(__file__).with_name("demo_notice.toml")
 DEMO_BROWSER_SAMPLE = 40               # websites the demo renders in the browser (BROWSER_SAMPLE); 0 = all
 DEMO_FRAMEWORKS = ["newmedia-2013", "mobile-2013", "column-2013", "innovation-2013", "mailbox-2013", "hotline-2013",
                    "civilization-2013", "foreign-2013", "cndomain-2013"]
 OUTPUTS = (("notice", "notice.html"), ("notice (Markdown)", "notice.md"), ("notice (Word)", "notice.docx"),
            ("notice (PDF)", "notice.pdf"), ("scorecards", "scorecards/"),
+           ("dashboard", "dashboard/index.html"),
            ("results", "results.csv"), ("results (Excel)", "results.xlsx"), ("findings", "findings.csv"),
            ("inspection", "inspection.html"), ("inspection (Excel)", "inspection.xlsx"),
            ("inspection (Word)", "inspection.docx"), ("inspection (PDF)", "inspection.pdf"),
@@ -34,7 +38,8 @@ OUTPUTS = (("notice", "notice.html"), ("notice (Markdown)", "notice.md"), ("noti
            ("results (mailboxes)", "results-mailbox-2013.csv"), ("results (hotlines)", "results-hotline-2013.csv"),
            ("results (文明网)", "results-civilization-2013.csv"), ("results (外文版)", "results-foreign-2013.csv"),
            ("results (.政务)", "results-cndomain-2013.csv"), ("expert review", "review/"),
-           ("previous campaign", "previous/campaign.duckdb"), ("imported data", "data/"),
+           ("previous campaign", "previous/campaign.duckdb"), ("imported data", "inputs/"),
+           ("open data", "data/datapackage.json"),
            ("ground truth", "truth.json"), ("campaign store", "campaign.duckdb"), ("campaign file", "campaign.toml"))
 
 
@@ -74,15 +79,15 @@ def run_demo(out: Path, *, registry: str | None, sites: int | None, seed: int, a
     web.write_truth(out / "truth.json")
     web.write_signals(out / "signals.csv")
     web.write_overseas_signals(out / "overseas.csv")
-    data = web.write_newmedia(out / "data")
+    data = web.write_newmedia(out / "inputs")      # data/ is the open data (report stage)
     n_sites = sum(1 for p in platforms if p.kind == "website")
     n_civ = sum(1 for p in platforms if p.kind == "website" and p.group.startswith("civilization"))
     counts = {k: sum(1 for p in platforms if p.kind == k) for k in ("column", "mailbox", "hotline")}
-    say(f"sandbox web: {n_sites} sites ({n_civ} 文明网), {len(web.mobile)} mobile portals, "
-        f"{len(web.newmedia.accounts) if web.newmedia else 0} Weibo/WeChat accounts, "
-        f"{len({id(f) for f in web.foreign.values()})} sites with foreign-language editions, "
-        f"{len(web.cn_domains)} .政务 names, {counts['column']} featured columns, {counts['mailbox']} leader "
-        f"mailboxes, {counts['hotline']} hotlines, seed {seed}, as of {as_of}")
+    from govlens.messages import t
+    say(t("demo.sandbox_web", sites=n_sites, civ=n_civ, mobile=len(web.mobile),
+          accounts=len(web.newmedia.accounts) if web.newmedia else 0,
+          foreign=len({id(f) for f in web.foreign.values()}), cn=len(web.cn_domains), columns=counts["column"],
+          mailboxes=counts["mailbox"], hotlines=counts["hotline"], seed=seed, as_of=as_of.isoformat()))
     previous = None
     if web.review is not None:
         previous = previous_campaign(out, platforms, web, seed=seed, framework=framework, awards=awards,
@@ -97,6 +102,8 @@ def run_demo(out: Path, *, registry: str | None, sites: int | None, seed: int, a
             "previous": str(previous.relative_to(out)) if previous else None,
             **{key: str(path.relative_to(out)) for key, path in data.items()}},
             {**DEMO_SETTINGS, "BROWSER_SAMPLE": browser_sample})
+        with open(out / "campaign.toml", "a", encoding="utf-8") as fh:     # the notice's text: the 2013 one's
+            fh.write("\n" + DEMO_NOTICE.read_text(encoding="utf-8"))
         campaign = load_campaign(out / "campaign.toml", overrides)
         run_all(campaign, progress=progress, on_stage=on_stage,
                 reviewers=(lambda folder: fill_sheets(web.review, folder)) if web.review is not None else None)
@@ -133,9 +140,10 @@ def previous_campaign(out: Path, platforms: list[Platform], web: Any, *, seed: i
             "locale": locale, "sandbox": "sandbox/sandbox.json"},
             {"BROWSER_ENABLED": False, "MONITOR_IN_RUN": False, "SCORING_REPLICATIONS": 0})
         campaign = load_campaign(folder / "campaign.toml", overrides)
-        with open_store(campaign) as store:
+        from govlens.progress import active
+        with open_store(campaign) as store, active().prefixed("previous"):
             for stage in (register, scan, score):
                 rep = stage(campaign, store)
-                rep.stage = f"previous year: {rep.stage}"
+                rep.stage = f"previous:{rep.stage}"        # said 上一年度 扫描 (govlens.summary.stage_name)
                 on_stage(rep)
     return folder / "campaign.duckdb"

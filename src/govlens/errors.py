@@ -97,7 +97,8 @@ class ImportFileError(InputError):
         detail = ""
         if first is not None:
             where = _where(None, first.line, first.field)
-            detail = f"; {self.total} bad row(s), first at {where}{first.reason}"
+            from govlens.messages import t
+            detail = t("where.import_detail", total=self.total, where=where, reason=first.reason)
         super().__init__(message + detail, file=file)
         self.line, self.field = (first.line, first.field) if first else (None, None)
 
@@ -160,11 +161,14 @@ class ScoringError(GovlensError):
 
 
 def _where(file: str | None, line: int | None, field: str | None) -> str:
+    """``file:line, field 'x': `` in the process's language (:mod:`govlens.messages`)."""
+    from govlens.messages import t
+
     parts = []
     if file:
         parts.append(f"{file}:{line}" if line is not None else str(file))
     elif line is not None:
-        parts.append(f"line {line}")
+        parts.append(t("where.line", line=line))
     if field:
-        parts.append(f"field '{field}'")
-    return (", ".join(parts) + ": ") if parts else ""
+        parts.append(t("where.field", field=field))
+    return (t("where.sep").join(parts) + t("where.end")) if parts else ""

@@ -24,6 +24,7 @@ from govlens.probes.wording import load_wording
 from govlens.probes.year_evidence import http_date
 from govlens.registry.model import Platform
 from govlens.settings import Settings
+from govlens.text import render
 
 PAGE_ONLY = frozenset({"page"})
 
@@ -91,8 +92,8 @@ def read_warc_page(target: str, url: str | None, settings: Settings) -> tuple[by
 
 def check_page(target: str, *, base_url: str | None = None, role: str = HOME, check_date: date | None = None,
                settings: Settings | None = None, sandbox: str | None = None,
-               warc_url: str | None = None) -> dict[str, Any]:
-    """The explanation of one page, with the findings of the page-level indicators."""
+               warc_url: str | None = None, locale: str = "zh-CN") -> dict[str, Any]:
+    """The explanation of one page, with the findings of the page-level indicators (their texts in ``locale``)."""
     settings = settings or Settings()
     reference = check_date or date.today()
     body, ctype, url, fetched = read_page(target, base_url, settings, sandbox, warc_url)
@@ -114,8 +115,9 @@ def check_page(target: str, *, base_url: str | None = None, role: str = HOME, ch
         if not set(module.REQUIRES) <= PAGE_ONLY:
             continue
         result = module.evaluate(obs, ctx)
-        indicators[module.ID] = {"value": result.value, "status": result.status, "detail": result.detail}
-        findings += [{"kind": f.kind, "url": f.url, "detail": f.detail, "snippet": f.snippet}
+        indicators[module.ID] = {"value": result.value, "status": result.status,
+                                 "detail": render(result.detail, locale)}
+        findings += [{"kind": f.kind, "url": f.url, "detail": render(f.detail, locale), "snippet": f.snippet}
                      for f in result.findings]
     report["check_date"] = reference.isoformat()
     report["indicators"] = indicators

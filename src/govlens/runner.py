@@ -18,9 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from govlens.campaign import Campaign
+from govlens.campaign import Campaign, require_file
 from govlens.errors import CampaignFileError, InputError
 from govlens.frameworks import load_framework, validate_references
+from govlens.messages import t
+from govlens.progress import active
 from govlens.registry import RegistryLoad, load_registry
 from govlens.store import CampaignStore
 
@@ -44,6 +46,7 @@ class StageReport:
     seconds: float
     facts: dict[str, Any] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    kinds: dict[str, dict[str, int]] = field(default_factory=dict)    # platform kind → counts (summary table)
 
 
 STAGE_INPUTS = {"scan": ("registry", "signals", "data"), "monitor": ("registry",),
@@ -59,6 +62,7 @@ def preflight(campaign: Campaign, stage: str) -> None:
     header with the required columns); their rows are checked when imported, all or nothing.
     """
     needs = STAGE_INPUTS.get(stage, ())
+    check_files(campaign, needs, stage)
     if "framework" in needs:
         from govlens.indicators.registry import all_ids
         from govlens.scoring import NORMALISATION_METHODS
@@ -93,6 +97,31 @@ def preflight(campaign: Campaign, stage: str) -> None:
                 check_file(path, module.SPEC)
 
 
+def check_files(campaign: Campaign, needs: tuple[str, ...], stage: str) -> None:
+    """Every file the stage reads exists, else one message: the key, its line and the full path."""
+    if "registry" in needs:
+        require_file(campaign, "registry")
+        if stage in ("scan", "run"):
+            for path in campaign.warc:         # from the campaign's `warc` key, or --from-warc
+                require_file(campaign, "warc", path)
+        if stage in ("scan", "run", "monitor") and not campaign.warc and campaign.sandbox is not None:
+            require_file(campaign, "sandbox")
+    if "signals" in needs:
+        for key in ("signals", "overseas_signals"):
+            require_file(campaign, key)
+    if "data" in needs:
+        for key, path in campaign.data.items():
+            require_file(campaign, key, path)
+    named = {"framework": [("framework", campaign.frameworks[0])] +
+             [("frameworks" if "frameworks" in campaign.sources else "framework", f) for f in campaign.frameworks[1:]],
+             "awards": [("awards", campaign.awards)], "inspection": [("inspection", campaign.inspection)]}
+    for need, items in named.items():
+        if need in needs:
+            for key, name in items:
+                if name.endswith((".yaml", ".yml")):
+                    require_file(campaign, key, Path(name))
+
+
 def open_store(campaign: Campaign) -> CampaignStore:
     """The campaign's store, once its folder is known to be a folder we can write in (else one clear error)."""
     from govlens.failures import check_output_folder
@@ -105,10 +134,16 @@ def open_store(campaign: Campaign) -> CampaignStore:
 
 def register(campaign: Campaign, store: CampaignStore) -> StageReport:
     t0 = time.perf_counter()
+    require_file(campaign, "registry")
+    task = active().task("register")
     loaded: RegistryLoad = load_registry(campaign.registry)
     store.write_platforms(loaded.platforms)
+    task.finish(len(loaded.platforms))
+    kinds: dict[str, dict[str, int]] = {}
+    for p in loaded.platforms:
+        kinds.setdefault(p.kind, {"platforms": 0})["platforms"] += 1
     return StageReport("register", time.perf_counter() - t0, {"platforms": len(loaded.platforms)},
-                       [str(e) for e in loaded.errors] + loaded.warnings)
+                       [str(e) for e in loaded.errors] + loaded.warnings, kinds)
 
 
 def sandbox_state(campaign: Campaign) -> dict[str, Any] | None:
@@ -118,7 +153,9 @@ def sandbox_state(campaign: Campaign) -> dict[str, Any] | None:
     try:
         return json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise CampaignFileError(f"cannot read sandbox state: {exc}", file=str(path)) from None
+        reason = getattr(exc, "strerror", None) or type(exc).__name__
+        raise CampaignFileError(t("campaign.sandbox_unreadable", path=Path(path).resolve(), reason=reason),
+                                file=str(campaign.path)) from None
 
 
 def scan(campaign: Campaign, store: CampaignStore, progress: Progress | None = None, *,
@@ -134,8 +171,9 @@ def scan(campaign: Campaign, store: CampaignStore, progress: Progress | None = N
         platforms = store.platforms()
     state = None if campaign.warc else sandbox_state(campaign)
     spool = campaign.out / SPOOL_NAME if campaign.settings.getbool("EVIDENCE_WARC") else None
+    kinds, on_site, _ = kind_progress("scan", platforms)
     summary = run_scan(platforms, store, campaign.settings, sandbox_state=state, progress=progress, resume=resume,
-                       warc=campaign.warc or None, capture=campaign.capture_warc, spool=spool)
+                       warc=campaign.warc or None, capture=campaign.capture_warc, spool=spool, on_site=on_site)
     problems: list[str] = []
     facts = {"sites": summary.sites, "pages": summary.pages, "requests": summary.requests,
              "pages_per_second": round(summary.pages_per_second, 1)}
@@ -146,8 +184,8 @@ def scan(campaign: Campaign, store: CampaignStore, progress: Progress | None = N
     if campaign.warc:
         problems += warc_problems(summary.warc_problems, campaign.locale)
         skipped = list(summary.skipped_probes) + (["browser"] if campaign.settings.getbool("BROWSER_ENABLED") else [])
-        facts.update({"source": "warc", "not_in_archive": summary.not_in_archive,
-                      "skipped_probes": ", ".join(skipped) or "-"})
+        facts.update({"source": t("facts.warc"), "not_in_archive": summary.not_in_archive,
+                      "skipped_probes": ", ".join(skipped) or t("format.none")})
     else:
         facts.update(browse(campaign, store, platforms, state, problems, progress, resume=resume))
     if campaign.signals is not None:
@@ -162,7 +200,33 @@ def scan(campaign: Campaign, store: CampaignStore, progress: Progress | None = N
         problems += [str(e) for e in errors]
         facts["overseas_signals"] = len(observations)
     facts.update(import_data(campaign, store, platforms, problems))
-    return StageReport("scan", time.perf_counter() - t0, facts, problems)
+    return StageReport("scan", time.perf_counter() - t0, facts, problems, kinds)
+
+
+def kind_progress(stage: str, platforms: list[Any]) -> tuple[dict[str, dict[str, int]], Any, Any]:
+    """A bar per platform kind of ``stage`` ("扫描 网站", "扫描 移动门户"), the scan's ``on_site`` that
+    moves them and counts, per kind, the platforms scanned and those whose homepage failed, and the
+    stage (to close it when the pass stops early)."""
+    from govlens.statuses import COMPLETED
+
+    bars = active().stage(stage)
+    totals: dict[str, int] = {}
+    for p in platforms:
+        totals[p.kind] = totals.get(p.kind, 0) + 1
+    tasks = {kind: bars.task(kind, n) for kind, n in totals.items()}
+    counts = {kind: {"platforms": n, "scanned": 0} for kind, n in totals.items()}
+
+    def on_site(platform: Any, status: str | None) -> None:
+        mine = counts[platform.kind]
+        mine["scanned"] += 1
+        if status:                 # a homepage was visited (accounts and hotlines have none: no column)
+            mine["failed"] = mine.get("failed", 0) + (status != COMPLETED)
+        task = tasks[platform.kind]
+        task.advance(before=status is None)
+        if task.done >= (task.total or 0):
+            task.finish()
+
+    return counts, on_site, bars
 
 
 def warc_problems(problems: list[dict[str, Any]], locale: str) -> list[str]:
@@ -188,16 +252,22 @@ def monitor(campaign: Campaign, store: CampaignStore, progress: Progress | None 
     from govlens.probes.monitor import run_monitor
 
     if campaign.warc:
-        raise CampaignFileError("the availability monitor visits the sites live; a campaign that reads WARC "
-                                "archives cannot monitor (remove `warc` or run the monitor separately)",
-                                file=str(campaign.path), field="campaign.warc")
+        raise CampaignFileError(t("campaign.monitor_warc"), file=str(campaign.path), field="campaign.warc")
     t0 = time.perf_counter()
     platforms = store.platforms()
     if not platforms:
         register(campaign, store)
         platforms = store.platforms()
+    task = active().task("monitor", "website", per=campaign.settings.getint("MONITOR_VISITS"))
+
+    def moved(done: int, total: int) -> None:
+        task.update(done, total)
+        if progress is not None:
+            progress(done, total)
+
     summary = run_monitor(platforms, store, campaign.settings, sandbox_state=sandbox_state(campaign),
-                          resume=resume, restart=restart, progress=progress, on_open=on_open)
+                          resume=resume, restart=restart, progress=moved, on_open=on_open)
+    task.finish()
     return StageReport("monitor", time.perf_counter() - t0,
                        {"sites": summary.sites, "visits": summary.visits, "failures": summary.failures,
                         "late": summary.late, "resumed": summary.resumed, "already_done": summary.done_before})
@@ -243,11 +313,13 @@ def browse(campaign: Campaign, store: CampaignStore, platforms: list[Any], state
         return {"rendered": 0}
     settings = s.copy()
     settings.set("CONCURRENCY_SITES", max(1, s.getint("BROWSER_PAGES")), "cmdline")
+    _, on_site, bars = kind_progress("browse", sample)
     try:
         summary = run_scan(sample, store, settings, sandbox_state=state, probes=("browser",), progress=progress,
-                           resume=resume)
+                           resume=resume, on_site=on_site)
     except BrowserUnavailable as exc:
-        problems.append(f"{exc} — scored on the HTTP-only indicators")
+        bars.finish(complete=False)
+        problems.append(t("problems.browser_unavailable", reason=exc))
         store.set_meta("browser", {"available": False, "reason": str(exc)})
         return {"rendered": 0}
     store.set_meta("browser", {"available": True, "sample": len(sample), "seconds": summary.elapsed,
@@ -276,10 +348,13 @@ def score(campaign: Campaign, store: CampaignStore, only: set[str] | None = None
     groups: dict[frozenset[tuple[tuple[str, ...], tuple[str, ...]]], list[str]] = {}
     for iid, fws in users.items():
         groups.setdefault(frozenset((fw.platform_kinds, fw.platform_groups) for fw in fws), []).append(iid)
+    bar = active().task("indicators", total=sum(len(ids) for ids in groups.values()))
     for selectors, ids in groups.items():
         run_indicators(store, [p for p in platforms
                                if any(p.kind in kinds and (not grp or p.group in grp) for kinds, grp in selectors)],
                        indicator_ids=ids, check_date=campaign.check_date, settings=campaign.settings)
+        bar.advance(len(ids))
+    bar.finish()
     facts: dict[str, Any] = {}
     if campaign.settings.getbool("EVIDENCE_WARC"):
         from govlens.indicators.evidence_warc import EVIDENCE_NAME, write_evidence
@@ -287,20 +362,36 @@ def score(campaign: Campaign, store: CampaignStore, only: set[str] | None = None
         facts["evidence_records"] = kept["evidence_records"]
     scored: dict[str, ScoringSummary] = {}
     reps = int(campaign.settings["SCORING_REPLICATIONS"])
+    scoring = active().stage("score")
+    bars = {fw.id: scoring.task(fw.id, sum(1 for p in platforms if fw.covers(p.kind, p.group))) for fw in frameworks}
     for framework in frameworks:
         if len(frameworks) > 1 and not any(framework.covers(p.kind, p.group) for p in platforms):
-            facts[framework.id] = "no platform of its kinds"
+            facts[framework.id] = t("facts.no_platform")
+            bars[framework.id].finish()
             continue
         summary: ScoringSummary = score_campaign(store, framework, replications=None if reps < 0 else reps)
+        bars[framework.id].finish()
         scored[framework.id] = summary
         if len(frameworks) == 1:
             facts = {"framework": summary.framework, "platforms": summary.platforms, "scored": summary.scored,
                      "vetoed": summary.vetoed, "replications": summary.replications, **facts}
         else:
-            facts[framework.id] = f"{summary.scored}/{summary.platforms} scored, {summary.vetoed} vetoed"
+            facts[framework.id] = t("facts.framework_scored", scored=summary.scored, platforms=summary.platforms,
+                                    vetoed=summary.vetoed)
     if campaign.previous is not None:
+        require_file(campaign, "previous")
         facts.update(improvement(campaign, store, frameworks, platforms, scored, reps))
-    return StageReport("score", time.perf_counter() - t0, facts)
+    return StageReport("score", time.perf_counter() - t0, facts, kinds=findings_by_kind(store))
+
+
+def findings_by_kind(store: CampaignStore) -> dict[str, dict[str, int]]:
+    """Findings per platform kind (the summary table's column)."""
+    try:
+        frame = store.frame("SELECT p.kind AS kind, count(*) AS n FROM findings f JOIN platforms p "
+                            "ON p.id = f.platform_id GROUP BY p.kind")
+    except Exception:  # noqa: BLE001 - no findings table yet: no column
+        return {}
+    return {str(k): {"findings": int(n)} for k, n in zip(frame["kind"], frame["n"])}
 
 
 IMPROVEMENT_INDICATOR = "index-improvement"
@@ -339,7 +430,7 @@ def improvement(campaign: Campaign, store: CampaignStore, frameworks: list[Any],
                        indicator_ids=[IMPROVEMENT_INDICATOR], check_date=campaign.check_date,
                        settings=campaign.settings)
         score_campaign(store, fw, replications=None if reps < 0 else reps)
-    return {"improvement": f"{len(rows)} platforms compared with {campaign.previous.name}"}
+    return {"improvement": t("facts.compared", n=len(rows), name=campaign.previous.name)}
 
 
 def _int(v: Any) -> int | None:
@@ -355,16 +446,21 @@ def review_export(campaign: Campaign, store: CampaignStore, out: Path | None = N
 
     t0 = time.perf_counter()
     if campaign.reviewers is None:
-        raise CampaignFileError("the campaign names no experts' list (key `reviewers`)", file=str(campaign.path),
-                                field="campaign.reviewers")
+        raise CampaignFileError(t("campaign.no_reviewers"), file=str(campaign.path), field="campaign.reviewers")
+    require_file(campaign, "reviewers")
+    task = active().task("review export")
     experts, errors = load_experts(campaign.reviewers)
     folder = out or campaign.review_dir or campaign.out / "review"
+    from govlens.report.locale import load_locale
+
     summary = export_review(store, campaign_frameworks(campaign), experts, folder,
-                            exclude_own=str(campaign.settings["REVIEW_EXCLUDE_OWN"]), locale=campaign.locale)
+                            exclude_own=str(campaign.settings["REVIEW_EXCLUDE_OWN"]), locale=campaign.locale,
+                            labels=load_locale(campaign.locale))
     loads = sorted(summary.load.values())
+    task.finish()
     return StageReport("review export", time.perf_counter() - t0,
                        {"folder": str(folder), "experts": len(summary.files), "platforms": summary.platforms,
-                        "load": f"{loads[0]}–{loads[-1]} platforms per expert" if loads else "none"},
+                        "load": t("facts.per_expert", low=loads[0], high=loads[-1]) if loads else t("format.none")},
                        [str(e) for e in errors])
 
 
@@ -378,17 +474,20 @@ def review_import(campaign: Campaign, store: CampaignStore, files: list[Path] | 
         folder = campaign.review_dir or campaign.out / "review"
         files = sorted(folder.glob("*.xlsx")) if folder.is_dir() else []
         if not files:
-            raise InputError("no review workbook to import", file=str(folder))
+            raise InputError(t("campaign.no_review_workbook"), file=str(folder.resolve()))
     s = campaign.settings
+    task = active().task("review import", total=len(files))
     result = import_review(store, files, campaign_frameworks(campaign),
                            min_agreement=float(s["REVIEW_MIN_AGREEMENT"]), outlier_z=float(s["REVIEW_OUTLIER_Z"]))
-    icc = {fid: {k: round(v, 3) for k, v in vals.items() if k.endswith(":overall")}
-           for fid, vals in result.agreement.items()}
+    task.finish()
+    icc = t("format.list_sep").join(f"{fid} {k.removesuffix(':overall')} {round(v, 3)}"
+                                    for fid, vals in result.agreement.items()
+                                    for k, v in vals.items() if k.endswith(":overall")) or t("format.none")
     reports = [StageReport("review import", time.perf_counter() - t0,
                            {"files": result.files, "sheets": result.sheets, "scores": result.scores,
                             "platforms": result.platforms, "outliers": result.outliers, "agreement": icc},
                            [str(e) for e in result.errors]
-                           + [f"not scored: {x}" for x in result.not_scored[:20]])]
+                           + [t("problems.not_scored", item=x) for x in result.not_scored[:20]])]
     if rescore:       # the frameworks whose index takes the experts' scores
         reports.append(score(campaign, store, only={fw.id for fw in campaign_frameworks(campaign) if fw.review}))
     return reports
@@ -405,9 +504,12 @@ def inspect(campaign: Campaign, store: CampaignStore) -> StageReport:
     scheme = load_inspection_scheme(campaign.inspection)
     validate_scheme_references(scheme, set(all_ids()))
     store.require("observations", "scan")
-    run_indicators(store, [p for p in store.platforms() if p.kind in scheme.platform_kinds],
-                   indicator_ids=scheme.indicator_ids(), check_date=campaign.check_date, settings=campaign.settings)
+    chosen = [p for p in store.platforms() if p.kind in scheme.platform_kinds]
+    task = active().task("inspect", scheme.id, len(chosen))
+    run_indicators(store, chosen, indicator_ids=scheme.indicator_ids(), check_date=campaign.check_date,
+                   settings=campaign.settings)
     summary = inspect_campaign(store, scheme, campaign.locale)
+    task.finish()
     return StageReport("inspect", time.perf_counter() - t0,
                        {"scheme": summary.scheme, "platforms": summary.platforms, "qualified": summary.qualified,
                         "vetoed": summary.vetoed, "below_pass": summary.below_pass})
@@ -431,9 +533,10 @@ def awards(campaign: Campaign, store: CampaignStore) -> StageReport:
     from govlens.awards import load_awards, select_awards
 
     t0 = time.perf_counter()
+    task = active().task("awards")
     summary: AwardsSummary = select_awards(store, load_awards(campaign.awards))
-    problems = [f"{key}/{group}: {n} place(s) left empty (not enough eligible platforms)"
-                for key, group, n in summary.unfilled]
+    task.finish()
+    problems = [t("problems.unfilled", award=key, group=group, n=n) for key, group, n in summary.unfilled]
     return StageReport("awards", time.perf_counter() - t0,
                        {"awards": summary.awards, "winners": summary.winners, "nominations": summary.nominations},
                        problems)
@@ -444,9 +547,12 @@ def report(campaign: Campaign, store: CampaignStore) -> StageReport:
     from govlens.report import write_reports
 
     t0 = time.perf_counter()
+    task = active().task("report")
     frameworks = campaign_frameworks(campaign)
-    paths = write_reports(store, campaign.out, framework=frameworks[0], awards=load_awards(campaign.awards),
-                          locale=campaign.locale, more_frameworks=frameworks[1:])
+    awards = load_awards(campaign.awards, year=campaign.year)       # {year} in its titles: the campaign's
+    paths = write_reports(store, campaign.out, framework=frameworks[0], awards=awards, locale=campaign.locale,
+                          more_frameworks=frameworks[1:], notice=campaign.notice)
+    task.finish()
     return StageReport("report", time.perf_counter() - t0, {k: str(v) for k, v in paths.items()})
 
 

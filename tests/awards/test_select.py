@@ -89,7 +89,7 @@ def test_nominations_section_names_known_awards() -> None:
     cfg = parse_awards(doc)
     assert cfg.nomination_lists[0].awards == ("s4.leading",) and cfg.nominations_intro == "提名如下"
     doc["nominations"]["lists"][0]["awards"] = ["s4.nothing"]
-    with pytest.raises(AwardsError, match="nominations.lists\\[0\\].awards.*unknown award"):
+    with pytest.raises(AwardsError, match="nominations.lists\\[0\\].awards.*未知的奖项 “s4.nothing”"):
         parse_awards(doc)
 
 

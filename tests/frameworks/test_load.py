@@ -40,9 +40,9 @@ def test_bad_framework_names_the_key(mutate, field: str) -> None:  # type: ignor
 
 def test_references_checked() -> None:
     f = parse_framework(MINIMAL, "f.yaml")
-    with pytest.raises(FrameworkError, match="unknown indicator 'a'"):
+    with pytest.raises(FrameworkError, match="未知的指标 “a”"):
         validate_references(f, {"b"}, {"bounded_linear"})
-    with pytest.raises(FrameworkError, match="unknown normalisation"):
+    with pytest.raises(FrameworkError, match="未知的方法"):
         validate_references(f, {"a"}, {"log_linear"})
 
 

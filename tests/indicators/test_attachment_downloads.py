@@ -1,4 +1,5 @@
 from govlens.indicators import attachment_downloads
+from govlens.text import render
 
 GUIDE = "https://www.example.gov.cn/fw/fw_6.html"
 
@@ -26,7 +27,7 @@ def test_404_and_html_instead_of_file_are_findings(f):
     assert [(x.kind, x.url, x.evidence_url) for x in r.findings] == [
         ("broken_attachment", "https://www.example.gov.cn/b.doc", GUIDE),
         ("broken_attachment", "https://www.example.gov.cn/c.pdf", GUIDE)]
-    assert "HTTP 404" in r.findings[0].detail and "instead of the file" in r.findings[1].detail
+    assert "HTTP 404" in render(r.findings[0].detail, "en") and "instead of the file" in render(r.findings[1].detail, "en")
 
 
 def test_no_downloads_is_not_applicable(f):

@@ -1,4 +1,5 @@
 from govlens.indicators import availability
+from govlens.text import render
 
 
 def test_all_visits_completed_is_ok(f):
@@ -12,7 +13,7 @@ def test_some_failed_is_intermittent_outage(f):
     assert r.value == 1 / 3
     assert [x.kind for x in r.findings] == ["intermittent_outage"]
     assert r.findings[0].url == f.home_url  # site-level: the registry url
-    assert "timeout" in r.findings[0].detail
+    assert "timed out" in render(r.findings[0].detail, "en") and "访问超时" in render(r.findings[0].detail)
 
 
 def test_every_visit_failed_is_site_down(f):
@@ -26,7 +27,7 @@ def test_http_error_counts_as_failed(f):
     bad = f.obs("visit", status="http_error", http_status=503, attempt=1, error=None)
     r = availability.evaluate(f.po(bad), f.ctx())
     assert r.value == 1.0 and r.findings[0].kind == "site_down"
-    assert "503" in r.detail
+    assert "503" in render(r.detail, "en")
 
 
 def test_no_visit_is_missing(f):

@@ -1,4 +1,5 @@
 from govlens.indicators import broken_internal_links as ind
+from govlens.text import render
 
 
 def test_share_of_failed_internal_links(f):
@@ -14,7 +15,7 @@ def test_share_of_failed_internal_links(f):
     assert [(x.kind, x.url) for x in r.findings] == [("broken_internal_link", home + "b.html"),
                                                       ("broken_internal_link", home + "c.html")]
     assert r.findings[0].evidence_url == home + "col/yw/"
-    assert "404" in r.findings[0].detail
+    assert "404" in render(r.findings[0].detail, "en")
 
 
 def test_robots_blocked_is_not_broken(f):

@@ -1,4 +1,5 @@
 from govlens.indicators import certificate_validity
+from govlens.text import render
 
 TLS = "https://www.example.gov.cn/"
 
@@ -20,7 +21,7 @@ def test_expired_certificate_is_a_finding(f):
     r = certificate_validity.evaluate(f.po(tls(f, verified=False, verify_code=10, verify_error="certificate has expired",
                                                not_after="2012-12-15T00:00:00+00:00")), f.ctx())
     assert r.value == 0.0 and [x.kind for x in r.findings] == ["expired_certificate"]
-    assert "2012-12-15" in r.findings[0].detail
+    assert "2012-12-15" in render(r.findings[0].detail, "en")
 
 
 def test_expiry_read_from_the_certificate_when_openssl_gives_another_code(f):
@@ -32,7 +33,7 @@ def test_expiry_read_from_the_certificate_when_openssl_gives_another_code(f):
 def test_self_signed_scores_zero_without_expiry_finding(f):
     r = certificate_validity.evaluate(f.po(tls(f, verified=False, verify_code=18,
                                                verify_error="self-signed certificate")), f.ctx())
-    assert r.value == 0.0 and r.findings == [] and "self-signed" in r.detail
+    assert r.value == 0.0 and r.findings == [] and "self-signed" in render(r.detail, "en")
 
 
 def test_no_tls_is_not_applicable(f):

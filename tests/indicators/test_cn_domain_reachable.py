@@ -1,9 +1,10 @@
 from govlens.indicators import cn_domain_reachable as ind
+from govlens.text import render
 
 
 def test_reachable(f):
     r = ind.evaluate(f.po(f.cn_dns(), f.cn_site()), f.ctx())
-    assert r.value == 1.0 and r.findings == [] and "www.zj.gov.cn" in r.detail
+    assert r.value == 1.0 and r.findings == [] and "www.zj.gov.cn" in render(r.detail, "en")
 
 
 def test_registered_but_nothing_answers_is_a_finding(f):

@@ -1,9 +1,10 @@
 from govlens.indicators import cn_domain_registered as ind
+from govlens.text import render
 
 
 def test_registered(f):
     r = ind.evaluate(f.po(f.cn_dns(), f.cn_site()), f.ctx())
-    assert r.value == 1.0 and r.findings == [] and "xn--gmq000bv3esyhdla33cp00b" in r.detail
+    assert r.value == 1.0 and r.findings == [] and "xn--gmq000bv3esyhdla33cp00b" in render(r.detail, "en")
 
 
 def test_registered_without_address_still_registered(f):

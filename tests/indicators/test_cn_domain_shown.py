@@ -1,4 +1,5 @@
 from govlens.indicators import cn_domain_shown as ind
+from govlens.text import render
 
 
 def test_shown_in_the_footer(f):
@@ -8,7 +9,7 @@ def test_shown_in_the_footer(f):
 
 def test_only_in_the_body_is_a_finding(f):
     r = ind.evaluate(f.po(f.cn_dns(), f.cn_site(shown=(), elsewhere=True)), f.ctx())
-    assert r.value == 0.0 and [x.kind for x in r.findings] == ["cn_domain_not_shown"] and "body" in r.detail
+    assert r.value == 0.0 and [x.kind for x in r.findings] == ["cn_domain_not_shown"] and "body" in render(r.detail, "en")
 
 
 def test_parking_page_is_zero_without_its_own_finding(f):

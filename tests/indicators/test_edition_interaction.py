@@ -1,11 +1,12 @@
 from govlens.indicators import edition_interaction as ind
+from govlens.text import render
 
 
 def test_share_of_features(f):
     pages = [f.edition_page(interaction=["email"]),
              f.edition_page(f.EN + "contact/", "section", interaction=["email", "form", "phone"])]
     r = ind.evaluate(f.po(f.discovery(), *pages), f.ctx())
-    assert r.value == 0.75 and "faq" not in r.detail.split(": ")[1]
+    assert r.value == 0.75 and "faq" not in render(r.detail, "en").split(": ")[1]
 
 
 def test_failed_pages_do_not_count(f):

@@ -1,11 +1,12 @@
 from govlens.indicators import edition_languages as ind
+from govlens.text import render
 
 
 def test_languages_counted_once(f):
     editions = [{"url": f.EN, "lang": "en", "how": "label"}, {"url": f.CN + "fr/", "lang": "fr", "how": "label"},
                 {"url": f.CN + "en/", "lang": "en", "how": "path"}]
     r = ind.evaluate(f.po(f.discovery(editions)), f.ctx())
-    assert r.value == 2.0 and "en, fr" in r.detail
+    assert r.value == 2.0 and "English, French" in render(r.detail, "en") and "英文、法文" in render(r.detail)
 
 
 def test_no_edition_is_zero(f):

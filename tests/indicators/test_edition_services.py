@@ -1,11 +1,12 @@
 from govlens.indicators import edition_services as ind
+from govlens.text import render
 
 
 def test_share_of_lexicon_topics(f):
     pages = [f.edition_page(services=["visa"]), f.edition_page(f.EN + "services/", "section",
                                                                services=["visa", "investment", "unknown"])]
     r = ind.evaluate(f.po(f.discovery(), *pages), f.ctx())
-    assert r.value == 0.5 and {e.detail for e in r.evidence} == {"visa", "investment"}
+    assert r.value == 0.5 and {render(e.detail, "en") for e in r.evidence} == {"offers: visa", "offers: investment"}
 
 
 def test_none_offered(f):

@@ -1,4 +1,5 @@
 from govlens.indicators import elderly_friendly
+from govlens.text import render
 
 
 def test_all_checks_pass(f):
@@ -15,7 +16,7 @@ def test_each_failed_check_counts(f):
 
 def test_judged_on_what_was_measured(f):
     r = elderly_friendly.evaluate(f.po(f.render()), f.ctx())      # no phone render, no axe run
-    assert r.value == 1.0 and [e.detail for e in r.evidence] == ["accessible mode entry: yes"]
+    assert r.value == 1.0 and [render(e.detail, "en") for e in r.evidence] == ["accessible mode entry: yes"]
 
 
 def test_not_rendered_is_missing(f):
@@ -26,6 +27,6 @@ def test_static_entry_when_the_layout_read_no_parts(f):
     desk = f.render(layout={"parts": {}})
     js_entry = {"text": "无障碍", "url": "javascript:void(0)", "javascript": True}
     r = elderly_friendly.evaluate(f.po(desk, f.page(accessibility_entry=js_entry)), f.ctx())
-    assert r.value == 1.0 and [e.detail for e in r.evidence] == ["accessible mode entry: yes"]
+    assert r.value == 1.0 and [render(e.detail, "en") for e in r.evidence] == ["accessible mode entry: yes"]
     r = elderly_friendly.evaluate(f.po(desk, f.page(accessibility_entry=None)), f.ctx())
     assert r.value == 0.0

@@ -1,4 +1,5 @@
 from govlens.indicators import empty_columns as ind
+from govlens.text import render
 
 
 def test_counts_empty_columns(f):
@@ -10,7 +11,7 @@ def test_counts_empty_columns(f):
     assert r.status == "ok" and r.value == 2.0
     assert [(x.kind, x.url) for x in r.findings] == [("empty_column", f.home_url + "col/tzgg/"),
                                                       ("empty_column", f.home_url + "col/yw/")]
-    assert "通知公告" in r.findings[0].detail
+    assert "通知公告" in render(r.findings[0].detail, "en")
 
 
 def test_no_empty_column(f):

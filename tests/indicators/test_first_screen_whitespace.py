@@ -1,9 +1,10 @@
 from govlens.indicators import first_screen_whitespace
+from govlens.text import render
 
 
 def test_value_is_the_empty_share(f):
     r = first_screen_whitespace.evaluate(f.po(f.render(layout={"whitespace": 0.32})), f.ctx())
-    assert r.value == 0.32 and "32%" in r.detail
+    assert r.value == 0.32 and "32%" in render(r.detail, "en")
 
 
 def test_no_measure_is_missing(f):

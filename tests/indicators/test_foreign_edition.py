@@ -1,4 +1,5 @@
 from govlens.indicators import foreign_edition as ind
+from govlens.text import render
 
 
 def test_edition_found(f):
@@ -9,7 +10,7 @@ def test_edition_found(f):
 def test_no_edition_is_a_finding(f):
     r = ind.evaluate(f.po(f.discovery([], candidates=[{"url": f.CN + "english/", "status": "http_error"}])), f.ctx())
     assert r.value == 0.0 and [(x.kind, x.url) for x in r.findings] == [("no_foreign_edition", f.home_url)]
-    assert "english/ → http_error" in r.detail
+    assert "english/ → the server answered with an error status" in render(r.detail, "en")
 
 
 def test_chinese_site_down_is_missing_not_a_defect(f):

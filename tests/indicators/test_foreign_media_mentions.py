@@ -1,4 +1,5 @@
 from govlens.indicators import foreign_media_mentions as ind
+from govlens.text import render
 
 
 def signals(f, **values):
@@ -8,7 +9,7 @@ def signals(f, **values):
 
 def test_value_from_the_import(f):
     r = ind.evaluate(f.po(signals(f, foreign_media_mentions=123)), f.ctx())
-    assert r.value == 123.0 and "overseas.csv:2" in r.detail
+    assert r.value == 123.0 and "overseas.csv:2" in render(r.detail, "en")
 
 
 def test_bad_value_is_missing(f):

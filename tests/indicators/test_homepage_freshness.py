@@ -1,5 +1,6 @@
 from govlens.indicators import homepage_freshness as ind
 from govlens.indicators.base import MAX_DAYS
+from govlens.text import render
 
 
 def _home(f, *items, **data):
@@ -10,7 +11,7 @@ def test_fresh_homepage(f):
     r = ind.evaluate(f.po(_home(f, f.item("a", "2013-12-10"), f.item("b", "2013-12-18"), f.item("c", None))),
                      f.ctx())
     assert r.status == "ok" and r.value == 2.0 and r.findings == []
-    assert "2013-12-18" in r.evidence[0].detail
+    assert "2013-12-18" in render(r.evidence[0].detail, "en")
 
 
 def test_stale_homepage(f):
@@ -39,7 +40,7 @@ def test_year_less_dates_arrive_parsed_and_the_turn_of_the_year_works(f):
     r = ind.evaluate(f.po(_home(f, {"title": "a", "url": "u", "date": "2013-12-30", "date_text": "[12-30]"})),
                      f.ctx(check_date=f.check_date.replace(year=2014, month=1, day=3)))
     assert r.value == 4.0 and r.findings == []
-    assert "[12-30]" in r.evidence[0].detail
+    assert "[12-30]" in render(r.evidence[0].detail, "en")
 
 
 def test_far_future_dates_are_ignored(f):
@@ -61,7 +62,7 @@ def test_navigation_only_homepage_is_judged_by_its_columns(f):
     col = f.page("column", f.home_url + "col/yw/", items=[f.item("a", "2013-12-01")])
     r = ind.evaluate(f.po(home, col), f.ctx())
     assert r.value == 19.0 and r.findings[0].kind == "stale_homepage"
-    assert "navigation-only" in r.detail
+    assert "navigation-only" in render(r.detail, "en")
 
 
 def test_homepage_never_loaded_is_missing(f):
@@ -74,6 +75,6 @@ def test_finding_says_when_the_year_is_only_inferred(f):
                "year_source": "page evidence 2012"}
     r = ind.evaluate(f.po(_home(f, guessed)), f.ctx())
     assert [x.kind for x in r.findings] == ["stale_homepage"]
-    assert "year inferred from page evidence 2012" in r.findings[0].detail
+    assert "year inferred from page evidence 2012" in render(r.findings[0].detail, "en")
     r = ind.evaluate(f.po(_home(f, f.item("b", "2012-12-08"))), f.ctx())
-    assert "inferred" not in r.findings[0].detail
+    assert "inferred" not in render(r.findings[0].detail, "en")

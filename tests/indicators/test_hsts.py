@@ -1,4 +1,5 @@
 from govlens.indicators import hsts
+from govlens.text import render
 
 HTTPS_HOME = "https://www.example.gov.cn/"
 
@@ -25,7 +26,7 @@ def test_https_site_without_header_is_a_finding(f):
 
 def test_max_age_zero_is_no_hsts(f):
     r = hsts.evaluate(f.po(f.page(), redirect(f, True), tls(f, "max-age=0", 0)), f.ctx())
-    assert r.value == 0.0 and "without max-age" in r.detail
+    assert r.value == 0.0 and "without max-age" in render(r.detail, "en")
 
 
 def test_http_only_site_is_not_applicable(f):

@@ -6,8 +6,16 @@ from typing import Any
 
 import pytest
 
-from govlens.indicators import (conac_badge, guideline_meta, icp_number, police_record, site_code, site_code_match,
-                                site_sponsor)
+from govlens.indicators import (
+    conac_badge,
+    guideline_meta,
+    icp_number,
+    police_record,
+    site_code,
+    site_code_match,
+    site_sponsor,
+)
+from govlens.text import render
 
 FOOTER = "主办单位：示例市人民政府办公室 网站标识码：3300000001 浙ICP备00000001号 浙公网安备 33000002000001号"
 
@@ -67,7 +75,8 @@ def test_missing_when_the_homepage_never_loaded_or_was_read_without_the_block(f)
 
 def test_empty_footer_text_is_said_plainly(f):
     r = site_code.evaluate(f.po(f.page(site_identity=block(site_code=None, footer_text=None))), f.ctx())
-    assert r.findings[0].snippet == "(no footer text found)"
+    assert r.findings[0].snippet == ""
+    assert "no footer text found" in render(r.findings[0].detail, "en") and "未找到页脚文字" in render(r.findings[0].detail)
 
 
 # ---------------------------------------------------------------- site-code-match
@@ -119,7 +128,7 @@ def test_one_finding_per_page_lacking_its_roles_meta(f):
     assert sorted((x.kind, x.url) for x in r.findings) == [("missing_guideline_meta", a2),
                                                            ("missing_guideline_meta", c1)]
     art = next(x for x in r.findings if x.url == a2)
-    assert "PubDate" in art.detail and "ContentSource" in art.detail and "SiteName" in art.snippet
+    assert "PubDate" in render(art.detail, "en") and "ContentSource" in render(art.detail, "en") and "SiteName" in art.snippet
 
 
 def test_guideline_meta_not_applicable_on_a_homepage_only_site(f):

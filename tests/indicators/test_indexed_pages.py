@@ -1,4 +1,5 @@
 from govlens.indicators import indexed_pages as ind
+from govlens.text import render
 
 
 def _signals(f, **data):
@@ -8,7 +9,7 @@ def _signals(f, **data):
 
 def test_value_from_signals(f):
     r = ind.evaluate(f.po(_signals(f, indexed_pages=1200, inbound_links=3, media_mentions=1)), f.ctx())
-    assert r.status == "ok" and r.value == 1200.0 and "signals.csv:2" in r.evidence[0].detail
+    assert r.status == "ok" and r.value == 1200.0 and "signals.csv:2" in render(r.evidence[0].detail, "en")
 
 
 def test_zero_is_a_value(f):

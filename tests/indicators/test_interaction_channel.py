@@ -1,4 +1,5 @@
 from govlens.indicators import interaction_channel
+from govlens.text import render
 
 
 def interaction(f, forms=(), lists=(), entries=("https://www.example.gov.cn/hdjl/",)):
@@ -19,7 +20,7 @@ def test_form_is_a_channel(f):
 
 def test_published_letters_are_a_channel(f):
     r = interaction_channel.evaluate(f.po(f.page(), interaction(f, lists=["x"]), letter(f)), f.ctx())
-    assert r.value == 1.0 and "1 published letter" in r.detail
+    assert r.value == 1.0 and "1 published letter" in render(r.detail, "en")
 
 
 def test_nothing_behind_the_links_is_a_finding(f):
@@ -30,7 +31,7 @@ def test_nothing_behind_the_links_is_a_finding(f):
 
 def test_no_mailbox_link_at_all(f):
     r = interaction_channel.evaluate(f.po(f.page(), interaction(f, entries=())), f.ctx())
-    assert r.value == 0.0 and "no mailbox or consultation link" in r.detail
+    assert r.value == 0.0 and "no mailbox or consultation link" in render(r.detail, "en")
 
 
 def test_site_never_loaded_is_missing(f):

@@ -1,4 +1,5 @@
 from govlens.indicators import ipv6
+from govlens.text import render
 
 
 def dns(f, a=("1.2.3.4",), aaaa=(), a_error=None, aaaa_error=None):
@@ -8,7 +9,7 @@ def dns(f, a=("1.2.3.4",), aaaa=(), a_error=None, aaaa_error=None):
 
 def test_aaaa_record(f):
     r = ipv6.evaluate(f.po(dns(f, aaaa=["2001:db8::1"])), f.ctx())
-    assert r.value == 1.0 and r.findings == [] and "2001:db8::1" in r.evidence[0].detail
+    assert r.value == 1.0 and r.findings == [] and "2001:db8::1" in render(r.evidence[0].detail, "en")
 
 
 def test_no_aaaa_is_a_finding(f):

@@ -1,9 +1,16 @@
 """The mobile-portal and app-store indicators on hand-made observations: one case per outcome."""
 from __future__ import annotations
 
-
-from govlens.indicators import (app_downloads, app_freshness, app_rating, mobile_adaptation, mobile_broken_links,
-                                mobile_load_time, mobile_page_weight)
+from govlens.indicators import (
+    app_downloads,
+    app_freshness,
+    app_rating,
+    mobile_adaptation,
+    mobile_broken_links,
+    mobile_load_time,
+    mobile_page_weight,
+)
+from govlens.text import render
 
 M = "http://m.example.gov.cn/"
 
@@ -21,7 +28,7 @@ def test_adaptation(f) -> None:
     r = mobile_adaptation.evaluate(f.po(page(f, has_viewport=False, fixed_widths=[{"tag": "div", "width": 1000,
                                                                                   "source": "style"}])), f.ctx())
     assert r.value == 0.0 and sorted(x.kind for x in r.findings) == ["fixed_width_layout", "no_viewport"]
-    assert "1000px" in next(x for x in r.findings if x.kind == "fixed_width_layout").detail
+    assert "1000px" in render(next(x for x in r.findings if x.kind == "fixed_width_layout").detail, "en")
     assert mobile_adaptation.evaluate(f.po(f.obs("mobile_page", M, "timeout", has_viewport=None)), f.ctx()).status \
         == "missing"
 

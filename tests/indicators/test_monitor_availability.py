@@ -1,4 +1,5 @@
 from govlens.indicators import monitor_availability
+from govlens.text import render
 
 
 def monitor(f, visits, failures):
@@ -16,7 +17,7 @@ def test_below_five_percent_is_no_finding(f):
 def test_five_percent_is_the_census_veto(f):
     r = monitor_availability.evaluate(f.po(monitor(f, 100, 5)), f.ctx())
     assert r.value == 0.05 and [x.kind for x in r.findings] == ["site_unreachable"]
-    assert len(r.evidence) == 5 and "503" in r.evidence[0].detail
+    assert len(r.evidence) == 5 and "503" in render(r.evidence[0].detail, "en")
 
 
 def test_threshold_is_a_setting(f):

@@ -19,6 +19,7 @@ from govlens.sandbox.check import compare, format_scores
 from govlens.sandbox.newmedia import build_newmedia, generate_accounts, write_stats_csv
 from govlens.settings import Settings
 from govlens.store import CampaignStore
+from govlens.text import render
 
 AS_OF = dt.date(2013, 12, 15)
 N = 2000
@@ -64,10 +65,10 @@ def test_suspicious_followers_are_reported_not_scored(campaign) -> None:
                               "AND indicator_id = 'followers'", [bought.platform.id]).fetchone()
     end = store.con.execute('SELECT arg_max(followers, "date") FROM nm_stats WHERE platform_id = ?',
                             [bought.platform.id]).fetchone()[0]
-    assert value[0] < end * 0.9 and "suspicious" in value[1]
+    assert value[0] < end * 0.9 and "suspicious" in render(value[1], "en") and "异常增长" in render(value[1])
     finding = store.con.execute("SELECT detail FROM findings WHERE platform_id = ? AND kind = 'bought_followers'",
                                 [bought.platform.id]).fetchone()
-    assert finding is not None and "without reads" in finding[0]
+    assert finding is not None and "without reads" in render(finding[0], "en")
 
 
 def test_statistics_are_deterministic_and_realistic(tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ from govlens.indicators.base import IndicatorContext
 from govlens.indicators.newmedia_facts import NewMediaFacts, stratified_share
 from govlens.registry.model import Platform
 from govlens.settings import Settings
+from govlens.text import render
 
 CHECK = date(2013, 12, 15)
 NAN = np.nan
@@ -76,14 +77,14 @@ def test_wci_uses_v2_by_default_and_v14_on_request() -> None:
     assert r.status.tolist() == ["not_applicable", "ok", "not_applicable"]
     assert r.values[1] == pytest.approx(10 * (0.8 * 0.40 * np.log(4501) + 0.2 * 0.40 * np.log(91)) ** 2)
     r = run("wci", facts(**BASE), NEWMEDIA_WCI_VERSION="14.2")
-    assert r.status[1] == "missing" and "post records" in r.detail[1]
+    assert r.status[1] == "missing" and "post records" in render(r.detail[1], "en")
 
 
 def test_update_recency_finds_dormant_accounts() -> None:
     r = run("update-recency", facts(**BASE))
     assert r.values[:2].tolist() == [3, 40]
     assert [(pid, f.kind) for pid, f in r.findings] == [("wx", "dormant_account")]
-    assert "2013-11-05" in r.findings[0][1].detail
+    assert "2013-11-05" in render(r.findings[0][1].detail, "en")
 
 
 def test_follower_anomaly_reports_and_followers_leave_it_out() -> None:
@@ -101,7 +102,7 @@ def test_submission_accuracy() -> None:
                                                                 NAN])
     r = run("submission-accuracy", facts(**cols))
     assert r.status.tolist() == ["ok", "ok", "not_applicable"]
-    assert [(pid, f.kind) for pid, f in r.findings] == [("wx", "over_reported")] and "s.csv:3" in r.findings[0][1].detail
+    assert [(pid, f.kind) for pid, f in r.findings] == [("wx", "over_reported")] and "s.csv:3" in render(r.findings[0][1].detail, "en")
     assert run("submission-accuracy", facts(**cols), NEWMEDIA_OVERREPORT_TOLERANCE=1.5).findings == []
 
 
@@ -116,7 +117,7 @@ def test_comment_based_indicators() -> None:
     r = run("negative-response", f)
     assert r.values[0] == 0.25 and r.status[1] == "not_applicable"
     r = run("comment-sentiment", f)
-    assert r.values[0] == 0.62 and "80 of 300" in r.detail[0]
+    assert r.values[0] == 0.62 and "80 of 300" in render(r.detail[0], "en")
     for ident in ("question-reply-rate", "account-reply-delay", "negative-response", "comment-sentiment"):
         assert set(run(ident, facts(**BASE)).status) == {"missing"}          # no comments imported
 
@@ -127,9 +128,9 @@ def test_post_based_and_expert_indicators() -> None:
                      expert_mean=[80, NAN, NAN], expert_n=[2, 0, 0], expert_file=[True, True, True]))
     assert run("rumour-refutation", f).values[:2].tolist() == [2, 0]
     r = run("service-content", f)
-    assert r.values[0] == 0.3 and "sample 200 of 900" in r.detail[0] and "sampling error 1.0%" in r.detail[0]
+    assert r.values[0] == 0.3 and "sample 200 of 900" in render(r.detail[0], "en") and "sampling error 1.0%" in render(r.detail[0], "en")
     r = run("expert-recommendation", f)
-    assert r.values.tolist() == [80, 0, 0] and r.detail[1] == "not recommended"
+    assert r.values.tolist() == [80, 0, 0] and render(r.detail[1], "en") == "not recommended"
     assert set(run("expert-recommendation", facts(**BASE)).status) == {"missing"}
 
 

@@ -1,4 +1,5 @@
 from govlens.indicators import page_weight
+from govlens.text import render
 
 
 def test_light_page(f):
@@ -11,7 +12,7 @@ def test_heavy_page_is_a_finding_naming_the_heaviest_type(f):
                                                     "bytes_by_type": {"image": 6_200_000, "document": 30_000}})),
                              f.ctx())
     assert r.value == 6144 and [x.kind for x in r.findings] == ["heavy_page"]
-    assert r.detail.index("image") < r.detail.index("document")
+    assert render(r.detail, "en").index("image") < render(r.detail, "en").index("document")
 
 
 def test_not_rendered_is_missing(f):

@@ -1,7 +1,13 @@
 """The four plain timing indicators of the desktop render (FCP, LCP, TTFB) and the request count."""
 import pytest
 
-from govlens.indicators import first_contentful_paint, largest_contentful_paint, request_count, time_to_first_byte
+from govlens.indicators import (
+    first_contentful_paint,
+    largest_contentful_paint,
+    request_count,
+    time_to_first_byte,
+)
+from govlens.text import render
 
 
 @pytest.mark.parametrize("module,key,value", [(first_contentful_paint, "fcp_ms", 812.0),
@@ -26,4 +32,4 @@ def test_not_rendered_is_missing(f, module):
 
 def test_request_count(f):
     r = request_count.evaluate(f.po(f.render(network={"requests": 37, "failed_requests": 2})), f.ctx())
-    assert r.value == 37 and "2 failed" in r.detail
+    assert r.value == 37 and "2 failed" in render(r.detail, "en")

@@ -1,4 +1,5 @@
 from govlens.indicators import phone_overflow
+from govlens.text import render
 
 
 def test_fits_the_phone(f):
@@ -8,7 +9,7 @@ def test_fits_the_phone(f):
 
 def test_fixed_width_overflows(f):
     r = phone_overflow.evaluate(f.po(f.render("desktop"), f.render("phone", document_width=1200)), f.ctx())
-    assert r.value == 0.0 and "810 px" in r.detail
+    assert r.value == 0.0 and "810 px" in render(r.detail, "en")
     assert [(x.kind, x.url) for x in r.findings] == [("phone_overflow", f.home_url)]
 
 
@@ -23,4 +24,4 @@ def test_not_rendered_is_missing(f):
 
 def test_failed_render_is_missing(f):
     r = phone_overflow.evaluate(f.po(f.render("desktop", status="connection_refused")), f.ctx())
-    assert r.status == "missing" and "desktop" in r.detail
+    assert r.status == "missing" and "desktop" in render(r.detail, "en")

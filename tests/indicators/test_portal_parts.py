@@ -1,4 +1,5 @@
 from govlens.indicators import portal_parts
+from govlens.text import render
 
 
 def test_every_part_shown(f):
@@ -13,7 +14,7 @@ def test_hidden_footer_is_a_finding(f):
         "footer_site_code": False, "accessible_mode": True}})), f.ctx())
     assert abs(r.value - 8 / 11) < 1e-9
     assert [x.kind for x in r.findings] == ["missing_portal_parts"]
-    assert "footer_icp" in r.findings[0].detail
+    assert "footer ICP number" in render(r.findings[0].detail, "en") and "页脚ICP备案编号" in render(r.findings[0].detail)
 
 
 def test_optional_parts_lower_the_share_only(f):

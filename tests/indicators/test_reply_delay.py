@@ -1,4 +1,5 @@
 from govlens.indicators import reply_delay
+from govlens.text import render
 
 
 def letter(f, n, days):
@@ -8,7 +9,7 @@ def letter(f, n, days):
 
 def test_median_of_answered_letters(f):
     r = reply_delay.evaluate(f.po(letter(f, 1, 2), letter(f, 2, 10), letter(f, 3, 30), letter(f, 4, None)), f.ctx())
-    assert r.value == 10.0 and "3 answered" in r.detail
+    assert r.value == 10.0 and "3 answered" in render(r.detail, "en")
     assert r.evidence[0].url.endswith("l3.html")          # slowest first
 
 

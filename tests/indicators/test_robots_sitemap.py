@@ -1,4 +1,5 @@
 from govlens.indicators import robots_sitemap as ind
+from govlens.text import render
 
 ROBOTS = "https://www.example.gov.cn/robots.txt"
 SITEMAP = "https://www.example.gov.cn/sitemap.xml"
@@ -25,7 +26,7 @@ def test_robots_only(f):
 
 def test_robots_disallowing_all_and_empty_sitemap(f):
     r = ind.evaluate(f.po(_robots(f, disallows_all=True), _sitemap(f, url_count=0)), f.ctx())
-    assert r.value == 0.0 and "disallows" in r.detail
+    assert r.value == 0.0 and "disallows" in render(r.detail, "en")
 
 
 def test_neither_present(f):

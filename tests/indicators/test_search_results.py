@@ -1,4 +1,5 @@
 from govlens.indicators import search_results
+from govlens.text import render
 
 SEARCH = "https://www.example.gov.cn/search?q=%E5%AE%89%E5%85%A8%E7%94%9F%E4%BA%A7"
 
@@ -11,14 +12,14 @@ def search(f, count, status="completed", query="安全生产", **extra):
 
 def test_results_found(f):
     r = search_results.evaluate(f.po(f.page(), search(f, 12)), f.ctx())
-    assert r.value == 1.0 and r.findings == [] and "12" in r.detail
+    assert r.value == 1.0 and r.findings == [] and "12" in render(r.detail, "en")
 
 
 def test_nothing_found_is_a_finding(f):
     r = search_results.evaluate(f.po(f.page(), search(f, 0)), f.ctx())
     assert r.value == 0.0
     assert [(x.kind, x.url, x.evidence_url) for x in r.findings] == [("search_no_results", f.home_url, SEARCH)]
-    assert "安全生产" in r.findings[0].detail
+    assert "安全生产" in render(r.findings[0].detail, "en")
 
 
 def test_no_search_form_is_not_applicable(f):

@@ -1,4 +1,10 @@
-from govlens.indicators import homepage_requests, homepage_weight, seo_structure, sitemap_freshness
+from govlens.indicators import (
+    homepage_requests,
+    homepage_weight,
+    seo_structure,
+    sitemap_freshness,
+)
+from govlens.text import render
 
 
 def test_all_four_checks(f):
@@ -11,7 +17,7 @@ def test_missing_checks_lower_the_share(f):
     page = f.page(headings={"h1": 3}, canonical=None, js_links=10, lang=None,
                   links=[{"url": "u", "text": "t", "internal": True}] * 30)
     r = seo_structure.evaluate(f.po(page), f.ctx())
-    assert r.value == 0.0 and "one <h1> ✗" in r.detail
+    assert r.value == 0.0 and "one <h1> ✗" in render(r.detail, "en")
 
 
 def test_page_weight_and_requests(f):

@@ -8,10 +8,25 @@ from __future__ import annotations
 import pytest
 
 from govlens import defects as D
-from govlens.indicators import (column_depth, column_functions, column_query, column_update_age, column_update_rhythm,
-                                column_volume, expert_design, expert_review, hotline_answer_rate, hotline_courtesy,
-                                hotline_resolution, hotline_wait, index_improvement, mailbox_form, mailbox_letters,
-                                mailbox_reply_rate)
+from govlens.indicators import (
+    column_depth,
+    column_functions,
+    column_query,
+    column_update_age,
+    column_update_rhythm,
+    column_volume,
+    expert_design,
+    expert_review,
+    hotline_answer_rate,
+    hotline_courtesy,
+    hotline_resolution,
+    hotline_wait,
+    index_improvement,
+    mailbox_form,
+    mailbox_letters,
+    mailbox_reply_rate,
+)
+from govlens.text import render
 
 
 def column(f, *days, status="completed", sample=(), query=None, query_forms=0, message_forms=0):
@@ -136,11 +151,11 @@ def test_expert_and_improvement(f):
                 overall=56.25, kept=["e02", "e03"], excluded=["e07"],
                 experts=[{"expert": "e02", "mean": 70.0, "source": "e02.xlsx:innovation-2013!A5"}])
     r = expert_design.evaluate(f.po(rev), f.ctx())
-    assert r.value == 72.5 and "e07" in r.detail
+    assert r.value == 72.5 and "e07" in render(r.detail, "en")
     assert expert_review.evaluate(f.po(rev), f.ctx()).value == 56.25
     assert expert_design.evaluate(f.po(), f.ctx()).status == "missing"
     imp = f.obs("improvement", probe="previous_campaign", index_old=50.0, index_new=62.5, index_change=12.5,
                 rank_old=30, rank_new=8, main_driver="design", previous="prev.duckdb")
     r = index_improvement.evaluate(f.po(imp), f.ctx())
-    assert r.value == 12.5 and "+12.5" in r.detail
+    assert r.value == 12.5 and "+12.5" in render(r.detail, "en")
     assert index_improvement.evaluate(f.po(), f.ctx()).status == "missing"

@@ -1,4 +1,5 @@
 from govlens.indicators import site_search
+from govlens.text import render
 
 
 def test_search_form_present(f):
@@ -28,4 +29,4 @@ def test_search_box_without_a_form_counts(f):
     box = {"action": None, "method": None, "inputs": ["kw"], "query_input": "kw", "hidden": {}, "formless": True}
     r = site_search.evaluate(f.po(f.page(search_forms=[box])), f.ctx())
     assert r.value == 1.0 and r.findings == []
-    assert "without a form" in r.evidence[0].detail and "None" not in r.evidence[0].detail
+    assert "without a form" in render(r.evidence[0].detail, "en") and "None" not in render(r.evidence[0].detail, "en")

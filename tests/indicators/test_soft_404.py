@@ -1,4 +1,5 @@
 from govlens.indicators import soft_404
+from govlens.text import render
 
 MADE_UP = "https://www.example.gov.cn/govlens-404-0123456789abcdef.html"
 
@@ -20,7 +21,7 @@ def test_200_for_a_missing_page_is_a_finding(f):
 
 def test_redirect_to_the_homepage_is_a_soft_404(f):
     r = soft_404.evaluate(f.po(nf(f, "completed", 200, final=f.home_url)), f.ctx())
-    assert r.value == 0.0 and f.home_url in r.findings[0].detail
+    assert r.value == 0.0 and f.home_url in render(r.findings[0].detail, "en")
 
 
 def test_server_error_is_missing(f):

@@ -1,4 +1,5 @@
 from govlens.indicators import stale_columns as ind
+from govlens.text import render
 
 
 def _col(f, path, title, *days, column_title="same"):
@@ -26,7 +27,7 @@ def test_class_falls_back_to_the_homepage_list_title(f):
     home = f.page(lists=[{"title": "部门动态", "more_url": f.home_url + "col/bmdt/", "items": []}])
     col = _col(f, "col/bmdt/", None, "2013-11-20", column_title=None)   # 30 days: stale as news, fresh as other
     r = ind.evaluate(f.po(home, col), f.ctx())
-    assert r.value == 1.0 and "news" in r.findings[0].detail
+    assert r.value == 1.0 and "news" in render(r.findings[0].detail, "en")
 
 
 def test_class_from_link_text_when_no_list(f):
@@ -42,7 +43,7 @@ def test_window_settings(f):
 
 def test_undated_items_count_as_not_updated(f):
     r = ind.evaluate(f.po(f.page(), _col(f, "col/tzgg/", "通知公告", None, None)), f.ctx())
-    assert r.value == 1.0 and "no item carries a date" in r.findings[0].detail
+    assert r.value == 1.0 and "no item carries a date" in render(r.findings[0].detail, "en")
 
 
 def test_empty_column_is_not_stale(f):
@@ -85,7 +86,7 @@ def test_directory_page_is_neither_stale_nor_judged(f):
     stale = _col(f, "col/yw/", "工作动态", "2013-10-01")
     r = ind.evaluate(f.po(f.page(), directory, stale), f.ctx())
     assert [x.url for x in r.findings] == [f.home_url + "col/yw/"]
-    assert "of 1 non-empty columns" in r.detail
+    assert "of 1 non-empty columns" in render(r.detail, "en")
 
 
 def test_stale_finding_says_when_the_year_is_only_inferred(f):
@@ -93,4 +94,4 @@ def test_stale_finding_says_when_the_year_is_only_inferred(f):
             "year_inferred": True, "year_source": "list order"}
     col = f.page("column", f.home_url + "col/yw/", items=[item], column_title="工作动态")
     r = ind.evaluate(f.po(f.page(), col), f.ctx())
-    assert "year inferred from list order" in r.findings[0].detail
+    assert "year inferred from list order" in render(r.findings[0].detail, "en")

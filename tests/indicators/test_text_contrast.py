@@ -1,6 +1,7 @@
 import pytest
 
 from govlens.indicators import text_contrast
+from govlens.text import render
 
 
 def _t(text, color, background=None):
@@ -18,13 +19,13 @@ def test_share_passing_and_one_finding_per_page(f):
     assert [(x.kind, x.url) for x in r.findings] == [("low_contrast", f.home_url), ("low_contrast", col)]
     home = r.findings[0]
     assert home.snippet == "更浅"                     # the worst entry
-    assert "2.32:1" in home.detail and "2 low-contrast" in home.detail
-    assert r.findings[1].snippet == "黄字" and "1.07:1" in r.findings[1].detail
+    assert "2.32:1" in render(home.detail, "en") and "2 low-contrast" in render(home.detail, "en")
+    assert r.findings[1].snippet == "黄字" and "1.07:1" in render(r.findings[1].detail, "en")
 
 
 def test_just_below_threshold_fails_and_at_threshold_passes(f):
     r = text_contrast.evaluate(f.po(f.page(styled_text=[_t("a", "#777")])), f.ctx())
-    assert r.value == 0.0 and "4.48:1" in r.findings[0].detail
+    assert r.value == 0.0 and "4.48:1" in render(r.findings[0].detail, "en")
     r = text_contrast.evaluate(f.po(f.page(styled_text=[_t("a", "#767676")])), f.ctx())
     assert r.value == 1.0 and r.findings == []
 

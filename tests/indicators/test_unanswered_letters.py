@@ -1,4 +1,5 @@
 from govlens.indicators import unanswered_letters
+from govlens.text import render
 
 BASE = "https://www.example.gov.cn/hdjl/letter_{}.html"
 
@@ -13,7 +14,7 @@ def test_letter_unanswered_over_three_months_is_a_finding(f):   # check date 201
     r = unanswered_letters.evaluate(obs, f.ctx())
     assert r.value == 1.0
     assert [(x.kind, x.url) for x in r.findings] == [("unanswered_letter", BASE.format(1))]
-    assert "2013-08-01" in r.findings[0].detail and "141 days" in r.findings[0].detail
+    assert "2013-08-01" in render(r.findings[0].detail, "en") and "141 days" in render(r.findings[0].detail, "en")
 
 
 def test_exactly_ninety_days_is_not_yet_late(f):

@@ -1,4 +1,5 @@
 from govlens.indicators import harmful_content, wrong_wording
+from govlens.text import render
 
 ART = "https://www.example.gov.cn/art/1.html"
 
@@ -11,7 +12,7 @@ def test_page_with_a_serious_error_is_a_finding(f):
     obs = f.po(f.page(wording=[]), f.page("article", ART, wording=[hit("中华人民共合国", "serious_error", "中华人民共和国")]))
     r = wrong_wording.evaluate(obs, f.ctx())
     assert r.value == 1.0 and [(x.kind, x.url) for x in r.findings] == [("wrong_wording", ART)]
-    assert "中华人民共和国" in r.findings[0].detail and "中华人民共合国" in r.findings[0].snippet
+    assert "中华人民共和国" in render(r.findings[0].detail, "en") and "中华人民共合国" in r.findings[0].snippet
 
 
 def test_harmful_words_are_the_other_indicator(f):

@@ -62,7 +62,7 @@ def test_why_a_homepage_is_stale(tmp_path):
     stale = [f for f in r["findings"] if f["kind"] == "stale_homepage"]
     assert len(stale) == 1 and "2013-10-20" in stale[0]["detail"]
     assert r["newest_item"]["year_inferred"] is True                # [10-20] shows no year
-    assert "year inferred from check date" in stale[0]["detail"]
+    assert "年份据检查日期推断" in stale[0]["detail"]                   # said in zh-CN, the default locale
     assert r["indicators"]["homepage-freshness"]["value"] == 61.0
 
 

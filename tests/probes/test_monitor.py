@@ -82,7 +82,9 @@ def test_killed_monitor_resumes_the_same_window(sandbox_campaign):
         proc = govlens(root, "--restart")
         assert proc.stderr is not None
         line = proc.stderr.readline()                     # the window is open: the visits start now
-        assert line.startswith("monitor window open"), line
+        while line and not line.startswith("监测窗口已开启"):   # (progress lines of the stages before it)
+            line = proc.stderr.readline()
+        assert line.startswith("监测窗口已开启"), line
         time.sleep(rng.uniform(0.3, DURATION - 0.5))
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)

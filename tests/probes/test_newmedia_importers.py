@@ -80,7 +80,7 @@ def test_good_csv_is_imported_with_an_observation_per_account(store, tmp_path) -
 def test_a_bad_row_refuses_the_whole_file_naming_line_and_field(store, tmp_path, row, line_field, words) -> None:
     err = refused(store, write(tmp_path / "bad.csv", HEADER, ROW_A, row, ROW_B))
     assert (err.errors[0].line, err.errors[0].field) == line_field
-    assert words in str(err.errors[0]) and "bad.csv" in str(err) and "line 3" in str(err)
+    assert words in str(err.errors[0]) and "bad.csv" in str(err) and "第3行" in str(err)
     assert store.count("nm_stats") == 0
 
 

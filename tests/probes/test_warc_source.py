@@ -250,8 +250,9 @@ def test_a_scan_of_a_missing_archive_names_its_full_path(tmp_path):
     zh = _govlens("scan", str(campaign))
     en = _govlens("scan", str(campaign), "--locale", "en")
     assert zh.returncode == en.returncode == 2
-    assert f"找不到 WARC 文件：{tmp_path / 'crawls' / 'none.warc.gz'}" in zh.stderr
-    assert f"WARC file not found: {tmp_path / 'crawls' / 'none.warc.gz'}" in en.stderr
+    full = tmp_path / "crawls" / "none.warc.gz"          # named with the campaign key that names it
+    assert f'warc = "crawls/none.warc.gz"：找不到文件 {full}' in zh.stderr, zh.stderr
+    assert f'warc = "crawls/none.warc.gz": no such file {full}' in en.stderr, en.stderr
     assert "Traceback" not in zh.stderr + en.stderr
 
 

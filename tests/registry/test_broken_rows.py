@@ -46,7 +46,7 @@ def test_an_unterminated_quote_at_the_end_swallows_nothing(tmp_path: Path) -> No
     path, loaded = load(tmp_path, body)
     assert [p.id for p in loaded.platforms] == ["a1", "a3", "a4"]
     assert where(loaded.errors) == [(3, "name")]
-    assert "unterminated quote" in str(loaded.errors[0]) and f"{path}:3" in str(loaded.errors[0])
+    assert "引号未闭合" in str(loaded.errors[0]) and f"{path}:3" in str(loaded.errors[0])
 
 
 def test_an_unterminated_quote_closed_by_a_later_row_swallows_nothing(tmp_path: Path) -> None:

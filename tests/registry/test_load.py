@@ -34,19 +34,20 @@ def test_central_organ_without_province_is_national(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("row, field, words", [
-    (",无编号,website,,,,,http://a.gov.cn/,", "id", "missing"),
-    ("x1,,website,,,,,http://a.gov.cn/,", "name", "missing"),
-    ("x2,某网站,newspaper,,,,,http://a.gov.cn/,", "kind", "unknown kind"),
+    (",无编号,website,,,,,http://a.gov.cn/,", "id", "缺少取值"),
+    ("x1,,website,,,,,http://a.gov.cn/,", "name", "缺少取值"),
+    ("x2,某网站,newspaper,,,,,http://a.gov.cn/,", "kind", "未知的平台类型 “newspaper”"),
+    ("x2,某网站,webiste,,,,,http://a.gov.cn/,", "kind", "是否想写 “website”"),
     ("x3,某网站,website,,,,,ftp://a.gov.cn/,", "url", "http"),
     ("x4,某网站,website,,,,,http:///nohost,", "url", "host"),
     ("x5,某网站,website,,,,,http://a.gov.cn:99999/,", "url", "port"),
-    ("x6,某网站,website,,,,,http://a gov.cn/,", "url", "spaces"),
-    ("x7,某网站,website,army,,,,http://a.gov.cn/,", "org_type", "unknown"),
-    ("x8,某网站,website,,galactic,,,http://a.gov.cn/,", "level", "unknown"),
-    ("x9,某网站,website,,,火星,,http://a.gov.cn/,", "province", "unknown province"),
-    ("x10,某网站,website,,,上海,west,http://a.gov.cn/,", "region", "contradicts"),
-    ("x11,某网站,website,,,,moon,http://a.gov.cn/,", "region", "unknown region"),
-    ("sh,重复,website,,,,,http://b.gov.cn/,", "id", "duplicate"),
+    ("x6,某网站,website,,,,,http://a gov.cn/,", "url", "空格"),
+    ("x7,某网站,website,army,,,,http://a.gov.cn/,", "org_type", "未知的机构类型"),
+    ("x8,某网站,website,,galactic,,,http://a.gov.cn/,", "level", "未知的行政级别"),
+    ("x9,某网站,website,,,火星,,http://a.gov.cn/,", "province", "未知的省份"),
+    ("x10,某网站,website,,,上海,west,http://a.gov.cn/,", "region", "不符"),
+    ("x11,某网站,website,,,,moon,http://a.gov.cn/,", "region", "未知的地区"),
+    ("sh,重复,website,,,,,http://b.gov.cn/,", "id", "重复的编号"),
 ])
 def test_bad_row_reported_with_line_and_field(tmp_path: Path, row: str, field: str, words: str) -> None:
     path = write(tmp_path, GOOD + row + "\n")
@@ -59,7 +60,7 @@ def test_bad_row_reported_with_line_and_field(tmp_path: Path, row: str, field: s
 
 
 def test_nothing_usable_is_an_error(tmp_path: Path) -> None:
-    with pytest.raises(RegistryError, match="no usable platform"):
+    with pytest.raises(RegistryError, match="没有可用的平台"):
         load_registry(write(tmp_path, "x,,website,,,,,http://a.gov.cn/,\n"))
 
 
@@ -98,10 +99,11 @@ def test_binary_file_refused(tmp_path: Path) -> None:
 
 def test_unknown_extension_and_missing_file(tmp_path: Path) -> None:
     (tmp_path / "r.txt").write_text("x")
-    with pytest.raises(RegistryError, match="csv or .xlsx"):
+    with pytest.raises(RegistryError, match=r"\.csv 或 \.xlsx"):
         load_registry(tmp_path / "r.txt")
-    with pytest.raises(RegistryError, match="not found"):
+    with pytest.raises(RegistryError, match="找不到名录文件") as info:
         load_registry(tmp_path / "absent.csv")
+    assert str((tmp_path / "absent.csv").resolve()) in str(info.value)
 
 
 def test_xlsx(tmp_path: Path) -> None:

@@ -207,3 +207,24 @@ def campaign(tmp_path_factory):
     built["out"] = out
     yield built
     built["store"].close()
+
+
+@pytest.fixture(scope="session")
+def layout_tools():
+    """``table_layout.py`` (the table measure, the Chromium flags) for the layout and dashboard tests."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("report_table_layout", Path(__file__).with_name("table_layout.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def chromium(layout_tools):
+    """One headless Chromium (Debian's, driven by Playwright's sync API) for the session's report tests."""
+    path = layout_tools.chromium_or_skip()
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=path, args=layout_tools.BROWSER_ARGS)
+        yield browser
+        browser.close()

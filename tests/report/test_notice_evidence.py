@@ -44,10 +44,11 @@ def test_english_and_unknown_phrases():
     assert evidence_phrase("no-such-indicator", row(3.0), en) == ""
 
 
-def test_award_without_evidence_keeps_the_strengths_reason():
+def test_award_without_evidence_or_group_figures_states_index_and_rank_only():
+    """No measured comparison with the group: no dimension scores ("网站设计（100.0分）") are named instead."""
     L = Locale("zh-CN")
     plain = Award(id="x", series_id="s8", title="示范奖", framework="cndomain-2013", groups=AWARD.groups)
     d = data({})
     d.award_dimensions[("cndomain-2013", "zw")] = {"registered": 100.0, "shown": 100.0}
     text = winner_reason("zw", "浙江省人民政府.政务", plain, d, {"cndomain-2013": {"registered": "已注册", "shown": "标示"}}, L)
-    assert "表现突出" in text
+    assert text == "浙江省人民政府.政务综合影响力指数100.0，位列中文政务域名第1名（中位1，区间1–2）。"

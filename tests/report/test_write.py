@@ -76,20 +76,36 @@ def test_winners_are_listed_in_position_order_with_names_and_links(campaign):
     assert "财政部" not in s1.split("获奖理由")[0]                  # quota 2 in the central group
 
 
-def test_generated_reasons_name_the_strongest_dimensions(campaign):
+def test_generated_reasons_name_the_most_distinctive_measured_strengths(campaign):
+    """gd's reason names the indicator on which it stands furthest above its award group (computed here
+    from the stored scores with pandas), with its measured value; no dimension scores ("（98.9分）")."""
     notice = _text(campaign["out"] / "notice.html")
-    store, fw = campaign["store"], campaign["framework"]
-    dims = store.frame("SELECT dimension_id, score FROM dimension_scores WHERE platform_id = 'gd' "
-                       "ORDER BY score DESC, dimension_id LIMIT 2")
-    titles = {d.id: d.title("zh-CN") for d in fw.dimensions}
-    strengths = "、".join(f"{titles[d]}（{s:.1f}分）" for d, s in dims.itertuples(index=False, name=None))
+    store = campaign["store"]
+    from govlens.report.locale import Locale
+    from govlens.report.values import fmt_value
+    group = store.frame('SELECT id FROM platforms WHERE "group" IN (\'provincial\', \'prefecture\')')["id"]
+    df = store.frame("SELECT s.platform_id, s.indicator_id, s.score, v.value FROM indicator_scores s "
+                     "JOIN indicator_values v USING (platform_id, indicator_id) "
+                     "WHERE s.status = 'ok' AND v.status = 'ok' AND s.score IS NOT NULL")
+    df = df[df["platform_id"].isin(set(group))]
+    stats = df.groupby("indicator_id")["score"].agg(mean="mean", sd=lambda x: x.std(ddof=0), top="max", n="size")
+    stats["at_top"] = df.groupby("indicator_id").apply(
+        lambda g: int((g["score"] >= g["score"].max() - 1e-9).sum()), include_groups=False)
+    gd = df[df["platform_id"] == "gd"].set_index("indicator_id").join(stats)
+    gd["z"] = (gd["score"] - gd["mean"]) / gd["sd"]
+    gd = gd[(gd["at_top"] / gd["n"] <= 0.5) & (gd["sd"] > 0)].sort_values("z", ascending=False)
+    best = gd.index[0]
+    L = Locale("zh-CN")
+    paragraph = re.search(r'<p class="body">(中国广东：[^<]+)</p>', notice).group(1)
+    assert f"{L.indicator_title(best)}{fmt_value(best, gd.loc[best, 'value'], L)}" in paragraph
+    assert 2 <= paragraph.count("本组") <= 3 and not re.search(r"（\d+\.\d分）", paragraph)
     index = store.frame("SELECT \"index\" FROM results WHERE platform_id = 'gd'").iloc[0, 0]
-    assert f"中国广东在{strengths}方面表现突出，综合影响力指数{index:.1f}，位列省级网站第1名（中位1，区间1–1）。" in notice
-    assert "上述网站平台工作效率高、互联网综合影响力大。" in notice      # the award's fixed reason
+    assert paragraph.endswith(f"综合影响力指数{index:.1f}，位列省级网站第1名（中位1，区间1–1）。")
+    assert "上述网站平台工作效率高、互联网综合影响力大。" in notice      # the award's collective paragraph
     # a winner whose rank moves in the Monte Carlo says so next to its rank
     sh = campaign["intervals"]["sh"]
     r, lo, hi = sh["rank"], int(sh["rank_low"]), int(sh["rank_high"])
-    assert lo < r < hi and re.search(rf"中国上海在[^。]+位列省级网站第{r}名（中位{r}，区间{lo}–{hi}）。", notice)
+    assert lo < r < hi and re.search(rf"中国上海：[^。]+位列省级网站第{r}名（中位{r}，区间{lo}–{hi}）。", notice)
 
 
 def test_notice_says_how_stable_the_ranks_are(campaign):
@@ -161,7 +177,7 @@ def test_every_scorecard_is_escaped_and_links_only_http(campaign):
         for raw in RAW_XSS:
             assert raw not in text, path.name
         for href in re.findall(r'href="([^"]*)"', text):
-            assert href.startswith(("http://", "https://")) or re.fullmatch(r"[A-Za-z0-9._/-]+", href), href
+            assert href.startswith(("http://", "https://")) or re.fullmatch(r"[A-Za-z0-9._/-]+|#[a-z0-9-]+", href), href
         for tag in re.findall(r'<a href="https?://[^"]*"[^>]*>', text):
             assert 'rel="nofollow noopener' in tag
     ln = _text(campaign["out"] / "scorecards" / "ln.html")
@@ -270,8 +286,8 @@ def test_english_locale(campaign, tmp_path):
     assert "Key points of the evaluation:" in notice and "Reasons for the award:" in notice
     assert "December 25, 2013" in notice and "二〇一三" not in notice
     gd_index = campaign["index"]["gd"]
-    assert re.search(rf"中国广东 stands out in [A-Za-z ]+ \(\d+\.\d\), [A-Za-z ]+ \(\d+\.\d\), with an influence "
-                     rf"index of {gd_index:.1f}, ranking No\. 1 among Provincial websites \(median 1, interval 1–1\)\.",
+    assert re.search(rf"中国广东: [^<]+ \((best|No\. \d+) of the \d+ platforms of its group[^<]*; influence "
+                     rf"index {gd_index:.1f}, ranking No\. 1 among Provincial websites \(median 1, interval 1–1\)\.",
                      notice)
     assert "East" in notice and "Broken internal link: 3 (21.4%)" in notice
     card = _text(tmp_path / "scorecards" / "gd.html")

@@ -206,7 +206,7 @@ def test_cli_export_and_import(campaign, tmp_path):
     out = govlens("review", "import", "campaign.toml", "--no-score")
     assert out.returncode == 2, out.stderr            # a bad cell: reported, the rest imported
     assert f"{books[0].name}" in out.stderr and "row 3, column J" in out.stderr and "outside 0–10" in out.stderr
-    assert "review import" in out.stderr
+    assert "导入专家评审表" in out.stderr               # the stage, in the command line's language
 
 
 def test_exported_cells_are_never_formulas_or_unsafe_links(tmp_path):

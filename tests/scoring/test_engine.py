@@ -66,8 +66,8 @@ def test_unknown_method_names_file_line_and_key(tmp_path: Path) -> None:
     fw = framework_file(tmp_path, text)
     with pytest.raises(FrameworkError) as info:
         run_of(fw, {"a": [1.0, 2.0]})
-    assert (info.value.line, info.value.field) == (2, "weighting") and "unknown weight method 'entropyy'" in str(info.value)
-    assert "critic" in str(info.value)
+    assert (info.value.line, info.value.field) == (2, "weighting") and "未知的方法 “entropyy”（weight）" in str(info.value)
+    assert "是否想写 “entropy”" in str(info.value)
 
 
 def test_a_column_the_framework_needs_must_be_in_the_input() -> None:

@@ -1,4 +1,5 @@
-"""Ranks within groups: vetoed last, unscored after the scored, ties by findings then id."""
+"""Ranks within groups: vetoed last, unscored after the scored; equal scores share a rank by default, split by
+findings then id with ``ties: first``, by findings first with ``by_findings: true``."""
 from __future__ import annotations
 
 import numpy as np
@@ -10,6 +11,7 @@ from govlens.scoring.rank import group_ranks, rank_within_groups
 from .conftest import framework, run_of, simple
 
 MINMAX = {"normalise": {"method": "minmax"}}
+NOISE = {"replications": 64, "weights": {"noise": 0.3}, "seed": 3}   # one indicator: no replication moves a rank
 
 
 def test_ties_rank_by_findings_then_id() -> None:
@@ -18,10 +20,22 @@ def test_ties_rank_by_findings_then_id() -> None:
     assert dict(zip(run.results.index, run.results["rank"])) == {"x": 1, "y": 2, "z": 3, "w": 4}
 
 
-def test_equal_index_and_findings_share_the_lowest_rank_by_default() -> None:
-    run = run_of(framework(simple({"a": MINMAX})), {"a": [5.0, 5.0, 5.0, 1.0]}, ids=["z", "y", "x", "w"],
-                 tiebreak=[2, 0, 0, 0])
+def test_equal_scores_share_the_lowest_rank_by_default_whatever_their_findings() -> None:
+    run = run_of(framework(simple({"a": MINMAX}, uncertainty=NOISE)), {"a": [5.0, 5.0, 5.0, 1.0]},
+                 ids=["z", "y", "x", "w"], tiebreak=[2, 0, 0, 0])
+    assert dict(zip(run.results.index, run.results["rank"])) == {"x": 1, "y": 1, "z": 1, "w": 4}
+    assert run.results["rank_low"].tolist()[:3] == [1, 1, 1]
+    assert run.results["rank_high"].tolist()[:3] == [3, 3, 3]          # the interval spans the tie
+    assert run.results.loc["w", ["rank_low", "rank_high"]].tolist() == [4, 4]
+
+
+def test_by_findings_splits_equal_scores_by_their_findings_first() -> None:
+    run = run_of(framework(simple({"a": MINMAX}, rank={"by_findings": True}, uncertainty=NOISE)),
+                 {"a": [5.0, 5.0, 5.0, 1.0]},
+                 ids=["z", "y", "x", "w"], tiebreak=[2, 0, 0, 0])
     assert dict(zip(run.results.index, run.results["rank"])) == {"x": 1, "y": 1, "z": 3, "w": 4}
+    assert run.results.loc["x", ["rank_low", "rank_high"]].tolist() == [1, 2]
+    assert run.results.loc["z", ["rank_low", "rank_high"]].tolist() == [3, 3]
 
 
 @pytest.mark.parametrize("ties, expected", [("min", [1, 2, 2, 4, 5]), ("max", [1, 3, 3, 4, 5]),
@@ -50,7 +64,7 @@ def test_vetoed_units_tie_only_among_themselves() -> None:
                           vetoes=[{"id": "v", "indicator": "a", "op": "==", "value": 50}]))
     run = run_of(fw, {"a": [50.0, 50.0, 40.0, 50.0]}, tiebreak=[0, 0, 0, 1])
     assert run.results["vetoed"].tolist() == [True, True, False, True]
-    assert run.results["rank"].tolist() == [2, 2, 1, 4]                     # vetoed 50s after the 40; findings split
+    assert run.results["rank"].tolist() == [2, 2, 1, 2]                     # vetoed 50s after the 40, tied
 
 
 @pytest.mark.parametrize("ties", ["min", "max", "average", "dense", "first"])
@@ -89,7 +103,7 @@ def test_one_lexsort_equals_the_published_sort() -> None:
     ({"ties": "lowest"}, "rank.ties", "must be one of min, max, average, dense, first"),
     ({"ties": ["min", "min", "min"]}, "rank.ties", r"the tree has 2 level\(s\)"),
     ({"ties": ["min", "top"]}, "rank.ties[1]", "must be one of"),
-    ({"tie": "min"}, "rank.tie", "unknown key"),
+    ({"tie": "min"}, "rank.tie", "未知的键 “tie”，是否想写 “ties”"),
     ("min", "rank", "expected a mapping"),
 ])
 def test_a_bad_ties_option_names_its_key(rank, field, message) -> None:

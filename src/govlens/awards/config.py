@@ -5,11 +5,10 @@ Every key is validated here, so a typo is reported with the file and the path of
 key, never as a traceback later. Format::
 
     id: notice-2013
-    year: 2013
-    title: 2013年中国优秀政务平台推荐及综合影响力评估结果通报
-    issuer: 中国信息化研究与促进网
-    date: 2013-12-25
-    intro: …                      # optional opening paragraph of the notice
+    year: 2013                    # {year} in any text below: the campaign's year (this one when none is given)
+    # The notice's title, issuer, date and opening paragraphs belong to the campaign ([notice] in the
+    # campaign file, govlens.notice_text); an awards file may still give title / issuer / date / intro,
+    # used only where the campaign's [notice] leaves them out.
     series:
       - id: s1
         number: 1
@@ -24,7 +23,12 @@ key, never as a traceback later. Format::
             nominations: 0         # next N after each group's quota are listed as nominations
             excludes: [s4.leading] # winners of these awards are not eligible here
             requires_review: false # true: only platforms the experts reviewed (`govlens review`) are eligible
-            reason: …              # optional fixed reason text shown before generated ones
+            reason: …              # optional collective paragraph about all winners ("上述网站…"), shown
+                                   # before their reasons: nothing in it may be about one platform
+            reasons:               # optional fixed reasons, each bound to the platform(s) it was written for:
+              ccdi: 该网站…         #   used only when that platform wins (instead of a generated reason);
+              - platforms: [bj-portal, sh-portal]   # or a list: one text written for several together,
+                text: 首都之窗、中国上海…            #   used (once) only when all of them win
             evidence: [cn-domain-registered, …]   # optional: indicators whose measured values each
                                                    # winner's generated reason states
             groups:
@@ -65,6 +69,14 @@ class AwardGroup:
 
 
 @dataclass(frozen=True)
+class BoundReason:
+    """A reason written for one winner, or for a few together: used only when all of them win the award."""
+
+    platforms: tuple[str, ...]
+    text: str
+
+
+@dataclass(frozen=True)
 class Award:
     id: str
     series_id: str
@@ -78,6 +90,12 @@ class Award:
     reason: str = ""
     evidence: tuple[str, ...] = ()          # indicators whose values the generated reasons state
     requires_review: bool = False
+    bound_reasons: tuple[BoundReason, ...] = ()   # fixed reasons, each for the platform(s) it was written for
+
+    def bound_reason(self, platform_id: str, winners: set[str] | frozenset[str]) -> BoundReason | None:
+        """The fixed reason written for ``platform_id`` when all it was written for are among ``winners``."""
+        return next((b for b in self.bound_reasons
+                     if platform_id in b.platforms and set(b.platforms) <= set(winners)), None)
 
     @property
     def key(self) -> str:
@@ -108,9 +126,9 @@ class Series:
 class AwardsConfig:
     id: str
     year: int
-    title: str
+    title: str                  # "" unless the awards file gives one (the notice's title is the campaign's)
     issuer: str
-    date: date
+    date: date | None
     intro: str
     series: tuple[Series, ...]
     source: str = ""
@@ -131,18 +149,24 @@ def builtin_awards() -> list[str]:
     return shipped_names("govlens.awards")
 
 
-def load_awards(name_or_path: str | Path) -> AwardsConfig:
-    """Load a shipped awards file by name (``notice-2013``) or any YAML file by path."""
+def load_awards(name_or_path: str | Path, year: int | None = None) -> AwardsConfig:
+    """Load a shipped awards file by name (``notice-2013``) or any YAML file by path.
+
+    ``{year}`` in its texts ("{year}年度中国最具影响力政务网站") is the campaign's ``year`` when given,
+    else the file's own ``year``.
+    """
     doc, source = read_yaml(name_or_path, "govlens.awards", AwardsError, "awards file")
     try:
-        return parse_awards(doc, source)
+        return parse_awards(doc, source, year=year)
     except AwardsError as exc:
         raise with_line(exc) from None
 
 
-def parse_awards(doc: Any, source: str = "<awards>") -> AwardsConfig:
+def parse_awards(doc: Any, source: str = "<awards>", year: int | None = None) -> AwardsConfig:
     r = _Reader(source)
     top = r.mapping(doc, "")
+    year = year if year is not None else r.integer(top, "year", "", minimum=1990)
+    top = doc = _fill_year(top, year)
     series_list = []
     seen_awards: set[str] = set()
     for si, s in enumerate(r.list(top, "series", "")):
@@ -165,7 +189,7 @@ def parse_awards(doc: Any, source: str = "<awards>") -> AwardsConfig:
                 members = {}
                 for key, values in members_raw.items():
                     if key not in MEMBER_FIELDS:
-                        raise AwardsError(f"unknown member filter '{key}' (known: {', '.join(MEMBER_FIELDS)})",
+                        raise AwardsError(_unknown("unknown_member_filter", key, MEMBER_FIELDS),
                                           file=source, field=f"{gp}.members")
                     values = [values] if isinstance(values, str) else values
                     if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
@@ -189,16 +213,17 @@ def parse_awards(doc: Any, source: str = "<awards>") -> AwardsConfig:
                 groups=tuple(groups), rank_by=rank_by,
                 min_index=float(r.number(a, "min_index", ap, default=0.0)),
                 nominations=r.integer(a, "nominations", ap, minimum=0, default=0),
-                excludes=tuple(str(e) for e in excludes), reason=str(a.get("reason", "") or ""),
+                excludes=tuple(str(e) for e in excludes), reason=_reason(r, a.get("reason"), ap),
                 evidence=tuple(evidence),
-                requires_review=r.boolean(a, "requires_review", ap)))
+                requires_review=r.boolean(a, "requires_review", ap),
+                bound_reasons=_bound_reasons(r, a.get("reasons"), f"{ap}.reasons")))
         series_list.append(Series(id=sid, number=r.integer(s, "number", sp, minimum=1), title=r.text(s, "title", sp),
                                   key_points=str(s.get("key_points", "") or ""), awards=tuple(awards)))
     for s in series_list:
         for a in s.awards:
             for e in a.excludes:
                 if e not in seen_awards:
-                    raise AwardsError(f"excludes unknown award '{e}'", file=source, field=f"{a.key}.excludes")
+                    raise AwardsError(_unknown("excludes_unknown", e, seen_awards), file=source, field=f"{a.key}.excludes")
     nom_intro, nom_lists = _nominations(r, top.get("nominations"), seen_awards)
     when = top.get("date")
     if isinstance(when, str):
@@ -206,12 +231,66 @@ def parse_awards(doc: Any, source: str = "<awards>") -> AwardsConfig:
             when = date.fromisoformat(when)
         except ValueError:
             raise AwardsError("expected an ISO date", file=source, field="date") from None
-    if not isinstance(when, date):
+    if when is not None and not isinstance(when, date):
         raise AwardsError("expected an ISO date", file=source, field="date")
-    return AwardsConfig(id=r.text(top, "id", ""), year=r.integer(top, "year", "", minimum=1990),
-                        title=r.text(top, "title", ""), issuer=str(top.get("issuer", "") or ""), date=when,
+    r.integer(top, "year", "", minimum=1990)
+    return AwardsConfig(id=r.text(top, "id", ""), year=year,
+                        title=str(top.get("title", "") or ""), issuer=str(top.get("issuer", "") or ""), date=when,
                         intro=str(top.get("intro", "") or ""), series=tuple(series_list), source=source,
                         nominations_intro=nom_intro, nomination_lists=nom_lists)
+
+
+def _fill_year(value: Any, year: int) -> Any:
+    """Every text of the file with ``{year}`` replaced (only that name: other braces stay as written)."""
+    if isinstance(value, str):
+        return value.replace("{year}", str(year))
+    if isinstance(value, dict):
+        return {k: _fill_year(v, year) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_fill_year(v, year) for v in value]
+    return value
+
+
+def _reason(r: "_Reader", raw: Any, path: str) -> str:
+    if raw is None:
+        return ""
+    if not isinstance(raw, str):
+        raise r._err("expected a text (a reason written for one platform goes under `reasons`, bound to its id)",
+                     f"{path}.reason")
+    return raw.strip()
+
+
+def _bound_reasons(r: "_Reader", raw: Any, path: str) -> tuple[BoundReason, ...]:
+    """``reasons``: {platform id: text} or a list of {platforms: [ids], text}; every platform bound once."""
+    if raw is None:
+        return ()
+    out: list[BoundReason] = []
+    if isinstance(raw, dict):
+        for pid, text in raw.items():
+            if not isinstance(text, str) or not text.strip():
+                raise r._err("expected a non-empty text", f"{path}.{pid}")
+            out.append(BoundReason(platforms=(str(pid),), text=text.strip()))
+    elif isinstance(raw, list):
+        for i, item in enumerate(raw):
+            ip = f"{path}[{i}]"
+            item = r.mapping(item, ip)
+            unknown = sorted(set(item) - {"platforms", "text"})
+            if unknown:
+                raise r._err(f"unknown key '{unknown[0]}' (known: platforms, text)", ip)
+            ids = item.get("platforms")
+            ids = [ids] if isinstance(ids, str) else ids
+            if not isinstance(ids, list) or not ids or not all(isinstance(x, str) and x for x in ids):
+                raise r._err("expected a non-empty list of platform ids", f"{ip}.platforms")
+            out.append(BoundReason(platforms=tuple(ids), text=r.text(item, "text", ip).strip()))
+    else:
+        raise r._err("expected a mapping of platform id to text, or a list of {platforms, text}", path)
+    seen: set[str] = set()
+    for b in out:
+        for pid in b.platforms:
+            if pid in seen:
+                raise r._err(f"platform '{pid}' has two fixed reasons", path)
+            seen.add(pid)
+    return tuple(out)
 
 
 def _nominations(r: "_Reader", raw: Any, known: set[str]) -> tuple[str, tuple[NominationList, ...]]:
@@ -229,7 +308,7 @@ def _nominations(r: "_Reader", raw: Any, known: set[str]) -> tuple[str, tuple[No
                               field=f"{lp}.awards")
         for k in keys:
             if k not in known:
-                raise AwardsError(f"unknown award '{k}'", file=r.source, field=f"{lp}.awards")
+                raise AwardsError(_unknown("unknown_award", k, known), file=r.source, field=f"{lp}.awards")
         lists.append(NominationList(title=r.text(item, "title", lp), awards=tuple(keys)))
     return str(sec.get("intro", "") or ""), tuple(lists)
 
@@ -280,3 +359,9 @@ class _Reader:
 
 def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
+
+
+def _unknown(key: str, name: str, known: Any) -> str:
+    """``unknown award 'x'; did you mean 'y'?`` (govlens.messages: the nearest known names)."""
+    from govlens.messages import did_you_mean, t
+    return t(f"config.{key}", name=name, hint=did_you_mean(str(name), sorted(known)))

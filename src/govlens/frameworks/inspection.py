@@ -198,7 +198,8 @@ def _validate_scheme_references(scheme: InspectionScheme, indicator_ids: set[str
                         ("bonus.items", scheme.bonus.items)):
         for i, rule in enumerate(rules):
             if rule.indicator not in indicator_ids:
-                raise FrameworkError(f"unknown indicator '{rule.indicator}'", file=scheme.source,
+                from govlens.frameworks.load import _unknown
+                raise FrameworkError(_unknown("unknown_indicator", rule.indicator, indicator_ids), file=scheme.source,
                                      field=f"{what}[{i}].indicator")
 
 

@@ -19,12 +19,13 @@ Keys beyond the 2013 file's (all optional; see docs/methodology.md for what each
                                           # a list: alternatives beside the nominal; {choices: [...]}: exactly these
     table: {id: code, name: name, group: group}   # columns of an indicator table for `govlens index`
     rank: {ties: min}                     # min | max | average | dense | first, or a list: one per level
+                                          # by_findings: true — equal indices split by fewer findings first
     dimensions[i]: aggregation, weighting, dimensions (sub-dimensions)
     indicators[j]: direction (1 / -1), denominate: {by: population, scale: 10000}, impute, treat
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -109,6 +110,7 @@ def parse_framework(doc: Any, source: str = "<framework>", lines: Mapping[str, i
         raise err("expected a mapping of role (id, name, group) to a column name", "table")
     _known(table, {"id", "name", "group"}, "table", err)
     ties = _ties(doc.get("rank"), dimensions, err)
+    by_findings = _by_findings(doc.get("rank"), err)
     checks = doc.get("checks") or []
     if not isinstance(checks, list) or not all(isinstance(c, str) and c for c in checks):
         raise err("expected a list of indicator ids", "checks")
@@ -126,7 +128,17 @@ def parse_framework(doc: Any, source: str = "<framework>", lines: Mapping[str, i
         qualify_min=None if qualify.get("min_index") is None else _number(qualify["min_index"], "qualify.min_index", err),
         uncertainty=_uncertainty(doc.get("uncertainty"), "uncertainty", err),
         table=dict(table), lines=lines, checks=tuple(checks),
-        platform_groups=tuple(groups), review=parse_review(doc.get("review"), err), ties=ties)
+        platform_groups=tuple(groups), review=parse_review(doc.get("review"), err), ties=ties,
+        ties_by_findings=by_findings)
+
+
+def _by_findings(value: Any, err: Err) -> bool:
+    """``rank: {by_findings: true}``: equal indices are split by the findings count (fewer ranks higher)."""
+    if not isinstance(value, dict) or "by_findings" not in value:
+        return False
+    if not isinstance(value["by_findings"], bool):
+        raise err("expected true or false", "rank.by_findings")
+    return value["by_findings"]
 
 
 def _ties(value: Any, dimensions: tuple[Dimension, ...], err: Err) -> tuple[str, ...]:
@@ -135,7 +147,7 @@ def _ties(value: Any, dimensions: tuple[Dimension, ...], err: Err) -> tuple[str,
         return ()
     if not isinstance(value, dict):
         raise err("expected a mapping like {ties: min}", "rank")
-    _known(value, {"ties"}, "rank", err)
+    _known(value, {"ties", "by_findings"}, "rank", err)
     ties = value.get("ties", "min")
     items = ties if isinstance(ties, list) else [ties]
     for i, t in enumerate(items):
@@ -313,18 +325,18 @@ def validate_references(framework: Framework, indicator_ids: set[str], methods: 
 
     for ref in framework.leaves():
         if ref.id not in indicator_ids:
-            raise err(f"unknown indicator '{ref.id}'", f"{ref.path}.id")
+            raise err(_unknown("unknown_indicator", ref.id, indicator_ids), f"{ref.path}.id")
         if ref.normalisation.method not in methods:
-            raise err(f"unknown normalisation method '{ref.normalisation.method}' "
-                      f"(known: {', '.join(sorted(methods))})", f"{ref.path}.normalise.method")
+            raise err(_unknown("unknown_method", ref.normalisation.method, methods, registry="normalise"),
+                      f"{ref.path}.normalise.method")
     for kind, rules in (("vetoes", framework.vetoes), ("deductions", framework.deductions),
                         ("bonuses", framework.bonuses)):
         for i, rule in enumerate(rules):
             if rule.indicator not in indicator_ids:
-                raise err(f"unknown indicator '{rule.indicator}'", f"{kind}[{i}].indicator")
+                raise err(_unknown("unknown_indicator", rule.indicator, indicator_ids), f"{kind}[{i}].indicator")
     for ci, c in enumerate(framework.checks):
         if c not in indicator_ids:
-            raise err(f"unknown indicator '{c}'", f"checks[{ci}]")
+            raise err(_unknown("unknown_indicator", c, indicator_ids), f"checks[{ci}]")
 
 
 def method_fields(framework: Framework) -> list[tuple[str, str, MethodSpec]]:
@@ -364,7 +376,7 @@ def validate_methods(framework: Framework, registries: Mapping[str, set[str]]) -
     for registry, path, spec in method_fields(framework):
         known = registries.get(registry)
         if known is not None and spec.method not in known:
-            raise FrameworkError(f"unknown {registry} method '{spec.method}' (known: {', '.join(sorted(known))})",
+            raise FrameworkError(_unknown("unknown_method", spec.method, known, registry=registry),
                                  file=framework.source, line=framework.line_of(path), field=path)
 
 
@@ -379,10 +391,18 @@ def _line(lines: Mapping[str, int], path: str | None) -> int | None:
     return None
 
 
+def _unknown(key: str, name: str, known: Iterable[str], **values: Any) -> str:
+    """``unknown indicator 'x'; did you mean 'y'?`` (govlens.messages: the nearest known names)."""
+    from govlens.messages import did_you_mean, t
+    return t(f"config.{key}", name=name, hint=did_you_mean(str(name), sorted(known)), **values)
+
+
 def _known(m: Mapping[str, Any], keys: set[str], path: str, err: Err) -> None:
     unknown = sorted(set(m) - keys)
     if unknown:
-        raise err(f"unknown key '{unknown[0]}' (known: {', '.join(sorted(keys))})", f"{path}.{unknown[0]}")
+        from govlens.messages import did_you_mean, t
+        raise err(t("config.unknown_key", key=unknown[0], hint=did_you_mean(str(unknown[0]), keys)),
+                  f"{path}.{unknown[0]}")
 
 
 def _list(doc: Mapping[str, Any], key: str, err: Err) -> list[Any]:

@@ -184,6 +184,7 @@ class Framework:
     platform_groups: tuple[str, ...] = ()   # only platforms of these registry groups (empty: every group)
     review: Any = None                   # the expert review (govlens.frameworks.review.ReviewSpec), or None
     ties: tuple[str, ...] = ()           # rank of tied units: one method for every level, or one per level
+    ties_by_findings: bool = False       # equal indices split by the findings count before they tie
 
     def covers(self, kind: str | None, group: str | None) -> bool:
         """Does this framework score a platform of this kind and registry group?"""

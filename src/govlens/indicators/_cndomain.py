@@ -9,9 +9,43 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, setting,
-                                     site_finding)
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    setting,
+    site_finding,
+)
 from govlens.probes.observation import Observation
+from govlens.text import Messages
+from govlens.visit_text import describe_visit
+
+T = Messages("cndomain", {
+    "nxdomain": ("域名解析：{host}（{name}）不存在（NXDOMAIN，解析服务器{server}），未注册",
+                 "DNS: {host} ({name}) does not exist (NXDOMAIN, resolver {server})"),
+    "lookup_failed": ("域名解析查询失败，无法判断是否已注册", "DNS lookup failed: registration unknown"),
+    "no_address": ("无地址记录", "no address record"),
+    "exists": ("域名解析：{name}已注册（{answers}）", "DNS: {name} exists ({answers})"),
+    "not_registered": ("该中文域名未注册", "the name is not registered"),
+    "unreachable": ("通过中文域名无法访问：http://{idn}/ → {what}", "http://{idn}/ → {what}"),
+    "nothing_answers": ("通过该中文域名无法访问", "nothing answers through the name"),
+    "answers": ("可以访问：{hops}", "answers: {hops}"),
+    "links": ("{host}：站内链接{n}个", "{host}: {n} links of its own"),
+    "too_few": ("{host}：站内链接{n}个（少于{need}个，不是独立网站）", "{host}: {n} links of its own (fewer than {need}: not a website)"),
+    "no_site": ("无可标注中文域名的网站", "no website to show the name"),
+    "written": ("首页{where}标注了中文域名", "written in the homepage {where}"),
+    "header": ("页头", "header"),
+    "footer": ("页脚", "footer"),
+    "and": ("和", " and "),
+    "body_only": ("中文域名仅出现在首页正文中，未标注在页头或页脚", "mentioned only in the body of the homepage, not in its header or footer"),
+    "not_written": ("首页未标注中文域名", "not written on the homepage"),
+    "not_checked": ("未检查", "not checked"),
+})
+
+
+def _where(parts: list) -> str:
+    return T.ref("and").join(T.ref(p) if p in ("header", "footer") else str(p) for p in parts)
 
 REGISTERED, REACHABLE, SITE, SHOWN = "registered", "reachable", "site", "shown"
 ORDER = (REGISTERED, REACHABLE, SITE, SHOWN)
@@ -40,42 +74,43 @@ def checks(obs: PlatformObservations, ctx: IndicatorContext) -> Checks:
         name = d.get("ascii_host") or d.get("host")
         if d.get("nxdomain"):
             passed[REGISTERED] = False
-            detail[REGISTERED] = f"DNS: {d.get('host')} ({name}) does not exist (NXDOMAIN, resolver {d.get('nameserver')})"
+            detail[REGISTERED] = T("nxdomain", host=d.get("host"), name=name, server=d.get("nameserver"))
         elif d.get("a_error") and d.get("aaaa_error"):
-            detail[REGISTERED] = f"DNS lookup failed: {d.get('a_error')}"
+            detail[REGISTERED] = T("lookup_failed")
         else:
             passed[REGISTERED] = True
-            answers = ", ".join((d.get("a") or []) + (d.get("aaaa") or [])) or "no address record"
-            detail[REGISTERED] = f"DNS: {name} exists ({answers})"
+            answers = ", ".join((d.get("a") or []) + (d.get("aaaa") or [])) or T.ref("no_address")
+            detail[REGISTERED] = T("exists", name=name, answers=answers)
     if site is not None:
         s = site.data or {}
         if passed[REGISTERED] is False:
             passed[REACHABLE] = passed[SITE] = passed[SHOWN] = False
             for check in (REACHABLE, SITE, SHOWN):
-                detail[check] = "the name is not registered"
+                detail[check] = T("not_registered")
             return Checks(passed, detail, dns, site)
         if site.status != "completed" or not s.get("html"):
             passed[REACHABLE] = passed[SITE] = passed[SHOWN] = False
-            detail[REACHABLE] = f"http://{s.get('idn')}/ → {site.status}" + (f" ({s.get('error')})" if s.get("error") else "")
-            detail[SITE] = detail[SHOWN] = "nothing answers through the name"
+            what = describe_visit(site.status if site.status != "completed" else "not_html", s.get("cause"),
+                                  http_status=site.http_status)
+            detail[REACHABLE] = T("unreachable", idn=s.get("idn"), what=what)
+            detail[SITE] = detail[SHOWN] = T("nothing_answers")
             return Checks(passed, detail, dns, site)
         passed[REACHABLE] = True
         hops = " → ".join([*(s.get("redirects") or []), s.get("final_url") or site.url])
-        detail[REACHABLE] = f"answers: {hops}"
+        detail[REACHABLE] = T("answers", hops=hops)
         links = int(s.get("internal_links") or 0)
         need = int(setting(ctx, "CNDOMAIN_MIN_SITE_LINKS"))
         passed[SITE] = links >= need
-        detail[SITE] = f"{s.get('final_host')}: {links} links of its own" + ("" if passed[SITE] else
-                                                                           f" (fewer than {need}: not a website)")
+        detail[SITE] = (T("links", host=s.get("final_host"), n=links) if passed[SITE]
+                        else T("too_few", host=s.get("final_host"), n=links, need=need))
         if not passed[SITE]:
             passed[SHOWN] = False
-            detail[SHOWN] = "no website to show the name"
+            detail[SHOWN] = T("no_site")
         else:
             shown = s.get("name_shown") or []
             passed[SHOWN] = bool(shown)
-            detail[SHOWN] = (f"written in the homepage {' and '.join(shown)}" if shown else
-                             "mentioned only in the body of the homepage, not in its header or footer"
-                             if s.get("name_elsewhere") else "not written on the homepage")
+            detail[SHOWN] = (T("written", where=_where(shown)) if shown else
+                             T("body_only") if s.get("name_elsewhere") else T("not_written"))
     return Checks(passed, detail, dns, site)
 
 
@@ -85,7 +120,7 @@ def check_point(obs: PlatformObservations, ctx: IndicatorContext, check: str, fi
     passed = c.passed[check]
     detail = c.detail.get(check, "")
     if passed is None:
-        return IndicatorResult.missing(detail or "not checked")
+        return IndicatorResult.missing(detail or T("not_checked"))
     source = c.dns if check == REGISTERED else c.site
     snippet = str((c.site.data or {}).get("snippet") or "") if c.site is not None else ""
     evidence = [Evidence(url=source.url if source is not None else obs.platform.url, detail=detail, snippet=snippet)]

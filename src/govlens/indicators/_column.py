@@ -4,7 +4,23 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from govlens.indicators.base import IndicatorContext, PlatformObservations, parse_date, usable_dates
+from govlens.indicators.base import (
+    IndicatorContext,
+    PlatformObservations,
+    parse_date,
+    usable_dates,
+)
+from govlens.text import Messages
+
+T = Messages("column", {
+    "stated": ("页面所述", "stated"),
+    "counted": ("按结果列表计数", "counted"),
+})
+
+
+def count_source(source: object) -> str:
+    """How a result count was read (``stated`` by the page, or ``counted`` from its list), as a message."""
+    return T.ref(str(source)) if source in T.names else "-"
 
 
 def column_data(obs: PlatformObservations) -> dict[str, Any] | None:

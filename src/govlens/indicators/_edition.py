@@ -3,8 +3,52 @@ from __future__ import annotations
 
 from datetime import date
 
-from govlens.indicators.base import Evidence, IndicatorResult, PlatformObservations, parse_date, usable_dates
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+    joined,
+    parse_date,
+    usable_dates,
+)
 from govlens.probes.observation import Observation
+from govlens.text import Messages
+from govlens.visit_text import describe_visit
+
+T = Messages("edition", {
+    "chinese_not_loaded": ("中文网站未能打开（{what}）", "the Chinese site did not load ({what})"),
+    "none_found": ("未发现外文版", "no foreign-language edition was found"),
+    "share": ("{n}/{total}项{label}：{offered}", "{n}/{total} {label}: {offered}"),
+    "share_none": ("{n}/{total}项{label}：无", "{n}/{total} {label}: none"),
+    "offered": ("提供：{topic}", "offers: {topic}"),
+    "services": ("服务主题", "service topics"),
+    "interaction": ("互动功能", "interaction features"),
+    "undefined_services": ("词表未列出服务主题", "the lexicon names no service topic"),
+    "undefined_interaction": ("词表未列出互动功能", "no interaction feature is defined"),
+    "lang_en": ("英文", "English"), "lang_fr": ("法文", "French"), "lang_de": ("德文", "German"),
+    "lang_es": ("西班牙文", "Spanish"), "lang_ru": ("俄文", "Russian"), "lang_ja": ("日文", "Japanese"),
+    "lang_ko": ("韩文", "Korean"), "lang_ar": ("阿拉伯文", "Arabic"), "lang_pt": ("葡萄牙文", "Portuguese"),
+    "lang_it": ("意大利文", "Italian"), "lang_zh": ("中文", "Chinese"),
+    "lang_other": ("语言代码{code}", "language code {code}"),
+    # the topics of foreign_lexicon.yaml (services, interaction) and the features found by structure
+    "t_visa": ("签证居留", "visa"), "t_work": ("工作许可", "work permits"), "t_investment": ("投资指南", "investment"),
+    "t_business": ("企业注册", "business registration"), "t_study": ("留学", "study"), "t_health": ("医疗服务", "health"),
+    "t_travel": ("旅游信息", "travel"), "t_consular": ("领事外事", "consular affairs"), "t_living": ("生活居住", "living"),
+    "t_faq": ("常见问题", "FAQ"), "t_contact": ("联系我们", "contact"), "t_feedback": ("意见反馈", "feedback"),
+    "t_email": ("电子邮箱", "e-mail"), "t_phone": ("联系电话", "phone"), "t_form": ("在线表单", "form"),
+})
+
+
+def topic(key: object) -> str:
+    """A lexicon topic (``visa``, ``faq`` …) by its name, a message; a topic the table does not name, as it is."""
+    return T.ref(f"t_{key}") if f"t_{key}" in T.names else str(key)
+
+
+def language(code: object) -> str:
+    """A language code (py3langid's) as its name, a message."""
+    name = f"lang_{code}"
+    return T.ref(name) if name in T.names else T.ref("lang_other", code=str(code))
 
 
 def discovery(obs: PlatformObservations) -> Observation | None:
@@ -15,11 +59,12 @@ def no_edition(obs: PlatformObservations) -> IndicatorResult | None:
     """The result of an edition indicator when there is no edition to judge, else None."""
     d = discovery(obs)
     if d is None:
-        return IndicatorResult.missing("the foreign-language edition probe did not run")
+        return IndicatorResult.missing(R("foreign_probe_not_run"))
     if not (d.data or {}).get("chinese_ok"):
-        return IndicatorResult.missing(f"the Chinese site did not load ({d.status})")
+        return IndicatorResult.missing(T("chinese_not_loaded", what=describe_visit(d.status, (d.data or {}).get("cause"),
+                                                                               http_status=d.http_status)))
     if not (d.data or {}).get("primary"):
-        return IndicatorResult.not_applicable("no foreign-language edition was found")
+        return IndicatorResult.not_applicable(T("none_found"))
     return None
 
 
@@ -54,7 +99,7 @@ def edition_dates(obs: PlatformObservations, check_date: date) -> dict[str, date
     return out
 
 
-def lexicon_share(obs: PlatformObservations, key: str, label: str, undefined: str) -> IndicatorResult:
+def lexicon_share(obs: PlatformObservations, key: str) -> IndicatorResult:
     """Share of the lexicon's ``key`` entries (service topics, interaction features) found on a page of
     the main edition, each offered one with the first page it was found on."""
     skip = no_edition(obs)
@@ -64,12 +109,15 @@ def lexicon_share(obs: PlatformObservations, key: str, label: str, undefined: st
     assert d is not None
     wanted = ((d.data or {}).get("lexicon") or {}).get(key) or []
     if not wanted:
-        return IndicatorResult.missing(undefined)
+        return IndicatorResult.missing(T("undefined_" + key))
     found: dict[str, str] = {}
     for o in edition_pages(obs):
         for w in (o.data or {}).get(key) or []:
             found.setdefault(w, page_url(o))
     offered = [w for w in wanted if w in found]
-    detail = f"{len(offered)}/{len(wanted)} {label}: {', '.join(offered) or 'none'}"
+    label = T.ref(key)
+    detail = (T("share", n=len(offered), total=len(wanted), label=label, offered=joined(topic(w) for w in offered))
+              if offered
+              else T("share_none", n=len(offered), total=len(wanted), label=label))
     return IndicatorResult(value=len(offered) / len(wanted), detail=detail,
-                           evidence=[Evidence(url=found[w], detail=w) for w in offered])
+                           evidence=[Evidence(url=found[w], detail=T("offered", topic=topic(w))) for w in offered])

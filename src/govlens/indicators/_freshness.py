@@ -5,8 +5,33 @@ import re
 from collections.abc import Iterable
 
 from govlens.defects import url_without_scheme
-from govlens.indicators.base import (IndicatorContext, PlatformObservations, completed_pages, setting)
+from govlens.indicators.base import (
+    IndicatorContext,
+    PlatformObservations,
+    completed_pages,
+    setting,
+)
 from govlens.probes.observation import Observation
+from govlens.text import Messages
+
+#: Where a year-less date's year was inferred from (govlens.probes.year_evidence's ``year_source``).
+T = Messages("freshness", {
+    "src_url": ("链接地址", "URL"),
+    "src_title": ("标题", "title"),
+    "src_list_order": ("列表顺序", "list order"),
+    "src_last_modified": ("页面修改时间", "Last-Modified"),
+    "src_page_evidence": ("页面中出现的年份{year}", "page evidence {year}"),
+    "src_check_date": ("检查日期", "the check date"),
+})
+
+
+def year_source(source: str | None) -> str:
+    """Where an inferred year came from, as a message."""
+    source = source or "check date"
+    if source.startswith("page evidence"):
+        return T.ref("src_page_evidence", year=source.rpartition(" ")[2])
+    name = "src_" + source.replace(" ", "_").replace("-", "_")
+    return T.ref(name) if name in T.names else T.ref("src_check_date")
 
 NEWS, NOTICE, OTHER = "news", "notice", "other"
 #: Column class → keywords in its name (news is tried first). 2015 census: news columns

@@ -4,6 +4,11 @@ from __future__ import annotations
 from typing import Any
 
 from govlens.indicators.base import Evidence, PlatformObservations
+from govlens.text import Messages
+
+T = Messages("hotline", {
+    "calls": ("{source}：{first}至{last}拨测{calls}次，号码{lines}", "{source}: {calls} test calls {first} – {last}, lines {lines}"),
+})
 
 
 def calls(obs: PlatformObservations) -> tuple[dict[str, Any], list[Evidence]] | None:
@@ -11,5 +16,6 @@ def calls(obs: PlatformObservations) -> tuple[dict[str, Any], list[Evidence]] | 
     if o is None:
         return None
     d = o.data or {}
-    return d, [Evidence(url=o.url, detail=f"{d.get('source')}: {d.get('calls')} test calls {d.get('first')} – "
-                                          f"{d.get('last')}, lines {', '.join(d.get('lines') or [])}")]
+    return d, [Evidence(url=o.url, detail=T("calls", source=str(d.get("source") or "-"), calls=d.get("calls"),
+                                            first=str(d.get("first") or "-"), last=str(d.get("last") or "-"),
+                                            lines=", ".join(d.get("lines") or []) or "-"))]

@@ -1,12 +1,22 @@
 """Helpers shared by the new-media batch indicators (vectorised; nothing here reads the store)."""
 from __future__ import annotations
 
-import re
+import json
 from typing import Any
 
 import numpy as np
 
 from govlens.indicators.base import Evidence
+from govlens.text import CLOSE, OPEN, Messages
+
+T = Messages("newmedia", {
+    "post": ("阅读 {reads} · 点赞 {likes} · 转发 {shares} · 评论 {comments} · {at}",
+             "reads {reads} · likes {likes} · shares {shares} · comments {comments} · {at}"),
+    "no_comments": ("未导入评论数据", "no comments imported"),
+    "no_posts": ("未导入发文记录", "no post records imported"),
+    "no_user_comment": ("无用户评论", "no user comment"),
+    "wechat_only": ("仅适用于微信公众号", "applies to WeChat accounts only"),
+})
 
 
 def ratio(num: np.ndarray, den: np.ndarray, *, empty: float = np.nan) -> np.ndarray:
@@ -16,21 +26,25 @@ def ratio(num: np.ndarray, den: np.ndarray, *, empty: float = np.nan) -> np.ndar
     return np.where(np.isnan(num) | np.isnan(den), np.nan, out)
 
 
-def texts(template: str, **columns: Any) -> np.ndarray:
-    """One detail string per account: ``template`` filled with each account's values.
+def texts(messages: Messages, name: str, **columns: Any) -> np.ndarray:
+    """One detail per account: message ``name`` of ``messages`` with each account's values.
 
-    Vectorised (numpy's C string routines, no Python call per account): numbers print as whole
-    numbers when whole or ≥ 100, else with two decimals; NaN prints as "—".
+    Vectorised (numpy's C string routines, no Python call per account) into the marked strings
+    :func:`govlens.text.message` writes: numbers print as whole numbers when whole or ≥ 100, else
+    with two decimals; NaN prints as "—".
     """
-    parts = _FIELD.split(template)            # literal, name, literal, name, …, literal
+    if name not in messages.names:
+        raise KeyError(f"{messages.prefix}: no message {name!r}")
     n = len(next(iter(columns.values()))) if columns else 0
-    out = np.full(n, parts[0], dtype=object).astype(str)
-    for i in range(1, len(parts), 2):
-        out = np.char.add(np.char.add(out, _fmt(columns[parts[i]])), parts[i + 1])
-    return out.astype(object)
-
-
-_FIELD = re.compile(r"\{(\w+)\}")
+    out = np.full(n, f"{OPEN}{messages.prefix}.{name}|{{", dtype=object).astype(str)
+    for i, key in enumerate(sorted(columns)):
+        values = np.asarray(columns[key])
+        shown = _fmt(values)
+        if values.dtype.kind not in "fiub":            # text may hold quotes: escaped as JSON
+            shown = np.array([json.dumps(str(v), ensure_ascii=False)[1:-1] for v in shown], dtype=str)
+        out = np.char.add(np.char.add(out, ("" if i == 0 else ", ") + json.dumps(key) + ': "'), shown)
+        out = np.char.add(out, '"')
+    return np.char.add(out, "}" + CLOSE).astype(object)
 
 
 def _fmt(values: Any) -> np.ndarray:
@@ -47,7 +61,8 @@ def _fmt(values: Any) -> np.ndarray:
 
 def post_evidence(facts: Any) -> dict[str, list[Evidence]]:
     """The most-read posts of each account, as evidence."""
-    return {pid: [Evidence(url=p["url"], detail=f"阅读 {p['reads']:,} · 点赞 {p['likes']:,} · 转发 {p['shares']:,} · "
-                                               f"评论 {p['comments']:,} · {p['published_at'][:16]}",
+    return {pid: [Evidence(url=p["url"], detail=T("post", reads=f"{p['reads']:,}", likes=f"{p['likes']:,}",
+                                                  shares=f"{p['shares']:,}", comments=f"{p['comments']:,}",
+                                                  at=p["published_at"][:16]),
                            snippet=p["text"][:200]) for p in posts]
             for pid, posts in facts.top_posts.items()}

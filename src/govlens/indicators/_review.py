@@ -7,6 +7,15 @@ framework: every kept expert's item scores, each item's mean over the kept exper
 from __future__ import annotations
 
 from govlens.indicators.base import Evidence, IndicatorResult, PlatformObservations
+from govlens.text import Messages
+
+T = Messages("review", {
+    "mean": ("{n}位专家评分的平均值（{experts}，满分100）", "mean of {n} experts ({experts}) on 0–100"),
+    "mean_left": ("{n}位专家评分的平均值（{experts}，满分100）；作为离群值剔除：{left}",
+                  "mean of {n} experts ({experts}) on 0–100; left out as outliers: {left}"),
+    "expert": ("{expert}：{mean}", "{expert}: {mean}"),
+    "none": ("未经专家评审（govlens review）", "not reviewed by the experts (govlens review)"),
+})
 
 
 def item_score(obs: PlatformObservations, item: str | None) -> IndicatorResult:
@@ -22,9 +31,9 @@ def item_score(obs: PlatformObservations, item: str | None) -> IndicatorResult:
             continue
         kept = data.get("kept") or []
         left = data.get("excluded") or []
-        detail = (f"mean of {len(kept)} experts ({', '.join(kept)}) on 0–100"
-                  + (f"; left out as outliers: {', '.join(left)}" if left else ""))
-        evidence = [Evidence(url=o.url, detail=f"{e.get('expert')}: {e.get('mean')}",
-                             snippet=f"{e.get('source')}") for e in data.get("experts") or []]
+        detail = (T("mean_left", n=len(kept), experts=", ".join(kept), left=", ".join(left)) if left
+                  else T("mean", n=len(kept), experts=", ".join(kept)))
+        evidence = [Evidence(url=o.url, detail=T("expert", expert=e.get("expert"), mean=e.get("mean")),
+                             snippet=str(e.get("source") or "")) for e in data.get("experts") or []]
         return IndicatorResult(value=float(value), detail=detail, evidence=evidence)
-    return IndicatorResult.missing("not reviewed by the experts (govlens review)")
+    return IndicatorResult.missing(T("none"))

@@ -8,11 +8,29 @@ defects it sees have their own indicators (image-alt, rendered-contrast).
 """
 from __future__ import annotations
 
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, clip
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    clip,
+)
+from govlens.text import Messages
 
 ID = "accessibility"
 REQUIRES = ("axe",)
 UNIT = "count"
+
+T = Messages(ID, {
+    "none": ("未运行axe-core检查（未渲染，或BROWSER_AXE已关闭）", "no axe-core run (not rendered, or BROWSER_AXE off)"),
+    "summary": ("违反{n}条WCAG 2.1 A/AA规则（加权{weight}），通过{passes}条（{engine}）", "{n} WCAG 2.1 A/AA rule(s) violated (weighted {weight}), {passes} passed ({engine})"),
+    "rule": ("规则{rule}（{impact}）：{n}个元素不符合", "{rule} ({impact}): {n} element(s)"),
+    "critical": ("致命", "critical"),
+    "serious": ("严重", "serious"),
+    "moderate": ("中等", "moderate"),
+    "minor": ("轻微", "minor"),
+})
+
 
 IMPACT_WEIGHTS = {"critical": 10, "serious": 7, "moderate": 3, "minor": 1}
 
@@ -20,13 +38,13 @@ IMPACT_WEIGHTS = {"critical": 10, "serious": 7, "moderate": 3, "minor": 1}
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     axe = obs.one("axe")
     if axe is None:
-        return IndicatorResult.missing("no axe-core run (not rendered, or BROWSER_AXE off)")
+        return IndicatorResult.missing(T("none"))
     violations = [v for v in axe.data.get("violations") or [] if isinstance(v, dict)]
     weight = sum(IMPACT_WEIGHTS.get(str(v.get("impact")), 3) for v in violations)
     passes = len(axe.data.get("passes") or [])
-    detail = (f"{len(violations)} WCAG 2.1 A/AA rule(s) violated (weighted {weight}), {passes} passed "
-              f"({axe.data.get('engine', 'axe-core')})")
-    evidence = [Evidence(url=axe.url, detail=f"{v.get('id')} ({v.get('impact')}): {v.get('nodes')} element(s) — "
-                                             f"{v.get('help')}", snippet=clip((v.get("snippets") or [""])[0]))
+    detail = T("summary", n=len(violations), weight=weight, passes=passes, engine=str(axe.data.get("engine", "axe-core")))
+    evidence = [Evidence(url=axe.url, detail=T("rule", rule=v.get("id"), n=v.get("nodes"),
+                                               impact=T.ref(v["impact"]) if v.get("impact") in IMPACT_WEIGHTS else "-"),
+                         snippet=clip((v.get("snippets") or [""])[0]))
                 for v in sorted(violations, key=lambda v: -IMPACT_WEIGHTS.get(str(v.get("impact")), 3))]
     return IndicatorResult(value=float(weight), detail=detail, evidence=evidence)

@@ -3,12 +3,17 @@ from __future__ import annotations
 
 from govlens.indicators._newmedia import ratio, texts
 from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
+from govlens.text import Messages
 
 ID = "active-days"
 REQUIRES = ("account_stats",)
 UNIT = "ratio"
 
+T = Messages(ID, {
+    "days": ("{d}天中有{a}天发文", "posted on {a} of {d} days"),
+})
+
 
 def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
     a, d = facts.col("active_days"), facts.col("days")
-    return batch_result(facts.ids, ratio(a, d), texts("posted on {a} of {d} days", a=a, d=d))
+    return batch_result(facts.ids, ratio(a, d), texts(T, "days", a=a, d=d))

@@ -5,25 +5,42 @@ Older than ``MOBILE_STALE_APP_DAYS`` is a ``stale_app`` finding; not applicable 
 from __future__ import annotations
 
 from govlens import defects
-from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, days_since,
-                                     parse_date, setting, site_finding)
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+    days_since,
+    parse_date,
+    setting,
+    site_finding,
+)
+from govlens.text import Messages
 
 ID = "app-freshness"
 REQUIRES = ("app_store",)
 UNIT = "days"
 
+T = Messages(ID, {
+    "none": ("应用商店文件中无更新日期", "no update date in the app-store file"),
+    "last": ("最近一次版本更新于{date}，距检查日{days}天", "last version {date}, {days} days before the check"),
+    "source": ("{source}：{detail}", "{source}: {detail}"),
+})
+
+
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     app = obs.one("app_store")
     if app is None:
-        return IndicatorResult.not_applicable("no app listed in the app-store file")
+        return IndicatorResult.not_applicable(R("no_app_listed"))
     last = parse_date(app.data.get("last_update"))
     if last is None:
-        return IndicatorResult.missing("no update date in the app-store file")
+        return IndicatorResult.missing(T("none"))
     days = days_since(last, ctx.check_date)
-    detail = f"last version {last.isoformat()}, {days} days before the check"
+    detail = T("last", date=last.isoformat(), days=days)
     findings = []
     if days > int(setting(ctx, "MOBILE_STALE_APP_DAYS")):
         findings.append(site_finding(obs, defects.STALE_APP, detail))
     return IndicatorResult(value=float(days), detail=detail, findings=findings,
-                           evidence=[Evidence(url=app.url, detail=f"{app.data.get('source')}: {detail}")])
+                           evidence=[Evidence(url=app.url, detail=T("source", source=app.data.get("source"), detail=detail))])

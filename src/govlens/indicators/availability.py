@@ -9,26 +9,47 @@ from __future__ import annotations
 from collections import Counter
 
 from govlens import defects
-from govlens.indicators.base import (NOT_CHECKED_STATUSES, Evidence, IndicatorContext, IndicatorResult,
-                                     PlatformObservations, site_finding)
+from govlens.indicators.base import (
+    NOT_CHECKED_STATUSES,
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    joined,
+    site_finding,
+)
 from govlens.probes.observation import COMPLETED
+from govlens.text import Messages
+from govlens.visit_text import describe_visit
 
 ID = "availability"
 REQUIRES = ("visit",)
 UNIT = "ratio"
 
+T = Messages(ID, {
+    "none": ("未进行可用性访问", "no availability visit was made"),
+    "summary": ("首页访问{total}次，失败{n}次", "{n} of {total} visits failed"),
+    "summary_why": ("首页访问{total}次，失败{n}次（{reasons}）", "{n} of {total} visits failed ({reasons})"),
+    "times": ("{what}{n}次", "{what} ×{n}"),
+    "visit": ("第{attempt}次访问：{what}", "visit {attempt}: {what}"),
+    "visit_ms": ("第{attempt}次访问：{what}，用时{ms}毫秒", "visit {attempt}: {what} in {ms} ms"),
+    "ok_code": ("访问正常（HTTP {code}）", "completed (HTTP {code})"),
+})
+
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     visits = [o for o in obs.of("visit") if o.status not in NOT_CHECKED_STATUSES]
     if not visits:
-        return IndicatorResult.missing("no availability visit was made")
+        return IndicatorResult.missing(T("none"))
     failed = [o for o in visits if o.status != COMPLETED]
     share = len(failed) / len(visits)
     why = Counter(_reason(o) for o in failed)
-    reasons = ", ".join(f"{k} ×{n}" for k, n in why.most_common())
-    detail = f"{len(failed)} of {len(visits)} visits failed" + (f" ({reasons})" if reasons else "")
-    evidence = [Evidence(url=o.url, detail=f"visit {o.data.get('attempt', i + 1)}: {_reason(o)}"
-                         + (f" in {o.elapsed_ms:.0f} ms" if o.elapsed_ms is not None else ""))
+    reasons = joined(T.ref("times", what=k, n=n) for k, n in why.most_common())
+    detail = (T("summary_why", n=len(failed), total=len(visits), reasons=reasons) if reasons
+              else T("summary", n=len(failed), total=len(visits)))
+    evidence = [Evidence(url=o.url, detail=T("visit_ms", attempt=o.data.get("attempt", i + 1), what=_reason(o),
+                                             ms=round(o.elapsed_ms)) if o.elapsed_ms is not None
+                         else T("visit", attempt=o.data.get("attempt", i + 1), what=_reason(o)))
                 for i, o in enumerate(visits)]
     findings = []
     if failed and len(failed) == len(visits):
@@ -39,8 +60,7 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
 
 
 def _reason(o) -> str:
-    if o.status == COMPLETED:
-        return f"completed (HTTP {o.http_status})" if o.http_status else "completed"
-    err = (o.data or {}).get("error")
-    code = f" HTTP {o.http_status}" if o.http_status else ""
-    return f"{o.status}{code}" + (f": {err}" if err else "")
+    """How one visit ended, as a message (never the raw exception text)."""
+    if o.status == COMPLETED and o.http_status:
+        return T.ref("ok_code", code=o.http_status)
+    return describe_visit(o.status, (o.data or {}).get("cause"), http_status=o.http_status)

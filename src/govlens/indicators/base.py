@@ -29,9 +29,38 @@ from govlens.errors import GovlensError
 from govlens.probes.observation import COMPLETED, Observation
 from govlens.registry.model import Platform
 from govlens.settings import default_settings
+from govlens.text import Messages
 
 OK, MISSING, NOT_APPLICABLE = "ok", "missing", "not_applicable"
 STATUSES = (OK, MISSING, NOT_APPLICABLE)
+
+#: Reasons many indicators give for a missing or not-applicable value (one wording everywhere).
+R = Messages("indicator", {
+    "home_not_loaded": ("首页未能打开", "the homepage never loaded"),
+    "no_page_loaded": ("未能打开任何页面", "no page loaded"),
+    "no_column_page": ("未读取到栏目页", "no column page was read"),
+    "column_not_loaded": ("栏目列表未能打开", "the column's list did not load"),
+    "mobile_home_not_loaded": ("移动端首页未能打开", "the mobile homepage did not load"),
+    "no_data_imported": ("未导入数据", "no data imported"),
+    "not_applicable": ("不适用", "not applicable"),
+    "no_test_calls": ("未导入拨测记录", "no test calls imported"),
+    "no_app_listed": ("应用商店文件中未列出客户端", "no app listed in the app-store file"),
+    "foreign_probe_not_run": ("外文版检测未运行", "the foreign-language edition probe did not run"),
+    "civilization_probe_not_run": ("精神文明建设检测未运行", "the civilization probe did not run"),
+    "no_visible_text": ("页面无可见文字", "no visible text"),
+    "no_call_answered": ("拨测电话均未接通", "no test call was answered"),
+    "mailbox_not_loaded": ("信箱页面未能打开", "the mailbox page did not load"),
+    "home_not_weighed": ("未测得首页大小", "the homepage was not weighed"),
+    "no_edition_text": ("外文版页面均无可判断的文字", "no page of the edition had text to judge"),
+    "tls_not_checked": ("未检测TLS", "TLS was not checked"),
+    "dns_not_checked": ("未检测域名解析", "DNS was not checked"),
+    "sep": ("、", ", "),
+})
+
+
+def joined(parts: Iterable[str]) -> str:
+    """Messages (or data) listed with the locale's separator (、 in zh-CN, ", " in en)."""
+    return R("sep").join(parts)
 
 
 @dataclass(slots=True)
@@ -238,7 +267,7 @@ class BatchResult:
 
 
 def batch_result(ids: list[str], values: Any, detail: Any, *, missing: Any = None, not_applicable: Any = None,
-                 missing_detail: str = "no data imported", na_detail: str = "not applicable") -> BatchResult:
+                 missing_detail: str = R("no_data_imported"), na_detail: str = R("not_applicable")) -> BatchResult:
     """A BatchResult from raw values: NaN (or ``missing``) → missing, ``not_applicable`` → not applicable."""
     import numpy as np
 

@@ -10,32 +10,56 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from govlens import defects
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, site_finding
+from govlens import statuses as S
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+    site_finding,
+)
+from govlens.text import Messages
+from govlens.visit_text import describe_visit
 
 ID = "certificate-validity"
 REQUIRES = ("tls",)
 UNIT = "bool"
 EXPIRED_CODE = 10          # OpenSSL X509_V_ERR_CERT_HAS_EXPIRED
+#: OpenSSL verify codes → the cause a person reads (the raw verify message stays in the store).
+CAUSE_OF_CODE = {9: S.CERT_EXPIRED, 10: S.CERT_EXPIRED, 18: S.CERT_UNTRUSTED, 19: S.CERT_UNTRUSTED,
+                 20: S.CERT_UNTRUSTED, 21: S.CERT_UNTRUSTED, 62: S.CERT_WRONG_HOST}
+
+T = Messages(ID, {
+    "no_tls": ("443端口未提供TLS（{what}）", "no TLS on port 443 ({what})"),
+    "about": ("颁发者{issuer}，有效期{start}至{end}", "issuer {issuer}, valid {start} – {end}"),
+    "valid": ("证书有效", "the certificate is valid"),
+    "why": ("{reason}；{about}", "{reason}; {about}"),
+    "expired": ("证书已于{date}过期", "the certificate expired on {date}"),
+    "refused": ("证书不被浏览器认可：{reason}", "the certificate is refused: {reason}"),
+})
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     o = obs.one("tls")
     if o is None:
-        return IndicatorResult.missing("TLS was not checked")
+        return IndicatorResult.missing(R("tls_not_checked"))
     data = o.data or {}
     if not data.get("https"):
-        return IndicatorResult.not_applicable(f"no TLS on port 443 ({o.status})")
-    about = f"issuer {data.get('issuer')}, valid {str(data.get('not_before'))[:10]} – {str(data.get('not_after'))[:10]}"
+        return IndicatorResult.not_applicable(T("no_tls", what=describe_visit(o.status, data.get("cause"),
+                                                                             http_status=o.http_status)))
+    about = T.ref("about", issuer=str(data.get("issuer") or "-"), start=str(data.get("not_before") or "-")[:10],
+                  end=str(data.get("not_after") or "-")[:10])
     if data.get("verified"):
-        return IndicatorResult(value=1.0, detail="the certificate is valid",
+        return IndicatorResult(value=1.0, detail=T("valid"),
                                evidence=[Evidence(url=o.url, detail=about)])
-    reason = data.get("verify_error") or "refused"
-    evidence = [Evidence(url=o.url, detail=f"{reason}; {about}")]
+    reason = describe_visit(S.TLS_ERROR, data.get("cause") or CAUSE_OF_CODE.get(data.get("verify_code")))
+    evidence = [Evidence(url=o.url, detail=T("why", reason=reason, about=about))]
     if data.get("verify_code") == EXPIRED_CODE or _expired(data.get("not_after")):
-        detail = f"the certificate expired on {str(data.get('not_after'))[:10]}"
+        detail = T("expired", date=data.get("not_after")[:10])
         return IndicatorResult(value=0.0, detail=detail, evidence=evidence,
                                findings=[site_finding(obs, defects.EXPIRED_CERTIFICATE, detail, evidence_url=o.url)])
-    return IndicatorResult(value=0.0, detail=f"the certificate is refused: {reason}", evidence=evidence)
+    return IndicatorResult(value=0.0, detail=T("refused", reason=reason), evidence=evidence)
 
 
 def _expired(not_after: str | None) -> bool:

@@ -6,21 +6,35 @@ word of the topic lexicon, over the pages read.
 """
 from __future__ import annotations
 
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+)
+from govlens.text import Messages
+from govlens.visit_text import describe_visit
 
 ID = "civilization-depth"
 REQUIRES = ("civilization_topics",)
 UNIT = "ratio"
 
+T = Messages(ID, {
+    "no_page": ("未能读取任何页面（{what}）", "no page could be read ({what})"),
+    "share": ("{total}个页面中{n}个涉及文明传播主题", "{n}/{total} pages speak of a 文明传播 topic"),
+})
+
+
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     o = obs.one("civilization_topics")
     if o is None:
-        return IndicatorResult.missing("the civilization probe did not run")
+        return IndicatorResult.missing(R("civilization_probe_not_run"))
     data = o.data or {}
     pages = int(data.get("pages") or 0)
     if o.status != "completed" or not pages:
-        return IndicatorResult.missing(f"no page could be read ({o.status})")
+        return IndicatorResult.missing(T("no_page", what=describe_visit(o.status, data.get("cause"), http_status=o.http_status)))
     hit = int(data.get("pages_with_topic") or 0)
-    detail = f"{hit}/{pages} pages speak of a 文明传播 topic"
+    detail = T("share", n=hit, total=pages)
     return IndicatorResult(value=hit / pages, detail=detail, evidence=[Evidence(url=o.url, detail=detail)])

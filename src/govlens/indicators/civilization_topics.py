@@ -7,33 +7,52 @@ lexicon) found on no page is a ``civilization_topic_missing`` finding.
 from __future__ import annotations
 
 from govlens import defects
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, site_finding
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+    site_finding,
+)
+from govlens.text import Messages
+from govlens.visit_text import describe_visit
 
 ID = "civilization-topics"
 REQUIRES = ("civilization_topics",)
 UNIT = "ratio"
 
+T = Messages(ID, {
+    "no_page": ("未能读取任何页面（{what}）", "no page could be read ({what})"),
+    "no_topic": ("词表中无主题", "the lexicon has no topic"),
+    "covered": ("{pages}个页面涉及{total}个主题中的{n}个：{names}", "{n}/{total} topics on {pages} pages: {names}"),
+    "covered_none": ("{pages}个页面涉及{total}个主题中的{n}个：无", "{n}/{total} topics on {pages} pages: none"),
+    "core": ("核心主题未在任何页面出现：{gone}（共读取{pages}个页面）", "core topic(s) on no page: {gone} ({pages} pages read)"),
+})
+
+
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     o = obs.one("civilization_topics")
     if o is None:
-        return IndicatorResult.missing("the civilization probe did not run")
+        return IndicatorResult.missing(R("civilization_probe_not_run"))
     data = o.data or {}
     if o.status != "completed" or not data.get("pages"):
-        return IndicatorResult.missing(f"no page could be read ({o.status})")
+        return IndicatorResult.missing(T("no_page", what=describe_visit(o.status, data.get("cause"), http_status=o.http_status)))
     topics: dict = data.get("topics") or {}
     if not topics:
-        return IndicatorResult.missing("the lexicon has no topic")
+        return IndicatorResult.missing(T("no_topic"))
     titles = data.get("titles") or {}
     covered = [t for t, v in topics.items() if (v or {}).get("pages")]
     missing_core = [t for t in data.get("core") or [] if t in topics and not topics[t].get("pages")]
     names = "、".join(titles.get(t, t) for t in covered)
-    detail = f"{len(covered)}/{len(topics)} topics on {data.get('pages')} pages: {names or 'none'}"
+    detail = (T("covered", n=len(covered), total=len(topics), pages=data.get("pages"), names=names) if names
+              else T("covered_none", n=len(covered), total=len(topics), pages=data.get("pages")))
     findings = []
     if missing_core:
         gone = "、".join(titles.get(t, t) for t in missing_core)
         findings.append(site_finding(obs, defects.CIVILIZATION_TOPIC_MISSING,
-                                     f"core topic(s) on no page: {gone} ({data.get('pages')} pages read)"))
+                                     T("core", gone=gone, pages=data.get("pages"))))
     evidence = [Evidence(url=topics[t].get("example") or o.url, detail=titles.get(t, t),
                          snippet="、".join(sorted(topics[t].get("words") or {}))[:120]) for t in covered]
     return IndicatorResult(value=len(covered) / len(topics), detail=detail, evidence=evidence, findings=findings)

@@ -8,25 +8,41 @@ from __future__ import annotations
 
 from govlens import defects
 from govlens.indicators._column import column_data
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, setting, site_finding
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+    setting,
+    site_finding,
+)
+from govlens.text import Messages
 
 ID = "column-depth"
 REQUIRES = ("column",)
 UNIT = "ratio"
 
+T = Messages(ID, {
+    "none": ("抽样的信息均未能打开", "no sampled item loaded"),
+    "share": ("抽样{total}条信息中{n}条正文不少于{need}字", "{n} of {total} sampled items with at least {need} characters of text"),
+    "chars": ("{n}字", "{n} characters"),
+})
+
+
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     data = column_data(obs)
     if data is None:
-        return IndicatorResult.missing("the column's list did not load")
+        return IndicatorResult.missing(R("column_not_loaded"))
     read = [s for s in data.get("sample") or [] if isinstance(s.get("chars"), (int, float))]
     if not read:
-        return IndicatorResult.missing("no sampled item loaded")
+        return IndicatorResult.missing(T("none"))
     need = int(setting(ctx, "COLUMN_SUBSTANTIVE_CHARS"))
     thin = [s for s in read if s["chars"] < need]
     share = 1 - len(thin) / len(read)
-    detail = f"{len(read) - len(thin)} of {len(read)} sampled items with at least {need} characters of text"
-    evidence = [Evidence(url=s["url"], detail=f"{s['chars']} characters") for s in thin[:5]]
+    detail = T("share", n=len(read) - len(thin), total=len(read), need=need)
+    evidence = [Evidence(url=s["url"], detail=T("chars", n=s["chars"])) for s in thin[:5]]
     findings = []
     if share < float(setting(ctx, "COLUMN_THIN_SHARE")):
         findings.append(site_finding(obs, defects.COLUMN_THIN_CONTENT, detail,

@@ -6,19 +6,32 @@ column of articles only), not a defect.
 from __future__ import annotations
 
 from govlens.indicators._column import column_data
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+)
+from govlens.text import Messages
 
 ID = "column-functions"
 REQUIRES = ("column",)
 UNIT = "count"
 
+T = Messages(ID, {
+    "works": ("查询功能可用，留言表单{n}个", "a working query form, {n} message forms"),
+    "broken": ("无可用的查询功能，留言表单{n}个", "no working query form, {n} message forms"),
+})
+
+
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     data = column_data(obs)
     if data is None:
-        return IndicatorResult.missing("the column's list did not load")
+        return IndicatorResult.missing(R("column_not_loaded"))
     q = data.get("query") or {}
     works = bool(data.get("query_forms")) and q.get("status") == "completed" and (q.get("result_count") or 0) > 0
     n = int(works) + int(data.get("message_forms") or 0)
-    detail = (f"{'a working' if works else 'no working'} query form, {data.get('message_forms') or 0} message forms")
+    detail = T("works" if works else "broken", n=data.get("message_forms") or 0)
     return IndicatorResult(value=float(n), detail=detail, evidence=[Evidence(url=obs.platform.url, detail=detail)])

@@ -8,26 +8,42 @@ from __future__ import annotations
 
 from govlens import defects
 from govlens.indicators._column import column_data, item_dates
-from govlens.indicators.base import (MAX_DAYS, Evidence, IndicatorContext, IndicatorResult, PlatformObservations,
-                                     days_since, setting, site_finding)
+from govlens.indicators.base import (
+    MAX_DAYS,
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+    days_since,
+    setting,
+    site_finding,
+)
+from govlens.text import Messages
 
 ID = "column-update-age"
 REQUIRES = ("column",)
 UNIT = "days"
 
+T = Messages(ID, {
+    "newest": ("最新信息发布于{date}，距检查日{days}天", "newest item {date}, {days} days before the check"),
+    "undated": ("列出的{n}条信息均未标注日期（按{max}天计）", "no dated item among {n} listed (counted as {max} days)"),
+    "stale": ("专栏超过{limit}天未更新：{detail}", "{detail} (limit {limit})"),
+})
+
+
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     data = column_data(obs)
     if data is None:
-        return IndicatorResult.missing("the column's list did not load")
+        return IndicatorResult.missing(R("column_not_loaded"))
     dates = item_dates(data, ctx)
     days = days_since(dates[0] if dates else None, ctx.check_date)
-    newest = dates[0].isoformat() if dates else "none dated"
-    detail = f"newest item {newest}, {days} days before the check" if dates else \
-        f"no dated item among {data.get('items_listed', 0)} listed (counted as {MAX_DAYS} days)"
+    detail = T("newest", date=dates[0].isoformat(), days=days) if dates else \
+        T("undated", n=data.get("items_listed", 0), max=MAX_DAYS)
     findings = []
     limit = int(setting(ctx, "COLUMN_STALE_DAYS"))
     if days > limit:
-        findings.append(site_finding(obs, defects.COLUMN_NOT_UPDATED, f"{detail} (limit {limit})"))
+        findings.append(site_finding(obs, defects.COLUMN_NOT_UPDATED, T("stale", detail=detail, limit=limit)))
     return IndicatorResult(value=float(days), detail=detail, findings=findings,
                            evidence=[Evidence(url=obs.platform.url, detail=detail)])

@@ -8,19 +8,30 @@ from __future__ import annotations
 from datetime import timedelta
 
 from govlens.indicators._column import column_data, item_dates
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+)
+from govlens.text import Messages
 
 ID = "column-volume"
 REQUIRES = ("column",)
 UNIT = "count"
 
+T = Messages(ID, {
+    "volume": ("检查日前一年内发布{n}条信息（{pages}个列表页共列出{listed}条）", "{n} items in the year before the check, of {listed} listed on {pages} list pages"),
+})
+
+
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     data = column_data(obs)
     if data is None:
-        return IndicatorResult.missing("the column's list did not load")
+        return IndicatorResult.missing(R("column_not_loaded"))
     since = ctx.check_date - timedelta(days=365)
     n = sum(1 for d in item_dates(data, ctx) if d > since)
-    detail = (f"{n} items in the year before the check, of {data.get('items_listed', 0)} listed on "
-              f"{data.get('list_pages', 0)} list pages")
+    detail = T("volume", n=n, listed=data.get("items_listed", 0), pages=data.get("list_pages", 0))
     return IndicatorResult(value=float(n), detail=detail, evidence=[Evidence(url=obs.platform.url, detail=detail)])

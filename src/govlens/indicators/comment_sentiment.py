@@ -7,18 +7,25 @@ from __future__ import annotations
 
 import numpy as np
 
+from govlens.indicators._newmedia import T as NM
 from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
+from govlens.text import Messages
 
 ID = "comment-sentiment"
 REQUIRES = ("account_comments",)
 UNIT = "ratio"
 
+T = Messages(ID, {
+    "none": ("无用户评论", "no user comment"),
+    "sample": ("SnowNLP抽样分析{total}条评论中的{n}条：{p} ± {se}（标准误）", "SnowNLP on {n} of {total} comments: {p} ± {se} (standard error)"),
+})
+
 
 def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
     if "sentiment" not in facts.frame:
-        return batch_result(facts.ids, np.full(len(facts.ids), np.nan), "", missing_detail="no comments imported")
+        return batch_result(facts.ids, np.full(len(facts.ids), np.nan), "", missing_detail=NM("no_comments"))
     v, se, n, N = (facts.col(k) for k in ("sentiment", "sentiment_se", "sentiment_n", "sentiment_N"))
-    detail = np.array([f"SnowNLP on {int(a)} of {int(b)} comments: {p:.2f} ± {s:.2f} (standard error)"
+    detail = np.array([T("sample", n=int(a), total=int(b), p=f"{p:.2f}", se=f"{s:.2f}")
                        if np.isfinite(p) else "" for p, s, a, b in zip(v, np.nan_to_num(se), np.nan_to_num(n),
                                                                         np.nan_to_num(N))], dtype=object)
-    return batch_result(facts.ids, v, detail, missing_detail="no user comment")
+    return batch_result(facts.ids, v, detail, missing_detail=T("none"))

@@ -8,24 +8,37 @@ from __future__ import annotations
 
 from govlens import defects
 from govlens.indicators._render import performance_metric, section
-from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, setting,
-                                     site_finding)
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    setting,
+    site_finding,
+)
+from govlens.text import Messages
 
 ID = "cumulative-layout-shift"
 REQUIRES = ("render",)
 UNIT = "score"
 
+T = Messages(ID, {
+    "cls": ("累积布局偏移{value}（{shifts}次偏移）", "cumulative layout shift {value} ({shifts} shift(s))"),
+    "over": ("页面布局偏移过大：{detail}；超过{limit}", "{detail}; over {limit}"),
+})
+
+
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    desk, value, why = performance_metric(obs, "cls", "layout shift", UNIT)
+    desk, value, why = performance_metric(obs, "cls", UNIT)
     if why is not None:
         return why
     shifts = section(desk, "performance").get("layout_shifts")
     limit = float(setting(ctx, "BROWSER_CLS_LIMIT"))
-    detail = f"cumulative layout shift {value:.3f} ({shifts} shift(s))"
+    detail = T("cls", value=f"{value:.3f}", shifts=shifts)
     findings = []
     if value > limit:
-        findings.append(site_finding(obs, defects.LAYOUT_SHIFT, f"{detail}; over {limit:g}",
+        findings.append(site_finding(obs, defects.LAYOUT_SHIFT, T("over", detail=detail, limit=f"{limit:g}"),
                                      evidence_url=desk.url))
     return IndicatorResult(value=value, detail=detail, evidence=[Evidence(url=desk.url, detail=detail)],
                            findings=findings)

@@ -6,13 +6,18 @@ from __future__ import annotations
 
 from govlens.indicators._newmedia import ratio, texts
 from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
+from govlens.text import Messages
 
 ID = "daily-reads"
 REQUIRES = ("account_stats",)
 UNIT = "rate"
 
+T = Messages(ID, {
+    "reads": ("{d}天共{R}次阅读", "{R} reads in {d} days"),
+})
+
 
 def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
     R, d = facts.col("R"), facts.col("days")
     v = ratio(R, d)
-    return batch_result(facts.ids, v, texts("{R} reads in {d} days", R=R, d=d))
+    return batch_result(facts.ids, v, texts(T, "reads", R=R, d=d))

@@ -8,12 +8,28 @@ from __future__ import annotations
 
 from govlens import defects
 from govlens.indicators._edition import discovery, edition_dates, no_edition
-from govlens.indicators.base import (MAX_DAYS, Evidence, IndicatorContext, IndicatorResult, PlatformObservations,
-                                     parse_date, setting, site_finding)
+from govlens.indicators.base import (
+    MAX_DAYS,
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    parse_date,
+    setting,
+    site_finding,
+)
+from govlens.text import Messages
 
 ID = "edition-freshness-gap"
 REQUIRES = ("edition_discovery", "edition_page")
 UNIT = "days"
+
+T = Messages(ID, {
+    "no_chinese": ("中文首页无标注日期的信息可供比较", "the Chinese homepage shows no dated item to compare with"),
+    "gap": ("中文网站最新{chinese}，外文版最新{edition}：外文版滞后{days}天", "Chinese site {chinese}, edition {edition}: {days} days behind"),
+    "undated": ("中文网站最新{chinese}，外文版无标注日期的信息", "Chinese site {chinese}, edition without any dated item"),
+})
+
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
@@ -24,16 +40,16 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     assert d is not None
     chinese = parse_date((d.data or {}).get("chinese_newest"))
     if chinese is None:
-        return IndicatorResult.missing("the Chinese homepage shows no dated item to compare with")
+        return IndicatorResult.missing(T("no_chinese"))
     dates = edition_dates(obs, ctx.check_date)
     limit = int(setting(ctx, "FOREIGN_STALE_GAP_DAYS"))
     if dates:
         url, newest = max(dates.items(), key=lambda kv: (kv[1], kv[0]))
         gap = max(0, min(MAX_DAYS, (chinese - newest).days))
-        detail = f"Chinese site {chinese.isoformat()}, edition {newest.isoformat()}: {gap} days behind"
+        detail = T("gap", chinese=chinese.isoformat(), edition=newest.isoformat(), days=gap)
     else:
         url, gap = (d.data or {}).get("primary") or d.url, MAX_DAYS
-        detail = f"Chinese site {chinese.isoformat()}, edition without any dated item"
+        detail = T("undated", chinese=chinese.isoformat())
     findings = [site_finding(obs, defects.STALE_FOREIGN_EDITION, detail, evidence_url=url)] if gap > limit else []
     return IndicatorResult(value=float(gap), detail=detail, evidence=[Evidence(url=url, detail=detail)],
                            findings=findings)

@@ -6,7 +6,11 @@ words (contact page, FAQ, feedback), on the pages of the main edition.
 from __future__ import annotations
 
 from govlens.indicators._edition import lexicon_share
-from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
+from govlens.indicators.base import (
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+)
 
 ID = "edition-interaction"
 REQUIRES = ("edition_discovery", "edition_page")
@@ -14,4 +18,4 @@ UNIT = "ratio"
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    return lexicon_share(obs, "interaction", "interaction features", "no interaction feature is defined")
+    return lexicon_share(obs, "interaction")

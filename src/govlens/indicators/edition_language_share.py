@@ -7,12 +7,27 @@ Pages with too little text to judge are left out.
 from __future__ import annotations
 
 from govlens import defects
-from govlens.indicators._edition import edition_pages, no_edition, page_url
-from govlens.indicators.base import Evidence, Finding, IndicatorContext, IndicatorResult, PlatformObservations, clip
+from govlens.indicators._edition import edition_pages, language, no_edition, page_url
+from govlens.indicators.base import (
+    Evidence,
+    Finding,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+    clip,
+)
+from govlens.text import Messages
 
 ID = "edition-language-share"
 REQUIRES = ("edition_discovery", "edition_page")
 UNIT = "ratio"
+
+T = Messages(ID, {
+    "wrong": ("{edition}版中的页面为{lang}（置信度{confidence}）", "page in {lang} ({confidence}), edition in {edition}"),
+    "summary": ("{total}个页面中{n}个为{edition}", "{n}/{total} pages in {edition}"),
+    "lang": ("页面语言：{lang}", "{lang}"),
+})
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
@@ -21,13 +36,13 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
         return skip
     judged = [o for o in edition_pages(obs) if (o.data or {}).get("lang")]
     if not judged:
-        return IndicatorResult.missing("no page of the edition had text to judge")
+        return IndicatorResult.missing(R("no_edition_text"))
     wrong = [o for o in judged if o.data.get("lang") != o.data.get("edition_lang")]
     findings = [Finding(kind=defects.WRONG_LANGUAGE_PAGE, url=page_url(o),
-                        detail=f"page in {o.data.get('lang')} ({o.data.get('confidence')}), edition in "
-                               f"{o.data.get('edition_lang')}", snippet=clip(o.data.get("title"), 120),
+                        detail=T("wrong", lang=language(o.data.get("lang")), confidence=o.data.get("confidence"),
+                                 edition=language(o.data.get("edition_lang"))), snippet=clip(o.data.get("title"), 120),
                         evidence_url=page_url(o)) for o in wrong]
     share = 1 - len(wrong) / len(judged)
-    detail = f"{len(judged) - len(wrong)}/{len(judged)} pages in {judged[0].data.get('edition_lang')}"
+    detail = T("summary", n=len(judged) - len(wrong), total=len(judged), edition=language(judged[0].data.get("edition_lang")))
     return IndicatorResult(value=share, detail=detail, findings=findings,
-                           evidence=[Evidence(url=page_url(o), detail=f"{o.data.get('lang')}") for o in wrong[:10]])
+                           evidence=[Evidence(url=page_url(o), detail=T("lang", lang=language(o.data.get("lang")))) for o in wrong[:10]])

@@ -1,22 +1,39 @@
 """edition-languages — how many foreign languages the site's editions are in (国际化程度, series 7)."""
 from __future__ import annotations
 
-from govlens.indicators._edition import discovery
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations
+from govlens.indicators._edition import T as ET
+from govlens.indicators._edition import discovery, language
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+    joined,
+)
+from govlens.text import Messages
+from govlens.visit_text import describe_visit
 
 ID = "edition-languages"
 REQUIRES = ("edition_discovery",)
 UNIT = "count"
 
+T = Messages(ID, {
+    "langs": ("{n}种语言：{langs}", "{n} language(s): {langs}"),
+    "none": ("0种语言", "0 languages"),
+})
+
+
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     d = discovery(obs)
     if d is None:
-        return IndicatorResult.missing("the foreign-language edition probe did not run")
+        return IndicatorResult.missing(R("foreign_probe_not_run"))
     if not (d.data or {}).get("chinese_ok"):
-        return IndicatorResult.missing(f"the Chinese site did not load ({d.status})")
+        return IndicatorResult.missing(ET("chinese_not_loaded", what=describe_visit(d.status, (d.data or {}).get("cause"),
+                                                                                http_status=d.http_status)))
     editions = (d.data or {}).get("editions") or []
     langs = sorted({e.get("lang") for e in editions if e.get("lang")})
-    detail = f"{len(langs)} language(s): {', '.join(langs) or 'none'}"
+    detail = T("langs", n=len(langs), langs=joined(language(g) for g in langs)) if langs else T("none")
     return IndicatorResult(value=float(len(langs)), detail=detail,
-                           evidence=[Evidence(url=e.get("url") or d.url, detail=str(e.get("lang"))) for e in editions])
+                           evidence=[Evidence(url=e.get("url") or d.url, detail=language(e.get("lang"))) for e in editions])

@@ -6,11 +6,25 @@ date): the value is the cap, :data:`govlens.indicators.base.MAX_DAYS`.
 from __future__ import annotations
 
 from govlens.indicators._edition import edition_dates, no_edition
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, days_since
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    days_since,
+)
+from govlens.text import Messages
 
 ID = "edition-recency"
 REQUIRES = ("edition_discovery", "edition_page")
 UNIT = "days"
+
+T = Messages(ID, {
+    "undated": ("外文版无标注日期的信息", "no dated item on the edition"),
+    "newest": ("最新信息发布于{date}（{days}天前）", "newest item {date} ({days} days)"),
+    "dated": ("发布于{date}", "dated {date}"),
+})
+
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
@@ -19,8 +33,8 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
         return skip
     dates = edition_dates(obs, ctx.check_date)
     if not dates:
-        return IndicatorResult(value=float(days_since(None, ctx.check_date)), detail="no dated item on the edition")
+        return IndicatorResult(value=float(days_since(None, ctx.check_date)), detail=T("undated"))
     url, newest = max(dates.items(), key=lambda kv: (kv[1], kv[0]))
     days = days_since(newest, ctx.check_date)
-    return IndicatorResult(value=float(days), detail=f"newest item {newest.isoformat()} ({days} days)",
-                           evidence=[Evidence(url=url, detail=f"dated {newest.isoformat()}")])
+    return IndicatorResult(value=float(days), detail=T("newest", date=newest.isoformat(), days=days),
+                           evidence=[Evidence(url=url, detail=T("dated", date=newest.isoformat()))])

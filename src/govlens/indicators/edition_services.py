@@ -7,7 +7,11 @@ page of the main edition.
 from __future__ import annotations
 
 from govlens.indicators._edition import lexicon_share
-from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
+from govlens.indicators.base import (
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+)
 
 ID = "edition-services"
 REQUIRES = ("edition_discovery", "edition_page")
@@ -15,4 +19,4 @@ UNIT = "ratio"
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    return lexicon_share(obs, "services", "service topics", "the lexicon names no service topic")
+    return lexicon_share(obs, "services")

@@ -8,14 +8,30 @@ not Chinese left behind.
 from __future__ import annotations
 
 from govlens import defects
-from govlens.indicators._edition import edition_pages, no_edition, page_url
-from govlens.indicators.base import Evidence, Finding, IndicatorContext, IndicatorResult, PlatformObservations, clip, \
-    setting
+from govlens.indicators._edition import edition_pages, language, no_edition, page_url
+from govlens.indicators.base import (
+    Evidence,
+    Finding,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+    clip,
+    setting,
+)
+from govlens.text import Messages
 
 ID = "edition-untranslated"
 REQUIRES = ("edition_discovery", "edition_page")
 UNIT = "ratio"
 KANJI_LANGUAGES = frozenset({"ja", "zh"})
+
+T = Messages(ID, {
+    "kanji": ("{lang}版本身使用汉字", "an edition in {lang} is written with Chinese characters"),
+    "page": ("{lang}页面中有{n}个未翻译的汉字", "{n} Chinese characters on a page in {lang}"),
+    "summary": ("{total}个页面中{n}个含未翻译的中文（不少于{limit}字）", "{n}/{total} pages with untranslated Chinese (≥ {limit} characters)"),
+    "chars": ("{n}个汉字", "{n} characters"),
+})
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
@@ -24,17 +40,17 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
         return skip
     pages = [o for o in edition_pages(obs) if (o.data or {}).get("lang")]
     if not pages:
-        return IndicatorResult.missing("no page of the edition had text to judge")
+        return IndicatorResult.missing(R("no_edition_text"))
     lang = pages[0].data.get("edition_lang")
     if lang in KANJI_LANGUAGES:
-        return IndicatorResult.not_applicable(f"an edition in {lang} is written with Chinese characters")
+        return IndicatorResult.not_applicable(T("kanji", lang=language(lang)))
     limit = int(setting(ctx, "FOREIGN_UNTRANSLATED_MIN_CHARS"))
     left = [o for o in pages if o.data.get("lang") == o.data.get("edition_lang")
             and int(o.data.get("han_chars") or 0) >= limit]
     findings = [Finding(kind=defects.UNTRANSLATED_TEXT, url=page_url(o),
-                        detail=f"{o.data.get('han_chars')} Chinese characters on a page in {lang}",
+                        detail=T("page", n=o.data.get("han_chars"), lang=language(lang)),
                         snippet=clip(o.data.get("untranslated"), 120), evidence_url=page_url(o)) for o in left]
-    detail = f"{len(left)}/{len(pages)} pages with untranslated Chinese (≥ {limit} characters)"
+    detail = T("summary", n=len(left), total=len(pages), limit=limit)
     return IndicatorResult(value=len(left) / len(pages), detail=detail, findings=findings,
-                           evidence=[Evidence(url=page_url(o), detail=f"{o.data.get('han_chars')} characters",
+                           evidence=[Evidence(url=page_url(o), detail=T("chars", n=o.data.get("han_chars")),
                                               snippet=clip(o.data.get("untranslated"), 120)) for o in left[:10]])

@@ -7,11 +7,24 @@ from __future__ import annotations
 from datetime import timedelta
 
 from govlens.indicators._edition import edition_dates, no_edition
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, setting
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    setting,
+)
+from govlens.text import Messages
 
 ID = "edition-volume"
 REQUIRES = ("edition_discovery", "edition_page")
 UNIT = "count"
+
+T = Messages(ID, {
+    "recent": ("{check}前{window}天内发布{n}条信息", "{n} item(s) dated in the {window} days before {check}"),
+    "dated": ("发布于{date}", "dated {date}"),
+})
+
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
@@ -21,6 +34,6 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     window = int(setting(ctx, "FOREIGN_RECENT_DAYS"))
     since = ctx.check_date - timedelta(days=window)
     recent = {u: d for u, d in edition_dates(obs, ctx.check_date).items() if d >= since}
-    detail = f"{len(recent)} item(s) dated in the {window} days before {ctx.check_date.isoformat()}"
+    detail = T("recent", n=len(recent), window=window, check=ctx.check_date.isoformat())
     return IndicatorResult(value=float(len(recent)), detail=detail,
-                           evidence=[Evidence(url=u, detail=d.isoformat()) for u, d in sorted(recent.items())[:10]])
+                           evidence=[Evidence(url=u, detail=T("dated", date=d.isoformat())) for u, d in sorted(recent.items())[:10]])

@@ -11,11 +11,30 @@ violation, crowded tap targets at most ``BROWSER_TAP_FAIL_SHARE``, and a visible
 from __future__ import annotations
 
 from govlens.indicators._render import completed, number, section
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, setting
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    setting,
+)
+from govlens.text import Messages
 
 ID = "elderly-friendly"
 REQUIRES = ("render",)
 UNIT = "ratio"
+
+T = Messages(ID, {
+    "none": ("无法进行适老化检查", "no elderly-friendly check could be made"),
+    "passed": ("{total}项适老化检查中通过{n}项", "{n} of {total} elderly-friendly checks passed"),
+    "yes": ("{check}：是", "{check}: yes"),
+    "no": ("{check}：否", "{check}: no"),
+    "c_legible": ("文字大小适宜", "legible text"),
+    "c_targets": ("点击目标大小适宜", "tap targets"),
+    "c_contrast": ("色彩对比度达标", "contrast"),
+    "c_entry": ("有无障碍模式入口", "accessible mode entry"),
+})
+
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
@@ -28,9 +47,9 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
         sizes = [p for p in phone.data.get("chars_by_size") or [] if isinstance(p, list) and len(p) == 2]
         total = sum(int(c) for _, c in sizes)
         legible = sum(int(c) for s, c in sizes if float(s) >= float(setting(ctx, "BROWSER_MIN_TEXT_PX")))
-        checks["legible text"] = legible / total >= float(setting(ctx, "BROWSER_LEGIBLE_SHARE")) if total else None
+        checks["legible"] = legible / total >= float(setting(ctx, "BROWSER_LEGIBLE_SHARE")) if total else None
         targets, crowded = number(phone.data.get("tap_targets")), number(phone.data.get("crowded_targets"))
-        checks["tap targets"] = (crowded / targets <= float(setting(ctx, "BROWSER_TAP_FAIL_SHARE"))
+        checks["targets"] = (crowded / targets <= float(setting(ctx, "BROWSER_TAP_FAIL_SHARE"))
                                  if targets and crowded is not None else None)
     axe = obs.one("axe")
     if axe is not None:
@@ -38,15 +57,15 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
                                      for v in axe.data.get("violations") or [])
     parts = section(desk, "layout").get("parts")
     if isinstance(parts, dict) and "accessible_mode" in parts:
-        checks["accessible mode entry"] = bool(parts["accessible_mode"])
+        checks["entry"] = bool(parts["accessible_mode"])
     else:   # no rendered layout reading: the static page's entry (javascript: toolbar links included)
         home = obs.homepage()
         if home is not None and "accessibility_entry" in home.data:
-            checks["accessible mode entry"] = bool(home.data.get("accessibility_entry"))
+            checks["entry"] = bool(home.data.get("accessibility_entry"))
     judged = {k: v for k, v in checks.items() if v is not None}
     if not judged:
-        return IndicatorResult.missing("no elderly-friendly check could be made")
+        return IndicatorResult.missing(T("none"))
     passed = sum(1 for v in judged.values() if v)
-    detail = f"{passed} of {len(judged)} elderly-friendly checks passed"
-    evidence = [Evidence(url=desk.url, detail=f"{k}: {'yes' if v else 'no'}") for k, v in judged.items()]
+    detail = T("passed", n=passed, total=len(judged))
+    evidence = [Evidence(url=desk.url, detail=T("yes" if v else "no", check=T.ref("c_" + k))) for k, v in judged.items()]
     return IndicatorResult(value=passed / len(judged), detail=detail, evidence=evidence)

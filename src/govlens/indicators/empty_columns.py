@@ -7,21 +7,39 @@ call: it records a column page only when it found a list or an empty-list messag
 from __future__ import annotations
 
 from govlens import defects
-from govlens.indicators._freshness import (column_names, column_pages, is_empty, names_linking_to)
-from govlens.indicators.base import (Evidence, Finding, IndicatorContext, IndicatorResult,
-                                     PlatformObservations, clip)
+from govlens.indicators._freshness import (
+    column_names,
+    column_pages,
+    is_empty,
+    names_linking_to,
+)
+from govlens.indicators.base import (
+    Evidence,
+    Finding,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+    clip,
+)
+from govlens.text import Messages
 
 ID = "empty-columns"
 REQUIRES = ("page",)
 UNIT = "count"
+
+T = Messages(ID, {
+    "empty": ("栏目“{name}”无内容（空白栏目）", "column “{name}” lists no item"),
+    "summary": ("{total}个栏目中{n}个为空白栏目", "{n} of {total} columns empty"),
+})
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     columns = column_pages(obs)
     if not columns:
         if obs.homepage() is None:
-            return IndicatorResult.missing("the homepage never loaded")
-        return IndicatorResult.not_applicable("no column page was read")
+            return IndicatorResult.missing(R("home_not_loaded"))
+        return IndicatorResult.not_applicable(R("no_column_page"))
     linked = names_linking_to(obs)
     findings, evidence = [], []
     for o in columns:
@@ -29,9 +47,9 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
             continue
         names = column_names(o, linked)
         name = next((n for n in names if n), "")
-        detail = f"column “{clip(name, 40)}” lists no item"
+        detail = T("empty", name=clip(name, 40))
         findings.append(Finding(kind=defects.EMPTY_COLUMN, url=o.url, detail=detail, snippet=clip(name, 60),
                                 evidence_url=o.data.get("final_url") or o.url))
         evidence.append(Evidence(url=o.url, detail=detail))
-    detail = f"{len(findings)} of {len(columns)} columns empty"
+    detail = T("summary", n=len(findings), total=len(columns))
     return IndicatorResult(value=float(len(findings)), detail=detail, evidence=evidence, findings=findings)

@@ -7,10 +7,15 @@ from __future__ import annotations
 
 from govlens.indicators._newmedia import ratio, texts
 from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
+from govlens.text import Messages
 
 ID = "engagement-rate"
 REQUIRES = ("account_stats",)
 UNIT = "rate"
+
+T = Messages(ID, {
+    "rate": ("互动{i}次，粉丝{f}名", "{i} interactions, {f} followers"),
+})
 
 
 def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
@@ -18,4 +23,4 @@ def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
     per_post = ratio(inter, facts.col("n"), empty=0.0)
     f = facts.col("followers_end")
     v = ratio(per_post * 1000.0, f, empty=0.0)
-    return batch_result(facts.ids, v, texts("{i} interactions, {f} followers", i=inter, f=f))
+    return batch_result(facts.ids, v, texts(T, "rate", i=inter, f=f))

@@ -9,16 +9,23 @@ import numpy as np
 
 from govlens.indicators._newmedia import texts
 from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
+from govlens.text import Messages
 
 ID = "expert-recommendation"
 REQUIRES = ("expert_recommendation",)
 UNIT = "score"
 
+T = Messages(ID, {
+    "none": ("未导入专家推荐", "no expert recommendations imported"),
+    "mean": ("{k}位专家评分的平均值", "mean of {k} expert score(s)"),
+    "not_recommended": ("未获专家推荐", "not recommended"),
+})
+
 
 def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
     if "expert_mean" not in facts.frame:
         return batch_result(facts.ids, np.full(len(facts.ids), np.nan), "",
-                            missing_detail="no expert recommendations imported")
+                            missing_detail=T("none"))
     m, k = facts.col("expert_mean"), np.nan_to_num(facts.col("expert_n"))
     v = np.where(k > 0, m, 0.0)
-    return batch_result(facts.ids, v, np.where(k > 0, texts("mean of {k} expert score(s)", k=k), "not recommended"))
+    return batch_result(facts.ids, v, np.where(k > 0, texts(T, "mean", k=k), T("not_recommended")))

@@ -2,7 +2,11 @@
 from __future__ import annotations
 
 from govlens.indicators._signals import signal
-from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
+from govlens.indicators.base import (
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+)
 
 ID = "external-inlinks"
 REQUIRES = ("signals",)
@@ -10,4 +14,4 @@ UNIT = "count"
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    return signal(obs, "inbound_links", "inbound links from the web")
+    return signal(obs, "inbound_links")

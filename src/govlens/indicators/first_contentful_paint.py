@@ -7,16 +7,27 @@ in the framework file). Measured in the page's own timeline without throttling
 from __future__ import annotations
 
 from govlens.indicators._render import performance_metric
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+)
+from govlens.text import Messages
 
 ID = "first-contentful-paint"
 REQUIRES = ("render",)
 UNIT = "ms"
 
+T = Messages(ID, {
+    "fcp": ("首次内容绘制时间{ms}毫秒", "first contentful paint {ms} ms"),
+})
+
+
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    desk, value, why = performance_metric(obs, "fcp_ms", "first contentful paint", UNIT)
+    desk, value, why = performance_metric(obs, "fcp_ms", UNIT)
     if why is not None:
         return why
-    detail = f"first contentful paint {value:,.0f} ms"
+    detail = T("fcp", ms=f"{value:,.0f}")
     return IndicatorResult(value=value, detail=detail, evidence=[Evidence(url=desk.url, detail=detail)])

@@ -7,11 +7,23 @@ not rewarded further).
 from __future__ import annotations
 
 from govlens.indicators._render import completed, number, section
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+)
+from govlens.text import Messages
 
 ID = "first-screen-whitespace"
 REQUIRES = ("render",)
 UNIT = "ratio"
+
+T = Messages(ID, {
+    "none": ("桌面端渲染未记录留白", "the desktop render recorded no whitespace"),
+    "ws": ("首屏{pct}%为空白；首屏有{chars}个字符、{links}个链接、{images}张图片", "{pct}% of the first screen empty; {chars} characters, {links} links, {images} images above the fold"),
+})
+
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
@@ -21,7 +33,7 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     layout = section(desk, "layout")
     value = number(layout.get("whitespace"))
     if value is None:
-        return IndicatorResult.missing("the desktop render recorded no whitespace")
-    detail = (f"{value:.0%} of the first screen empty; {layout.get('first_screen_chars')} characters, "
-              f"{layout.get('first_screen_links')} links, {layout.get('first_screen_images')} images above the fold")
+        return IndicatorResult.missing(T("none"))
+    detail = T("ws", pct=round(value * 100), chars=layout.get("first_screen_chars"),
+               links=layout.get("first_screen_links"), images=layout.get("first_screen_images"))
     return IndicatorResult(value=value, detail=detail, evidence=[Evidence(url=desk.url, detail=detail)])

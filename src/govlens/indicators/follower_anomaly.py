@@ -16,10 +16,17 @@ import numpy as np
 from govlens import defects
 from govlens.indicators._newmedia import texts
 from govlens.indicators.base import BatchResult, Finding, IndicatorContext, batch_result
+from govlens.text import Messages
 
 ID = "follower-anomaly"
 REQUIRES = ("account_stats",)
 UNIT = "ratio"
+
+T = Messages(ID, {
+    "days": ("{k}天粉丝数异常增长，最大增幅+{j}%（{w}）", "{k} suspicious day(s), largest +{j}% on {w}"),
+    "none": ("粉丝数无异常增长", "no suspicious follower jump"),
+    "bought": ("疑似购买粉丝：{k}天粉丝数激增而阅读量未增（增加{gained}名粉丝；最大增幅+{jump}%，{when}）", "{k} day(s) of follower jumps without reads (+{gained} followers; largest +{jump}% on {when})"),
+})
 
 
 def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
@@ -30,14 +37,13 @@ def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
     when = facts.frame["bought_date"].astype(str).to_numpy() if "bought_date" in facts.frame else \
         np.full(len(v), "")
     gained = np.nan_to_num(facts.col("bought_growth")) if "bought_growth" in facts.frame else np.zeros(len(v))
-    result = batch_result(facts.ids, v, np.where(k > 0, texts("{k} suspicious day(s), largest +{j} on {w}",
+    result = batch_result(facts.ids, v, np.where(k > 0, texts(T, "days",
                                                               k=k, j=np.round(jump * 100, 1), w=when),
-                                                 "no suspicious follower jump"))
+                                                 T("none")))
     for i in np.flatnonzero(k > 0):
         pid = facts.ids[i]
         url = facts.platforms[pid].url
         result.findings.append((pid, Finding(kind=defects.BOUGHT_FOLLOWERS, url=url, evidence_url=url,
-                                             detail=f"{int(k[i])} day(s) of follower jumps without reads "
-                                                    f"(+{int(gained[i]):,} followers; largest +{jump[i]:.0%} "
-                                                    f"on {when[i]})")))
+                                             detail=T("bought", k=int(k[i]), gained=f"{int(gained[i]):,}",
+                                                      jump=round(jump[i] * 100), when=str(when[i])))))
     return result

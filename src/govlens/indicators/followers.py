@@ -9,15 +9,20 @@ import numpy as np
 
 from govlens.indicators._newmedia import texts
 from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
+from govlens.text import Messages
 
 ID = "followers"
 REQUIRES = ("account_stats",)
 UNIT = "count"
+
+T = Messages(ID, {
+    "followers": ("粉丝{f}名，其中{b}名来自异常增长（未计入）", "{f} followers, {b} of them from suspicious jumps (not counted)"),
+})
 
 
 def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
     f = facts.col("followers_end")
     bought = np.nan_to_num(facts.col("bought_growth")) if "bought_growth" in facts.frame else np.zeros(len(f))
     v = np.maximum(f - bought, 0)
-    return batch_result(facts.ids, v, texts("{f} followers, {b} of them from suspicious jumps (not counted)",
+    return batch_result(facts.ids, v, texts(T, "followers",
                                             f=f, b=bought))

@@ -7,11 +7,24 @@ framework's curve (fewer is better).
 from __future__ import annotations
 
 from govlens.indicators._render import completed, number, section
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+)
+from govlens.text import Messages
 
 ID = "font-families"
 REQUIRES = ("render",)
 UNIT = "count"
+
+T = Messages(ID, {
+    "none": ("桌面端渲染未记录字体", "the desktop render recorded no fonts"),
+    "counts": ("字体{n}种，字号{sizes}种", "{n} font families; {sizes} font sizes"),
+})
+
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
@@ -21,9 +34,9 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     colour = section(desk, "colour")
     n = number(colour.get("font_family_count"))
     if n is None:
-        return IndicatorResult.missing("the desktop render recorded no fonts")
+        return IndicatorResult.missing(T("none"))
     if n == 0:
-        return IndicatorResult.not_applicable("no visible text")
-    fonts = ", ".join(f"{f[0] or '(default)'}" for f in colour.get("fonts") or [] if isinstance(f, list) and f)
-    detail = f"{n:.0f} font famil{'y' if n == 1 else 'ies'}; {colour.get('font_size_count')} font sizes"
+        return IndicatorResult.not_applicable(R("no_visible_text"))
+    fonts = ", ".join(f"{f[0] or '—'}" for f in colour.get("fonts") or [] if isinstance(f, list) and f)
+    detail = T("counts", n=round(n), sizes=colour.get("font_size_count"))
     return IndicatorResult(value=n, detail=detail, evidence=[Evidence(url=desk.url, detail=detail, snippet=fonts)])

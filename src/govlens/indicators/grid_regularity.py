@@ -7,11 +7,23 @@ vertical lines (±4 px). A page built on a grid scores near 1; a collage, lower.
 from __future__ import annotations
 
 from govlens.indicators._render import completed, number, section
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+)
+from govlens.text import Messages
 
 ID = "grid-regularity"
 REQUIRES = ("render",)
 UNIT = "ratio"
+
+T = Messages(ID, {
+    "none": ("无可对齐的内容区块", "no content blocks to align"),
+    "grid": ("{blocks}个内容区块中{pct}%对齐6条主要竖线（共{lines}条竖线）；{columns}栏", "{pct}% of {blocks} content blocks on the 6 main vertical lines ({lines} lines in all); {columns} column(s)"),
+})
+
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
@@ -21,7 +33,7 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     layout = section(desk, "layout")
     value, blocks = number(layout.get("grid_regularity")), number(layout.get("grid_blocks"))
     if value is None or not blocks:
-        return IndicatorResult.not_applicable("no content blocks to align")
-    detail = (f"{value:.0%} of {blocks:.0f} content blocks on the 6 main vertical lines "
-              f"({layout.get('grid_lines')} lines in all); {layout.get('columns')} column(s)")
+        return IndicatorResult.not_applicable(T("none"))
+    detail = T("grid", pct=round(value * 100), blocks=round(blocks), lines=layout.get("grid_lines"),
+               columns=layout.get("columns"))
     return IndicatorResult(value=value, detail=detail, evidence=[Evidence(url=desk.url, detail=detail)])

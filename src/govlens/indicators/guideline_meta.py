@@ -11,23 +11,41 @@ from __future__ import annotations
 
 from govlens import defects
 from govlens.indicators._identity import identity
-from govlens.indicators.base import (Evidence, Finding, IndicatorContext, IndicatorResult, PlatformObservations,
-                                     clip, completed_pages, page_url)
+from govlens.indicators.base import (
+    Evidence,
+    Finding,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    clip,
+    completed_pages,
+    page_url,
+)
+from govlens.text import Messages
 
 ID = "guideline-meta"
 REQUIRES = ("page",)
 UNIT = "ratio"
 ROLES = ("column", "article")
 
+T = Messages(ID, {
+    "none": ("未读取到栏目页或文章页", "no column or article page read"),
+    "no_identity": ("栏目页和文章页均未提取网站标识信息", "no column or article page read with site-identity extraction"),
+    "lacks": ("{role}缺少《政府网站发展指引》要求的元数据：{metas}", "{role} without the guideline meta {metas}"),
+    "column": ("栏目页", "column page"),
+    "article": ("文章页", "article page"),
+    "summary": ("{total}个栏目页和文章页中{n}个元数据齐全", "{n} of {total} column and article pages carry every guideline meta of their role"),
+})
+
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     pages = [o for o in completed_pages(obs) if o.data.get("role") in ROLES]
     if not pages:
-        return IndicatorResult.not_applicable("no column or article page read")
+        return IndicatorResult.not_applicable(T("none"))
     judged = [(o, identity(o)) for o in pages]
     judged = [(o, b) for o, b in judged if b is not None and isinstance(b.get("guideline_meta"), dict)]
     if not judged:
-        return IndicatorResult.missing("no column or article page read with site-identity extraction")
+        return IndicatorResult.missing(T("no_identity"))
     findings, evidence = [], []
     complete = 0
     for o, b in judged:
@@ -38,10 +56,10 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
             continue
         url = page_url(o)
         role = o.data.get("role")
-        detail = f"{role} page without the guideline meta {', '.join(missing)}"
-        snippet = clip("present: " + (", ".join(meta.get("present") or []) or "none"))
+        detail = T("lacks", role=T.ref(role if role in ROLES else "column"), metas=", ".join(missing))
+        snippet = clip(", ".join(str(m) for m in meta.get("present") or []))      # the metas it has (data)
         findings.append(Finding(kind=defects.MISSING_GUIDELINE_META, url=url, detail=detail, snippet=snippet,
                                 evidence_url=url))
         evidence.append(Evidence(url=url, detail=detail, snippet=snippet))
-    detail = f"{complete} of {len(judged)} column and article pages carry every guideline meta of their role"
+    detail = T("summary", n=complete, total=len(judged))
     return IndicatorResult(value=complete / len(judged), detail=detail, evidence=evidence[:50], findings=findings)

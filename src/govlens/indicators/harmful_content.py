@@ -7,7 +7,11 @@ from __future__ import annotations
 
 from govlens import defects
 from govlens.indicators._wording import wording_hits
-from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
+from govlens.indicators.base import (
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+)
 from govlens.probes.wording import HARMFUL
 
 ID = "harmful-content"
@@ -16,4 +20,4 @@ UNIT = "count"
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    return wording_hits(obs, ctx, HARMFUL, defects.HARMFUL_CONTENT, "harmful content")
+    return wording_hits(obs, ctx, HARMFUL, defects.HARMFUL_CONTENT, "harmful")

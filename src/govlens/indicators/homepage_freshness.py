@@ -9,28 +9,62 @@ updated", value = MAX_DAYS), is a stale_homepage finding.
 from __future__ import annotations
 
 from govlens import defects
-from govlens.indicators._freshness import column_pages
-from govlens.indicators.base import (MAX_DAYS, Evidence, IndicatorContext, IndicatorResult,
-                                     PlatformObservations, clip, dates_in_text, days_since, page_url,
-                                     parse_date, setting, site_finding, usable_dates)
+from govlens.indicators._freshness import column_pages, year_source
+from govlens.indicators.base import (
+    MAX_DAYS,
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+    clip,
+    dates_in_text,
+    days_since,
+    page_url,
+    parse_date,
+    setting,
+    site_finding,
+    usable_dates,
+)
+from govlens.text import Messages
 
 ID = "homepage-freshness"
 REQUIRES = ("page",)
 UNIT = "days"
+
+T = Messages(ID, {
+    "inferred": ("{text}，年份据{source}推断", "{text}, year inferred from {source}"),
+    "inferred_bare": ("年份据{source}推断", "year inferred from {source}"),
+    "list": ("列表“{title}”", "list “{title}”"),
+    "item": ("首页信息", "homepage item"),
+    "link": ("首页链接文字", "homepage link text"),
+    "column": ("栏目{url}", "column {url}"),
+    "src_lists": ("首页列表", "homepage lists"),
+    "src_other": ("首页上的其他日期", "other dates on the homepage"),
+    "src_columns": ("栏目页（首页仅有导航）", "column pages (navigation-only homepage)"),
+    "undated": ("首页无标注日期的信息（共{n}条），视为未更新", "no dated item on the homepage ({n} items): counts as not updated"),
+    "newest": ("最新信息发布于{date}（距检查日{check}已{days}天；取自{source}）",
+               "newest item {date} ({days} days before {check}; from {source})"),
+    "no_year": ("{detail}；该条未标年份（{shown}）", "{detail}; shown without a year ({shown})"),
+    "evidence": ("{where}：{date}", "{where}: {date}"),
+    "evidence_shown": ("{where}：{date}（页面显示为{shown}）", "{where}: {date} (shown as {shown})"),
+    "stale": ("首页栏目超过{limit}天未更新：{detail}", "{detail}; older than {limit} days"),
+})
 
 
 def shown(item: dict) -> str:
     """How the item showed its date, and whether its year is only inferred (a year-less ``[12-08]``)."""
     text = str(item.get("date_text") or "")
     if item.get("year_inferred"):
-        return f"{text}, year inferred from {item.get('year_source') or 'the check date'}".lstrip(", ")
+        source = year_source(item.get("year_source"))
+        return T.ref("inferred", text=text, source=source) if text else T.ref("inferred_bare", source=source)
     return text
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     home = obs.homepage()
     if home is None:
-        return IndicatorResult.missing("the homepage never loaded")
+        return IndicatorResult.missing(R("home_not_loaded"))
     url = page_url(home)
     check = ctx.check_date
     data = home.data
@@ -46,45 +80,47 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
             n_items += 1
             d = parse_date(it.get("date"))
             if d is not None:
-                dated.append((d, f"list “{clip(block.get('title'), 30)}”", it.get("title"), it.get("url") or url,
+                where = T.ref("list", title=clip(block["title"], 30)) if block.get("title") else T.ref("src_lists")
+                dated.append((d, where, it.get("title"), it.get("url") or url,
                               shown(it)))
-    source = "homepage lists"
+    source = "src_lists"
     if not usable_dates((d for d, *_ in dated), check):
         for it in data.get("items") or []:
             if isinstance(it, dict):
                 n_items += 1
                 d = parse_date(it.get("date"))
                 if d is not None:
-                    dated.append((d, "homepage item", it.get("title"), it.get("url") or url, shown(it)))
+                    dated.append((d, T.ref("item"), it.get("title"), it.get("url") or url, shown(it)))
         for link in data.get("links") or []:
             if isinstance(link, dict):
                 for d in dates_in_text(link.get("text")):
-                    dated.append((d, "homepage link text", link.get("text"), link.get("url") or url, ""))
-        source = "other dates on the homepage"
+                    dated.append((d, T.ref("link"), link.get("text"), link.get("url") or url, ""))
+        source = "src_other"
     if not usable_dates((d for d, *_ in dated), check) and n_items == 0:
         for col in column_pages(obs):
             for it in col.data.get("items") or []:
                 d = parse_date(it.get("date")) if isinstance(it, dict) else None
                 if d is not None:
-                    dated.append((d, f"column {col.url}", it.get("title"), it.get("url") or col.url,
+                    dated.append((d, T.ref("column", url=col.url), it.get("title"), it.get("url") or col.url,
                                   shown(it)))
-        source = "column pages (navigation-only homepage)"
+        source = "src_columns"
     usable = set(usable_dates((d for d, *_ in dated), check))
     dated = [t for t in dated if t[0] in usable]
     limit = int(setting(ctx, "FRESHNESS_HOMEPAGE_DAYS"))
     if not dated:
-        detail = f"no dated item on the homepage ({n_items} items): counts as not updated"
+        detail = T("undated", n=n_items)
         return IndicatorResult(value=float(MAX_DAYS), detail=detail, evidence=[Evidence(url=url, detail=detail)],
                                findings=[site_finding(obs, defects.STALE_HOMEPAGE, detail, evidence_url=url)])
     newest = max(dated, key=lambda t: t[0])
     days = days_since(newest[0], check)
-    detail = f"newest item {newest[0].isoformat()} ({days} days before {check.isoformat()}; from {source})"
-    if "year inferred" in (newest[4] or ""):
-        detail += f"; shown without a year ({newest[4]})"
-    evidence = [Evidence(url=newest[3], detail=f"{newest[1]}: {newest[0].isoformat()}"
-                         + (f" (shown as {newest[4]})" if newest[4] else ""), snippet=clip(newest[2]))]
+    detail = T("newest", date=newest[0].isoformat(), days=days, check=check.isoformat(), source=T.ref(source))
+    if "homepage-freshness.inferred" in (newest[4] or ""):
+        detail = T("no_year", detail=detail, shown=newest[4])
+    evidence = [Evidence(url=newest[3], detail=T("evidence_shown", where=newest[1], date=newest[0].isoformat(),
+                                                 shown=newest[4]) if newest[4]
+                         else T("evidence", where=newest[1], date=newest[0].isoformat()), snippet=clip(newest[2]))]
     findings = []
     if days > limit:
-        findings.append(site_finding(obs, defects.STALE_HOMEPAGE, detail + f"; older than {limit} days",
+        findings.append(site_finding(obs, defects.STALE_HOMEPAGE, T("stale", detail=detail, limit=limit),
                                      snippet=clip(newest[2]), evidence_url=url))
     return IndicatorResult(value=float(days), detail=detail, evidence=evidence, findings=findings)

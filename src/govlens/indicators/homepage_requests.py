@@ -1,17 +1,30 @@
 """homepage-requests — requests a browser makes to show the homepage: the HTML and each sub-resource (网站访问)."""
 from __future__ import annotations
 
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+)
+from govlens.text import Messages
 
 ID = "homepage-requests"
 REQUIRES = ("page_weight",)
 UNIT = "count"
 
+T = Messages(ID, {
+    "requests": ("{n}个请求（HTML及其引用的资源）", "{n} requests (HTML and sub-resources named in it)"),
+    "n": ("{n}个请求", "{n} requests"),
+})
+
+
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     o = obs.one("page_weight")
     if o is None:
-        return IndicatorResult.missing("the homepage was not weighed")
+        return IndicatorResult.missing(R("home_not_weighed"))
     n = int((o.data or {}).get("requests") or 1)
-    return IndicatorResult(value=float(n), detail=f"{n} requests (HTML and sub-resources named in it)",
-                           evidence=[Evidence(url=o.url, detail=f"{n} requests")])
+    return IndicatorResult(value=float(n), detail=T("requests", n=n),
+                           evidence=[Evidence(url=o.url, detail=T("n", n=n))])

@@ -6,22 +6,36 @@ from __future__ import annotations
 
 from govlens import defects
 from govlens.indicators._hotline import calls
-from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations, setting, site_finding
+from govlens.indicators.base import (
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+    setting,
+    site_finding,
+)
+from govlens.text import Messages
 
 ID = "hotline-answer-rate"
 REQUIRES = ("hotline_calls",)
 UNIT = "ratio"
 
+T = Messages(ID, {
+    "answered": ("拨测{calls}次，接通{n}次", "{n} of {calls} test calls answered"),
+    "low": ("热线接通率低：{detail}（低于{limit}%）", "{detail} (below {limit}%)"),
+})
+
+
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     got = calls(obs)
     if got is None:
-        return IndicatorResult.missing("no test calls imported")
+        return IndicatorResult.missing(R("no_test_calls"))
     d, evidence = got
     rate = float(d.get("answer_rate") or 0.0)
-    detail = f"{d.get('answered')} of {d.get('calls')} test calls answered"
+    detail = T("answered", n=d.get("answered"), calls=d.get("calls"))
     findings = []
     limit = float(setting(ctx, "HOTLINE_MIN_ANSWER_RATE"))
     if rate < limit:
-        findings.append(site_finding(obs, defects.HOTLINE_UNANSWERED, f"{detail} (below {limit:.0%})"))
+        findings.append(site_finding(obs, defects.HOTLINE_UNANSWERED, T("low", detail=detail, limit=round(limit * 100))))
     return IndicatorResult(value=rate, detail=detail, evidence=evidence, findings=findings)

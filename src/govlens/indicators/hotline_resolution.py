@@ -2,20 +2,31 @@
 from __future__ import annotations
 
 from govlens.indicators._hotline import calls
-from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
+from govlens.indicators.base import (
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+)
+from govlens.text import Messages
 
 ID = "hotline-resolution"
 REQUIRES = ("hotline_calls",)
 UNIT = "ratio"
 
+T = Messages(ID, {
+    "resolved": ("接通的{n}次电话中{resolved}次解决了问题", "{resolved} of {n} answered calls resolved"),
+})
+
+
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     got = calls(obs)
     if got is None:
-        return IndicatorResult.missing("no test calls imported")
+        return IndicatorResult.missing(R("no_test_calls"))
     d, evidence = got
     if not d.get("answered"):
-        return IndicatorResult.not_applicable("no test call was answered")
+        return IndicatorResult.not_applicable(R("no_call_answered"))
     rate = float(d.get("resolution_rate") or 0.0)
-    return IndicatorResult(value=rate, detail=f"{d.get('resolved')} of {d.get('answered')} answered calls resolved",
+    return IndicatorResult(value=rate, detail=T("resolved", resolved=d.get("resolved"), n=d.get("answered")),
                            evidence=evidence)

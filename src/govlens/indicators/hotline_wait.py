@@ -6,24 +6,38 @@ from __future__ import annotations
 
 from govlens import defects
 from govlens.indicators._hotline import calls
-from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations, setting, site_finding
+from govlens.indicators.base import (
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+    setting,
+    site_finding,
+)
+from govlens.text import Messages
 
 ID = "hotline-wait"
 REQUIRES = ("hotline_calls",)
 UNIT = "seconds"
 
+T = Messages(ID, {
+    "wait": ("接通电话等待时间中位数{s}秒（共{n}次）", "answered calls waited {s} s (median of {n})"),
+    "slow": ("热线等待时间过长：{detail}，超过{limit}秒", "{detail}, over {limit} s"),
+})
+
+
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     got = calls(obs)
     if got is None:
-        return IndicatorResult.missing("no test calls imported")
+        return IndicatorResult.missing(R("no_test_calls"))
     d, evidence = got
     wait = d.get("median_wait")
     if wait is None:
-        return IndicatorResult.not_applicable("no test call was answered")
-    detail = f"answered calls waited {float(wait):g} s (median of {d.get('answered')})"
+        return IndicatorResult.not_applicable(R("no_call_answered"))
+    detail = T("wait", s=f"{float(wait):g}", n=d.get("answered"))
     findings = []
     limit = float(setting(ctx, "HOTLINE_MAX_WAIT_S"))
     if float(wait) > limit:
-        findings.append(site_finding(obs, defects.HOTLINE_SLOW, f"{detail}, over {limit:g} s"))
+        findings.append(site_finding(obs, defects.HOTLINE_SLOW, T("slow", detail=detail, limit=f"{limit:g}")))
     return IndicatorResult(value=float(wait), detail=detail, evidence=evidence, findings=findings)

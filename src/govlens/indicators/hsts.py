@@ -8,32 +8,48 @@ is a ``no_hsts`` finding. Sites whose certificate is refused are judged by
 from __future__ import annotations
 
 from govlens import defects
-from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, page_url,
-                                     site_finding)
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+    page_url,
+    site_finding,
+)
+from govlens.text import Messages
 
 ID = "hsts"
 REQUIRES = ("tls", "page", "https")
 UNIT = "bool"
 
+T = Messages(ID, {
+    "no_https": ("网站未使用HTTPS", "the site does not use https"),
+    "refused": ("证书不被认可，见“证书有效性”指标", "the certificate is refused: see certificate-validity"),
+    "header": ("响应头Strict-Transport-Security：{header}", "Strict-Transport-Security: {header}"),
+    "none": ("HTTPS响应未设置HSTS（Strict-Transport-Security响应头）", "no Strict-Transport-Security header"),
+    "no_age": ("HSTS响应头未设置有效max-age：{header}", "Strict-Transport-Security without max-age: {header}"),
+})
+
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     o = obs.one("tls")
     if o is None:
-        return IndicatorResult.missing("TLS was not checked")
+        return IndicatorResult.missing(R("tls_not_checked"))
     home = obs.homepage()
     redirect = obs.one("https")
     uses_https = (home is not None and page_url(home).lower().startswith("https://")) or \
         bool(redirect is not None and (redirect.data or {}).get("redirects_to_https"))
     if not uses_https:
-        return IndicatorResult.not_applicable("the site does not use https")
+        return IndicatorResult.not_applicable(T("no_https"))
     data = o.data or {}
     if not data.get("verified"):
-        return IndicatorResult.not_applicable("the certificate is refused: see certificate-validity")
+        return IndicatorResult.not_applicable(T("refused"))
     header, age = data.get("hsts"), data.get("hsts_max_age")
     where = data.get("final_url") or o.url
     if header and age:
-        return IndicatorResult(value=1.0, detail=f"Strict-Transport-Security: {header}",
-                               evidence=[Evidence(url=where, detail=f"Strict-Transport-Security: {header}")])
-    detail = "no Strict-Transport-Security header" if not header else f"Strict-Transport-Security without max-age: {header}"
+        return IndicatorResult(value=1.0, detail=T("header", header=header),
+                               evidence=[Evidence(url=where, detail=T("header", header=header))])
+    detail = T("none") if not header else T("no_age", header=header)
     return IndicatorResult(value=0.0, detail=detail, evidence=[Evidence(url=where, detail=detail)],
                            findings=[site_finding(obs, defects.NO_HSTS, detail, evidence_url=where)])

@@ -7,30 +7,50 @@ there is nothing insecure to redirect: not applicable, and no finding.
 from __future__ import annotations
 
 from govlens import defects
-from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations,
-                                     site_finding)
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    site_finding,
+)
 from govlens.probes.observation import COMPLETED
+from govlens.text import Messages
+from govlens.visit_text import describe_visit
 
 ID = "https-redirect"
 REQUIRES = ("https",)
 UNIT = "bool"
 
+T = Messages(ID, {
+    "not_checked": ("未检查HTTP是否跳转至HTTPS", "http → https was not checked"),
+    "seen": ("{url} → {what}", "{url} → {what}"),
+    "seen_location": ("{url} → {what}，跳转至{location}", "{url} → {what}, Location: {location}"),
+    "code": ("HTTP状态码{code}", "HTTP {code}"),
+    "redirects": ("HTTP访问跳转至HTTPS", "http redirects to https"),
+    "not_served": ("未提供HTTP访问（{what}），无需跳转", "http is not served ({what}); nothing to redirect"),
+    "no_redirect": ("HTTP访问未跳转至HTTPS", "http is served without a redirect to https"),
+    "no_redirect_location": ("HTTP访问未跳转至HTTPS（跳转地址为{location}）", "http is served without a redirect to https (Location: {location})"),
+})
+
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     o = obs.one("https")
     if o is None:
-        return IndicatorResult.missing("http → https was not checked")
+        return IndicatorResult.missing(T("not_checked"))
     data = o.data or {}
     http_url = data.get("http_url") or o.url
     location = data.get("location")
-    seen = f"{http_url} → {o.status}" + (f" HTTP {o.http_status}" if o.http_status else "") \
-        + (f", Location: {location}" if location else "")
+    what = (T.ref("code", code=o.http_status) if o.status == COMPLETED and o.http_status
+            else describe_visit(o.status, data.get("cause"), http_status=o.http_status))
+    seen = (T("seen_location", url=http_url, what=what, location=location) if location
+            else T("seen", url=http_url, what=what))
     evidence = [Evidence(url=http_url, detail=seen)]
     if data.get("redirects_to_https"):
-        return IndicatorResult(value=1.0, detail="http redirects to https", evidence=evidence)
+        return IndicatorResult(value=1.0, detail=T("redirects"), evidence=evidence)
     if o.status != COMPLETED:
         return IndicatorResult(value=None, status="not_applicable", evidence=evidence,
-                               detail=f"http is not served ({o.status}); nothing to redirect")
-    detail = "http is served without a redirect to https" + (f" (Location: {location})" if location else "")
+                               detail=T("not_served", what=what))
+    detail = T("no_redirect_location", location=location) if location else T("no_redirect")
     return IndicatorResult(value=0.0, detail=detail, evidence=evidence,
                            findings=[site_finding(obs, defects.NO_HTTPS_REDIRECT, detail, evidence_url=http_url)])

@@ -8,7 +8,11 @@ from __future__ import annotations
 
 from govlens import defects
 from govlens.indicators._identity import shown_on_homepage
-from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
+from govlens.indicators.base import (
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+)
 
 ID = "icp-number"
 REQUIRES = ("page",)
@@ -16,4 +20,4 @@ UNIT = "bool"
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    return shown_on_homepage(obs, "icp", defects.MISSING_ICP, "ICP 备案 number")
+    return shown_on_homepage(obs, "icp", defects.MISSING_ICP)

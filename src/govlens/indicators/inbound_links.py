@@ -6,18 +6,31 @@ platforms (on another host) whose pages link to its host. See
 """
 from __future__ import annotations
 
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+)
+from govlens.text import Messages
 
 ID = "inbound-links"
 REQUIRES = ("page",)
 UNIT = "count"
 
+T = Messages(ID, {
+    "none": ("无该平台的评估范围内链接数据", "no campaign link facts for this platform"),
+    "from": ("评估范围内的平台{source}链接到本站", "linked from campaign platform {source}"),
+    "count": ("评估范围内有{n}个其他平台链接到本站", "linked from {n} other campaign platforms"),
+})
+
+
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     pid = obs.platform.id
     if pid not in ctx.campaign.inlinks:
-        return IndicatorResult.missing("no campaign link facts for this platform")
+        return IndicatorResult.missing(T("none"))
     n = int(ctx.campaign.inlinks[pid])
     sources = list(ctx.campaign.inlink_sources.get(pid, []))
-    evidence = [Evidence(url=obs.platform.url, detail=f"linked from campaign platform {s}") for s in sources[:50]]
-    return IndicatorResult(value=float(n), detail=f"linked from {n} other campaign platforms", evidence=evidence)
+    evidence = [Evidence(url=obs.platform.url, detail=T("from", source=str(s))) for s in sources[:50]]
+    return IndicatorResult(value=float(n), detail=T("count", n=n), evidence=evidence)

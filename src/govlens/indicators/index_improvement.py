@@ -7,19 +7,32 @@ for a website the previous campaign did not score.
 """
 from __future__ import annotations
 
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+)
+from govlens.text import Messages
 
 ID = "index-improvement"
 REQUIRES = ("improvement",)
 UNIT = "index"
 
+T = Messages(ID, {
+    "none": ("上一次评估未对其评分", "not scored by the previous campaign"),
+    "change": ("指数{old} → {new}（{change}），排名{rank_old} → {rank_new}，主要来自{driver}", "index {old} → {new} ({change}), rank {rank_old} → {rank_new}, mostly {driver}"),
+})
+
+
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     o = obs.one("improvement")
     if o is None or (o.data or {}).get("index_change") is None:
-        return IndicatorResult.missing("not scored by the previous campaign")
+        return IndicatorResult.missing(T("none"))
     d = o.data
-    detail = (f"index {d.get('index_old'):.1f} → {d.get('index_new'):.1f} ({d['index_change']:+.1f}), "
-              f"rank {d.get('rank_old')} → {d.get('rank_new')}, mostly {d.get('main_driver')}")
+    detail = T("change", old=f"{d.get('index_old'):.1f}", new=f"{d.get('index_new'):.1f}",
+               change=f"{d['index_change']:+.1f}", rank_old=d.get("rank_old"), rank_new=d.get("rank_new"),
+               driver=d.get("main_driver"))
     return IndicatorResult(value=float(d["index_change"]), detail=detail,
                            evidence=[Evidence(url=o.url, detail=detail, snippet=d.get("previous") or "")])

@@ -8,27 +8,44 @@ part of the 互动回应差 veto). Missing when the site never loaded.
 from __future__ import annotations
 
 from govlens import defects
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, site_finding
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    site_finding,
+)
+from govlens.text import Messages
 
 ID = "interaction-channel"
 REQUIRES = ("interaction",)
 UNIT = "bool"
 
+T = Messages(ID, {
+    "never_loaded": ("网站未能打开，无法查找互动渠道", "the site never loaded: no channel could be looked for"),
+    "form": ("留言表单", "letter form"),
+    "letters": ("公开的留言", "published letters"),
+    "found": ("{forms}个留言表单，读取到{letters}条公开留言", "{forms} letter form(s), {letters} published letter(s) read"),
+    "none_behind": ("网站信箱、咨询入口后无留言表单，也无公开的留言（无可用的互动渠道）",
+                    "no letter form and no published letters behind the site's mailbox / consultation links"),
+    "no_entry": ("网站无信箱或咨询入口（无可用的互动渠道）", "no mailbox or consultation link on the site"),
+    "looked": ("查找过此处", "looked here"),
+})
+
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     o = obs.one("interaction")
     if o is None:
-        return IndicatorResult.missing("the site never loaded: no channel could be looked for")
+        return IndicatorResult.missing(T("never_loaded"))
     data = o.data or {}
     forms, lists, letters = data.get("forms") or [], data.get("lists") or [], obs.of("letter")
     if forms or letters:
-        evidence = [Evidence(url=u, detail="letter form") for u in forms[:3]]
-        evidence += [Evidence(url=u, detail="published letters") for u in lists[:3]]
+        evidence = [Evidence(url=u, detail=T("form")) for u in forms[:3]]
+        evidence += [Evidence(url=u, detail=T("letters")) for u in lists[:3]]
         return IndicatorResult(value=1.0, evidence=evidence,
-                               detail=f"{len(forms)} letter form(s), {len(letters)} published letter(s) read")
+                               detail=T("found", forms=len(forms), letters=len(letters)))
     looked = data.get("entries") or []
-    detail = ("no letter form and no published letters behind the site's mailbox / consultation links"
-              if looked else "no mailbox or consultation link on the site")
-    evidence = [Evidence(url=u, detail="looked here") for u in looked[:5]] or [Evidence(url=o.url, detail=detail)]
+    detail = T("none_behind") if looked else T("no_entry")
+    evidence = [Evidence(url=u, detail=T("looked")) for u in looked[:5]] or [Evidence(url=o.url, detail=detail)]
     return IndicatorResult(value=0.0, detail=detail, evidence=evidence,
                            findings=[site_finding(obs, defects.NO_INTERACTION_CHANNEL, detail, evidence_url=o.url)])

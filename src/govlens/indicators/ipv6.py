@@ -6,24 +6,40 @@ A and AAAA (timeout, server failure) is missing, not a defect.
 from __future__ import annotations
 
 from govlens import defects
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, site_finding
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+    site_finding,
+)
+from govlens.text import Messages
 
 ID = "ipv6"
 REQUIRES = ("dns",)
 UNIT = "bool"
 
+T = Messages(ID, {
+    "lookup_failed": ("域名解析查询失败，无法判断是否支持IPv6", "the DNS lookup failed: IPv6 support unknown"),
+    "aaaa": ("{host}的AAAA记录：{addresses}（解析服务器{server}）", "{host} AAAA {addresses} (resolver {server})"),
+    "has_ipv6": ("网站域名有IPv6地址", "the host has an IPv6 address"),
+    "no_aaaa": ("{host}无AAAA记录，不支持IPv6访问（解析服务器{server}）",
+                "{host} has no AAAA record (resolver {server})"),
+})
+
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     o = obs.one("dns")
     if o is None:
-        return IndicatorResult.missing("DNS was not checked")
+        return IndicatorResult.missing(R("dns_not_checked"))
     data = o.data or {}
     if data.get("aaaa_error") and (data.get("a_error") or not data.get("a")):
-        return IndicatorResult.missing(f"the lookup failed: {data.get('aaaa_error')}")
+        return IndicatorResult.missing(T("lookup_failed"))
     host, server = data.get("host"), data.get("nameserver")
     if data.get("aaaa"):
-        seen = f"{host} AAAA {', '.join(data['aaaa'][:3])} (resolver {server})"
-        return IndicatorResult(value=1.0, detail="the host has an IPv6 address", evidence=[Evidence(url=o.url, detail=seen)])
-    detail = f"{host} has no AAAA record (resolver {server})"
+        seen = T("aaaa", host=host, addresses=", ".join(data["aaaa"][:3]), server=server)
+        return IndicatorResult(value=1.0, detail=T("has_ipv6"), evidence=[Evidence(url=o.url, detail=seen)])
+    detail = T("no_aaaa", host=host, server=server)
     return IndicatorResult(value=0.0, detail=detail, evidence=[Evidence(url=o.url, detail=detail)],
                            findings=[site_finding(obs, defects.NO_IPV6, detail)])

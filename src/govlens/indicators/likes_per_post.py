@@ -3,12 +3,17 @@ from __future__ import annotations
 
 from govlens.indicators._newmedia import ratio, texts
 from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
+from govlens.text import Messages
 
 ID = "likes-per-post"
 REQUIRES = ("account_stats",)
 UNIT = "rate"
 
+T = Messages(ID, {
+    "likes": ("{n}篇发文共{z}次点赞", "{z} likes over {n} posts"),
+})
+
 
 def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
     z, n = facts.col("Z"), facts.col("n")
-    return batch_result(facts.ids, ratio(z, n, empty=0.0), texts("{z} likes over {n} posts", z=z, n=n))
+    return batch_result(facts.ids, ratio(z, n, empty=0.0), texts(T, "likes", z=z, n=n))

@@ -3,13 +3,19 @@ from __future__ import annotations
 
 from govlens.indicators._newmedia import ratio, texts
 from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
+from govlens.text import Messages
 
 ID = "looking-per-article"
 REQUIRES = ("account_stats",)
 UNIT = "rate"
 
+T = Messages(ID, {
+    "looking": ("{n}篇文章共{z}次“在看”", "{z} 在看 over {n} articles"),
+    "wechat": ("“在看”仅微信公众号有", "在看 exists on WeChat only"),
+})
+
 
 def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
     z, n = facts.col("looking"), facts.col("n")
-    return batch_result(facts.ids, ratio(z, n, empty=0.0), texts("{z} 在看 over {n} articles", z=z, n=n),
-                        not_applicable=~facts.is_wechat(), na_detail="在看 exists on WeChat only")
+    return batch_result(facts.ids, ratio(z, n, empty=0.0), texts(T, "looking", z=z, n=n),
+                        not_applicable=~facts.is_wechat(), na_detail=T("wechat"))

@@ -6,17 +6,30 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, parse_date
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+    parse_date,
+)
+from govlens.text import Messages
 
 ID = "mailbox-letters"
 REQUIRES = ("letter",)
 UNIT = "count"
 
+T = Messages(ID, {
+    "count": ("检查日前一年内提出的留言公开{n}条", "{n} letters asked in the year before the check were published"),
+})
+
+
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     if obs.one("interaction") is None:
-        return IndicatorResult.missing("the mailbox page did not load")
+        return IndicatorResult.missing(R("mailbox_not_loaded"))
     since = ctx.check_date - timedelta(days=365)
     n = sum(1 for o in obs.of("letter") if (d := parse_date((o.data or {}).get("asked"))) and d > since)
-    detail = f"{n} letters asked in the year before the check were published"
+    detail = T("count", n=n)
     return IndicatorResult(value=float(n), detail=detail, evidence=[Evidence(url=obs.platform.url, detail=detail)])

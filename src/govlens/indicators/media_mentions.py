@@ -2,7 +2,11 @@
 from __future__ import annotations
 
 from govlens.indicators._signals import signal
-from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
+from govlens.indicators.base import (
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+)
 
 ID = "media-mentions"
 REQUIRES = ("signals",)
@@ -10,4 +14,4 @@ UNIT = "count"
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    return signal(obs, "media_mentions", "media mentions")
+    return signal(obs, "media_mentions")

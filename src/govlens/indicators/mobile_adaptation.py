@@ -7,31 +7,50 @@ Read from the ``mobile_site`` probe's ``mobile_page`` (phone user agent).
 from __future__ import annotations
 
 from govlens import defects
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, site_finding
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+    site_finding,
+)
+from govlens.text import Messages
 
 ID = "mobile-adaptation"
 REQUIRES = ("mobile_page",)
 UNIT = "ratio"
 
+T = Messages(ID, {
+    "no_viewport": ("移动端首页未设置viewport元数据", "no viewport meta on the mobile homepage"),
+    "fixed": ("<{tag}>元素固定宽度{width}像素（{source}），未适配移动端", "<{tag}> fixed at {width}px ({source})"),
+    "src_style": ("内联样式", "inline style"),
+    "src_attribute": ("width属性", "width attribute"),
+    "summary_yes": ("已设置viewport；{n}个固定宽度元素", "viewport yes; {n} fixed-width element(s)"),
+    "summary_no": ("未设置viewport；{n}个固定宽度元素", "viewport no; {n} fixed-width element(s)"),
+})
+
+
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     page = obs.one("mobile_page")
     if page is None or page.status != "completed" or page.data.get("has_viewport") is None:
-        return IndicatorResult.missing("the mobile homepage did not load")
+        return IndicatorResult.missing(R("mobile_home_not_loaded"))
     fixed = page.data.get("fixed_widths") or []
     viewport = bool(page.data.get("has_viewport"))
     findings = []
     url = page.data.get("final_url") or page.url
     if not viewport:
-        findings.append(site_finding(obs, defects.NO_VIEWPORT, "no viewport meta on the mobile homepage",
+        findings.append(site_finding(obs, defects.NO_VIEWPORT, T("no_viewport"),
                                      evidence_url=url))
     if fixed:
         widest = max(fixed, key=lambda f: f.get("width", 0))
         findings.append(site_finding(obs, defects.FIXED_WIDTH_LAYOUT,
-                                     f"<{widest.get('tag')}> fixed at {widest.get('width')}px "
-                                     f"({widest.get('source')})", evidence_url=url))
+                                     T("fixed", tag=widest.get("tag"), width=widest.get("width"),
+                                       source=T.ref("src_" + widest["source"]) if widest.get("source") in ("style", "attribute")
+                                       else widest.get("source")), evidence_url=url))
     value = (int(viewport) + int(not fixed)) / 2
-    detail = f"viewport {'yes' if viewport else 'no'}; {len(fixed)} fixed-width element(s)"
+    detail = T("summary_yes" if viewport else "summary_no", n=len(fixed))
     return IndicatorResult(value=value, detail=detail,
                            evidence=[Evidence(url=url, detail=detail, snippet=str(page.data.get("viewport") or ""))],
                            findings=findings)

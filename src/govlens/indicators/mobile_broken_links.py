@@ -5,13 +5,28 @@ Each failing target is a ``broken_internal_link`` finding (URL-level: the target
 from __future__ import annotations
 
 from govlens import defects
-from govlens.indicators.base import (NOT_CHECKED_STATUSES, Evidence, Finding, IndicatorContext, IndicatorResult,
-                                     PlatformObservations)
+from govlens.indicators.base import (
+    NOT_CHECKED_STATUSES,
+    Evidence,
+    Finding,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+)
 from govlens.probes.observation import COMPLETED
+from govlens.text import Messages
+from govlens.visit_text import describe_visit
 
 ID = "mobile-broken-links"
 REQUIRES = ("mobile_link",)
 UNIT = "ratio"
+
+T = Messages(ID, {
+    "none": ("移动端首页无站内链接", "no internal link on the mobile homepage"),
+    "summary": ("{total}个链接中{n}个无法访问", "{n} of {total} links fail"),
+})
+
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
@@ -19,12 +34,13 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     if not links:
         page = obs.one("mobile_page")
         if page is not None and page.status == COMPLETED:
-            return IndicatorResult.not_applicable("no internal link on the mobile homepage")
-        return IndicatorResult.missing("the mobile homepage did not load")
+            return IndicatorResult.not_applicable(T("none"))
+        return IndicatorResult.missing(R("mobile_home_not_loaded"))
     broken = [o for o in links if o.status != COMPLETED]
     findings = [Finding(kind=defects.BROKEN_INTERNAL_LINK, url=o.url, evidence_url=o.data.get("found_on") or o.url,
-                        detail=f"{o.status}" + (f" HTTP {o.http_status}" if o.http_status else ""))
+                        detail=describe_visit(o.status, (o.data or {}).get("cause"), http_status=o.http_status))
                 for o in broken]
-    return IndicatorResult(value=len(broken) / len(links), detail=f"{len(broken)} of {len(links)} links fail",
-                           evidence=[Evidence(url=o.url, detail=f"{o.status} {o.http_status or ''}".strip())
+    return IndicatorResult(value=len(broken) / len(links), detail=T("summary", n=len(broken), total=len(links)),
+                           evidence=[Evidence(url=o.url, detail=describe_visit(o.status, (o.data or {}).get("cause"),
+                                                                 http_status=o.http_status))
                                      for o in broken], findings=findings)

@@ -5,19 +5,33 @@ Slower than ``HTTP_SLOW_MS`` is a ``slow_response`` finding.
 from __future__ import annotations
 
 from govlens import defects
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, setting, site_finding
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+    setting,
+    site_finding,
+)
+from govlens.text import Messages
 
 ID = "mobile-load-time"
 REQUIRES = ("mobile_page",)
 UNIT = "ms"
 
+T = Messages(ID, {
+    "time": ("首页{page}毫秒，含资源{total}毫秒", "homepage {page} ms, with resources {total} ms"),
+})
+
+
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     page = obs.one("mobile_page")
     if page is None or page.status != "completed" or page.data.get("load_ms") is None:
-        return IndicatorResult.missing("the mobile homepage did not load")
+        return IndicatorResult.missing(R("mobile_home_not_loaded"))
     ms = float(page.data["load_ms"])
-    detail = f"homepage {page.elapsed_ms or 0:,.0f} ms, with resources {ms:,.0f} ms"
+    detail = T("time", page=f"{page.elapsed_ms or 0:,.0f}", total=f"{ms:,.0f}")
     findings = []
     if (page.elapsed_ms or 0) > float(setting(ctx, "HTTP_SLOW_MS")):
         findings.append(site_finding(obs, defects.SLOW_RESPONSE, detail, evidence_url=page.url))

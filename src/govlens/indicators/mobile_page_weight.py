@@ -5,23 +5,42 @@ Above ``MOBILE_MAX_PAGE_KB`` is a ``heavy_page`` finding.
 from __future__ import annotations
 
 from govlens import defects
-from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, setting,
-                                     site_finding)
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+    setting,
+    site_finding,
+)
+from govlens.text import Messages
 
 ID = "mobile-page-weight"
 REQUIRES = ("mobile_page", "mobile_resource")
 UNIT = "kb"
 
+T = Messages(ID, {
+    "image": ("图片", "image"), "script": ("脚本", "script"), "css": ("样式表", "stylesheet"),
+    "resource": ("{type}：{kb} KB", "{type}: {kb} KB"),
+    "weight": ("共{kb} KB：首页{page} KB，另有{n}个资源", "{kb} KB: homepage {page} KB and {n} resource(s)"),
+})
+
+
+TYPES = ("image", "script", "css")
+
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     page = obs.one("mobile_page")
     if page is None or page.status != "completed" or page.data.get("total_bytes") is None:
-        return IndicatorResult.missing("the mobile homepage did not load")
+        return IndicatorResult.missing(R("mobile_home_not_loaded"))
     kb = page.data["total_bytes"] / 1024
     res = sorted(obs.of("mobile_resource"), key=lambda o: -(o.data.get("bytes") or 0))
-    evidence = [Evidence(url=o.url, detail=f"{o.data.get('type')}: {(o.data.get('bytes') or 0) / 1024:,.0f} KB")
+    evidence = [Evidence(url=o.url, detail=T("resource", kb=f"{(o.data.get('bytes') or 0) / 1024:,.0f}",
+                                             type=T.ref(o.data["type"]) if o.data.get("type") in TYPES
+                                             else o.data.get("type")))
                 for o in res[:5]]
-    detail = f"{kb:,.0f} KB: homepage {page.data.get('bytes', 0) / 1024:,.0f} KB and {len(res)} resource(s)"
+    detail = T("weight", kb=f"{kb:,.0f}", page=f"{page.data.get('bytes', 0) / 1024:,.0f}", n=len(res))
     findings = []
     if kb > float(setting(ctx, "MOBILE_MAX_PAGE_KB")):
         findings.append(site_finding(obs, defects.HEAVY_PAGE, detail, evidence_url=page.url))

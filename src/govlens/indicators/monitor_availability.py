@@ -8,29 +8,50 @@ times and statuses. Missing when no monitor window was run.
 from __future__ import annotations
 
 from govlens import defects
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, setting, site_finding
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    setting,
+    site_finding,
+)
+from govlens.text import Messages
+from govlens.visit_text import describe_visit
 
 ID = "monitor-availability"
 REQUIRES = ("monitor",)
 UNIT = "ratio"
 
+T = Messages(ID, {
+    "none": ("可用性监测未访问该网站", "the availability monitor has not visited this site"),
+    "window": ("自{start}起{seconds}秒内计划访问{planned}次，实际访问{n}次", "{n} of {planned} visits from {start} over {seconds} s"),
+    "failed": ("{at} {what}", "{at} {what}"),
+    "summary": ("监测访问{total}次，失败{n}次（{pct}%）；{window}", "{n} failed visits of {total} ({pct}%); {window}"),
+    "unreachable": ("网站不能访问：监测访问{total}次，失败{n}次（{pct}%，达到{limit}%）",
+                    "{n} of {total} monitor visits failed ({pct}% ≥ {limit}%)"),
+})
+
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     o = obs.one("monitor")
     if o is None or not (o.data or {}).get("visits"):
-        return IndicatorResult.missing("the availability monitor has not visited this site")
+        return IndicatorResult.missing(T("none"))
     data = o.data
     visits, failures = int(data["visits"]), int(data["failures"])
     ratio = failures / visits
-    window = f"{visits} of {data.get('planned')} visits from {data.get('window_start')} over {data.get('duration_s')} s"
-    evidence = [Evidence(url=o.url, detail=f"{f['at']} {f['status']}" + (f" HTTP {f['http_status']}" if f.get('http_status') else ""))
+    start = str(data.get("window_start") or "-").replace("T", " ")[:19]
+    window = T("window", n=visits, planned=data.get("planned"), start=start, seconds=data.get("duration_s"))
+    evidence = [Evidence(url=o.url, detail=T("failed", at=str(f["at"]).replace("T", " ")[:19], what=describe_visit(
+                    f.get("status"), f.get("cause"), http_status=f.get("http_status"))))
                 for f in data.get("failed") or []][:20]
-    detail = f"{failures} failed visits of {visits} ({ratio:.1%}); {window}"
+    pct = round(ratio * 100, 1)
+    detail = T("summary", n=failures, total=visits, pct=pct, window=window)
     limit = float(setting(ctx, "MONITOR_FAIL_RATIO"))
     findings = []
     if ratio >= limit:
         findings.append(site_finding(obs, defects.SITE_UNREACHABLE,
-                                     f"{failures} of {visits} monitor visits failed ({ratio:.1%} ≥ {limit:.0%})",
+                                     T("unreachable", n=failures, total=visits, pct=pct, limit=round(limit * 100)),
                                      evidence_url=o.url))
     return IndicatorResult(value=round(ratio, 4), detail=detail, evidence=evidence or [Evidence(url=o.url, detail=window)],
                            findings=findings)

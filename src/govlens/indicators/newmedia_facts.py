@@ -29,8 +29,8 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -38,6 +38,17 @@ import pandas as pd
 
 from govlens.registry.model import Platform
 from govlens.store.campaign_store import CampaignStore
+from govlens.text import Messages
+
+T = Messages("newmedia-facts", {
+    "over": ("{file}第{line}行（{source}）：{field}报送{reported}，实测{measured}",
+             "{file}:{line} {source}: {field} reported {reported} / measured {measured}"),
+    "self_nomination": ("单位自荐", "self-nomination"),
+    "platform_submission": ("平台报送", "platform submission"),
+    "followers": ("粉丝数", "followers"),
+    "posts": ("发文数", "posts"),
+    "reads": ("阅读数", "reads"),
+})
 
 ACCOUNT_KINDS = ("weibo", "wechat")
 QUESTION = re.compile(r"[?？]|吗|请问|怎么|如何|哪里|能否|是否|什么时候|为什么")
@@ -201,7 +212,9 @@ def _submissions(con: Any) -> pd.DataFrame | None:
                 continue
             ratio = rep / max(meas, 1)
             if pid not in worst or ratio > worst[pid][0]:
-                worst[pid] = (ratio, f"{file}:{line} {source}: {name} reported {rep:,} / measured {meas:,}")
+                worst[pid] = (ratio, T("over", file=str(file), line=line, field=T.ref(name), reported=f"{rep:,}",
+                                       measured=f"{meas:,}",
+                                       source=T.ref(source) if source in T.names else str(source)))
     return pd.DataFrame({"sub_ratio": {k: v[0] for k, v in worst.items()},
                          "sub_detail": {k: v[1] for k, v in worst.items()},
                          "submissions": dict(count)})

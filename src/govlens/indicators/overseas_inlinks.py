@@ -2,7 +2,11 @@
 from __future__ import annotations
 
 from govlens.indicators._overseas import overseas
-from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
+from govlens.indicators.base import (
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+)
 
 ID = "overseas-inlinks"
 REQUIRES = ("overseas_signals",)
@@ -10,4 +14,4 @@ UNIT = "count"
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    return overseas(obs, "overseas_inlinks", "inbound links from foreign domains")
+    return overseas(obs, "overseas_inlinks")

@@ -2,7 +2,11 @@
 from __future__ import annotations
 
 from govlens.indicators._overseas import overseas
-from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
+from govlens.indicators.base import (
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+)
 
 ID = "overseas-visits"
 REQUIRES = ("overseas_signals",)
@@ -10,4 +14,4 @@ UNIT = "count"
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    return overseas(obs, "overseas_visits", "visits from abroad a month")
+    return overseas(obs, "overseas_visits")

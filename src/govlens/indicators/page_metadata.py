@@ -7,8 +7,18 @@ ignore them).
 from __future__ import annotations
 
 from govlens import defects
-from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations,
-                                     clip, page_url, site_finding)
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+    clip,
+    joined,
+    page_url,
+    site_finding,
+)
+from govlens.text import Messages
 
 ID = "page-metadata"
 REQUIRES = ("page",)
@@ -17,17 +27,29 @@ UNIT = "ratio"
 FIELDS = ("title", "description", "keywords")
 FINDING_OF = {"title": defects.MISSING_TITLE, "description": defects.MISSING_DESCRIPTION}
 
+T = Messages(ID, {
+    "title": ("网页标题（title）", "title"),
+    "description": ("网页描述（description）", "description"),
+    "keywords": ("网页关键词（keywords）", "keywords"),
+    "present": ("{field}：已设置", "{field}: present"),
+    "absent": ("{field}：未设置", "{field}: absent"),
+    "lacks": ("首页未设置{field}", "homepage has no {field}"),
+    "summary": ("{total}项中已设置{n}项", "{n} of {total} present"),
+    "summary_got": ("{total}项中已设置{n}项（{got}）", "{n} of {total} present ({got})"),
+})
+
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     home = obs.homepage()
     if home is None:
-        return IndicatorResult.missing("the homepage never loaded")
+        return IndicatorResult.missing(R("home_not_loaded"))
     url = page_url(home)
     present = {f: bool(str(home.data.get(f) or "").strip()) for f in FIELDS}
-    evidence = [Evidence(url=url, detail=f"{f}: {'present' if ok else 'absent'}",
+    evidence = [Evidence(url=url, detail=T("present" if ok else "absent", field=T.ref(f)),
                          snippet=clip(home.data.get(f)) if ok else "") for f, ok in present.items()]
-    findings = [site_finding(obs, kind, f"homepage has no {f}", evidence_url=url)
+    findings = [site_finding(obs, kind, T("lacks", field=T.ref(f)), evidence_url=url)
                 for f, kind in FINDING_OF.items() if not present[f]]
     got = [f for f in FIELDS if present[f]]
-    detail = f"{len(got)} of {len(FIELDS)} present" + (f" ({', '.join(got)})" if got else "")
+    detail = (T("summary_got", n=len(got), total=len(FIELDS), got=joined(T.ref(f) for f in got)) if got
+              else T("summary", n=len(got), total=len(FIELDS)))
     return IndicatorResult(value=len(got) / len(FIELDS), detail=detail, evidence=evidence, findings=findings)

@@ -9,12 +9,31 @@ from __future__ import annotations
 
 from govlens import defects
 from govlens.indicators._render import completed, number, section
-from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, setting,
-                                     site_finding)
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    joined,
+    setting,
+    site_finding,
+)
+from govlens.text import Messages
 
 ID = "page-weight"
 REQUIRES = ("render",)
 UNIT = "kib"
+
+T = Messages(ID, {
+    "no_bytes": ("桌面端渲染未统计到传输字节数", "the desktop render counted no bytes"),
+    "part": ("{type} {kib} KiB", "{type} {kib} KiB"),
+    "summary": ("首页共{n}个请求，传输{kib} KiB", "{kib} KiB in {n} requests"),
+    "summary_split": ("首页共{n}个请求，传输{kib} KiB（{split}）", "{kib} KiB in {n} requests ({split})"),
+    "heavy": ("首页过大：{detail}；超过{limit} KiB", "{detail}; over {limit} KiB"),
+    "document": ("网页", "document"), "image": ("图片", "image"), "stylesheet": ("样式表", "stylesheet"),
+    "script": ("脚本", "script"), "font": ("字体", "font"), "media": ("音视频", "media"),
+    "fetch": ("数据请求", "fetch"), "xhr": ("数据请求", "xhr"), "other": ("其他", "other"),
+})
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
@@ -24,16 +43,18 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     net = section(desk, "network")
     total = number(net.get("transfer_bytes"))
     if total is None:
-        return IndicatorResult.missing("the desktop render counted no bytes")
+        return IndicatorResult.missing(T("no_bytes"))
     kib = total / 1024
     kinds = sorted(((k, v) for k, v in (net.get("bytes_by_type") or {}).items() if isinstance(v, (int, float))),
                    key=lambda kv: -kv[1])[:3]
-    split = ", ".join(f"{k} {v / 1024:,.0f} KiB" for k, v in kinds)
-    detail = f"{kib:,.0f} KiB in {net.get('requests')} requests" + (f" ({split})" if split else "")
+    split = joined(T.ref("part", type=T.ref(k) if k in T.names else str(k), kib=f"{v / 1024:,.0f}")
+                   for k, v in kinds)
+    detail = (T("summary_split", kib=f"{kib:,.0f}", n=net.get("requests"), split=split) if split
+              else T("summary", kib=f"{kib:,.0f}", n=net.get("requests")))
     limit = float(setting(ctx, "BROWSER_PAGE_WEIGHT_LIMIT_KIB"))
     findings = []
     if kib > limit:
-        findings.append(site_finding(obs, defects.HEAVY_PAGE, f"{detail}; over {limit:,.0f} KiB",
+        findings.append(site_finding(obs, defects.HEAVY_PAGE, T("heavy", detail=detail, limit=f"{limit:,.0f}"),
                                      evidence_url=desk.url))
     return IndicatorResult(value=kib, detail=detail, evidence=[Evidence(url=desk.url, detail=detail)],
                            findings=findings)

@@ -8,11 +8,25 @@ from __future__ import annotations
 
 from govlens import defects
 from govlens.indicators._render import completed, number
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, site_finding
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    site_finding,
+)
+from govlens.text import Messages
 
 ID = "phone-overflow"
 REQUIRES = ("render",)
 UNIT = "bool"
+
+T = Messages(ID, {
+    "no_widths": ("手机端渲染未记录页面宽度", "the phone render recorded no widths"),
+    "widths": ("页面宽{doc}像素，手机视口宽{layout}像素", "document {doc} px wide in a {layout} px phone viewport"),
+    "overflow": ("{detail}：需横向滚动{excess}像素", "{detail}: {excess} px scroll sideways"),
+})
+
 
 #: Sideways scroll below this many px is rounding, not a layout that overflows.
 TOLERANCE_PX = 2
@@ -24,12 +38,12 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
         return why
     layout, document = number(phone.data.get("layout_width")), number(phone.data.get("document_width"))
     if layout is None or document is None:
-        return IndicatorResult.missing("the phone render recorded no widths")
+        return IndicatorResult.missing(T("no_widths"))
     excess = document - layout
-    detail = f"document {document:.0f} px wide in a {layout:.0f} px phone viewport"
+    detail = T("widths", doc=round(document), layout=round(layout))
     evidence = [Evidence(url=phone.url, detail=detail)]
     if excess <= TOLERANCE_PX:
         return IndicatorResult(value=1.0, detail=detail, evidence=evidence)
-    detail += f": {excess:.0f} px scroll sideways"
+    detail = T("overflow", detail=detail, excess=round(excess))
     return IndicatorResult(value=0.0, detail=detail, evidence=evidence,
                            findings=[site_finding(obs, defects.PHONE_OVERFLOW, detail, evidence_url=phone.url)])

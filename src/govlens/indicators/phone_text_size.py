@@ -9,12 +9,26 @@ from __future__ import annotations
 
 from govlens import defects
 from govlens.indicators._render import completed
-from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, setting,
-                                     site_finding)
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    setting,
+    site_finding,
+)
+from govlens.text import Messages
 
 ID = "phone-text-size"
 REQUIRES = ("render",)
 UNIT = "ratio"
+
+T = Messages(ID, {
+    "none": ("手机端渲染无可见文字", "no visible text on the phone render"),
+    "share": ("{total}个字符中{n}个字号不小于{min}像素（{pct}%）", "{n} of {total} characters at {min} px or more ({pct}%)"),
+    "under": ("手机端文字过小：{detail}；低于{limit}%", "{detail}; under {limit}%"),
+})
+
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
@@ -33,12 +47,12 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
         if size >= minimum:
             legible += chars
     if total == 0:
-        return IndicatorResult.not_applicable("no visible text on the phone render")
+        return IndicatorResult.not_applicable(T("none"))
     share = legible / total
-    detail = f"{legible} of {total} characters at {minimum:g} px or more ({share:.0%})"
+    detail = T("share", n=legible, total=total, min=f"{minimum:g}", pct=round(share * 100))
     evidence = [Evidence(url=phone.url, detail=detail)]
     findings = []
     if share < share_needed:
-        findings.append(site_finding(obs, defects.TINY_TEXT, f"{detail}; under {share_needed:.0%}",
+        findings.append(site_finding(obs, defects.TINY_TEXT, T("under", detail=detail, limit=round(share_needed * 100)),
                                      evidence_url=phone.url))
     return IndicatorResult(value=share, detail=detail, evidence=evidence, findings=findings)

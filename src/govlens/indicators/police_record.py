@@ -8,7 +8,11 @@ from __future__ import annotations
 
 from govlens import defects
 from govlens.indicators._identity import shown_on_homepage
-from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
+from govlens.indicators.base import (
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+)
 
 ID = "police-record"
 REQUIRES = ("page",)
@@ -16,5 +20,4 @@ UNIT = "bool"
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    return shown_on_homepage(obs, "police_record", defects.MISSING_POLICE_RECORD,
-                             "公安机关备案号 (public-security record number)")
+    return shown_on_homepage(obs, "police_record", defects.MISSING_POLICE_RECORD)

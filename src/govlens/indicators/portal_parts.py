@@ -11,15 +11,48 @@ from __future__ import annotations
 
 from govlens import defects
 from govlens.indicators._render import completed, section
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, site_finding
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    joined,
+    site_finding,
+)
+from govlens.text import Messages
 
 ID = "portal-parts"
 REQUIRES = ("render",)
 UNIT = "ratio"
 
+T = Messages(ID, {
+    "none": ("桌面端渲染未记录门户组成部分", "the desktop render recorded no portal parts"),
+    "share": ("{total}个门户组成部分中显示{n}个", "{n} of {total} portal parts visible"),
+    "share_absent": ("{total}个门户组成部分中显示{n}个；未显示：{absent}", "{n} of {total} portal parts visible; not shown: {absent}"),
+    "shown": ("{part}：已显示", "{part}: shown"),
+    "not_shown": ("{part}：未显示", "{part}: not shown"),
+    "required": ("首页缺少必备栏目或要素：{parts}", "required parts not shown: {parts}"),
+    "p_header": ("页头", "header"),
+    "p_navigation": ("导航", "navigation"),
+    "p_news": ("要闻动态", "news"),
+    "p_notices": ("通知公告", "notices"),
+    "p_open_government": ("政务公开", "open government"),
+    "p_services": ("办事服务", "services"),
+    "p_interaction": ("互动交流", "interaction"),
+    "p_footer_sponsor": ("页脚主办单位", "footer sponsor"),
+    "p_footer_icp": ("页脚ICP备案编号", "footer ICP number"),
+    "p_footer_site_code": ("页脚网站标识码", "footer site code"),
+    "p_accessible_mode": ("无障碍模式入口", "accessible mode entry"),
+})
+
+
 #: Parts every portal must show; ``notices`` and ``accessible_mode`` count in the share only.
 REQUIRED = ("header", "navigation", "news", "open_government", "services", "interaction",
             "footer_sponsor", "footer_icp", "footer_site_code")
+
+
+def _part(name: str) -> str:
+    return T.ref("p_" + name) if "p_" + name in T.names else name
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
@@ -28,15 +61,16 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
         return why
     parts = section(desk, "layout").get("parts")
     if not isinstance(parts, dict) or not parts:
-        return IndicatorResult.missing("the desktop render recorded no portal parts")
+        return IndicatorResult.missing(T("none"))
     shown = [p for p, v in parts.items() if v]
     absent = [p for p, v in parts.items() if not v]
-    detail = f"{len(shown)} of {len(parts)} portal parts visible" + (f"; not shown: {', '.join(absent)}" if absent else "")
-    evidence = [Evidence(url=desk.url, detail=f"{p}: {'shown' if v else 'not shown'}") for p, v in parts.items()]
+    detail = (T("share_absent", n=len(shown), total=len(parts), absent=joined(_part(p) for p in absent)) if absent
+              else T("share", n=len(shown), total=len(parts)))
+    evidence = [Evidence(url=desk.url, detail=T("shown" if v else "not_shown", part=_part(p))) for p, v in parts.items()]
     missing_required = [p for p in REQUIRED if parts.get(p) is False]
     findings = []
     if missing_required:
         findings.append(site_finding(obs, defects.MISSING_PORTAL_PARTS,
-                                     f"required parts not shown: {', '.join(missing_required)}",
+                                     T("required", parts=joined(_part(p) for p in missing_required)),
                                      evidence_url=desk.url))
     return IndicatorResult(value=len(shown) / len(parts), detail=detail, evidence=evidence, findings=findings)

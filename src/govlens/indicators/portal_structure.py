@@ -10,12 +10,37 @@ from __future__ import annotations
 
 import re
 
-from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations,
-                                     clip, page_url)
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+    clip,
+    page_url,
+)
+from govlens.text import Messages
 
 ID = "portal-structure"
 REQUIRES = ("page",)
 UNIT = "ratio"
+
+T = Messages(ID, {
+    "search_form": ("搜索表单", "search form"),
+    "headings_n": ("{n}个标题", "{n} headings"),
+    "part": ("{part}：{found}", "{part}: {found}"),
+    "not_found": ("未找到", "not found"),
+    "summary": ("{total}个门户组成部分中找到{n}个", "{n} of {total} portal parts found"),
+    "summary_missing": ("{total}个门户组成部分中找到{n}个；缺少{missing}", "{n} of {total} portal parts found; missing {missing}"),
+    "p_news": ("要闻动态", "news"),
+    "p_notices": ("通知公告", "notices"),
+    "p_policy": ("政务公开", "policy"),
+    "p_services": ("办事服务", "services"),
+    "p_interaction": ("互动交流", "interaction"),
+    "p_search": ("站内搜索", "search"),
+    "p_headings": ("标题结构", "headings"),
+})
+
 
 #: Part → keywords matched in list titles and link texts.
 PARTS: dict[str, tuple[str, ...]] = {
@@ -34,7 +59,7 @@ _PATTERNS = {part: re.compile("|".join(map(re.escape, words))) for part, words i
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     home = obs.homepage()
     if home is None:
-        return IndicatorResult.missing("the homepage never loaded")
+        return IndicatorResult.missing(R("home_not_loaded"))
     url = page_url(home)
     data = home.data
     texts = [str(b.get("title") or "") for b in data.get("lists") or [] if isinstance(b, dict)]
@@ -48,12 +73,15 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
             found[part] = f"“{clip(line.split(chr(10), 1)[0], 40)}”"
     forms = data.get("search_forms") or []
     if forms:
-        found["search"] = "search form"
+        found["search"] = T.ref("search_form")
     headings = data.get("headings") or {}
     n_head = sum(int(headings.get(h) or 0) for h in ("h1", "h2", "h3"))
     if n_head >= MIN_HEADINGS:
-        found["headings"] = f"{n_head} headings"
+        found["headings"] = T.ref("headings_n", n=n_head)
     missing = [p for p in ALL_PARTS if p not in found]
-    evidence = [Evidence(url=url, detail=f"{p}: {found.get(p, 'not found')}") for p in ALL_PARTS]
-    detail = f"{len(found)} of {len(ALL_PARTS)} portal parts found" + (f"; missing {', '.join(missing)}" if missing else "")
+    evidence = [Evidence(url=url, detail=T("part", part=T.ref("p_" + p), found=found.get(p) or T.ref("not_found")))
+                for p in ALL_PARTS]
+    detail = (T("summary_missing", n=len(found), total=len(ALL_PARTS),
+                missing=R("sep").join(T.ref("p_" + p) for p in missing))
+              if missing else T("summary", n=len(found), total=len(ALL_PARTS)))
     return IndicatorResult(value=len(found) / len(ALL_PARTS), detail=detail, evidence=evidence)

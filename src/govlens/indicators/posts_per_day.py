@@ -3,12 +3,17 @@ from __future__ import annotations
 
 from govlens.indicators._newmedia import ratio, texts
 from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
+from govlens.text import Messages
 
 ID = "posts-per-day"
 REQUIRES = ("account_stats",)
 UNIT = "rate"
 
+T = Messages(ID, {
+    "posts": ("{d}天内发文{n}篇", "{n} posts in {d} days"),
+})
+
 
 def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
     n, d = facts.col("n"), facts.col("days")
-    return batch_result(facts.ids, ratio(n, d), texts("{n} posts in {d} days", n=n, d=d))
+    return batch_result(facts.ids, ratio(n, d), texts(T, "posts", n=n, d=d))

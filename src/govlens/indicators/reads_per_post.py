@@ -6,14 +6,19 @@ from __future__ import annotations
 
 from govlens.indicators._newmedia import post_evidence, ratio, texts
 from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
+from govlens.text import Messages
 
 ID = "reads-per-post"
 REQUIRES = ("account_stats",)
 UNIT = "rate"
 
+T = Messages(ID, {
+    "reads": ("{n}篇发文共{R}次阅读", "{R} reads over {n} posts"),
+})
+
 
 def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
     R, n = facts.col("R"), facts.col("n")
-    result = batch_result(facts.ids, ratio(R, n, empty=0.0), texts("{R} reads over {n} posts", R=R, n=n))
+    result = batch_result(facts.ids, ratio(R, n, empty=0.0), texts(T, "reads", R=R, n=n))
     result.evidence = post_evidence(facts)
     return result

@@ -9,12 +9,28 @@ from __future__ import annotations
 
 from govlens import defects
 from govlens.indicators._render import completed, number, section
-from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, clip,
-                                     site_finding)
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    clip,
+    site_finding,
+)
+from govlens.text import Messages
 
 ID = "rendered-contrast"
 REQUIRES = ("render",)
 UNIT = "ratio"
+
+T = Messages(ID, {
+    "no_colours": ("桌面端渲染未记录文字颜色", "the desktop render recorded no text colours"),
+    "no_background": ("没有已知背景色的文字", "no text with a known background"),
+    "share": ("{total}个字符中{n}个达到WCAG AA对比度要求（{pct}%）", "{n} of {total} characters reach WCAG AA ({pct}%)"),
+    "lowest": ("最低对比度{ratio}:1，文字{fg}、背景{bg}", "lowest {ratio}:1, {fg} on {bg}"),
+    "axe": ("axe-core色彩对比度检查：{n}个元素低于WCAG AA要求", "axe-core color-contrast: {n} element(s) under WCAG AA"),
+})
+
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
@@ -24,16 +40,16 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     colour = section(desk, "colour")
     judged, passing = number(colour.get("judged_chars")), number(colour.get("passing_chars"))
     if judged is None or passing is None:
-        return IndicatorResult.missing("the desktop render recorded no text colours")
+        return IndicatorResult.missing(T("no_colours"))
     if judged == 0:
-        return IndicatorResult.not_applicable("no text with a known background")
+        return IndicatorResult.not_applicable(T("no_background"))
     share = passing / judged
     worst = colour.get("worst") if isinstance(colour.get("worst"), dict) else None
-    detail = f"{passing:.0f} of {judged:.0f} characters reach WCAG AA ({share:.1%})"
+    detail = T("share", n=round(passing), total=round(judged), pct=round(share * 100, 1))
     evidence = [Evidence(url=desk.url, detail=detail)]
     if worst:
-        evidence.append(Evidence(url=desk.url, detail=f"lowest {worst.get('ratio')}:1, {worst.get('color')} on "
-                                                      f"{worst.get('background')}", snippet=clip(worst.get("text"))))
+        evidence.append(Evidence(url=desk.url, detail=T("lowest", ratio=worst.get("ratio"), fg=worst.get("color"),
+                                                        bg=worst.get("background")), snippet=clip(worst.get("text"))))
     axe = obs.one("axe")
     findings = []
     if axe is not None:
@@ -42,7 +58,7 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
         if rule is not None:
             snippet = clip((rule.get("snippets") or [""])[0])
             findings.append(site_finding(obs, defects.RENDERED_LOW_CONTRAST,
-                                         f"axe-core color-contrast: {rule.get('nodes')} element(s) under WCAG AA",
+                                         T("axe", n=rule.get("nodes")),
                                          snippet=snippet, evidence_url=desk.url))
     elif passing < judged and worst:
         findings.append(site_finding(obs, defects.RENDERED_LOW_CONTRAST, detail, snippet=clip(worst.get("text")),

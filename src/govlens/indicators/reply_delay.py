@@ -7,20 +7,33 @@ from __future__ import annotations
 
 from statistics import median
 
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+)
+from govlens.text import Messages
 
 ID = "reply-delay"
 REQUIRES = ("letter",)
 UNIT = "days"
+
+T = Messages(ID, {
+    "none": ("未读取到已回复的留言", "no answered letter was read"),
+    "after": ("{days}天后回复", "answered after {days} days"),
+    "median": ("{n}条已回复留言的回复时间中位数为{days}天", "median reply after {days} days over {n} answered letters"),
+})
+
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     answered = [(o, (o.data or {}).get("reply_days")) for o in obs.of("letter")]
     answered = [(o, d) for o, d in answered if isinstance(d, (int, float)) and d >= 0]
     if not answered:
-        return IndicatorResult.not_applicable("no answered letter was read")
+        return IndicatorResult.not_applicable(T("none"))
     days = median(d for _, d in answered)
     slowest = sorted(answered, key=lambda x: -x[1])[:3]
-    evidence = [Evidence(url=o.url, detail=f"answered after {d} days") for o, d in slowest]
+    evidence = [Evidence(url=o.url, detail=T("after", days=f"{d:g}")) for o, d in slowest]
     return IndicatorResult(value=float(days), evidence=evidence,
-                           detail=f"median reply after {days:g} days over {len(answered)} answered letters")
+                           detail=T("median", days=f"{days:g}", n=len(answered)))

@@ -2,11 +2,23 @@
 from __future__ import annotations
 
 from govlens.indicators._render import completed, number, section
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+)
+from govlens.text import Messages
 
 ID = "request-count"
 REQUIRES = ("render",)
 UNIT = "count"
+
+T = Messages(ID, {
+    "none": ("桌面端渲染未统计到请求数", "the desktop render counted no requests"),
+    "count": ("{n}个请求，{failed}个失败", "{n} requests, {failed} failed"),
+})
+
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
@@ -16,6 +28,6 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     net = section(desk, "network")
     n = number(net.get("requests"))
     if n is None:
-        return IndicatorResult.missing("the desktop render counted no requests")
-    detail = f"{n:.0f} requests, {net.get('failed_requests', 0)} failed"
+        return IndicatorResult.missing(T("none"))
+    detail = T("count", n=round(n), failed=net.get("failed_requests", 0))
     return IndicatorResult(value=n, detail=detail, evidence=[Evidence(url=desk.url, detail=detail)])

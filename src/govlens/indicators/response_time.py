@@ -11,13 +11,29 @@ from __future__ import annotations
 from statistics import median
 
 from govlens import defects
-from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations,
-                                     setting, site_finding)
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    setting,
+    site_finding,
+)
 from govlens.probes.observation import COMPLETED
+from govlens.text import Messages
 
 ID = "response-time"
 REQUIRES = ("visit",)
 UNIT = "ms"
+
+T = Messages(ID, {
+    "visits": ("次访问", " visits"),
+    "homepage_fetch": ("次首页抓取", " homepage fetch"),
+    "none": ("没有记录用时的成功首页访问", "no completed homepage visit with a timing"),
+    "summary": ("{n}{source}，响应时间中位数{median}毫秒，最快{fastest}毫秒（超过{limit}毫秒为过慢）",
+                "median {median} ms, fastest {fastest} ms over {n}{source} (slow above {limit} ms)"),
+    "ms": ("{ms}毫秒", "{ms} ms"),
+})
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
@@ -25,14 +41,15 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     source = "visits"
     if not timed and not obs.of("visit"):
         timed = [o for o in obs.pages("home") if o.status == COMPLETED and o.elapsed_ms is not None]
-        source = "homepage fetch"
+        source = "homepage_fetch"
     if not timed:
-        return IndicatorResult.missing("no completed homepage visit with a timing")
+        return IndicatorResult.missing(T("none"))
     value = float(median(o.elapsed_ms for o in timed))
     limit = float(setting(ctx, "HTTP_SLOW_MS"))
     fastest = min(o.elapsed_ms for o in timed)
-    detail = f"median {value:.0f} ms, fastest {fastest:.0f} ms over {len(timed)} {source} (slow above {limit:.0f} ms)"
-    evidence = [Evidence(url=o.url, detail=f"{o.elapsed_ms:.0f} ms") for o in timed]
+    detail = T("summary", median=round(value), fastest=round(fastest), n=len(timed), source=T.ref(source),
+               limit=round(limit))
+    evidence = [Evidence(url=o.url, detail=T("ms", ms=round(o.elapsed_ms))) for o in timed]
     findings = []
     if fastest > limit:
         findings.append(site_finding(obs, defects.SLOW_RESPONSE, detail, evidence_url=timed[0].url))

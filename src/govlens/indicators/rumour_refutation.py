@@ -6,16 +6,23 @@ from __future__ import annotations
 
 import numpy as np
 
+from govlens.indicators._newmedia import T as NM
 from govlens.indicators._newmedia import texts
 from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
+from govlens.text import Messages
 
 ID = "rumour-refutation"
 REQUIRES = ("account_posts",)
 UNIT = "count"
 
+T = Messages(ID, {
+    "posts": ("辟谣发文{r}篇", "{r} posts refuting rumours"),
+    "no_records": ("无发文记录", "no post records"),
+})
+
 
 def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
     if "rumours" not in facts.frame:
-        return batch_result(facts.ids, np.full(len(facts.ids), np.nan), "", missing_detail="no post records imported")
+        return batch_result(facts.ids, np.full(len(facts.ids), np.nan), "", missing_detail=NM("no_posts"))
     r = facts.col("rumours")
-    return batch_result(facts.ids, r, texts("{r} posts refuting rumours", r=r), missing_detail="no post records")
+    return batch_result(facts.ids, r, texts(T, "posts", r=r), missing_detail=T("no_records"))

@@ -23,12 +23,21 @@ import pandas as pd
 
 from govlens import defects
 from govlens.indicators import registry
-from govlens.indicators.base import (MISSING, NOT_APPLICABLE, OK, STATUSES, CampaignFacts, IndicatorContext,
-                                     IndicatorResult, PlatformObservations)
+from govlens.indicators.base import (
+    MISSING,
+    NOT_APPLICABLE,
+    OK,
+    STATUSES,
+    CampaignFacts,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+)
 from govlens.indicators.campaign_facts import host_forms, host_key, inlinks_from_hosts
 from govlens.probes.observation import Observation
 from govlens.registry.model import Platform
 from govlens.store.campaign_store import CampaignStore, to_json
+from govlens.text import Messages
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +50,12 @@ MAX_EVIDENCE = 50
 MAX_LOGGED_ERRORS = 5
 
 _COLUMNS = "platform_id, probe, kind, url, status, http_status, elapsed_ms, observed_at, data"
+
+#: What a user reads: the exception itself goes to the log, never into a detail.
+T = Messages("indicators-run", {
+    "error": ("指标计算出错，未得出结果（详见运行日志）", "the indicator failed on this platform (see the run log)"),
+    "accounts_only": ("仅适用于微博、微信账号", "applies to Weibo and WeChat accounts"),
+})
 
 
 @dataclass
@@ -168,7 +183,7 @@ def _evaluate(module: ModuleType, po: PlatformObservations, ctx: IndicatorContex
         text = f"{type(exc).__name__}: {exc}"
         if errors[module.ID] <= MAX_LOGGED_ERRORS:
             log.warning("indicator %s failed on platform %s: %s", module.ID, po.platform.id, text, exc_info=True)
-        return IndicatorResult(value=None, status=MISSING, detail=f"indicator error: {text}"[:1000])
+        return IndicatorResult(value=None, status=MISSING, detail=T("error"))
 
 
 def _check(result: Any) -> None:
@@ -292,7 +307,7 @@ def _run_batch(store: CampaignStore, platforms: Sequence[Platform], modules: lis
     for module in modules:     # every indicator has a row for every platform: not applicable beyond accounts
         if others:
             frames.append(pd.DataFrame({"platform_id": others, "indicator_id": module.ID, "value": np.nan,
-                                        "status": NOT_APPLICABLE, "detail": "applies to Weibo and WeChat accounts",
+                                        "status": NOT_APPLICABLE, "detail": T("accounts_only"),
                                         "evidence": "[]"}))
             status_count[NOT_APPLICABLE] += len(others)
             n += len(others)
@@ -325,7 +340,7 @@ def _run_batch(store: CampaignStore, platforms: Sequence[Platform], modules: lis
             log.warning("batch indicator %s failed: %s", module.ID, exc, exc_info=True)
             values = np.full(len(ids), np.nan)
             status = np.full(len(ids), MISSING, dtype=object)
-            detail = np.full(len(ids), f"indicator error: {type(exc).__name__}: {exc}"[:1000], dtype=object)
+            detail = np.full(len(ids), T("error"), dtype=object)
             evidence = np.full(len(ids), "[]", dtype=object)
             findings = []
         frames.append(pd.DataFrame({"platform_id": ids, "indicator_id": module.ID,

@@ -8,30 +8,51 @@ judges those); a query that could not be made or answered is missing.
 from __future__ import annotations
 
 from govlens import defects
-from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, clip,
-                                     site_finding)
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    clip,
+    site_finding,
+)
 from govlens.probes.observation import COMPLETED
+from govlens.text import Messages
+from govlens.visit_text import describe_visit
 
 ID = "search-results"
 REQUIRES = ("search",)
 UNIT = "bool"
 
+T = Messages(ID, {
+    "no_form": ("无可试用的站内搜索表单", "no site-search form to try"),
+    "no_answer": ("搜索页未返回结果（{what}）", "the search page did not answer ({what})"),
+    "no_answer_plain": ("搜索页未返回可判断的结果", "the search page gave no result count"),
+    "counted": ("计得{n}条结果", "{n} result(s) counted"),
+    "seen": ("检索词“{query}”（出现在本站{titles}个标题中）：{said}", "query “{query}” (in {titles} of the site's titles): {said}"),
+    "found": ("站内搜索“{query}”找到{n}条结果", "the site search found {n} result(s) for “{query}”"),
+    "nothing": ("站内搜索“{query}”无结果，而本站有{titles}个标题含该词",
+                "the site search found nothing for “{query}”, a word in {titles} of its titles"),
+})
+
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     o = obs.one("search")
     if o is None:
-        return IndicatorResult.not_applicable("no site-search form to try")
+        return IndicatorResult.not_applicable(T("no_form"))
     data = o.data or {}
     query, count = data.get("query"), data.get("result_count")
     if o.status != COMPLETED or count is None or not query:
-        return IndicatorResult.missing(clip(data.get("error") or f"the search page did not answer ({o.status})"))
-    said = data.get("count_text") or f"{count} result(s) counted"
-    seen = f"query “{query}” (in {data.get('titles_with_query')} of the site's titles): {said}"
-    evidence = [Evidence(url=o.url, detail=seen, snippet=clip(said, 80))]
+        return IndicatorResult.missing(T("no_answer", what=describe_visit(o.status, data.get("cause"),
+                                                                          http_status=o.http_status))
+                                       if o.status != COMPLETED else T("no_answer_plain"))
+    said = data.get("count_text") or T.ref("counted", n=count)
+    seen = T("seen", query=query, titles=data.get("titles_with_query"), said=said)
+    evidence = [Evidence(url=o.url, detail=seen, snippet=clip(data.get("count_text"), 80))]
     if count > 0:
-        return IndicatorResult(value=1.0, detail=f"the site search found {count} result(s) for “{query}”",
+        return IndicatorResult(value=1.0, detail=T("found", n=count, query=query),
                                evidence=evidence)
-    detail = f"the site search found nothing for “{query}”, a word in {data.get('titles_with_query')} of its titles"
+    detail = T("nothing", query=query, titles=data.get("titles_with_query"))
     return IndicatorResult(value=0.0, detail=detail, evidence=evidence,
-                           findings=[site_finding(obs, defects.SEARCH_NO_RESULTS, detail, snippet=clip(said, 80),
+                           findings=[site_finding(obs, defects.SEARCH_NO_RESULTS, detail, snippet=clip(data.get("count_text"), 80),
                                                   evidence_url=o.url)])

@@ -8,19 +8,26 @@ from __future__ import annotations
 
 import numpy as np
 
+from govlens.indicators._newmedia import T as NM
 from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
+from govlens.text import Messages
 
 ID = "service-content"
 REQUIRES = ("account_posts",)
 UNIT = "ratio"
 
+T = Messages(ID, {
+    "none": ("未导入原创发文", "no original post imported"),
+    "sample": ("抽样{total}篇中的{n}篇：{p}% ± {se}%（标准误）；全部发文{t}%，抽样误差{err}%", "sample {n} of {total} posts: {p}% ± {se}% (standard error); all posts {t}%, sampling error {err}%"),
+})
+
 
 def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
     if "service_share" not in facts.frame:
-        return batch_result(facts.ids, np.full(len(facts.ids), np.nan), "", missing_detail="no post records imported")
+        return batch_result(facts.ids, np.full(len(facts.ids), np.nan), "", missing_detail=NM("no_posts"))
     v, se, n, N, full = (facts.col(k) for k in ("service_share", "service_se", "service_n", "service_N",
                                                 "service_full"))
-    detail = np.array([f"sample {int(a)} of {int(b)} posts: {p:.1%} ± {s:.1%} (standard error); "
-                       f"all posts {t:.1%}, sampling error {abs(p - t):.1%}" if np.isfinite(p) else ""
+    detail = np.array([T("sample", n=int(a), total=int(b), p=f"{p * 100:.1f}", se=f"{s * 100:.1f}",
+                         t=f"{t * 100:.1f}", err=f"{abs(p - t) * 100:.1f}") if np.isfinite(p) else ""
                        for p, s, a, b, t in zip(v, se, np.nan_to_num(n), np.nan_to_num(N), full)], dtype=object)
-    return batch_result(facts.ids, v, detail, missing_detail="no original post imported")
+    return batch_result(facts.ids, v, detail, missing_detail=T("none"))

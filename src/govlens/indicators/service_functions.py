@@ -3,14 +3,21 @@ from __future__ import annotations
 
 from govlens.indicators._newmedia import texts
 from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
+from govlens.text import Messages
 
 ID = "service-functions"
 REQUIRES = ("account_stats",)
 UNIT = "count"
 
+T = Messages(ID, {
+    "menus": ("{m}个菜单项和服务功能", "{m} menu entries and service functions"),
+    "wechat": ("菜单仅微信公众号有", "menus exist on WeChat only"),
+    "none": ("未导入菜单数量", "no menu count imported"),
+})
+
 
 def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
     m = facts.col("menu_items")
-    return batch_result(facts.ids, m, texts("{m} menu entries and service functions", m=m),
-                        not_applicable=~facts.is_wechat(), na_detail="menus exist on WeChat only",
-                        missing_detail="no menu count imported")
+    return batch_result(facts.ids, m, texts(T, "menus", m=m),
+                        not_applicable=~facts.is_wechat(), na_detail=T("wechat"),
+                        missing_detail=T("none"))

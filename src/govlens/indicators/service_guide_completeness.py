@@ -8,29 +8,42 @@ links no 办事指南.
 from __future__ import annotations
 
 from govlens import defects
-from govlens.indicators.base import (Evidence, Finding, IndicatorContext, IndicatorResult, PlatformObservations,
-                                     clip)
+from govlens.indicators.base import (
+    Evidence,
+    Finding,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    clip,
+)
 from govlens.probes.observation import COMPLETED
+from govlens.text import Messages
 
 ID = "service-guide-completeness"
 REQUIRES = ("service_guide",)
 UNIT = "ratio"
 
+T = Messages(ID, {
+    "none": ("未读取到办事指南页面", "no 办事指南 page was read"),
+    "lacks": ("办事指南要素不全，缺少：{missing}", "the service guide lacks: {missing}"),
+    "summary": ("{total}个办事指南中{n}个要素齐全（八要素）", "{n} of {total} service guides state all eight elements"),
+})
+
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     guides = [o for o in obs.of("service_guide") if o.status == COMPLETED and (o.data or {}).get("elements")]
     if not guides:
-        return IndicatorResult.not_applicable("no 办事指南 page was read")
+        return IndicatorResult.not_applicable(T("none"))
     shares, evidence, findings = [], [], []
     for o in guides:
         elements = o.data["elements"]
         missing = [k for k, v in elements.items() if not v]
         shares.append(1 - len(missing) / len(elements))
         if missing:
-            detail = f"missing: {'、'.join(missing)}"
+            detail = T("lacks", missing="、".join(missing))
             evidence.append(Evidence(url=o.url, detail=detail, snippet=clip(o.data.get("title"), 80)))
             findings.append(Finding(kind=defects.INCOMPLETE_SERVICE_GUIDE, url=o.url, detail=detail,
                                     snippet=clip(o.data.get("title"), 80), evidence_url=o.url))
     value = sum(shares) / len(shares)
     return IndicatorResult(value=round(value, 4), evidence=evidence, findings=findings,
-                           detail=f"{len(guides) - len(findings)} of {len(guides)} service guides state all eight elements")
+                           detail=T("summary", n=len(guides) - len(findings), total=len(guides)))

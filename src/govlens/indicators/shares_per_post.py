@@ -3,12 +3,17 @@ from __future__ import annotations
 
 from govlens.indicators._newmedia import ratio, texts
 from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
+from govlens.text import Messages
 
 ID = "shares-per-post"
 REQUIRES = ("account_stats",)
 UNIT = "rate"
 
+T = Messages(ID, {
+    "shares": ("{n}篇发文共{s}次转发", "{s} shares over {n} posts"),
+})
+
 
 def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
     s, n = facts.col("shares"), facts.col("n")
-    return batch_result(facts.ids, ratio(s, n, empty=0.0), texts("{s} shares over {n} posts", s=s, n=n))
+    return batch_result(facts.ids, ratio(s, n, empty=0.0), texts(T, "shares", s=s, n=n))

@@ -8,7 +8,11 @@ from __future__ import annotations
 
 from govlens import defects
 from govlens.indicators._identity import shown_on_homepage
-from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
+from govlens.indicators.base import (
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+)
 
 ID = "site-code"
 REQUIRES = ("page",)
@@ -16,4 +20,4 @@ UNIT = "bool"
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    return shown_on_homepage(obs, "site_code", defects.MISSING_SITE_CODE, "网站标识码 (site code)")
+    return shown_on_homepage(obs, "site_code", defects.MISSING_SITE_CODE)

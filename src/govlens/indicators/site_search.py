@@ -2,28 +2,44 @@
 from __future__ import annotations
 
 from govlens import defects
-from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations,
-                                     page_url, site_finding)
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+    page_url,
+    site_finding,
+)
+from govlens.text import Messages
 
 ID = "site-search"
 REQUIRES = ("page",)
 UNIT = "bool"
 
+T = Messages(ID, {
+    "formless": ("搜索框未使用表单（由脚本驱动），输入框{input}", "search box without a form (script-driven), input {input}"),
+    "form": ("搜索表单：{method} {action}，输入项{inputs}", "search form: {method} {action} inputs {inputs}"),
+    "found": ("首页有{n}个站内搜索表单", "{n} site-search form(s) on the homepage"),
+    "none": ("首页未提供站内搜索", "no site-search form on the homepage"),
+})
+
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     home = obs.homepage()
     if home is None:
-        return IndicatorResult.missing("the homepage never loaded")
+        return IndicatorResult.missing(R("home_not_loaded"))
     url = page_url(home)
     forms = home.data.get("search_forms") or []
     if forms:
         f = forms[0]
         if f.get("formless"):
-            seen = f"search box without a form (script-driven), input {f.get('query_input') or '?'}"
+            seen = T("formless", input=str(f.get("query_input") or "?"))
         else:
-            seen = f"search form: {f.get('method') or 'get'} {f.get('action') or url} inputs {f.get('inputs') or []}"
-        return IndicatorResult(value=1.0, detail=f"{len(forms)} site-search form(s) on the homepage",
+            seen = T("form", method=str(f.get("method") or "get").upper(), action=str(f.get("action") or url),
+                     inputs=", ".join(str(i) for i in f.get("inputs") or []) or "-")
+        return IndicatorResult(value=1.0, detail=T("found", n=len(forms)),
                                evidence=[Evidence(url=url, detail=seen)])
-    detail = "no site-search form on the homepage"
+    detail = T("none")
     return IndicatorResult(value=0.0, detail=detail, evidence=[Evidence(url=url, detail=detail)],
                            findings=[site_finding(obs, defects.NO_SITE_SEARCH, detail, evidence_url=url)])

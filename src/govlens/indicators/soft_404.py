@@ -7,28 +7,49 @@ every checker and search engine. Missing when the answer was neither (a timeout,
 from __future__ import annotations
 
 from govlens import defects
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, site_finding
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    site_finding,
+)
 from govlens.probes.observation import COMPLETED
+from govlens.text import Messages
+from govlens.visit_text import describe_visit
 
 ID = "soft-404"
 REQUIRES = ("not_found",)
 UNIT = "bool"
 
+T = Messages(ID, {
+    "not_asked": ("未请求不存在的页面", "no made-up page was requested"),
+    "seen": ("{url} → {what}", "{url} → {what}"),
+    "seen_title": ("{url} → {what}，页面标题“{title}”", "{url} → {what}, title “{title}”"),
+    "code": ("HTTP状态码{code}", "HTTP {code}"),
+    "answers": ("不存在的页面返回{code}", "a missing page answers {code}"),
+    "soft": ("不存在的页面返回{code}（未返回404）", "a page that does not exist answers {code}"),
+    "soft_at": ("不存在的页面返回{code}（未返回404），跳转至{url}", "a page that does not exist answers {code} at {url}"),
+    "unclear": ("无明确答复：{seen}", "no clear answer: {seen}"),
+})
+
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     o = obs.one("not_found")
     if o is None:
-        return IndicatorResult.missing("no made-up page was requested")
+        return IndicatorResult.missing(T("not_asked"))
     data = o.data or {}
-    seen = f"{o.url} → {o.status}" + (f" HTTP {o.http_status}" if o.http_status else "") + \
-        (f", title “{data.get('title')}”" if data.get("title") else "")
+    what = (T.ref("code", code=o.http_status) if o.status == COMPLETED and o.http_status
+            else describe_visit(o.status, data.get("cause"), http_status=o.http_status))
+    seen = (T("seen_title", url=o.url, what=what, title=str(data["title"])) if data.get("title")
+            else T("seen", url=o.url, what=what))
     evidence = [Evidence(url=o.url, detail=seen)]
     if o.http_status in (404, 410):
-        return IndicatorResult(value=1.0, detail=f"a missing page answers {o.http_status}", evidence=evidence)
+        return IndicatorResult(value=1.0, detail=T("answers", code=o.http_status), evidence=evidence)
     if o.status == COMPLETED and o.http_status is not None and 200 <= o.http_status < 300:
-        detail = f"a page that does not exist answers {o.http_status}" + \
-            (f" at {data.get('final_url')}" if data.get("final_url") and data.get("final_url") != o.url else "")
+        detail = (T("soft_at", code=o.http_status, url=data["final_url"])
+                  if data.get("final_url") and data.get("final_url") != o.url else T("soft", code=o.http_status))
         return IndicatorResult(value=0.0, detail=detail, evidence=evidence,
                                findings=[site_finding(obs, defects.SOFT_404, detail, snippet=data.get("title") or "",
                                                       evidence_url=o.url)])
-    return IndicatorResult(value=None, status="missing", detail=f"no clear answer: {seen}", evidence=evidence)
+    return IndicatorResult(value=None, status="missing", detail=T("unclear", seen=seen), evidence=evidence)

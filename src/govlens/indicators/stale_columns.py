@@ -10,22 +10,51 @@ items carry no date counts as not updated; an empty column is not stale, it is e
 from __future__ import annotations
 
 from govlens import defects
-from govlens.indicators._freshness import (classify, column_names, column_pages, is_empty,
-                                           names_linking_to, window_days)
-from govlens.indicators.base import (Evidence, Finding, IndicatorContext, IndicatorResult,
-                                     PlatformObservations, clip, days_since, item_dates, usable_dates)
+from govlens.indicators._freshness import (
+    classify,
+    column_names,
+    column_pages,
+    is_empty,
+    names_linking_to,
+    window_days,
+    year_source,
+)
+from govlens.indicators.base import (
+    Evidence,
+    Finding,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+    clip,
+    days_since,
+    item_dates,
+    usable_dates,
+)
+from govlens.text import Messages
 
 ID = "stale-columns"
 REQUIRES = ("page",)
 UNIT = "count"
+
+T = Messages(ID, {
+    "finding": ("{cls}栏目“{name}”超过{window}天未更新：{seen}", "{cls} column “{name}” not updated within {window} days: {seen}"),
+    "newest": ("最新信息发布于{date}，距检查日{days}天", "newest item {date}, {days} days old"),
+    "undated": ("信息均未标注日期", "no item carries a date"),
+    "guessed": ("{seen}（该条未标年份，年份据{source}推断）", "{seen} (shown without a year; year inferred from {source})"),
+    "summary": ("{judged}个非空栏目中{n}个未按时更新", "{n} of {judged} non-empty columns not updated within their window"),
+    "news": ("动态要闻类", "news"),
+    "notice": ("通知公告、政策文件类", "notice"),
+    "other": ("其他", "other"),
+})
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     columns = column_pages(obs)
     if not columns:
         if obs.homepage() is None:
-            return IndicatorResult.missing("the homepage never loaded")
-        return IndicatorResult.not_applicable("no column page was read")
+            return IndicatorResult.missing(R("home_not_loaded"))
+        return IndicatorResult.not_applicable(R("no_column_page"))
     linked = names_linking_to(obs)
     findings, evidence = [], []
     judged = 0
@@ -41,14 +70,14 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
         days = days_since(newest, ctx.check_date)
         if newest is not None and days <= window:
             continue
-        seen = (f"newest item {newest.isoformat()}, {days} days old" if newest else "no item carries a date")
+        seen = T.ref("newest", date=newest.isoformat(), days=days) if newest else T.ref("undated")
         guessed = [it for it in o.data.get("items") or [] if isinstance(it, dict) and it.get("year_inferred")
                    and newest is not None and it.get("date") == newest.isoformat()]
         if guessed:
-            seen += f" (shown without a year; year inferred from {guessed[0].get('year_source') or 'the check date'})"
-        detail = f"{cls} column “{clip(name, 40)}”: {seen}; window {window} days"
+            seen = T.ref("guessed", seen=seen, source=year_source(guessed[0].get("year_source")))
+        detail = T("finding", cls=T.ref(cls), name=clip(name, 40), seen=seen, window=window)
         findings.append(Finding(kind=defects.STALE_COLUMN, url=o.url, detail=detail, snippet=clip(name, 60),
                                 evidence_url=o.data.get("final_url") or o.url))
         evidence.append(Evidence(url=o.url, detail=detail, snippet=clip(name, 60)))
-    detail = f"{len(findings)} of {judged} non-empty columns not updated within their window"
+    detail = T("summary", n=len(findings), judged=judged)
     return IndicatorResult(value=float(len(findings)), detail=detail, evidence=evidence, findings=findings)

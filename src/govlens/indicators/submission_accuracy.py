@@ -10,24 +10,36 @@ from __future__ import annotations
 import numpy as np
 
 from govlens import defects
-from govlens.indicators.base import BatchResult, Finding, IndicatorContext, batch_result, setting
+from govlens.indicators.base import (
+    BatchResult,
+    Finding,
+    IndicatorContext,
+    batch_result,
+    setting,
+)
+from govlens.text import Messages
 
 ID = "submission-accuracy"
 REQUIRES = ("submission",)
 UNIT = "ratio"
 
+T = Messages(ID, {
+    "none": ("无报送数据", "no submission"),
+    "over": ("报送数据与实测不符（虚报）：{detail}（为实测的{ratio}倍）", "{detail} (×{ratio})"),
+})
+
 
 def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
     if "sub_ratio" not in facts.frame:
         return batch_result(facts.ids, np.full(len(facts.ids), np.nan), "",
-                            not_applicable=np.ones(len(facts.ids), bool), na_detail="no submission")
+                            not_applicable=np.ones(len(facts.ids), bool), na_detail=T("none"))
     r = facts.col("sub_ratio")
     detail = facts.frame["sub_detail"].fillna("").to_numpy(dtype=object)
-    result = batch_result(facts.ids, r, detail, not_applicable=np.isnan(r), na_detail="no submission")
+    result = batch_result(facts.ids, r, detail, not_applicable=np.isnan(r), na_detail=T("none"))
     limit = 1.0 + float(setting(ctx, "NEWMEDIA_OVERREPORT_TOLERANCE"))
     for i in np.flatnonzero(np.nan_to_num(r) > limit):
         pid = facts.ids[i]
         url = facts.platforms[pid].url
         result.findings.append((pid, Finding(kind=defects.OVER_REPORTED, url=url, evidence_url=url,
-                                             detail=f"{detail[i]} (×{r[i]:.2f})")))
+                                             detail=T("over", detail=detail[i], ratio=f"{r[i]:.2f}"))))
     return result

@@ -8,12 +8,28 @@ from __future__ import annotations
 
 from govlens import defects
 from govlens.indicators._render import completed, number
-from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, clip,
-                                     setting, site_finding)
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    clip,
+    setting,
+    site_finding,
+)
+from govlens.text import Messages
 
 ID = "tap-targets"
 REQUIRES = ("render",)
 UNIT = "ratio"
+
+T = Messages(ID, {
+    "none": ("手机端渲染未记录可点击目标", "the phone render recorded no tap targets"),
+    "no_targets": ("手机端渲染无链接或控件", "no links or controls on the phone render"),
+    "share": ("{total}个可点击目标中{n}个小于24×24像素且过于密集（{pct}%）", "{n} of {total} tap targets under 24×24 px and crowded ({pct}%)"),
+    "over": ("手机端点击目标过小：{detail}；超过{limit}%", "{detail}; over {limit}%"),
+})
+
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
@@ -22,17 +38,17 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
         return why
     total, crowded = number(phone.data.get("tap_targets")), number(phone.data.get("crowded_targets"))
     if total is None or crowded is None:
-        return IndicatorResult.missing("the phone render recorded no tap targets")
+        return IndicatorResult.missing(T("none"))
     if total == 0:
-        return IndicatorResult.not_applicable("no links or controls on the phone render")
+        return IndicatorResult.not_applicable(T("no_targets"))
     share_bad = crowded / total
     limit = float(setting(ctx, "BROWSER_TAP_FAIL_SHARE"))
-    detail = f"{crowded:.0f} of {total:.0f} tap targets under 24×24 px and crowded ({share_bad:.0%})"
+    detail = T("share", n=round(crowded), total=round(total), pct=round(share_bad * 100))
     examples = ", ".join(f"“{clip(e.get('label'), 20)}” {e.get('width')}×{e.get('height')}"
                          for e in phone.data.get("crowded_examples") or [] if isinstance(e, dict))
     evidence = [Evidence(url=phone.url, detail=detail, snippet=examples)]
     findings = []
     if share_bad > limit:
-        findings.append(site_finding(obs, defects.SMALL_TAP_TARGETS, f"{detail}; over {limit:.0%}",
+        findings.append(site_finding(obs, defects.SMALL_TAP_TARGETS, T("over", detail=detail, limit=round(limit * 100)),
                                      snippet=examples, evidence_url=phone.url))
     return IndicatorResult(value=1.0 - share_bad, detail=detail, evidence=evidence, findings=findings)

@@ -7,16 +7,27 @@ in the framework file). Measured in the page's own timeline without throttling
 from __future__ import annotations
 
 from govlens.indicators._render import performance_metric
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+)
+from govlens.text import Messages
 
 ID = "time-to-first-byte"
 REQUIRES = ("render",)
 UNIT = "ms"
 
+T = Messages(ID, {
+    "ttfb": ("首字节时间{ms}毫秒", "time to first byte {ms} ms"),
+})
+
+
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    desk, value, why = performance_metric(obs, "ttfb_ms", "time to first byte", UNIT)
+    desk, value, why = performance_metric(obs, "ttfb_ms", UNIT)
     if why is not None:
         return why
-    detail = f"time to first byte {value:,.0f} ms"
+    detail = T("ttfb", ms=f"{value:,.0f}")
     return IndicatorResult(value=value, detail=detail, evidence=[Evidence(url=desk.url, detail=detail)])

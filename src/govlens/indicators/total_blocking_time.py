@@ -8,24 +8,37 @@ from __future__ import annotations
 
 from govlens import defects
 from govlens.indicators._render import performance_metric, section
-from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, setting,
-                                     site_finding)
+from govlens.indicators.base import (
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    setting,
+    site_finding,
+)
+from govlens.text import Messages
 
 ID = "total-blocking-time"
 REQUIRES = ("render",)
 UNIT = "ms"
 
+T = Messages(ID, {
+    "tbt": ("总阻塞时间{ms}毫秒（{tasks}个长任务）", "total blocking time {ms} ms ({tasks} long task(s))"),
+    "over": ("页面脚本阻塞过久：{detail}；超过{limit}毫秒", "{detail}; over {limit} ms"),
+})
+
+
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    desk, value, why = performance_metric(obs, "tbt_ms", "blocking time", UNIT)
+    desk, value, why = performance_metric(obs, "tbt_ms", UNIT)
     if why is not None:
         return why
     tasks = section(desk, "performance").get("long_tasks")
     limit = float(setting(ctx, "BROWSER_TBT_LIMIT_MS"))
-    detail = f"total blocking time {value:,.0f} ms ({tasks} long task(s))"
+    detail = T("tbt", ms=f"{value:,.0f}", tasks=tasks)
     findings = []
     if value > limit:
-        findings.append(site_finding(obs, defects.SLOW_SCRIPT, f"{detail}; over {limit:,.0f} ms",
+        findings.append(site_finding(obs, defects.SLOW_SCRIPT, T("over", detail=detail, limit=f"{limit:,.0f}"),
                                      evidence_url=desk.url))
     return IndicatorResult(value=value, detail=detail, evidence=[Evidence(url=desk.url, detail=detail)],
                            findings=findings)

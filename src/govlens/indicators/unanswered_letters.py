@@ -10,18 +10,33 @@ from __future__ import annotations
 from datetime import timedelta
 
 from govlens import defects
-from govlens.indicators.base import (Evidence, Finding, IndicatorContext, IndicatorResult, PlatformObservations,
-                                     parse_date, setting)
+from govlens.indicators.base import (
+    Evidence,
+    Finding,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    parse_date,
+    setting,
+)
+from govlens.text import Messages
 
 ID = "unanswered-letters"
 REQUIRES = ("letter",)
 UNIT = "count"
 
+T = Messages(ID, {
+    "none": ("未读取到公开的留言", "no published letters were read"),
+    "letter": ("{asked}提出的留言，{days}天未回复", "asked {asked}, unanswered after {days} days"),
+    "some": ("{total}条留言中{n}条超过{limit}天未回复", "{n} of {total} letters unanswered for more than {limit} days"),
+    "all": ("{total}条留言均已回复或提出未满{limit}天", "every one of {total} letters answered or asked within {limit} days"),
+})
+
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     letters = obs.of("letter")
     if not letters:
-        return IndicatorResult.not_applicable("no published letters were read")
+        return IndicatorResult.not_applicable(T("none"))
     limit = int(setting(ctx, "INTERACTION_UNANSWERED_DAYS"))
     oldest = ctx.check_date - timedelta(days=365)
     evidence, findings = [], []
@@ -32,10 +47,10 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
             continue
         waited = (ctx.check_date - asked).days
         if waited > limit:
-            detail = f"asked {asked.isoformat()}, unanswered after {waited} days"
+            detail = T("letter", asked=asked.isoformat(), days=waited)
             evidence.append(Evidence(url=o.url, detail=detail, snippet=data.get("title") or ""))
             findings.append(Finding(kind=defects.UNANSWERED_LETTER, url=o.url, detail=detail,
                                     snippet=data.get("title") or "", evidence_url=o.url))
-    detail = (f"{len(findings)} of {len(letters)} letters unanswered for more than {limit} days"
-              if findings else f"every one of {len(letters)} letters answered or asked within {limit} days")
+    detail = (T("some", n=len(findings), total=len(letters), limit=limit)
+              if findings else T("all", total=len(letters), limit=limit))
     return IndicatorResult(value=float(len(findings)), detail=detail, evidence=evidence, findings=findings)

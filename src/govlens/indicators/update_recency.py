@@ -11,11 +11,24 @@ import numpy as np
 
 from govlens import defects
 from govlens.indicators._newmedia import texts
-from govlens.indicators.base import MAX_DAYS, BatchResult, Finding, IndicatorContext, batch_result, setting
+from govlens.indicators.base import (
+    MAX_DAYS,
+    BatchResult,
+    Finding,
+    IndicatorContext,
+    batch_result,
+    setting,
+)
+from govlens.text import Messages
 
 ID = "update-recency"
 REQUIRES = ("account_stats",)
 UNIT = "days"
+
+T = Messages(ID, {
+    "last": ("最近一次发文{last}，距检查日{v}天", "last post {last}, {v} days before the check"),
+    "dormant": ("检查日前{limit}天内未发文（最近一次发文{last}）", "no post in the {limit} days before the check (last post {last})"),
+})
 
 
 def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
@@ -23,12 +36,13 @@ def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
     since = facts.col("days_since_post")
     v = np.where(np.isnan(days), np.nan, np.clip(np.nan_to_num(since, nan=MAX_DAYS), 0, MAX_DAYS))
     last = facts.frame["last_post"].astype(str).to_numpy() if "last_post" in facts.frame else np.full(len(v), "")
-    result = batch_result(facts.ids, v, texts("last post {last}, {v} days before the check", last=last, v=v))
+    last = np.where(np.isin(last, ("NaT", "None", "nan", "")), "—", last)         # no post: a dash, never a repr
+    result = batch_result(facts.ids, v, texts(T, "last", last=last, v=v))
     limit = int(setting(ctx, "NEWMEDIA_DORMANT_DAYS"))
     for i in np.flatnonzero(v > limit):
         pid = facts.ids[i]
         url = facts.platforms[pid].url
         result.findings.append((pid, Finding(kind=defects.DORMANT_ACCOUNT, url=url, evidence_url=url,
-                                             detail=f"no post in the {limit} days before the check "
-                                                    f"(last post {last[i] if last[i] not in ('NaT', 'None') else '—'})")))
+                                             detail=T("dormant", limit=limit,
+                                                      last=last[i]))))
     return result

@@ -6,12 +6,28 @@ title and date when it has none).
 from __future__ import annotations
 
 from govlens.indicators._freshness import column_pages
-from govlens.indicators.base import (FUTURE_TOLERANCE_DAYS, Evidence, IndicatorContext, IndicatorResult,
-                                     PlatformObservations, completed_pages, page_url, parse_date)
+from govlens.indicators.base import (
+    FUTURE_TOLERANCE_DAYS,
+    Evidence,
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+    R,
+    completed_pages,
+    page_url,
+    parse_date,
+)
+from govlens.text import Messages
 
 ID = "update-volume"
 REQUIRES = ("page",)
 UNIT = "count"
+
+T = Messages(ID, {
+    "page": ("{n}条信息发布于{window}天内", "{n} items dated within {window} days"),
+    "summary": ("{check}前{window}天内发布的信息共{n}条（去重）", "{n} distinct items dated within the {window} days before {check}"),
+})
+
 
 #: Days before the check date that count (the check date itself included).
 WINDOW_DAYS = 30
@@ -20,7 +36,7 @@ WINDOW_DAYS = 30
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     homes = completed_pages(obs, "home")
     if not homes:
-        return IndicatorResult.missing("the homepage never loaded")
+        return IndicatorResult.missing(R("home_not_loaded"))
     sources: list[tuple[str, list]] = []
     for home in homes:
         for block in home.data.get("lists") or []:
@@ -44,6 +60,6 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     per_page: dict[str, int] = {}
     for where in recent.values():
         per_page[where] = per_page.get(where, 0) + 1
-    evidence = [Evidence(url=u, detail=f"{n} items dated within {WINDOW_DAYS} days") for u, n in per_page.items()]
-    detail = f"{len(recent)} distinct items dated within the {WINDOW_DAYS} days before {ctx.check_date.isoformat()}"
+    evidence = [Evidence(url=u, detail=T("page", n=n, window=WINDOW_DAYS)) for u, n in per_page.items()]
+    detail = T("summary", n=len(recent), window=WINDOW_DAYS, check=ctx.check_date.isoformat())
     return IndicatorResult(value=float(len(recent)), detail=detail, evidence=evidence[:50])

@@ -24,10 +24,18 @@ import numpy as np
 
 from govlens.indicators._newmedia import ratio, texts
 from govlens.indicators.base import BatchResult, IndicatorContext, batch_result, setting
+from govlens.text import Messages
 
 ID = "wci"
 REQUIRES = ("account_stats",)
 UNIT = "index"
+
+T = Messages(ID, {
+    "v14": ("WCI V14.2：{d}天内{n}篇文章", "WCI V14.2 over {n} articles in {d} days"),
+    "wechat": ("WCI仅适用于微信公众号", "WCI applies to WeChat accounts"),
+    "needs_posts": ("WCI V14.2需要发文记录", "WCI V14.2 needs the post records"),
+    "v2": ("WCI 2.0：R={R}，n={n}，Rmax={Rmax}，Z={Z}，Zmax={Zmax}", "WCI 2.0: R={R}, n={n}, Rmax={Rmax}, Z={Z}, Zmax={Zmax}"),
+})
 
 
 def wci_v2(R, n, Rmax, Z, Zmax):  # noqa: N803 - the published symbols
@@ -65,11 +73,11 @@ def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
                                                           "p_Lt", "p_REt", "p_Rmax", "p_Zmax", "p_Lmax", "p_REmax")}
             v = np.where(np.isnan(facts.col("p_n")), np.nan,
                          wci_v14(facts.col("days"), *c.values()))
-        detail = texts("WCI V14.2 over {n} articles in {d} days", n=facts.col("p_n") if "p_n" in facts.frame
+        detail = texts(T, "v14", n=facts.col("p_n") if "p_n" in facts.frame
                        else np.full(len(facts.ids), np.nan), d=facts.col("days"))
-        return batch_result(facts.ids, v, detail, not_applicable=weibo, na_detail="WCI applies to WeChat accounts",
-                            missing_detail="WCI V14.2 needs the post records")
+        return batch_result(facts.ids, v, detail, not_applicable=weibo, na_detail=T("wechat"),
+                            missing_detail=T("needs_posts"))
     R, n, Rmax, Z, Zmax = (facts.col(k) for k in ("R", "n", "Rmax", "Z", "Zmax"))
     v = wci_v2(R, n, Rmax, Z, Zmax)
-    detail = texts("WCI 2.0: R={R}, n={n}, Rmax={Rmax}, Z={Z}, Zmax={Zmax}", R=R, n=n, Rmax=Rmax, Z=Z, Zmax=Zmax)
-    return batch_result(facts.ids, v, detail, not_applicable=weibo, na_detail="WCI applies to WeChat accounts")
+    detail = texts(T, "v2", R=R, n=n, Rmax=Rmax, Z=Z, Zmax=Zmax)
+    return batch_result(facts.ids, v, detail, not_applicable=weibo, na_detail=T("wechat"))

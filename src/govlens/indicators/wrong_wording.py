@@ -1,4 +1,4 @@
-"""wrong-wording — pages with a serious wording error (严重错误) from the word lists (信息传播).
+"""wrong-wording — pages with a serious wording error (严重表述错误) from the word lists (信息传播).
 
 Each page is a ``wrong_wording`` finding with the wrong words, the right form and the
 context; the value counts such pages (the census vetoes on one). Lists: ``WORDING_FILE``.
@@ -7,7 +7,11 @@ from __future__ import annotations
 
 from govlens import defects
 from govlens.indicators._wording import wording_hits
-from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
+from govlens.indicators.base import (
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+)
 from govlens.probes.wording import SERIOUS
 
 ID = "wrong-wording"
@@ -16,4 +20,4 @@ UNIT = "count"
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    return wording_hits(obs, ctx, SERIOUS, defects.WRONG_WORDING, "serious wording errors")
+    return wording_hits(obs, ctx, SERIOUS, defects.WRONG_WORDING, "serious")

@@ -75,7 +75,8 @@ async def scan(platforms: Iterable[Platform], store: CampaignStore, settings: Se
                *, sandbox_state: dict[str, Any] | None = None, probes: Sequence[str] | None = None,
                progress: Callable[[int, int], None] | None = None, resume: bool = False,
                warc: Sequence[str | Path] | None = None, capture: str | Path | None = None,
-               spool: str | Path | None = None) -> ScanSummary:
+               spool: str | Path | None = None,
+               on_site: Callable[[Platform, str | None], None] | None = None) -> ScanSummary:
     """Probe every platform with ``probes`` (default: the ``PROBES`` setting) and commit their
     observations to ``store`` site by site.
 
@@ -87,6 +88,10 @@ async def scan(platforms: Iterable[Platform], store: CampaignStore, settings: Se
     writes every response to a WARC; ``spool`` keeps them bounded (``EVIDENCE_PAGE_BYTES``,
     ``EVIDENCE_SPOOL_BYTES``) for the evidence file written after the indicators
     (:mod:`govlens.indicators.evidence_warc`).
+
+    ``on_site(platform, status)`` is called as each platform is done, with its homepage's visit
+    status ("" when it has none: an account, a hotline), for the per-kind progress and counts of the
+    command line; ``status`` is None for the platforms a resumed scan had committed before.
     """
     settings = _settings(settings)
     probes = tuple(probes) if probes is not None else tuple(settings.getlist("PROBES"))
@@ -98,7 +103,7 @@ async def scan(platforms: Iterable[Platform], store: CampaignStore, settings: Se
     sources = _Sources(settings, warc, capture, spool, resume)
     try:
         with store.memory_limited(settings["STORE_SCAN_MEMORY_LIMIT"], setting="STORE_SCAN_MEMORY_LIMIT"):
-            return await _scan(platforms, store, settings, sandbox_state, probes, progress, resume, sources)
+            return await _scan(platforms, store, settings, sandbox_state, probes, progress, resume, sources, on_site)
     finally:
         sources.close()
 
@@ -150,7 +155,8 @@ class _Sources:
 
 async def _scan(platforms: Iterable[Platform], store: CampaignStore, settings: Settings,
                 sandbox_state: dict[str, Any] | None, probes: Sequence[str],
-                progress: Callable[[int, int], None] | None, resume: bool, sources: _Sources) -> ScanSummary:
+                progress: Callable[[int, int], None] | None, resume: bool, sources: _Sources,
+                on_site: Callable[[Platform, str | None], None] | None = None) -> ScanSummary:
     platforms = list(platforms)
     skipped_probes: dict[str, str] = {}
     if sources.index is not None:
@@ -168,6 +174,10 @@ async def _scan(platforms: Iterable[Platform], store: CampaignStore, settings: S
     ids = [p.id for p in platforms]
     run = (ledger.resume_scan(store, names, ids) if resume else None) or ledger.begin_scan(store, names, ids)
     todo = [p for p in platforms if p.id not in run.done]
+    if on_site is not None:
+        for p in platforms:
+            if p.id in run.done:
+                on_site(p, None)
     summary = ScanSummary(skipped=len(platforms) - len(todo), resumed=run.resumed, scan_id=run.scan_id,
                           skipped_probes=skipped_probes)
     if sources.index is not None:
@@ -197,6 +207,8 @@ async def _scan(platforms: Iterable[Platform], store: CampaignStore, settings: S
                 await writer.put(platform.id, observations)
                 if progress is not None:
                     progress(summary.skipped + summary.sites, total)
+                if on_site is not None:
+                    on_site(platform, _homepage_visit(observations))
 
         workers = max(1, settings.getint("CONCURRENCY_SITES"))
 
@@ -224,6 +236,11 @@ async def _scan(platforms: Iterable[Platform], store: CampaignStore, settings: S
     ledger.finish_scan(store, run, {**summary.as_dict(), "probes": list(probes), "sandbox": sandbox_state is not None,
                                     "check_date": ctx.check_date.isoformat()}, meta_key=meta_key)
     return summary
+
+
+def _homepage_visit(observations: list[Observation]) -> str:
+    """The visit status of the platform's homepage, "" when it has none (an account, a hotline)."""
+    return next((o.status for o in observations if o.kind == "page" and o.data.get("role") == "home"), "")
 
 
 def _home_status(observations: list[Observation]) -> str:
@@ -297,7 +314,9 @@ def run_scan(platforms: Iterable[Platform], store: CampaignStore, settings: Sett
              *, sandbox_state: dict[str, Any] | None = None, probes: Sequence[str] | None = None,
              progress: Callable[[int, int], None] | None = None, resume: bool = False,
              warc: Sequence[str | Path] | None = None, capture: str | Path | None = None,
-             spool: str | Path | None = None) -> ScanSummary:
+             spool: str | Path | None = None,
+             on_site: Callable[[Platform, str | None], None] | None = None) -> ScanSummary:
     """Synchronous :func:`scan` for the CLI and scripts."""
     return asyncio.run(scan(platforms, store, settings, sandbox_state=sandbox_state, probes=probes,
-                            progress=progress, resume=resume, warc=warc, capture=capture, spool=spool))
+                            progress=progress, resume=resume, warc=warc, capture=capture, spool=spool,
+                            on_site=on_site))

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from govlens.errors import RegistryError, RegistryRowError
 from govlens.hosts import connection_host, is_literal
+from govlens.messages import did_you_mean, join, t
 from govlens.registry.model import (FIELDS, KINDS, LEVELS, ORG_TYPES, PROVINCE_REGION, REGIONS, REQUIRED_FIELDS,
                                     Platform, region_of)
 
@@ -41,7 +42,7 @@ def load_registry(path: str | Path) -> RegistryLoad:
     """Read a registry; raise :class:`RegistryError` only when no row is usable."""
     path = Path(path)
     if not path.is_file():
-        raise RegistryError("registry file not found", file=str(path))
+        raise RegistryError(t("registry.not_found", path=path.resolve()), file=str(path))
     suffix = path.suffix.lower()
     problems: list[RegistryRowError] = []
     if suffix == ".csv":
@@ -49,14 +50,13 @@ def load_registry(path: str | Path) -> RegistryLoad:
     elif suffix in (".xlsx", ".xlsm"):
         header, rows = _read_xlsx(path)
     else:
-        raise RegistryError("registry must be a .csv or .xlsx file", file=str(path))
+        raise RegistryError(t("registry.not_csv_xlsx"), file=str(path))
     result = parse_rows(header, rows, str(path))
     if problems:
         result.errors = sorted(result.errors + problems, key=lambda e: e.line or 0)
     if not result.platforms:
-        detail = f"; first problem: {result.errors[0]}" if result.errors else ""
-        raise RegistryError(f"no usable platform in the registry ({len(result.errors)} bad rows){detail}",
-                            file=str(path))
+        detail = t("registry.first_problem", problem=result.errors[0]) if result.errors else ""
+        raise RegistryError(t("registry.no_usable", n=len(result.errors), detail=detail), file=str(path))
     return result
 
 
@@ -66,11 +66,11 @@ def parse_rows(header: list[str], rows: list[tuple[int, list[str]]], source: str
     names = [h.strip().lower() for h in header]
     missing = [f for f in REQUIRED_FIELDS if f not in names]
     if missing:
-        raise RegistryError(f"header lacks required column(s) {', '.join(missing)} "
-                            f"(expected: {','.join(FIELDS)})", file=source, line=1)
+        raise RegistryError(t("registry.header_lacks", columns=join(missing), expected=",".join(FIELDS)),
+                            file=source, line=1)
     unknown = [h for h in names if h and h not in FIELDS]
     if unknown:
-        result.warnings.append(f"{source}:1: ignoring unknown column(s) {', '.join(unknown)}")
+        result.warnings.append(t("registry.unknown_columns", source=source, columns=join(unknown)))
     seen: dict[str, int] = {}
     for line, cells in rows:
         if not any(c.strip() for c in cells):
@@ -83,7 +83,7 @@ def parse_rows(header: list[str], rows: list[tuple[int, list[str]]], source: str
             result.errors.append(exc)
             continue
         if platform.id in seen:
-            result.errors.append(RegistryRowError(f"duplicate id '{platform.id}' (first on line {seen[platform.id]})",
+            result.errors.append(RegistryRowError(t("registry.duplicate_id", id=platform.id, first=seen[platform.id]),
                                                   file=source, line=line, field="id"))
             continue
         seen[platform.id] = line
@@ -97,55 +97,56 @@ def _platform(r: dict[str, str], source: str, line: int) -> Platform:
 
     for name in REQUIRED_FIELDS:
         if not r.get(name):
-            raise bad("missing value", name)
+            raise bad(t("registry.missing_value"), name)
     for name, value in r.items():
         if len(value) > MAX_FIELD:
-            raise bad(f"longer than {MAX_FIELD:,} characters ({len(value):,})", name)
+            raise bad(t("registry.too_long", limit=f"{MAX_FIELD:,}", n=f"{len(value):,}"), name)
         if "\x00" in value:
-            raise bad("contains a NUL byte", name)
+            raise bad(t("registry.nul"), name)
         if _CONTROL.search(value):
-            raise bad("contains control characters", name)
+            raise bad(t("registry.control"), name)
     if len(r["id"]) > MAX_ID_LENGTH:
-        raise bad(f"longer than {MAX_ID_LENGTH} characters", "id")
+        raise bad(t("registry.too_long", limit=MAX_ID_LENGTH, n=len(r["id"])), "id")
     kind = r["kind"].lower()
     if kind not in KINDS:
-        raise bad(f"unknown kind '{r['kind']}' (known: {', '.join(KINDS)})", "kind")
+        raise bad(t("registry.unknown_kind", value=r["kind"], hint=did_you_mean(kind, KINDS)), "kind")
     url = _check_url(r["url"], bad)
     org_type = r.get("org_type", "").lower()
     if org_type and org_type not in ORG_TYPES:
-        raise bad(f"unknown organisation type '{org_type}' (known: {', '.join(ORG_TYPES)})", "org_type")
+        raise bad(t("registry.unknown_org_type", value=org_type, hint=did_you_mean(org_type, ORG_TYPES)), "org_type")
     level = r.get("level", "").lower()
     if level and level not in LEVELS:
-        raise bad(f"unknown level '{level}' (known: {', '.join(LEVELS)})", "level")
+        raise bad(t("registry.unknown_level", value=level, hint=did_you_mean(level, LEVELS)), "level")
     province = r.get("province", "")
     if province and province not in PROVINCE_REGION:
-        raise bad(f"unknown province '{province}'", "province")
+        raise bad(t("registry.unknown_province", value=province), "province")
     region = r.get("region", "").lower() or region_of(province, level)
     if region and region not in REGIONS:
-        raise bad(f"unknown region '{region}' (known: {', '.join(REGIONS)})", "region")
+        raise bad(t("registry.unknown_region", value=region, hint=did_you_mean(region, REGIONS)), "region")
     if province and region and region != PROVINCE_REGION[province]:
-        raise bad(f"region '{region}' contradicts province '{province}' ({PROVINCE_REGION[province]})", "region")
+        raise bad(t("registry.region_contradicts", region=region, province=province,
+                    expected=PROVINCE_REGION[province]), "region")
     return Platform(id=r["id"], name=r["name"], kind=kind, org_type=org_type, level=level, province=province,
                     region=region, url=url, group=r.get("group", ""))
 
 
 def _check_url(url: str, bad) -> str:  # type: ignore[no-untyped-def]
     if " " in url:
-        raise bad("URL contains spaces", "url")
+        raise bad(t("registry.url_spaces"), "url")
     try:
         parts = urlsplit(url)
         port = parts.port
-    except ValueError as exc:
-        raise bad(f"not a valid URL: {exc}", "url") from None
+    except ValueError:
+        raise bad(t("registry.url_invalid"), "url") from None
     if parts.scheme not in ("http", "https"):
-        raise bad("URL must start with http:// or https://", "url")
+        raise bad(t("registry.url_scheme"), "url")
     host = (parts.hostname or "").lower()
     # judged as the connection will use it (govlens.hosts): an address in any spelling is an address,
     # a name must be a name once IDNA/UTS-46-mapped
     if not host or not (_valid_name(host) or is_literal(host)):
-        raise bad(f"URL has no valid host name: '{url}'", "url")
+        raise bad(t("registry.url_host", url=url), "url")
     if port is not None and not (0 < port < 65536):
-        raise bad("URL port out of range", "url")
+        raise bad(t("registry.url_port"), "url")
     return url if parts.path else url + "/"
 
 
@@ -194,12 +195,12 @@ def _read_csv(path: Path) -> tuple[list[str], list[tuple[int, list[str]]], list[
         except UnicodeDecodeError:
             continue
     else:  # pragma: no cover - gb18030 decodes any byte string
-        raise RegistryError("cannot decode as UTF-8 or GB18030", file=str(path))
+        raise RegistryError(t("registry.not_decodable"), file=str(path))
     lines = _Lines(list(io.StringIO(text, newline="")))
     if not lines.lines:
-        raise RegistryError("empty file", file=str(path))
+        raise RegistryError(t("registry.empty"), file=str(path))
     if "\x00" in lines.lines[0]:
-        raise RegistryError("not a text file (NUL bytes)", file=str(path), line=1)
+        raise RegistryError(t("registry.binary"), file=str(path), line=1)
     limit = csv.field_size_limit()
     csv.field_size_limit(max(limit, len(text) + 1))       # long fields are judged per row, below
     try:
@@ -207,11 +208,11 @@ def _read_csv(path: Path) -> tuple[list[str], list[tuple[int, list[str]]], list[
         try:
             header = next(reader)
         except StopIteration:
-            raise RegistryError("empty file", file=str(path)) from None
+            raise RegistryError(t("registry.empty"), file=str(path)) from None
         except csv.Error as exc:
-            raise RegistryError(f"malformed CSV: {exc}", file=str(path), line=1) from None
+            raise RegistryError(t("registry.malformed", detail=exc), file=str(path), line=1) from None
         if lines.pos > 1:
-            raise RegistryError("malformed CSV: unterminated quote in the header", file=str(path), line=1)
+            raise RegistryError(t("registry.header_quote"), file=str(path), line=1)
         rows: list[tuple[int, list[str]]] = []
         problems: list[RegistryRowError] = []
         names = [h.strip().lower() for h in header]
@@ -227,7 +228,7 @@ def _read_csv(path: Path) -> tuple[list[str], list[tuple[int, list[str]]], list[
                 reader = csv.reader(lines, strict=True)
                 continue
             if lines.pos - start > 1 and len(cells) != len(header):   # closed, but by another row's quote
-                problems.append(_broken(path, lines, start, names, "quote closed on a later line"))
+                problems.append(_broken(path, lines, start, names, t("registry.quote_later")))
                 lines.pos = start + 1
                 continue
             rows.append((start + 1, cells))
@@ -240,10 +241,9 @@ def _broken(path: Path, lines: _Lines, start: int, names: list[str], why: str) -
     """The error of a record that is not CSV, at its first line and the field where it goes wrong."""
     first = next(csv.reader([lines.lines[start]]), [])     # lenient: the cells up to the open quote
     column = max(0, len(first) - 1)
-    field = names[column] if column < len(names) else f"column {column + 1}"
+    field = names[column] if column < len(names) else t("registry.column", n=column + 1)
     spans = lines.pos - start
-    what = (f"unterminated quote: the value runs over {spans} lines ({why}); the row is skipped and the lines "
-            f"after it are read as rows") if spans > 1 else f"malformed CSV: {why}"
+    what = t("registry.unterminated", n=spans, detail=why) if spans > 1 else t("registry.malformed", detail=why)
     return RegistryRowError(what, file=str(path), line=start + 1, field=field)
 
 
@@ -253,14 +253,14 @@ def _read_xlsx(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     from zipfile import BadZipFile
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, BadZipFile, KeyError, OSError) as exc:
-        raise RegistryError(f"not a readable XLSX workbook: {exc}", file=str(path)) from None
+    except (InvalidFileException, BadZipFile, KeyError, OSError):
+        raise RegistryError(t("registry.not_xlsx"), file=str(path)) from None
     sheet = book.worksheets[0]
     rows_iter = sheet.iter_rows(values_only=True)
     try:
         header = ["" if c is None else str(c) for c in next(rows_iter)]
     except StopIteration:
-        raise RegistryError("empty workbook", file=str(path)) from None
+        raise RegistryError(t("registry.empty_workbook"), file=str(path)) from None
     rows = [(i, ["" if c is None else str(c) for c in cells]) for i, cells in enumerate(rows_iter, start=2)]
     book.close()
     return header, rows

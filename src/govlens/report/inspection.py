@@ -17,6 +17,7 @@ from govlens.atomic import atomic_path, atomic_write_text
 from govlens.report.locale import Locale
 from govlens.report.render import html_env
 from govlens.report.safety import xlsx_cell
+from govlens.report.texts import load_catalogue, observed_time, shown
 from govlens.store.campaign_store import CampaignStore
 
 
@@ -51,12 +52,22 @@ def write_inspection(store: CampaignStore, out_dir: Path, locale: str = "zh-CN")
     from govlens.frameworks.inspection import load_inspection_scheme
 
     L = Locale(locale)
+    load_catalogue()
+    rule_title: dict[str, str] = {}
     try:
-        title = load_inspection_scheme(scheme_id or "").title(L.name)
+        scheme = load_inspection_scheme(scheme_id or "")
+        title = scheme.title(L.name)
+        rule_title = {x.id: x.title(L.name) for x in (*scheme.vetoes, *scheme.deductions, *scheme.bonus.items)}
     except Exception:  # noqa: BLE001 - a scheme file moved since: its id will do
         title = scheme_id or ""
     campaign = store.get_meta("campaign", {}) or {}
     monitor = store.get_meta("monitor_window") or {}
+    check_date = campaign.get("check_date")
+    for r in rows:                  # the report's locale, whatever the locale of `govlens inspect`
+        for p in r["problems"]:
+            p["title"] = rule_title.get(p.get("id"), p.get("title") or "")
+            p["detail"] = shown(p.get("detail"), L.name)
+            p["observed_at"] = observed_time(p.get("observed_at"), check_date)
     problems = [dict(p, site=r["name"], site_id=r["id"]) for r in rows for p in r["problems"]
                 if p["type"] in ("veto", "deduction")]
     qualified = [r for r in rows if r["qualified"]]
@@ -64,6 +75,7 @@ def write_inspection(store: CampaignStore, out_dir: Path, locale: str = "zh-CN")
     model = {
         "lang": L.name, "L": {k: L.t(f"inspection.{k}") for k in LABELS}, "title": title,
         "campaign": campaign.get("name", ""), "check_date": campaign.get("check_date", ""),
+        "heading": L.t("inspection.heading", campaign=campaign.get("name", ""), date=campaign.get("check_date", "")),
         "summary": L.t("inspection.summary", total=len(rows), qualified=len(qualified), unqualified=len(unqualified),
                        vetoed=sum(1 for r in rows if r["vetoed"])),
         "monitor": L.t("inspection.monitor", visits=monitor.get("visits"), duration=monitor.get("duration"),

@@ -9,22 +9,26 @@ and the closing line with the issuer and the date.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from govlens.awards.config import Award, AwardsConfig
 from govlens.frameworks.model import Framework
+from govlens.notice_text import NoticeText
 from govlens.report.data import CampaignData
 from govlens.report.findings_summary import Summary
+from govlens.report.group_stats import Standing
 from govlens.report.locale import Locale
+from govlens.report.notice_front import front_matter
 from govlens.report.numerals import chinese_date, chinese_number
+from govlens.report.reasons import ReasonContext, evidence_phrase, winner_reason
 from govlens.report.render import html_env, md_env
-from govlens.report.values import fmt_score, fmt_value, is_number, rank_interval
+from govlens.report.values import fmt_score, is_number
 
-TOP_STRENGTHS = 2           # dimensions named in a generated reason
-TOP_EVIDENCE = 2            # measured indicator values named in a generated reason
+__all__ = ["NoticeModel", "build_notice", "evidence_phrase", "render_notice_html", "render_notice_md",
+           "winner_reason"]
+
 TOP_DEFECTS = 5             # defect kinds named in the findings sentence
 
 
@@ -132,6 +136,11 @@ class NoticeModel:
     nominations_heading: str = ""
     nominations_intro: str = ""
     nomination_lists: list[NominationBlock] = field(default_factory=list)
+    contact: list[str] = field(default_factory=list)        # the campaign's contact lines ([notice] contact)
+    signature: list[str] = field(default_factory=list)      # lines above the date (default: the issuer)
+    findings_text: list[str] = field(default_factory=list)  # the campaign's own findings paragraphs (also
+                                                            # at the end of ``findings``)
+    counts: dict[str, int] = field(default_factory=dict)    # the placeholders' values ({websites} …)
 
 
 def _award_rows(data: CampaignData, award: Award) -> dict[tuple[str, str], list[dict[str, Any]]]:
@@ -145,89 +154,15 @@ def _award_rows(data: CampaignData, award: Award) -> dict[tuple[str, str], list[
     return out
 
 
-def evidence_phrase(indicator_id: str, row: dict[str, Any], L: Locale) -> str:
-    """One measured fact of a winner, in the locale's words (``evidence.<indicator id>``); "" when it has none.
-
-    Boolean indicators have ``yes`` / ``no`` sentences; others one template with ``{value}`` (a ratio as a
-    percentage, days and counts as whole numbers), ``{items}`` (the evidence entries' details, e.g. the
-    topics covered) and ``{snippet}`` (what was seen on the page, e.g. the name in a footer).
-    """
-    from govlens.report.values import value_kind
-
-    value = row.get("value")
-    if row.get("status") != "ok" or not is_number(value):
-        return ""
-    unit = value_kind(indicator_id)
-    evidence = row.get("evidence") or []
-    items = L.join([str(e.get("detail") or "") for e in evidence if e.get("detail")][:8])
-    snippet = next((str(e.get("snippet")) for e in evidence if e.get("snippet")), "")
-    if unit == "bool":
-        key = f"evidence.{indicator_id}.{'yes' if float(value) >= 0.5 else 'no'}"
-        text = L.get(key, "")
-        return L.t(key, snippet=snippet[:60], items=items) if isinstance(text, str) and text else ""
-    if not isinstance(L.get(f"evidence.{indicator_id}", None), str):
-        return ""
-    shown = f"{float(value) * 100:.0f}%" if unit == "ratio" else f"{float(value):,.0f}" \
-        if unit in ("count", "days") else fmt_score(value)
-    return L.t(f"evidence.{indicator_id}", value=shown, items=items[:80], snippet=snippet[:60])
-
-
-def winner_reason(pid: str, name: str, award: Award, data: CampaignData, dim_titles: dict[str, dict[str, str]],
-                  L: Locale) -> str:
-    """'中国上海在网站访问（98.5分）、信息传播（96.0分）方面表现突出，综合影响力指数92.3，位列省级网站第1名。'
-
-    An award that names ``evidence`` indicators states the winner's measured values instead
-    ('浙江省人民政府.政务：中文政务域名已注册并可解析、…；综合得分100.0，位列中文政务域名第1名。').
-    """
-    fw = award.framework
-    result = data.results_by_framework.get((fw, pid)) or (data.results.get(pid) if fw == data.framework_id else None)
-    result = result or {}
-    scores = data.award_dimensions.get((fw, pid)) or (data.dimensions.get(pid, {}) if fw == data.framework_id else {})
-    titles = dim_titles.get(fw, {})
-    order = {d: i for i, d in enumerate(titles)}
-    strong = sorted(((d, s) for d, s in scores.items() if is_number(s)),
-                    key=lambda ds: (-float(ds[1]), order.get(ds[0], len(order)), ds[0]))[:TOP_STRENGTHS]
-    strengths = L.join([L.t("reasons.strength", dimension=titles.get(d, d), score=fmt_score(s)) for d, s in strong])
-    platform = data.platforms.get(pid, {})
-    values = dict(name=name, strengths=strengths, index=fmt_score(result.get("index")),
-                  group=L.group(platform.get("group")), rank=result.get("rank"), size=result.get("group_size"))
-    facts = [f for f in (evidence_phrase(i, data.award_values.get((pid, i)) or {}, L) for i in award.evidence) if f]
-    if facts:
-        values["facts"] = L.join(facts)
-        if is_number(result.get("rank")) and is_number(result.get("rank_low")) and is_number(result.get("rank_high")):
-            return L.t("reasons.evidence_interval", interval=rank_interval(result, L), **values)
-        return L.t("reasons.evidence" if is_number(result.get("rank")) else "reasons.evidence_unranked", **values)
-    if not strengths:
-        text = L.t("reasons.winner_plain", **values)
-    elif not is_number(result.get("rank")) or not platform.get("group"):
-        text = L.t("reasons.winner_unranked", **values)
-    elif is_number(result.get("rank_low")) and is_number(result.get("rank_high")):
-        text = L.t("reasons.winner_interval", interval=rank_interval(result, L), **values)
-    else:
-        text = L.t("reasons.winner", **values)
-    return text + _evidence(pid, award, data, L)
-
-
-def _evidence(pid: str, award: Award, data: CampaignData, L: Locale) -> str:
-    """' 实测：栏目距最近更新2天；近一年发布条数120条。' — the winner's best measured values (of the award's
-    dimension when it ranks by one), each as its indicator's title and raw value."""
-    rows = data.award_evidence.get((award.framework, pid), [])
-    if award.rank_by.startswith("dimension:"):
-        dim = award.rank_by.split(":", 1)[1]
-        rows = [r for r in rows if r.get("dimension_id") == dim] or rows
-    items = []
-    for r in rows:
-        shown = fmt_value(r["indicator_id"], r.get("value"), L)
-        if shown:
-            items.append(L.t("reasons.measured_item", title=L.indicator_title(r["indicator_id"]), value=shown))
-        if len(items) >= TOP_EVIDENCE:
-            break
-    return L.t("reasons.measured", items=L.t("reasons.measured_sep").join(items)) if items else ""
-
-
 def build_notice(data: CampaignData, summary: Summary, framework: Framework, awards: AwardsConfig, L: Locale,
-                 scorecard_files: dict[str, str], dim_titles: dict[str, dict[str, str]]) -> NoticeModel:
+                 scorecard_files: dict[str, str], dim_titles: dict[str, dict[str, str]],
+                 notice: NoticeText | None = None,
+                 standings: dict[tuple[str, str], dict[str, list[Standing]]] | None = None) -> NoticeModel:
+    """The notice of a campaign: its own text (``notice``, the campaign's [notice]; generated where it says
+    nothing), the awards with their reasons, the findings. ``standings`` (award key, group) → winner →
+    indicators against the group (``group_stats.award_standings``) feed the generated reasons."""
     loc = L.name
+    standings = standings or {}
 
     def entry(pid: str) -> Entry:
         name = str((data.platforms.get(pid) or {}).get("name") or pid)
@@ -243,6 +178,8 @@ def build_notice(data: CampaignData, summary: Summary, framework: Framework, awa
         for award in s.awards:
             rows = _award_rows(data, award)
             groups, reasons = [], []
+            won = {r["platform_id"] for g in award.groups for r in rows.get((g.id, "winner"), [])}
+            ctx, bound_shown = ReasonContext(used=set()), set()
             for g in award.groups:
                 gb = GroupBlock(id=g.id, title=g.title,
                                 winners=[entry(r["platform_id"]) for r in rows.get((g.id, "winner"), [])],
@@ -252,7 +189,14 @@ def build_notice(data: CampaignData, summary: Summary, framework: Framework, awa
                     gb.nominations = []
                 if gb.winners or gb.nominations:
                     groups.append(gb)
-                reasons += [winner_reason(w.id, w.name, award, data, dim_titles, L) for w in gb.winners]
+                for w in gb.winners:
+                    bound = award.bound_reason(w.id, won)
+                    if bound is None:
+                        reasons.append(winner_reason(w.id, w.name, award, data, dim_titles, L,
+                                                     standings.get((award.key, g.id), {}).get(w.id), ctx))
+                    elif bound.platforms not in bound_shown:      # one text for several: shown once
+                        bound_shown.add(bound.platforms)
+                        reasons.append(bound.text)
             blocks.append(AwardBlock(key=award.key, title=award.title, groups=groups, reason=award.reason,
                                      reasons=reasons, has_winners=any(g.winners for g in groups),
                                      has_nominations=any(g.nominations for g in groups),
@@ -273,7 +217,9 @@ def build_notice(data: CampaignData, summary: Summary, framework: Framework, awa
     robustness = _robustness(data, L)
     if robustness:
         findings.insert(min(2, len(findings)), robustness)
-    title = awards.title
+    front = front_matter(data, awards, notice, L)
+    findings += front.findings
+    title = front.title
     strip = L.get("notice.closing_strip_suffix", "")
     short = title[: -len(strip)] if isinstance(strip, str) and strip and title.endswith(strip) else title
     nomination_lists = []
@@ -286,18 +232,15 @@ def build_notice(data: CampaignData, summary: Summary, framework: Framework, awa
             nomination_lists.append(NominationBlock(title=lst.title, entries=list(seen.values())))
     labels = {k: L.t(f"notice.{k}") for k in ("key_points", "reason", "nominations", "nominations_intro", "vacant")}
     labels.update(scorecards=L.t("labels.scorecards"), generated_by=L.t("labels.generated_by"))
-    return NoticeModel(lang=str(L.get("meta.lang", loc)), title=title, intro=_paragraphs(awards.intro), numbers=numbers,
+    return NoticeModel(lang=str(L.get("meta.lang", loc)), title=title, intro=front.intro, numbers=numbers,
                        series_intro=series_intro, results_follow=L.t("notice.results_follow"), series=series_blocks,
                        findings_heading=L.t("notice.findings_heading"), findings=findings, tables=tables,
-                       closing=L.t("notice.closing", title=short), issuer=awards.issuer,
-                       date=closing_date(awards.date, L), labels=labels,
+                       closing=L.t("notice.closing", title=short), issuer=front.issuer,
+                       date=closing_date(front.date, L) if front.date else "", labels=labels,
                        nominations_heading=L.t("notice.nominations") if nomination_lists else "",
                        nominations_intro=awards.nominations_intro or L.t("notice.nominations_intro"),
-                       nomination_lists=nomination_lists)
-
-
-def _paragraphs(text: str) -> list[str]:
-    return [p.strip() for p in re.split(r"\n\s*\n", text or "") if p.strip()]
+                       nomination_lists=nomination_lists, contact=front.contact, signature=front.signature,
+                       findings_text=front.findings, counts=front.counts)
 
 
 def _findings(summary: Summary, L: Locale) -> tuple[list[str], list[Table]]:

@@ -19,6 +19,7 @@ from govlens.frameworks.model import Framework
 from govlens.report.data import CampaignData, PlatformBatch
 from govlens.report.locale import Locale
 from govlens.report.render import html_env
+from govlens.report.texts import load_catalogue, shown
 from govlens.report.values import bar_width, fmt_score, fmt_value, is_number, rank_interval
 
 # Rows handed to the template are slotted objects, not dicts: Jinja resolves ``row.attr`` with
@@ -41,6 +42,8 @@ class IndicatorRow:
     status_code: str
     detail: str
     evidence: list[EvidenceRow]
+    anchor: str = ""                                        # id of the row: every score links to it
+    findings: list[tuple[str, str]] = field(default_factory=list)   # (anchor, title) of its findings
 
 
 @dataclass(slots=True)
@@ -49,6 +52,7 @@ class DimensionRow:
     weight: str
     score: str
     bar: float
+    anchor: str = ""                 # the dimension's first indicator row
 
 
 @dataclass(slots=True)
@@ -59,6 +63,8 @@ class FindingRow:
     evidence_url: str
     snippet: str
     warc_record: str = ""          # WARC-Record-ID of the page in evidence.warc.gz, when kept
+    anchor: str = ""
+    indicator: str = ""            # anchor of the indicator row it explains
 
 
 @dataclass(slots=True)
@@ -145,7 +151,7 @@ SCORECARD_LABELS = ("weekly_activity", "weekly_caption", "top_posts", "unanswere
                     "evidence_url", "snippet", "warc_record", "awards", "no_awards", "award", "position", "other_indicators",
                     "framework", "check_date", "index_title", "rank_interval", "rank_interval_note",
                     "screenshots", "desktop", "phone", "materials", "no_materials", "material_type",
-                    "material_title", "material_by", "material_on")
+                    "material_title", "material_by", "material_on", "see_findings")
 LABELS = ("index", "rank", "group", "region", "level", "url", "score", "weight", "status", "none", "not_ranked",
           "vetoed", "generated_by")
 
@@ -165,6 +171,7 @@ class ScorecardWriter:
                  L: Locale, files: dict[str, str], check_date: str = "") -> None:
         self.dir = out_dir
         self.data, self.framework, self.L, self.files = data, framework, L, files
+        load_catalogue()
         self.template = html_env().get_template("scorecard.html.j2")
         loc = L.name
         labels = {k: L.t(f"scorecard.{k}") for k in SCORECARD_LABELS}
@@ -175,6 +182,8 @@ class ScorecardWriter:
         self.framework_title = framework.title(loc)
         self.check_date = check_date
         self.dim_order = [(d.id, d.title(loc), d.weight) for d in framework.dimensions]
+        firsts = {d.id: next(iter(d.leaves()), None) for d in framework.dimensions}
+        self.dim_first = {did: _anchor(ref.id) for did, ref in firsts.items() if ref is not None}
         self.ind_order = [(d.id, d.title(loc), ref.id) for d in framework.dimensions for ref in d.leaves()]
         known = {i for _, _, i in self.ind_order}
         self.veto_only = [v.indicator for v in framework.vetoes if v.indicator not in known]
@@ -189,6 +198,7 @@ class ScorecardWriter:
                                  low_q=_percent(u.get("quantile_low")), high_q=_percent(u.get("quantile_high")),
                                  noise=_percent(u.get("weight_noise"))) if u else ""
         self.kind_rank = {k: i for i, k in enumerate(ALL_KINDS)}
+        self.written_thumbs: dict[str, list[str]] = {}     # id → thumbnail files (the dashboard shows them)
         self.dir.mkdir(parents=True, exist_ok=True)
 
     def _status_code(self, status: str) -> str:
@@ -199,6 +209,15 @@ class ScorecardWriter:
         if key not in self.status_label:
             self.status_label[key] = self.L.status(key) if key else ""
         return self.status_label[key]
+
+    def _shown_status(self, status: str, score: Any, findings: int) -> tuple[str, str]:
+        """(label, css code): a measured indicator that scored 0 is 不达标, one with findings 有问题 —
+        never 正常 beside a zero."""
+        if status == "ok" and is_number(score) and float(score) <= 0:
+            return self._status("failing"), "failing"
+        if status == "ok" and findings:
+            return self._status("problem"), "problem"
+        return self._status(status), self._status_code(status)
 
     def context(self, pid: str, batch: PlatformBatch) -> Card:
         L, data = self.L, self.data
@@ -216,25 +235,36 @@ class ScorecardWriter:
             title = self.veto_title.get(vid) or _str(v.get("title")) or vid
             ind = _str(v.get("indicator")) or self.veto_indicator.get(vid, "")
             raw = v.get("value")
-            shown = fmt_value(ind, raw, L) if is_number(raw) else _str(raw)
-            vetoes.append(L.t("scorecard.veto_item", title=title, value=shown or L.t("labels.none")))
+            measured = fmt_value(ind, raw, L) if is_number(raw) else _str(raw)
+            vetoes.append(L.t("scorecard.veto_item", title=title, value=measured or L.t("labels.none")))
+
+        loc = L.name
+        findings = [FindingRow(L.defect(f.get("kind") or ""), _str(f.get("url")), shown(f.get("detail"), loc),
+                               _str(f.get("evidence_url")), shown(f.get("snippet"), loc),
+                               _str(f.get("warc_record_id")), anchor=f"f{n}",
+                               indicator=_anchor(f["indicator_id"]) if f.get("indicator_id") else "")
+                    for n, f in enumerate(sorted(batch.findings.get(pid, []),
+                                          key=lambda f: (self.kind_rank.get(f.get("kind"), 99), _str(f.get("url")))),
+                                          1)]
+        by_indicator: dict[str, list[tuple[str, str]]] = {}
+        for f in findings:
+            if f.indicator:
+                by_indicator.setdefault(f.indicator, []).append((f.anchor, f.title))
 
         indicators = []
         seen = set()
         for did, dtitle, iid in self.ind_order:
             seen.add(iid)
-            indicators.append(self._indicator(iid, dtitle, values.get(iid), scores.get(iid)))
+            indicators.append(self._indicator(iid, dtitle, values.get(iid), scores.get(iid), by_indicator))
         extra = [i for i in self.veto_only if i in values and i not in seen]
         extra += sorted(i for i in values if i not in seen and i not in self.veto_only)
         other = self.labels.other_indicators
         for iid in extra:
             seen.add(iid)
-            indicators.append(self._indicator(iid, other, values.get(iid), scores.get(iid)))
-
-        findings = [FindingRow(L.defect(f.get("kind") or ""), _str(f.get("url")), _str(f.get("detail")),
-                               _str(f.get("evidence_url")), _str(f.get("snippet")), _str(f.get("warc_record_id")))
-                    for f in sorted(batch.findings.get(pid, []),
-                                    key=lambda f: (self.kind_rank.get(f.get("kind"), 99), _str(f.get("url"))))]
+            indicators.append(self._indicator(iid, other, values.get(iid), scores.get(iid), by_indicator))
+        for f in findings:              # a finding of an indicator the card does not show links nowhere
+            if f.indicator and f.indicator not in {i.anchor for i in indicators}:
+                f.indicator = ""
         awards = [AwardRow(self.award_title.get((a["series_id"], a["award_id"]), _str(a["award_id"])),
                            self.group_title.get((a["series_id"], a["award_id"], a["group_id"]), _str(a["group_id"])),
                            a.get("position"), L.t(f"award_status.{a.get('status')}"))
@@ -245,14 +275,15 @@ class ScorecardWriter:
         for iid, key in (("reads-per-post", "scorecard.top_posts"), ("question-reply-rate", "scorecard.unanswered")):
             ev = values.get(iid, {}).get("evidence") or []
             if ev:
-                highlights.append(Highlight(L.t(key), [EvidenceRow(_str(e.get("url")), _str(e.get("detail")),
-                                                                   _str(e.get("snippet"))) for e in ev]))
+                highlights.append(Highlight(L.t(key), [EvidenceRow(_str(e.get("url")), shown(e.get("detail"), loc),
+                                                                   shown(e.get("snippet"), loc)) for e in ev]))
         return Card(weekly=weekly, weekly_max=weekly_max, highlights=highlights,
                     title=L.t("scorecard.title", name=name), name=name, group=L.group(p.get("group")),
                     region=L.region(p.get("region")), province=_str(p.get("province")), level=L.level(p.get("level")),
                     org_type=L.org_type(p.get("org_type")), url=_str(p.get("url")), index=fmt_score(r.get("index")),
                     rank=rank_text, rank_interval=rank_interval(r, L) if rank_text else "", vetoes=vetoes,
-                    dimensions=[DimensionRow(t, _plain(w), fmt_score(dims.get(d)), bar_width(dims.get(d)))
+                    dimensions=[DimensionRow(t, _plain(w), fmt_score(dims.get(d)), bar_width(dims.get(d)),
+                                             self.dim_first.get(d, ""))
                                 for d, t, w in self.dim_order],
                     indicators=indicators, findings=findings, awards=awards,
                     materials=[MaterialRow(L.t(f"scorecard.{m.get('type')}"), _str(m.get("title")),
@@ -276,14 +307,18 @@ class ScorecardWriter:
         return bars, str(top)
 
     def _indicator(self, iid: str, dimension: str, value: dict[str, Any] | None,
-                   score: dict[str, Any] | None) -> IndicatorRow:
+                   score: dict[str, Any] | None, by_indicator: dict[str, list[tuple[str, str]]]) -> IndicatorRow:
         value = value or {}
+        loc = self.L.name
+        anchor = _anchor(iid)
+        found = by_indicator.get(anchor, [])
         status = _str((score or {}).get("status") or value.get("status") or ("missing" if not value else ""))
+        label, code = self._shown_status(status, (score or {}).get("score"), len(found))
         return IndicatorRow(dimension, self.ind_title.get(iid) or self.L.indicator_title(iid),
                             fmt_value(iid, value.get("value"), self.L), fmt_score((score or {}).get("score")),
-                            self._status(status), self._status_code(status), _str(value.get("detail")),
-                            [EvidenceRow(_str(e.get("url")), _str(e.get("detail")), _str(e.get("snippet")))
-                             for e in value.get("evidence", [])])
+                            label, code, shown(value.get("detail"), loc),
+                            [EvidenceRow(_str(e.get("url")), shown(e.get("detail"), loc), shown(e.get("snippet"), loc))
+                             for e in value.get("evidence", [])], anchor=anchor, findings=found)
 
     def thumbs(self, pid: str, batch: PlatformBatch) -> list[ThumbRow]:
         """Write the platform's screenshots (JPEG data URIs in the store) as files; rows for the template."""
@@ -313,6 +348,8 @@ class ScorecardWriter:
                 continue
             card = self.context(pid, batch)
             card.thumbs = self.thumbs(pid, batch)
+            if card.thumbs:
+                self.written_thumbs[pid] = [t.src for t in card.thumbs]
             html = render(c=card, L=self.labels, lang=self.lang,
                           framework_title=self.framework_title, check_date=self.check_date,
                           interval_note=self.interval_note)
@@ -345,6 +382,11 @@ class ScorecardWriter:
         path = self.dir / "scorecard.css"
         atomic_write_text(path, css)
         return path
+
+
+def _anchor(indicator_id: str) -> str:
+    """The HTML id of an indicator's row (ids are [a-z0-9-]; anything else is dropped)."""
+    return "i-" + "".join(c for c in indicator_id if c.isascii() and (c.isalnum() or c == "-"))
 
 
 def _percent(share: Any) -> str:

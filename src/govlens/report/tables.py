@@ -1,4 +1,7 @@
-"""Open-data exports: ``results.csv``, ``results.xlsx`` and ``findings.csv``.
+"""Result tables: ``results.csv``, ``results.xlsx`` (a sheet per framework) and ``findings.csv``.
+
+``findings.csv`` is read by people (it is the list a webmaster fixes): its ``detail`` is written
+in the campaign's locale (:func:`govlens.report.texts.shown`); the codes (``kind``) stay codes.
 
 Every string cell goes through :func:`govlens.report.safety.neutralise_cell`, so a name or
 URL that starts with ``=``, ``+``, ``-``, ``@``, a tab or CR is never run as a formula.
@@ -6,7 +9,7 @@ URL that starts with ``=``, ``+``, ``-``, ``@``, a tab or CR is never run as a f
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +22,7 @@ from govlens.frameworks.model import Framework
 from govlens.report.data import CampaignData
 from govlens.report.locale import Locale
 from govlens.report.safety import neutralise_cell, xlsx_cell
+from govlens.report.texts import load_catalogue, shown
 from govlens.report.values import is_number
 
 BASE_COLUMNS = ("id", "name", "group", "region", "level", "org_type")
@@ -76,14 +80,39 @@ def write_results_csv(path: Path, rows: list[dict[str, Any]], cols: list[str]) -
     return path
 
 
-def write_results_xlsx(path: Path, rows: list[dict[str, Any]], cols: list[str], framework: Framework,
+_SHEET_FORBIDDEN = str.maketrans({c: "_" for c in "[]:*?/\\"})
+
+
+def sheet_titles(frameworks: Sequence[Framework], locale: str) -> list[str]:
+    """One sheet name per framework: its title, without the characters Excel forbids, at most 31
+    characters, unique (a repeated one gets its framework id)."""
+    out: list[str] = []
+    for fw in frameworks:
+        title = (fw.title(locale) or fw.id).translate(_SHEET_FORBIDDEN).strip("'")[:31] or fw.id[:31]
+        if title.casefold() in {t.casefold() for t in out}:
+            title = f"{title[:31 - len(fw.id) - 1]}_{fw.id}"[-31:]
+        out.append(title)
+    return out
+
+
+def write_results_xlsx(path: Path, sheets: Sequence[tuple[Framework, list[dict[str, Any]], list[str]]],
                        L: Locale) -> Path:
-    """A workbook with a localised, frozen header row; vocabulary codes shown as their titles."""
+    """A workbook with a sheet per framework (``(framework, rows, columns)``, the first one active), each
+    with a localised, frozen header row; vocabulary codes shown as their titles."""
+    wb = Workbook(write_only=True)
+    for (framework, rows, cols), title in zip(sheets, sheet_titles([s[0] for s in sheets], L.name)):
+        _results_sheet(wb.create_sheet(title=title), rows, cols, framework, L)
+    if not sheets:
+        wb.create_sheet(title="results")
+    with atomic_path(path) as tmp:
+        wb.save(tmp)
+    return path
+
+
+def _results_sheet(ws: Any, rows: list[dict[str, Any]], cols: list[str], framework: Framework, L: Locale) -> None:
     loc = L.name
     dim_title = {d.id: d.title(loc) for d in framework.dimensions}
     header = [dim_title.get(c) or L.t(f"columns.{c}") for c in cols]
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet(title=str(L.t("labels.notice"))[:31] or "results")
     ws.freeze_panes = "C2"
     widths = {"id": 18, "name": 30, "group": 24, "region": 12, "level": 10, "org_type": 12, "index": 12,
               "rank": 10, "group_size": 12, "rank_median": 12, "rank_low": 12, "rank_high": 12, "vetoed": 10, "veto_reasons": 28, "findings": 10}
@@ -109,16 +138,15 @@ def write_results_xlsx(path: Path, rows: list[dict[str, Any]], cols: list[str], 
                 v = yes if v else no
             out.append(xlsx_cell(v))
         ws.append(out)
-    with atomic_path(path) as tmp:
-        wb.save(tmp)
-    return path
 
 
 class FindingsCsv:
     """``findings.csv`` written incrementally, batch after batch (rows arrive sorted)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, locale: str = "zh-CN") -> None:
         self.path = path
+        self.locale = locale
+        load_catalogue()
         self._atomic = atomic_path(path)          # renamed into place by close(): never half a file
         self._tmp = self._atomic.__enter__()
         self._fh = self._tmp.open("w", encoding="utf-8", newline="")
@@ -128,7 +156,8 @@ class FindingsCsv:
 
     def write(self, rows: Iterable[dict[str, Any]]) -> None:
         for r in rows:
-            self._w.writerow(["" if r.get(c) is None else neutralise_cell(str(r.get(c))) for c in FINDINGS_COLUMNS])
+            self._w.writerow([neutralise_cell(shown(r.get(c), self.locale) if c == "detail" else
+                                              "" if r.get(c) is None else str(r.get(c))) for c in FINDINGS_COLUMNS])
             self.count += 1
 
     def close(self) -> Path:

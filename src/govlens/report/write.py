@@ -7,11 +7,15 @@ from pathlib import Path
 from govlens.atomic import atomic_write_text
 from govlens.awards.config import AwardsConfig
 from govlens.frameworks.model import Framework
+from govlens.report.dashboard import Collector, build_model, write_dashboard
+from govlens.notice_text import NoticeText
 from govlens.report.data import CampaignData, iter_batches, load_campaign
 from govlens.report.findings_summary import summarise
+from govlens.report.group_stats import award_standings
 from govlens.report.inspection import write_inspection
 from govlens.report.locale import Locale
 from govlens.report.notice import build_notice, fmt_date, render_notice_html, render_notice_md
+from govlens.report.opendata import write_open_data
 from govlens.report.safety import file_names
 from govlens.report.scorecards import ScorecardWriter
 from govlens.report.tables import (FindingsCsv, columns, result_rows, write_results_csv,
@@ -35,13 +39,18 @@ def _dimension_titles(framework: Framework, awards: AwardsConfig, locale: str) -
 
 
 def write_reports(store: CampaignStore, out_dir: Path, *, framework: Framework, awards: AwardsConfig,
-                  locale: str = "zh-CN", more_frameworks: Sequence[Framework] = ()) -> dict[str, Path]:
-    """Write the notice (HTML, Markdown, Word, PDF), results (CSV, XLSX), findings.csv and the scorecards.
+                  locale: str = "zh-CN", more_frameworks: Sequence[Framework] = (),
+                  notice: NoticeText | None = None) -> dict[str, Path]:
+    """Write the notice (HTML, Markdown, Word, PDF), results (CSV, XLSX), findings.csv, the scorecards and open data.
 
-    Returns the written paths by name: ``notice.html``, ``notice.md``, ``notice.docx``, ``notice.pdf``, ``results.csv``,
-    ``results.xlsx``, ``findings.csv``, ``scorecards`` (the directory) and ``scorecards/index.html``.
+    Returns the written paths by name: ``notice.html``, ``notice.md``, ``notice.docx``, ``notice.pdf``,
+    ``results.csv``, ``results.xlsx`` (a sheet per framework), ``findings.csv``, ``scorecards`` (the directory),
+    ``scorecards/index.html``, ``dashboard/index.html`` and the open data (``data/<table>.parquet``,
+    ``data/<table>.csv``, ``data/datapackage.json``).
     With ``more_frameworks`` (a campaign scoring several platform kinds), each platform's scorecard
     uses the framework that scores its kind, and each further framework gets ``results-<id>.csv``.
+    ``notice`` is the campaign's ``[notice]`` table (title, issuer, date, paragraphs); without it the
+    notice's text is generated from the campaign's name, check date and counts.
     """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -65,7 +74,8 @@ def write_reports(store: CampaignStore, out_dir: Path, *, framework: Framework, 
     cards = ScorecardWriter(out_dir / "scorecards", data, framework, awards, L, files, check_date=check_date)
     extra_cards = [ScorecardWriter(out_dir / "scorecards", d, fw, awards, L, files, check_date=check_date)
                    for fw, d in extra]
-    findings_csv = FindingsCsv(out_dir / "findings.csv")
+    findings_csv = FindingsCsv(out_dir / "findings.csv", L.name)
+    collector = Collector()                        # the dashboard's per-platform findings
     try:
         for batch in iter_batches(store, list(data.platforms), [framework.id, *(fw.id for fw, _ in extra)],
                                   BATCH_SIZE):
@@ -73,6 +83,7 @@ def write_reports(store: CampaignStore, out_dir: Path, *, framework: Framework, 
             for i, writer in enumerate(extra_cards):
                 writer.write_batch(batch, only={pid for pid in batch.ids if own.get(pid) == i})
             findings_csv.write(batch.findings_rows)
+            collector.add(batch)
     except BaseException:
         findings_csv.abort()                      # the previous findings.csv stays as it was
         raise
@@ -86,7 +97,8 @@ def write_reports(store: CampaignStore, out_dir: Path, *, framework: Framework, 
 
     # the notice
     summary = summarise(data, framework, L.name)
-    model = build_notice(data, summary, framework, awards, L, files, _dimension_titles(framework, awards, L.name))
+    model = build_notice(data, summary, framework, awards, L, files, _dimension_titles(framework, awards, L.name),
+                         notice=notice, standings=award_standings(store, awards, data.awards))
     from govlens.report.charts import notice_charts
     from govlens.report.documents import figures, write_notice_documents
     from govlens.report.pdf import PdfWorker
@@ -103,7 +115,7 @@ def write_reports(store: CampaignStore, out_dir: Path, *, framework: Framework, 
     rows = [r for r in result_rows(data, framework, L) if r["id"] not in own]
     cols = columns(framework)
     written["results.csv"] = write_results_csv(out_dir / "results.csv", rows, cols)
-    written["results.xlsx"] = write_results_xlsx(out_dir / "results.xlsx", rows, cols, framework, L)
+    sheets = [(framework, rows, cols)]
     for i, (fw, d) in enumerate(extra):
         shared = set(fw.platform_kinds) & set(framework.platform_kinds)     # e.g. innovation-2013 on websites
         mine = [r for r in result_rows(d, fw, L) if own.get(r["id"]) == i
@@ -111,6 +123,18 @@ def write_reports(store: CampaignStore, out_dir: Path, *, framework: Framework, 
                     and fw.covers(_kind(data, r["id"]), data.platforms[r["id"]].get("group")))]
         name = f"results-{fw.id}.csv"
         written[name] = write_results_csv(out_dir / name, mine, columns(fw))
+        sheets.append((fw, mine, columns(fw)))
+    written["results.xlsx"] = write_results_xlsx(out_dir / "results.xlsx", sheets, L)
+
+    # open data: data/*.parquet, data/*.csv and data/datapackage.json
+    written.update(write_open_data(store, out_dir, frameworks=[framework, *(fw for fw, _ in extra)], locale=locale))
+
+    # the dashboard: rankings per award group, platform pages, the province map, findings
+    thumbs = {pid: t for w in (cards, *extra_cards) for pid, t in w.written_thumbs.items()}
+    name = str(data.campaign.get("name") or awards.title)
+    dash = build_model(store, data, [framework, *(fw for fw, _ in extra)], awards, L, files, collector, thumbs,
+                       L.t("dashboard.title", name=name), hidden={(framework.id, pid) for pid in own})
+    written["dashboard/index.html"] = write_dashboard(out_dir / "dashboard", dash, L)
 
     # the national check, when the campaign ran one (`govlens inspect`)
     written.update(write_inspection(store, out_dir, locale))

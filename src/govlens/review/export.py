@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from govlens.atomic import atomic_path
 from govlens.cells import neutralise_cell
@@ -25,6 +25,32 @@ from govlens.store.campaign_store import CampaignStore
 
 FIXED = ("平台编号", "平台名称", "类型", "组别", "地区", "测量得分", "网址", "证据", "材料")
 MAX_EVIDENCE = 3
+
+
+class Labels(Protocol):
+    """Words for the codes a sheet shows (the report's :class:`~govlens.report.locale.Locale` is one; the
+    runner passes it: this stage comes before the report and does not import it)."""
+
+    def defect(self, kind: str) -> str: ...
+    def kind(self, kind: str | None) -> str: ...
+    def group(self, group: str | None) -> str: ...
+    def region(self, region: str | None) -> str: ...
+
+
+class _Codes:
+    """No labels given: the codes themselves."""
+
+    def defect(self, kind: str) -> str:
+        return kind
+
+    def kind(self, kind: str | None) -> str:
+        return kind or ""
+
+    def group(self, group: str | None) -> str:
+        return group or ""
+
+    def region(self, region: str | None) -> str:
+        return region or ""
 
 
 @dataclass
@@ -54,7 +80,8 @@ def candidates(store: CampaignStore, framework: Framework) -> list[Any]:
 
 
 def export_review(store: CampaignStore, frameworks: Sequence[Framework], experts: Sequence[Expert], out_dir: Path,
-                  *, exclude_own: str = "region", locale: str = "zh-CN") -> ExportSummary:
+                  *, exclude_own: str = "region", locale: str = "zh-CN",
+                  labels: Labels | None = None) -> ExportSummary:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -73,7 +100,7 @@ def export_review(store: CampaignStore, frameworks: Sequence[Framework], experts
         plats = candidates(store, fw)
         summary.platforms[fw.id] = len(plats)
         given = assign(plats, experts, fw.review.experts_per_platform, exclude_own, load)
-        rows = _rows(store, fw, plats)
+        rows = _rows(store, fw, plats, labels or _Codes())
         per_expert: dict[str, list[dict[str, Any]]] = {}
         for p in plats:
             for eid in given[p.id]:
@@ -145,7 +172,7 @@ def export_review(store: CampaignStore, frameworks: Sequence[Framework], experts
     return summary
 
 
-def _rows(store: CampaignStore, fw: Framework, plats: Sequence[Any]) -> dict[str, dict[str, Any]]:
+def _rows(store: CampaignStore, fw: Framework, plats: Sequence[Any], labels: Labels) -> dict[str, dict[str, Any]]:
     ids = [p.id for p in plats]
     res = store.frame('SELECT platform_id, "index" FROM results WHERE framework = ?', [fw.id])
     index = dict(zip(res["platform_id"], res["index"]))
@@ -154,7 +181,7 @@ def _rows(store: CampaignStore, fw: Framework, plats: Sequence[Any]) -> dict[str
         f = store.frame(f"SELECT platform_id, kind, url FROM findings WHERE platform_id IN "
                         f"({', '.join('?' * len(ids))}) ORDER BY platform_id, kind, url", ids)
         for pid, kind, url in f.itertuples(index=False, name=None):
-            found.setdefault(pid, []).append(f"{kind}: {url}")
+            found.setdefault(pid, []).append(f"{labels.defect(kind)}：{url}")
     mats: dict[str, list[str]] = {}
     types = list(fw.review.materials)
     if ids and types:
@@ -166,7 +193,8 @@ def _rows(store: CampaignStore, fw: Framework, plats: Sequence[Any]) -> dict[str
     for p in plats:
         v = index.get(p.id)
         ev = found.get(p.id, [])
-        out[p.id] = {"id": p.id, "name": p.name, "kind": p.kind, "group": p.group, "region": p.region,
+        out[p.id] = {"id": p.id, "name": p.name, "kind": labels.kind(p.kind), "group": labels.group(p.group),
+                     "region": labels.region(p.region),
                      "measured": None if v is None or v != v else round(float(v), 1), "url": p.url,
                      "evidence": "；".join(ev[:MAX_EVIDENCE]) + (f"；等{len(ev)}项" if len(ev) > MAX_EVIDENCE else "")
                      if ev else "未发现问题",

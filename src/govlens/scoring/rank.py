@@ -2,15 +2,19 @@
 
 The *order* is always deterministic: higher score, then (for the index) fewer findings, then unit id,
 so two runs on the same data list units alike. Units without a score are listed after the others
-("not ranked" in reports, but they keep a place in the order). Units *tie* when they are equal on
-every ranking key but the id (same vetoed status, same score, same findings count); the framework's
-``rank: {ties: …}`` says what rank tied units get, with pandas' names (R's ``ties.method``):
+("not ranked" in reports, but they keep a place in the order). Units *tie* when they have the same
+score and vetoed status: an equal score is an equal rank, whatever the order lists first. The
+framework's ``rank: {ties: …}`` says what rank tied units get, with pandas' names (R's ``ties.method``):
 
     min      the lowest rank of the tie (1, 2, 2, 4) — the default, as UN EGDI and COINr publish
     max      the highest (1, 3, 3, 4)
     average  their mean (1, 2.5, 2.5, 4)
     dense    like min, but the next rank follows on (1, 2, 2, 3)
-    first    their place in the order (1, 2, 3, 4): never a shared rank
+    first    their place in the order (1, 2, 3, 4): never a shared rank — the tie broken by findings, then id
+
+``rank: {by_findings: true}`` splits equal scores by the findings count first (fewer findings ranks higher), so
+only units equal on both tie. A tied unit's rank interval spans its tie (:mod:`govlens.scoring.uncertainty`):
+seven units tied at the top are "1, interval 1–7", not seven certain firsts.
 
 ``ties`` is one method for every level or a list with one per level (level 1: indicators into their
 dimension, the last: the index). The index is ranked with vetoes and findings; each dimension by its
@@ -60,6 +64,22 @@ def tiebreak_counts(run: IndexRun) -> np.ndarray:
     if run.input.tiebreak is None:
         return np.zeros(len(run.input.ids))
     return np.nan_to_num(run.input.tiebreak.to_numpy(dtype=float), nan=np.inf)
+
+
+def tie_counts(run: IndexRun) -> np.ndarray | None:
+    """The findings counts that split equal scores (``rank: {by_findings: true}``), else None: scores alone tie."""
+    return tiebreak_counts(run) if run.framework.ties_by_findings else None
+
+
+def tie_span(run: IndexRun) -> tuple[np.ndarray, np.ndarray]:
+    """(lowest, highest) rank of each unit's tie in the nominal ranking: (r, r) for a unit that ties with none."""
+    res = run.results
+    assert res is not None
+    args = (res["group"].to_numpy(dtype=object), res["index"].to_numpy(dtype=float),
+            res["vetoed"].to_numpy(dtype=bool), tiebreak_position(run))
+    low, _ = group_ranks(*args, "min", tie_counts(run))
+    high, _ = group_ranks(*args, "max", tie_counts(run))
+    return low.astype(float), high.astype(float)
 
 
 def ties_of(run: IndexRun, level: int) -> str:
@@ -123,7 +143,7 @@ def rank(run: IndexRun) -> None:
     position = tiebreak_position(run)
     ties = {node.id: ties_of(run, node.level) for node in run.tree.nodes}
     ranks, sizes = group_ranks(groups, res["index"].to_numpy(dtype=float), res["vetoed"].to_numpy(dtype=bool),
-                               position, ties[ROOT], tiebreak_counts(run))
+                               position, ties[ROOT], tie_counts(run))
     extra = {}
     aggregated = run.data.get("aggregated")
     never = np.zeros(len(res), bool)
@@ -137,4 +157,5 @@ def rank(run: IndexRun) -> None:
     run.results = res.assign(rank=ranks, group_size=sizes, **extra)
     run.log_step("rank", {"within": "group", "vetoed": "last", "unscored": "last",
                           "tiebreak": ["index desc", "findings asc", "id asc"],
-                          "ties": ties[ROOT], "ties_by_node": ties})
+                          "ties": ties[ROOT], "ties_by_node": ties,
+                          "ties_by_findings": run.framework.ties_by_findings})

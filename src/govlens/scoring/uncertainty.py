@@ -46,7 +46,7 @@ from govlens.scoring import impute as impute_mod
 from govlens.scoring import normalise as normalise_mod
 from govlens.scoring import treat as treat_mod
 from govlens.scoring.aggregate import aggregate_node, lift_zeros, power_of
-from govlens.scoring.rank import tiebreak_counts, tiebreak_position, ties_of
+from govlens.scoring.rank import tie_counts, tie_span, tiebreak_position, ties_of
 from govlens.scoring.ranker import Ranker
 from govlens.scoring.rules import adjustments
 from govlens.scoring.run import IndexRun
@@ -250,7 +250,7 @@ def uncertainty(run: IndexRun, spec: UncertaintySpec | None = None, replications
     n = len(res)
     scored = ~np.isnan(res["index"].to_numpy(dtype=float))
     ranker = Ranker(res["group"].to_numpy(dtype=object), res["vetoed"].to_numpy(dtype=bool), tiebreak_position(run),
-                    ties_of(run, run.tree.root.level), tiebreak_counts(run))
+                    ties_of(run, run.tree.root.level), tie_counts(run))
     order = ranker.order                                         # everything below is in block order
     included = (run.analysis["screening"]["included"].to_numpy() if "screening" in run.analysis
                 else np.ones(n, bool))[order]
@@ -313,6 +313,11 @@ def uncertainty(run: IndexRun, spec: UncertaintySpec | None = None, replications
     for target, values in zip((med, low, high), stats):
         target[order] = values
     low_q, high_q = spec.interval
+    if ties_of(run, run.tree.root.level) != "first":             # a tied unit's interval spans its tie
+        span_low, span_high = tie_span(run)
+        tied = span_high > span_low
+        low = np.where(tied, np.minimum(low, span_low), low)
+        high = np.where(tied, np.maximum(high, span_high), high)
     run.results = res.assign(rank_median=np.where(scored, med, np.nan), rank_low=np.where(scored, low, np.nan),
                              rank_high=np.where(scored, high, np.nan))
     run.analysis["rank_shift"] = pd.DataFrame({"run": np.arange(runs), "mean_abs_rank_shift": shift,

@@ -102,6 +102,10 @@ MONITOR_VISITS = 147                # visits per site over the window (21 a day 
 PROBES = ("http_site, search_query, interaction, service_guides, not_found, page_weight, tls, dns, mobile_site, "
           "civilization, foreign_edition, cn_domain, featured_column, mailbox")
 
+# --- progress on the console (govlens.progress); a terminal gets bars, a pipe or log gets these lines
+PROGRESS_EVERY = 50                 # a progress line after this many more platforms of a stage (pipe or log)
+PROGRESS_PERIOD = 10.0              # ... or after this many seconds without one, whichever comes first
+
 # --- robots.txt
 ROBOTS_OBEY = True
 

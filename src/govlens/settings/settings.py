@@ -13,6 +13,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from govlens.errors import SettingsError
+from govlens.messages import did_you_mean, t
 from govlens.settings import default_settings
 from govlens.settings.validate import check
 
@@ -36,9 +37,9 @@ class Settings(Mapping[str, Any]):
     # -- writing
     def set(self, name: str, value: Any, priority: str = "campaign", *, source: str | None = None) -> None:
         if self._frozen:
-            raise SettingsError("settings are frozen once a run starts", field=name)
-        if name not in self._values:
-            raise SettingsError("unknown setting (known: see govlens.settings.default_settings)",
+            raise SettingsError(t("settings.frozen"), field=name)
+        if name not in self._values:       # a typo: the nearest known names (the whole list is 150 long)
+            raise SettingsError(t("settings.unknown", hint=did_you_mean(name, list(self._values))),
                                 file=source, field=name)
         level = PRIORITIES[priority]
         if level < self._priority[name]:
@@ -68,7 +69,7 @@ class Settings(Mapping[str, Any]):
         try:
             return self._values[name]
         except KeyError:
-            raise SettingsError("unknown setting", field=name) from None
+            raise SettingsError(t("settings.unknown", hint=""), field=name) from None
 
     def __iter__(self) -> Iterator[str]:
         return iter(sorted(self._values))
@@ -127,5 +128,7 @@ def _coerce(name: str, value: Any, default: Any, source: str | None) -> Any:
                 return tuple(str(v).strip() for v in value if str(v).strip())
             raise ValueError(value)
     except (TypeError, ValueError):
-        raise SettingsError(f"expected {kind.__name__}, got {value!r}", file=source, field=name) from None
+        shown = str(value)[:80] if isinstance(value, (str, int, float)) else type(value).__name__
+        raise SettingsError(t("settings.expected", type=t(f"settings.types.{kind.__name__}"), value=shown),
+                            file=source, field=name) from None
     return value

@@ -6,7 +6,7 @@ Checked when the campaign file is read, a wrong value is one message naming the 
 line of the campaign file, and nothing has been written.
 
 The bounds are a table (:data:`BOUNDS`): the smallest value that makes sense, and whether it is
-allowed itself. Messages are zh-CN (the CLI's language); the setting's name is in every one.
+allowed itself. Messages are the command line's language (govlens.messages: zh-CN, en); the setting's name is in every one.
 """
 from __future__ import annotations
 
@@ -14,16 +14,18 @@ import ipaddress
 import math
 from typing import Any
 
+from govlens.messages import t
+
 # name → (lower bound, bound allowed?). Timeouts and sizes must be positive; counts of things to do
 # at once at least 1; delays and retries may be 0.
 BOUNDS: dict[str, tuple[float, bool]] = {
     **{name: (0.0, False) for name in (
         "HTTP_TIMEOUT", "LINKS_TIMEOUT", "DNS_TIMEOUT", "MONITOR_TIMEOUT", "MONITOR_DURATION", "BROWSER_NAV_TIMEOUT",
         "BROWSER_TIMEOUT", "SITE_DEADLINE", "HTTP_MAX_BODY_BYTES", "HTTP_MAX_DECOMPRESSED_BYTES",
-        "BROWSER_JS_HEAP_MB")},
+        "BROWSER_JS_HEAP_MB", "PROGRESS_PERIOD")},
     **{name: (1, True) for name in (
         "CONCURRENCY_SITES", "CONCURRENCY_TOTAL", "CONCURRENCY_PER_HOST", "MONITOR_CONCURRENCY", "BROWSER_PAGES",
-        "BROWSER_RECYCLE_AFTER", "LINKS_CACHE_SIZE", "CRAWL_MAX_PAGES", "MONITOR_VISITS")},
+        "BROWSER_RECYCLE_AFTER", "LINKS_CACHE_SIZE", "CRAWL_MAX_PAGES", "MONITOR_VISITS", "PROGRESS_EVERY")},
     **{name: (0, True) for name in (
         "CONCURRENCY_HOST_DELAY", "HTTP_MAX_REDIRECTS", "HTTP_RETRY_TIMES", "HTTP_RETRY_AFTER_MAX",
         "AVAILABILITY_SPACING", "AVAILABILITY_VISITS", "BROWSER_RETRIES", "BROWSER_SAMPLE", "CRAWL_MAX_DEPTH",
@@ -36,28 +38,26 @@ RATIOS = ("MONITOR_FAIL_RATIO",)          # a share: 0 … 1
 def check(name: str, value: Any) -> str | None:
     """Why ``value`` (already of the right type) is no good for ``name``, in zh-CN; None when it is."""
     if isinstance(value, float) and not math.isfinite(value):
-        return f"{name} 必须是有限的数值，而不是 {value}"
+        return t("settings.finite", name=name, value=value)
     if name in BOUNDS and isinstance(value, (int, float)) and not isinstance(value, bool):
         low, inclusive = BOUNDS[name]
         if value < low or (value == low and not inclusive):
-            relation = "不小于" if inclusive else "大于"
-            return f"{name} 必须{relation} {_number(low)}，而不是 {_number(value)}"
+            return t("settings.at_least" if inclusive else "settings.above", name=name, low=_number(low),
+                     value=_number(value))
     if name in RATIOS and isinstance(value, (int, float)) and not 0 <= value <= 1:
-        return f"{name} 必须在 0 与 1 之间，而不是 {_number(value)}"
+        return t("settings.ratio", name=name, value=_number(value))
     if name == "HTTP_ALLOW_NETWORKS":
         from govlens.hosts import parse_allow_entry
         for entry in value:
             try:
                 parse_allow_entry(entry)
             except ValueError:
-                return (f"HTTP_ALLOW_NETWORKS 的条目 “{str(entry)[:80]}” 既不是网段（如 10.20.0.0/16）、"
-                        f"地址，也不是主机名（如 oa.example.gov.cn 或 *.example.gov.cn）")
+                return t("settings.allow_entry", entry=str(entry)[:80])
     if name in ("HTTP_DNS_SERVERS", "DNS_NAMESERVERS"):
         entries = value if isinstance(value, (list, tuple)) else [p for p in str(value).split(",")]
         for entry in entries:
             if str(entry).strip() and dns_server(str(entry)) is None:
-                return (f"{name} 的条目 “{str(entry)[:80]}” 不是 DNS 服务器地址"
-                        f"（应为 IP 或 IP:端口，如 10.0.0.53 或 [fd00::53]:5353）")
+                return t("settings.dns_entry", name=name, entry=str(entry)[:80])
     return None
 
 

@@ -220,7 +220,8 @@ class CampaignStore:
     def require(self, table: str, stage: str) -> None:
         """Refuse to run a stage whose input is missing, naming the stage to run first."""
         if self.count(table) == 0:
-            raise StoreError(f"{self.path}: table '{table}' is empty; run `govlens {stage}` first")
+            from govlens.messages import t
+            raise StoreError(t("cli.store_empty", path=self.path, table=table, stage=stage))
 
     # ---------------------------------------------------------------- meta and log
     def set_meta(self, key: str, value: Any) -> None:
