@@ -6,8 +6,9 @@ STAMP  := $(VENV)/.installed
 OUT    ?= demo-out
 SITES  ?=
 BROWSER_SAMPLE ?=
-# Debian packages the browser probe needs (Playwright drives Debian's chromium; no `playwright install`)
-BROWSER_PACKAGES := chromium fonts-noto-cjk
+# Debian packages the browser probe needs (Playwright drives Debian's chromium; no `playwright install`),
+# and WeasyPrint's Pango for notice.pdf / inspection.pdf (fonts-noto-cjk serves both and the charts)
+BROWSER_PACKAGES := chromium fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0
 
 .PHONY: demo test setup clean browser
 
@@ -19,9 +20,10 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
-# Installs chromium and CJK fonts with apt-get when missing (needs root; without them govlens runs HTTP-only).
+# Installs chromium, CJK fonts and Pango with apt-get when missing (needs root; without chromium govlens runs
+# HTTP-only; without fonts-noto-cjk and Pango the report stage stops with a message naming them).
 browser:
-	@if [ -x /usr/bin/chromium ] && dpkg -s fonts-noto-cjk >/dev/null 2>&1; then :; \
+	@if [ -x /usr/bin/chromium ] && dpkg -s fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 >/dev/null 2>&1; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	  echo "installing $(BROWSER_PACKAGES) with apt-get"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(BROWSER_PACKAGES) >/dev/null; \

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-HEAVY = ("scipy", "pandas", "duckdb", "playwright", "dask", "SALib", "aiohttp")
+HEAVY = ("scipy", "pandas", "duckdb", "playwright", "dask", "SALib", "aiohttp", "matplotlib", "weasyprint", "docx")
 ROOT = Path(__file__).resolve().parents[1]
 
 

@@ -27,10 +27,12 @@ DEMO_NOTICE = Path(__file__).with_name("demo_notice.toml")
 DEMO_BROWSER_SAMPLE = 40               # websites the demo renders in the browser (BROWSER_SAMPLE); 0 = all
 DEMO_FRAMEWORKS = ["newmedia-2013", "mobile-2013", "column-2013", "innovation-2013", "mailbox-2013", "hotline-2013",
                    "civilization-2013", "foreign-2013", "cndomain-2013"]
-OUTPUTS = (("notice", "notice.html"), ("notice (Markdown)", "notice.md"), ("scorecards", "scorecards/"),
+OUTPUTS = (("notice", "notice.html"), ("notice (Markdown)", "notice.md"), ("notice (Word)", "notice.docx"),
+           ("notice (PDF)", "notice.pdf"), ("scorecards", "scorecards/"),
            ("dashboard", "dashboard/index.html"),
            ("results", "results.csv"), ("results (Excel)", "results.xlsx"), ("findings", "findings.csv"),
            ("inspection", "inspection.html"), ("inspection (Excel)", "inspection.xlsx"),
+           ("inspection (Word)", "inspection.docx"), ("inspection (PDF)", "inspection.pdf"),
            ("results (new media)", "results-newmedia-2013.csv"), ("results (mobile)", "results-mobile-2013.csv"),
            ("results (columns)", "results-column-2013.csv"), ("results (innovation)", "results-innovation-2013.csv"),
            ("results (mailboxes)", "results-mailbox-2013.csv"), ("results (hotlines)", "results-hotline-2013.csv"),

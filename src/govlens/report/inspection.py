@@ -1,4 +1,4 @@
-"""The census-style inspection report: ``inspection.html`` and ``inspection.xlsx``.
+"""The census-style inspection report: ``inspection.html``, ``inspection.xlsx`` (and .docx, .pdf).
 
 Laid out as inspection offices publish their findings: the unqualified sites with their
 veto and score, then one row per problem (site, problem, points, what was seen, the evidence
@@ -83,11 +83,17 @@ def write_inspection(store: CampaignStore, out_dir: Path, locale: str = "zh-CN")
         "qualified": qualified, "unqualified": unqualified, "problems": problems,
         "types": {"veto": L.t("inspection.veto"), "deduction": L.t("inspection.deduction")},
     }
+    from govlens.report.charts import inspection_charts
+    from govlens.report.documents import figures, write_inspection_documents
+
+    charts = inspection_charts(rows, L)
     html_path = Path(out_dir) / "inspection.html"
-    atomic_write_text(html_path, html_env().get_template("inspection.html.j2").render(**model))
+    atomic_write_text(html_path, html_env().get_template("inspection.html.j2").render(**model,
+                                                                                    figures=figures(charts, L)))
     xlsx_path = Path(out_dir) / "inspection.xlsx"
     _write_xlsx(xlsx_path, rows, problems, L)
-    return {"inspection.html": html_path, "inspection.xlsx": xlsx_path}
+    return {"inspection.html": html_path, "inspection.xlsx": xlsx_path,
+            **write_inspection_documents(Path(out_dir), model, charts, L)}     # inspection.docx, inspection.pdf
 
 
 def _write_xlsx(path: Path, rows: list[dict[str, Any]], problems: list[dict[str, Any]], L: Locale) -> None:

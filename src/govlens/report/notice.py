@@ -310,8 +310,9 @@ def _robustness(data: CampaignData, L: Locale) -> str:
                stable=sum(1 for w in widths if w == 0), total=len(widths))
 
 
-def render_notice_html(model: NoticeModel) -> str:
-    return html_env().get_template("notice.html.j2").render(n=model)
+def render_notice_html(model: NoticeModel, **extra: Any) -> str:
+    """``extra``: the findings ``figures`` (report/documents.py), and for the PDF ``print`` and the award ``tables``."""
+    return html_env().get_template("notice.html.j2").render(n=model, **extra)
 
 
 def render_notice_md(model: NoticeModel) -> str:

@@ -41,10 +41,10 @@ def _dimension_titles(framework: Framework, awards: AwardsConfig, locale: str) -
 def write_reports(store: CampaignStore, out_dir: Path, *, framework: Framework, awards: AwardsConfig,
                   locale: str = "zh-CN", more_frameworks: Sequence[Framework] = (),
                   notice: NoticeText | None = None) -> dict[str, Path]:
-    """Write the notice (HTML, Markdown), results (CSV, XLSX), findings.csv, the scorecards and open data.
+    """Write the notice (HTML, Markdown, Word, PDF), results (CSV, XLSX), findings.csv, the scorecards and open data.
 
-    Returns the written paths by name: ``notice.html``, ``notice.md``, ``results.csv``,
-    ``results.xlsx`` (a sheet per framework), ``findings.csv``, ``scorecards`` (the directory),
+    Returns the written paths by name: ``notice.html``, ``notice.md``, ``notice.docx``, ``notice.pdf``,
+    ``results.csv``, ``results.xlsx`` (a sheet per framework), ``findings.csv``, ``scorecards`` (the directory),
     ``scorecards/index.html``, ``dashboard/index.html`` and the open data (``data/<table>.parquet``,
     ``data/<table>.csv``, ``data/datapackage.json``).
     With ``more_frameworks`` (a campaign scoring several platform kinds), each platform's scorecard
@@ -99,10 +99,17 @@ def write_reports(store: CampaignStore, out_dir: Path, *, framework: Framework, 
     summary = summarise(data, framework, L.name)
     model = build_notice(data, summary, framework, awards, L, files, _dimension_titles(framework, awards, L.name),
                          notice=notice, standings=award_standings(store, awards, data.awards))
+    from govlens.report.charts import notice_charts
+    from govlens.report.documents import figures, write_notice_documents
+    from govlens.report.pdf import PdfWorker
+
+    charts = notice_charts(data, summary, L)
     html_path, md_path = out_dir / "notice.html", out_dir / "notice.md"
-    atomic_write_text(html_path, render_notice_html(model))
+    atomic_write_text(html_path, render_notice_html(model, figures=figures(charts, L)))
     atomic_write_text(md_path, render_notice_md(model))
     written["notice.html"], written["notice.md"] = html_path, md_path
+    pdfs = PdfWorker()          # notice.pdf renders in a worker process while the tables and inspection are written
+    written.update(write_notice_documents(out_dir, model, data, awards, charts, L, pdfs))  # notice.docx, notice.pdf
 
     # tables: results.csv / .xlsx for the first framework's platforms, results-<id>.csv for each other one
     rows = [r for r in result_rows(data, framework, L) if r["id"] not in own]
@@ -131,6 +138,7 @@ def write_reports(store: CampaignStore, out_dir: Path, *, framework: Framework, 
 
     # the national check, when the campaign ran one (`govlens inspect`)
     written.update(write_inspection(store, out_dir, locale))
+    pdfs.wait()
     return written
 
 
