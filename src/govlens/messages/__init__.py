@@ -25,7 +25,9 @@ DEFAULT = "zh-CN"
 _current = DEFAULT
 
 
-class _Formatter(string.Formatter):
+class LenientFormatter(string.Formatter):
+    """str.format that leaves a placeholder without a value as written and prints a value its spec refuses."""
+
     def get_value(self, key: Any, args: Any, kwargs: Mapping[str, Any]) -> Any:
         if isinstance(key, int):
             return args[key] if key < len(args) else "{" + str(key) + "}"
@@ -38,7 +40,7 @@ class _Formatter(string.Formatter):
             return str(value)
 
 
-_FORMATTER = _Formatter()
+_FORMATTER = LenientFormatter()
 
 
 @cache

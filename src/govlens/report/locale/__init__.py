@@ -22,7 +22,6 @@ Layout of a locale file::
 """
 from __future__ import annotations
 
-import string
 from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
@@ -31,6 +30,7 @@ from typing import Any
 import yaml
 
 from govlens.errors import ConfigError
+from govlens.messages import LenientFormatter
 
 _MISSING = object()
 
@@ -42,20 +42,7 @@ class _Lenient(dict):
         return "{" + key + "}"
 
 
-class _LenientFormatter(string.Formatter):
-    def get_value(self, key: Any, args: Any, kwargs: Mapping[str, Any]) -> Any:
-        if isinstance(key, int):
-            return args[key] if key < len(args) else "{" + str(key) + "}"
-        return kwargs.get(key, "{" + key + "}")
-
-    def format_field(self, value: Any, format_spec: str) -> str:
-        try:
-            return super().format_field(value, format_spec)
-        except (ValueError, TypeError):
-            return str(value)
-
-
-_FORMATTER = _LenientFormatter()
+_FORMATTER = LenientFormatter()
 
 
 def available_locales() -> list[str]:
