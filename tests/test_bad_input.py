@@ -82,7 +82,7 @@ CASES = {
                          None, None, "not valid YAML"),
     "framework-weight": ("score", "framework.yaml", lambda p: edit(p, "weight: 2\n", 'weight: "heavy"\n'),
                          'weight: "heavy"',
-                         "dimensions[0].indicators[0].weight", "number"),
+                         "dimensions[0].indicators[0].weight", "应为 ≥ 0 的数字"),
     "framework-unknown-indicator": ("run", "framework.yaml", lambda p: edit(p, "id: page-metadata",
                                                                             "id: page-metadta"),
                                     "id: page-metadta", "dimensions[0].indicators[0].id", "未知的指标 “page-metadta”，是否想写 “page-metadata”"),

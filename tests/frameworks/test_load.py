@@ -152,3 +152,23 @@ def test_series_6_7_8_frameworks(name, kinds, dimensions) -> None:  # type: igno
     assert sum(d.weight for d in f.dimensions) == 100
     from govlens.scoring import NORMALISATION_METHODS
     validate_references(f, set(all_ids()), set(NORMALISATION_METHODS))
+
+
+def test_a_bad_framework_gives_its_reason_in_the_process_language(tmp_path: Path) -> None:
+    """The reason follows the locale the command line sets; the file, line and field stay the same."""
+    from govlens import messages
+
+    path = tmp_path / "framework.yaml"
+    path.write_text("id: f\ntitle: 测试框架\ndimensions: []\n", encoding="utf-8")
+    with pytest.raises(FrameworkError) as zh:
+        load_framework(path)
+    messages.set_locale("en")
+    try:
+        with pytest.raises(FrameworkError) as en:
+            load_framework(path)
+    finally:
+        messages.set_locale("zh-CN")
+    for info in (zh, en):
+        assert (info.value.file, info.value.line, info.value.field) == (str(path), 3, "dimensions"), info.value
+    assert "应为非空列表" in str(zh.value) and "expected" not in str(zh.value), zh.value
+    assert "expected a non-empty list" in str(en.value) and "应为" not in str(en.value), en.value

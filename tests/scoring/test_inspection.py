@@ -141,7 +141,7 @@ def test_shipped_scheme_is_valid_and_not_a_framework():
     assert scheme.pass_mark == 60 and scheme.bonus.cap == 30 and scheme.bonus.requires_base == 80
     assert {v.id for v in scheme.vetoes} >= {"site-unreachable", "homepage-not-updated", "serious-errors",
                                             "unanswered-messages"}
-    with pytest.raises(FrameworkError, match="inspection scheme"):
+    with pytest.raises(FrameworkError, match="这是检查方案，不是指数框架"):
         load_framework("national-check-2019")
 
 

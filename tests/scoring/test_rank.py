@@ -100,11 +100,11 @@ def test_one_lexsort_equals_the_published_sort() -> None:
 
 
 @pytest.mark.parametrize("rank, field, message", [
-    ({"ties": "lowest"}, "rank.ties", "must be one of min, max, average, dense, first"),
-    ({"ties": ["min", "min", "min"]}, "rank.ties", r"the tree has 2 level\(s\)"),
-    ({"ties": ["min", "top"]}, "rank.ties[1]", "must be one of"),
+    ({"ties": "lowest"}, "rank.ties", "必须是以下之一：min、max、average、dense、first"),
+    ({"ties": ["min", "min", "min"]}, "rank.ties", "指标树有 2 层"),
+    ({"ties": ["min", "top"]}, "rank.ties[1]", "必须是以下之一"),
     ({"tie": "min"}, "rank.tie", "未知的键 “tie”，是否想写 “ties”"),
-    ("min", "rank", "expected a mapping"),
+    ("min", "rank", "应为形如 {ties: min} 的映射"),
 ])
 def test_a_bad_ties_option_names_its_key(rank, field, message) -> None:
     from govlens.errors import FrameworkError

@@ -62,14 +62,13 @@ def parse_framework(doc: Any, source: str = "<framework>", lines: Mapping[str, i
         return FrameworkError(msg, file=source, line=_line(lines, path), field=path or None)
 
     if not isinstance(doc, dict):
-        raise err("expected a mapping at the top", "")
+        raise err(_r("top_mapping"), "")
     if doc.get("scheme") == "inspection":
-        raise err("this is an inspection scheme, not an index framework: name it in the campaign's "
-                  "`inspection` key and run `govlens inspect`", "scheme")
+        raise err(_r("inspection_not_index"), "scheme")
     fid = _text(doc, "id", "", err)
     dims_raw = doc.get("dimensions")
     if not isinstance(dims_raw, list) or not dims_raw:
-        raise err("expected a non-empty list", "dimensions")
+        raise err(_r("non_empty_list"), "dimensions")
     seen_nodes: set[str] = set()
     seen_inds: set[str] = set()
     dimensions = tuple(_dimension(d, f"dimensions[{i}]", err, seen_nodes, seen_inds) for i, d in enumerate(dims_raw))
@@ -78,7 +77,7 @@ def parse_framework(doc: Any, source: str = "<framework>", lines: Mapping[str, i
     for vi, v in enumerate(_list(doc, "vetoes", err)):
         vp = f"vetoes[{vi}]"
         if not isinstance(v, dict):
-            raise err("expected a mapping", vp)
+            raise err(_r("mapping"), vp)
         op, value = _condition(v, vp, err, required=True)
         vetoes.append(VetoRule(id=_text(v, "id", vp, err), titles=_titles(v, vp, err),
                                indicator=_text(v, "indicator", vp, err), op=op or "", value=float(value or 0),
@@ -89,31 +88,31 @@ def parse_framework(doc: Any, source: str = "<framework>", lines: Mapping[str, i
     agg_default, agg_levels = _aggregation(doc.get("aggregation", "weighted_arithmetic"), "aggregation", err)
     kinds = doc.get("platform_kinds", ["website"])
     if not isinstance(kinds, list) or not all(isinstance(k, str) for k in kinds):
-        raise err("expected a list of platform kinds", "platform_kinds")
+        raise err(_r("list_of_kinds"), "platform_kinds")
     groups = doc.get("platform_groups", [])
     if not isinstance(groups, list) or not all(isinstance(g, str) and g for g in groups):
-        raise err("expected a list of registry groups", "platform_groups")
+        raise err(_r("list_of_groups"), "platform_groups")
     index = doc.get("index") or {}
     if not isinstance(index, dict):
-        raise err("expected a mapping with 'aggregation' and/or 'weighting'", "index")
+        raise err(_r("index_mapping"), "index")
     _known(index, {"aggregation", "weighting"}, "index", err)
     screen = doc.get("screen") or {}
     if not isinstance(screen, dict):
-        raise err("expected a mapping like {min_availability: 0.5}", "screen")
+        raise err(_r("mapping_like", example="{min_availability: 0.5}"), "screen")
     _known(screen, {"min_availability"}, "screen", err)
     qualify = doc.get("qualify") or {}
     if not isinstance(qualify, dict):
-        raise err("expected a mapping like {min_index: 60}", "qualify")
+        raise err(_r("mapping_like", example="{min_index: 60}"), "qualify")
     _known(qualify, {"min_index"}, "qualify", err)
     table = doc.get("table") or {}
     if not isinstance(table, dict) or not all(isinstance(v, str) and v for v in table.values()):
-        raise err("expected a mapping of role (id, name, group) to a column name", "table")
+        raise err(_r("table_mapping"), "table")
     _known(table, {"id", "name", "group"}, "table", err)
     ties = _ties(doc.get("rank"), dimensions, err)
     by_findings = _by_findings(doc.get("rank"), err)
     checks = doc.get("checks") or []
     if not isinstance(checks, list) or not all(isinstance(c, str) and c for c in checks):
-        raise err("expected a list of indicator ids", "checks")
+        raise err(_r("list_of_indicators"), "checks")
     return Framework(
         id=fid, titles=_titles(doc, "", err), platform_kinds=tuple(kinds), aggregation=agg_default.method,
         dimensions=dimensions, vetoes=tuple(vetoes), source=source, aggregation_params=dict(agg_default.params),
@@ -137,7 +136,7 @@ def _by_findings(value: Any, err: Err) -> bool:
     if not isinstance(value, dict) or "by_findings" not in value:
         return False
     if not isinstance(value["by_findings"], bool):
-        raise err("expected true or false", "rank.by_findings")
+        raise err(_r("bool"), "rank.by_findings")
     return value["by_findings"]
 
 
@@ -146,44 +145,43 @@ def _ties(value: Any, dimensions: tuple[Dimension, ...], err: Err) -> tuple[str,
     if value is None:
         return ()
     if not isinstance(value, dict):
-        raise err("expected a mapping like {ties: min}", "rank")
+        raise err(_r("mapping_like", example="{ties: min}"), "rank")
     _known(value, {"ties", "by_findings"}, "rank", err)
     ties = value.get("ties", "min")
     items = ties if isinstance(ties, list) else [ties]
     for i, t in enumerate(items):
         if t not in TIES:
-            raise err(f"must be one of {', '.join(TIES)}", f"rank.ties[{i}]" if isinstance(ties, list) else "rank.ties")
+            raise err(_r("one_of", names=_names(TIES)), f"rank.ties[{i}]" if isinstance(ties, list) else "rank.ties")
 
     def height(d: Dimension) -> int:
         return 1 if d.indicators else 1 + max(height(s) for s in d.dimensions)
 
     levels = 1 + max(height(d) for d in dimensions)
     if isinstance(ties, list) and len(items) != levels:
-        raise err(f"the list gives {len(items)} method(s) but the tree has {levels} level(s) "
-                  "(level 1: indicators into their dimension, the last: the index)", "rank.ties")
+        raise err(_r("ties_levels", given=len(items), levels=levels), "rank.ties")
     return tuple(items)
 
 
 def _dimension(d: Any, dp: str, err: Err, seen_nodes: set[str], seen_inds: set[str]) -> Dimension:
     if not isinstance(d, dict):
-        raise err("expected a mapping", dp)
+        raise err(_r("mapping"), dp)
     did = _text(d, "id", dp, err)
     if did in seen_nodes or did in seen_inds or did == "index":
-        raise err(f"duplicate id '{did}'" if did != "index" else "'index' is the name of the whole index", f"{dp}.id")
+        raise err(_r("duplicate_id", id=did) if did != "index" else _r("index_reserved"), f"{dp}.id")
     seen_nodes.add(did)
     inds_raw, subs_raw = d.get("indicators"), d.get("dimensions")
     if (inds_raw is None) == (subs_raw is None):
-        raise err("a dimension has either 'indicators' or 'dimensions' (sub-dimensions)", dp)
+        raise err(_r("dimension_either"), dp)
     refs: list[IndicatorRef] = []
     subs: list[Dimension] = []
     if inds_raw is not None:
         if not isinstance(inds_raw, list) or not inds_raw:
-            raise err("expected a non-empty list", f"{dp}.indicators")
+            raise err(_r("non_empty_list"), f"{dp}.indicators")
         for ii, ind in enumerate(inds_raw):
             refs.append(_indicator(ind, f"{dp}.indicators[{ii}]", err, seen_nodes, seen_inds))
     else:
         if not isinstance(subs_raw, list) or not subs_raw:
-            raise err("expected a non-empty list", f"{dp}.dimensions")
+            raise err(_r("non_empty_list"), f"{dp}.dimensions")
         subs = [_dimension(s, f"{dp}.dimensions[{si}]", err, seen_nodes, seen_inds) for si, s in enumerate(subs_raw)]
     return Dimension(id=did, titles=_titles(d, dp, err), weight=_weight(d, dp, err), indicators=tuple(refs),
                      dimensions=tuple(subs), aggregation=_agg_spec(d.get("aggregation"), f"{dp}.aggregation", err),
@@ -192,31 +190,31 @@ def _dimension(d: Any, dp: str, err: Err, seen_nodes: set[str], seen_inds: set[s
 
 def _indicator(ind: Any, ip: str, err: Err, seen_nodes: set[str], seen_inds: set[str]) -> IndicatorRef:
     if not isinstance(ind, dict):
-        raise err("expected a mapping", ip)
+        raise err(_r("mapping"), ip)
     iid = _text(ind, "id", ip, err)
     if iid in seen_inds:
-        raise err(f"indicator '{iid}' appears twice", ip)
+        raise err(_r("indicator_twice", id=iid), ip)
     if iid in seen_nodes or iid == "index":
-        raise err(f"indicator id '{iid}' is also a dimension id", f"{ip}.id")
+        raise err(_r("indicator_is_dimension", id=iid), f"{ip}.id")
     seen_inds.add(iid)
     norm = ind.get("normalise", {"method": "bounded_linear", "worst": 0, "best": 1})
     if not isinstance(norm, dict) or not isinstance(norm.get("method"), str):
-        raise err("expected a mapping with a 'method'", f"{ip}.normalise")
+        raise err(_r("method_mapping"), f"{ip}.normalise")
     direction = ind.get("direction", 1)
     if direction not in (1, -1) or isinstance(direction, bool):
-        raise err("expected 1 (higher is better) or -1 (lower is better)", f"{ip}.direction")
+        raise err(_r("direction"), f"{ip}.direction")
     denominator, scale = None, 1.0
     den = ind.get("denominate")
     if den is not None:
         if isinstance(den, str):
             den = {"by": den}
         if not isinstance(den, dict) or not isinstance(den.get("by"), str) or not den["by"]:
-            raise err("expected a column name or {by: column, scale: number}", f"{ip}.denominate")
+            raise err(_r("denominate", example="{by: column, scale: number}"), f"{ip}.denominate")
         _known(den, {"by", "scale"}, f"{ip}.denominate", err)
         denominator = den["by"]
         scale = _number(den.get("scale", 1), f"{ip}.denominate.scale", err)
         if scale == 0:
-            raise err("must not be 0", f"{ip}.denominate.scale")
+            raise err(_r("not_zero"), f"{ip}.denominate.scale")
     return IndicatorRef(id=iid, weight=_weight(ind, ip, err),
                         normalisation=MethodSpec(norm["method"], {k: v for k, v in norm.items() if k != "method"}),
                         direction=int(direction), denominator=denominator, denominator_scale=scale,
@@ -226,11 +224,11 @@ def _indicator(ind: Any, ip: str, err: Err, seen_nodes: set[str], seen_inds: set
 
 def _deduction(d: Any, dp: str, err: Err) -> DeductionRule:
     if not isinstance(d, dict):
-        raise err("expected a mapping", dp)
+        raise err(_r("mapping"), dp)
     op, value = _condition(d, dp, err, required=False)
     per_unit = _bool(d.get("per_unit", False), f"{dp}.per_unit", err)
     if op is None and not per_unit:
-        raise err("give a condition (op, value) or per_unit: true", dp)
+        raise err(_r("condition"), dp)
     points = _number(d.get("points"), f"{dp}.points", err, minimum=0)
     cap = _number(d.get("max", points if not per_unit else None), f"{dp}.max", err, minimum=0)
     return DeductionRule(id=_text(d, "id", dp, err), titles=_titles(d, dp, err), indicator=_text(d, "indicator", dp, err),
@@ -240,11 +238,11 @@ def _deduction(d: Any, dp: str, err: Err) -> DeductionRule:
 
 def _bonus(b: Any, bp: str, err: Err) -> BonusRule:
     if not isinstance(b, dict):
-        raise err("expected a mapping", bp)
+        raise err(_r("mapping"), bp)
     op, value = _condition(b, bp, err, required=False)
     per_unit = _bool(b.get("per_unit", False), f"{bp}.per_unit", err)
     if op is None and not per_unit:
-        raise err("give a condition (op, value) or per_unit: true", bp)
+        raise err(_r("condition"), bp)
     points = _number(b.get("points"), f"{bp}.points", err, minimum=0)
     return BonusRule(id=_text(b, "id", bp, err), titles=_titles(b, bp, err), indicator=_text(b, "indicator", bp, err),
                      points=points, max=_number(b.get("max", points if not per_unit else None), f"{bp}.max", err,
@@ -259,29 +257,29 @@ def _uncertainty(u: Any, up: str, err: Err) -> UncertaintySpec | None:
     if u is True:
         return UncertaintySpec()
     if not isinstance(u, dict):
-        raise err("expected a mapping (or false)", up)
+        raise err(_r("mapping_or_false"), up)
     _known(u, {"replications", "seed", "weights", "normalisation", "aggregation", "imputation", "treatment",
                "sensitivity", "interval"}, up, err)
     reps = u.get("replications", 1000)
     if isinstance(reps, bool) or not isinstance(reps, int) or reps < 1:
-        raise err("expected a whole number ≥ 1", f"{up}.replications")
+        raise err(_r("whole_number_min", minimum=1), f"{up}.replications")
     seed = u.get("seed", 2013)
     if isinstance(seed, bool) or not isinstance(seed, int):
-        raise err("expected a whole number", f"{up}.seed")
+        raise err(_r("whole_number"), f"{up}.seed")
     weights = u.get("weights", {}) or {}
     if not isinstance(weights, dict):
-        raise err("expected a mapping like {noise: 0.25, levels: [1, 2]}", f"{up}.weights")
+        raise err(_r("mapping_like", example="{noise: 0.25, levels: [1, 2]}"), f"{up}.weights")
     _known(weights, {"noise", "levels"}, f"{up}.weights", err)
     noise = _share(weights.get("noise", 0.25), f"{up}.weights.noise", err)
     levels = weights.get("levels", [])
     if not isinstance(levels, list) or not all(isinstance(x, int) and not isinstance(x, bool) and x >= 1
                                                for x in levels):
-        raise err("expected a list of levels (1 = indicators into dimensions)", f"{up}.weights.levels")
+        raise err(_r("levels_list"), f"{up}.weights.levels")
     interval = u.get("interval", [0.05, 0.95])
     if (not isinstance(interval, list) or len(interval) != 2
             or not all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in interval)
             or not 0 <= interval[0] < interval[1] <= 1):
-        raise err("expected two quantiles like [0.05, 0.95]", f"{up}.interval")
+        raise err(_r("quantiles"), f"{up}.interval")
 
     exact: list[str] = []
 
@@ -295,10 +293,10 @@ def _uncertainty(u: Any, up: str, err: Err) -> UncertaintySpec | None:
             raw = raw.get("choices")
             path = f"{path}.choices"
             if not isinstance(raw, list) or not raw:
-                raise err("expected a non-empty list of the methods to draw from", path)
+                raise err(_r("choices_list"), path)
             exact.append(key)
         elif not isinstance(raw, list):
-            raise err("expected a list of alternative methods, or {choices: [...]} for exactly these", path)
+            raise err(_r("alternatives", example="{choices: [...]}"), path)
         out = []
         for i, item in enumerate(raw):
             if item == NOMINAL.method and key in exact:
@@ -391,6 +389,17 @@ def _line(lines: Mapping[str, int], path: str | None) -> int | None:
     return None
 
 
+def _r(key: str, **values: Any) -> str:
+    """The reason of a load error in the process's language (govlens.messages ``config.<key>``)."""
+    from govlens.messages import t
+    return t(f"config.{key}", **values)
+
+
+def _names(names: Iterable[str]) -> str:
+    from govlens.messages import join
+    return join(list(names))
+
+
 def _unknown(key: str, name: str, known: Iterable[str], **values: Any) -> str:
     """``unknown indicator 'x'; did you mean 'y'?`` (govlens.messages: the nearest known names)."""
     from govlens.messages import did_you_mean, t
@@ -408,7 +417,7 @@ def _known(m: Mapping[str, Any], keys: set[str], path: str, err: Err) -> None:
 def _list(doc: Mapping[str, Any], key: str, err: Err) -> list[Any]:
     value = doc.get(key) or []
     if not isinstance(value, list):
-        raise err("expected a list", key)
+        raise err(_r("list"), key)
     return value
 
 
@@ -420,13 +429,13 @@ def _spec(value: Any, path: str, err: Err) -> MethodSpec | None:
         return MethodSpec(value.strip())
     if isinstance(value, dict) and isinstance(value.get("method"), str) and value["method"].strip():
         return MethodSpec(value["method"].strip(), {str(k): v for k, v in value.items() if k != "method"})
-    raise err("expected a method name or a mapping with a 'method'", path)
+    raise err(_r("method_spec"), path)
 
 
 def _agg_spec(value: Any, path: str, err: Err) -> MethodSpec | None:
     spec = _spec(value, path, err)
     if spec is not None and spec.method not in AGGREGATIONS:
-        raise err(f"must be one of {', '.join(AGGREGATIONS)}", path)
+        raise err(_r("one_of", names=_names(AGGREGATIONS)), path)
     return spec
 
 
@@ -434,7 +443,7 @@ def _aggregation(value: Any, path: str, err: Err) -> tuple[MethodSpec, tuple[Met
     """The top-level ``aggregation``: one method for every level, or a list with one per level."""
     if isinstance(value, list):
         if not value:
-            raise err("expected a method or a non-empty list of methods (one per level)", path)
+            raise err(_r("agg_levels"), path)
         levels = tuple(_agg_spec(v, f"{path}[{i}]", err) or MethodSpec("weighted_arithmetic")
                        for i, v in enumerate(value))
         return levels[0], levels
@@ -447,44 +456,44 @@ def _condition(m: Mapping[str, Any], path: str, err: Err, *, required: bool) -> 
     if op is None and not required:
         return None, None
     if op not in VETO_OPS:
-        raise err(f"op must be one of {', '.join(VETO_OPS)}", f"{path}.op")
+        raise err(_r("op_one_of", names=_names(VETO_OPS)), f"{path}.op")
     value = m.get("value")
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise err("expected a number", f"{path}.value")
+        raise err(_r("number"), f"{path}.value")
     return op, float(value)
 
 
 def _number(value: Any, path: str, err: Err, minimum: float | None = None) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise err("expected a number", path)
+        raise err(_r("number"), path)
     if minimum is not None and value < minimum:
-        raise err(f"expected a number ≥ {minimum:g}", path)
+        raise err(_r("number_min", minimum=f"{minimum:g}"), path)
     return float(value)
 
 
 def _share(value: Any, path: str, err: Err) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
-        raise err("expected a share between 0 and 1", path)
+        raise err(_r("share"), path)
     return float(value)
 
 
 def _bool(value: Any, path: str, err: Err) -> bool:
     if not isinstance(value, bool):
-        raise err("expected true or false", path)
+        raise err(_r("bool"), path)
     return value
 
 
 def _text(m: dict[str, Any], key: str, path: str, err: Err) -> str:
     value = m.get(key)
     if not isinstance(value, str) or not value.strip():
-        raise err("missing or empty", f"{path}.{key}" if path else key)
+        raise err(_r("missing"), f"{path}.{key}" if path else key)
     return value
 
 
 def _weight(m: dict[str, Any], path: str, err: Err) -> float:
     value = m.get("weight", 1)
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-        raise err("expected a number ≥ 0", f"{path}.weight")
+        raise err(_r("number_min", minimum=0), f"{path}.weight")
     return float(value)
 
 
@@ -496,7 +505,7 @@ def _titles(m: dict[str, Any], path: str, err: Err) -> dict[str, str]:
         return {"zh-CN": value}
     if isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
         return dict(value)
-    raise err("expected a string or a mapping of locale to string", f"{path}.title" if path else "title")
+    raise err(_r("titles"), f"{path}.title" if path else "title")
 
 
 def number_or_fraction(value: Any) -> float:
