@@ -172,3 +172,22 @@ def test_a_bad_framework_gives_its_reason_in_the_process_language(tmp_path: Path
         assert (info.value.file, info.value.line, info.value.field) == (str(path), 3, "dimensions"), info.value
     assert "应为非空列表" in str(zh.value) and "expected" not in str(zh.value), zh.value
     assert "expected a non-empty list" in str(en.value) and "应为" not in str(en.value), en.value
+
+
+@pytest.mark.parametrize("review, field, reason", [
+    ({"outliers": "drop", "items": [{"id": "a"}]}, "review.outliers", "应为 “exclude” 或 “keep”"),
+    ({"item": []}, "review.item", "未知的键 “item”，是否想写 “items”"),
+    ({"items": [{"id": "a", "min": 5, "max": 1}]}, "review.items[0].max", "应为数字，且 min < max"),
+])
+def test_a_bad_review_block_names_its_field_in_chinese(review, field, reason) -> None:
+    with pytest.raises(FrameworkError) as info:
+        parse_framework({**MINIMAL, "review": review}, "fw.yaml")
+    assert info.value.field == field and reason in str(info.value), info.value
+
+
+def test_a_bad_inspection_scheme_names_its_field_in_chinese() -> None:
+    from govlens.frameworks.inspection import parse_inspection_scheme
+
+    with pytest.raises(FrameworkError) as info:
+        parse_inspection_scheme({"scheme": "inspection", "deductions": [{"id": "d", "indicator": "a"}]}, "s.yaml")
+    assert info.value.field == "deductions[0].per" and "扣分项需要 `when: {op, value}` 或正数 `per`" in str(info.value)

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from govlens.errors import FrameworkError
-from govlens.frameworks.load import _text, _titles
+from govlens.frameworks.load import _names, _r, _text, _titles
 from govlens.frameworks.model import VETO_OPS, VetoRule
 from govlens.yamlfile import read_yaml, with_line
 
@@ -127,9 +127,9 @@ def parse_inspection_scheme(doc: Any, source: str = "<scheme>") -> InspectionSch
         return FrameworkError(msg, file=source, field=path or None)
 
     if not isinstance(doc, dict):
-        raise err("expected a mapping at the top", "")
+        raise err(_r("top_mapping"), "")
     if doc.get("scheme") != "inspection":
-        raise err("not an inspection scheme (expected `scheme: inspection`)", "scheme")
+        raise err(_r("not_inspection"), "scheme")
     full = _number(doc, "full_marks", "", err, 100.0)
     pass_mark = _number(doc, "pass_mark", "", err, 60.0)
     vetoes = []
@@ -145,14 +145,14 @@ def parse_inspection_scheme(doc: Any, source: str = "<scheme>") -> InspectionSch
         dp = f"deductions[{di}]"
         did = _text(d, "id", dp, err)
         if did in seen:
-            raise err(f"duplicate deduction id '{did}'", dp)
+            raise err(_r("duplicate_deduction", id=did), dp)
         seen.add(did)
         when = _condition(d["when"], f"{dp}.when", err) if "when" in d else None
         per = None
         if when is None:
             per = _number(d, "per", dp, err, None)
             if per is None or per <= 0:
-                raise err("a deduction needs `when: {op, value}` or a positive `per`", f"{dp}.per")
+                raise err(_r("deduction_needs", example="{op, value}"), f"{dp}.per")
         group = d.get("group") or {}
         deductions.append(Deduction(
             id=did, titles=_titles(d, dp, err), group=group if isinstance(group, dict) else {"zh-CN": str(group)},
@@ -162,10 +162,10 @@ def parse_inspection_scheme(doc: Any, source: str = "<scheme>") -> InspectionSch
             service=bool(d.get("service", False)),
             basis=str(d.get("basis", "") or "")))
         if deductions[-1].cap <= 0 or deductions[-1].points <= 0:
-            raise err("`points` and `cap` must be positive", dp)
+            raise err(_r("points_cap_positive"), dp)
     b = doc.get("bonus") or {}
     if not isinstance(b, dict):
-        raise err("expected a mapping", "bonus")
+        raise err(_r("mapping"), "bonus")
     items = []
     for bi, item in enumerate(_list(b, "items", err, "bonus.")):
         bp = f"bonus.items[{bi}]"
@@ -178,7 +178,7 @@ def parse_inspection_scheme(doc: Any, source: str = "<scheme>") -> InspectionSch
                   portals_only=bool(b.get("portals_only", True)), items=tuple(items))
     kinds = doc.get("platform_kinds", ["website"])
     if not isinstance(kinds, list) or not all(isinstance(k, str) for k in kinds):
-        raise err("expected a list of platform kinds", "platform_kinds")
+        raise err(_r("list_of_kinds"), "platform_kinds")
     services = _number(doc, "services_full_marks", "", err, 75.0) or 75.0
     return InspectionScheme(id=_text(doc, "id", "", err), titles=_titles(doc, "", err), platform_kinds=tuple(kinds),
                             full_marks=full or 100.0, pass_mark=pass_mark or 0.0, vetoes=tuple(vetoes),
@@ -206,7 +206,7 @@ def _validate_scheme_references(scheme: InspectionScheme, indicator_ids: set[str
 def _list(m: dict[str, Any], key: str, err: Any, prefix: str = "") -> list[dict[str, Any]]:
     value = m.get(key) or []
     if not isinstance(value, list) or not all(isinstance(x, dict) for x in value):
-        raise err("expected a list of mappings", f"{prefix}{key}")
+        raise err(_r("list_of_mappings"), f"{prefix}{key}")
     return value
 
 
@@ -215,16 +215,16 @@ def _number(m: dict[str, Any], key: str, path: str, err: Any, default: float | N
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise err("expected a number", f"{path}.{key}" if path else key)
+        raise err(_r("number"), f"{path}.{key}" if path else key)
     return float(value)
 
 
 def _condition(v: Any, path: str, err: Any) -> Condition:
     if not isinstance(v, dict):
-        raise err("expected a mapping with `op` and `value`", path)
+        raise err(_r("condition_mapping"), path)
     op, value = v.get("op"), v.get("value")
     if op not in VETO_OPS:
-        raise err(f"op must be one of {', '.join(VETO_OPS)}", f"{path}.op")
+        raise err(_r("op_one_of", names=_names(VETO_OPS)), f"{path}.op")
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise err("expected a number", f"{path}.value")
+        raise err(_r("number"), f"{path}.value")
     return Condition(op=op, value=float(value))

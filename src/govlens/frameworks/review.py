@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from govlens.errors import FrameworkError
+from govlens.messages import did_you_mean, join, quote, t
 
 MATERIAL_TYPES = ("self_nomination", "recommendation")
 
@@ -58,44 +59,50 @@ class ReviewSpec:
         raise KeyError(item_id)
 
 
+def _r(key: str, **values: Any) -> str:
+    """A load error's reason in the process's language (``config.<key>``; load.py imports this module)."""
+    return t(f"config.{key}", **values)
+
+
 def parse_review(raw: Any, err: Callable[[str, str], FrameworkError]) -> ReviewSpec | None:
     if raw is None:
         return None
     if not isinstance(raw, dict):
-        raise err("expected a mapping with 'items'", "review")
-    unknown = sorted(set(raw) - {"candidates", "materials", "experts_per_platform", "outliers", "items"})
+        raise err(_r("review_mapping"), "review")
+    known = {"candidates", "materials", "experts_per_platform", "outliers", "items"}
+    unknown = sorted(set(raw) - known)
     if unknown:
-        raise err(f"unknown key '{unknown[0]}'", f"review.{unknown[0]}")
+        raise err(t("config.unknown_key", key=unknown[0], hint=did_you_mean(str(unknown[0]), known)), f"review.{unknown[0]}")
     candidates = raw.get("candidates", "all")
     if candidates not in ("all", "materials"):
-        raise err("expected 'all' or 'materials'", "review.candidates")
+        raise err(_r("either", a=quote("all"), b=quote("materials")), "review.candidates")
     materials = raw.get("materials", [])
     if not isinstance(materials, list) or any(m not in MATERIAL_TYPES for m in materials):
-        raise err(f"expected a list of {', '.join(MATERIAL_TYPES)}", "review.materials")
+        raise err(_r("list_of", names=join(list(MATERIAL_TYPES))), "review.materials")
     k = raw.get("experts_per_platform", 3)
     if isinstance(k, bool) or not isinstance(k, int) or k < 1:
-        raise err("expected a whole number ≥ 1", "review.experts_per_platform")
+        raise err(_r("whole_number_min", minimum=1), "review.experts_per_platform")
     outliers = raw.get("outliers", "exclude")
     if outliers not in ("exclude", "keep"):
-        raise err("expected 'exclude' or 'keep'", "review.outliers")
+        raise err(_r("either", a=quote("exclude"), b=quote("keep")), "review.outliers")
     items_raw = raw.get("items")
     if not isinstance(items_raw, list) or not items_raw:
-        raise err("expected a non-empty list", "review.items")
+        raise err(_r("non_empty_list"), "review.items")
     items, seen = [], set()
     for i, it in enumerate(items_raw):
         path = f"review.items[{i}]"
         if not isinstance(it, dict):
-            raise err("expected a mapping", path)
+            raise err(_r("mapping"), path)
         iid = it.get("id")
         if not isinstance(iid, str) or not iid.strip() or not iid.replace("-", "").replace("_", "").isalnum():
-            raise err("expected an id of letters, digits, - and _", f"{path}.id")
+            raise err(_r("item_id"), f"{path}.id")
         if iid in seen:
-            raise err(f"duplicate item '{iid}'", f"{path}.id")
+            raise err(_r("duplicate_item", id=iid), f"{path}.id")
         seen.add(iid)
         lo, hi = it.get("min", 0), it.get("max", 10)
         if isinstance(lo, bool) or isinstance(hi, bool) or not isinstance(lo, (int, float)) \
                 or not isinstance(hi, (int, float)) or not lo < hi:
-            raise err("expected numbers with min < max", f"{path}.max")
+            raise err(_r("min_below_max"), f"{path}.max")
         items.append(ReviewItem(id=iid, titles=_text(it.get("title"), iid, f"{path}.title", err),
                                 definitions=_text(it.get("definition"), "", f"{path}.definition", err),
                                 min=float(lo), max=float(hi)))
@@ -110,4 +117,4 @@ def _text(value: Any, default: str, path: str, err: Callable[[str, str], Framewo
         return {"zh-CN": value}
     if isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
         return dict(value)
-    raise err("expected a string or a mapping of locale to string", path)
+    raise err(_r("titles"), path)
