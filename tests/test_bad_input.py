@@ -108,7 +108,7 @@ CASES = {
                       "not UTF-8"),
     # the national-check scheme of `govlens inspect` (issue 4)
     "inspection-value": ("inspect", "inspection.yaml", lambda p: edit(p, "value: 0.05", 'value: "five"'),
-                         'value: "five"', "vetoes[0].value", "number"),
+                         'value: "five"', "vetoes[0].value", "应为数字"),
     "inspection-unknown-indicator": ("run", "inspection.yaml",
                                      lambda p: edit(p, "indicator: monitor-availability",
                                                     "indicator: monitor-availabilty"),

@@ -105,22 +105,25 @@ def test_exclusion_cycle_and_unknown_framework(store: CampaignStore) -> None:
         select_awards(store, parse_awards(doc))
 
 
-@pytest.mark.parametrize("mutate, field", [
-    (lambda d: d["series"][0]["awards"][0]["groups"][0].update(quota=-1), "series[0].awards[0].groups[0].quota"),
+@pytest.mark.parametrize("mutate, field, reason", [
+    (lambda d: d["series"][0]["awards"][0]["groups"][0].update(quota=-1), "series[0].awards[0].groups[0].quota",
+     "应为 ≥ 0 的整数"),
     (lambda d: d["series"][0]["awards"][0]["groups"][0].update(members={"colour": ["red"]}),
-     "series[0].awards[0].groups[0].members"),
-    (lambda d: d["series"][0]["awards"][0].update(rank_by="luck"), "series[0].awards[0].rank_by"),
-    (lambda d: d["series"][1]["awards"][0].update(excludes=["s9.none"]), "s5.excellent.excludes"),
-    (lambda d: d.update(date="Christmas"), "date"),
-    (lambda d: d["series"][0].pop("awards"), "series[0].awards"),
+     "series[0].awards[0].groups[0].members", "未知的成员筛选条件 “colour”"),
+    (lambda d: d["series"][0]["awards"][0].update(rank_by="luck"), "series[0].awards[0].rank_by",
+     "rank_by 必须是 “index” 或 “dimension:<维度 id>”"),
+    (lambda d: d["series"][1]["awards"][0].update(excludes=["s9.none"]), "s5.excellent.excludes",
+     "excludes 中有未知的奖项 “s9.none”"),
+    (lambda d: d.update(date="Christmas"), "date", "应为 ISO 格式的日期"),
+    (lambda d: d["series"][0].pop("awards"), "series[0].awards", "应为非空列表"),
 ])
-def test_bad_awards_file_names_the_key(mutate, field: str) -> None:  # type: ignore[no-untyped-def]
+def test_bad_awards_file_names_the_key(mutate, field: str, reason: str) -> None:  # type: ignore[no-untyped-def]
     import copy
     doc = copy.deepcopy(CONFIG)
     mutate(doc)
     with pytest.raises(AwardsError) as info:
         parse_awards(doc, "a.yaml")
-    assert info.value.field == field and "a.yaml" in str(info.value)
+    assert info.value.field == field and "a.yaml" in str(info.value) and reason in str(info.value), info.value
 
 
 def test_awards_yaml_syntax_error(tmp_path: Path) -> None:

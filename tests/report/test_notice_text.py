@@ -160,10 +160,10 @@ def test_bad_bound_reasons_are_named() -> None:
         doc = {**AWARDS_DOC, "series": [dict(AWARDS_DOC["series"][0])]}
         doc["series"][0]["awards"] = [{**AWARDS_DOC["series"][0]["awards"][0], "reasons": reasons}]
         return doc
-    for reasons, words in (({"gd": ""}, "non-empty"), ([{"platforms": [], "text": "x"}], "platform ids"),
-                           ([{"platforms": ["gd"], "txt": "x"}], "unknown key 'txt'"),
+    for reasons, words in (({"gd": ""}, "应为非空文字"), ([{"platforms": [], "text": "x"}], "应为非空的平台 id 列表"),
+                           ([{"platforms": ["gd"], "txt": "x"}], "未知的键 “txt”，是否想写 “text”"),
                            ([{"platforms": ["gd"], "text": "a"}, {"platforms": ["gd", "sh"], "text": "b"}],
-                            "two fixed reasons"), ("gd", "mapping")):
+                            "平台 “gd” 有两条固定理由"), ("gd", "应为平台 id 到文字的映射")):
         with pytest.raises(AwardsError, match=words) as info:
             parse_awards(with_reasons(reasons))
         assert "series[0].awards[0].reasons" in str(info.value.field)

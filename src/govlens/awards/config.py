@@ -179,7 +179,7 @@ def parse_awards(doc: Any, source: str = "<awards>", year: int | None = None) ->
             a = r.mapping(a, ap)
             aid = r.text(a, "id", ap)
             if f"{sid}.{aid}" in seen_awards:
-                raise AwardsError(f"duplicate award id '{sid}.{aid}'", file=source, field=ap)
+                raise AwardsError(_r("duplicate_award", id=f"{sid}.{aid}"), file=source, field=ap)
             seen_awards.add(f"{sid}.{aid}")
             groups = []
             for gi, g in enumerate(r.list(a, "groups", ap)):
@@ -193,7 +193,7 @@ def parse_awards(doc: Any, source: str = "<awards>", year: int | None = None) ->
                                           file=source, field=f"{gp}.members")
                     values = [values] if isinstance(values, str) else values
                     if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-                        raise AwardsError("expected a list of strings", file=source, field=f"{gp}.members.{key}")
+                        raise AwardsError(_r("list_of_strings"), file=source, field=f"{gp}.members.{key}")
                     members[key] = tuple(values)
                 gnom = None if g.get("nominations") is None else r.integer(g, "nominations", gp, minimum=0)
                 groups.append(AwardGroup(id=r.text(g, "id", gp), title=r.text(g, "title", gp),
@@ -201,13 +201,13 @@ def parse_awards(doc: Any, source: str = "<awards>", year: int | None = None) ->
                                          nominations=gnom))
             rank_by = str(a.get("rank_by", "index"))
             if rank_by != "index" and not rank_by.startswith("dimension:"):
-                raise AwardsError("rank_by must be 'index' or 'dimension:<id>'", file=source, field=f"{ap}.rank_by")
+                raise AwardsError(_r("rank_by"), file=source, field=f"{ap}.rank_by")
             excludes = a.get("excludes", [])
             if not isinstance(excludes, list):
-                raise AwardsError("expected a list of award keys", file=source, field=f"{ap}.excludes")
+                raise AwardsError(_r("list_of_award_keys"), file=source, field=f"{ap}.excludes")
             evidence = a.get("evidence", [])
             if not isinstance(evidence, list) or not all(isinstance(e, str) and e for e in evidence):
-                raise AwardsError("expected a list of indicator ids", file=source, field=f"{ap}.evidence")
+                raise AwardsError(_r("list_of_indicators"), file=source, field=f"{ap}.evidence")
             awards.append(Award(
                 id=aid, series_id=sid, title=r.text(a, "title", ap), framework=r.text(a, "framework", ap),
                 groups=tuple(groups), rank_by=rank_by,
@@ -230,9 +230,9 @@ def parse_awards(doc: Any, source: str = "<awards>", year: int | None = None) ->
         try:
             when = date.fromisoformat(when)
         except ValueError:
-            raise AwardsError("expected an ISO date", file=source, field="date") from None
+            raise AwardsError(_r("iso_date"), file=source, field="date") from None
     if when is not None and not isinstance(when, date):
-        raise AwardsError("expected an ISO date", file=source, field="date")
+        raise AwardsError(_r("iso_date"), file=source, field="date")
     r.integer(top, "year", "", minimum=1990)
     return AwardsConfig(id=r.text(top, "id", ""), year=year,
                         title=str(top.get("title", "") or ""), issuer=str(top.get("issuer", "") or ""), date=when,
@@ -255,7 +255,7 @@ def _reason(r: "_Reader", raw: Any, path: str) -> str:
     if raw is None:
         return ""
     if not isinstance(raw, str):
-        raise r._err("expected a text (a reason written for one platform goes under `reasons`, bound to its id)",
+        raise r._err(_r("reason_text"),
                      f"{path}.reason")
     return raw.strip()
 
@@ -268,7 +268,7 @@ def _bound_reasons(r: "_Reader", raw: Any, path: str) -> tuple[BoundReason, ...]
     if isinstance(raw, dict):
         for pid, text in raw.items():
             if not isinstance(text, str) or not text.strip():
-                raise r._err("expected a non-empty text", f"{path}.{pid}")
+                raise r._err(_r("non_empty_text"), f"{path}.{pid}")
             out.append(BoundReason(platforms=(str(pid),), text=text.strip()))
     elif isinstance(raw, list):
         for i, item in enumerate(raw):
@@ -276,19 +276,21 @@ def _bound_reasons(r: "_Reader", raw: Any, path: str) -> tuple[BoundReason, ...]
             item = r.mapping(item, ip)
             unknown = sorted(set(item) - {"platforms", "text"})
             if unknown:
-                raise r._err(f"unknown key '{unknown[0]}' (known: platforms, text)", ip)
+                from govlens.messages import did_you_mean, t
+                raise r._err(t("config.unknown_key", key=unknown[0],
+                               hint=did_you_mean(str(unknown[0]), ["platforms", "text"])), ip)
             ids = item.get("platforms")
             ids = [ids] if isinstance(ids, str) else ids
             if not isinstance(ids, list) or not ids or not all(isinstance(x, str) and x for x in ids):
-                raise r._err("expected a non-empty list of platform ids", f"{ip}.platforms")
+                raise r._err(_r("platform_ids"), f"{ip}.platforms")
             out.append(BoundReason(platforms=tuple(ids), text=r.text(item, "text", ip).strip()))
     else:
-        raise r._err("expected a mapping of platform id to text, or a list of {platforms, text}", path)
+        raise r._err(_r("bound_reasons", example="{platforms, text}"), path)
     seen: set[str] = set()
     for b in out:
         for pid in b.platforms:
             if pid in seen:
-                raise r._err(f"platform '{pid}' has two fixed reasons", path)
+                raise r._err(_r("two_reasons", id=pid), path)
             seen.add(pid)
     return tuple(out)
 
@@ -304,7 +306,7 @@ def _nominations(r: "_Reader", raw: Any, known: set[str]) -> tuple[str, tuple[No
         item = r.mapping(item, lp)
         keys = item.get("awards")
         if not isinstance(keys, list) or not keys or not all(isinstance(k, str) for k in keys):
-            raise AwardsError("expected a non-empty list of award keys (series.award)", file=r.source,
+            raise AwardsError(_r("nomination_keys"), file=r.source,
                               field=f"{lp}.awards")
         for k in keys:
             if k not in known:
@@ -323,42 +325,48 @@ class _Reader:
 
     def mapping(self, value: Any, path: str) -> dict[str, Any]:
         if not isinstance(value, dict):
-            raise self._err("expected a mapping", path)
+            raise self._err(_r("mapping"), path)
         return value
 
     def list(self, m: dict[str, Any], key: str, path: str) -> list[Any]:
         value = m.get(key)
         if not isinstance(value, list) or not value:
-            raise self._err("expected a non-empty list", _join(path, key))
+            raise self._err(_r("non_empty_list"), _join(path, key))
         return value
 
     def text(self, m: dict[str, Any], key: str, path: str) -> str:
         value = m.get(key)
         if value is None or (isinstance(value, str) and not value.strip()) or isinstance(value, (dict, list)):
-            raise self._err("missing or empty", _join(path, key))
+            raise self._err(_r("missing"), _join(path, key))
         return str(value)
 
     def integer(self, m: dict[str, Any], key: str, path: str, *, minimum: int, default: int | None = None) -> int:
         value = m.get(key, default)
         if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-            raise self._err(f"expected a whole number ≥ {minimum}", _join(path, key))
+            raise self._err(_r("whole_number_min", minimum=minimum), _join(path, key))
         return value
 
     def boolean(self, m: dict[str, Any], key: str, path: str, default: bool = False) -> bool:
         value = m.get(key, default)
         if not isinstance(value, bool):
-            raise self._err("expected true or false", _join(path, key))
+            raise self._err(_r("bool"), _join(path, key))
         return value
 
     def number(self, m: dict[str, Any], key: str, path: str, *, default: float) -> float:
         value = m.get(key, default)
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise self._err("expected a number", _join(path, key))
+            raise self._err(_r("number"), _join(path, key))
         return float(value)
 
 
 def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
+
+
+def _r(key: str, **values: Any) -> str:
+    """A load error's reason in the process's language (govlens.messages ``config.<key>``)."""
+    from govlens.messages import t
+    return t(f"config.{key}", **values)
 
 
 def _unknown(key: str, name: str, known: Any) -> str:
