@@ -26,7 +26,11 @@ NORMAL_SITES = 200
 SEED = 2013
 AS_OF = date(2013, 12, 15)
 SCAN_DEADLINE = 420.0       # seconds for the whole scan (default settings: a never-answering site costs 3 × 15 s)
-RSS_BOUND_MB = 500.0
+# Memory: the hostile web (bombs, endless bodies, 50 MB pages, traps) may cost little more than the same scan
+# without it, measured in the same run (the process's own baseline grows with its libraries: pandas loads
+# pyarrow when installed, +35 MB), and never more than an absolute cap.
+RSS_RATIO_BOUND = 1.25
+RSS_CAP_MB = 800.0
 
 
 def _scan(tools, folder: Path, registry: Path, served: Path, *, with_hostile: bool):
@@ -56,7 +60,8 @@ def scans(tmp_path_factory: pytest.TempPathFactory, scan_tools):
     mixed = _scan(scan_tools, work / "mixed", work / "mixed.csv", work / "normal.csv", with_hostile=True)
     alone = _scan(scan_tools, work / "alone", work / "normal.csv", work / "normal.csv", with_hostile=False)
     print(f"\nmixed scan: {mixed.seconds:.1f} s (deadline {SCAN_DEADLINE:.0f} s), peak RSS {mixed.max_rss_mb:.0f} MB "
-          f"(bound {RSS_BOUND_MB:.0f} MB); normal sites alone: {alone.seconds:.1f} s, peak RSS {alone.max_rss_mb:.0f} MB")
+          f"(×{mixed.max_rss_mb / alone.max_rss_mb:.2f} of the normal sites alone, bound ×{RSS_RATIO_BOUND}, cap {RSS_CAP_MB:.0f} MB); "
+          f"normal sites alone: {alone.seconds:.1f} s, peak RSS {alone.max_rss_mb:.0f} MB")
     return {"work": work, "mixed": mixed, "alone": alone, "normal_ids": {p.id for p in normal}}
 
 
@@ -65,7 +70,9 @@ def test_scan_ends_within_its_deadline(scans) -> None:
 
 
 def test_peak_rss_is_bounded(scans) -> None:
-    assert scans["mixed"].max_rss_mb < RSS_BOUND_MB
+    mixed, alone = scans["mixed"].max_rss_mb, scans["alone"].max_rss_mb
+    assert mixed < RSS_RATIO_BOUND * alone, (mixed, alone)
+    assert mixed < RSS_CAP_MB
 
 
 def test_every_hostile_site_has_its_expected_status(scans) -> None:

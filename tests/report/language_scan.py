@@ -122,7 +122,7 @@ def offending(text: str, allowed: Iterable[str] = ()) -> tuple[list[str], list[s
         low = w.lower().strip("'’-")
         if len(low) < 2 or low in ALLOWED or low in extra:      # single letters: A级, x倍, 第N
             continue
-        if any(c.isdigit() for c in low):                        # a code, not a word: 回执编号XX2013…, e03
+        if len(low) >= 8 and any(c.isdigit() for c in low):     # a code, not a word: 回执编号XX20131215…
             continue
         words.append(w)
     return words, reprs
@@ -289,8 +289,13 @@ def axe_rule_ids() -> set[str]:
 
 
 def registry_words(out: Path) -> set[str]:
-    """Latin words in the registry's platform names (a platform may be called so), and axe-core's rule ids."""
+    """Latin words in the registry's platform names (a platform may be called so), the campaign's own expert
+    ids (reviewers.csv: the campaign names its experts so), and axe-core's rule ids."""
     words: set[str] = set(axe_rule_ids())
+    for reviewers in (out / "inputs" / "reviewers.csv", out / "reviewers.csv"):
+        if reviewers.is_file():
+            with reviewers.open(encoding="utf-8-sig", newline="") as fh:
+                words.update(str(row.get("expert_id") or "").lower() for row in csv.DictReader(fh))
     for reg in (out / "registry.csv",):
         if reg.is_file():
             with reg.open(encoding="utf-8-sig", newline="") as fh:
