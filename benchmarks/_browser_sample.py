@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from govlens import defects as D
+from govlens.contract import defects as D
 from govlens.demo import DEMO_CHECK_DATE
 from govlens.registry.model import Platform
 from govlens.registry.write import write_registry_csv

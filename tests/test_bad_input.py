@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from govlens.cli import main
-from govlens.probes.observation import Observation
+from govlens.contract.observation import Observation
 from govlens.registry.model import Platform
 from govlens.registry.write import write_registry_csv
 from govlens.store import CampaignStore

@@ -16,10 +16,23 @@ import duckdb
 import pytest
 
 from govlens.awards import load_awards
-from govlens.defects import ALL_KINDS, CIVILIZATION_KINDS, CN_DOMAIN_KINDS, FOREIGN_KINDS
-from govlens.sandbox.check import (compare, compare_by_family, format_family_scores, format_scores,
-                                   load_finding_keys, load_truth_families, load_truth_keys, only_rendered,
-                                   rendered_platforms)
+from govlens.contract.defects import (
+    ALL_KINDS,
+    CIVILIZATION_KINDS,
+    CN_DOMAIN_KINDS,
+    FOREIGN_KINDS,
+)
+from govlens.sandbox.check import (
+    compare,
+    compare_by_family,
+    format_family_scores,
+    format_scores,
+    load_finding_keys,
+    load_truth_families,
+    load_truth_keys,
+    only_rendered,
+    rendered_platforms,
+)
 from govlens.sandbox.families import FAMILIES
 
 SITES = 220            # = DEMO_SITES of tests/conftest.py (the session's demo)

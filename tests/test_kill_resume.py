@@ -28,10 +28,10 @@ from datetime import date
 import duckdb
 import pytest
 
-from govlens import defects as D
 from govlens.campaign import write_campaign
-from govlens.registry.shipped import shipped_registry
+from govlens.contract import defects as D
 from govlens.registry import load_registry
+from govlens.registry.shipped import shipped_registry
 from govlens.registry.write import write_registry_csv
 from govlens.sandbox.platforms import generate_platforms
 from govlens.sandbox.process import sandbox_process

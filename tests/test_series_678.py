@@ -12,10 +12,16 @@ import datetime as dt
 
 import pytest
 
-from govlens.defects import CIVILIZATION_KINDS, CN_DOMAIN_KINDS, FOREIGN_KINDS, match_key
+from govlens.contract.defects import (
+    CIVILIZATION_KINDS,
+    CN_DOMAIN_KINDS,
+    FOREIGN_KINDS,
+    match_key,
+)
 from govlens.indicators.registry import all_ids
 from govlens.indicators.run import run_indicators
-from govlens.probes.overseas_signals import NAME as OVERSEAS, import_overseas_signals
+from govlens.probes.overseas_signals import NAME as OVERSEAS
+from govlens.probes.overseas_signals import import_overseas_signals
 from govlens.probes.scan import run_scan
 from govlens.sandbox.check import compare, format_scores
 from govlens.sandbox.civilization import generate_civilization_sites

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from govlens.cli import main
+from govlens.contract.observation import Observation
 from govlens.errors import SettingsError
-from govlens.probes.observation import Observation
 from govlens.registry.model import Platform
 from govlens.registry.write import write_registry_csv
 from govlens.settings import Settings

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from govlens import statuses as S
+from govlens.contract import statuses as S
 from govlens.text import render
 from govlens.visit_text import describe_visit
 

@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from govlens.contract.observation import COMPLETED, Observation
 from govlens.errors import InputError
 from govlens.indicators import registry
 from govlens.indicators.base import IndicatorContext, PlatformObservations
 from govlens.probes.explain import explain_page
 from govlens.probes.html_extract import HOME
-from govlens.probes.observation import COMPLETED, Observation
 from govlens.probes.wording import load_wording
 from govlens.probes.year_evidence import http_date
 from govlens.registry.model import Platform
@@ -44,7 +44,10 @@ def read_page(target: str, base_url: str | None, settings: Settings,
         except OSError as exc:
             raise InputError(f"cannot read: {exc}", file=target) from None
         return body, "", base_url or path.resolve().as_uri(), {"source": "file"}
-    from govlens.probes.fetch import Fetcher, load_sandbox_state    # the HTTP stack only when there is a URL
+    from govlens.probes.fetch import (  # the HTTP stack only when there is a URL
+        Fetcher,
+        load_sandbox_state,
+    )
 
     state = load_sandbox_state(sandbox) if sandbox else None
 

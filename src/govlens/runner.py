@@ -23,9 +23,9 @@ from govlens.errors import CampaignFileError, InputError
 from govlens.frameworks import load_framework, validate_references
 from govlens.messages import t
 from govlens.progress import active
-from govlens.text import LOCALES
 from govlens.registry import RegistryLoad, load_registry
 from govlens.store import CampaignStore
+from govlens.text import LOCALES
 
 SPOOL_NAME = "scan-spool.warc.gz"     # the scan's bounded spool of responses (the evidence file's source)
 
@@ -70,7 +70,10 @@ def preflight(campaign: Campaign, stage: str) -> None:
         for framework in campaign_frameworks(campaign):
             validate_references(framework, set(all_ids()), set(NORMALISATION_METHODS))
     if "inspection" in needs:
-        from govlens.frameworks.inspection import load_inspection_scheme, validate_scheme_references
+        from govlens.frameworks.inspection import (
+            load_inspection_scheme,
+            validate_scheme_references,
+        )
         from govlens.indicators.registry import all_ids
         validate_scheme_references(load_inspection_scheme(campaign.inspection), set(all_ids()))
     if "awards" in needs:
@@ -208,7 +211,7 @@ def kind_progress(stage: str, platforms: list[Any]) -> tuple[dict[str, dict[str,
     """A bar per platform kind of ``stage`` ("扫描 网站", "扫描 移动门户"), the scan's ``on_site`` that
     moves them and counts, per kind, the platforms scanned and those whose homepage failed, and the
     stage (to close it when the pass stops early)."""
-    from govlens.statuses import COMPLETED
+    from govlens.contract.statuses import COMPLETED
 
     bars = active().stage(stage)
     totals: dict[str, int] = {}
@@ -403,8 +406,8 @@ def improvement(campaign: Campaign, store: CampaignStore, frameworks: list[Any],
     """快速发展: this campaign's first framework against the previous campaign's (``previous``), with the
     engine of ``govlens compare``; one ``improvement`` observation per platform in both, then the
     frameworks that use ``index-improvement`` are scored again."""
+    from govlens.contract.observation import COMPLETED, Observation
     from govlens.indicators.run import run_indicators
-    from govlens.probes.observation import COMPLETED, Observation
     from govlens.scoring import score_campaign
     from govlens.scoring.compare import compare, load_results
 
@@ -499,7 +502,10 @@ def review_import(campaign: Campaign, store: CampaignStore, files: list[Path] | 
 
 def inspect(campaign: Campaign, store: CampaignStore) -> StageReport:
     """The national check: the scheme's indicators, then vetoes, deductions, bonus, qualified or not."""
-    from govlens.frameworks.inspection import load_inspection_scheme, validate_scheme_references
+    from govlens.frameworks.inspection import (
+        load_inspection_scheme,
+        validate_scheme_references,
+    )
     from govlens.indicators.registry import all_ids
     from govlens.indicators.run import run_indicators
     from govlens.scoring.inspection import inspect_campaign

@@ -1,13 +1,13 @@
 """How a visit ended, said to a person: a visit status (and cause) as a zh-CN / en message.
 
-Why here, at the top level beside :mod:`govlens.statuses`: probes record the status, indicators
+Why here, at the top level beside :mod:`govlens.contract.statuses`: probes record the status, indicators
 explain failures by it and reports show it, so the words sit below all of them. The raw exception
 text (``ClientConnectorDNSError: Cannot connect to host …``) stays in the store's ``error`` field for
 whoever debugs the scanner; a user reads :func:`describe_visit`'s message instead.
 """
 from __future__ import annotations
 
-from govlens import statuses as S
+from govlens.contract import statuses as S
 from govlens.text import Messages
 
 T = Messages("visit", {

@@ -6,8 +6,12 @@ from typing import Any
 
 import pytest
 
-from govlens.indicators.base import CampaignFacts, IndicatorContext, PlatformObservations
-from govlens.probes.observation import Observation
+from govlens.contract.observation import Observation
+from govlens.indicators.base import (
+    CampaignFacts,
+    IndicatorContext,
+    PlatformObservations,
+)
 from govlens.registry.model import Platform
 from govlens.settings import Settings
 

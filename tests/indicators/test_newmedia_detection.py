@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from govlens import defects as D
-from govlens.defects import match_key
+from govlens.contract import defects as D
+from govlens.contract.defects import match_key
 from govlens.indicators.run import run_indicators
 from govlens.probes import newmedia_stats, newmedia_submissions
 from govlens.sandbox.check import compare, format_scores

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from govlens import defects as D
+from govlens.contract import defects as D
 from govlens.indicators import (
     column_depth,
     column_functions,

@@ -9,8 +9,8 @@ import datetime as dt
 
 import pytest
 
-from govlens import defects as D
-from govlens.defects import match_key
+from govlens.contract import defects as D
+from govlens.contract.defects import match_key
 from govlens.indicators.run import run_indicators
 from govlens.probes.mobile_site import page_facts
 from govlens.probes.scan import run_scan

@@ -12,8 +12,8 @@ import datetime as dt
 
 import pytest
 
-from govlens import defects as D
-from govlens.defects import match_key
+from govlens.contract import defects as D
+from govlens.contract.defects import match_key
 from govlens.indicators.run import run_indicators
 from govlens.probes import hotline_calls
 from govlens.probes.mailbox import RECEIPT, letter_form

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from govlens import statuses as S
+from govlens.contract import statuses as S
 from govlens.store.campaign_store import CampaignStore
 from govlens.text import Messages, render
 

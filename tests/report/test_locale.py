@@ -1,11 +1,12 @@
 """govlens.report.locale: lookups, fallbacks, and complete locale files."""
 from __future__ import annotations
 
-import pytest
-import yaml
 from importlib import resources
 
-from govlens.defects import ALL_KINDS
+import pytest
+import yaml
+
+from govlens.contract.defects import ALL_KINDS
 from govlens.errors import ConfigError
 from govlens.frameworks.load import load_framework
 from govlens.registry.model import KINDS, LEVELS, ORG_TYPES, REGIONS

@@ -6,7 +6,7 @@ import io
 
 from PIL import Image
 
-from govlens.probes.observation import Observation
+from govlens.contract.observation import Observation
 from govlens.report import write_reports
 from govlens.report.safety import file_names
 

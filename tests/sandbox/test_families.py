@@ -10,7 +10,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser
 
-from govlens import defects as D
+from govlens.contract import defects as D
 from govlens.sandbox.check import compare_by_family, format_family_scores
 from govlens.sandbox.families import FAMILIES
 from govlens.sandbox.families.meta import ARTICLE, COLUMN

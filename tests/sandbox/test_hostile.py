@@ -14,7 +14,7 @@ import time
 
 import pytest
 
-from govlens import statuses as S
+from govlens.contract import statuses as S
 from govlens.probes.base import ProbeContext
 from govlens.probes.fetch import Fetcher, load_sandbox_state
 from govlens.probes.http_site import HttpSiteProbe

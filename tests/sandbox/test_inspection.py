@@ -7,8 +7,13 @@ import ssl
 
 import dns.asyncresolver
 
-from govlens import defects as D
-from govlens.sandbox.inspection import FLAKY_WARMUP, GUIDE_ELEMENTS, flaky_fails, guide_indices
+from govlens.contract import defects as D
+from govlens.sandbox.inspection import (
+    FLAKY_WARMUP,
+    GUIDE_ELEMENTS,
+    flaky_fails,
+    guide_indices,
+)
 from govlens.sandbox.site import attachment_path
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from govlens import defects as D
+from govlens.contract import defects as D
 from govlens.registry import load_registry
 from govlens.sandbox.previous import fast_developers, previous_year
 from govlens.sandbox.web import build_sandbox

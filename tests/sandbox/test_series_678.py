@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from govlens import defects as D
+from govlens.contract import defects as D
 from govlens.sandbox.civilization import CORE, generate_civilization_sites
 from govlens.sandbox.cndomain import PARKING_HOST, generate_cn_domains, to_ascii
 from govlens.sandbox.foreign import generate_foreign_sites

@@ -5,7 +5,7 @@ import asyncio
 import json
 import time
 
-from govlens import defects as D
+from govlens.contract import defects as D
 from govlens.sandbox.server import start_server
 
 from .conftest import SLOW_DELAY, site_with

@@ -1,7 +1,7 @@
 """The sandbox's browser-visible defects: real stylesheet and script rules where the truth says, nowhere else."""
 from __future__ import annotations
 
-from govlens import defects as D
+from govlens.contract import defects as D
 from govlens.sandbox import style
 from govlens.sandbox.render import HEAVY_IMAGE
 from govlens.sandbox.site import HOME

@@ -14,10 +14,10 @@ from urllib.parse import urlsplit
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from govlens import defects as D
+from govlens.contract import defects as D
 from govlens.sandbox import colors
-from govlens.sandbox.platforms import generate_platforms
 from govlens.sandbox.families import FAMILIES
+from govlens.sandbox.platforms import generate_platforms
 from govlens.sandbox.site import HOME, SERVICE_COLUMNS
 from govlens.sandbox.text import NEWS, NOTICE
 from govlens.sandbox.web import build_sandbox
@@ -96,8 +96,8 @@ def test_every_kind_present_in_a_200_site_build(web):
 
 
 def test_accounts_and_mobile_portals_of_the_shipped_registry_carry_their_kinds():
-    from govlens.registry.shipped import shipped_registry
     from govlens.registry import load_registry
+    from govlens.registry.shipped import shipped_registry
     others = [p for p in load_registry(shipped_registry()).platforms if p.kind != "website"]
     web = build_sandbox(others, 2013, AS_OF)
     assert len(web.mobile) == 22 and len(web.newmedia.accounts) == 122 and not web.sites

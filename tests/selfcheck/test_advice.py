@@ -8,8 +8,15 @@ from datetime import date
 
 import pytest
 
-from govlens.defects import (ALL_KINDS, BROWSER_KINDS, CIVILIZATION_KINDS, CN_DOMAIN_KINDS, COMPLIANCE_KINDS,
-                             FOREIGN_KINDS, WEBSITE_KINDS)
+from govlens.contract.defects import (
+    ALL_KINDS,
+    BROWSER_KINDS,
+    CIVILIZATION_KINDS,
+    CN_DOMAIN_KINDS,
+    COMPLIANCE_KINDS,
+    FOREIGN_KINDS,
+    WEBSITE_KINDS,
+)
 from govlens.frameworks import load_framework
 from govlens.frameworks.model import MethodSpec
 from govlens.report.locale import Locale

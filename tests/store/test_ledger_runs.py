@@ -6,7 +6,7 @@ again), and a killed browser pass must resume where it stopped. Real DuckDB file
 """
 from __future__ import annotations
 
-from govlens.probes.observation import Observation
+from govlens.contract.observation import Observation
 from govlens.store import CampaignStore, ledger
 
 HTTP = ["http_site", "search_query", "tls"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from govlens.contract.observation import Observation
 from govlens.indicators.base import (
     Evidence,
     IndicatorContext,
@@ -17,7 +18,6 @@ from govlens.indicators.base import (
     setting,
     site_finding,
 )
-from govlens.probes.observation import Observation
 from govlens.text import Messages
 from govlens.visit_text import describe_visit
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from govlens.contract.observation import Observation
 from govlens.indicators.base import (
     Evidence,
     IndicatorResult,
@@ -12,7 +13,6 @@ from govlens.indicators.base import (
     parse_date,
     usable_dates,
 )
-from govlens.probes.observation import Observation
 from govlens.text import Messages
 from govlens.visit_text import describe_visit
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from govlens.defects import url_without_scheme
+from govlens.contract.defects import url_without_scheme
+from govlens.contract.observation import Observation
 from govlens.indicators.base import (
     IndicatorContext,
     PlatformObservations,
     completed_pages,
     setting,
 )
-from govlens.probes.observation import Observation
 from govlens.text import Messages
 
 #: Where a year-less date's year was inferred from (govlens.probes.year_evidence's ``year_source``).

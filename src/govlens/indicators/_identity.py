@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from govlens.contract.observation import Observation
 from govlens.indicators.base import (
     Evidence,
     IndicatorResult,
@@ -17,7 +18,6 @@ from govlens.indicators.base import (
     page_url,
     site_finding,
 )
-from govlens.probes.observation import Observation
 from govlens.text import Messages
 
 #: The facts by their field in the block (the 2019 national-check wording), then the sentences.

@@ -1,6 +1,7 @@
 """Shared by broken-internal-links and broken-external-links: judging ``link`` checks."""
 from __future__ import annotations
 
+from govlens.contract.observation import COMPLETED
 from govlens.indicators.base import (
     NOT_CHECKED_STATUSES,
     Evidence,
@@ -10,7 +11,6 @@ from govlens.indicators.base import (
     PlatformObservations,
     setting,
 )
-from govlens.probes.observation import COMPLETED
 from govlens.text import Messages
 from govlens.visit_text import describe_visit
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from govlens.contract.observation import COMPLETED, Observation
 from govlens.indicators.base import IndicatorResult, PlatformObservations
-from govlens.probes.observation import COMPLETED, Observation
 from govlens.text import Messages
 from govlens.visit_text import describe_visit
 

@@ -4,7 +4,7 @@ Older than ``MOBILE_STALE_APP_DAYS`` is a ``stale_app`` finding; not applicable 
 """
 from __future__ import annotations
 
-from govlens import defects
+from govlens.contract import defects
 from govlens.indicators.base import (
     Evidence,
     IndicatorContext,

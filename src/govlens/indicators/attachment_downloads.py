@@ -6,7 +6,7 @@ link answers with an HTML page (a "soft 404"). Each failing download is a
 """
 from __future__ import annotations
 
-from govlens import defects
+from govlens.contract import defects
 from govlens.indicators.base import (
     Evidence,
     Finding,

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from govlens import defects
+from govlens.contract import defects
+from govlens.contract.observation import COMPLETED
 from govlens.indicators.base import (
     NOT_CHECKED_STATUSES,
     Evidence,
@@ -18,7 +19,6 @@ from govlens.indicators.base import (
     joined,
     site_finding,
 )
-from govlens.probes.observation import COMPLETED
 from govlens.text import Messages
 from govlens.visit_text import describe_visit
 

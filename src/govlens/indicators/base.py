@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
+from govlens.contract.observation import COMPLETED, Observation
 from govlens.errors import GovlensError
-from govlens.probes.observation import COMPLETED, Observation
 from govlens.registry.model import Platform
 from govlens.settings import default_settings
 from govlens.text import Messages
@@ -77,7 +77,7 @@ class Evidence:
 
 @dataclass(slots=True)
 class Finding:
-    """A defect found on a platform; ``kind`` is one of :data:`govlens.defects.ALL_KINDS`."""
+    """A defect found on a platform; ``kind`` is one of :data:`govlens.contract.defects.ALL_KINDS`."""
 
     kind: str
     url: str

@@ -5,9 +5,13 @@ timeout …); links robots.txt kept us from checking are not counted at all.
 """
 from __future__ import annotations
 
-from govlens import defects
+from govlens.contract import defects
 from govlens.indicators._links import broken_links
-from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
+from govlens.indicators.base import (
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+)
 
 ID = "broken-internal-links"
 REQUIRES = ("link",)

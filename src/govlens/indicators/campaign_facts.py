@@ -12,8 +12,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
+from govlens.contract.observation import Observation
 from govlens.indicators.base import CampaignFacts, PlatformObservations
-from govlens.probes.observation import Observation
 from govlens.registry.model import Platform
 
 

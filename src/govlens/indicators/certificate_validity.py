@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from govlens import defects
-from govlens import statuses as S
+from govlens.contract import defects
+from govlens.contract import statuses as S
 from govlens.indicators.base import (
     Evidence,
     IndicatorContext,

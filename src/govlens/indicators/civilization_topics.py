@@ -6,7 +6,7 @@ lexicon) found on no page is a ``civilization_topic_missing`` finding.
 """
 from __future__ import annotations
 
-from govlens import defects
+from govlens.contract import defects
 from govlens.indicators.base import (
     Evidence,
     IndicatorContext,

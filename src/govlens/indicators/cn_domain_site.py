@@ -6,9 +6,13 @@ without a finding of its own.
 """
 from __future__ import annotations
 
-from govlens import defects
+from govlens.contract import defects
 from govlens.indicators._cndomain import SITE, check_point
-from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
+from govlens.indicators.base import (
+    IndicatorContext,
+    IndicatorResult,
+    PlatformObservations,
+)
 
 ID = "cn-domain-site"
 REQUIRES = ("dns", "cn_domain_site")

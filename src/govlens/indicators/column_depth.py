@@ -6,7 +6,7 @@ characters (a title with "详见附件" is not). Below ``COLUMN_THIN_SHARE`` is 
 """
 from __future__ import annotations
 
-from govlens import defects
+from govlens.contract import defects
 from govlens.indicators._column import column_data
 from govlens.indicators.base import (
     Evidence,

@@ -7,7 +7,7 @@ be asked or the form posts (the probe submits GET forms only).
 """
 from __future__ import annotations
 
-from govlens import defects
+from govlens.contract import defects
 from govlens.indicators._column import column_data, count_source
 from govlens.indicators.base import (
     Evidence,

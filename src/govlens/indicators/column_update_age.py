@@ -6,7 +6,7 @@ list did not load.
 """
 from __future__ import annotations
 
-from govlens import defects
+from govlens.contract import defects
 from govlens.indicators._column import column_data, item_dates
 from govlens.indicators.base import (
     MAX_DAYS,

@@ -6,7 +6,7 @@ Vitals' "good" ends) the page is a layout_shift finding. Scored with a log-norma
 """
 from __future__ import annotations
 
-from govlens import defects
+from govlens.contract import defects
 from govlens.indicators._render import performance_metric, section
 from govlens.indicators.base import (
     Evidence,

@@ -6,7 +6,7 @@ updated as recently as the Chinese site scores 0. More than ``FOREIGN_STALE_GAP_
 """
 from __future__ import annotations
 
-from govlens import defects
+from govlens.contract import defects
 from govlens.indicators._edition import discovery, edition_dates, no_edition
 from govlens.indicators.base import (
     MAX_DAYS,

@@ -7,7 +7,7 @@ not Chinese left behind.
 """
 from __future__ import annotations
 
-from govlens import defects
+from govlens.contract import defects
 from govlens.indicators._edition import edition_pages, language, no_edition, page_url
 from govlens.indicators.base import (
     Evidence,

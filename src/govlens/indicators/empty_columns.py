@@ -6,7 +6,7 @@ call: it records a column page only when it found a list or an empty-list messag
 """
 from __future__ import annotations
 
-from govlens import defects
+from govlens.contract import defects
 from govlens.indicators._freshness import (
     column_names,
     column_pages,

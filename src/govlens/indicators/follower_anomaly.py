@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from govlens import defects
+from govlens.contract import defects
 from govlens.indicators._newmedia import texts
 from govlens.indicators.base import BatchResult, Finding, IndicatorContext, batch_result
 from govlens.text import Messages

@@ -7,7 +7,7 @@ not load is missing, not a defect.
 """
 from __future__ import annotations
 
-from govlens import defects
+from govlens.contract import defects
 from govlens.indicators._edition import T as ET
 from govlens.indicators._edition import discovery, language
 from govlens.indicators.base import (

@@ -9,7 +9,7 @@ metas are in the value of no finding: ``site-code-match`` and the 2013 metadata 
 """
 from __future__ import annotations
 
-from govlens import defects
+from govlens.contract import defects
 from govlens.indicators._identity import identity
 from govlens.indicators.base import (
     Evidence,

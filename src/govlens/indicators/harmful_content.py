@@ -5,14 +5,14 @@ engines read it. Each page is a ``harmful_content`` finding with the words and t
 """
 from __future__ import annotations
 
-from govlens import defects
+from govlens.contract import defects
+from govlens.contract.wording import HARMFUL
 from govlens.indicators._wording import wording_hits
 from govlens.indicators.base import (
     IndicatorContext,
     IndicatorResult,
     PlatformObservations,
 )
-from govlens.probes.wording import HARMFUL
 
 ID = "harmful-content"
 REQUIRES = ("page",)

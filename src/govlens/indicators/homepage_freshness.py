@@ -8,7 +8,7 @@ updated", value = MAX_DAYS), is a stale_homepage finding.
 """
 from __future__ import annotations
 
-from govlens import defects
+from govlens.contract import defects
 from govlens.indicators._freshness import column_pages, year_source
 from govlens.indicators.base import (
     MAX_DAYS,

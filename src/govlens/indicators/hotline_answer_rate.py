@@ -4,7 +4,7 @@ Below ``HOTLINE_MIN_ANSWER_RATE`` is a ``hotline_unanswered`` finding. Missing w
 """
 from __future__ import annotations
 
-from govlens import defects
+from govlens.contract import defects
 from govlens.indicators._hotline import calls
 from govlens.indicators.base import (
     IndicatorContext,

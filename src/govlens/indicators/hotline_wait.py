@@ -4,7 +4,7 @@ Above ``HOTLINE_MAX_WAIT_S`` is a ``hotline_slow`` finding. Not applicable when 
 """
 from __future__ import annotations
 
-from govlens import defects
+from govlens.contract import defects
 from govlens.indicators._hotline import calls
 from govlens.indicators.base import (
     IndicatorContext,

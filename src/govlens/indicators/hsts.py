@@ -7,7 +7,7 @@ is a ``no_hsts`` finding. Sites whose certificate is refused are judged by
 """
 from __future__ import annotations
 
-from govlens import defects
+from govlens.contract import defects
 from govlens.indicators.base import (
     Evidence,
     IndicatorContext,

@@ -5,7 +5,7 @@ without alt is an image_without_alt finding at the page's final URL.
 """
 from __future__ import annotations
 
-from govlens import defects
+from govlens.contract import defects
 from govlens.indicators.base import (
     Evidence,
     Finding,

@@ -7,7 +7,7 @@ part of the 互动回应差 veto). Missing when the site never loaded.
 """
 from __future__ import annotations
 
-from govlens import defects
+from govlens.contract import defects
 from govlens.indicators.base import (
     Evidence,
     IndicatorContext,

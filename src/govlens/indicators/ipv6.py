@@ -5,7 +5,7 @@ A and AAAA (timeout, server failure) is missing, not a defect.
 """
 from __future__ import annotations
 
-from govlens import defects
+from govlens.contract import defects
 from govlens.indicators.base import (
     Evidence,
     IndicatorContext,

@@ -5,7 +5,7 @@ and answers none is a ``mailbox_no_replies`` finding. Not applicable when it pub
 """
 from __future__ import annotations
 
-from govlens import defects
+from govlens.contract import defects
 from govlens.indicators.base import (
     Evidence,
     IndicatorContext,

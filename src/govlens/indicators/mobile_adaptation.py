@@ -6,7 +6,7 @@ Read from the ``mobile_site`` probe's ``mobile_page`` (phone user agent).
 """
 from __future__ import annotations
 
-from govlens import defects
+from govlens.contract import defects
 from govlens.indicators.base import (
     Evidence,
     IndicatorContext,

@@ -4,7 +4,8 @@ Each failing target is a ``broken_internal_link`` finding (URL-level: the target
 """
 from __future__ import annotations
 
-from govlens import defects
+from govlens.contract import defects
+from govlens.contract.observation import COMPLETED
 from govlens.indicators.base import (
     NOT_CHECKED_STATUSES,
     Evidence,
@@ -14,7 +15,6 @@ from govlens.indicators.base import (
     PlatformObservations,
     R,
 )
-from govlens.probes.observation import COMPLETED
 from govlens.text import Messages
 from govlens.visit_text import describe_visit
 

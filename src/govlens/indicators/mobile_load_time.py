@@ -4,7 +4,7 @@ Slower than ``HTTP_SLOW_MS`` is a ``slow_response`` finding.
 """
 from __future__ import annotations
 
-from govlens import defects
+from govlens.contract import defects
 from govlens.indicators.base import (
     Evidence,
     IndicatorContext,

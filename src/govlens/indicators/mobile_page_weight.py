@@ -4,7 +4,7 @@ Above ``MOBILE_MAX_PAGE_KB`` is a ``heavy_page`` finding.
 """
 from __future__ import annotations
 
-from govlens import defects
+from govlens.contract import defects
 from govlens.indicators.base import (
     Evidence,
     IndicatorContext,

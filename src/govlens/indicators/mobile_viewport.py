@@ -1,7 +1,7 @@
 """mobile-viewport — does the homepage declare ``<meta name="viewport">`` (网站设计)? 1 or 0."""
 from __future__ import annotations
 
-from govlens import defects
+from govlens.contract import defects
 from govlens.indicators.base import (
     Evidence,
     IndicatorContext,

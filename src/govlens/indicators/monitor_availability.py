@@ -7,7 +7,7 @@ times and statuses. Missing when no monitor window was run.
 """
 from __future__ import annotations
 
-from govlens import defects
+from govlens.contract import defects
 from govlens.indicators.base import (
     Evidence,
     IndicatorContext,

@@ -7,7 +7,7 @@ resource types. Log-normal curve in the framework.
 """
 from __future__ import annotations
 
-from govlens import defects
+from govlens.contract import defects
 from govlens.indicators._render import completed, number, section
 from govlens.indicators.base import (
     Evidence,

@@ -6,7 +6,7 @@ that makes a person scroll sideways is a phone_overflow finding, with the excess
 """
 from __future__ import annotations
 
-from govlens import defects
+from govlens.contract import defects
 from govlens.indicators._render import completed, number
 from govlens.indicators.base import (
     Evidence,

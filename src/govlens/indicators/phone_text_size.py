@@ -7,7 +7,7 @@ A page without a mobile viewport is judged by mobile-viewport, not here: sizes a
 """
 from __future__ import annotations
 
-from govlens import defects
+from govlens.contract import defects
 from govlens.indicators._render import completed
 from govlens.indicators.base import (
     Evidence,

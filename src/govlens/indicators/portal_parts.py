@@ -9,7 +9,7 @@ missing_portal_parts finding naming the parts.
 """
 from __future__ import annotations
 
-from govlens import defects
+from govlens.contract import defects
 from govlens.indicators._render import completed, section
 from govlens.indicators.base import (
     Evidence,

@@ -7,7 +7,7 @@ rendered_low_contrast finding (without an axe run, any failing text is).
 """
 from __future__ import annotations
 
-from govlens import defects
+from govlens.contract import defects
 from govlens.indicators._render import completed, number, section
 from govlens.indicators.base import (
     Evidence,

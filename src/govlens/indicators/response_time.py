@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from statistics import median
 
-from govlens import defects
+from govlens.contract import defects
+from govlens.contract.observation import COMPLETED
 from govlens.indicators.base import (
     Evidence,
     IndicatorContext,
@@ -19,7 +20,6 @@ from govlens.indicators.base import (
     setting,
     site_finding,
 )
-from govlens.probes.observation import COMPLETED
 from govlens.text import Messages
 
 ID = "response-time"

@@ -21,7 +21,8 @@ from typing import Any
 
 import pandas as pd
 
-from govlens import defects
+from govlens.contract import defects
+from govlens.contract.observation import Observation
 from govlens.indicators import registry
 from govlens.indicators.base import (
     MISSING,
@@ -34,7 +35,6 @@ from govlens.indicators.base import (
     PlatformObservations,
 )
 from govlens.indicators.campaign_facts import host_forms, host_key, inlinks_from_hosts
-from govlens.probes.observation import Observation
 from govlens.registry.model import Platform
 from govlens.store.campaign_store import CampaignStore, to_json
 from govlens.text import Messages
@@ -299,8 +299,8 @@ def _run_batch(store: CampaignStore, platforms: Sequence[Platform], modules: lis
     """Batch indicators over the account facts (built once, in SQL); values go out as frames."""
     import numpy as np
 
+    from govlens.contract.observation import utcnow
     from govlens.indicators.newmedia_facts import build_facts
-    from govlens.probes.observation import utcnow
 
     others = [p.id for p in platforms if p.kind not in ("weibo", "wechat")]
     n = 0

@@ -7,7 +7,8 @@ judges those); a query that could not be made or answered is missing.
 """
 from __future__ import annotations
 
-from govlens import defects
+from govlens.contract import defects
+from govlens.contract.observation import COMPLETED
 from govlens.indicators.base import (
     Evidence,
     IndicatorContext,
@@ -16,7 +17,6 @@ from govlens.indicators.base import (
     clip,
     site_finding,
 )
-from govlens.probes.observation import COMPLETED
 from govlens.text import Messages
 from govlens.visit_text import describe_visit
 

@@ -7,7 +7,8 @@ links no 办事指南.
 """
 from __future__ import annotations
 
-from govlens import defects
+from govlens.contract import defects
+from govlens.contract.observation import COMPLETED
 from govlens.indicators.base import (
     Evidence,
     Finding,
@@ -16,7 +17,6 @@ from govlens.indicators.base import (
     PlatformObservations,
     clip,
 )
-from govlens.probes.observation import COMPLETED
 from govlens.text import Messages
 
 ID = "service-guide-completeness"

@@ -8,7 +8,7 @@ says both codes). Not applicable when no page shows a code next to a meta (a mis
 """
 from __future__ import annotations
 
-from govlens import defects
+from govlens.contract import defects
 from govlens.indicators._identity import identity
 from govlens.indicators.base import (
     Evidence,

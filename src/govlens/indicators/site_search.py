@@ -1,7 +1,7 @@
 """site-search — does the homepage offer a site-search form (网民体验)? 1 or 0."""
 from __future__ import annotations
 
-from govlens import defects
+from govlens.contract import defects
 from govlens.indicators.base import (
     Evidence,
     IndicatorContext,

@@ -6,7 +6,7 @@ snippet is the footer text read. See :mod:`govlens.indicators._identity`.
 """
 from __future__ import annotations
 
-from govlens import defects
+from govlens.contract import defects
 from govlens.indicators._identity import shown_on_homepage
 from govlens.indicators.base import (
     IndicatorContext,

@@ -6,7 +6,8 @@ every checker and search engine. Missing when the answer was neither (a timeout,
 """
 from __future__ import annotations
 
-from govlens import defects
+from govlens.contract import defects
+from govlens.contract.observation import COMPLETED
 from govlens.indicators.base import (
     Evidence,
     IndicatorContext,
@@ -14,7 +15,6 @@ from govlens.indicators.base import (
     PlatformObservations,
     site_finding,
 )
-from govlens.probes.observation import COMPLETED
 from govlens.text import Messages
 from govlens.visit_text import describe_visit
 

@@ -9,7 +9,7 @@ items carry no date counts as not updated; an empty column is not stale, it is e
 """
 from __future__ import annotations
 
-from govlens import defects
+from govlens.contract import defects
 from govlens.indicators._freshness import (
     classify,
     column_names,

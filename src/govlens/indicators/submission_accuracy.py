@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from govlens import defects
+from govlens.contract import defects
 from govlens.indicators.base import (
     BatchResult,
     Finding,

@@ -6,7 +6,7 @@ target (WCAG 2.2 SC 2.5.8 and its spacing exception) is crowded. Above
 """
 from __future__ import annotations
 
-from govlens import defects
+from govlens.contract import defects
 from govlens.indicators._render import completed, number
 from govlens.indicators.base import (
     Evidence,

@@ -7,7 +7,7 @@ page's final URL, with the worst text as snippet and its ratio in the detail.
 """
 from __future__ import annotations
 
-from govlens import defects
+from govlens.contract import defects
 from govlens.indicators._colour import contrast_ratio, parse_colour
 from govlens.indicators.base import (
     Evidence,

@@ -6,7 +6,7 @@ runs beyond 50 ms (desktop render, until measuring starts). Above ``BROWSER_TBT_
 """
 from __future__ import annotations
 
-from govlens import defects
+from govlens.contract import defects
 from govlens.indicators._render import performance_metric, section
 from govlens.indicators.base import (
     Evidence,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from govlens import defects
+from govlens.contract import defects
 from govlens.indicators.base import (
     Evidence,
     Finding,

@@ -5,14 +5,14 @@ context; the value counts such pages (the census vetoes on one). Lists: ``WORDIN
 """
 from __future__ import annotations
 
-from govlens import defects
+from govlens.contract import defects
+from govlens.contract.wording import SERIOUS
 from govlens.indicators._wording import wording_hits
 from govlens.indicators.base import (
     IndicatorContext,
     IndicatorResult,
     PlatformObservations,
 )
-from govlens.probes.wording import SERIOUS
 
 ID = "wrong-wording"
 REQUIRES = ("page",)

@@ -5,7 +5,7 @@ Lifecycle of a probe (see :mod:`govlens.probes.base`): ``setup`` once per scan,
 :data:`govlens.probes.registry.PROBES`; :func:`govlens.probes.scan.scan` runs them over a
 registry into the campaign store.
 """
-from govlens.probes.observation import COMPLETED, VISIT_STATUSES, Observation
+from govlens.contract.observation import COMPLETED, VISIT_STATUSES, Observation
 
 __all__ = ["COMPLETED", "VISIT_STATUSES", "Observation", "PROBES", "run_scan"]
 

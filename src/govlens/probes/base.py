@@ -25,9 +25,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, ClassVar
 
+from govlens.contract.observation import Observation
 from govlens.probes.fetch import Fetcher
 from govlens.probes.link_check import LinkChecker
-from govlens.probes.observation import Observation
 from govlens.registry.model import Platform
 from govlens.settings import Settings
 

@@ -25,10 +25,10 @@ from urllib.parse import urljoin, urlsplit
 import ahocorasick
 from selectolax.lexbor import LexborHTMLParser
 
+from govlens.contract.observation import COMPLETED, Observation
 from govlens.errors import ConfigError
 from govlens.probes.base import Probe, ProbeContext, earlier_pages
 from govlens.probes.html_extract import site_host
-from govlens.probes.observation import COMPLETED, Observation
 from govlens.registry.model import Platform
 from govlens.yamlfile import parse_yaml, read_word_list
 

@@ -25,10 +25,10 @@ from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from govlens.contract.observation import Observation
 from govlens.probes.base import Probe
 from govlens.probes.dns_records import ascii_host
 from govlens.probes.html_extract import site_host
-from govlens.probes.observation import Observation
 from govlens.registry.model import Platform
 
 NAME = "cn_domain"

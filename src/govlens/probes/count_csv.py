@@ -17,8 +17,8 @@ import io
 from collections.abc import Iterable
 from pathlib import Path
 
+from govlens.contract.observation import Observation
 from govlens.errors import ImportRowError, InputError
-from govlens.probes.observation import Observation
 from govlens.registry.model import Platform
 
 ID_FIELD = "platform_id"

@@ -27,8 +27,8 @@ import dns.exception
 import dns.name
 import dns.resolver
 
+from govlens.contract.observation import COMPLETED, Observation
 from govlens.probes.base import Probe, ProbeContext
-from govlens.probes.observation import COMPLETED, Observation
 from govlens.registry.model import Platform
 
 NAME = "dns"

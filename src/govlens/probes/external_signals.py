@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from govlens.contract.observation import Observation
 from govlens.errors import ImportRowError
 from govlens.probes.count_csv import ID_FIELD, import_counts
-from govlens.probes.observation import Observation
 from govlens.registry.model import Platform
 
 NAME = "external_signals"

@@ -25,9 +25,9 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
+from govlens.contract.observation import COMPLETED, Observation
 from govlens.probes.base import Probe, ProbeContext
 from govlens.probes.html_extract import COLUMN, extract_page
-from govlens.probes.observation import COMPLETED, Observation
 from govlens.probes.search_query import _request, _visible, pick_query, read_count
 from govlens.registry.model import Platform
 

@@ -4,7 +4,7 @@ Why a wrapper around aiohttp rather than aiohttp itself:
 
 - **It never raises for the network.** A national scan meets every failure the internet
   has; each one becomes a visit status from
-  :data:`~govlens.probes.observation.VISIT_STATUSES` on a :class:`FetchResult`, the
+  :data:`~govlens.contract.observation.VISIT_STATUSES` on a :class:`FetchResult`, the
   foreign exceptions being translated here, at the boundary (STYLE, rule 9).
 - **Bounds are enforced per hop.** Redirects are followed by hand, so
   ``HTTP_MAX_REDIRECTS`` is ours and every hop goes through the same target checks;
@@ -30,7 +30,7 @@ Why a wrapper around aiohttp rather than aiohttp itself:
   ``HTTP_ALLOW_PRIVATE`` / ``HTTP_ALLOW_NETWORKS`` allow.
 - **Precise statuses.** A reset is not a malformed response, and an expired certificate
   is not a self-signed one: :func:`classify_error` maps each failure to one status of
-  :mod:`govlens.statuses`.
+  :mod:`govlens.contract.statuses`.
 
 Use::
 
@@ -53,13 +53,18 @@ from urllib.parse import urljoin, urlsplit
 
 import aiohttp
 
-from govlens import statuses as S
+from govlens.contract import statuses as S
+from govlens.contract.observation import COMPLETED
 from govlens.errors import SettingsError
 from govlens.hosts import connection_host, is_literal
 from govlens.probes.charset import decode_html
-from govlens.probes.observation import COMPLETED
-from govlens.probes.resolver import (AddressPolicy, BlockedTargetError, GuardedResolver, SandboxResolver,
-                                     UnknownSandboxHostError)
+from govlens.probes.resolver import (
+    AddressPolicy,
+    BlockedTargetError,
+    GuardedResolver,
+    SandboxResolver,
+    UnknownSandboxHostError,
+)
 from govlens.settings import Settings
 
 REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})

@@ -26,10 +26,10 @@ from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
+from govlens.contract.observation import COMPLETED, Observation
 from govlens.probes.base import Probe, ProbeContext
 from govlens.probes.edition_page import Lexicon, load_lexicon, page_facts
 from govlens.probes.html_extract import HOME, extract_page
-from govlens.probes.observation import COMPLETED, Observation
 from govlens.registry.model import Platform
 
 NAME = "foreign_edition"

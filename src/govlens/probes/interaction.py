@@ -31,10 +31,10 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
+from govlens.contract.observation import COMPLETED, Observation
 from govlens.probes.base import Probe, ProbeContext, earlier_pages
 from govlens.probes.dates import find_date, iso
 from govlens.probes.html_extract import COLUMN, extract_page, site_host, url_host
-from govlens.probes.observation import COMPLETED, Observation
 from govlens.registry.model import Platform
 
 NAME = "interaction"

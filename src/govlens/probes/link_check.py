@@ -19,8 +19,8 @@ import asyncio
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from govlens.probes.fetch import FetchResult, Fetcher
-from govlens.probes.observation import COMPLETED
+from govlens.contract.observation import COMPLETED
+from govlens.probes.fetch import Fetcher, FetchResult
 from govlens.settings import Settings
 
 GET_RETRY_HTTP = frozenset({400, 403, 405, 406, 501})

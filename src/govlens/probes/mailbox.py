@@ -23,10 +23,10 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser
 
+from govlens.contract.observation import COMPLETED, Observation
 from govlens.probes.base import Probe, ProbeContext
 from govlens.probes.html_extract import HOME, extract_page
 from govlens.probes.interaction import InteractionProbe
-from govlens.probes.observation import COMPLETED, Observation
 from govlens.registry.model import Platform
 
 NAME = "mailbox"

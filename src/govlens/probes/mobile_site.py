@@ -23,9 +23,9 @@ from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
+from govlens.contract.observation import COMPLETED, Observation
 from govlens.probes.base import Probe, ProbeContext
 from govlens.probes.fetch import Fetcher, FetchResult
-from govlens.probes.observation import COMPLETED, Observation
 from govlens.registry.model import Platform
 from govlens.settings import Settings
 

@@ -37,10 +37,10 @@ from typing import Any
 
 import pandas as pd
 
+from govlens.contract.observation import COMPLETED, Observation
 from govlens.errors import ConfigError
 from govlens.probes.fetch import Fetcher
 from govlens.probes.http_site import homepage_url
-from govlens.probes.observation import COMPLETED, Observation
 from govlens.registry.model import Platform
 from govlens.settings import Settings
 from govlens.store.campaign_store import CampaignStore

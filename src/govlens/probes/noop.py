@@ -7,8 +7,8 @@ that the platform was seen, with the registry URL and an empty payload.
 """
 from __future__ import annotations
 
+from govlens.contract.observation import Observation
 from govlens.probes.base import Probe, ProbeContext
-from govlens.probes.observation import Observation
 from govlens.registry.model import Platform
 
 

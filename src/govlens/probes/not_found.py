@@ -15,8 +15,8 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
+from govlens.contract.observation import Observation
 from govlens.probes.base import Probe, ProbeContext, earlier_homepage
-from govlens.probes.observation import Observation
 from govlens.registry.model import Platform
 
 NAME = "not_found"

@@ -25,11 +25,16 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from govlens.contract.observation import Observation
 from govlens.probes.base import Probe, ProbeContext, reference_date
-from govlens.probes.fetch import Fetcher, ThreadedFetcher, classify_error, load_sandbox_state
+from govlens.probes.fetch import (
+    Fetcher,
+    ThreadedFetcher,
+    classify_error,
+    load_sandbox_state,
+)
 from govlens.probes.link_check import LinkChecker
 from govlens.probes.memory import tune_tls_buffers
-from govlens.probes.observation import Observation
 from govlens.probes.registry import get_probe
 from govlens.registry.model import Platform
 from govlens.settings import Settings

@@ -27,9 +27,9 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
+from govlens.contract.observation import COMPLETED, Observation
 from govlens.probes.base import Probe, ProbeContext, earlier_homepage, earlier_pages
 from govlens.probes.html_extract import COLUMN, extract_page
-from govlens.probes.observation import COMPLETED, Observation
 from govlens.registry.model import Platform
 
 NAME = "search_query"

@@ -28,9 +28,9 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from govlens.contract.observation import Observation
 from govlens.probes.base import Probe, ProbeContext, earlier_pages
 from govlens.probes.html_extract import site_host, url_host
-from govlens.probes.observation import Observation
 from govlens.registry.model import Platform
 
 NAME = "service_guides"

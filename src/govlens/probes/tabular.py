@@ -603,7 +603,7 @@ def record_observations(store: CampaignStore, *, probe: str, kind: str, table: s
     holds the rows themselves; these observations are the per-platform evidence that the data
     was imported (file, row count, span), so a scorecard can cite its source.
     """
-    from govlens.probes.observation import utcnow
+    from govlens.contract.observation import utcnow
 
     pairs = ", ".join(f"'{k}', {v}" for k, v in facts.items())
     con = store.con

@@ -28,9 +28,9 @@ from typing import Any
 
 from cryptography import x509
 
+from govlens.contract.observation import COMPLETED, Observation
 from govlens.probes.base import Probe, ProbeContext
 from govlens.probes.fetch import classify_error
-from govlens.probes.observation import COMPLETED, Observation
 from govlens.registry.model import Platform
 
 NAME = "tls"

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import urljoin
 
-from govlens import statuses as S
+from govlens.contract import statuses as S
 from govlens.hosts import is_literal
 from govlens.probes.fetch import REDIRECT_CODES, FetchResult, http_url_host
 from govlens.probes.warc_source import WarcIndex, WarcRecordError, read_response

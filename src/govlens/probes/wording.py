@@ -18,10 +18,10 @@ from typing import Any
 
 import ahocorasick
 
+from govlens.contract.wording import HARMFUL, SERIOUS
 from govlens.errors import ConfigError
 from govlens.yamlfile import parse_yaml, read_word_list
 
-SERIOUS, HARMFUL = "serious_error", "harmful"
 MAX_HITS = 20
 CONTEXT = 20          # characters of context on each side
 

@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from govlens.defects import ALL_KINDS
+from govlens.contract.defects import ALL_KINDS
 from govlens.frameworks.model import Framework
 from govlens.registry.model import KINDS, LEVELS, REGIONS
 from govlens.report.data import CampaignData

@@ -14,13 +14,19 @@ from typing import Any
 
 from govlens.atomic import atomic_write_bytes, atomic_write_text
 from govlens.awards.config import AwardsConfig
-from govlens.defects import ALL_KINDS
+from govlens.contract.defects import ALL_KINDS
 from govlens.frameworks.model import Framework
 from govlens.report.data import CampaignData, PlatformBatch
 from govlens.report.locale import Locale
 from govlens.report.render import html_env
 from govlens.report.texts import load_catalogue, shown
-from govlens.report.values import bar_width, fmt_score, fmt_value, is_number, rank_interval
+from govlens.report.values import (
+    bar_width,
+    fmt_score,
+    fmt_value,
+    is_number,
+    rank_interval,
+)
 
 # Rows handed to the template are slotted objects, not dicts: Jinja resolves ``row.attr`` with
 # getattr first, so this renders about three times faster at 100,000 scorecards.

@@ -20,8 +20,8 @@ from functools import lru_cache
 from importlib import util as import_util
 from typing import Any
 
-from govlens import statuses as S
 from govlens import text
+from govlens.contract import statuses as S
 from govlens.visit_text import describe_visit
 
 #: packages whose modules may declare messages (``Messages(...)``), imported before rendering
@@ -98,7 +98,7 @@ def shown(value: Any, locale: str = "zh-CN") -> str:
 def observed_time(value: Any, check_date: Any = None) -> str:
     """When something was observed, to the minute in the campaign's time zone: 2025-06-30 14:05.
 
-    Stored times are UTC without a zone (:func:`govlens.probes.observation.utcnow`). A time after the
+    Stored times are UTC without a zone (:func:`govlens.contract.observation.utcnow`). A time after the
     campaign's check date is not when the page was as observed — a sandbox or archive replays the
     check date, a WARC is read long after its capture — so the check date is shown instead."""
     if value is None or value == "" or (isinstance(value, float) and math.isnan(value)):

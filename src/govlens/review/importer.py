@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from govlens.contract.observation import COMPLETED, Observation
 from govlens.errors import InputError, ReviewSheetError
 from govlens.frameworks.model import Framework
-from govlens.probes.observation import COMPLETED, Observation
 from govlens.review.agreement import agreement, find_outliers
 from govlens.store.campaign_store import CampaignStore
 

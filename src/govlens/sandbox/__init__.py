@@ -12,7 +12,7 @@
 - :mod:`govlens.sandbox.server`: ``start_server``, ``run_in_thread``, ``serve_forever``: one aiohttp
   server on an HTTP and an HTTPS port, routing by Host header.
 
-The sandbox shares nothing with the probes and indicators but :mod:`govlens.defects`.
+The sandbox shares nothing with the probes and indicators but :mod:`govlens.contract.defects`.
 """
 from govlens.sandbox.platforms import generate_platforms
 from govlens.sandbox.web import SandboxWeb, build_sandbox

@@ -1,7 +1,7 @@
 """Compare a scan's ``findings.csv`` with the sandbox's ground truth: precision and recall per kind and family.
 
 It reads only the two files, so it measures the scanner as a user would, and it matches
-findings to truth with :func:`govlens.defects.match_key` (site-level kinds by platform,
+findings to truth with :func:`govlens.contract.defects.match_key` (site-level kinds by platform,
 URL-level kinds by platform and URL without scheme). The per-family table splits the same
 comparison by the layout family the truth records for each website (:mod:`govlens.sandbox.families`):
 a detector that only works on one CMS's markup shows up there, not in the per-kind totals.
@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from govlens.defects import ALL_KINDS, BROWSER_KINDS, match_key
+from govlens.contract.defects import ALL_KINDS, BROWSER_KINDS, match_key
 from govlens.errors import InputError
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import random
 from typing import TYPE_CHECKING
 
-from govlens import defects as D
+from govlens.contract import defects as D
 from govlens.sandbox.text import ColumnKind
 
 if TYPE_CHECKING:

@@ -31,7 +31,7 @@ from html import escape
 
 import idna
 
-from govlens import defects as D
+from govlens.contract import defects as D
 from govlens.registry.model import Platform
 
 RATE_UNREGISTERED = 0.11

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from html import escape
 from urllib.parse import parse_qs, urlsplit
 
-from govlens import defects as D
+from govlens.contract import defects as D
 from govlens.registry.model import Platform
 
 RATE_NOT_UPDATED = 0.2

@@ -16,7 +16,7 @@ a homepage only). The English edition has a homepage with a dated news list, sec
 Government, Investment, Services, Travel, Contact), and articles; its service entries (visa,
 investment, work permits …) and interaction features (e-mail, telephone, feedback form, FAQ) vary.
 
-Defects (``govlens.defects``):
+Defects (``govlens.contract.defects``):
 
 - ``no_foreign_edition``: the Chinese site offers no edition (no link, nothing at the usual paths),
   or links to one that answers 404;
@@ -40,7 +40,7 @@ import random
 from dataclasses import dataclass, field
 from html import escape
 
-from govlens import defects as D
+from govlens.contract import defects as D
 from govlens.registry.model import Platform
 
 RATE_NO_EDITION = 0.12

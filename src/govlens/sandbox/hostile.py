@@ -4,7 +4,7 @@ Government websites in the wild are slow, broken, misconfigured and sometimes co
 catalogue lists one site per misbehaviour (``HOSTILE_SITES``); :mod:`govlens.sandbox.hostile_server`
 serves them on loopback, next to the normal sandbox web, and :func:`write_truth` writes the ground
 truth: for each site the status of its homepage ``page`` observation (a name of
-:mod:`govlens.statuses`, the only vocabulary shared with the scanner) and, for a few, one more
+:mod:`govlens.contract.statuses`, the only vocabulary shared with the scanner) and, for a few, one more
 expectation (the ``robots`` observation's status, the decoded title, the ``cause`` of a TLS
 failure, a bound on pages crawled).
 
@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from govlens import statuses as S
 from govlens.atomic import atomic_write_text
+from govlens.contract import statuses as S
 from govlens.errors import InputError
 from govlens.registry.model import FIELDS, Platform
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from govlens import defects as D
+from govlens.contract import defects as D
 from govlens.registry.model import Platform
 
 RATE_UNANSWERED = 0.25

@@ -36,7 +36,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass, field
 
-from govlens import defects as D
+from govlens.contract import defects as D
 
 RATE_UNANSWERED = 0.10          # sites with 1–2 letters unanswered for more than 3 months
 RATE_NO_INTERACTION = 0.15      # of the sites without a mailbox column

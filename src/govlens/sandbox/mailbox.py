@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from html import escape
 from urllib.parse import parse_qs
 
-from govlens import defects as D
+from govlens.contract import defects as D
 from govlens.registry.model import Platform
 from govlens.sandbox.inspection import LETTER_TOPICS
 

@@ -21,7 +21,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass, field
 
-from govlens import defects as D
+from govlens.contract import defects as D
 from govlens.registry.model import Platform
 
 RATE = {D.NO_VIEWPORT: 0.25, D.FIXED_WIDTH_LAYOUT: 0.25, D.HEAVY_PAGE: 0.25, D.SLOW_RESPONSE: 0.15}

@@ -40,7 +40,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from govlens import defects as D
+from govlens.contract import defects as D
 from govlens.registry.model import Platform
 
 DAYS = 90                                  # statistics period, ending on the check date

@@ -14,7 +14,7 @@ import dataclasses
 import random
 from collections import OrderedDict
 
-from govlens import defects as D
+from govlens.contract import defects as D
 from govlens.sandbox.site import NEWEST_DAYS, Site
 from govlens.sandbox.web import SandboxWeb
 

@@ -10,7 +10,7 @@ import datetime as dt
 import random
 from html import escape
 
-from govlens import defects as D
+from govlens.contract import defects as D
 from govlens.sandbox.families import footers, meta
 from govlens.sandbox.site import HOME, Column, Item, Site
 from govlens.sandbox.text import TOPICS, paragraphs

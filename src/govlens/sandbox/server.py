@@ -39,12 +39,12 @@ import trustme
 from aiohttp import web as aioweb
 from multidict import CIMultiDict
 
-from govlens import defects as D
 from govlens.atomic import atomic_write_text
+from govlens.contract import defects as D
 from govlens.errors import ConfigError
 from govlens.sandbox.dns import start_dns
-from govlens.sandbox.inspection import flaky_fails
 from govlens.sandbox.hostile_server import HostileServer, start_hostile
+from govlens.sandbox.inspection import flaky_fails
 from govlens.sandbox.web import UNAVAILABLE, SandboxWeb
 
 

@@ -16,13 +16,21 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from urllib.parse import urlsplit
 
-from govlens import defects as D
+from govlens.contract import defects as D
 from govlens.registry.model import Platform
 from govlens.sandbox import colors
 from govlens.sandbox.families import draw_family
 from govlens.sandbox.families.identity import Identity, compliance_truth, draw_identity
 from govlens.sandbox.inspection import InspectionSpec, build_inspection
-from govlens.sandbox.text import COLUMN_KINDS, NEWS, NOTICE, OTHER, ColumnKind, item_title, place_of
+from govlens.sandbox.text import (
+    COLUMN_KINDS,
+    NEWS,
+    NOTICE,
+    OTHER,
+    ColumnKind,
+    item_title,
+    place_of,
+)
 
 # --- defect rates (share of sites)
 RATE_SITE_DOWN = 0.02

@@ -17,7 +17,7 @@ here as real CSS rules and script, exactly where a browser — and only a browse
 """
 from __future__ import annotations
 
-from govlens import defects as D
+from govlens.contract import defects as D
 from govlens.sandbox.site import Site
 
 BASE = """html{-webkit-text-size-adjust:100%}

@@ -29,24 +29,35 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from govlens import defects as D
 from govlens.atomic import atomic_write_text
+from govlens.contract import defects as D
 from govlens.registry.model import Platform
-from govlens.sandbox import civilization, families
-from govlens.sandbox.families.identity import REGISTRY_HOSTS
+from govlens.sandbox import (
+    civilization,
+    families,
+    render,
+    render_services,
+    site_files,
+    style,
+)
 from govlens.sandbox import mobile as mobile_mod
-from govlens.sandbox.cndomain import PARKING_HOST, CnDomainSite, build_cn_domain, parking_page
-from govlens.sandbox.foreign import ForeignSite, build_foreign_site, overseas_row
-from govlens.sandbox import render, render_services, site_files, style
-from govlens.sandbox.mobile import MobileSite
+from govlens.sandbox.cndomain import (
+    PARKING_HOST,
+    CnDomainSite,
+    build_cn_domain,
+    parking_page,
+)
 from govlens.sandbox.columns import FeaturedColumn, build_column, column_home
+from govlens.sandbox.families.identity import REGISTRY_HOSTS
+from govlens.sandbox.foreign import ForeignSite, build_foreign_site, overseas_row
 from govlens.sandbox.hotline import COLUMNS as HOTLINE_COLUMNS
 from govlens.sandbox.hotline import hotline_calls
+from govlens.sandbox.inspection import guide_indices
 from govlens.sandbox.mailbox import Mailbox, build_mailbox
+from govlens.sandbox.mobile import MobileSite
+from govlens.sandbox.names import provinces
 from govlens.sandbox.newmedia import NewMedia, build_newmedia
 from govlens.sandbox.review import ReviewSandbox
-from govlens.sandbox.names import provinces
-from govlens.sandbox.inspection import guide_indices
 from govlens.sandbox.site import NATIONAL_SITES, Site, attachment_path, build_site
 
 SLOW_DELAY = 3.0                      # seconds a slow_response homepage waits before answering

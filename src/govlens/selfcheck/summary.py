@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from govlens.defects import ALL_KINDS
+from govlens.contract.defects import ALL_KINDS
 from govlens.report.locale import Locale
 from govlens.report.values import fmt_score, fmt_value, is_number
 from govlens.selfcheck.run import CheckRun

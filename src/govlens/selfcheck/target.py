@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from govlens import statuses as S
+from govlens.contract import statuses as S
 from govlens.errors import InputError
 from govlens.report.locale import Locale
 from govlens.settings import Settings

@@ -11,7 +11,7 @@ import json
 
 import pytest
 
-from govlens import defects as D
+from govlens.contract import defects as D
 from govlens.indicators.registry import all_ids
 from govlens.indicators.run import run_indicators
 from govlens.probes.scan import run_scan

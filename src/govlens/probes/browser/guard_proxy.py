@@ -29,7 +29,7 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
-from govlens import statuses as S
+from govlens.contract import statuses as S
 from govlens.hosts import host_key
 from govlens.probes.resolver import AddressPolicy, BlockedTargetError, GuardedResolver
 

@@ -18,11 +18,11 @@ import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 
+from govlens.contract.observation import COMPLETED, Observation
 from govlens.probes.base import Probe, ProbeContext
 from govlens.probes.browser.pool import BrowserPool
 from govlens.probes.browser.renders import DEVICES, RenderResult, render
 from govlens.probes.http_site import WEB_KINDS, homepage_url
-from govlens.probes.observation import COMPLETED, Observation
 from govlens.registry.model import Platform
 
 NAME = "browser"

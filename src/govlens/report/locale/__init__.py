@@ -13,7 +13,7 @@ Layout of a locale file::
     scorecard:  labels of the per-platform scorecard and its index page
     columns:    header row of results.xlsx, keyed by column id
     statuses / award_status / bool:  value labels
-    defects:    title of each defect kind (govlens.defects.ALL_KINDS)
+    defects:    title of each defect kind (govlens.contract.defects.ALL_KINDS)
     indicators: {<indicator id>: {title, unit}}
     regions / levels / groups / kinds / org_types:  registry vocabularies
     reasons:    templates of the generated award reasons

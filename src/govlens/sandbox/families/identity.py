@@ -2,7 +2,7 @@
 
 Every government site must show these in its footer (2017 guidelines; national inspection). The
 sandbox draws them per site on the family stream and injects, at modest rates, the compliance
-kinds of :data:`govlens.defects.COMPLIANCE_KINDS`: a part left out of the footer, or a footer
+kinds of :data:`govlens.contract.defects.COMPLIANCE_KINDS`: a part left out of the footer, or a footer
 code that disagrees with the ``SiteIDCode`` meta. Each family writes the same facts in its own
 words and markup (:func:`footer`); the facts, not the words, are the truth.
 
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING
 
-from govlens import defects as D
+from govlens.contract import defects as D
 
 if TYPE_CHECKING:
     from govlens.sandbox.site import Site

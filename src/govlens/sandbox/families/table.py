@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 from html import escape
 
-from govlens import defects as D
+from govlens.contract import defects as D
 from govlens.sandbox import render
 from govlens.sandbox.families import meta
 from govlens.sandbox.families.column import list_table

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
-# How a visit ended: the shared vocabulary of :mod:`govlens.statuses` (GSA Site Scanning's statuses).
-from govlens.statuses import COMPLETED, VISIT_STATUSES  # re-exported
+# How a visit ended: the shared vocabulary of :mod:`govlens.contract.statuses` (GSA Site Scanning's statuses).
+from govlens.contract.statuses import COMPLETED, VISIT_STATUSES  # re-exported
 
 
 def utcnow() -> datetime:

@@ -1,6 +1,6 @@
 """The visit-status vocabulary: how one visit (one fetch of one URL) ended.
 
-Like :mod:`govlens.defects`, this is vocabulary shared by the scanner and the sandbox: the
+Like :mod:`govlens.contract.defects`, this is vocabulary shared by the scanner and the sandbox: the
 probes record exactly one of these per observation, and the hostile sandbox writes, as its
 ground truth, the one a correct scanner must record for each misbehaving site. Nothing
 else passes between them. Modelled on GSA Site Scanning's statuses.
