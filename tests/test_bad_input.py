@@ -76,7 +76,7 @@ CASES = {
     "registry-binary": ("scan", "registry.csv", lambda p: p.write_bytes(b"\x00\x01PK\x03\x04" * 50), None, None,
                         "NUL"),
     "signals-header": ("scan", "signals.csv", lambda p: p.write_text("id,pages\np0,1\n", encoding="utf-8"), 1,
-                       "platform_id", "header"),
+                       "platform_id", "表头缺少"),
     "framework-syntax": ("score", "framework.yaml", lambda p: edit(p, "aggregation: weighted_arithmetic",
                                                                    "aggregation: [weighted_arithmetic"),
                          None, None, "not valid YAML"),
@@ -103,9 +103,9 @@ CASES = {
                                  13, "settings.HTTP_TIMEOUTS", "未知的设置，是否想写 “HTTP_TIMEOUT”"),
     # the data files of the importers (issue 7): the header is checked before the store is opened
     "data-header": ("scan", "stats.csv", lambda p: p.write_text("platform_id,date,followers\n", encoding="utf-8"),
-                    1, "follower_growth", "header lacks"),
+                    1, "follower_growth", "表头缺少"),
     "data-not-utf8": ("run", "stats.csv", lambda p: p.write_bytes("平台,日期\n".encode("gbk")), 1, None,
-                      "not UTF-8"),
+                      "不是 UTF-8 编码"),
     # the national-check scheme of `govlens inspect` (issue 4)
     "inspection-value": ("inspect", "inspection.yaml", lambda p: edit(p, "value: 0.05", 'value: "five"'),
                          'value: "five"', "vetoes[0].value", "应为数字"),

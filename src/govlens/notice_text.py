@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from govlens import messages
 from govlens.errors import CampaignFileError
 
 KEYS = ("title", "issuer", "date", "intro", "findings", "contact", "signature")
@@ -61,10 +62,11 @@ def parse_notice(raw: Any, source: str) -> NoticeText | None:
     if raw is None:
         return None
     if not isinstance(raw, dict):
-        raise CampaignFileError("expected a table ([notice])", file=source, field="notice")
+        raise CampaignFileError(messages.t("campaign.expected_table"), file=source, field="notice")
     unknown = sorted(set(raw) - set(KEYS))
     if unknown:
-        raise CampaignFileError(f"unknown key '{unknown[0]}' in [notice] (known: {', '.join(KEYS)})",
+        raise CampaignFileError(messages.t("campaign.unknown_key", table="notice", key=unknown[0],
+                                           hint=messages.did_you_mean(unknown[0], KEYS)),
                                 file=source, field=f"notice.{unknown[0]}")
 
     def one(key: str) -> str | None:
@@ -72,7 +74,7 @@ def parse_notice(raw: Any, source: str) -> NoticeText | None:
             return None
         value = raw[key]
         if not isinstance(value, str):
-            raise CampaignFileError("expected a string", file=source, field=f"notice.{key}")
+            raise CampaignFileError(messages.t("campaign.expected_text"), file=source, field=f"notice.{key}")
         _check_placeholders(value, source, key)
         return value.strip()
 
@@ -83,7 +85,8 @@ def parse_notice(raw: Any, source: str) -> NoticeText | None:
         if isinstance(value, str):
             value = paragraphs(value)
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise CampaignFileError("expected a string or a list of strings", file=source, field=f"notice.{key}")
+            raise CampaignFileError(messages.t("campaign.expected_texts"), file=source,
+                                    field=f"notice.{key}")
         for v in value:
             _check_placeholders(v, source, key)
         return tuple(v.strip() for v in value if v.strip())
@@ -93,9 +96,9 @@ def parse_notice(raw: Any, source: str) -> NoticeText | None:
         try:
             when = date.fromisoformat(when.strip())
         except ValueError:
-            raise CampaignFileError("expected a date (YYYY-MM-DD)", file=source, field="notice.date") from None
+            raise CampaignFileError(messages.t("campaign.expected_date"), file=source, field="notice.date") from None
     if when is not None and (not isinstance(when, date) or hasattr(when, "hour")):
-        raise CampaignFileError("expected a date (YYYY-MM-DD)", file=source, field="notice.date")
+        raise CampaignFileError(messages.t("campaign.expected_date"), file=source, field="notice.date")
     return NoticeText(title=one("title") or None, issuer=one("issuer"), date=when, intro=lines("intro"),
                       findings=lines("findings") or (), contact=lines("contact") or (),
                       signature=lines("signature"))
@@ -124,11 +127,12 @@ def _check_placeholders(text: str, source: str, key: str) -> None:
     try:
         fields = [(name, spec, conv) for _, name, spec, conv in string.Formatter().parse(text) if name is not None]
     except ValueError:
-        raise CampaignFileError("unbalanced braces (write {{ and }} for literal braces)", file=source,
+        raise CampaignFileError(messages.t("campaign.unbalanced_braces"), file=source,
                                 field=f"notice.{key}") from None
     for name, spec, conv in fields:
         if name not in PLACEHOLDERS or spec or conv:
-            raise CampaignFileError(f"unknown placeholder '{{{name}}}' (known: {', '.join(PLACEHOLDERS)})",
+            raise CampaignFileError(messages.t("campaign.unknown_placeholder", name="{" + name + "}",
+                                               hint=messages.did_you_mean(name, PLACEHOLDERS)),
                                     file=source, field=f"notice.{key}")
 
 

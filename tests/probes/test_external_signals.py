@@ -53,7 +53,7 @@ def test_bad_rows_reported_good_rows_kept(tmp_path):
                    (7, "platform_id"), (8, "media_mentions"), (9, "platform_id"), (10, "indexed_pages")]
     assert all(isinstance(e, ImportRowError) for e in errors)
     assert all(str(path) in str(e) and f":{e.line}" in str(e) and e.field in str(e) for e in errors)
-    assert "unknown platform id 'zz'" in str(errors[0]) and "duplicate" in str(errors[4])
+    assert "未知的平台编号“zz”" in str(errors[0]) and "重复" in str(errors[4])
 
 
 def test_wrong_header_is_an_input_error(tmp_path):

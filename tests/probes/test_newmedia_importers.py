@@ -63,19 +63,19 @@ def test_good_csv_is_imported_with_an_observation_per_account(store, tmp_path) -
 
 
 @pytest.mark.parametrize("row, line_field, words", [
-    ("wb-1,2013-12-02,many,10,3,2,500,20,5,4,,,300,10,true,", (3, "followers"), "whole number"),
+    ("wb-1,2013-12-02,many,10,3,2,500,20,5,4,,,300,10,true,", (3, "followers"), "不是有效的整数"),
     ("wb-1,2013-12-32,1000,10,3,2,500,20,5,4,,,300,10,true,", (3, "date"), "date"),
     ("wb-1,2013-12-02,1000,10,3,2,500,20,5,4,,,300,10,maybe,", (3, "verified"), "true/false"),
-    ("wb-1,2013-12-02,1000,10,3,2,500,20", (3, None), "too few columns"),
-    ("wb-1,2013-12-02,1000,10,3,2,500,20,5,4,,,300,10,true,,9", (3, None), "too many columns"),
-    ("nobody,2013-12-02,1000,10,3,2,500,20,5,4,,,300,10,true,", (3, "platform_id"), "unknown platform id"),
-    ("site-1,2013-12-02,1000,10,3,2,500,20,5,4,,,300,10,true,", (3, "platform_id"), "kind weibo/wechat"),
-    ("wb-1,2013-12-01,1000,10,3,2,500,20,5,4,,,300,10,true,", (3, "date"), "duplicate platform_id/date (first on line 2)"),
-    ("wb-1,2013-12-20,1000,10,3,2,500,20,5,4,,,300,10,true,", (3, "date"), "after the check date"),
-    ("wb-1,2013-12-02,1000,10,3,5,500,20,5,4,,,300,10,true,", (3, "original_posts"), "more original posts"),
-    ("wb-1,2013-12-02,-4,10,3,2,500,20,5,4,,,300,10,true,", (3, "followers"), "below 0"),
-    ("wb-1,2013-12-02,1000,10,3,2,500,20,5,4,,,900,10,true,", (3, "max_post_reads"), "most-read post"),
-    (",2013-12-02,1000,10,3,2,500,20,5,4,,,300,10,true,", (3, "platform_id"), "missing value"),
+    ("wb-1,2013-12-02,1000,10,3,2,500,20", (3, None), "列数不足"),
+    ("wb-1,2013-12-02,1000,10,3,2,500,20,5,4,,,300,10,true,,9", (3, None), "列数过多"),
+    ("nobody,2013-12-02,1000,10,3,2,500,20,5,4,,,300,10,true,", (3, "platform_id"), "未知的平台编号"),
+    ("site-1,2013-12-02,1000,10,3,2,500,20,5,4,,,300,10,true,", (3, "platform_id"), "不是登记表中的政务微博、政务微信"),
+    ("wb-1,2013-12-01,1000,10,3,2,500,20,5,4,,,300,10,true,", (3, "date"), "platform_id/date 重复（首次出现在第 2 行）"),
+    ("wb-1,2013-12-20,1000,10,3,2,500,20,5,4,,,300,10,true,", (3, "date"), "晚于检查日期"),
+    ("wb-1,2013-12-02,1000,10,3,5,500,20,5,4,,,300,10,true,", (3, "original_posts"), "原创发文数多于发文总数"),
+    ("wb-1,2013-12-02,-4,10,3,2,500,20,5,4,,,300,10,true,", (3, "followers"), "小于 0"),
+    ("wb-1,2013-12-02,1000,10,3,2,500,20,5,4,,,900,10,true,", (3, "max_post_reads"), "单篇最高阅读数"),
+    (",2013-12-02,1000,10,3,2,500,20,5,4,,,300,10,true,", (3, "platform_id"), "缺少值"),
 ])
 def test_a_bad_row_refuses_the_whole_file_naming_line_and_field(store, tmp_path, row, line_field, words) -> None:
     err = refused(store, write(tmp_path / "bad.csv", HEADER, ROW_A, row, ROW_B))
@@ -106,14 +106,14 @@ def test_header_problems(store, tmp_path) -> None:
     with pytest.raises(InputError) as info:
         newmedia_stats.import_file(store, write(tmp_path / "h.csv", HEADER.replace("reads,", "")), PLATFORMS)
     assert (info.value.line, info.value.field) == (1, "reads")
-    with pytest.raises(InputError, match="empty file"):
+    with pytest.raises(InputError, match="文件为空"):
         newmedia_stats.import_file(store, write(tmp_path / "e.csv", ""), PLATFORMS)
     (tmp_path / "g.csv").write_bytes(HEADER.replace("platform_id", "账号").encode("gbk") + b"\n")
-    with pytest.raises(InputError, match="not UTF-8"):
+    with pytest.raises(InputError, match="不是 UTF-8 编码"):
         newmedia_stats.import_file(store, tmp_path / "g.csv", PLATFORMS)
-    with pytest.raises(InputError, match="expected a .csv, .jsonl or .xlsx"):
+    with pytest.raises(InputError, match="应为 .csv、.jsonl 或 .xlsx 文件"):
         newmedia_stats.import_file(store, write(tmp_path / "s.txt", HEADER), PLATFORMS)
-    with pytest.raises(InputError, match="not found"):
+    with pytest.raises(InputError, match="找不到"):
         newmedia_stats.import_file(store, tmp_path / "missing.csv", PLATFORMS)
 
 
@@ -136,7 +136,7 @@ def test_jsonl_good_and_bad(store, tmp_path) -> None:
     err = refused(store, _jsonl(tmp_path / "b.jsonl", _doc(), "{not json", _doc(date="2013-12-03", reads="lots"),
                                 [1, 2]))
     assert [(e.line, e.field) for e in err.errors] == [(2, None), (3, "reads"), (4, None)]
-    assert "not valid JSON" in str(err.errors[0]) and "whole number" in str(err.errors[1])
+    assert "不是有效的 JSON" in str(err.errors[0]) and "不是有效的整数" in str(err.errors[1])
     err = refused(store, _jsonl(tmp_path / "c.jsonl", _doc(), _doc(platform_id="ghost")))
     assert (err.errors[0].line, err.errors[0].field) == (2, "platform_id")
     assert store.count("nm_stats") == 2

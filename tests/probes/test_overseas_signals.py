@@ -35,14 +35,14 @@ def test_good_rows_become_observations(tmp_path):
 
 
 @pytest.mark.parametrize("row, field, words", [
-    ("zz,1,1,1", "platform_id", "unknown platform"),
-    ("w,1,1,1", "platform_id", "not a foreign_site"),
-    (",1,1,1", "platform_id", "missing platform id"),
-    ("b,many,1,1", "overseas_visits", "not an integer"),
-    ("b,1,-3,1", "overseas_inlinks", "negative"),
-    ("b,1,1,", "foreign_media_mentions", "missing value"),
-    ("b,1,1", "foreign_media_mentions", "missing value"),
-    ("a,5,5,5", "platform_id", "duplicate"),
+    ("zz,1,1,1", "platform_id", "未知的平台编号"),
+    ("w,1,1,1", "platform_id", "不是外文版网站"),
+    (",1,1,1", "platform_id", "缺少平台编号"),
+    ("b,many,1,1", "overseas_visits", "不是有效的整数"),
+    ("b,1,-3,1", "overseas_inlinks", "计数为负数"),
+    ("b,1,1,", "foreign_media_mentions", "缺少值"),
+    ("b,1,1", "foreign_media_mentions", "缺少值"),
+    ("a,5,5,5", "platform_id", "重复"),
 ])
 def test_each_bad_row_is_named_and_good_rows_are_kept(tmp_path, row, field, words):
     path = write(tmp_path, HEADER + "a,1,2,3\n" + row + "\nc,4,5,6\n")
@@ -55,9 +55,9 @@ def test_each_bad_row_is_named_and_good_rows_are_kept(tmp_path, row, field, word
 
 
 @pytest.mark.parametrize("text, encoding, words", [
-    ("", "utf-8", "empty file"),
-    ("platform_id,overseas_visits\na,1\n", "utf-8", "header lacks overseas_inlinks"),
-    (HEADER + "a,1,2,3\n", "utf-16", "not UTF-8"),
+    ("", "utf-8", "文件为空"),
+    ("platform_id,overseas_visits\na,1\n", "utf-8", "表头缺少 overseas_inlinks"),
+    (HEADER + "a,1,2,3\n", "utf-16", "不是 UTF-8 编码"),
     (HEADER + "a,1,2,3\x00\n", "utf-8", "NUL"),
 ])
 def test_unreadable_files_raise_naming_the_file(tmp_path, text, encoding, words):
@@ -68,5 +68,5 @@ def test_unreadable_files_raise_naming_the_file(tmp_path, text, encoding, words)
 
 
 def test_missing_file(tmp_path):
-    with pytest.raises(InputError, match="cannot read"):
+    with pytest.raises(InputError, match="无法读取"):
         import_overseas_signals(tmp_path / "nope.csv", PLATFORMS)

@@ -52,9 +52,9 @@ def test_hotline_calls_bad_rows(tmp_path, store):
 def test_hotline_calls_missing_header_and_file(tmp_path, store):
     path = tmp_path / "calls.csv"
     path.write_text("platform_id,call_date,line\nhl-a,2013-12-01,12345\n", encoding="utf-8")
-    with pytest.raises(InputError, match="header lacks wait_seconds"):
+    with pytest.raises(InputError, match="表头缺少 wait_seconds"):
         hotline_calls.import_file(store, path, PLATFORMS, check_date=AS_OF)
-    with pytest.raises(InputError, match="not found"):
+    with pytest.raises(InputError, match="找不到"):
         hotline_calls.import_file(store, tmp_path / "none.csv", PLATFORMS, check_date=AS_OF)
 
 

@@ -51,12 +51,12 @@ def test_the_notice_table_is_read_with_every_key(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("body, field, words", [
-    ('title = "通报"\ntitel = "x"\n', "notice.titel", "unknown key 'titel'"),
-    ('intro = ["共{sites}个网站"]\n', "notice.intro", "unknown placeholder '{sites}'"),
-    ('intro = ["共{websites个网站"]\n', "notice.intro", "unbalanced braces"),
+    ('title = "通报"\ntitel = "x"\n', "notice.titel", "未知的键 “titel”，是否想写 “title”"),
+    ('intro = ["共{sites}个网站"]\n', "notice.intro", "未知的占位符 {sites}，是否想写 “websites”"),
+    ('intro = ["共{websites个网站"]\n', "notice.intro", "花括号不成对"),
     ('date = "25/12/2025"\n', "notice.date", "YYYY-MM-DD"),
-    ('signature = [1, 2]\n', "notice.signature", "list of strings"),
-    ('title = 2025\n', "notice.title", "expected a string"),
+    ('signature = [1, 2]\n', "notice.signature", "字符串的列表"),
+    ('title = 2025\n', "notice.title", "应为字符串"),
 ])
 def test_bad_notice_keys_are_named_with_their_line(tmp_path: Path, body: str, field: str, words: str) -> None:
     path = _campaign_file(tmp_path, body)
@@ -69,7 +69,7 @@ def test_bad_notice_keys_are_named_with_their_line(tmp_path: Path, body: str, fi
 
 
 def test_a_notice_that_is_not_a_table() -> None:
-    with pytest.raises(CampaignFileError, match="expected a table"):
+    with pytest.raises(CampaignFileError, match="应为表"):
         parse_notice("通报", "c.toml")
 
 
@@ -167,3 +167,14 @@ def test_bad_bound_reasons_are_named() -> None:
         with pytest.raises(AwardsError, match=words) as info:
             parse_awards(with_reasons(reasons))
         assert "series[0].awards[0].reasons" in str(info.value.field)
+
+
+def test_a_bad_notice_in_english(tmp_path: Path) -> None:
+    from govlens import messages
+    messages.set_locale("en")
+    try:
+        with pytest.raises(CampaignFileError) as info:
+            load_campaign(_campaign_file(tmp_path, 'intro = ["共{sites}个网站"]\n'))
+    finally:
+        messages.set_locale("zh-CN")
+    assert "unknown placeholder {sites}; did you mean `websites`" in str(info.value), str(info.value)

@@ -17,6 +17,7 @@ import io
 from collections.abc import Iterable
 from pathlib import Path
 
+from govlens import messages
 from govlens.contract.observation import Observation
 from govlens.errors import ImportRowError, InputError
 from govlens.registry.model import Platform
@@ -37,22 +38,23 @@ def import_counts(path: str | Path, platforms: Iterable[Platform], *, probe: str
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except OSError as exc:
-        raise InputError(f"cannot read {what}: {exc.strerror or exc}", file=str(path)) from exc
+        raise InputError(_t("cannot_read_what", what=messages.word("import_what", what), errno=exc.errno or "—"),
+                         file=str(path)) from None
     except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 (byte {exc.start})", file=str(path)) from exc
+        raise InputError(_t("not_utf8_byte", byte=exc.start), file=str(path)) from None
     if "\x00" in text:
-        raise InputError("not a text file (NUL bytes)", file=str(path))
+        raise InputError(_t("not_text"), file=str(path))
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
     except StopIteration:
-        raise InputError("empty file, expected header " + ",".join(fields), file=str(path)) from None
-    except csv.Error as exc:
-        raise InputError(f"unreadable CSV: {exc}", file=str(path), line=1) from exc
+        raise InputError(_t("empty", header=",".join(fields)), file=str(path)) from None
+    except csv.Error:
+        raise InputError(_t("bad_header"), file=str(path), line=1) from None
     columns = [h.strip().lower() for h in header]
     missing = [f for f in fields if f not in columns]
     if missing:
-        raise InputError(f"header lacks {', '.join(missing)} (expected {','.join(fields)})",
+        raise InputError(_t("header_lacks", missing=messages.join(missing), columns=",".join(fields)),
                          file=str(path), line=1, field=missing[0])
     index = {f: columns.index(f) for f in fields}
     known = {p.id: p for p in platforms}
@@ -74,8 +76,8 @@ def import_counts(path: str | Path, platforms: Iterable[Platform], *, probe: str
             seen[pid] = line
             observations.append(Observation(platform_id=pid, probe=probe, kind=kind, url=known[pid].url,
                                             data={**checked, "source": f"{path.name}:{line}"}))
-    except csv.Error as exc:
-        errors.append(ImportRowError(f"unreadable CSV row: {exc}", file=str(path), line=reader.line_num))
+    except csv.Error:
+        errors.append(ImportRowError(_t("unreadable_row"), file=str(path), line=reader.line_num))
     return observations, errors
 
 
@@ -84,24 +86,29 @@ def _check_row(cells: dict[str, str], count_fields: tuple[str, ...], known: dict
     """The row's counts, or (message, field) of its first bad cell."""
     pid = cells[ID_FIELD]
     if not pid:
-        return "missing platform id", ID_FIELD
+        return _t("missing_id"), ID_FIELD
     platform = known.get(pid)
     if platform is None:
-        return f"unknown platform id {pid!r}", ID_FIELD
+        return _t("unknown_id", value=pid), ID_FIELD
     if platform_kinds and platform.kind not in platform_kinds:
-        return f"platform {pid!r} is a {platform.kind}, not a {' or '.join(platform_kinds)}", ID_FIELD
+        return _t("wrong_kind", value=pid, kind=messages.word("kinds", platform.kind),
+                  kinds=messages.join([messages.word("kinds", k) for k in platform_kinds])), ID_FIELD
     if pid in seen:
-        return f"duplicate platform id {pid!r} (first on line {seen[pid]})", ID_FIELD
+        return _t("duplicate", key=ID_FIELD, line=seen[pid]), ID_FIELD
     values: dict[str, int] = {}
     for f in count_fields:
         raw = cells[f]
         if not raw:
-            return "missing value", f
+            return _t("missing"), f
         try:
             number = int(raw)
         except ValueError:
-            return f"not an integer: {raw[:40]!r}", f
+            return _t("not_valid", type=messages.word("import_types", "integer"), value=raw[:40]), f
         if number < 0:
-            return f"negative count: {number}", f
+            return _t("negative", value=number), f
         values[f] = number
     return values
+
+
+def _t(code: str, /, **values: object) -> str:
+    return messages.t(f"import.{code}", **values)

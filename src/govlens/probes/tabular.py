@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -40,6 +39,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from govlens import messages
 from govlens.errors import ImportFileError, ImportRowError, InputError
 from govlens.registry.model import Platform
 from govlens.store.campaign_store import CampaignStore
@@ -164,10 +164,10 @@ def check_file(path: str | Path, spec: TableSpec) -> None:
 
 def _format(path: Path, spec: TableSpec) -> str:
     if not path.is_file():
-        raise InputError(f"{spec.what} file not found", file=str(path))
+        raise InputError(_t("file_not_found", what=_what(spec.what)), file=str(path))
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
-        raise InputError(f"{spec.what}: expected a .csv, .jsonl or .xlsx file", file=str(path))
+        raise InputError(_t("bad_format", what=_what(spec.what)), file=str(path))
     return fmt
 
 
@@ -177,7 +177,7 @@ def _drop_temp(con: Any) -> None:
 
 def _refuse(path: Path, spec: TableSpec, errors: list[ImportRowError], total: int | None = None) -> ImportFileError:
     errors = sorted(errors, key=lambda e: (e.line or 0, e.field or ""))
-    return ImportFileError(f"{spec.what} refused whole (nothing imported)", file=str(path),
+    return ImportFileError(_t("refused", what=_what(spec.what)), file=str(path),
                            errors=errors[:MAX_REPORTED], total=max(total or 0, len(errors)))
 
 
@@ -188,18 +188,17 @@ def _csv_header(path: Path, spec: TableSpec) -> list[str]:
         with open(path, "rb") as fh:
             first = fh.readline(1 << 20)
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", file=str(path)) from None
+        raise InputError(_t("cannot_read", errno=exc.errno or "—"), file=str(path)) from None
     try:
         text = first.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 (byte {exc.start} of the header); save the file as UTF-8",
-                         file=str(path), line=1) from None
+        raise InputError(_t("header_not_utf8", byte=exc.start), file=str(path), line=1) from None
     if not text.strip():
-        raise InputError(f"empty file, expected the header {','.join(spec.names)}", file=str(path), line=1)
+        raise InputError(_t("empty", header=",".join(spec.names)), file=str(path), line=1)
     try:
         header = next(csv.reader([text.rstrip("\r\n")]))
-    except csv.Error as exc:
-        raise InputError(f"unreadable header: {exc}", file=str(path), line=1) from None
+    except csv.Error:
+        raise InputError(_t("bad_header"), file=str(path), line=1) from None
     return _check_header(header, spec, str(path))
 
 
@@ -207,11 +206,11 @@ def _check_header(header: Sequence[Any], spec: TableSpec, source: str) -> list[s
     names = [str(h or "").strip().lower() for h in header]
     missing = [c.name for c in spec.columns if c.name not in names and c.required]
     if missing:
-        raise InputError(f"header lacks {', '.join(missing)} (columns: {','.join(spec.names)})",
+        raise InputError(_t("header_lacks", missing=messages.join(missing), columns=",".join(spec.names)),
                          file=source, line=1, field=missing[0])
     dup = sorted({n for n in names if n and names.count(n) > 1})
     if dup:
-        raise InputError(f"column {dup[0]!r} appears twice in the header", file=source, line=1, field=dup[0])
+        raise InputError(_t("duplicate_column", column=dup[0]), file=source, line=1, field=dup[0])
     return names
 
 
@@ -247,19 +246,52 @@ def _reject_message(kind: str, message: str, column: Any, spec: TableSpec) -> st
         value = ""
         if 'string "' in message:
             value = message.split('string "', 1)[1].rsplit('" to', 1)[0]
-        return f"not a valid {_type_word(spec.column(column).sql)}: {value[:40]!r}"
+        return _not_valid(spec.column(column).sql, value)
     if kind == "MISSING COLUMNS":
-        return "too few columns"
+        return _t("too_few_columns")
     if kind == "TOO MANY COLUMNS":
-        return "too many columns"
+        return _t("too_many_columns")
     if kind == "INVALID UNICODE":
-        return "not UTF-8"
-    return (message or kind or "unreadable row").split("\n")[0][:200]
+        return _t("not_utf8")
+    return _t("unreadable_row")     # DuckDB's own wording stays out of a user's report
 
 
-def _type_word(sql: str) -> str:
-    return {"INTEGER": "whole number", "BIGINT": "whole number", "DOUBLE": "number", "DATE": "date (YYYY-MM-DD)",
-            "TIMESTAMP": "date and time (YYYY-MM-DD HH:MM:SS)", "BOOLEAN": "true/false value"}.get(sql, "text")
+def _t(code: str, /, **values: Any) -> str:
+    return messages.t(f"import.{code}", **values)
+
+
+def _what(what: str) -> str:
+    """The data file's name (``hotline test calls`` → 热线拨测记录) in the process's language."""
+    return messages.word("import_what", what)
+
+
+def _not_valid(sql: str, value: Any) -> str:
+    """``not a valid whole number: 'x'`` in the process's language."""
+    kind = {"INTEGER": "integer", "BIGINT": "integer", "DOUBLE": "number", "DATE": "date",
+            "TIMESTAMP": "timestamp", "BOOLEAN": "boolean"}.get(sql, "text")
+    return _t("not_valid", type=messages.word("import_types", kind), value=str(value)[:40])
+
+
+# A rule's message is made in SQL as a code and its arguments, separated by US (\x1f), and worded in
+# Python (:func:`_word_rule`): the query stays the same in every language.
+SEP = "\x1f"
+
+
+def _word_rule(message: str, lines: dict[int, int]) -> str:
+    code, *args = message.split(SEP)
+    if code == "duplicate":
+        first = lines.get(int(args[1])) if args[1].isdigit() else None
+        return _t("duplicate", key=args[0], line=first if first is not None else "?")
+    if code == "check":
+        return messages.word("import_checks", args[0])
+    if code == "unknown_platform":
+        kinds = messages.join([messages.word("kinds", k) for k in args[1].split("/") if k])
+        return _t("unknown_platform", value=args[0], kinds=kinds)
+    names = {"missing": (), "below": ("limit", "value"), "above": ("limit", "value"),
+             "choice": ("value", "choices"), "too_long": ("n",)}.get(code)
+    if names is None:
+        return message
+    return _t(code, **dict(zip(names, args)))
 
 
 def _csv_lines(path: Path, records: set[int], skip: set[int]) -> dict[int, int]:
@@ -304,7 +336,7 @@ def _jsonl_records(path: Path) -> Iterator[tuple[int, dict[str, Any] | ImportRow
     try:
         fh = open(path, "rb")
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", file=str(path)) from None
+        raise InputError(_t("cannot_read", errno=exc.errno or "—"), file=str(path)) from None
     with fh:
         for line_no, raw in enumerate(fh, 1):
             if not raw.strip():
@@ -312,14 +344,13 @@ def _jsonl_records(path: Path) -> Iterator[tuple[int, dict[str, Any] | ImportRow
             try:
                 doc = json.loads(raw.decode("utf-8-sig" if line_no == 1 else "utf-8"))
             except UnicodeDecodeError as exc:
-                yield line_no, ImportRowError(f"not UTF-8 (byte {exc.start})", file=str(path), line=line_no)
+                yield line_no, ImportRowError(_t("not_utf8_byte", byte=exc.start), file=str(path), line=line_no)
                 continue
             except ValueError as exc:
-                yield line_no, ImportRowError(f"not valid JSON: {exc.msg} (column {exc.colno})", file=str(path),
-                                              line=line_no)
+                yield line_no, ImportRowError(_t("not_json", column=exc.colno), file=str(path), line=line_no)
                 continue
             if not isinstance(doc, dict):
-                yield line_no, ImportRowError("expected a JSON object", file=str(path), line=line_no)
+                yield line_no, ImportRowError(_t("not_object"), file=str(path), line=line_no)
                 continue
             yield line_no, {str(k).strip().lower(): v for k, v in doc.items()}
 
@@ -350,20 +381,19 @@ def _xlsx_records(path: Path, spec: TableSpec) -> Iterator[tuple[int, dict[str, 
     from openpyxl.utils.exceptions import InvalidFileException
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, BadZipFile, KeyError, OSError) as exc:
-        raise InputError(f"not a readable XLSX workbook: {exc}", file=str(path)) from None
+    except (InvalidFileException, BadZipFile, KeyError, OSError):
+        raise InputError(_t("not_xlsx"), file=str(path)) from None
     try:
         rows = book.worksheets[0].iter_rows(values_only=True)
         try:
             header = _check_header([("" if c is None else c) for c in next(rows)], spec, str(path))
         except StopIteration:
-            raise InputError(f"empty workbook, expected the header {','.join(spec.names)}", file=str(path),
-                             line=1) from None
+            raise InputError(_t("empty_workbook", header=",".join(spec.names)), file=str(path), line=1) from None
         for line_no, cells in enumerate(rows, 2):
             if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
                 continue
             if len(cells) > len(header) and any(c not in (None, "") for c in cells[len(header):]):
-                yield line_no, ImportRowError("too many columns", file=str(path), line=line_no)
+                yield line_no, ImportRowError(_t("too_many_columns"), file=str(path), line=line_no)
                 continue
             yield line_no, {h: v for h, v in zip(header, cells) if h}
     finally:
@@ -396,7 +426,7 @@ def _stage_python(con: Any, spec: TableSpec, records: Iterable[tuple[int, dict[s
             data[k].append(v)
         lines.append(line_no)
     if fallback and not errors:     # DuckDB refused what we accept: report its reason, not silence
-        raise InputError(f"unreadable JSON Lines: {fallback.splitlines()[0][:300]}", file=source)
+        raise InputError(_t("unreadable_jsonl"), file=source)
     frame = pd.DataFrame({**data, "_line": lines})
     for c in spec.columns:
         frame[c.name] = frame[c.name].astype(object)
@@ -417,24 +447,24 @@ def _convert(value: Any, sql: str) -> Any:
                                                      json.dumps(value, ensure_ascii=False))
     if sql in ("INTEGER", "BIGINT"):
         if isinstance(value, bool):
-            raise ValueError(f"not a valid whole number: {value!r}")
+            raise ValueError(_not_valid("INTEGER", value))
         if isinstance(value, float):
             if not value.is_integer():
-                raise ValueError(f"not a valid whole number: {value!r}")
+                raise ValueError(_not_valid("INTEGER", value))
             return int(value)
         if isinstance(value, int):
             return value
         try:
             return int(str(value).strip())
         except ValueError:
-            raise ValueError(f"not a valid whole number: {str(value)[:40]!r}") from None
+            raise ValueError(_not_valid("INTEGER", value)) from None
     if sql == "DOUBLE":
         if isinstance(value, bool):
-            raise ValueError(f"not a valid number: {value!r}")
+            raise ValueError(_not_valid("DOUBLE", value))
         try:
             return float(value)
         except (TypeError, ValueError):
-            raise ValueError(f"not a valid number: {str(value)[:40]!r}") from None
+            raise ValueError(_not_valid("DOUBLE", value)) from None
     if sql == "BOOLEAN":
         if isinstance(value, bool):
             return value
@@ -443,7 +473,7 @@ def _convert(value: Any, sql: str) -> Any:
             return True
         if low in _FALSE:
             return False
-        raise ValueError(f"not a valid true/false value: {str(value)[:40]!r}")
+        raise ValueError(_not_valid("BOOLEAN", value))
     if sql == "DATE":
         if isinstance(value, datetime):
             return value.date()
@@ -452,7 +482,7 @@ def _convert(value: Any, sql: str) -> Any:
         try:
             return date.fromisoformat(str(value).strip())
         except ValueError:
-            raise ValueError(f"not a valid date (YYYY-MM-DD): {str(value)[:40]!r}") from None
+            raise ValueError(_not_valid("DATE", value)) from None
     if sql == "TIMESTAMP":
         if isinstance(value, datetime):
             return value
@@ -461,7 +491,7 @@ def _convert(value: Any, sql: str) -> Any:
         try:
             return datetime.fromisoformat(str(value).strip())
         except ValueError:
-            raise ValueError(f"not a valid date and time (YYYY-MM-DD HH:MM:SS): {str(value)[:40]!r}") from None
+            raise ValueError(_not_valid("TIMESTAMP", value)) from None
     raise ValueError(f"unsupported type {sql}")
 
 
@@ -480,33 +510,32 @@ def _rule_sql(spec: TableSpec, check_date: date | None) -> tuple[str, list[Any]]
     for c in spec.columns:
         q = f'"{c.name}"'
         if c.required:
-            add(c.name, f"{q} IS NULL", "'missing value'")
+            add(c.name, f"{q} IS NULL", "'missing'")
         if c.minimum is not None:
-            add(c.name, f"{q} < {c.minimum!r}", f"'below {c.minimum:g}: ' || CAST({q} AS VARCHAR)")
+            add(c.name, f"{q} < {c.minimum!r}", f"'below{SEP}{c.minimum:g}{SEP}' || CAST({q} AS VARCHAR)")
         if c.maximum is not None:
-            add(c.name, f"{q} > {c.maximum!r}", f"'above {c.maximum:g}: ' || CAST({q} AS VARCHAR)")
+            add(c.name, f"{q} > {c.maximum!r}", f"'above{SEP}{c.maximum:g}{SEP}' || CAST({q} AS VARCHAR)")
         if c.choices:
             allowed = ", ".join("'" + v.replace("'", "''") + "'" for v in c.choices)
             add(c.name, f"{q} NOT IN ({allowed})",
-                f"'unknown value ' || {q} || ' (expected {'/'.join(c.choices)})'")
+                f"'choice{SEP}' || {q} || '{SEP}{'/'.join(c.choices)}'")
         if c.max_length:
-            add(c.name, f"length({q}) > {c.max_length}", f"'longer than {c.max_length} characters'")
+            add(c.name, f"length({q}) > {c.max_length}", f"'too_long{SEP}{c.max_length}'")
     add("platform_id", "platform_id IS NOT NULL AND platform_id NOT IN (SELECT platform_id FROM _govlens_allowed)",
-        f"'unknown platform id ' || platform_id || ' (not a registry platform of kind "
-        f"{'/'.join(spec.platform_kinds)})'")
+        f"'unknown_platform{SEP}' || platform_id || '{SEP}{'/'.join(spec.platform_kinds)}'")
     for chk in spec.checks:
         sql = chk.sql
         if "{check_date}" in sql:
             if check_date is None:
                 continue
             sql = sql.replace("{check_date}", f"DATE '{check_date.isoformat()}'")
-        add(chk.field, f"NOT coalesce(({sql}), true)", "'" + chk.message.replace("'", "''") + "'")
+        add(chk.field, f"NOT coalesce(({sql}), true)", f"'check{SEP}" + chk.message.replace("'", "''") + "'")
     if spec.key:
         # duplicates are rare: find the duplicated keys with a cheap GROUP BY, and number only their rows
         keys = ", ".join(f'"{k}"' for k in spec.key)
         not_null = " AND ".join(f'"{k}" IS NOT NULL' for k in spec.key)
-        parts.append(f"""SELECT rec, '{spec.key[-1]}' AS field, 'duplicate {"/".join(spec.key)} (first in record '
-                                || CAST(first_rec AS VARCHAR) || ')' AS message
+        parts.append(f"""SELECT rec, '{spec.key[-1]}' AS field, 'duplicate{SEP}{"/".join(spec.key)}{SEP}'
+                                || CAST(first_rec AS VARCHAR) AS message
                          FROM (SELECT {rec} AS rec, min({rec}) OVER (PARTITION BY {keys}) AS first_rec
                                FROM _govlens_import
                                WHERE ({keys}) IN (SELECT ({keys}) FROM _govlens_import WHERE {not_null}
@@ -528,7 +557,6 @@ def _count_rule_errors(con: Any, spec: TableSpec, check_date: date | None) -> in
     return int(con.execute(f"SELECT count(DISTINCT rec) FROM ({sql})", params).fetchone()[0])
 
 
-_FIRST = re.compile(r"\(first in record (\d+)\)")
 
 
 def _with_lines(con: Any, path: Path, fmt: str, errors: list[tuple[int, str, str]],
@@ -536,7 +564,8 @@ def _with_lines(con: Any, path: Path, fmt: str, errors: list[tuple[int, str, str
     """Record numbers → file lines: staged lines (XLSX, diagnosed JSON Lines), else a rescan (error path only)."""
     if not errors:
         return []
-    recs = {r for r, _, _ in errors} | {int(m.group(1)) for _, _, msg in errors for m in _FIRST.finditer(msg)}
+    recs = {r for r, _, _ in errors} | {int(msg.split(SEP)[2]) for _, _, msg in errors
+                                        if msg.startswith("duplicate" + SEP)}
     if _staged_lines(con):
         con.register("_govlens_recs", pd.DataFrame({"rec": sorted(recs)}, dtype="int64"))
         try:
@@ -550,10 +579,7 @@ def _with_lines(con: Any, path: Path, fmt: str, errors: list[tuple[int, str, str
         lines = _jsonl_lines(path, recs)
     else:
         lines = {}
-    def fix(message: str) -> str:
-        return _FIRST.sub(lambda m: f"(first on line {lines.get(int(m.group(1)), '?')})", message)
-
-    return [ImportRowError(fix(message), file=str(path), line=lines.get(rec), field=field_)
+    return [ImportRowError(_word_rule(message, lines), file=str(path), line=lines.get(rec), field=field_)
             for rec, field_, message in errors]
 
 
