@@ -109,9 +109,12 @@ class ReviewSheetError(InputError):
     def __init__(self, message: str, *, file: str, sheet: str, row: int | None = None, column: str | None = None,
                  item: str = "") -> None:
         self.sheet, self.row, self.column, self.item = sheet, row, column, item
-        where = f"sheet '{sheet}'" + (f", row {row}" if row is not None else "") + \
-            (f", column {column}" if column else "") + (f" ({item})" if item else "")
-        super().__init__(f"{where}: {message}", file=file, line=None, field=None)
+        from govlens.messages import t
+
+        parts = [t("where.sheet", sheet=sheet)] + ([t("where.row", row=row)] if row is not None else []) + \
+            ([t("where.column", column=column)] if column else [])
+        where = t("where.sep").join(parts) + (t("where.item", item=item) if item else "")
+        super().__init__(f"{where}{t('where.end')}{message}", file=file, line=None, field=None)
         self.reason = message
 
 

@@ -125,15 +125,15 @@ def _broken(tmp: Path, name: str, edit) -> Path:
 
 
 @pytest.mark.parametrize("name, edit, message, where", [
-    ("range", lambda ws: ws.cell(row=3, column=10, value=12), "outside 0–10", "row 3, column J"),
-    ("missing", lambda ws: setattr(ws.cell(row=4, column=11), "value", None), "missing score", "row 4, column K"),
-    ("text", lambda ws: ws.cell(row=3, column=10, value="很好"), "not a number", "row 3, column J"),
-    ("platform", lambda ws: ws.cell(row=3, column=1, value="gov-portal"), "was not assigned", "row 3, column A"),
-    ("duplicate", lambda ws: ws.cell(row=4, column=1, value=ws.cell(row=3, column=1).value), "appears twice",
-     "row 4, column A"),
-    ("expert", lambda ws: ws.cell(row=1, column=2, value="e99"), "unknown expert", "row 1, column B"),
-    ("header", lambda ws: ws.cell(row=2, column=10, value="领先性"), "lacks the review item", "row 2"),
-    ("sheet", lambda ws: ws.cell(row=1, column=1, value="hello"), "not a review scoring sheet", "row 1, column A"),
+    ("range", lambda ws: ws.cell(row=3, column=10, value=12), "超出 0–10 的范围", "第3行，J列"),
+    ("missing", lambda ws: setattr(ws.cell(row=4, column=11), "value", None), "缺少评分", "第4行，K列"),
+    ("text", lambda ws: ws.cell(row=3, column=10, value="很好"), "不是有效的数字", "第3行，J列"),
+    ("platform", lambda ws: ws.cell(row=3, column=1, value="gov-portal"), "未分配给专家", "第3行，A列"),
+    ("duplicate", lambda ws: ws.cell(row=4, column=1, value=ws.cell(row=3, column=1).value), "出现两次",
+     "第4行，A列"),
+    ("expert", lambda ws: ws.cell(row=1, column=2, value="e99"), "未知的专家", "第1行，B列"),
+    ("header", lambda ws: ws.cell(row=2, column=10, value="领先性"), "表头缺少评审项", "第2行"),
+    ("sheet", lambda ws: ws.cell(row=1, column=1, value="hello"), "不是专家评分表", "第1行，A列"),
 ])
 def test_bad_sheets_name_file_sheet_row_and_column(campaign, name, edit, message, where):
     store, frameworks, _, _, tmp, _, _ = campaign
@@ -142,7 +142,7 @@ def test_bad_sheets_name_file_sheet_row_and_column(campaign, name, edit, message
     result = import_review(store, [path], frameworks)
     assert result.errors, name
     text = str(result.errors[0])
-    assert message in text and where in text and path.name in text and "sheet '" in text, text
+    assert message in text and where in text and path.name in text and "工作表“" in text, text
     if name in ("range", "missing", "text", "platform", "duplicate"):
         # only the bad row is left out: the expert's other rows are kept
         assert result.scores > 0
@@ -153,7 +153,7 @@ def test_unreadable_workbook_and_experts_list(tmp_path, campaign):
     store, frameworks, *_ = campaign
     bad = tmp_path / "x.xlsx"
     bad.write_bytes(b"not a zip")
-    with pytest.raises(InputError, match="x.xlsx.*not a readable XLSX"):
+    with pytest.raises(InputError, match="x.xlsx.*不是可读的 XLSX 工作簿"):
         import_review(store, [bad], frameworks)
     lst = tmp_path / "experts.csv"
     lst.write_text("expert_id,name,region,province\ne1,甲,east,浙江\ne1,乙,,\ne3,,west,\ne4,丁,,火星\n"
@@ -163,7 +163,7 @@ def test_unreadable_workbook_and_experts_list(tmp_path, campaign):
     # an id names the expert's workbook: a path or a formula is a bad row (issue 3's output safety)
     assert [(e.line, e.field) for e in errors] == [(3, "expert_id"), (4, "name"), (5, "province"), (6, "region"),
                                                    (7, "expert_id"), (8, "expert_id")]
-    with pytest.raises(InputError, match="header lacks"):
+    with pytest.raises(InputError, match="表头缺少"):
         (tmp_path / "h.csv").write_text("id,name\n", encoding="utf-8")
         load_experts(tmp_path / "h.csv")
 
@@ -205,7 +205,7 @@ def test_cli_export_and_import(campaign, tmp_path):
     book.save(books[0])
     out = govlens("review", "import", "campaign.toml", "--no-score")
     assert out.returncode == 2, out.stderr            # a bad cell: reported, the rest imported
-    assert f"{books[0].name}" in out.stderr and "row 3, column J" in out.stderr and "outside 0–10" in out.stderr
+    assert f"{books[0].name}" in out.stderr and "第3行，J列" in out.stderr and "超出 0–10 的范围" in out.stderr
     assert "导入专家评审表" in out.stderr               # the stage, in the command line's language
 
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from govlens import messages
 from govlens.errors import ImportRowError, InputError
 from govlens.registry.model import PROVINCE_REGION, REGIONS
 
@@ -31,11 +32,12 @@ def load_experts(path: str | Path) -> tuple[list[Expert], list[ImportRowError]]:
     path = Path(path)
     rows = _rows(path)
     if not rows:
-        raise InputError(f"expected a header {','.join(FIELDS)}", file=str(path), line=1)
+        raise InputError(messages.t("import.empty", header=",".join(FIELDS)), file=str(path), line=1)
     header = [str(h or "").strip().lower() for h in rows[0]]
     missing = [f for f in ("expert_id", "name") if f not in header]
     if missing:
-        raise InputError(f"header lacks {', '.join(missing)} (columns: {','.join(FIELDS)})", file=str(path), line=1,
+        raise InputError(messages.t("import.header_lacks", missing=messages.join(missing), columns=",".join(FIELDS)),
+                         file=str(path), line=1,
                          field=missing[0])
     experts: list[Expert] = []
     errors: list[ImportRowError] = []
@@ -48,39 +50,39 @@ def load_experts(path: str | Path) -> tuple[list[Expert], list[ImportRowError]]:
         region = rec.get("region", "") or PROVINCE_REGION.get(province, "")
         problem = None
         if not rec.get("expert_id"):
-            problem = ("expert_id", "missing value")
+            problem = ("expert_id", messages.t("import.missing"))
         elif not _ID.fullmatch(rec["expert_id"]):
             # it names the expert's workbook (<expert_id>.xlsx): no path, no formula
-            problem = ("expert_id", f"expected letters, digits, '.', '_' or '-' (no leading dot): {rec['expert_id']!r}")
+            problem = ("expert_id", messages.t("review.bad_expert_id", value=rec["expert_id"]))
         elif rec["expert_id"] in seen:
-            problem = ("expert_id", f"duplicate expert id {rec['expert_id']!r}")
+            problem = ("expert_id", messages.t("review.duplicate_expert", value=rec["expert_id"]))
         elif not rec.get("name"):
-            problem = ("name", "missing value")
+            problem = ("name", messages.t("import.missing"))
         elif province and province not in PROVINCE_REGION:
-            problem = ("province", f"unknown province {province!r}")
+            problem = ("province", messages.t("review.unknown_province", value=province))
         elif region not in REGIONS:
-            problem = ("region", f"unknown region {region!r} (expected {', '.join(REGIONS)})")
+            problem = ("region", messages.t("review.unknown_region", value=region, choices="/".join(REGIONS)))
         if problem:
             errors.append(ImportRowError(problem[1], file=str(path), line=line, field=problem[0]))
             continue
         seen.add(rec["expert_id"])
         experts.append(Expert(rec["expert_id"], rec["name"], region, province))
     if not experts:
-        raise InputError("no usable expert in the list", file=str(path))
+        raise InputError(messages.t("review.no_expert"), file=str(path))
     return experts, errors
 
 
 def _rows(path: Path) -> list[list[object]]:
     if not path.is_file():
-        raise InputError("experts' list not found", file=str(path))
+        raise InputError(messages.t("review.experts_not_found"), file=str(path))
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         from zipfile import BadZipFile
 
         from openpyxl import load_workbook
         try:
             book = load_workbook(path, read_only=True, data_only=True)
-        except (BadZipFile, KeyError, OSError, ValueError) as exc:
-            raise InputError(f"not a readable XLSX workbook: {exc}", file=str(path)) from None
+        except (BadZipFile, KeyError, OSError, ValueError):
+            raise InputError(messages.t("import.not_xlsx"), file=str(path)) from None
         try:
             return [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]
         finally:
@@ -89,4 +91,4 @@ def _rows(path: Path) -> list[list[object]]:
         with open(path, encoding="utf-8-sig", newline="") as fh:
             return list(csv.reader(fh))
     except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 (byte {exc.start}); save the list as UTF-8", file=str(path)) from None
+        raise InputError(messages.t("import.header_not_utf8", byte=exc.start), file=str(path)) from None

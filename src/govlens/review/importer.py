@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from govlens import messages
 from govlens.contract.observation import COMPLETED, Observation
 from govlens.errors import InputError, ReviewSheetError
 from govlens.frameworks.model import Framework
@@ -47,7 +48,7 @@ def import_review(store: CampaignStore, paths: Iterable[Path], frameworks: Seque
     by_id = {fw.id: fw for fw in frameworks if fw.review is not None}
     experts = set(store.frame("SELECT expert_id FROM review_experts")["expert_id"])
     if not experts:
-        raise InputError("no review was exported for this campaign: run `govlens review export` first")
+        raise InputError(messages.t("review.not_exported"))
     given = store.frame("SELECT framework, expert_id, platform_id FROM review_assignments")
     assigned: dict[tuple[str, str], set[str]] = {}
     for fid, eid, pid in given.itertuples(index=False, name=None):
@@ -91,11 +92,11 @@ def _read_book(path: Path, frameworks: dict[str, Framework], experts: set[str],
     from openpyxl.utils import get_column_letter
 
     if not path.is_file():
-        raise InputError("review workbook not found", file=str(path))
+        raise InputError(messages.t("review.workbook_not_found"), file=str(path))
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise InputError(f"not a readable XLSX workbook: {exc}", file=str(path)) from None
+    except (BadZipFile, KeyError, OSError, ValueError):
+        raise InputError(messages.t("import.not_xlsx"), file=str(path)) from None
     out = []
     try:
         for ws in book.worksheets:
@@ -108,15 +109,15 @@ def _read_book(path: Path, frameworks: dict[str, Framework], experts: set[str],
                                                column=get_column_letter(col) if col else None, item=what))
             head = cells[0] if cells else []
             if len(head) < 6 or str(head[0] or "").strip() != "专家编号":
-                err("not a review scoring sheet (A1 should read 专家编号)", 1, 1)
+                err(messages.t("review.not_a_sheet"), 1, 1)
                 continue
             eid, fid = str(head[1] or "").strip(), str(head[5] or "").strip()
             if eid not in experts:
-                err(f"unknown expert {eid!r} (not in the exported review)", 1, 2)
+                err(messages.t("review.unknown_expert", value=eid), 1, 2)
                 continue
             fw = frameworks.get(fid)
             if fw is None:
-                err(f"unknown framework {fid!r} (campaign frameworks with a review: {', '.join(frameworks)})", 1, 6)
+                err(messages.t("review.unknown_framework", value=fid, known=messages.join(list(frameworks))), 1, 6)
                 continue
             header = cells[1] if len(cells) > 1 else []
             cols: dict[str, int] = {}
@@ -126,15 +127,15 @@ def _read_book(path: Path, frameworks: dict[str, Framework], experts: set[str],
                 if not m:
                     continue
                 if m.group(1) not in {it.id for it in fw.review.items}:
-                    err(f"unknown review item {m.group(1)!r} in the header", 2, j)
+                    err(messages.t("review.unknown_item", value=m.group(1)), 2, j)
                     bad_header = True
                 elif m.group(1) in cols:
-                    err(f"review item {m.group(1)!r} appears twice in the header", 2, j)
+                    err(messages.t("review.item_twice", value=m.group(1)), 2, j)
                     bad_header = True
                 cols.setdefault(m.group(1), j)
             for it in fw.review.items:
                 if it.id not in cols:
-                    err(f"the header lacks the review item {it.id!r} ({it.title()})", 2)
+                    err(messages.t("review.item_missing", value=it.id, title=it.title()), 2)
                     bad_header = True
             if bad_header:
                 continue
@@ -146,13 +147,13 @@ def _read_book(path: Path, frameworks: dict[str, Framework], experts: set[str],
                     continue
                 pid = str(r[0] if r[0] is not None else "").strip()
                 if not pid:
-                    err("missing platform id", i, 1)
+                    err(messages.t("import.missing_id"), i, 1)
                     continue
                 if pid not in mine:
-                    err(f"platform {pid!r} was not assigned to expert {eid} in {fid}", i, 1)
+                    err(messages.t("review.not_assigned", value=pid, expert=eid, framework=fid), i, 1)
                     continue
                 if pid in seen:
-                    err(f"platform {pid!r} appears twice (first in row {seen[pid]})", i, 1)
+                    err(messages.t("review.platform_twice", value=pid, row=seen[pid]), i, 1)
                     continue
                 seen[pid] = i
                 row_scores, ok = [], True
@@ -160,7 +161,7 @@ def _read_book(path: Path, frameworks: dict[str, Framework], experts: set[str],
                     j = cols[it.id]
                     value = r[j - 1] if j - 1 < len(r) else None
                     if value is None or (isinstance(value, str) and not value.strip()):
-                        err("missing score", i, j, it.id)
+                        err(messages.t("review.missing_score"), i, j, it.id)
                         ok = False
                         continue
                     try:
@@ -169,11 +170,12 @@ def _read_book(path: Path, frameworks: dict[str, Framework], experts: set[str],
                         if isinstance(value, bool) or number != number:
                             raise ValueError
                     except ValueError:
-                        err(f"not a number: {str(value)[:40]!r}", i, j, it.id)
+                        err(messages.t("import.not_valid", type=messages.word("import_types", "number"), value=str(value)[:40]),
+                            i, j, it.id)
                         ok = False
                         continue
                     if not it.min <= number <= it.max:
-                        err(f"{number:g} is outside {it.min:g}–{it.max:g}", i, j, it.id)
+                        err(messages.t("review.outside", value=f"{number:g}", low=f"{it.min:g}", high=f"{it.max:g}"), i, j, it.id)
                         ok = False
                         continue
                     row_scores.append({"framework": fid, "expert_id": eid, "platform_id": pid, "item": it.id,
