@@ -177,9 +177,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from govlens.report.serve import is_loopback, serve
 
     if not is_loopback(args.host):
-        _warn(f"serving on {args.host}: the reports are reachable from the network, not only this machine")
+        _warn(messages.t("serve.public", host=args.host))
     serve(Path(args.dir), args.host, args.port,
-          announce=lambda url: (print(url, flush=True), console.print("Ctrl-C stops", highlight=False)))
+          announce=lambda url: (print(url, flush=True), console.print(messages.t("serve.stop_hint"), highlight=False)))
     return 0
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from govlens import messages
 from govlens.contract.observation import COMPLETED, Observation
 from govlens.errors import InputError
 from govlens.indicators import registry
@@ -25,6 +26,7 @@ from govlens.probes.year_evidence import http_date
 from govlens.registry.model import Platform
 from govlens.settings import Settings
 from govlens.text import render
+from govlens.visit_text import describe_visit
 
 PAGE_ONLY = frozenset({"page"})
 
@@ -42,7 +44,7 @@ def read_page(target: str, base_url: str | None, settings: Settings,
         try:
             body = path.read_bytes()[: settings.getint("HTTP_MAX_BODY_BYTES")]
         except OSError as exc:
-            raise InputError(f"cannot read: {exc}", file=target) from None
+            raise InputError(messages.t("import.cannot_read", errno=exc.errno or "—"), file=target) from None
         return body, "", base_url or path.resolve().as_uri(), {"source": "file"}
     from govlens.probes.fetch import (  # the HTTP stack only when there is a URL
         Fetcher,
@@ -60,7 +62,8 @@ def read_page(target: str, base_url: str | None, settings: Settings,
              "redirects": r.redirects, "elapsed_ms": r.elapsed_ms, "error": r.error,
              "last_modified": r.headers.get("last-modified")}
     if not r.body:
-        raise InputError(f"nothing to read: {r.status} {r.error or ''}".strip(), file=target)
+        raise InputError(messages.t("page.nothing", status=render(describe_visit(r.status, http_status=r.http_status),
+                                                                  messages.current())), file=target)
     return r.body, r.content_type, base_url or r.final_url or target, facts
 
 
@@ -74,7 +77,7 @@ def read_warc_page(target: str, url: str | None, settings: Settings) -> tuple[by
     from govlens.probes.warc_source import WarcIndex, WarcRecordError, read_response
 
     if not url:
-        raise InputError("a WARC file needs --url (the URL of the record to read)", file=target)
+        raise InputError(messages.t("page.warc_needs_url"), file=target)
     index = WarcIndex.build([target])
     fetcher = WarcFetcher(index, settings)
     r = asyncio.run(fetcher.fetch(url))

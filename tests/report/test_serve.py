@@ -54,7 +54,7 @@ def test_nothing_outside_the_folder(served, path):
 
 
 def test_a_missing_folder_is_named(tmp_path):
-    with pytest.raises(ConfigError, match="no such folder: .*nowhere"):
+    with pytest.raises(ConfigError, match="没有这个文件夹：.*nowhere"):
         make_server(tmp_path / "nowhere")
 
 

@@ -171,7 +171,7 @@ def test_unreadable_workbook_and_experts_list(tmp_path, campaign):
 def test_assignment_refuses_when_too_few_experts_are_eligible():
     p = Platform("p", "浙江某网", "website", "government", "county", "浙江", "east", "http://p.gov.cn/", "county")
     experts = [Expert("a", "甲", "east", "浙江"), Expert("b", "乙", "west", "四川"), Expert("c", "丙", "east", "上海")]
-    with pytest.raises(ConfigError, match="1 eligible experts, 2 are needed"):
+    with pytest.raises(ConfigError, match="只有 1 位可选专家，需要 2 位"):
         assign([p], experts, 2, "region")
     assert sorted(assign([p], experts, 2, "province")["p"]) == ["b", "c"]
     assert len(EXPERTS) == 12

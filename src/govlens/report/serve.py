@@ -14,6 +14,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
 
+from govlens import messages
 from govlens.errors import ConfigError
 
 
@@ -47,12 +48,12 @@ def is_loopback(host: str) -> bool:
 def make_server(directory: Path, host: str = "127.0.0.1", port: int = 8000) -> ThreadingHTTPServer:
     directory = Path(directory).resolve()
     if not directory.is_dir():
-        raise ConfigError(f"no such folder: {directory}")
+        raise ConfigError(messages.t("serve.no_folder", path=directory))
     handler = functools.partial(_Handler, directory=str(directory))
     try:
         return ThreadingHTTPServer((host, port), handler)
     except OSError as exc:
-        raise ConfigError(f"cannot listen on {host}:{port} ({exc.strerror or exc})") from None
+        raise ConfigError(messages.t("serve.cannot_listen", host=host, port=port, errno=exc.errno or "—")) from None
 
 
 def start_page(directory: Path, host: str, port: int) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 
+from govlens import messages
 from govlens.errors import ConfigError
 from govlens.registry.model import Platform
 from govlens.review.experts import Expert
@@ -29,7 +30,7 @@ def assign(platforms: Sequence[Platform], experts: Sequence[Expert], k: int, exc
            load: dict[str, int] | None = None) -> dict[str, list[str]]:
     """Platform id → the ids of its ``k`` experts. ``load`` (expert → platforms already given) is updated."""
     if exclude_own not in ("region", "province", "none"):
-        raise ConfigError(f"REVIEW_EXCLUDE_OWN must be region, province or none, not {exclude_own!r}",
+        raise ConfigError(messages.t("review.exclude_own", value=exclude_own),
                           field="REVIEW_EXCLUDE_OWN")
     load = load if load is not None else {}
     for e in experts:
@@ -39,8 +40,8 @@ def assign(platforms: Sequence[Platform], experts: Sequence[Expert], k: int, exc
     for p in sorted(platforms, key=lambda p: (len(pools[p.id]), p.id)):
         pool = pools[p.id]
         if len(pool) < k:
-            raise ConfigError(f"platform {p.id} ({p.name}) has {len(pool)} eligible experts, {k} are needed "
-                              f"(experts of its own {exclude_own} are excluded)", field="reviewers")
+            raise ConfigError(messages.t("review.too_few_experts", id=p.id, name=p.name, n=len(pool), k=k,
+                                          own=messages.word("review_own", exclude_own)), field="reviewers")
         ranked = sorted(pool, key=lambda e: (load[e.id], hashlib.sha1(f"{e.id}:{p.id}".encode()).hexdigest()))
         chosen = [e.id for e in ranked[:k]]
         for eid in chosen:

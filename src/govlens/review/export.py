@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from govlens import messages
 from govlens.atomic import atomic_path
 from govlens.cells import neutralise_cell
 from govlens.errors import ConfigError
@@ -89,7 +90,7 @@ def export_review(store: CampaignStore, frameworks: Sequence[Framework], experts
 
     reviewed = [fw for fw in frameworks if fw.review is not None]
     if not reviewed:
-        raise ConfigError("no framework of the campaign has a review section: nothing for experts to score",
+        raise ConfigError(messages.t("review.no_review_framework"),
                           field="frameworks")
     store.require("results", "score")
     summary = ExportSummary()
