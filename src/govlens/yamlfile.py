@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 import yaml
 
+from govlens import messages
 from govlens.errors import ConfigError
 
 
@@ -131,7 +132,10 @@ def read_word_list(path: str | Path | None, shipped: str, *, package: str = "gov
     try:
         return Path(path).read_text(encoding="utf-8"), str(path)
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read {what}: {exc}", file=str(path), field=setting) from None
+        raise ConfigError(messages.t("lexicon.unreadable", what=messages.word("import_what", what),
+                                      why=messages.t("import.not_utf8") if isinstance(exc, UnicodeDecodeError)
+                                      else messages.t("import.cannot_read", errno=exc.errno or "—")),
+                          file=str(path), field=setting) from None
 
 
 def parse_yaml(text: str, source: str, error: type[ConfigError] = ConfigError) -> Any:

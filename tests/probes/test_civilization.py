@@ -46,5 +46,5 @@ def test_lexicon_that_is_not_yaml_or_not_readable(tmp_path):
         load_topics(path)
     assert exc.value.line is not None
     path.write_bytes(b"\xff\xfe\x00bad")
-    with pytest.raises(ConfigError, match="cannot read"):
+    with pytest.raises(ConfigError, match="无法读取"):
         load_topics(path)

@@ -94,5 +94,5 @@ def test_lexicon_that_is_not_yaml_gives_its_line(tmp_path):
 
 
 def test_unreadable_lexicon(tmp_path):
-    with pytest.raises(ConfigError, match="cannot read"):
+    with pytest.raises(ConfigError, match="无法读取"):
         load_lexicon(tmp_path / "missing.yaml")

@@ -33,5 +33,5 @@ def test_own_file_and_its_errors(tmp_path):
     broken.write_text("harmful: [a\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="not valid YAML"):
         load_wording(broken)
-    with pytest.raises(ConfigError, match="cannot read"):
+    with pytest.raises(ConfigError, match="无法读取"):
         load_wording(tmp_path / "missing.yaml")

@@ -25,6 +25,7 @@ from urllib.parse import urljoin, urlsplit
 import ahocorasick
 from selectolax.lexbor import LexborHTMLParser
 
+from govlens import messages
 from govlens.contract.observation import COMPLETED, Observation
 from govlens.errors import ConfigError
 from govlens.probes.base import Probe, ProbeContext, earlier_pages
@@ -79,25 +80,25 @@ def _parse(text: str, source: str) -> TopicLexicon:
     doc = parse_yaml(text, source)
     raw = doc.get("topics") if isinstance(doc, dict) else None
     if not isinstance(raw, list) or not raw:
-        raise ConfigError("expected a non-empty list under 'topics'", file=source, field="topics")
+        raise ConfigError(messages.t("lexicon.topics"), file=source, field="topics")
     topics: list[Topic] = []
     seen: set[str] = set()
     for i, t in enumerate(raw):
         where = f"topics[{i}]"
         if not isinstance(t, dict):
-            raise ConfigError("expected a mapping with id, title and words", file=source, field=where)
+            raise ConfigError(messages.t("lexicon.topic"), file=source, field=where)
         tid = t.get("id")
         if not isinstance(tid, str) or not tid.strip():
-            raise ConfigError("missing id", file=source, field=f"{where}.id")
+            raise ConfigError(messages.t("lexicon.missing_id"), file=source, field=f"{where}.id")
         if tid in seen:
-            raise ConfigError(f"duplicate topic id {tid!r}", file=source, field=f"{where}.id")
+            raise ConfigError(messages.t("lexicon.duplicate_topic", value=tid), file=source, field=f"{where}.id")
         seen.add(tid)
         words = t.get("words")
         if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
-            raise ConfigError("expected a non-empty list of words", file=source, field=f"{where}.words")
+            raise ConfigError(messages.t("lexicon.words"), file=source, field=f"{where}.words")
         core = t.get("core", False)
         if not isinstance(core, bool):
-            raise ConfigError("expected true or false", file=source, field=f"{where}.core")
+            raise ConfigError(messages.t("lexicon.boolean"), file=source, field=f"{where}.core")
         topics.append(Topic(id=tid.strip(), title=str(t.get("title") or tid).strip(), core=core,
                             words=tuple(w.strip() for w in words)))
     return TopicLexicon(topics, source)

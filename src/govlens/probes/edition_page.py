@@ -30,6 +30,7 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser
 
+from govlens import messages
 from govlens.errors import ConfigError
 from govlens.probes.dates import find_date, parse_date
 from govlens.yamlfile import parse_yaml, read_word_list
@@ -84,23 +85,23 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
 def _parse_lexicon(text: str, source: str) -> Lexicon:
     doc = parse_yaml(text, source)
     if not isinstance(doc, dict):
-        raise ConfigError("expected a mapping with languages, paths, services and interaction", file=source)
+        raise ConfigError(messages.t("lexicon.edition"), file=source)
 
     def words(key: str) -> dict[str, tuple[str, ...]]:
         raw = doc.get(key)
         if not isinstance(raw, dict) or not raw:
-            raise ConfigError("expected a non-empty mapping of id → list of words", file=source, field=key)
+            raise ConfigError(messages.t("lexicon.mapping"), file=source, field=key)
         out = {}
         for k, v in raw.items():
             if not isinstance(v, list) or not v or not all(isinstance(w, str) and w.strip() for w in v):
-                raise ConfigError("expected a non-empty list of words", file=source, field=f"{key}.{k}")
+                raise ConfigError(messages.t("lexicon.words"), file=source, field=f"{key}.{k}")
             out[str(k)] = tuple(w.strip() for w in v)
         return out
 
     languages = words("languages")
     paths = doc.get("paths") or []
     if not isinstance(paths, list) or not all(isinstance(p, str) and p.startswith("/") for p in paths):
-        raise ConfigError("expected a list of paths starting with /", file=source, field="paths")
+        raise ConfigError(messages.t("lexicon.paths"), file=source, field="paths")
     return Lexicon(languages=languages, paths=tuple(paths), services=words("services"),
                    interaction=words("interaction"), source=source)
 
@@ -114,7 +115,7 @@ def identifier(languages: tuple[str, ...]) -> Any:
     known = set(ident.labels)
     unknown = [code for code in languages if code not in known]
     if unknown:
-        raise ConfigError(f"language code(s) unknown to the identifier: {', '.join(unknown)}",
+        raise ConfigError(messages.t("lexicon.languages", codes=messages.join(unknown)),
                           field="FOREIGN_LANGUAGES")
     ident.set_languages(list(languages))
     return ident

@@ -18,6 +18,7 @@ from typing import Any
 
 import ahocorasick
 
+from govlens import messages
 from govlens.contract.wording import HARMFUL, SERIOUS
 from govlens.errors import ConfigError
 from govlens.yamlfile import parse_yaml, read_word_list
@@ -60,14 +61,14 @@ def load_wording(path: str | Path | None = None) -> WordingMatcher:
     text, source = read_word_list(path, "wording.yaml", setting="WORDING_FILE", what="word lists")
     doc = parse_yaml(text, source) or {}
     if not isinstance(doc, dict):
-        raise ConfigError("expected a mapping with serious_errors and harmful", file=source)
+        raise ConfigError(messages.t("lexicon.wording"), file=source)
     serious: dict[str, str] = {}
     for i, entry in enumerate(doc.get("serious_errors") or []):
         if not isinstance(entry, dict) or not isinstance(entry.get("wrong"), str) or not entry["wrong"].strip():
-            raise ConfigError(f"entry {i + 1} needs a non-empty 'wrong' (and 'right')", file=source,
+            raise ConfigError(messages.t("lexicon.wrong_entry", n=i + 1), file=source,
                               field="serious_errors")
         serious[entry["wrong"].strip()] = str(entry.get("right") or "").strip()
     harmful = doc.get("harmful") or []
     if not isinstance(harmful, list) or not all(isinstance(w, str) and w.strip() for w in harmful):
-        raise ConfigError("expected a list of non-empty words", file=source, field="harmful")
+        raise ConfigError(messages.t("lexicon.words"), file=source, field="harmful")
     return WordingMatcher(serious, [w.strip() for w in harmful], source)
