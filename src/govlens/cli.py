@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from govlens import __version__, messages
+from govlens.cli_args import Parser, locale_from_argv
 from govlens.demo import DEMO_BROWSER_SAMPLE, DEMO_CHECK_DATE, DEMO_SEED, sandbox_platforms
 from govlens.errors import ConfigError, GovlensError, InputError
 from govlens.progress import Reporter
@@ -55,7 +56,6 @@ def _print_stage(rep: Any) -> None:
 # ------------------------------------------------------------------ commands
 def cmd_demo(args: argparse.Namespace) -> int:
     from govlens.demo import run_demo
-
     from govlens.settings import Settings
 
     out = Path(args.out).resolve()
@@ -329,8 +329,9 @@ def _compare(old: str, new: str, out: Path, framework: str | None) -> None:
 
 # ------------------------------------------------------------------ parser
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="govlens", description="Evaluate government digital platforms.")
+    p = Parser(prog="govlens", description="Evaluate government digital platforms.")
     p.add_argument("--version", action="version", version=f"govlens {__version__}")
+    p.add_argument("--locale", choices=messages.LOCALES, help="language of messages")
     sub = p.add_subparsers(dest="command", required=True)
 
     def sandbox_args(sp: argparse.ArgumentParser) -> None:
@@ -486,8 +487,10 @@ def _error(exc: BaseException, locale: str | None = None) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    messages.set_locale(locale_from_argv(argv))             # the help and argparse's errors are worded in it
     args = build_parser().parse_args(argv)
-    messages.set_locale(getattr(args, "locale", None))      # before any file is read: its errors are worded so
+    messages.set_locale(getattr(args, "locale", None) or locale_from_argv(argv))  # before any file is read
     try:
         return int(args.func(args) or 0)
     except (InputError, ConfigError) as exc:
