@@ -219,8 +219,8 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
         print(args.out)
         return 0
     from govlens.sandbox.server import serve_forever
-    extra = " and the hostile web" if args.hostile else ""
-    console.print(f"serving {len(web.hosts())} hosts{extra} on {args.host} (Ctrl-C stops); state in {args.state_dir}")
+    console.print(messages.t("sandbox_cli.serving_hostile" if args.hostile else "sandbox_cli.serving",
+                             hosts=len(web.hosts()), host=args.host, state=args.state_dir), highlight=False)
     serve_forever(web, args.host, args.http_port, args.https_port, Path(args.state_dir), hostile=args.hostile)
     return 0
 
@@ -231,7 +231,7 @@ def _check_hostile(args: argparse.Namespace) -> int:
     results = check_store(Path(args.truth), Path(args.store))
     print(format_results(results))
     bad = [r for r in results if not r.ok]
-    print(f"{len(results) - len(bad)} of {len(results)} hostile sites recorded as expected")
+    print(messages.t("sandbox_cli.hostile_done", ok=len(results) - len(bad), total=len(results)))
     return 0 if not bad else 1
 
 

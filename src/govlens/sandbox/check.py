@@ -13,6 +13,9 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from rich.cells import cell_len
+
+from govlens import messages
 from govlens.contract.defects import ALL_KINDS, BROWSER_KINDS, match_key
 from govlens.errors import InputError
 
@@ -38,7 +41,7 @@ def load_truth_keys(path: Path, platform_ids: set[str] | None = None) -> set[tup
         doc = json.loads(Path(path).read_text(encoding="utf-8"))
         sites = doc["sites"]
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise InputError(f"not a sandbox truth file: {exc}", file=str(path)) from None
+        raise InputError(messages.t("sandbox_cli.not_truth"), file=str(path)) from None
     keys = set()
     for site in sites:
         if platform_ids is not None and site["platform_id"] not in platform_ids:
@@ -91,8 +94,19 @@ def compare(truth: set[tuple[str, str, str]], found: set[tuple[str, str, str]],
     return scores
 
 
+def header(*columns: tuple[str, int]) -> str:
+    """A table's header line in the user's language: (column, width), a negative width right-aligns;
+    widths are terminal cells (a Chinese character takes two)."""
+    out = []
+    for name, width in columns:
+        word = messages.t(f"sandbox_cli.col.{name}")
+        pad = " " * max(0, abs(width) - cell_len(word))
+        out.append(pad + word if width < 0 else word + pad)
+    return " ".join(out).rstrip()
+
+
 def format_scores(scores: list[KindScore]) -> str:
-    lines = [f"{'kind':<24} {'truth':>6} {'found':>6} {'tp':>6} {'precision':>9} {'recall':>7}"]
+    lines = [header(("kind", 24), ("truth", -6), ("found", -6), ("tp", -6), ("precision", -9), ("recall", -7))]
     for s in scores:
         lines.append(f"{s.kind:<24} {s.truth:>6} {s.found:>6} {s.true_positives:>6} "
                      f"{s.precision:>9.3f} {s.recall:>7.3f}")
@@ -110,7 +124,7 @@ def load_truth_families(path: Path) -> dict[str, str]:
         doc = json.loads(Path(path).read_text(encoding="utf-8"))
         return {s["platform_id"]: s["family"] for s in doc["sites"] if s.get("family")}
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise InputError(f"not a sandbox truth file: {exc}", file=str(path)) from None
+        raise InputError(messages.t("sandbox_cli.not_truth"), file=str(path)) from None
 
 
 def compare_by_family(truth: set[tuple[str, str, str]], found: set[tuple[str, str, str]],
@@ -129,7 +143,8 @@ def compare_by_family(truth: set[tuple[str, str, str]], found: set[tuple[str, st
 
 
 def format_family_scores(scores: list[FamilyScore]) -> str:
-    lines = [f"{'kind':<24} {'family':<8} {'truth':>6} {'found':>6} {'tp':>6} {'precision':>9} {'recall':>7}"]
+    lines = [header(("kind", 24), ("family", 8), ("truth", -6), ("found", -6), ("tp", -6), ("precision", -9),
+                    ("recall", -7))]
     for s in scores:
         lines.append(f"{s.kind:<24} {s.family:<8} {s.truth:>6} {s.found:>6} {s.true_positives:>6} "
                      f"{s.precision:>9.3f} {s.recall:>7.3f}")

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from govlens import messages
 from govlens.atomic import atomic_write_text
 from govlens.contract import statuses as S
 from govlens.errors import InputError
@@ -247,8 +248,10 @@ def _check_site(site: dict[str, Any], rows: list[tuple[str, str, int | None, dic
 
 
 def format_results(results: list[HostileResult]) -> str:
-    lines = [f"{'kind':<22} {'expected':<20} {'recorded':<20} ok"]
+    from govlens.sandbox.check import header
+
+    lines = [header(("kind", 22), ("expected", 20), ("recorded", 20), ("ok", 2))]
     for r in results:
         lines.append(f"{r.kind:<22} {r.expected:<20} {str(r.recorded):<20} "
-                     f"{'yes' if r.ok else 'NO: ' + '; '.join(r.problems)}")
+                     f"{messages.t('sandbox_cli.yes') if r.ok else messages.t('sandbox_cli.no', why='; '.join(r.problems))}")
     return "\n".join(lines)
