@@ -10,7 +10,7 @@ BROWSER_SAMPLE ?=
 # and WeasyPrint's Pango for notice.pdf / inspection.pdf (fonts-noto-cjk serves both and the charts)
 BROWSER_PACKAGES := chromium fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0
 
-.PHONY: demo test setup clean browser
+.PHONY: demo test test-quick setup clean browser
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ demo: $(STAMP) browser
 
 test: $(STAMP) browser
 	$(PY) -m pytest -q
+
+# The quick tier: no session demo, no Chromium, no whole-scan subprocess tests (tiers: tests/conftest.py)
+test-quick: $(STAMP)
+	$(PY) -m pytest -q -m "not slow and not browser and not e2e"
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache

@@ -126,3 +126,49 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert proc.returncode == 0, proc.stderr[-4000:]
     print(proc.stderr[-3000:])
     return out
+
+
+# ------------------------------------------------------------------ test tiers (make test-quick)
+# A test is tiered by what it needs, so a new test is tiered without anyone remembering: the session's
+# demo → e2e; Chromium (a module that drives Playwright, or the `chromium` fixture) → browser; the modules
+# below run whole scans, kill loops or timed windows in subprocesses → slow. `make test` runs every tier.
+SLOW_MODULES = frozenset({
+    "test_hostile_scan.py", "test_kill_resume.py", "test_series_678.py", "test_output_safety.py",
+    "test_disk_failures.py", "test_warc_replay.py", "test_monitor.py", "test_hostile.py", "test_parsers.py",
+    "test_link_check.py", "test_atheris.py", "test_check.py", "test_end_to_end.py", "test_open_data_demo.py",
+    "test_demo_documents.py", "test_newmedia_detection.py", "test_realweb.py", "test_cli_index.py",
+})
+BROWSER_WORDS = ("playwright", "chromium")
+
+
+def _module_text(path: Path, cache: dict[Path, str] = {}) -> str:   # noqa: B006 - a per-session cache
+    if path not in cache:
+        cache[path] = path.read_text(encoding="utf-8", errors="replace").lower()
+    return cache[path]
+
+
+def tiers_of(item: pytest.Item) -> set[str]:
+    """The tiers (e2e, browser, slow) a collected test belongs to."""
+    names = set(getattr(item, "fixturenames", ()))
+    path = Path(str(item.fspath))
+    tiers = set()
+    if "demo" in names:
+        tiers.add("e2e")
+    if "chromium" in names or any(w in _module_text(path) for w in BROWSER_WORDS) or "browser" in path.parts:
+        tiers.add("browser")
+    if path.name in SLOW_MODULES:
+        tiers.add("slow")
+    return tiers
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    for name, why in (("e2e", "reads the session's sandbox demo (govlens demo --sites 220)"),
+                      ("browser", "drives headless Chromium through Playwright"),
+                      ("slow", "runs whole scans, kill loops or timed windows in subprocesses")):
+        config.addinivalue_line("markers", f"{name}: {why}")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        for tier in tiers_of(item):
+            item.add_marker(getattr(pytest.mark, tier))
