@@ -52,3 +52,10 @@ def test_dates_in_urls():
     assert date_from_url("http://a.gov.cn/xxgk/201312/t20131210_123.html") == date(2013, 12, 10)
     assert date_from_url("http://a.gov.cn/news/20131210_9.html") == date(2013, 12, 10)
     assert date_from_url("http://a.gov.cn/col/col12/index.html") is None
+
+
+def test_a_bare_number_is_not_a_date_of_the_year_1111() -> None:
+    """fromisoformat reads 11111111 as 1111-11-11 (found by the atheris fuzzer): outside the years a page is dated in."""
+    from govlens.probes.dates import parse_iso_datetime
+    assert parse_iso_datetime("11111111") is None
+    assert parse_iso_datetime("20131210") == date(2013, 12, 10)

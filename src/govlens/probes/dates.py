@@ -167,9 +167,12 @@ def parse_iso_datetime(text: str) -> date | None:
     if not text:
         return None
     try:
-        return datetime.fromisoformat(text.strip().replace("Z", "+00:00")).date()
+        d = datetime.fromisoformat(text.strip().replace("Z", "+00:00")).date()
     except ValueError:
         return parse_date(text)
+    # fromisoformat also reads a bare number as a basic-format date (11111111 → 1111-11-11): only
+    # the years a page can be dated in count, as for every other spelling (_make)
+    return _make(d.year, d.month, d.day)
 
 
 def date_from_url(url: str) -> date | None:
