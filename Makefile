@@ -36,7 +36,7 @@ test: $(STAMP) browser
 	$(PY) -m pytest -q
 
 # The quick tier: no session demo, no Chromium, no whole-scan subprocess tests (tiers: tests/conftest.py)
-test-quick: $(STAMP)
+test-quick: $(STAMP) browser
 	$(PY) -m pytest -q -m "not slow and not browser and not e2e"
 
 clean:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -77,7 +78,7 @@ def test_a_bad_cell_is_one_line_with_file_line_and_column_and_exit_2(tmp_path: P
     write_table(table, 5, seed=1, bad="r999,坏行,east,0.5,十天,10,100000,完善")
     assert main(["index", str(table), "--framework", str(fw), "--out", str(tmp_path / "o")]) == 2
     err = capsys.readouterr().err
-    assert f"{table}:7" in err and "wait_days" in err and "not a number: '十天'" in err
+    assert f"{table}:7" in err and "wait_days" in err and "不是数值：“十天”" in err
     assert not (tmp_path / "o").exists()
 
 
@@ -90,7 +91,7 @@ def test_an_inconsistent_ahp_matrix_is_refused_with_its_line(tmp_path: Path, cap
     write_table(table, 5, seed=1)
     assert main(["index", str(table), "--framework", str(path), "--out", str(tmp_path / "o")]) == 2
     err = capsys.readouterr().err
-    assert str(path) in err and "not reciprocal" in err and "dimensions[1].weighting.matrix[1][0]" in err
+    assert str(path) in err and "判断矩阵不互为倒数" in err and "dimensions[1].weighting.matrix[1][0]" in err
 
 
 def test_compare_two_years(tmp_path: Path, fw: Path, capsys) -> None:
@@ -139,3 +140,28 @@ def test_names_like_formulas_stay_text_in_results_and_compare(tmp_path: Path, fw
         for r in rows:
             for cell in r.values():
                 assert not (cell or "").lstrip(" ").startswith(("=", "+", "@")), (path, cell)
+
+
+@pytest.mark.parametrize("locale, words", [
+    ("zh-CN", ["第 4 行的列数与表头不符", "不互为倒数", "文件不存在"]),
+    ("en", ["line 4 has more fields than the header", "not reciprocal", "file not found"]),
+])
+def test_index_errors_speak_the_chosen_language_without_python_text(tmp_path: Path, fw: Path, capsys,
+                                                                     locale: str, words: list[str]) -> None:
+    ragged = tmp_path / "ragged.csv"
+    ragged.write_text("code,name,region,online_share,wait_days,datasets,population,portal\n"
+                      "r1,甲,east,0.5,3,10,100000,完善\nr2,乙,east,0.5,3,10,100000,完善\n"
+                      "r3,丙,east,0.5,3,10,100000,完善,多出一列\n", encoding="utf-8")
+    doc = json.loads(json.dumps(FRAMEWORK))
+    doc["dimensions"][1]["weighting"]["matrix"] = [[1, 3], [3, 1]]
+    bad_fw = tmp_path / "fw.yaml"
+    bad_fw.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    table = tmp_path / "t.csv"
+    write_table(table, 5, seed=1)
+    runs = [[str(ragged), "--framework", str(fw)], [str(table), "--framework", str(bad_fw)],
+            [str(tmp_path / "missing.csv"), "--framework", str(fw)]]
+    for args, expected in zip(runs, words):
+        assert main(["--locale", locale, "index", *args, "--out", str(tmp_path / "o")]) == 2
+        err = capsys.readouterr().err
+        assert expected in err, err
+        assert not re.search(r"[A-Z]\w+Error\b|\bNone\b|Traceback|C error", err), err   # no exception text

@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from govlens.errors import CampaignFileError, SettingsError
-from govlens.messages import did_you_mean, t
+from govlens.messages import did_you_mean, os_reason, t
 from govlens.notice_text import NoticeText, parse_notice
 from govlens.settings import Settings
 
@@ -113,7 +113,7 @@ def load_campaign(path: str | Path, overrides: dict[str, Any] | None = None) -> 
     except UnicodeDecodeError:
         raise CampaignFileError(t("campaign.not_utf8"), file=str(path)) from None
     except OSError as exc:
-        raise CampaignFileError(t("campaign.unreadable", reason=exc.strerror or type(exc).__name__),
+        raise CampaignFileError(t("campaign.unreadable", reason=os_reason(exc)),
                                 file=str(path)) from None
     try:
         doc = tomllib.loads(text)

@@ -1,4 +1,4 @@
-"""Failures of the machine, not of the input — a full disk, a read-only folder — as one clear zh-CN line.
+"""Failures of the machine, not of the input — a full disk, a read-only folder — as one clear line (zh-CN, en with --locale en).
 
 Why one place: the same full disk reaches the CLI as an ``OSError`` (ENOSPC from a report
 file), as a DuckDB ``IOException`` or ``TransactionException`` ("Failed to commit: … No space
@@ -12,6 +12,7 @@ import errno
 import re
 from pathlib import Path
 
+from govlens import messages
 from govlens.errors import GovlensError
 
 
@@ -78,11 +79,10 @@ def describe_failure(exc: BaseException, *, store: str | Path | None = None,
         kind, name = found
         name = str(file) if file is not None else name or (str(store) if store is not None else None)
         if kind == "full":
-            return OutputError("磁盘空间已满，无法写入（已提交的数据与已有的输出文件保持原样；"
-                               "腾出空间后重新运行，扫描可用 --resume 接着进行）", file=name)
+            return OutputError(messages.t("failures.disk_full"), file=name)
         if kind == "readonly":
-            return OutputError("无法写入：文件系统只读或没有写权限（已有数据保持原样）", file=name)
-        return OutputError("输出路径已存在但不是目录（campaign 文件的 out 应指向一个目录）", file=name)
+            return OutputError(messages.t("failures.read_only"), file=name)
+        return OutputError(messages.t("failures.not_a_folder"), file=name)
     return None
 
 
@@ -96,7 +96,7 @@ def check_output_folder(folder: Path) -> None:
     import tempfile
 
     if folder.exists() and not folder.is_dir():
-        raise OutputError("输出路径已存在但不是目录（campaign 文件的 out 应指向一个目录）", file=str(folder))
+        raise OutputError(messages.t("failures.not_a_folder"), file=str(folder))
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, probe = tempfile.mkstemp(prefix=".govlens-write-check-", dir=folder)
@@ -104,4 +104,4 @@ def check_output_folder(folder: Path) -> None:
         os.unlink(probe)
     except OSError as exc:
         raise describe_failure(exc, file=folder) or OutputError(
-            f"无法写入输出目录（{exc.strerror or type(exc).__name__}）", file=str(folder)) from None
+            messages.t("failures.unwritable", reason=messages.os_reason(exc)), file=str(folder)) from None

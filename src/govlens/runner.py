@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from govlens.campaign import Campaign, require_file
 from govlens.errors import CampaignFileError, InputError
 from govlens.frameworks import load_framework, validate_references
-from govlens.messages import t
+from govlens.messages import os_reason, t
 from govlens.progress import active
 from govlens.registry import RegistryLoad, load_registry
 from govlens.store import CampaignStore
@@ -157,7 +157,7 @@ def sandbox_state(campaign: Campaign) -> dict[str, Any] | None:
     try:
         return json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        reason = getattr(exc, "strerror", None) or type(exc).__name__
+        reason = os_reason(exc) if isinstance(exc, OSError) else t("campaign.sandbox_not_json")
         raise CampaignFileError(t("campaign.sandbox_unreadable", path=Path(path).resolve(), reason=reason),
                                 file=str(campaign.path)) from None
 

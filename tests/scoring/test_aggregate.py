@@ -56,8 +56,8 @@ def test_negative_scores_under_geometric_aggregation_are_a_clear_error() -> None
     with pytest.raises(FrameworkError) as info:
         run_of(fw, {"a": [1.0, 2.0, 3.0], "b": [3.0, 1.0, 2.0]})
     msg = str(info.value)
-    assert info.value.field == "aggregation" and "'weighted_geometric' aggregation of 'd' needs positive scores" in msg
-    assert "'a' has 1 unit(s) with negative values (e.g. unit 'u0' = -1)" in msg
+    assert info.value.field == "aggregation" and "“d” 的 weighted_geometric 汇总需要正的得分" in msg
+    assert "子项 “a” 有 1 个单位为负值（例如单位 “u0” = -1）" in msg
 
 
 def test_copeland_by_hand_and_non_compensatory() -> None:
@@ -88,7 +88,7 @@ def test_a_method_per_level_and_per_node() -> None:
     assert col(per_node, "aggregated", "index")[0] == pytest.approx(np.sqrt((18 ** 2 + 50 ** 2) / 2))
     with pytest.raises(FrameworkError) as info:
         run_of(framework(simple(inds, dims, aggregation=["weighted_arithmetic"])), values)
-    assert info.value.field == "aggregation" and "the tree has 2 level(s)" in str(info.value)
+    assert info.value.field == "aggregation" and "指标树有 2 层汇总" in str(info.value)
 
 
 def test_nested_dimensions() -> None:

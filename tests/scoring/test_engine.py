@@ -73,7 +73,7 @@ def test_unknown_method_names_file_line_and_key(tmp_path: Path) -> None:
 def test_a_column_the_framework_needs_must_be_in_the_input() -> None:
     import pandas as pd
     fw = framework(simple({"a": MINMAX, "b": MINMAX}))
-    with pytest.raises(InputError, match="no column 'b', which the framework needs at dimensions"):
+    with pytest.raises(InputError, match="没有列 “b”，评估体系在 dimensions"):
         build_index(from_frame(pd.DataFrame({"a": [1.0]}, index=["u"])), fw)
 
 

@@ -41,7 +41,7 @@ def test_group_mean_and_median_by_ranking_group_or_any_column() -> None:
     fw3 = framework(simple({"a": MINMAX, "b": MINMAX}, impute={"method": "group_mean", "group": "province"}))
     with pytest.raises(FrameworkError) as info:
         build_index(inp, fw3)
-    assert info.value.field == "impute.group" and "no column 'province'" in str(info.value)
+    assert info.value.field == "impute.group" and "表中没有用于分组的列 “province”" in str(info.value)
 
 
 def test_all_missing_unit_gets_no_index_and_no_rank_interval() -> None:

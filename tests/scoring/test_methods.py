@@ -25,9 +25,9 @@ def test_log_linear() -> None:
 
 def test_minmax_constant_and_bad_params() -> None:
     assert normalise(np.array([3.0, 3.0]), "minmax", {}).tolist() == [100.0, 100.0]
-    with pytest.raises(FrameworkError, match="differ"):
+    with pytest.raises(FrameworkError, match="worst 与 best 不能相同"):
         normalise(np.array([1.0]), "bounded_linear", {"worst": 1, "best": 1})
-    with pytest.raises(FrameworkError, match="unknown"):
+    with pytest.raises(FrameworkError, match="未知的标准化方法 “nope”"):
         normalise(np.array([1.0]), "nope", {})
 
 

@@ -51,9 +51,9 @@ def test_distances() -> None:
     assert n([2, 6, 10], "distance_to_target", target=10).tolist() == [0, 50, 100]
     assert n([2, 4, 6], "distance_to_max").tolist() == [0, 50, 100]
     assert n([2, 4, 8], "fraction_of_max").tolist() == [25, 50, 100]
-    with pytest.raises(ParamError, match="no unit 'zz'"):
+    with pytest.raises(ParamError, match="表中没有单位 “zz”"):
         n([1, 2], "distance_to_reference", ids=["a", "b"], reference="zz")
-    with pytest.raises(ParamError, match="largest value is 0"):
+    with pytest.raises(ParamError, match="最大值为 0"):
         n([0, 0], "fraction_of_max")
 
 
@@ -73,7 +73,7 @@ def test_lighthouse_lognormal_control_points() -> None:
 
 def test_categorical_maps_categories_and_codes() -> None:
     assert n(["是", "否", 1.0, None], "categorical", map={"是": 100, "否": 0, 1: 50}).tolist()[:3] == [100, 0, 50]
-    with pytest.raises(ParamError, match="'也许' is not in the categorical map"):
+    with pytest.raises(ParamError, match="数值 “也许” 不在类别映射中"):
         n(["是", "也许"], "categorical", map={"是": 100})
     assert n(["是", "也许"], "categorical", map={"是": 100}, default=10).tolist() == [100, 10]
 
@@ -93,7 +93,7 @@ def test_constant_indicator_is_noted_and_bad_params_name_the_key() -> None:
     bad = framework(simple({"a": {"normalise": {"method": "zscore", "sd": -1}}}))
     with pytest.raises(FrameworkError) as info:
         run_of(bad, {"a": [1, 2, 3]})
-    assert info.value.field == "dimensions[0].indicators[0].normalise.sd" and "sd must be > 0" in str(info.value)
+    assert info.value.field == "dimensions[0].indicators[0].normalise.sd" and "sd 须大于 0" in str(info.value)
     unknown = framework(simple({"a": {"normalise": {"method": "minmax", "scale": 3}}}))
-    with pytest.raises(FrameworkError, match="unknown parameter 'scale'"):
+    with pytest.raises(FrameworkError, match="未知参数 “scale”"):
         run_of(unknown, {"a": [1, 2, 3]})

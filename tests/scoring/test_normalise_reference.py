@@ -68,11 +68,11 @@ def test_categorical_scale_from_cut_offs() -> None:
 
 
 @pytest.mark.parametrize("method, params, message", [
-    ("ratio_to_mean", {}, "positive mean"),
-    ("distance_to_worst", {}, "worst value is -2"),
+    ("ratio_to_mean", {}, "需要正的均值"),
+    ("distance_to_worst", {}, "最差值为 -2"),
     ("above_below_mean", {"p": 1.5}, "0 ≤ p < 1"),
-    ("categorical_scale", {"cuts": [3, 1], "scores": [0, 1, 2]}, "increase strictly"),
-    ("categorical_scale", {"cuts": [3], "scores": [0]}, "2 numeric scores"),
+    ("categorical_scale", {"cuts": [3, 1], "scores": [0, 1, 2]}, "分界点须严格递增"),
+    ("categorical_scale", {"cuts": [3], "scores": [0]}, "应有 2 个数值得分"),
 ])
 def test_unusable_data_or_parameters_are_clear_errors(method, params, message) -> None:
     with pytest.raises(ParamError, match=message):
@@ -84,7 +84,7 @@ def test_the_new_methods_run_in_a_framework_and_errors_name_the_key() -> None:
                            "b": {"normalise": {"method": "above_below_mean"}}}))
     with pytest.raises(FrameworkError) as info:
         run_of(fw, {"a": [2.0, 4.0], "b": [1.0, 3.0]})
-    assert "missing parameter 'p'" in str(info.value) and info.value.field.endswith("normalise.p")
+    assert "缺少参数 “p”" in str(info.value) and info.value.field.endswith("normalise.p")
     fw = framework(simple({"a": {"normalise": {"method": "distance_to_worst", "scale": 1}},
                            "b": {"normalise": {"method": "above_below_mean", "p": 0.2}}}))
     run = run_of(fw, {"a": [2.0, 4.0, 6.0], "b": [1.0, 3.0, 2.0]})

@@ -88,7 +88,7 @@ def test_needs_indicator_values(tmp_path: Path) -> None:
 
 def test_needs_platforms_of_the_framework_kind(tmp_path: Path) -> None:
     with CampaignStore(tmp_path / "e.duckdb") as s:
-        with pytest.raises(ScoringError, match="website"):
+        with pytest.raises(ScoringError, match="名录中没有网站类平台"):
             score_campaign(s, FRAMEWORK)
 
 
@@ -127,7 +127,7 @@ def test_framework_groups_limit_the_units_scored(store: CampaignStore) -> None:
     fw = parse_framework({**FRAMEWORK_DOC, "platform_groups": ["other"]}, "t.yaml")
     summary = score_campaign(store, fw)
     assert summary.platforms == 1 and {r["platform_id"] for r in store.rows("results")} == {"d"}
-    with pytest.raises(ScoringError, match="groups nope"):
+    with pytest.raises(ScoringError, match="nope组"):
         score_campaign(store, parse_framework({**FRAMEWORK_DOC, "platform_groups": ["nope"]}, "t.yaml"))
 
 
@@ -142,6 +142,6 @@ def test_tied_platforms_share_a_rank_and_average_is_refused_before_the_store_cha
     res = {r["platform_id"]: r for r in store.rows("results")}
     assert res["e"]["index"] == res["a"]["index"] and res["a"]["rank"] == res["e"]["rank"] == 1   # a twin of a
     before = store.count("run_log", stage="scoring")
-    with pytest.raises(FrameworkError, match="half ranks"):
+    with pytest.raises(FrameworkError, match="半名次"):
         score_campaign(store, parse_framework({**doc, "rank": {"ties": "average"}}, "t.yaml"))
     assert store.count("run_log", stage="scoring") == before and store.count("results") == 5

@@ -45,8 +45,8 @@ def test_a_bad_cell_names_file_line_and_column_and_counts_the_others(tmp_path: P
     with pytest.raises(ImportRowError) as info:
         read_table(path, FW, id_col="code")
     err = info.value
-    assert (err.file, err.line, err.field) == (str(path), 3, "rate") and "not a number: 'abc'" in str(err)
-    assert "1 more bad cell" in str(err) and "line 4 pop_served" in str(err)
+    assert (err.file, err.line, err.field) == (str(path), 3, "rate") and "不是数值：“abc”" in str(err)
+    assert "另有 1 个错误单元格" in str(err) and "第 4 行 pop_served" in str(err)
 
 
 def test_missing_column_names_the_framework_key(tmp_path: Path) -> None:
@@ -55,13 +55,13 @@ def test_missing_column_names_the_framework_key(tmp_path: Path) -> None:
     with pytest.raises(InputError) as info:
         read_table(path, FW, id_col="code")
     assert info.value.field == "rate" and info.value.line == 1
-    assert "which the framework needs at dimensions[0].indicators[1].id" in str(info.value)
+    assert "评估体系在 dimensions[0].indicators[1].id 处需要它" in str(info.value)
 
 
 def test_duplicate_and_empty_ids(tmp_path: Path) -> None:
     with pytest.raises(ImportRowError) as info:
         read_table(write(tmp_path, "a,甲,e,1,1,1,高,0\nb,乙,e,1,1,1,高,0\na,丙,e,1,1,1,高,0\n"), FW, id_col="code")
-    assert info.value.line == 4 and "duplicate unit id 'a' (first on line 2)" in str(info.value)
+    assert info.value.line == 4 and "单位编号 “a” 重复（首次出现在第 2 行）" in str(info.value)
     with pytest.raises(ImportRowError) as info:
         read_table(write(tmp_path, "a,甲,e,1,1,1,高,0\n,乙,e,1,1,1,高,0\n"), FW, id_col="code")
     assert info.value.line == 3 and info.value.field == "code"
@@ -69,15 +69,15 @@ def test_duplicate_and_empty_ids(tmp_path: Path) -> None:
 
 def test_unknown_id_or_group_column_and_empty_files(tmp_path: Path) -> None:
     path = write(tmp_path, "a,甲,e,1,1,1,高,0\n")
-    with pytest.raises(InputError, match="no group column 'province'"):
+    with pytest.raises(InputError, match="没有分组列 “province”"):
         read_table(path, FW, id_col="code", group_col="province")
     empty = tmp_path / "e.csv"
     empty.write_text("", encoding="utf-8")
-    with pytest.raises(InputError, match="empty"):
+    with pytest.raises(InputError, match="表格为空"):
         read_table(empty, FW)
-    with pytest.raises(InputError, match="header but no rows"):
+    with pytest.raises(InputError, match="表格只有表头，没有数据行"):
         read_table(write(tmp_path, ""), FW, id_col="code")
-    with pytest.raises(InputError, match="not found"):
+    with pytest.raises(InputError, match="文件不存在"):
         read_table(tmp_path / "nope.csv", FW)
 
 

@@ -89,7 +89,7 @@ def test_log_of_non_positive_values_is_a_clear_error() -> None:
     fw = framework(simple({"a": {"normalise": {"method": "minmax"}, "treat": "log"}}))
     with pytest.raises(FrameworkError) as info:
         run_of(fw, {"a": [0.0, 1.0, 2.0]})
-    assert info.value.field == "dimensions[0].indicators[0].treat" and "log needs positive values" in str(info.value)
+    assert info.value.field == "dimensions[0].indicators[0].treat" and "log 需要正数" in str(info.value)
 
 
 def test_skew_and_kurtosis_equal_scipys_bias_corrected_statistics() -> None:

@@ -51,14 +51,14 @@ def test_ahp_order_maps_rows_to_children() -> None:
 
 
 def test_ahp_refuses_inconsistent_and_malformed_matrices() -> None:
-    with pytest.raises(ParamError, match=r"inconsistent: consistency ratio CR = \d\.\d+ > 0\.1"):
+    with pytest.raises(ParamError, match=r"两两比较判断不一致：一致性比率 CR = \d\.\d+ > 0\.1"):
         w_ahp(np.zeros((1, 3)), ctx(3), matrix=[[1, 9, "1/9"], ["1/9", 1, 9], [9, "1/9", 1]])
-    with pytest.raises(ParamError, match="not reciprocal") as info:
+    with pytest.raises(ParamError, match="判断矩阵不互为倒数") as info:
         w_ahp(np.zeros((1, 2)), ctx(2), matrix=[[1, 3], [3, 1]])
     assert info.value.field == "matrix[1][0]"
-    with pytest.raises(ParamError, match="2×2 matrix"):
+    with pytest.raises(ParamError, match="应为 2×2 矩阵"):
         w_ahp(np.zeros((1, 2)), ctx(2), matrix=[[1, 3, 1], [1, 1, 1]])
-    with pytest.raises(ParamError, match="diagonal"):
+    with pytest.raises(ParamError, match="对角线上的值须为 1"):
         w_ahp(np.zeros((1, 2)), ctx(2), matrix=[[2, 3], ["1/3", 1]])
 
 
@@ -82,7 +82,7 @@ dimensions:
         run_of(fw, {"a": [1, 2, 3], "b": [3, 2, 1], "c": [1, 3, 2]})
     err = info.value
     assert err.field == "dimensions[0].weighting.matrix" and err.line == 6 and str(tmp_path / "fw.yaml") in str(err)
-    assert "consistency ratio" in str(err) and "weights of 'd'" in str(err)
+    assert "一致性比率" in str(err) and "“d” 的权重" in str(err)
 
 
 def test_entropy_weights_by_hand() -> None:
@@ -90,7 +90,7 @@ def test_entropy_weights_by_hand() -> None:
     x = np.array([[1, 1, 1], [1, 0, 1], [1, 0, 0], [1, 0, 0]], dtype=float)
     w, details = w_entropy(x, ctx(3))
     assert w == pytest.approx([0, 2 / 3, 1 / 3]) and details["entropy"] == pytest.approx([1, 0, 0.5])
-    with pytest.raises(ParamError, match="non-negative"):
+    with pytest.raises(ParamError, match="熵权法需要非负得分"):
         w_entropy(np.array([[-1.0], [1.0]]), ctx(1))
 
 
@@ -120,7 +120,7 @@ def test_budget_allocation_mean_geometric_and_disagreement(tmp_path: Path) -> No
     assert w == pytest.approx([0.5, 0.5])
     _, details = w_budget(np.zeros((1, 2)), ctx(2), experts={"a": {"c0": 90, "c1": 10}, "b": {"c0": 10, "c1": 90}})
     assert details["disagreement"] == ["c0", "c1"]
-    with pytest.raises(ParamError, match="allocates 90 points, not the budget of 100") as info:
+    with pytest.raises(ParamError, match="专家 “a” 分配了 90 分，而不是预算的 100 分") as info:
         w_budget(np.zeros((1, 2)), ctx(2), experts={"a": {"c0": 50, "c1": 40}})
     assert info.value.field == "experts.a"
     sheet = tmp_path / "sheets.csv"
@@ -144,3 +144,13 @@ def test_weighting_in_a_framework_changes_the_index() -> None:
     assert table.loc["a", "weight"] == 0.75 and table.loc["a", "expert_weight"] == 3
     logged = {s.verb: s.params for s in equal.log}["aggregate"]
     assert logged["d"]["weighting"] == {"method": "equal"} and logged["d"]["weights"] == {"a": 0.5, "b": 0.5}
+
+
+def test_an_unreadable_sheet_is_said_in_words_not_the_system_text(tmp_path: Path) -> None:
+    (tmp_path / "sheets.csv").mkdir()                                 # a folder where the CSV should be
+    c = Context(("c0", "c1"), np.ones(2), tmp_path, "n")
+    with pytest.raises(ParamError) as info:
+        w_budget(np.zeros((1, 2)), c, sheets="sheets.csv")
+    assert "这是一个目录，不是文件" in str(info.value) and "Errno" not in str(info.value)
+    with pytest.raises(ParamError, match="文件不存在"):
+        w_budget(np.zeros((1, 2)), c, sheets="nowhere.csv")

@@ -102,6 +102,15 @@ def join(items: list[str], locale: str | None = None) -> str:
     return t("format.list_sep", locale=locale).join(items)
 
 
+def os_reason(exc: OSError, locale: str | None = None) -> str:
+    """Why a file could not be opened, in words (the system's own ``strerror`` is English whatever the locale)."""
+    import errno as errno_names
+
+    name = errno_names.errorcode.get(exc.errno or 0, "")
+    key = f"os.{name}"
+    return t(key, locale=locale) if name and has(key, locale) else t("os.other", locale=locale, errno=exc.errno or "—")
+
+
 def quote(name: str, locale: str | None = None) -> str:
     """A name as the language quotes it (“registry” / `registry`)."""
     return t("format.quote", locale=locale, name=name)

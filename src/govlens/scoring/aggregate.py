@@ -25,6 +25,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from govlens import messages
+from govlens.messages import quote
 from govlens.scoring.methods import ParamError, Registry, call
 from govlens.scoring.run import IndexRun
 from govlens.scoring.tree import ROOT
@@ -61,13 +63,13 @@ def power_mean(x: np.ndarray, weights: np.ndarray, p: float, *, zero_floor: floa
         neg = present & (x < 0)
         if neg.any():
             col = int(np.flatnonzero(neg.any(axis=0))[0])
-            raise NegativeValues("negative values", col, int(neg[:, col].sum()), int(np.flatnonzero(neg[:, col])[0]))
+            raise NegativeValues(messages.t("scoring.negative_values"), col, int(neg[:, col].sum()), int(np.flatnonzero(neg[:, col])[0]))
     if p <= 0:
         if zero_floor is None:
             zero = present & (x == 0)
             if zero.any():
                 col = int(np.flatnonzero(zero.any(axis=0))[0])
-                raise NegativeValues("zero values", col, int(zero[:, col].sum()), int(np.flatnonzero(zero[:, col])[0]))
+                raise NegativeValues(messages.t("scoring.zero_values"), col, int(zero[:, col].sum()), int(np.flatnonzero(zero[:, col])[0]))
             base = x
         else:
             base = lift_zeros(x, zero_floor)
@@ -121,7 +123,7 @@ def weighted_harmonic(scores: np.ndarray, weights: np.ndarray, *, zero_floor: fl
 def generalised_mean(scores: np.ndarray, weights: np.ndarray, *, p: float, zero_floor: float | None = 1.0,
                      min_coverage: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
     if isinstance(p, bool) or not isinstance(p, (int, float)) or not np.isfinite(p):
-        raise ParamError("p must be a number", "p")
+        raise ParamError(messages.t("scoring.p_number"), "p")
     return power_mean(scores, weights, float(p), zero_floor=zero_floor, min_coverage=min_coverage)
 
 
@@ -155,11 +157,10 @@ def copeland(scores: np.ndarray, weights: np.ndarray, *, max_units: int = COPELA
     The outranking matrix is n × n, so this refuses more than ``max_units`` units.
     """
     if weights.ndim != 1:
-        raise ParamError("copeland takes one weight set at a time")
+        raise ParamError(messages.t("scoring.one_weight_set", method="copeland"))
     n = scores.shape[0]
     if n > int(max_units):
-        raise ParamError(f"copeland compares every pair of units: {n} units is more than max_units = {max_units}",
-                         "max_units")
+        raise ParamError(messages.t("scoring.pairs_max_units", method="copeland", n=n, max=max_units), "max_units")
     w = weights / weights.sum()
     present = ~np.isnan(scores)
     has_any = present.any(axis=1)
@@ -197,11 +198,10 @@ def kemeny(scores: np.ndarray, weights: np.ndarray, *, max_units: int = KEMENY_M
     from govlens.scoring.kemeny import kemeny_order
 
     if weights.ndim != 1:
-        raise ParamError("kemeny takes one weight set at a time")
+        raise ParamError(messages.t("scoring.one_weight_set", method="kemeny"))
     n = scores.shape[0]
     if n > int(max_units):
-        raise ParamError(f"kemeny compares every pair of units: {n} units is more than max_units = {max_units}",
-                         "max_units")
+        raise ParamError(messages.t("scoring.pairs_max_units", method="kemeny", n=n, max=max_units), "max_units")
     present = ~np.isnan(scores)
     has_any = np.flatnonzero(present.any(axis=1))
     out = np.full(n, np.nan)
@@ -224,12 +224,12 @@ def aggregate_node(run: IndexRun, node_id: str, x: np.ndarray, weights: np.ndarr
     except NegativeValues as exc:
         unit = run.input.ids[exc.first_row]
         value = x[exc.first_row, exc.column]
-        raise run.error(
-            f"'{spec.method}' aggregation of '{node_id}' needs positive scores, but '{children[exc.column]}' has "
-            f"{exc.count} unit(s) with {exc} (e.g. unit '{unit}' = {value:g}); normalise onto a positive range "
-            "(minmax with l: 1) or use weighted_arithmetic", path) from None
+        raise run.error(messages.t("scoring.needs_positive", method=spec.method, node=quote(node_id),
+                          child=quote(children[exc.column]), count=exc.count, what=exc, unit=quote(str(unit)),
+                          value=f"{value:g}"), path) from None
     except ParamError as exc:
-        raise run.param_error(ParamError(f"aggregation of '{node_id}': {exc}", exc.field), path) from None
+        raise run.param_error(ParamError(messages.t("scoring.aggregation_of", node=quote(node_id), reason=exc), exc.field),
+                              path) from None
 
 
 def aggregate(run: IndexRun, *, aggregation: Any = None, weighting: Any = None,

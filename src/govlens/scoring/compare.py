@@ -29,6 +29,7 @@ import pandas as pd
 
 from govlens.errors import InputError
 from govlens.frameworks.model import MethodSpec
+from govlens.messages import join, quote, t
 from govlens.scoring.aggregate import METHODS as AGGREGATORS
 from govlens.scoring.aggregate import copeland
 from govlens.scoring.methods import call
@@ -54,18 +55,20 @@ def load_results(path: str | Path, framework: str | None = None) -> ResultSet:
         return _from_index_dir(path)
     if path.suffix == ".duckdb" and path.is_file():
         return _from_store(path, framework)
-    raise InputError("expected an output folder of `govlens index`, a campaign.duckdb or a campaign file",
-                     file=str(path))
+    raise InputError(t("scoring.compare_not_output"), file=str(path))
 
 
 def _from_index_dir(path: Path) -> ResultSet:
+    name = "results.csv"
     try:
-        results = pd.read_csv(path / "results.csv", dtype={"id": str, "group": str, "name": str},
+        results = pd.read_csv(path / name, dtype={"id": str, "group": str, "name": str},
                               keep_default_na=False, na_values=[""])
-        weights = pd.read_csv(path / "weights.csv")
-        log = json.loads((path / "log.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise InputError(f"not a complete `govlens index` output: {exc}", file=str(path)) from None
+        name = "weights.csv"
+        weights = pd.read_csv(path / name)
+        name = "log.json"
+        log = json.loads((path / name).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise InputError(t("scoring.compare_incomplete", name=name), file=str(path / name)) from None
     root = weights[weights["node"] == "index"]
     dims = root["child"].astype(str).tolist()
     agg = next((s["params"]["index"]["aggregation"] for s in log.get("steps", []) if s["verb"] == "aggregate"),
@@ -74,7 +77,7 @@ def _from_index_dir(path: Path) -> ResultSet:
     table.index = table.index.astype(str)
     missing = [d for d in dims if d not in table.columns]
     if missing:
-        raise InputError(f"results.csv lacks the dimension column '{missing[0]}'", file=str(path / "results.csv"),
+        raise InputError(t("scoring.compare_no_dimension", name=quote(missing[0])), file=str(path / "results.csv"),
                          field=missing[0])
     return ResultSet(label=str(path), table=table, dimensions=dims, weights=root["weight"].to_numpy(dtype=float),
                      aggregation=MethodSpec(agg["method"], {k: v for k, v in agg.items() if k != "method"}))
@@ -86,12 +89,13 @@ def _from_store(path: Path, framework: str | None) -> ResultSet:
     with CampaignStore(path) as store:
         frameworks = store.frame("SELECT DISTINCT framework FROM results")["framework"].tolist()
         if not frameworks:
-            raise InputError("the campaign store has no results; run `govlens score` first", file=str(path))
+            raise InputError(t("scoring.compare_no_results"), file=str(path))
         if framework is None:
             meta = store.get_meta("campaign", {}) or {}
             framework = meta.get("framework") if meta.get("framework") in frameworks else frameworks[0]
         if framework not in frameworks:
-            raise InputError(f"no results of framework '{framework}' (has: {', '.join(frameworks)})", file=str(path))
+            raise InputError(t("scoring.compare_no_framework", name=quote(str(framework)), known=join(frameworks)),
+                             file=str(path))
         res = store.frame('SELECT r.platform_id AS id, p.name, p."group", r."index", r."rank", r.vetoed, '
                           'i.rank_median, i.rank_low, i.rank_high FROM results r JOIN platforms p ON p.id = '
                           'r.platform_id LEFT JOIN rank_intervals i ON i.platform_id = r.platform_id AND '
@@ -124,8 +128,7 @@ def _index_function(new: ResultSet) -> Any:
     fn = AGGREGATORS.method(new.aggregation.method)
     if fn is copeland or new.aggregation.method == "kemeny":
         name = "Copeland" if fn is copeland else "Kemeny"
-        raise InputError(f"a {name} index is a ranking of pairs; its changes cannot be split by dimension",
-                         file=new.label)
+        raise InputError(t("scoring.compare_pairs", name=name), file=new.label)
     params = dict(new.aggregation.params)
 
     def f(x: np.ndarray) -> np.ndarray:
@@ -175,7 +178,7 @@ def compare(old: ResultSet, new: ResultSet) -> pd.DataFrame:
     dims = new.dimensions
     old_dims = [d for d in dims if d in old.table.columns]
     if not old_dims:
-        raise InputError(f"the two runs share no dimension (new: {', '.join(dims)})", file=old.label)
+        raise InputError(t("scoring.compare_no_shared", dims=join(list(dims))), file=old.label)
     o = old.table.loc[both]
     nw = new.table.loc[both]
     x_old = np.column_stack([o[d].to_numpy(dtype=float) if d in o.columns else nw[d].to_numpy(dtype=float)

@@ -19,6 +19,7 @@ from threadpoolctl import threadpool_limits
 from govlens.errors import InputError
 from govlens.frameworks.load import validate_methods
 from govlens.frameworks.model import Framework, MethodSpec, UncertaintySpec
+from govlens.messages import quote, t
 from govlens.scoring import aggregate as aggregate_mod
 from govlens.scoring import impute as impute_mod
 from govlens.scoring import normalise as normalise_mod
@@ -46,9 +47,9 @@ def check_input(inp: IndexInput, framework: Framework) -> None:
     missing = [(c, k) for c, k in required_columns(framework).items() if c not in inp.values.columns]
     if missing:
         col, key = missing[0]
-        raise InputError(f"no column '{col}', which the framework needs at {key}", file=inp.source, field=col)
+        raise InputError(t("scoring.framework_column", name=quote(col), key=key), file=inp.source, field=col)
     if len(inp.values) == 0:
-        raise InputError("no unit to score", file=inp.source)
+        raise InputError(t("scoring.no_units"), file=inp.source)
 
 
 def build_index(inp: IndexInput, framework: Framework, *, uncertainty_spec: UncertaintySpec | None | bool = True,

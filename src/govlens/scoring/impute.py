@@ -16,7 +16,8 @@ from __future__ import annotations
 import pandas as pd
 
 from govlens.frameworks.model import MethodSpec
-from govlens.scoring.methods import ParamError, Registry, call
+from govlens.messages import t
+from govlens.scoring.methods import ParamError, Registry, call, shown
 from govlens.scoring.run import IndexRun, assemble, is_text
 
 METHODS = Registry("impute")
@@ -43,14 +44,14 @@ def i_median(x: pd.Series, groups: pd.Series | None) -> pd.Series:
 @METHODS.register("group_mean")
 def i_group_mean(x: pd.Series, groups: pd.Series | None, *, group: str | None = None) -> pd.Series:
     if groups is None:
-        raise ParamError("group imputation needs a group column", "group")
+        raise ParamError(t("scoring.group_needed"), "group")
     return x.fillna(x.groupby(groups.to_numpy(), sort=False).transform("mean"))
 
 
 @METHODS.register("group_median")
 def i_group_median(x: pd.Series, groups: pd.Series | None, *, group: str | None = None) -> pd.Series:
     if groups is None:
-        raise ParamError("group imputation needs a group column", "group")
+        raise ParamError(t("scoring.group_needed"), "group")
     return x.fillna(x.groupby(groups.to_numpy(), sort=False).transform("median"))
 
 
@@ -102,7 +103,7 @@ def _groups(run: IndexRun, spec: MethodSpec) -> pd.Series:
     try:
         return run.input.column(str(column)).astype(object)
     except KeyError:
-        raise ParamError(f"no column '{column}' in the table to group by", "group") from None
+        raise ParamError(t("scoring.no_group_column", name=shown(column)), "group") from None
 
 
 def impute(run: IndexRun, override: MethodSpec | None = None,

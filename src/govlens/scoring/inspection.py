@@ -27,6 +27,7 @@ import pandas as pd
 
 from govlens.errors import ScoringError
 from govlens.frameworks.inspection import InspectionScheme
+from govlens.scoring.methods import no_platforms
 from govlens.store.campaign_store import CampaignStore
 
 SERVICE_INDICATOR = "service-guide-completeness"
@@ -60,7 +61,7 @@ def inspect_campaign(store: CampaignStore, scheme: InspectionScheme, locale: str
     platforms = store.frame('SELECT id AS platform_id, name, kind, org_type, url FROM platforms ORDER BY id')
     platforms = platforms[platforms["kind"].isin(scheme.platform_kinds)]
     if platforms.empty:
-        raise ScoringError(f"no platform of kinds {', '.join(scheme.platform_kinds)} in the registry")
+        raise ScoringError(no_platforms(scheme.platform_kinds))
     store.require("indicator_values", "score")
     ids = scheme.indicator_ids()
     marks = ", ".join("?" * len(ids))

@@ -10,6 +10,8 @@ import inspect
 from collections.abc import Callable
 from typing import Any
 
+from govlens.messages import join, quote, t, word
+
 
 class ParamError(ValueError):
     """A method's parameter or input is unusable; ``field`` is the parameter (or sub-path) at fault."""
@@ -17,6 +19,24 @@ class ParamError(ValueError):
     def __init__(self, message: str, field: str | None = None) -> None:
         super().__init__(message)
         self.field = field
+
+
+def shown(value: Any) -> str:
+    """A value from the user's file inside a message: quoted as the language quotes, never a Python repr."""
+    text = str(value)
+    return quote(text[:100] + ("…" if len(text) > 100 else ""))
+
+
+def not_number(value: Any) -> str:
+    return t("scoring.not_number", value=shown(value))
+
+
+def no_platforms(kinds: tuple[str, ...] | list[str], groups: tuple[str, ...] | list[str] = ()) -> str:
+    """"No platform of these kinds (and groups) in the registry", the kinds in the user's words."""
+    named = join([word("kinds", k) for k in kinds])
+    if groups:
+        return t("scoring.no_platforms_groups", kinds=named, groups=join(list(groups)))
+    return t("scoring.no_platforms", kinds=named)
 
 
 class Registry(dict[str, Callable[..., Any]]):
@@ -38,8 +58,8 @@ class Registry(dict[str, Callable[..., Any]]):
         try:
             return self[name]
         except KeyError:
-            raise ParamError(f"unknown {self.kind} method '{name}' (known: {', '.join(sorted(self))})",
-                             "method") from None
+            raise ParamError(t("scoring.unknown_method", kind=word("scoring.method_kinds", self.kind),
+                               name=quote(str(name)), known=join(sorted(self))), "method") from None
 
 
 def call(fn: Callable[..., Any], *args: Any, params: dict[str, Any]) -> Any:
@@ -51,9 +71,10 @@ def call(fn: Callable[..., Any], *args: Any, params: dict[str, Any]) -> Any:
         if unknown:
             known = [p for p, v in sig.parameters.items()
                      if v.kind is inspect.Parameter.KEYWORD_ONLY and not p.startswith("_")]
-            raise ParamError(f"unknown parameter '{unknown[0]}' (known: {', '.join(known) or 'none'})", unknown[0])
+            raise ParamError(t("scoring.unknown_param", name=quote(unknown[0]),
+                               known=join(known) or t("scoring.none")), unknown[0])
     missing = [p for p, v in sig.parameters.items()
                if v.kind is inspect.Parameter.KEYWORD_ONLY and v.default is inspect.Parameter.empty and p not in params]
     if missing:
-        raise ParamError(f"missing parameter '{missing[0]}'", missing[0])
+        raise ParamError(t("scoring.missing_param", name=quote(missing[0])), missing[0])
     return fn(*args, **params)

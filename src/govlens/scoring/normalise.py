@@ -36,7 +36,8 @@ import pandas as pd
 
 from govlens.errors import FrameworkError
 from govlens.frameworks.model import IndicatorRef, MethodSpec
-from govlens.scoring.methods import ParamError, Registry, call
+from govlens.messages import join, quote, t, word
+from govlens.scoring.methods import ParamError, Registry, call, shown
 from govlens.scoring.run import IndexRun, is_text
 
 METHODS = Registry("normalise")
@@ -55,9 +56,9 @@ def _goalposts(worst: Any, best: Any) -> tuple[float, float]:
     try:
         w, b = float(worst), float(best)
     except (TypeError, ValueError):
-        raise ParamError("needs numeric 'worst' and 'best'", "worst") from None
+        raise ParamError(t("scoring.goalposts_numeric"), "worst") from None
     if w == b:
-        raise ParamError("'worst' and 'best' must differ", "best")
+        raise ParamError(t("scoring.goalposts_differ"), "best")
     return w, b
 
 
@@ -76,7 +77,7 @@ def log_linear(raw: np.ndarray, *, worst: float, best: float) -> np.ndarray:
     """Bounded linear on log10(1 + x), for heavy-tailed counts (links, indexed pages, mentions)."""
     w, b = _goalposts(worst, best)
     if min(w, b) <= -1:
-        raise ParamError("log_linear goalposts must be > -1", "worst")
+        raise ParamError(t("scoring.log_goalposts"), "worst")
     with np.errstate(invalid="ignore"):
         return bounded_linear(np.log10(1.0 + np.maximum(raw, 0.0)), worst=np.log10(1.0 + w), best=np.log10(1.0 + b))
 
@@ -91,9 +92,9 @@ def lognormal(raw: np.ndarray, *, p10: float, median: float) -> np.ndarray:
     try:
         p10, median = float(p10), float(median)
     except (TypeError, ValueError):
-        raise ParamError("needs numeric 'p10' and 'median'", "p10") from None
+        raise ParamError(t("scoring.p10_numeric"), "p10") from None
     if not 0 < p10 < median:
-        raise ParamError("needs 0 < p10 < median", "p10")
+        raise ParamError(t("scoring.p10_order"), "p10")
     from scipy import special      # imported here: scipy costs ~0.3 s and only this method needs it
 
     inverse_erfc_one_fifth = float(special.erfcinv(0.2))
@@ -127,7 +128,7 @@ def minmax(raw: np.ndarray, *, l: float = 0.0, u: float = 100.0, higher_is_bette
 def zscore(raw: np.ndarray, *, mean: float = 0.0, sd: float = 1.0) -> np.ndarray:
     """(x − mean) / sample sd, rescaled to the given mean and sd; a constant indicator gives everyone ``mean``."""
     if float(sd) <= 0:
-        raise ParamError("sd must be > 0", "sd")
+        raise ParamError(t("scoring.sd_positive"), "sd")
     finite = _finite(raw)
     if finite.size < 2 or np.ptp(finite) == 0:
         return np.where(np.isnan(raw), np.nan, float(mean))
@@ -169,7 +170,7 @@ def _distance(raw: np.ndarray, ref: float, cap: bool, scale: float, what: str) -
         return raw.copy()
     lo = float(finite.min())
     if ref == lo:
-        raise ParamError(f"the {what} equals the smallest value ({lo:g}); the distance is undefined")
+        raise ParamError(t("scoring.distance_undefined", what=word("scoring.distance_what", what), lo=f"{lo:g}"))
     y = 1.0 - (ref - raw) / (ref - lo)
     if cap:
         y = np.minimum(y, 1.0)
@@ -181,14 +182,14 @@ def distance_to_reference(raw: np.ndarray, *, reference: Any = None, value: floa
                           cap: bool = False, scale: float = 100.0, _ids: Any = None) -> np.ndarray:
     """Distance to a reference unit's value (``reference: <unit id>``) or a given ``value``."""
     if (reference is None) == (value is None):
-        raise ParamError("give either 'reference' (a unit id) or 'value'", "reference")
+        raise ParamError(t("scoring.reference_or_value"), "reference")
     if reference is not None:
         ids = list(_ids) if _ids is not None else []
         if str(reference) not in ids:
-            raise ParamError(f"no unit '{reference}' in the table", "reference")
+            raise ParamError(t("scoring.no_unit", name=shown(reference)), "reference")
         ref = float(raw[ids.index(str(reference))])
         if np.isnan(ref):
-            raise ParamError(f"the reference unit '{reference}' has no value", "reference")
+            raise ParamError(t("scoring.reference_no_value", name=shown(reference)), "reference")
     else:
         ref = float(value)  # type: ignore[arg-type]
     return _distance(raw, ref, bool(cap), scale, "reference")
@@ -216,7 +217,7 @@ def fraction_of_max(raw: np.ndarray, *, scale: float = 100.0) -> np.ndarray:
         return raw.copy()
     top = float(finite.max())
     if top == 0:
-        raise ParamError("the largest value is 0; fractions of it are undefined")
+        raise ParamError(t("scoring.largest_zero"))
     return raw / top * float(scale)
 
 
@@ -229,11 +230,11 @@ def as_is(raw: np.ndarray) -> np.ndarray:
 def categorical(raw: Any, *, map: dict[Any, float], default: float | None = None) -> np.ndarray:  # noqa: A002
     """Categories (or numeric codes) to scores: ``map: {完善: 100, 部分: 50, 无: 0}``; unknown → ``default``."""
     if not isinstance(map, dict) or not map:
-        raise ParamError("expected a mapping of category to score", "map")
+        raise ParamError(t("scoring.categorical_mapping"), "map")
     table = {}
     for k, v in map.items():
         if isinstance(v, bool) or not isinstance(v, (int, float)):
-            raise ParamError(f"score of '{k}' is not a number", f"map.{k}")
+            raise ParamError(t("scoring.category_not_number", name=shown(k)), f"map.{k}")
         table[_category(k)] = float(v)
     values = np.asarray(raw, dtype=object)
     out = np.full(values.shape, np.nan)
@@ -249,8 +250,8 @@ def categorical(raw: Any, *, map: dict[Any, float], default: float | None = None
         else:
             unknown.append(key)
     if unknown:
-        raise ParamError(f"value '{unknown[0]}' is not in the categorical map "
-                         f"({len(unknown)} value(s); known: {', '.join(table)})", "map")
+        raise ParamError(t("scoring.categorical_unknown", value=shown(unknown[0]), count=len(unknown),
+                           known=join([str(k) for k in table])), "map")
     return out
 
 
@@ -320,9 +321,10 @@ def normalise_frame(run: IndexRun, frame: pd.DataFrame,
                 else series.to_numpy(dtype=float)
             block[:, j] = normalise_values(raw, spec, direction, ids)
         except ParamError as exc:
-            raise run.param_error(ParamError(f"indicator '{col}': {exc}", exc.field), path) from None
-        except (TypeError, ValueError) as exc:
-            raise run.error(f"indicator '{col}' has values that '{spec.method}' cannot use: {exc}", path) from None
+            raise run.param_error(ParamError(t("scoring.indicator_of", name=quote(col), reason=exc), exc.field),
+                                  path) from None
+        except (TypeError, ValueError):
+            raise run.error(t("scoring.unusable_values", name=quote(col), method=quote(spec.method)), path) from None
         if not is_text(series):
             values = series.to_numpy(dtype=float)
             finite = values[~np.isnan(values)]
@@ -338,7 +340,7 @@ def normalise(raw_or_run: Any, method_name: Any = None, params: Any = None, *,
         try:
             return normalise_values(raw_or_run, MethodSpec(method_name, dict(params or {})))
         except ParamError as exc:
-            raise FrameworkError(f"normalisation '{method_name}': {exc}") from None
+            raise FrameworkError(t("scoring.normalisation_of", name=quote(str(method_name)), reason=exc)) from None
     run = raw_or_run
     specs = ({k: (spec, "normalise", d) for k, (spec, d) in logged.items()} if logged is not None
              else specs_of(run, override))

@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 
+from govlens.messages import t
 from govlens.scoring.methods import ParamError
 from govlens.scoring.normalise import METHODS, _finite, _rank_min
 
@@ -34,7 +35,7 @@ def method(name: str) -> Any:
 
 def _scale(scale: Any) -> float:
     if isinstance(scale, bool) or not isinstance(scale, (int, float)) or not np.isfinite(scale):
-        raise ParamError("scale must be a number", "scale")
+        raise ParamError(t("scoring.scale_number"), "scale")
     return float(scale)
 
 
@@ -44,7 +45,7 @@ def _mean(raw: np.ndarray) -> float | None:
         return None
     mean = float(finite.mean())
     if mean <= 0:
-        raise ParamError(f"the mean is {mean:g}; a ratio or distance to the mean needs a positive mean")
+        raise ParamError(t("scoring.mean_positive", mean=f"{mean:g}"))
     return mean
 
 
@@ -54,13 +55,13 @@ def _worst(raw: np.ndarray, direction: int) -> float | None:
         return None
     worst = float(finite.min() if direction == 1 else finite.max())
     if worst <= 0:
-        raise ParamError(f"the worst value is {worst:g}; a ratio or distance to the worst needs it positive")
+        raise ParamError(t("scoring.worst_positive", worst=f"{worst:g}"))
     return worst
 
 
 def _reciprocal_ok(raw: np.ndarray) -> None:
     if (_finite(raw) <= 0).any():
-        raise ParamError("with direction -1 a ratio is reference / x, which needs every value positive")
+        raise ParamError(t("scoring.ratio_positive"))
 
 
 @method("ratio_to_mean")
@@ -105,7 +106,7 @@ def distance_to_worst(raw: np.ndarray, *, scale: float = 100.0, _direction: int 
 def above_below_mean(raw: np.ndarray, *, p: float, scale: float = 1.0, _direction: int = 1) -> np.ndarray:
     """1 above (1 + p)·x̄, −1 below (1 − p)·x̄, 0 in between (the Handbook's threshold p, e.g. 0.2)."""
     if isinstance(p, bool) or not isinstance(p, (int, float)) or not 0 <= p < 1:
-        raise ParamError("p must be a number with 0 ≤ p < 1", "p")
+        raise ParamError(t("scoring.p_range"), "p")
     mean = _mean(raw)
     if mean is None:
         return raw.copy()
@@ -133,14 +134,14 @@ def categorical_scale(raw: np.ndarray, *, cuts: list[float], scores: list[float]
     """Score s_j for c_j ≤ x < c_{j+1} (``len(scores) == len(cuts) + 1``); a value on a cut-off goes up."""
     if not isinstance(cuts, list) or not cuts or not all(
             isinstance(c, (int, float)) and not isinstance(c, bool) and np.isfinite(c) for c in cuts):
-        raise ParamError("expected a non-empty list of numeric cut-offs", "cuts")
+        raise ParamError(t("scoring.cuts_list"), "cuts")
     if any(b <= a for a, b in zip(cuts, cuts[1:])):
-        raise ParamError("cut-offs must increase strictly", "cuts")
+        raise ParamError(t("scoring.cuts_increase"), "cuts")
     if not isinstance(scores, list) or len(scores) != len(cuts) + 1 or not all(
             isinstance(s, (int, float)) and not isinstance(s, bool) for s in scores):
-        raise ParamError(f"expected {len(cuts) + 1} numeric scores (one more than the cut-offs)", "scores")
+        raise ParamError(t("scoring.cuts_scores", n=len(cuts) + 1), "scores")
     if on not in ("value", "percentile"):
-        raise ParamError("on must be 'value' or 'percentile'", "on")
+        raise ParamError(t("scoring.cuts_on"), "on")
     if not (~np.isnan(raw)).any():
         return raw.copy()
     x = raw if on == "value" else _percentile(raw, _direction) * 100.0

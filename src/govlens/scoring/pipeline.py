@@ -18,7 +18,9 @@ import pandas as pd
 
 from govlens.errors import ScoringError
 from govlens.frameworks.model import Framework
+from govlens.messages import t
 from govlens.scoring.engine import build_index
+from govlens.scoring.methods import no_platforms
 from govlens.scoring.rules import vetoes_of
 from govlens.scoring.run import IndexRun
 from govlens.scoring.table import IndexInput
@@ -46,8 +48,7 @@ def campaign_input(store: CampaignStore, framework: Framework) -> IndexInput:
         keep &= platforms["group"].fillna("").isin(framework.platform_groups)
     platforms = platforms[keep].reset_index(drop=True)
     if platforms.empty:
-        groups = f" and groups {', '.join(framework.platform_groups)}" if framework.platform_groups else ""
-        raise ScoringError(f"no platform of kinds {', '.join(framework.platform_kinds)}{groups} in the registry")
+        raise ScoringError(no_platforms(framework.platform_kinds, framework.platform_groups))
     store.require("indicator_values", "scan")
     values = store.frame("SELECT platform_id, indicator_id, value, status FROM indicator_values")
     ids = platforms["id"].astype(str).tolist()
@@ -90,8 +91,7 @@ def whole_ranks(run: IndexRun) -> None:
     assert run.results is not None
     ranks = run.results["rank"].to_numpy(dtype=float)
     if not np.array_equal(ranks, np.round(ranks)):
-        raise run.error("ties 'average' gives half ranks, but a campaign publishes whole ranks; use min, max, "
-                        "dense or first (govlens index writes any of them)", "rank.ties")
+        raise run.error(t("scoring.ties_average"), "rank.ties")
 
 
 def write_run(store: CampaignStore, run: IndexRun) -> None:

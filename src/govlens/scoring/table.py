@@ -9,6 +9,7 @@ the framework needs but the table lacks names the framework key that asks for it
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +18,8 @@ import pandas as pd
 
 from govlens.errors import ImportRowError, InputError
 from govlens.frameworks.model import Framework
+from govlens.messages import join, t, word
+from govlens.scoring.methods import not_number, shown
 
 MISSING_TOKENS = ("", "NA", "N/A", "n/a", "NaN", "nan", "null", "NULL", "-", "..", "—")
 CATEGORICAL = ("categorical",)
@@ -85,36 +88,38 @@ def read_table(path: str | Path, framework: Framework, *, id_col: str | None = N
     source = str(path)
     frame = _read(path)
     if frame.empty and not len(frame.columns):
-        raise InputError("the table is empty", file=source)
+        raise InputError(t("scoring.table_empty"), file=source)
     frame.columns = [str(c).strip() for c in frame.columns]
     dup = frame.columns[frame.columns.duplicated()].tolist()
     if dup:
-        raise InputError(f"column '{dup[0]}' appears twice in the header", file=source, line=1, field=dup[0])
+        raise InputError(t("scoring.duplicate_header", name=shown(dup[0])), file=source, line=1, field=dup[0])
     id_col = id_col or framework.table.get("id") or ("id" if "id" in frame.columns else frame.columns[0])
     group_col = group_col or framework.table.get("group")
     name_col = name_col or framework.table.get("name") or ("name" if "name" in frame.columns else None)
     for role, col in (("id", id_col), ("group", group_col), ("name", name_col)):
         if col and col not in frame.columns:
-            raise InputError(f"no {role} column '{col}' (columns: {', '.join(frame.columns[:12])}"
-                             f"{' …' if len(frame.columns) > 12 else ''})", file=source, line=1, field=col)
+            listed = join(list(frame.columns[:12])) + (" …" if len(frame.columns) > 12 else "")
+            raise InputError(t("scoring.no_role_column", role=word("scoring.roles", role), name=shown(col),
+                               columns=listed), file=source, line=1, field=col)
     for col, key in required_columns(framework).items():
         if col not in frame.columns:
-            raise InputError(f"no column '{col}', which the framework needs at {key}"
-                             f" ({framework.source}:{framework.line_of(key) or '?'})", file=source, line=1, field=col)
+            where = f"{framework.source}:{framework.line_of(key)}" if framework.line_of(key) else framework.source
+            raise InputError(t("scoring.framework_column_at", name=shown(col), key=key, where=where),
+                             file=source, line=1, field=col)
     if frame.empty:
-        raise InputError("the table has a header but no rows", file=source, line=2)
+        raise InputError(t("scoring.no_rows"), file=source, line=2)
     lines = pd.Series(np.arange(len(frame)) + 2, index=frame.index)   # header is line 1
 
     ids = frame[id_col].astype("string").str.strip()
     bad_id = ids.isna() | (ids == "")
     if bad_id.any():
         line = int(lines[bad_id].iloc[0])
-        raise ImportRowError(f"empty unit id ({int(bad_id.sum())} row(s))", file=source, line=line, field=id_col)
+        raise ImportRowError(t("scoring.empty_id", count=int(bad_id.sum())), file=source, line=line, field=id_col)
     dups = ids[ids.duplicated(keep="first")]
     if len(dups):
         first = dups.index[0]
         earlier = int(lines[ids[ids == dups.iloc[0]].index[0]])
-        raise ImportRowError(f"duplicate unit id '{dups.iloc[0]}' (first on line {earlier})", file=source,
+        raise ImportRowError(t("scoring.duplicate_id", name=shown(dups.iloc[0]), line=earlier), file=source,
                              line=int(lines[first]), field=id_col)
     index = pd.Index(ids.tolist(), name="id", dtype=object)
 
@@ -139,9 +144,9 @@ def read_table(path: str | Path, framework: Framework, *, id_col: str | None = N
         bad_cells.sort()
         line, _, col, text = bad_cells[0]
         more = total_bad - 1
-        others = "; ".join(f"line {ln} {c}" for ln, _, c, _ in bad_cells[1:6])
-        raise ImportRowError(f"not a number: {text!r}" + (f" (and {more} more bad cell(s): {others}"
-                                                           f"{' …' if more > 5 else ''})" if more else ""),
+        others = t("format.list_sep").join(t("scoring.bad_cell_at", line=ln, column=c)
+                                           for ln, _, c, _ in bad_cells[1:6]) + (" …" if more > 5 else "")
+        raise ImportRowError(not_number(text) + (t("scoring.more_bad_cells", more=more, others=others) if more else ""),
                              file=source, line=line, field=col)
     groups = (frame[group_col].astype("string").fillna("").str.strip() if group_col
               else pd.Series([""] * len(frame), dtype="string"))
@@ -158,24 +163,27 @@ def read_table(path: str | Path, framework: Framework, *, id_col: str | None = N
 def _read(path: Path) -> pd.DataFrame:
     source = str(path)
     if not path.is_file():
-        raise InputError("file not found", file=source)
+        raise InputError(t("scoring.file_not_found"), file=source)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         try:
             return pd.read_excel(path, dtype=str, keep_default_na=False)
-        except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds; translated here
-            raise InputError(f"cannot read the workbook: {exc}", file=source) from None
-    last: Exception | None = None
+        except Exception:  # noqa: BLE001 - openpyxl raises many kinds; translated here
+            raise InputError(t("scoring.workbook_unreadable"), file=source) from None
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return pd.read_csv(path, encoding=encoding, keep_default_na=False, na_values=list(MISSING_TOKENS),
                                skipinitialspace=True, low_memory=False)
-        except UnicodeDecodeError as exc:
-            last = exc
+        except UnicodeDecodeError:
+            continue
         except pd.errors.ParserError as exc:
-            raise InputError(f"not a valid CSV table: {exc}", file=source) from None
+            m = re.search(r"\bline (\d+)", str(exc))
+            if m:
+                raise InputError(t("scoring.csv_invalid_line", line=m.group(1)), file=source,
+                                 line=int(m.group(1))) from None
+            raise InputError(t("scoring.csv_invalid"), file=source) from None
         except pd.errors.EmptyDataError:
-            raise InputError("the table is empty", file=source) from None
-    raise InputError(f"cannot decode the file as UTF-8 or GB18030: {last}", file=source)
+            raise InputError(t("scoring.table_empty"), file=source) from None
+    raise InputError(t("scoring.undecodable"), file=source)
 
 
 def _numeric(raw: pd.Series) -> tuple[np.ndarray, np.ndarray]:

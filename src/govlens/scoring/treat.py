@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from govlens.frameworks.model import MethodSpec
+from govlens.messages import join, quote, t
 from govlens.scoring.methods import ParamError, Registry, call
 from govlens.scoring.run import IndexRun, assemble, is_text
 
@@ -69,7 +70,7 @@ def log_ct(x: np.ndarray) -> tuple[np.ndarray, dict[str, Any]]:
 @METHODS.register("log")
 def log(x: np.ndarray) -> tuple[np.ndarray, dict[str, Any]]:
     if np.nanmin(x) <= 0:
-        raise ParamError(f"log needs positive values; the smallest is {np.nanmin(x):g} (use log_ct)")
+        raise ParamError(t("scoring.log_positive", min=f"{np.nanmin(x):g}"))
     return np.log(x), {"transformed": "log"}
 
 
@@ -78,9 +79,9 @@ def winsorise(x: np.ndarray, *, winmax: int | None = 5, skew: float = 2.0, kurto
               fallback: str = "log_ct", force: bool = False) -> tuple[np.ndarray, dict[str, Any]]:
     """COINr's ``winsorise`` then, if it still fails, ``fallback`` on the original values."""
     if fallback not in METHODS or fallback == "winsorise":
-        raise ParamError(f"fallback must be one of {', '.join(m for m in METHODS if m != 'winsorise')}", "fallback")
+        raise ParamError(t("scoring.fallback", known=join([m for m in METHODS if m != "winsorise"])), "fallback")
     if winmax is not None and (isinstance(winmax, bool) or not isinstance(winmax, int) or winmax < 0):
-        raise ParamError("expected a whole number ≥ 0 (or null for no limit)", "winmax")
+        raise ParamError(t("scoring.winmax"), "winmax")
     original = x
     x = x.copy()
     finite = np.isfinite(x)
@@ -153,7 +154,8 @@ def treat_frame(run: IndexRun, frame: pd.DataFrame,
         try:
             y, details = call(METHODS.method(spec.method), x, params=dict(spec.params))
         except ParamError as exc:
-            raise run.param_error(ParamError(f"indicator '{col}': {exc}", exc.field), path) from None
+            raise run.param_error(ParamError(t("scoring.indicator_of", name=quote(col), reason=exc), exc.field),
+                                      path) from None
         s1, k1 = skew_kurtosis(y)
         thresholds = (float(spec.params.get("skew", 2.0)), float(spec.params.get("kurtosis", 3.5)))
         if not np.array_equal(x, y, equal_nan=True):

@@ -13,6 +13,7 @@ import numpy as np
 
 from govlens.errors import FrameworkError
 from govlens.frameworks.model import Dimension, Framework, IndicatorRef, MethodSpec
+from govlens.messages import t
 
 ROOT = "index"
 
@@ -71,8 +72,7 @@ def build_tree(framework: Framework, aggregation: MethodSpec | None = None) -> T
 
     top = 1 + max(height(d) for d in framework.dimensions)
     if framework.aggregation_levels and len(framework.aggregation_levels) != top:
-        raise FrameworkError(f"the list gives {len(framework.aggregation_levels)} method(s) but the tree has "
-                             f"{top} level(s) of aggregation (level 1: indicators into their dimension)",
+        raise FrameworkError(t("scoring.tree_levels", methods=len(framework.aggregation_levels), levels=top),
                              file=framework.source, line=framework.line_of("aggregation"), field="aggregation")
 
     def level_method(level: int) -> MethodSpec:

@@ -26,7 +26,8 @@ import numpy as np
 import pandas as pd
 
 from govlens.frameworks.load import number_or_fraction
-from govlens.scoring.methods import ParamError, Registry, call
+from govlens.messages import join, os_reason, quote, t
+from govlens.scoring.methods import ParamError, Registry, call, not_number, shown
 from govlens.scoring.run import IndexRun
 from govlens.scoring.tree import Node
 
@@ -52,7 +53,7 @@ def _normalised(w: np.ndarray) -> np.ndarray:
 @METHODS.register("expert")
 def w_expert(x: np.ndarray, ctx: Context) -> tuple[np.ndarray, dict[str, Any]]:
     if ctx.expert.sum() <= 0:
-        raise ParamError("every weight of this node is 0", "weight")
+        raise ParamError(t("scoring.all_zero"), "weight")
     return _normalised(ctx.expert), {}
 
 
@@ -74,8 +75,7 @@ def ahp_weights(matrix: np.ndarray) -> tuple[np.ndarray, float, float, float]:
         return w, float(n), 0.0, 0.0
     ci = (lam - n) / (n - 1)
     if n > len(RANDOM_INDEX):
-        raise ParamError(f"AHP with {n} children: Saaty's random index is tabulated up to {len(RANDOM_INDEX)}; "
-                         "split the node", "matrix")
+        raise ParamError(t("scoring.ahp_too_many", n=n, max=len(RANDOM_INDEX)), "matrix")
     return w, lam, ci, ci / RANDOM_INDEX[n - 1]
 
 
@@ -84,32 +84,31 @@ def w_ahp(x: np.ndarray, ctx: Context, *, matrix: list[list[Any]], order: list[s
           max_cr: float = 0.1) -> tuple[np.ndarray, dict[str, Any]]:
     order = list(order) if order is not None else list(ctx.children)
     if sorted(order) != sorted(ctx.children):
-        raise ParamError(f"'order' must list the children {', '.join(ctx.children)}", "order")
+        raise ParamError(t("scoring.ahp_order", children=join(list(ctx.children))), "order")
     k = len(order)
     if not isinstance(matrix, list) or len(matrix) != k or not all(isinstance(r, list) and len(r) == k
                                                                      for r in matrix):
-        raise ParamError(f"expected a {k}×{k} matrix (one row and column per child: {', '.join(order)})", "matrix")
+        raise ParamError(t("scoring.ahp_shape", k=k, children=join([str(o) for o in order])), "matrix")
     a = np.empty((k, k))
     for i, row in enumerate(matrix):
         for j, cell in enumerate(row):
             try:
                 a[i, j] = number_or_fraction(cell)
             except (ValueError, ZeroDivisionError):
-                raise ParamError(f"not a number: {cell!r}", f"matrix[{i}][{j}]") from None
+                raise ParamError(not_number(cell), f"matrix[{i}][{j}]") from None
             if not a[i, j] > 0:
-                raise ParamError("judgements must be positive (1/9 … 9)", f"matrix[{i}][{j}]")
+                raise ParamError(t("scoring.ahp_positive"), f"matrix[{i}][{j}]")
     for i in range(k):
         if abs(a[i, i] - 1) > 1e-9:
-            raise ParamError("the diagonal must be 1", f"matrix[{i}][{i}]")
+            raise ParamError(t("scoring.ahp_diagonal"), f"matrix[{i}][{i}]")
         for j in range(i + 1, k):
             if abs(a[i, j] * a[j, i] - 1) > 0.01:
-                raise ParamError(f"not reciprocal: [{i}][{j}] = {a[i, j]:g} but [{j}][{i}] = {a[j, i]:g} "
-                                 f"(should be {1 / a[i, j]:.4g})", f"matrix[{j}][{i}]")
+                raise ParamError(t("scoring.ahp_reciprocal", i=i, j=j, a=f"{a[i, j]:g}", b=f"{a[j, i]:g}",
+                                   should=f"{1 / a[i, j]:.4g}"), f"matrix[{j}][{i}]")
     w, lam, ci, cr = ahp_weights(a)
     if cr > float(max_cr):
-        raise ParamError(f"the pairwise comparisons are inconsistent: consistency ratio CR = {cr:.3f} > {max_cr:g} "
-                         f"(λmax = {lam:.3f}, CI = {ci:.3f}, RI({k}) = {RANDOM_INDEX[k - 1]:.2f}); revise the "
-                         "judgements", "matrix")
+        raise ParamError(t("scoring.ahp_inconsistent", cr=f"{cr:.3f}", max_cr=f"{max_cr:g}", lam=f"{lam:.3f}",
+                           ci=f"{ci:.3f}", k=k, ri=f"{RANDOM_INDEX[k - 1]:.2f}"), "matrix")
     weights = w[[order.index(c) for c in ctx.children]]
     return weights, {"lambda_max": lam, "ci": ci, "cr": cr}
 
@@ -117,7 +116,7 @@ def w_ahp(x: np.ndarray, ctx: Context, *, matrix: list[list[Any]], order: list[s
 @METHODS.register("entropy")
 def w_entropy(x: np.ndarray, ctx: Context) -> tuple[np.ndarray, dict[str, Any]]:
     if np.nanmin(x, initial=0.0) < 0:
-        raise ParamError("entropy weights need non-negative scores; normalise onto a non-negative range first")
+        raise ParamError(t("scoring.entropy_negative"))
     e = np.ones(x.shape[1])
     for j in range(x.shape[1]):
         col = x[:, j][~np.isnan(x[:, j])]
@@ -153,7 +152,7 @@ def w_pca(x: np.ndarray, ctx: Context) -> tuple[np.ndarray, dict[str, Any]]:
     complete = x[~np.isnan(x).any(axis=1)]
     k = x.shape[1]
     if complete.shape[0] < 3:
-        raise ParamError("PCA weights need at least 3 units with every child present")
+        raise ParamError(t("scoring.pca_units"))
     sd = complete.std(axis=0, ddof=1)
     varying = sd > 0
     w = np.zeros(k)
@@ -176,28 +175,28 @@ def w_budget(x: np.ndarray, ctx: Context, *, experts: dict[str, dict[str, float]
              disagreement: float = 0.5) -> tuple[np.ndarray, dict[str, Any]]:
     """Budget allocation (BAP): experts' points per child, combined by mean or geometric mean."""
     if (experts is None) == (sheets is None):
-        raise ParamError("give the experts' allocations inline ('experts') or as a CSV file ('sheets')", "experts")
+        raise ParamError(t("scoring.experts_source"), "experts")
     if sheets is not None:
         experts = _read_sheets(Path(sheets) if ctx.base_dir is None else ctx.base_dir / sheets, ctx.node)
     assert experts is not None
     if not isinstance(experts, dict) or not experts:
-        raise ParamError("expected a mapping of expert to {child: points}", "experts")
+        raise ParamError(t("scoring.experts_mapping"), "experts")
     if combine not in ("mean", "geometric"):
-        raise ParamError("combine must be 'mean' or 'geometric'", "combine")
+        raise ParamError(t("scoring.combine"), "combine")
     table = np.zeros((len(experts), len(ctx.children)))
     for e, (name, sheet) in enumerate(experts.items()):
         if not isinstance(sheet, dict):
-            raise ParamError("expected a mapping of child to points", f"experts.{name}")
+            raise ParamError(t("scoring.expert_mapping"), f"experts.{name}")
         for child, points in sheet.items():
             if child not in ctx.children:
-                raise ParamError(f"'{child}' is not a child of this node ({', '.join(ctx.children)})",
+                raise ParamError(t("scoring.not_child", child=shown(child), children=join(list(ctx.children))),
                                  f"experts.{name}.{child}")
             if isinstance(points, bool) or not isinstance(points, (int, float)) or points < 0:
-                raise ParamError("expected points ≥ 0", f"experts.{name}.{child}")
+                raise ParamError(t("scoring.points"), f"experts.{name}.{child}")
             table[e, ctx.children.index(child)] = float(points)
         total = table[e].sum()
         if abs(total - float(budget)) > 1e-6 * max(1.0, float(budget)):
-            raise ParamError(f"expert '{name}' allocates {total:g} points, not the budget of {budget:g}",
+            raise ParamError(t("scoring.budget", name=shown(name), total=f"{total:g}", budget=f"{budget:g}"),
                              f"experts.{name}")
     shares = table / float(budget)
     if combine == "mean":
@@ -221,7 +220,7 @@ def _read_sheets(path: Path, node: str) -> dict[str, dict[str, float]]:
             reader = csv.DictReader(fh)
             missing = {"expert", "child", "points"} - set(reader.fieldnames or [])
             if missing:
-                raise ParamError(f"{path}: missing column(s) {', '.join(sorted(missing))}", "sheets")
+                raise ParamError(t("scoring.sheet_missing_columns", path=path, columns=join(sorted(missing))), "sheets")
             out: dict[str, dict[str, float]] = {}
             for line, row in enumerate(reader, start=2):
                 if row.get("node") and row["node"] != node:
@@ -229,14 +228,16 @@ def _read_sheets(path: Path, node: str) -> dict[str, dict[str, float]]:
                 try:
                     points = float(row["points"])
                 except (TypeError, ValueError):
-                    raise ParamError(f"{path}:{line}: field 'points': not a number: {row['points']!r}",
+                    raise ParamError(t("scoring.sheet_not_number", path=path, line=line, value=shown(row["points"])),
                                      "sheets") from None
                 out.setdefault(row["expert"], {})[row["child"]] = out.get(row["expert"], {}).get(row["child"], 0) \
                     + points
     except OSError as exc:
-        raise ParamError(f"cannot read {path}: {exc}", "sheets") from None
+        raise ParamError(t("scoring.sheet_unreadable", path=path, reason=os_reason(exc)), "sheets") from None
+    except UnicodeDecodeError:
+        raise ParamError(t("scoring.sheet_unreadable", path=path, reason=t("import.not_utf8")), "sheets") from None
     if not out:
-        raise ParamError(f"{path}: no allocation for '{node}'", "sheets")
+        raise ParamError(t("scoring.sheet_no_allocation", path=path, node=quote(node)), "sheets")
     return out
 
 
@@ -249,7 +250,8 @@ def weigh_node(run: IndexRun, node: Node, x: np.ndarray, spec_override: Any = No
     try:
         weights, details = call(METHODS.method(spec.method), x, ctx, params=dict(spec.params))
     except ParamError as exc:
-        raise run.param_error(ParamError(f"weights of '{node.id}': {exc}", exc.field), path) from None
+        raise run.param_error(ParamError(t("scoring.weights_of", node=quote(node.id), reason=exc), exc.field),
+                              path) from None
     weights = np.asarray(weights, dtype=float)
     run.weights[node.id] = weights
     rows = []
