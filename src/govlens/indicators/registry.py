@@ -14,7 +14,7 @@ from types import ModuleType
 import govlens.indicators as _package
 from govlens.errors import FrameworkError
 
-NOT_INDICATORS = frozenset({"base", "registry", "run", "campaign_facts", "newmedia_facts", "evidence_warc"})
+NOT_INDICATORS = frozenset({"base", "registry", "run", "campaign_facts", "newmedia_facts"})
 UNITS = ("bool", "count", "days", "ms", "ratio", "hours", "index", "kb", "kib", "rate", "score", "seconds")
 
 _modules: dict[str, ModuleType] | None = None

@@ -92,7 +92,7 @@ async def scan(platforms: Iterable[Platform], store: CampaignStore, settings: Se
     the probes of :data:`~govlens.probes.warc_source.UNARCHIVABLE_PROBES` are skipped). ``capture``
     writes every response to a WARC; ``spool`` keeps them bounded (``EVIDENCE_PAGE_BYTES``,
     ``EVIDENCE_SPOOL_BYTES``) for the evidence file written after the indicators
-    (:mod:`govlens.indicators.evidence_warc`).
+    (:mod:`govlens.probes.warc_evidence`).
 
     ``on_site(platform, status)`` is called as each platform is done, with its homepage's visit
     status ("" when it has none: an account, a hotline), for the per-kind progress and counts of the

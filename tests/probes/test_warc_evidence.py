@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from warcio.archiveiterator import ArchiveIterator
 
-from govlens.indicators.evidence_warc import write_evidence
+from govlens.probes.warc_evidence import write_evidence
 from govlens.probes.warc_capture import WarcRecorder
 from govlens.settings import Settings
 from govlens.store.campaign_store import CampaignStore
