@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from govlens.errors import FrameworkError
-from govlens.frameworks.load import _names, _r, _text, _titles
+from govlens.frameworks.fields import listed, reason, text_at, titles_at
 from govlens.frameworks.model import VETO_OPS, VetoRule
 from govlens.yamlfile import read_yaml, with_line
 
@@ -127,50 +127,50 @@ def parse_inspection_scheme(doc: Any, source: str = "<scheme>") -> InspectionSch
         return FrameworkError(msg, file=source, field=path or None)
 
     if not isinstance(doc, dict):
-        raise err(_r("top_mapping"), "")
+        raise err(reason("top_mapping"), "")
     if doc.get("scheme") != "inspection":
-        raise err(_r("not_inspection"), "scheme")
+        raise err(reason("not_inspection"), "scheme")
     full = _number(doc, "full_marks", "", err, 100.0)
     pass_mark = _number(doc, "pass_mark", "", err, 60.0)
     vetoes = []
     for vi, v in enumerate(_list(doc, "vetoes", err)):
         vp = f"vetoes[{vi}]"
         cond = _condition(v, vp, err)
-        vetoes.append(VetoRule(id=_text(v, "id", vp, err), titles=_titles(v, vp, err),
-                               indicator=_text(v, "indicator", vp, err), op=cond.op, value=cond.value,
+        vetoes.append(VetoRule(id=text_at(v, "id", vp, err), titles=titles_at(v, vp, err),
+                               indicator=text_at(v, "indicator", vp, err), op=cond.op, value=cond.value,
                                basis=str(v.get("basis", "") or "")))
     deductions = []
     seen: set[str] = set()
     for di, d in enumerate(_list(doc, "deductions", err)):
         dp = f"deductions[{di}]"
-        did = _text(d, "id", dp, err)
+        did = text_at(d, "id", dp, err)
         if did in seen:
-            raise err(_r("duplicate_deduction", id=did), dp)
+            raise err(reason("duplicate_deduction", id=did), dp)
         seen.add(did)
         when = _condition(d["when"], f"{dp}.when", err) if "when" in d else None
         per = None
         if when is None:
             per = _number(d, "per", dp, err, None)
             if per is None or per <= 0:
-                raise err(_r("deduction_needs", example="{op, value}"), f"{dp}.per")
+                raise err(reason("deduction_needs", example="{op, value}"), f"{dp}.per")
         group = d.get("group") or {}
         deductions.append(Deduction(
-            id=did, titles=_titles(d, dp, err), group=group if isinstance(group, dict) else {"zh-CN": str(group)},
-            indicator=_text(d, "indicator", dp, err), cap=_number(d, "cap", dp, err, None) or 0.0,
+            id=did, titles=titles_at(d, dp, err), group=group if isinstance(group, dict) else {"zh-CN": str(group)},
+            indicator=text_at(d, "indicator", dp, err), cap=_number(d, "cap", dp, err, None) or 0.0,
             points=_number(d, "points", dp, err, None) or 0.0, when=when, per=per,
             above=_number(d, "above", dp, err, 0.0) or 0.0, below=_number(d, "below", dp, err, None),
             service=bool(d.get("service", False)),
             basis=str(d.get("basis", "") or "")))
         if deductions[-1].cap <= 0 or deductions[-1].points <= 0:
-            raise err(_r("points_cap_positive"), dp)
+            raise err(reason("points_cap_positive"), dp)
     b = doc.get("bonus") or {}
     if not isinstance(b, dict):
-        raise err(_r("mapping"), "bonus")
+        raise err(reason("mapping"), "bonus")
     items = []
     for bi, item in enumerate(_list(b, "items", err, "bonus.")):
         bp = f"bonus.items[{bi}]"
-        items.append(BonusItem(id=_text(item, "id", bp, err), titles=_titles(item, bp, err),
-                               indicator=_text(item, "indicator", bp, err),
+        items.append(BonusItem(id=text_at(item, "id", bp, err), titles=titles_at(item, bp, err),
+                               indicator=text_at(item, "indicator", bp, err),
                                when=_condition(item.get("when"), f"{bp}.when", err),
                                points=_number(item, "points", bp, err, None) or 0.0))
     bonus = Bonus(cap=_number(b, "cap", "bonus", err, 30.0) or 0.0,
@@ -178,9 +178,9 @@ def parse_inspection_scheme(doc: Any, source: str = "<scheme>") -> InspectionSch
                   portals_only=bool(b.get("portals_only", True)), items=tuple(items))
     kinds = doc.get("platform_kinds", ["website"])
     if not isinstance(kinds, list) or not all(isinstance(k, str) for k in kinds):
-        raise err(_r("list_of_kinds"), "platform_kinds")
+        raise err(reason("list_of_kinds"), "platform_kinds")
     services = _number(doc, "services_full_marks", "", err, 75.0) or 75.0
-    return InspectionScheme(id=_text(doc, "id", "", err), titles=_titles(doc, "", err), platform_kinds=tuple(kinds),
+    return InspectionScheme(id=text_at(doc, "id", "", err), titles=titles_at(doc, "", err), platform_kinds=tuple(kinds),
                             full_marks=full or 100.0, pass_mark=pass_mark or 0.0, vetoes=tuple(vetoes),
                             deductions=tuple(deductions), bonus=bonus, services_full_marks=services, source=source)
 
@@ -198,15 +198,15 @@ def _validate_scheme_references(scheme: InspectionScheme, indicator_ids: set[str
                         ("bonus.items", scheme.bonus.items)):
         for i, rule in enumerate(rules):
             if rule.indicator not in indicator_ids:
-                from govlens.frameworks.load import _unknown
-                raise FrameworkError(_unknown("unknown_indicator", rule.indicator, indicator_ids), file=scheme.source,
+                from govlens.frameworks.fields import unknown_name
+                raise FrameworkError(unknown_name("unknown_indicator", rule.indicator, indicator_ids), file=scheme.source,
                                      field=f"{what}[{i}].indicator")
 
 
 def _list(m: dict[str, Any], key: str, err: Any, prefix: str = "") -> list[dict[str, Any]]:
     value = m.get(key) or []
     if not isinstance(value, list) or not all(isinstance(x, dict) for x in value):
-        raise err(_r("list_of_mappings"), f"{prefix}{key}")
+        raise err(reason("list_of_mappings"), f"{prefix}{key}")
     return value
 
 
@@ -215,16 +215,16 @@ def _number(m: dict[str, Any], key: str, path: str, err: Any, default: float | N
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise err(_r("number"), f"{path}.{key}" if path else key)
+        raise err(reason("number"), f"{path}.{key}" if path else key)
     return float(value)
 
 
 def _condition(v: Any, path: str, err: Any) -> Condition:
     if not isinstance(v, dict):
-        raise err(_r("condition_mapping"), path)
+        raise err(reason("condition_mapping"), path)
     op, value = v.get("op"), v.get("value")
     if op not in VETO_OPS:
-        raise err(_r("op_one_of", names=_names(VETO_OPS)), f"{path}.op")
+        raise err(reason("op_one_of", names=listed(VETO_OPS)), f"{path}.op")
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise err(_r("number"), f"{path}.value")
+        raise err(reason("number"), f"{path}.value")
     return Condition(op=op, value=float(value))

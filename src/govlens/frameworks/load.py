@@ -25,21 +25,20 @@ Keys beyond the 2013 file's (all optional; see docs/methodology.md for what each
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from fractions import Fraction
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from govlens.errors import FrameworkError
-from govlens.frameworks.model import (EXPERT, NONE, VETO_OPS, BonusRule, DeductionRule, Dimension, Framework,
-                                      IndicatorRef, MethodSpec, NOMINAL, UncertaintySpec, VetoRule)
+from govlens.frameworks.fields import (Err, aggregation_levels, aggregation_spec, bool_at, condition_at, line_at,
+                                       list_at, listed, method_spec, number_at, reason, refuse_unknown_keys, share_at,
+                                       text_at, titles_at, unknown_name, weight_at)
+from govlens.frameworks.model import (EXPERT, NOMINAL, NONE, BonusRule, DeductionRule, Dimension, Framework,
+                                      IndicatorRef, MethodSpec, UncertaintySpec, VetoRule)
 from govlens.frameworks.review import parse_review
 from govlens.yamlfile import read_yaml_lines, shipped_names, with_line
 
 TIES = ("min", "max", "average", "dense", "first")     # as pandas names them (govlens.scoring.rank)
-AGGREGATIONS = ("weighted_arithmetic", "weighted_geometric", "weighted_harmonic", "generalised_mean", "copeland",
-                "kemeny")
-Err = Callable[[str, str], FrameworkError]
 
 
 def builtin_frameworks() -> list[str]:
@@ -59,72 +58,72 @@ def parse_framework(doc: Any, source: str = "<framework>", lines: Mapping[str, i
     lines = dict(lines or {})
 
     def err(msg: str, path: str) -> FrameworkError:
-        return FrameworkError(msg, file=source, line=_line(lines, path), field=path or None)
+        return FrameworkError(msg, file=source, line=line_at(lines, path), field=path or None)
 
     if not isinstance(doc, dict):
-        raise err(_r("top_mapping"), "")
+        raise err(reason("top_mapping"), "")
     if doc.get("scheme") == "inspection":
-        raise err(_r("inspection_not_index"), "scheme")
-    fid = _text(doc, "id", "", err)
+        raise err(reason("inspection_not_index"), "scheme")
+    fid = text_at(doc, "id", "", err)
     dims_raw = doc.get("dimensions")
     if not isinstance(dims_raw, list) or not dims_raw:
-        raise err(_r("non_empty_list"), "dimensions")
+        raise err(reason("non_empty_list"), "dimensions")
     seen_nodes: set[str] = set()
     seen_inds: set[str] = set()
     dimensions = tuple(_dimension(d, f"dimensions[{i}]", err, seen_nodes, seen_inds) for i, d in enumerate(dims_raw))
 
     vetoes = []
-    for vi, v in enumerate(_list(doc, "vetoes", err)):
+    for vi, v in enumerate(list_at(doc, "vetoes", err)):
         vp = f"vetoes[{vi}]"
         if not isinstance(v, dict):
-            raise err(_r("mapping"), vp)
-        op, value = _condition(v, vp, err, required=True)
-        vetoes.append(VetoRule(id=_text(v, "id", vp, err), titles=_titles(v, vp, err),
-                               indicator=_text(v, "indicator", vp, err), op=op or "", value=float(value or 0),
+            raise err(reason("mapping"), vp)
+        op, value = condition_at(v, vp, err, required=True)
+        vetoes.append(VetoRule(id=text_at(v, "id", vp, err), titles=titles_at(v, vp, err),
+                               indicator=text_at(v, "indicator", vp, err), op=op or "", value=float(value or 0),
                                basis=str(v.get("basis", "") or "")))
-    deductions = tuple(_deduction(d, f"deductions[{i}]", err) for i, d in enumerate(_list(doc, "deductions", err)))
-    bonuses = tuple(_bonus(b, f"bonuses[{i}]", err) for i, b in enumerate(_list(doc, "bonuses", err)))
+    deductions = tuple(_deduction(d, f"deductions[{i}]", err) for i, d in enumerate(list_at(doc, "deductions", err)))
+    bonuses = tuple(_bonus(b, f"bonuses[{i}]", err) for i, b in enumerate(list_at(doc, "bonuses", err)))
 
-    agg_default, agg_levels = _aggregation(doc.get("aggregation", "weighted_arithmetic"), "aggregation", err)
+    agg_default, agg_levels = aggregation_levels(doc.get("aggregation", "weighted_arithmetic"), "aggregation", err)
     kinds = doc.get("platform_kinds", ["website"])
     if not isinstance(kinds, list) or not all(isinstance(k, str) for k in kinds):
-        raise err(_r("list_of_kinds"), "platform_kinds")
+        raise err(reason("list_of_kinds"), "platform_kinds")
     groups = doc.get("platform_groups", [])
     if not isinstance(groups, list) or not all(isinstance(g, str) and g for g in groups):
-        raise err(_r("list_of_groups"), "platform_groups")
+        raise err(reason("list_of_groups"), "platform_groups")
     index = doc.get("index") or {}
     if not isinstance(index, dict):
-        raise err(_r("index_mapping"), "index")
-    _known(index, {"aggregation", "weighting"}, "index", err)
+        raise err(reason("index_mapping"), "index")
+    refuse_unknown_keys(index, {"aggregation", "weighting"}, "index", err)
     screen = doc.get("screen") or {}
     if not isinstance(screen, dict):
-        raise err(_r("mapping_like", example="{min_availability: 0.5}"), "screen")
-    _known(screen, {"min_availability"}, "screen", err)
+        raise err(reason("mapping_like", example="{min_availability: 0.5}"), "screen")
+    refuse_unknown_keys(screen, {"min_availability"}, "screen", err)
     qualify = doc.get("qualify") or {}
     if not isinstance(qualify, dict):
-        raise err(_r("mapping_like", example="{min_index: 60}"), "qualify")
-    _known(qualify, {"min_index"}, "qualify", err)
+        raise err(reason("mapping_like", example="{min_index: 60}"), "qualify")
+    refuse_unknown_keys(qualify, {"min_index"}, "qualify", err)
     table = doc.get("table") or {}
     if not isinstance(table, dict) or not all(isinstance(v, str) and v for v in table.values()):
-        raise err(_r("table_mapping"), "table")
-    _known(table, {"id", "name", "group"}, "table", err)
+        raise err(reason("table_mapping"), "table")
+    refuse_unknown_keys(table, {"id", "name", "group"}, "table", err)
     ties = _ties(doc.get("rank"), dimensions, err)
     by_findings = _by_findings(doc.get("rank"), err)
     checks = doc.get("checks") or []
     if not isinstance(checks, list) or not all(isinstance(c, str) and c for c in checks):
-        raise err(_r("list_of_indicators"), "checks")
+        raise err(reason("list_of_indicators"), "checks")
     return Framework(
-        id=fid, titles=_titles(doc, "", err), platform_kinds=tuple(kinds), aggregation=agg_default.method,
+        id=fid, titles=titles_at(doc, "", err), platform_kinds=tuple(kinds), aggregation=agg_default.method,
         dimensions=dimensions, vetoes=tuple(vetoes), source=source, aggregation_params=dict(agg_default.params),
         aggregation_levels=agg_levels,
-        weighting=_spec(doc.get("weighting"), "weighting", err) or EXPERT,
-        index_aggregation=_agg_spec(index.get("aggregation"), "index.aggregation", err),
-        index_weighting=_spec(index.get("weighting"), "index.weighting", err),
-        impute=_spec(doc.get("impute"), "impute", err) or NONE,
-        treat=_spec(doc.get("treat"), "treat", err) or NONE,
-        min_availability=_share(screen.get("min_availability", 0.0), "screen.min_availability", err),
+        weighting=method_spec(doc.get("weighting"), "weighting", err) or EXPERT,
+        index_aggregation=aggregation_spec(index.get("aggregation"), "index.aggregation", err),
+        index_weighting=method_spec(index.get("weighting"), "index.weighting", err),
+        impute=method_spec(doc.get("impute"), "impute", err) or NONE,
+        treat=method_spec(doc.get("treat"), "treat", err) or NONE,
+        min_availability=share_at(screen.get("min_availability", 0.0), "screen.min_availability", err),
         deductions=deductions, bonuses=bonuses,
-        qualify_min=None if qualify.get("min_index") is None else _number(qualify["min_index"], "qualify.min_index", err),
+        qualify_min=None if qualify.get("min_index") is None else number_at(qualify["min_index"], "qualify.min_index", err),
         uncertainty=_uncertainty(doc.get("uncertainty"), "uncertainty", err),
         table=dict(table), lines=lines, checks=tuple(checks),
         platform_groups=tuple(groups), review=parse_review(doc.get("review"), err), ties=ties,
@@ -136,7 +135,7 @@ def _by_findings(value: Any, err: Err) -> bool:
     if not isinstance(value, dict) or "by_findings" not in value:
         return False
     if not isinstance(value["by_findings"], bool):
-        raise err(_r("bool"), "rank.by_findings")
+        raise err(reason("bool"), "rank.by_findings")
     return value["by_findings"]
 
 
@@ -145,109 +144,109 @@ def _ties(value: Any, dimensions: tuple[Dimension, ...], err: Err) -> tuple[str,
     if value is None:
         return ()
     if not isinstance(value, dict):
-        raise err(_r("mapping_like", example="{ties: min}"), "rank")
-    _known(value, {"ties", "by_findings"}, "rank", err)
+        raise err(reason("mapping_like", example="{ties: min}"), "rank")
+    refuse_unknown_keys(value, {"ties", "by_findings"}, "rank", err)
     ties = value.get("ties", "min")
     items = ties if isinstance(ties, list) else [ties]
     for i, t in enumerate(items):
         if t not in TIES:
-            raise err(_r("one_of", names=_names(TIES)), f"rank.ties[{i}]" if isinstance(ties, list) else "rank.ties")
+            raise err(reason("one_of", names=listed(TIES)), f"rank.ties[{i}]" if isinstance(ties, list) else "rank.ties")
 
     def height(d: Dimension) -> int:
         return 1 if d.indicators else 1 + max(height(s) for s in d.dimensions)
 
     levels = 1 + max(height(d) for d in dimensions)
     if isinstance(ties, list) and len(items) != levels:
-        raise err(_r("ties_levels", given=len(items), levels=levels), "rank.ties")
+        raise err(reason("ties_levels", given=len(items), levels=levels), "rank.ties")
     return tuple(items)
 
 
 def _dimension(d: Any, dp: str, err: Err, seen_nodes: set[str], seen_inds: set[str]) -> Dimension:
     if not isinstance(d, dict):
-        raise err(_r("mapping"), dp)
-    did = _text(d, "id", dp, err)
+        raise err(reason("mapping"), dp)
+    did = text_at(d, "id", dp, err)
     if did in seen_nodes or did in seen_inds or did == "index":
-        raise err(_r("duplicate_id", id=did) if did != "index" else _r("index_reserved"), f"{dp}.id")
+        raise err(reason("duplicate_id", id=did) if did != "index" else reason("index_reserved"), f"{dp}.id")
     seen_nodes.add(did)
     inds_raw, subs_raw = d.get("indicators"), d.get("dimensions")
     if (inds_raw is None) == (subs_raw is None):
-        raise err(_r("dimension_either"), dp)
+        raise err(reason("dimension_either"), dp)
     refs: list[IndicatorRef] = []
     subs: list[Dimension] = []
     if inds_raw is not None:
         if not isinstance(inds_raw, list) or not inds_raw:
-            raise err(_r("non_empty_list"), f"{dp}.indicators")
+            raise err(reason("non_empty_list"), f"{dp}.indicators")
         for ii, ind in enumerate(inds_raw):
             refs.append(_indicator(ind, f"{dp}.indicators[{ii}]", err, seen_nodes, seen_inds))
     else:
         if not isinstance(subs_raw, list) or not subs_raw:
-            raise err(_r("non_empty_list"), f"{dp}.dimensions")
+            raise err(reason("non_empty_list"), f"{dp}.dimensions")
         subs = [_dimension(s, f"{dp}.dimensions[{si}]", err, seen_nodes, seen_inds) for si, s in enumerate(subs_raw)]
-    return Dimension(id=did, titles=_titles(d, dp, err), weight=_weight(d, dp, err), indicators=tuple(refs),
-                     dimensions=tuple(subs), aggregation=_agg_spec(d.get("aggregation"), f"{dp}.aggregation", err),
-                     weighting=_spec(d.get("weighting"), f"{dp}.weighting", err), path=dp)
+    return Dimension(id=did, titles=titles_at(d, dp, err), weight=weight_at(d, dp, err), indicators=tuple(refs),
+                     dimensions=tuple(subs), aggregation=aggregation_spec(d.get("aggregation"), f"{dp}.aggregation", err),
+                     weighting=method_spec(d.get("weighting"), f"{dp}.weighting", err), path=dp)
 
 
 def _indicator(ind: Any, ip: str, err: Err, seen_nodes: set[str], seen_inds: set[str]) -> IndicatorRef:
     if not isinstance(ind, dict):
-        raise err(_r("mapping"), ip)
-    iid = _text(ind, "id", ip, err)
+        raise err(reason("mapping"), ip)
+    iid = text_at(ind, "id", ip, err)
     if iid in seen_inds:
-        raise err(_r("indicator_twice", id=iid), ip)
+        raise err(reason("indicator_twice", id=iid), ip)
     if iid in seen_nodes or iid == "index":
-        raise err(_r("indicator_is_dimension", id=iid), f"{ip}.id")
+        raise err(reason("indicator_is_dimension", id=iid), f"{ip}.id")
     seen_inds.add(iid)
     norm = ind.get("normalise", {"method": "bounded_linear", "worst": 0, "best": 1})
     if not isinstance(norm, dict) or not isinstance(norm.get("method"), str):
-        raise err(_r("method_mapping"), f"{ip}.normalise")
+        raise err(reason("method_mapping"), f"{ip}.normalise")
     direction = ind.get("direction", 1)
     if direction not in (1, -1) or isinstance(direction, bool):
-        raise err(_r("direction"), f"{ip}.direction")
+        raise err(reason("direction"), f"{ip}.direction")
     denominator, scale = None, 1.0
     den = ind.get("denominate")
     if den is not None:
         if isinstance(den, str):
             den = {"by": den}
         if not isinstance(den, dict) or not isinstance(den.get("by"), str) or not den["by"]:
-            raise err(_r("denominate", example="{by: column, scale: number}"), f"{ip}.denominate")
-        _known(den, {"by", "scale"}, f"{ip}.denominate", err)
+            raise err(reason("denominate", example="{by: column, scale: number}"), f"{ip}.denominate")
+        refuse_unknown_keys(den, {"by", "scale"}, f"{ip}.denominate", err)
         denominator = den["by"]
-        scale = _number(den.get("scale", 1), f"{ip}.denominate.scale", err)
+        scale = number_at(den.get("scale", 1), f"{ip}.denominate.scale", err)
         if scale == 0:
-            raise err(_r("not_zero"), f"{ip}.denominate.scale")
-    return IndicatorRef(id=iid, weight=_weight(ind, ip, err),
+            raise err(reason("not_zero"), f"{ip}.denominate.scale")
+    return IndicatorRef(id=iid, weight=weight_at(ind, ip, err),
                         normalisation=MethodSpec(norm["method"], {k: v for k, v in norm.items() if k != "method"}),
                         direction=int(direction), denominator=denominator, denominator_scale=scale,
-                        impute=_spec(ind.get("impute"), f"{ip}.impute", err),
-                        treat=_spec(ind.get("treat"), f"{ip}.treat", err), path=ip)
+                        impute=method_spec(ind.get("impute"), f"{ip}.impute", err),
+                        treat=method_spec(ind.get("treat"), f"{ip}.treat", err), path=ip)
 
 
 def _deduction(d: Any, dp: str, err: Err) -> DeductionRule:
     if not isinstance(d, dict):
-        raise err(_r("mapping"), dp)
-    op, value = _condition(d, dp, err, required=False)
-    per_unit = _bool(d.get("per_unit", False), f"{dp}.per_unit", err)
+        raise err(reason("mapping"), dp)
+    op, value = condition_at(d, dp, err, required=False)
+    per_unit = bool_at(d.get("per_unit", False), f"{dp}.per_unit", err)
     if op is None and not per_unit:
-        raise err(_r("condition"), dp)
-    points = _number(d.get("points"), f"{dp}.points", err, minimum=0)
-    cap = _number(d.get("max", points if not per_unit else None), f"{dp}.max", err, minimum=0)
-    return DeductionRule(id=_text(d, "id", dp, err), titles=_titles(d, dp, err), indicator=_text(d, "indicator", dp, err),
+        raise err(reason("condition"), dp)
+    points = number_at(d.get("points"), f"{dp}.points", err, minimum=0)
+    cap = number_at(d.get("max", points if not per_unit else None), f"{dp}.max", err, minimum=0)
+    return DeductionRule(id=text_at(d, "id", dp, err), titles=titles_at(d, dp, err), indicator=text_at(d, "indicator", dp, err),
                          points=points, max=cap, op=op, value=value, per_unit=per_unit,
                          basis=str(d.get("basis", "") or ""))
 
 
 def _bonus(b: Any, bp: str, err: Err) -> BonusRule:
     if not isinstance(b, dict):
-        raise err(_r("mapping"), bp)
-    op, value = _condition(b, bp, err, required=False)
-    per_unit = _bool(b.get("per_unit", False), f"{bp}.per_unit", err)
+        raise err(reason("mapping"), bp)
+    op, value = condition_at(b, bp, err, required=False)
+    per_unit = bool_at(b.get("per_unit", False), f"{bp}.per_unit", err)
     if op is None and not per_unit:
-        raise err(_r("condition"), bp)
-    points = _number(b.get("points"), f"{bp}.points", err, minimum=0)
-    return BonusRule(id=_text(b, "id", bp, err), titles=_titles(b, bp, err), indicator=_text(b, "indicator", bp, err),
-                     points=points, max=_number(b.get("max", points if not per_unit else None), f"{bp}.max", err,
+        raise err(reason("condition"), bp)
+    points = number_at(b.get("points"), f"{bp}.points", err, minimum=0)
+    return BonusRule(id=text_at(b, "id", bp, err), titles=titles_at(b, bp, err), indicator=text_at(b, "indicator", bp, err),
+                     points=points, max=number_at(b.get("max", points if not per_unit else None), f"{bp}.max", err,
                                                 minimum=0),
-                     min_index=_number(b.get("min_index", 0), f"{bp}.min_index", err), op=op, value=value,
+                     min_index=number_at(b.get("min_index", 0), f"{bp}.min_index", err), op=op, value=value,
                      per_unit=per_unit)
 
 
@@ -257,29 +256,29 @@ def _uncertainty(u: Any, up: str, err: Err) -> UncertaintySpec | None:
     if u is True:
         return UncertaintySpec()
     if not isinstance(u, dict):
-        raise err(_r("mapping_or_false"), up)
-    _known(u, {"replications", "seed", "weights", "normalisation", "aggregation", "imputation", "treatment",
+        raise err(reason("mapping_or_false"), up)
+    refuse_unknown_keys(u, {"replications", "seed", "weights", "normalisation", "aggregation", "imputation", "treatment",
                "sensitivity", "interval"}, up, err)
     reps = u.get("replications", 1000)
     if isinstance(reps, bool) or not isinstance(reps, int) or reps < 1:
-        raise err(_r("whole_number_min", minimum=1), f"{up}.replications")
+        raise err(reason("whole_number_min", minimum=1), f"{up}.replications")
     seed = u.get("seed", 2013)
     if isinstance(seed, bool) or not isinstance(seed, int):
-        raise err(_r("whole_number"), f"{up}.seed")
+        raise err(reason("whole_number"), f"{up}.seed")
     weights = u.get("weights", {}) or {}
     if not isinstance(weights, dict):
-        raise err(_r("mapping_like", example="{noise: 0.25, levels: [1, 2]}"), f"{up}.weights")
-    _known(weights, {"noise", "levels"}, f"{up}.weights", err)
-    noise = _share(weights.get("noise", 0.25), f"{up}.weights.noise", err)
+        raise err(reason("mapping_like", example="{noise: 0.25, levels: [1, 2]}"), f"{up}.weights")
+    refuse_unknown_keys(weights, {"noise", "levels"}, f"{up}.weights", err)
+    noise = share_at(weights.get("noise", 0.25), f"{up}.weights.noise", err)
     levels = weights.get("levels", [])
     if not isinstance(levels, list) or not all(isinstance(x, int) and not isinstance(x, bool) and x >= 1
                                                for x in levels):
-        raise err(_r("levels_list"), f"{up}.weights.levels")
+        raise err(reason("levels_list"), f"{up}.weights.levels")
     interval = u.get("interval", [0.05, 0.95])
     if (not isinstance(interval, list) or len(interval) != 2
             or not all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in interval)
             or not 0 <= interval[0] < interval[1] <= 1):
-        raise err(_r("quantiles"), f"{up}.interval")
+        raise err(reason("quantiles"), f"{up}.interval")
 
     exact: list[str] = []
 
@@ -289,20 +288,20 @@ def _uncertainty(u: Any, up: str, err: Err) -> UncertaintySpec | None:
         raw = u.get(key, []) or []
         path = f"{up}.{key}"
         if isinstance(raw, dict):
-            _known(raw, {"choices"}, path, err)
+            refuse_unknown_keys(raw, {"choices"}, path, err)
             raw = raw.get("choices")
             path = f"{path}.choices"
             if not isinstance(raw, list) or not raw:
-                raise err(_r("choices_list"), path)
+                raise err(reason("choices_list"), path)
             exact.append(key)
         elif not isinstance(raw, list):
-            raise err(_r("alternatives", example="{choices: [...]}"), path)
+            raise err(reason("alternatives", example="{choices: [...]}"), path)
         out = []
         for i, item in enumerate(raw):
             if item == NOMINAL.method and key in exact:
                 out.append(NOMINAL)
                 continue
-            spec = (_agg_spec if agg else _spec)(item, f"{path}[{i}]", err)
+            spec = (aggregation_spec if agg else method_spec)(item, f"{path}[{i}]", err)
             if spec is not None:
                 out.append(spec)
         return tuple(out)
@@ -312,7 +311,7 @@ def _uncertainty(u: Any, up: str, err: Err) -> UncertaintySpec | None:
     return UncertaintySpec(replications=reps, seed=seed, weight_noise=noise, weight_levels=tuple(levels),
                            normalisation=normalisation, aggregation=aggregation,
                            imputation=imputation, treatment=treatment,
-                           sensitivity=_bool(u.get("sensitivity", True), f"{up}.sensitivity", err),
+                           sensitivity=bool_at(u.get("sensitivity", True), f"{up}.sensitivity", err),
                            interval=(float(interval[0]), float(interval[1])), exact=tuple(exact))
 
 
@@ -323,18 +322,18 @@ def validate_references(framework: Framework, indicator_ids: set[str], methods: 
 
     for ref in framework.leaves():
         if ref.id not in indicator_ids:
-            raise err(_unknown("unknown_indicator", ref.id, indicator_ids), f"{ref.path}.id")
+            raise err(unknown_name("unknown_indicator", ref.id, indicator_ids), f"{ref.path}.id")
         if ref.normalisation.method not in methods:
-            raise err(_unknown("unknown_method", ref.normalisation.method, methods, registry="normalise"),
+            raise err(unknown_name("unknown_method", ref.normalisation.method, methods, registry="normalise"),
                       f"{ref.path}.normalise.method")
     for kind, rules in (("vetoes", framework.vetoes), ("deductions", framework.deductions),
                         ("bonuses", framework.bonuses)):
         for i, rule in enumerate(rules):
             if rule.indicator not in indicator_ids:
-                raise err(_unknown("unknown_indicator", rule.indicator, indicator_ids), f"{kind}[{i}].indicator")
+                raise err(unknown_name("unknown_indicator", rule.indicator, indicator_ids), f"{kind}[{i}].indicator")
     for ci, c in enumerate(framework.checks):
         if c not in indicator_ids:
-            raise err(_unknown("unknown_indicator", c, indicator_ids), f"checks[{ci}]")
+            raise err(unknown_name("unknown_indicator", c, indicator_ids), f"checks[{ci}]")
 
 
 def method_fields(framework: Framework) -> list[tuple[str, str, MethodSpec]]:
@@ -374,146 +373,5 @@ def validate_methods(framework: Framework, registries: Mapping[str, set[str]]) -
     for registry, path, spec in method_fields(framework):
         known = registries.get(registry)
         if known is not None and spec.method not in known:
-            raise FrameworkError(_unknown("unknown_method", spec.method, known, registry=registry),
+            raise FrameworkError(unknown_name("unknown_method", spec.method, known, registry=registry),
                                  file=framework.source, line=framework.line_of(path), field=path)
-
-
-# ------------------------------------------------------------------ small parsers
-
-def _line(lines: Mapping[str, int], path: str | None) -> int | None:
-    while path:
-        if path in lines:
-            return lines[path]
-        cut = max(path.rfind("."), path.rfind("["))
-        path = path[:cut] if cut > 0 else ""
-    return None
-
-
-def _r(key: str, **values: Any) -> str:
-    """The reason of a load error in the process's language (govlens.messages ``config.<key>``)."""
-    from govlens.messages import t
-    return t(f"config.{key}", **values)
-
-
-def _names(names: Iterable[str]) -> str:
-    from govlens.messages import join
-    return join(list(names))
-
-
-def _unknown(key: str, name: str, known: Iterable[str], **values: Any) -> str:
-    """``unknown indicator 'x'; did you mean 'y'?`` (govlens.messages: the nearest known names)."""
-    from govlens.messages import did_you_mean, t
-    return t(f"config.{key}", name=name, hint=did_you_mean(str(name), sorted(known)), **values)
-
-
-def _known(m: Mapping[str, Any], keys: set[str], path: str, err: Err) -> None:
-    unknown = sorted(set(m) - keys)
-    if unknown:
-        from govlens.messages import did_you_mean, t
-        raise err(t("config.unknown_key", key=unknown[0], hint=did_you_mean(str(unknown[0]), keys)),
-                  f"{path}.{unknown[0]}")
-
-
-def _list(doc: Mapping[str, Any], key: str, err: Err) -> list[Any]:
-    value = doc.get(key) or []
-    if not isinstance(value, list):
-        raise err(_r("list"), key)
-    return value
-
-
-def _spec(value: Any, path: str, err: Err) -> MethodSpec | None:
-    """``minmax`` or ``{method: minmax, l: 0, u: 100}`` → MethodSpec; None when absent."""
-    if value is None:
-        return None
-    if isinstance(value, str) and value.strip():
-        return MethodSpec(value.strip())
-    if isinstance(value, dict) and isinstance(value.get("method"), str) and value["method"].strip():
-        return MethodSpec(value["method"].strip(), {str(k): v for k, v in value.items() if k != "method"})
-    raise err(_r("method_spec"), path)
-
-
-def _agg_spec(value: Any, path: str, err: Err) -> MethodSpec | None:
-    spec = _spec(value, path, err)
-    if spec is not None and spec.method not in AGGREGATIONS:
-        raise err(_r("one_of", names=_names(AGGREGATIONS)), path)
-    return spec
-
-
-def _aggregation(value: Any, path: str, err: Err) -> tuple[MethodSpec, tuple[MethodSpec, ...]]:
-    """The top-level ``aggregation``: one method for every level, or a list with one per level."""
-    if isinstance(value, list):
-        if not value:
-            raise err(_r("agg_levels"), path)
-        levels = tuple(_agg_spec(v, f"{path}[{i}]", err) or MethodSpec("weighted_arithmetic")
-                       for i, v in enumerate(value))
-        return levels[0], levels
-    spec = _agg_spec(value, path, err)
-    return spec or MethodSpec("weighted_arithmetic"), ()
-
-
-def _condition(m: Mapping[str, Any], path: str, err: Err, *, required: bool) -> tuple[str | None, float | None]:
-    op = m.get("op")
-    if op is None and not required:
-        return None, None
-    if op not in VETO_OPS:
-        raise err(_r("op_one_of", names=_names(VETO_OPS)), f"{path}.op")
-    value = m.get("value")
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise err(_r("number"), f"{path}.value")
-    return op, float(value)
-
-
-def _number(value: Any, path: str, err: Err, minimum: float | None = None) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise err(_r("number"), path)
-    if minimum is not None and value < minimum:
-        raise err(_r("number_min", minimum=f"{minimum:g}"), path)
-    return float(value)
-
-
-def _share(value: Any, path: str, err: Err) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
-        raise err(_r("share"), path)
-    return float(value)
-
-
-def _bool(value: Any, path: str, err: Err) -> bool:
-    if not isinstance(value, bool):
-        raise err(_r("bool"), path)
-    return value
-
-
-def _text(m: dict[str, Any], key: str, path: str, err: Err) -> str:
-    value = m.get(key)
-    if not isinstance(value, str) or not value.strip():
-        raise err(_r("missing"), f"{path}.{key}" if path else key)
-    return value
-
-
-def _weight(m: dict[str, Any], path: str, err: Err) -> float:
-    value = m.get("weight", 1)
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-        raise err(_r("number_min", minimum=0), f"{path}.weight")
-    return float(value)
-
-
-def _titles(m: dict[str, Any], path: str, err: Err) -> dict[str, str]:
-    value = m.get("title")
-    if value is None:
-        return {}
-    if isinstance(value, str):
-        return {"zh-CN": value}
-    if isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
-        return dict(value)
-    raise err(_r("titles"), f"{path}.title" if path else "title")
-
-
-def number_or_fraction(value: Any) -> float:
-    """``3``, ``0.5`` or ``"1/3"`` (as judgements are written in AHP matrices) → float; ValueError otherwise."""
-    if isinstance(value, bool):
-        raise ValueError(value)
-    if isinstance(value, (int, float)):
-        return float(value)
-    if isinstance(value, str):
-        return float(Fraction(value.strip()))
-    raise ValueError(value)

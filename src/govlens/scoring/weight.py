@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from govlens.frameworks.load import number_or_fraction
+from govlens.frameworks.fields import number_or_fraction
 from govlens.messages import join, os_reason, quote, t
 from govlens.scoring.methods import ParamError, Registry, call, not_number, shown
 from govlens.scoring.run import IndexRun
