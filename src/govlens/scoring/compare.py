@@ -242,3 +242,18 @@ def summary(table: pd.DataFrame, top: int = 5) -> dict[str, Any]:
             "largest": both.reindex(both["rank_change"].abs().sort_values(ascending=False).index)
             .head(top)[["name", "group", "rank_old", "rank_new", "index_change", "main_driver"]]
             .reset_index().to_dict("records")}
+
+
+def write_comparison(table: pd.DataFrame, out: Path) -> None:
+    """The comparison as CSV, every text cell neutralised (names and ids are anyone's text), written atomically."""
+    from govlens.atomic import atomic_path
+    from govlens.cells import neutralise_cell
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    safe = table.copy()
+    safe.index = pd.Index([neutralise_cell(str(i)) for i in safe.index], name=table.index.name)
+    for col in safe.columns:
+        if safe[col].dtype == object:
+            safe[col] = safe[col].map(neutralise_cell)
+    with atomic_path(out) as tmp:
+        safe.to_csv(tmp, float_format="%.6g", encoding="utf-8")

@@ -1,0 +1,5 @@
+import sys
+
+from govlens.cli.entry import main
+
+sys.exit(main())
