@@ -12,4 +12,4 @@ def test_denomination_per_capita() -> None:
     assert col(run, "denominated", "sites")[:2].tolist() == [1.0, 5.0]
     assert np.isnan(col(run, "denominated", "sites")[2:]).all()
     assert run.analysis["denomination"].iloc[0]["invalid_denominators"] == 2
-    assert any("zero, negative or missing 'pop'" in n for n in run.notes)
+    assert any("为零、负数或缺失" in n for n in run.notes)

@@ -89,7 +89,7 @@ def test_goalposts_imply_direction_for_data_driven_alternatives() -> None:
 def test_constant_indicator_is_noted_and_bad_params_name_the_key() -> None:
     fw = framework(simple({"a": {"normalise": {"method": "minmax"}}, "b": {"normalise": {"method": "minmax"}}}))
     run = run_of(fw, {"a": [1, 2, 3], "b": [5, 5, 5]})
-    assert any("b: the same value for every unit" in note for note in run.notes)
+    assert any("指标 “b”：所有单位数值相同" in note for note in run.notes)
     bad = framework(simple({"a": {"normalise": {"method": "zscore", "sd": -1}}}))
     with pytest.raises(FrameworkError) as info:
         run_of(bad, {"a": [1, 2, 3]})

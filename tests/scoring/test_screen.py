@@ -18,6 +18,6 @@ def test_screening_by_availability() -> None:
     assert screening["availability"].tolist() == pytest.approx([1, 1 / 3, 1, 2 / 3])
     assert screening["included"].tolist() == [True, False, True, True]
     assert np.isnan(run.results["index"].iloc[1]) and not np.isnan(run.results["index"].iloc[3])
-    assert any("less than 60%" in n for n in run.notes)
+    assert any("指标数据不足 60%" in n for n in run.notes)
     # imputation happened after screening counted the gaps: u1's values are filled but it stays out
     assert col(run, "imputed", "b")[1] == pytest.approx(8 / 3)

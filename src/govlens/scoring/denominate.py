@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from govlens.messages import quote, t
 from govlens.scoring.run import IndexRun, assemble
 
 
@@ -47,6 +48,6 @@ def denominate(run: IndexRun, logged: dict[str, tuple[str, float]] | None = None
     run.analysis["denomination"] = report
     for row in report.itertuples(index=False):
         if row.invalid_denominators:
-            run.notes.append(f"{row.indicator}: {row.invalid_denominators} unit(s) with a zero, negative or missing "
-                             f"'{row.denominator}' have no value")
+            run.notes.append(t("scoring.note_denominator", name=quote(row.indicator), count=row.invalid_denominators,
+                               by=quote(row.denominator)))
     run.log_step("denominate", {k: {"by": by, "scale": scale} for k, (by, scale) in dens.items()})

@@ -95,7 +95,7 @@ def lognormal(raw: np.ndarray, *, p10: float, median: float) -> np.ndarray:
         raise ParamError(t("scoring.p10_numeric"), "p10") from None
     if not 0 < p10 < median:
         raise ParamError(t("scoring.p10_order"), "p10")
-    from scipy import special      # imported here: scipy costs ~0.3 s and only this method needs it
+    from scipy import special  # imported here: scipy costs ~0.3 s and only this method needs it
 
     inverse_erfc_one_fifth = float(special.erfcinv(0.2))
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -347,7 +347,7 @@ def normalise(raw_or_run: Any, method_name: Any = None, params: Any = None, *,
     frame, constant = normalise_frame(run, run.latest(), specs)
     run.data["normalised"] = frame
     for col in constant:
-        run.notes.append(f"{col}: the same value for every unit; it cannot tell units apart")
+        run.notes.append(t("scoring.note_constant", name=quote(col)))
     run.log_step("normalise", {k: {**spec.as_dict(), "direction": d} for k, (spec, _, d) in specs.items()})
 
 

@@ -25,10 +25,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from govlens.frameworks.load import TIES  # noqa: F401  (the names, kept with the framework parser)
 from govlens.scoring.run import IndexRun
 from govlens.scoring.tree import ROOT
-
-from govlens.frameworks.load import TIES  # noqa: F401  (the names, kept with the framework parser)
 
 
 def rank_within_groups(frame: pd.DataFrame, *, group: str = "group", score: str = "index",

@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from govlens.messages import t
 from govlens.scoring.run import IndexRun
 
 
@@ -26,5 +27,5 @@ def screen(run: IndexRun, min_availability: float | None = None) -> None:
     run.analysis["screening"] = pd.DataFrame({"availability": share, "included": included}, index=run.input.ids)
     excluded = int((~included).sum())
     if excluded:
-        run.notes.append(f"{excluded} unit(s) have less than {threshold:.0%} of their indicators and get no index")
+        run.notes.append(t("scoring.note_screened", count=excluded, share=f"{threshold:.0%}"))
     run.log_step("screen", {"min_availability": threshold, "excluded": excluded})

@@ -42,6 +42,7 @@ import numpy as np
 import pandas as pd
 
 from govlens.frameworks.model import NOMINAL, MethodSpec, UncertaintySpec
+from govlens.messages import t
 from govlens.scoring import impute as impute_mod
 from govlens.scoring import normalise as normalise_mod
 from govlens.scoring import treat as treat_mod
@@ -335,14 +336,14 @@ def uncertainty(run: IndexRun, spec: UncertaintySpec | None = None, replications
     elif problem and spec.sensitivity:
         sens = pd.DataFrame({"factor": problem["names"], "S1": np.nan, "S1_conf": np.nan, "ST": np.nan,
                              "ST_conf": np.nan})
-        run.notes.append("uncertainty: no rank moved in any replication, so the sensitivity indices are undefined")
+        run.notes.append(t("scoring.note_no_rank_moved"))
     run.analysis["sensitivity"] = sens
     run.analysis["uncertainty"] = pd.DataFrame([{"replications": runs, "factors": ", ".join(f.name for f in factors),
                                                  "quantile_low": low_q, "quantile_high": high_q,
                                                  "weight_noise": spec.weight_noise, "seed": spec.seed,
                                                  "design": "saltelli" if problem else "monte_carlo"}])
     if not factors:
-        run.notes.append("uncertainty: no factor varies (weight noise 0 and no alternatives); intervals are the ranks")
+        run.notes.append(t("scoring.note_no_factor"))
     run.log_step("uncertainty", {"replications": runs, "requested": reps, "seed": spec.seed,
                                  "weight_noise": spec.weight_noise, "weight_levels": list(spec.weight_levels),
                                  "factors": {f.name: [c.as_dict() if isinstance(c, MethodSpec) else c

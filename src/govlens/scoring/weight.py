@@ -270,5 +270,5 @@ def weigh_node(run: IndexRun, node: Node, x: np.ndarray, spec_override: Any = No
                                                                   ignore_index=True)
     disagreement = details.get("disagreement")
     if disagreement:
-        run.notes.append(f"weights of '{node.id}': the experts disagree most on {', '.join(disagreement)}")
+        run.notes.append(t("scoring.note_disagreement", node=quote(node.id), children=join(list(disagreement))))
     return weights
