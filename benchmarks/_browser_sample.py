@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from govlens.contract import defects as D
-from govlens.demo import DEMO_CHECK_DATE
+from govlens.pipeline.demo import DEMO_CHECK_DATE
 from govlens.registry.model import Platform
 from govlens.registry.write import write_registry_csv
 from govlens.sandbox.platforms import generate_platforms

@@ -19,10 +19,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from govlens.campaign import write_campaign
-from govlens.demo import DEMO_CHECK_DATE
-from govlens.registry.shipped import shipped_registry
+from govlens.pipeline.campaign import write_campaign
+from govlens.pipeline.demo import DEMO_CHECK_DATE
 from govlens.registry import load_registry
+from govlens.registry.shipped import shipped_registry
 from govlens.registry.write import write_registry_csv
 from govlens.sandbox import hostile
 from govlens.sandbox.platforms import generate_platforms

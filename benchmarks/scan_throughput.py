@@ -22,10 +22,10 @@ from pathlib import Path
 import aiohttp
 from aiohttp.abc import AbstractResolver
 
-from govlens.demo import DEMO_CHECK_DATE
-from govlens.registry.shipped import shipped_registry
+from govlens.pipeline.demo import DEMO_CHECK_DATE
 from govlens.probes.scan import run_scan
 from govlens.registry import load_registry
+from govlens.registry.shipped import shipped_registry
 from govlens.registry.write import write_registry_csv
 from govlens.sandbox.platforms import generate_platforms
 from govlens.sandbox.process import sandbox_process

@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from govlens.demo import DEMO_CHECK_DATE
+from govlens.pipeline.demo import DEMO_CHECK_DATE
 from govlens.probes.scan import run_scan
 from govlens.registry.write import write_registry_csv
 from govlens.sandbox.platforms import generate_platforms

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from govlens.campaign import load_campaign
 from govlens.errors import CampaignFileError
+from govlens.pipeline.campaign import load_campaign
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -64,7 +64,7 @@ def test_several_frameworks_and_data_files(tmp_path: Path) -> None:
     c = load_campaign(path)
     assert c.frameworks == ["newmedia-2013", "website-2013"] and c.framework == "newmedia-2013"
     assert c.framework_kinds == {"newmedia-2013": ("weibo", "wechat"), "website-2013": ("website",)}
-    from govlens.runner import campaign_frameworks
+    from govlens.pipeline.runner import campaign_frameworks
     assert [f.platform_kinds for f in campaign_frameworks(c)] == [("weibo", "wechat"), ("website",)]
 
 
@@ -117,7 +117,7 @@ def test_a_typo_in_english(tmp_path: Path) -> None:
 
 def test_a_missing_file_is_named_with_its_key_line_and_full_path(tmp_path: Path, monkeypatch) -> None:
     """The key that named the file, its line in the campaign file, the full resolved path."""
-    from govlens.runner import preflight
+    from govlens.pipeline.runner import preflight
     (tmp_path / "sub").mkdir()
     path = tmp_path / "sub" / "c.toml"
     path.write_text('[campaign]\nname = "x"\n\nregistry = "../lists/registry.csv"\n', encoding="utf-8")
@@ -142,7 +142,7 @@ def test_a_missing_file_is_named_with_its_key_line_and_full_path(tmp_path: Path,
 
 
 def test_a_missing_warc_archive_is_named_with_its_key_line_and_full_path(tmp_path: Path) -> None:
-    from govlens.runner import preflight
+    from govlens.pipeline.runner import preflight
     (tmp_path / "r.csv").write_text("id,name,kind,url\np1,x,website,https://www.x.gov.cn/\n", encoding="utf-8")
     (tmp_path / "a.warc.gz").write_bytes(b"")
     path = write(tmp_path, GOOD + 'warc = ["a.warc.gz",\n  "crawls/b.warc.gz"]\n')

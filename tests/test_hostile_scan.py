@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from govlens.campaign import write_campaign
+from govlens.pipeline.campaign import write_campaign
 from govlens.registry import load_registry
 from govlens.registry.write import write_registry_csv
 from govlens.sandbox import hostile

@@ -28,8 +28,8 @@ from datetime import date
 import duckdb
 import pytest
 
-from govlens.campaign import write_campaign
 from govlens.contract import defects as D
+from govlens.pipeline.campaign import write_campaign
 from govlens.registry import load_registry
 from govlens.registry.shipped import shipped_registry
 from govlens.registry.write import write_registry_csv

@@ -18,7 +18,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from govlens.campaign import write_campaign
+from govlens.pipeline.campaign import write_campaign
 from govlens.registry.model import Platform
 from govlens.registry.write import write_registry_csv
 from govlens.sandbox import hostile as H

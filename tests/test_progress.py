@@ -19,8 +19,8 @@ import pytest
 from rich.console import Console
 
 from govlens import messages
+from govlens.pipeline.runner import StageReport, kind_progress
 from govlens.progress import Reporter, active
-from govlens.runner import StageReport, kind_progress
 
 SEED = 2013
 AS_OF = date(2013, 12, 15)
@@ -160,7 +160,7 @@ def test_the_summary_is_tables_without_reprs() -> None:
 @pytest.fixture(scope="module")
 def sandbox_scan(tmp_path_factory: pytest.TempPathFactory):
     """A registry of sandbox websites, the sandbox web serving them, and a campaign file over it."""
-    from govlens.campaign import write_campaign
+    from govlens.pipeline.campaign import write_campaign
     from govlens.registry import load_registry
     from govlens.registry.shipped import shipped_registry
     from govlens.registry.write import write_registry_csv

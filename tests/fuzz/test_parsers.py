@@ -17,9 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from govlens.awards.config import parse_awards
-from govlens.campaign import load_campaign
 from govlens.errors import AwardsError, CampaignFileError, FrameworkError, InputError, RegistryError
 from govlens.frameworks.load import load_framework, parse_framework
+from govlens.pipeline.campaign import load_campaign
 from govlens.probes.charset import decode_html
 from govlens.probes.dates import date_from_url, find_date, parse_date, parse_iso_datetime
 from govlens.probes.external_signals import import_signals

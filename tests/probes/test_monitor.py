@@ -13,8 +13,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from govlens.campaign import write_campaign
 from govlens.contract import defects as D
+from govlens.pipeline.campaign import write_campaign
 from govlens.registry.write import write_registry_csv
 from govlens.sandbox.platforms import generate_platforms
 from govlens.sandbox.server import run_in_thread

@@ -29,8 +29,8 @@ import duckdb
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
-from govlens.campaign import write_campaign
 from govlens.contract import defects as D
+from govlens.pipeline.campaign import write_campaign
 from govlens.probes.warc_replay import UNARCHIVABLE_PROBES
 from govlens.registry import load_registry
 from govlens.registry.shipped import shipped_registry

@@ -210,7 +210,7 @@ def test_page_reads_its_record_from_a_damaged_archive_and_warns(tmp_path):
 
 
 def _scan_campaign(tmp_path: Path, warc: list[str]) -> Path:
-    from govlens.campaign import write_campaign
+    from govlens.pipeline.campaign import write_campaign
     from govlens.registry.model import Platform
     from govlens.registry.write import write_registry_csv
     write_registry_csv([Platform(id="t1", name="测试县人民政府", kind="website", org_type="government", level="county",

@@ -2,7 +2,7 @@
 
 The pages are third-party public pages kept outside the project, in ``<repo>/../shared/realweb``
 (or the folder named by ``GOVLENS_REALWEB``); a clone without them skips this test. Every page
-goes through :func:`govlens.page_check.check_page` in-process with the role, base URL and check
+goes through :func:`govlens.pipeline.page_check.check_page` in-process with the role, base URL and check
 date of ``sources.csv``, and is compared with the hand-made ``labels.csv`` by the corpus's own
 scorer (its ``govlens_values`` and ``same``, imported from the folder, not copied), so this
 test and ``score.py`` can never disagree about a field. Every labelled field must be right on
@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 
-from govlens.page_check import check_page
+from govlens.pipeline.page_check import check_page
 from govlens.probes.charset import decode_html
 
 THRESHOLD = 0.95

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from govlens.awards.config import load_awards, parse_awards
-from govlens.campaign import load_campaign
 from govlens.errors import AwardsError, CampaignFileError
 from govlens.notice_text import NoticeText, parse_notice
+from govlens.pipeline.campaign import load_campaign
 from govlens.report import write_reports
 from govlens.report.numerals import chinese_date
 
@@ -143,7 +143,7 @@ def test_the_demo_notice_text_is_a_valid_notice_table() -> None:
     """The 2013 text ships only as the demo's [notice]; its counts are placeholders, not "近十万"."""
     import tomllib
 
-    from govlens.demo import DEMO_NOTICE
+    from govlens.pipeline.demo import DEMO_NOTICE
     doc = tomllib.loads(DEMO_NOTICE.read_text(encoding="utf-8"))
     n = parse_notice(doc["notice"], str(DEMO_NOTICE))
     assert n is not None and n.title == "2013年中国优秀政务平台推荐及综合影响力评估结果通报" and n.date == date(2013, 12, 25)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from govlens.contract.defects import BROWSER_KINDS, match_key
-from govlens.demo import DEMO_CHECK_DATE, DEMO_SEED, sandbox_platforms
+from govlens.pipeline.demo import DEMO_CHECK_DATE, DEMO_SEED, sandbox_platforms
 from govlens.registry.write import write_registry_csv
 from govlens.sandbox.process import sandbox_process
 

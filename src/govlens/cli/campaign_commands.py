@@ -11,13 +11,13 @@ from rich.markup import escape
 
 from govlens import messages
 from govlens.cli.common import console, print_stage, reporter, sandbox_args, settings_overrides
-from govlens.demo import DEMO_BROWSER_SAMPLE, DEMO_CHECK_DATE
 from govlens.errors import ConfigError
+from govlens.pipeline.demo import DEMO_BROWSER_SAMPLE, DEMO_CHECK_DATE
 from govlens.summary import print_summary
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from govlens.demo import run_demo
+    from govlens.pipeline.demo import run_demo
     from govlens.settings import Settings
 
     out = Path(args.out).resolve()
@@ -53,8 +53,8 @@ def _window_opened(window: dict[str, Any], done: int) -> None:
 
 
 def cmd_stage(args: argparse.Namespace) -> int:
-    from govlens import runner
-    from govlens.campaign import load_campaign
+    from govlens.pipeline import runner
+    from govlens.pipeline.campaign import load_campaign
 
     campaign = load_campaign(args.campaign, settings_overrides(args.set))
     resume = bool(getattr(args, "resume", False))
@@ -94,8 +94,8 @@ def cmd_stage(args: argparse.Namespace) -> int:
 
 def cmd_review(args: argparse.Namespace) -> int:
     """`govlens review export|import CAMPAIGN`: the expert review's sheets out and back."""
-    from govlens import runner
-    from govlens.campaign import load_campaign
+    from govlens.pipeline import runner
+    from govlens.pipeline.campaign import load_campaign
 
     campaign = load_campaign(args.campaign, settings_overrides(args.set))
     with runner.open_store(campaign) as store, reporter(campaign.settings):

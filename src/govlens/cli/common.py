@@ -8,8 +8,8 @@ from rich.console import Console
 from rich.markup import escape
 
 from govlens import messages
-from govlens.demo import DEMO_SEED
 from govlens.errors import ConfigError
+from govlens.pipeline.demo import DEMO_SEED
 from govlens.progress import Reporter
 from govlens.summary import stage_line
 

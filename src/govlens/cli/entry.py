@@ -34,8 +34,8 @@ def _error(exc: BaseException, locale: str | None = None) -> None:
     text = str(exc)
     key = getattr(exc, "key", None)
     if key and hasattr(exc, "params"):
+        from govlens.pipeline.runner import warc_message
         from govlens.report.locale import load_locale
-        from govlens.runner import warc_message
         L = load_locale(locale or "zh-CN")
         text = warc_message(L, key, exc.params())
         console.print(f"[red]{escape(L.t('warc.error'))}:[/red] {escape(text)}", highlight=False, soft_wrap=True)

@@ -53,7 +53,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
 def _results_path(value: str) -> str:
     """A campaign file stands for its store."""
     if value.endswith(".toml"):
-        from govlens.campaign import load_campaign
+        from govlens.pipeline.campaign import load_campaign
         return str(load_campaign(value).store_path)
     return value
 

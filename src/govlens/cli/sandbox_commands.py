@@ -8,7 +8,7 @@ from typing import Any
 
 from govlens import messages
 from govlens.cli.common import console, sandbox_args, warn
-from govlens.demo import DEMO_CHECK_DATE, sandbox_platforms
+from govlens.pipeline.demo import DEMO_CHECK_DATE, sandbox_platforms
 
 
 def cmd_sandbox(args: argparse.Namespace) -> int:

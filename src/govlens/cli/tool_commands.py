@@ -13,7 +13,7 @@ from govlens.cli.common import console, settings_overrides, warn
 def cmd_page(args: argparse.Namespace) -> int:
     import json
 
-    from govlens.page_check import check_page
+    from govlens.pipeline.page_check import check_page
     from govlens.settings import Settings
 
     settings = Settings()
@@ -23,8 +23,8 @@ def cmd_page(args: argparse.Namespace) -> int:
                         sandbox=args.sandbox, warc_url=args.url, locale=args.locale)
     problems = (report.get("fetch") or {}).get("warc_problems") or []
     if problems:
+        from govlens.pipeline.runner import warc_message
         from govlens.report.locale import load_locale
-        from govlens.runner import warc_message
         L = load_locale(args.locale)
         for p in problems:
             warn(warc_message(L, p["key"], p))

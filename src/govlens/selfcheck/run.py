@@ -1,7 +1,7 @@
 """`govlens check URL`: one site through the campaign's own stages, without a registry or campaign file.
 
 The site becomes a one-platform registry (kind website, its own group, province and level unknown)
-and an in-memory :class:`~govlens.campaign.Campaign` writing to ``--out``; then the runner's stages
+and an in-memory :class:`~govlens.pipeline.campaign.Campaign` writing to ``--out``; then the runner's stages
 run on it as in any campaign — register, the HTTP scan and the browser pass (``runner.scan``),
 the indicators, the score (of :func:`govlens.selfcheck.single.single_site`'s framework: absolute
 thresholds, no rank) and, with ``national-check-2019``, the national inspection (``runner.inspect``).
@@ -73,9 +73,9 @@ def is_scheme(name: str) -> bool:
 
 def run_check(opts: CheckOptions, say: Callable[[str], None] = lambda _: None) -> CheckRun:
     """Scan, score (and inspect) one site; write its scorecard; return what the summary prints."""
-    from govlens import runner
-    from govlens.campaign import Campaign
     from govlens.indicators.run import run_indicators
+    from govlens.pipeline import runner
+    from govlens.pipeline.campaign import Campaign
     from govlens.registry.model import Platform
     from govlens.registry.write import write_registry_csv
     from govlens.scoring import score_campaign

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from aiohttp import web
 
-from govlens.campaign import Campaign
 from govlens.errors import BrowserUnavailable
+from govlens.pipeline.campaign import Campaign
+from govlens.pipeline.runner import browse
 from govlens.probes.base import ProbeContext
 from govlens.probes.browser import BrowserProbe
 from govlens.probes.browser.pool import BrowserPool
 from govlens.registry.model import Platform
-from govlens.runner import browse
 from govlens.settings import Settings
 from govlens.store.campaign_store import CampaignStore
 

@@ -46,7 +46,7 @@ OUTPUTS = (("notice", "notice.html"), ("notice (Markdown)", "notice.md"), ("noti
 def sandbox_platforms(registry: str | None, sites: int | None, seed: int,
                       warn: Callable[[str], None] = lambda _: None) -> list[Platform]:
     """The registry's platforms (the shipped one by default), websites generated up to ``sites``."""
-    from govlens.sandbox.hostile import DOMAIN     # hostile hosts are served by the hostile web, not as sites
+    from govlens.sandbox.hostile import DOMAIN  # hostile hosts are served by the hostile web, not as sites
     from govlens.sandbox.platforms import generate_platforms
 
     loaded = load_registry(registry or shipped_registry())
@@ -65,9 +65,9 @@ def run_demo(out: Path, *, registry: str | None, sites: int | None, seed: int, a
              say: Callable[[str], None], on_stage: Callable[[Any], None],
              progress: Callable[[int, int], None] | None = None) -> list[tuple[str, Path]]:
     """Evaluate the sandbox web end to end into ``out``; return (label, path) of the outputs."""
-    from govlens.campaign import load_campaign, write_campaign
+    from govlens.pipeline.campaign import load_campaign, write_campaign
+    from govlens.pipeline.runner import run_all
     from govlens.registry.write import write_registry_csv
-    from govlens.runner import run_all
     from govlens.sandbox.process import sandbox_process
     from govlens.sandbox.review import fill_sheets
     from govlens.sandbox.web import build_sandbox
@@ -114,9 +114,9 @@ def previous_campaign(out: Path, platforms: list[Platform], web: Any, *, seed: i
                       locale: str, overrides: dict[str, Any], on_stage: Callable[[Any], None]) -> Path | None:
     """The previous year's campaign the 快速发展 award compares with: the websites that submitted materials,
     on the sandbox web as it was a year earlier (HTTP scan, website-2013), into ``previous/campaign.duckdb``."""
-    from govlens.campaign import load_campaign, write_campaign
+    from govlens.pipeline.campaign import load_campaign, write_campaign
+    from govlens.pipeline.runner import open_store, register, scan, score
     from govlens.registry.write import write_registry_csv
-    from govlens.runner import open_store, register, scan, score
     from govlens.sandbox.previous import fast_developers, previous_year
     from govlens.sandbox.process import sandbox_process
 

@@ -167,7 +167,7 @@ def check_tables(path: Path, text: str, doc: dict[str, Any]) -> None:
 def require_file(campaign: Campaign, key: str, path: Path | str | None = None) -> None:
     """Stop with the campaign key that names a file, its line and the file's full path when it is missing.
 
-    Checked by the stage that reads the file (:func:`govlens.runner.preflight`), not when the
+    Checked by the stage that reads the file (:func:`govlens.pipeline.runner.preflight`), not when the
     campaign is loaded: a `report` rerun does not need the registry any more.
     """
     target = Path(path) if path is not None else getattr(campaign, key, None)

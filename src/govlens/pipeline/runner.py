@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from govlens.campaign import Campaign, require_file
 from govlens.errors import CampaignFileError, InputError
 from govlens.frameworks import load_framework, validate_references
 from govlens.messages import os_reason, t
+from govlens.pipeline.campaign import Campaign, require_file
 from govlens.progress import active
 from govlens.registry import RegistryLoad, load_registry
 from govlens.store import CampaignStore
