@@ -1,9 +1,9 @@
-"""Facts of every new-media account, computed once per run in SQL from the imported tables.
+"""Facts of every new-media account, computed once per run from the imported tables.
 
 The account statistics of a national campaign are 18 million rows; the new-media indicators
-never look at them row by row. One query per source table (``nm_stats``, ``nm_posts``,
-``nm_comments``, ``nm_submissions``, ``nm_experts``) aggregates them inside DuckDB to one row
-per account, and the indicators (``evaluate_batch``) are vectorised numpy over that frame.
+never look at them row by row. One store query per source table (:mod:`govlens.store.newmedia`:
+``nm_stats``, ``nm_posts``, ``nm_comments``, ``nm_submissions``, ``nm_experts``) aggregates them inside
+DuckDB to one row per account, and the indicators (``evaluate_batch``) are vectorised numpy over that frame.
 What needs Python per item is bounded by sampling, with the sampling error reported:
 
 - **content sample** (服务信息): posts are classified as service information by keywords on a
@@ -37,6 +37,7 @@ import numpy as np
 import pandas as pd
 
 from govlens.registry.model import Platform
+from govlens.store import newmedia as nm
 from govlens.store.campaign_store import CampaignStore
 from govlens.text import Messages
 
@@ -86,74 +87,28 @@ def build_facts(store: CampaignStore, platforms: Sequence[Platform], check_date:
     accounts = [p for p in platforms if p.kind in ACCOUNT_KINDS]
     index = pd.Index([p.id for p in accounts], name="platform_id")
     frame = pd.DataFrame({"kind": [p.kind for p in accounts]}, index=index)
-    con = store.con.cursor()
-    try:
-        con.register("_nm_ids", pd.DataFrame({"platform_id": pd.Series(list(index), dtype=object)}))
+    with nm.account_cursor(store, list(index)) as con:
         for part in (_stats(con, check_date, settings), _posts(con), _comments(con), _submissions(con),
                      _experts(con)):
             if part is not None and not part.empty:
                 frame = frame.join(part, how="left")
         facts = NewMediaFacts(frame=frame, platforms={p.id: p for p in accounts}, check_date=check_date)
-        if _has_rows(con, "nm_posts"):
+        if nm.has_rows(con, "nm_posts"):
             _content_sample(con, facts, settings)
             facts.top_posts = _top_posts(con)
-        if _has_rows(con, "nm_comments"):
+        if nm.has_rows(con, "nm_comments"):
             _sentiment(con, facts, settings)
             facts.unanswered = _unanswered(con)
-    finally:
-        con.close()
     return facts
 
 
-def _has_rows(con: Any, table: str) -> bool:
-    return bool(con.execute(f"SELECT EXISTS (SELECT 1 FROM {table} WHERE platform_id IN "
-                            "(SELECT platform_id FROM _nm_ids))").fetchone()[0])
-
-
 def _stats(con: Any, check_date: date, settings: Mapping[str, Any]) -> pd.DataFrame | None:
-    if not _has_rows(con, "nm_stats"):
+    if not nm.has_rows(con, "nm_stats"):
         return None
     jump = float(settings["NEWMEDIA_BOUGHT_MIN_JUMP"])
     min_f = float(settings["NEWMEDIA_BOUGHT_MIN_FOLLOWERS"])
     reads_ratio = float(settings["NEWMEDIA_BOUGHT_MAX_READS_RATIO"])
-    frame = con.execute(f"""
-        WITH s AS (
-            SELECT * FROM nm_stats WHERE platform_id IN (SELECT platform_id FROM _nm_ids)),
-        med AS (   -- a typical posting day, per post; a typical idle day
-            SELECT platform_id,
-                   median(reads / posts) FILTER (WHERE posts > 0) AS med_rpp,
-                   median((comments + likes) / posts) FILTER (WHERE posts > 0) AS med_epp,
-                   median(reads) FILTER (WHERE posts = 0) AS med_idle,
-                   median(comments + likes) FILTER (WHERE posts = 0) AS med_eidle
-            FROM s GROUP BY platform_id),
-        jumps AS (
-            SELECT s.platform_id, s."date", s.follower_growth,
-                   s.follower_growth / greatest(s.followers - s.follower_growth, 1) AS ratio
-            FROM s JOIN med USING (platform_id)
-            WHERE s.follower_growth >= {min_f}
-              AND s.follower_growth >= {jump} * greatest(s.followers - s.follower_growth, 1)
-              AND CASE WHEN s.posts > 0
-                       THEN s.reads / s.posts <= {reads_ratio} * greatest(coalesce(med.med_rpp, 0), 1)
-                            AND (s.comments + s.likes) / s.posts <= {reads_ratio} * greatest(coalesce(med.med_epp, 0), 1)
-                       ELSE s.reads <= {reads_ratio} * greatest(coalesce(med.med_idle, med.med_rpp, 0), 1)
-                            AND s.comments + s.likes <= {reads_ratio} * greatest(coalesce(med.med_eidle, med.med_epp, 0), 1)
-                  END),
-        j AS (
-            SELECT platform_id, count(*) AS bought_days, max(ratio) AS bought_max_ratio,
-                   arg_max("date", ratio) AS bought_date, sum(follower_growth) AS bought_growth
-            FROM jumps GROUP BY platform_id)
-        SELECT s.platform_id, count(*) AS days, min(s."date") AS first_day, max(s."date") AS last_day,
-               sum(reads) AS R, sum(posts) AS n, max(max_post_reads) AS Rmax, sum(likes) AS Z,
-               max(max_post_likes) AS Zmax, sum(shares) AS shares, sum(comments) AS comments,
-               sum(looking) AS looking, sum(headline_reads) AS headline_reads, sum(original_posts) AS original,
-               count(*) FILTER (WHERE posts > 0) AS active_days, max(s."date") FILTER (WHERE posts > 0) AS last_post,
-               arg_max(followers, s."date") AS followers_end, arg_min(followers, s."date") AS followers_start,
-               arg_min(follower_growth, s."date") AS growth_first,
-               arg_max(verified, s."date") AS verified, arg_max(menu_items, s."date") AS menu_items,
-               any_value(j.bought_days) AS bought_days, any_value(j.bought_max_ratio) AS bought_max_ratio,
-               any_value(j.bought_date) AS bought_date, any_value(j.bought_growth) AS bought_growth
-        FROM s LEFT JOIN j USING (platform_id)
-        GROUP BY s.platform_id""").df().set_index("platform_id")
+    frame = nm.daily_stats(con, jump=jump, min_f=min_f, reads_ratio=reads_ratio)
     frame["bought_days"] = frame["bought_days"].fillna(0)
     frame["followers_start"] = frame["followers_start"] - frame["growth_first"]   # before the first day
     last = pd.to_datetime(frame["last_post"])
@@ -162,47 +117,21 @@ def _stats(con: Any, check_date: date, settings: Mapping[str, Any]) -> pd.DataFr
 
 
 def _posts(con: Any) -> pd.DataFrame | None:
-    if not _has_rows(con, "nm_posts"):
+    if not nm.has_rows(con, "nm_posts"):
         return None
-    return con.execute("""
-        SELECT platform_id, count(*) AS p_n, count(DISTINCT CAST(published_at AS DATE)) AS p_active,
-               sum(reads) AS p_R, sum(looking) AS p_Z, sum(likes) AS p_L, sum(shares) AS p_RE,
-               sum(reads) FILTER (WHERE headline) AS p_Rt, sum(looking) FILTER (WHERE headline) AS p_Zt,
-               sum(likes) FILTER (WHERE headline) AS p_Lt, sum(shares) FILTER (WHERE headline) AS p_REt,
-               max(reads) AS p_Rmax, max(looking) AS p_Zmax, max(likes) AS p_Lmax, max(shares) AS p_REmax,
-               count(*) FILTER (WHERE regexp_matches(text, '辟谣|谣言|不实|澄清')) AS rumours,
-               min(published_at) AS p_first, max(published_at) AS p_last
-        FROM nm_posts WHERE platform_id IN (SELECT platform_id FROM _nm_ids) GROUP BY platform_id
-        """).df().set_index("platform_id")
+    return nm.post_totals(con)
 
 
 def _comments(con: Any) -> pd.DataFrame | None:
-    if not _has_rows(con, "nm_comments"):
+    if not nm.has_rows(con, "nm_comments"):
         return None
-    q = QUESTION.pattern.replace("'", "''")
-    return con.execute(f"""
-        WITH c AS (SELECT * FROM nm_comments WHERE platform_id IN (SELECT platform_id FROM _nm_ids)),
-        q AS (SELECT platform_id, comment_id, created_at FROM c
-              WHERE NOT by_account AND parent_id IS NULL AND regexp_matches(text, '{q}')),
-        r AS (SELECT platform_id, parent_id, min(created_at) AS replied_at FROM c
-              WHERE by_account AND parent_id IS NOT NULL GROUP BY platform_id, parent_id)
-        SELECT q.platform_id, count(*) AS questions, count(r.replied_at) AS answered,
-               median(epoch(r.replied_at - q.created_at) / 3600.0) AS reply_hours
-        FROM q LEFT JOIN r ON r.platform_id = q.platform_id AND r.parent_id = q.comment_id
-        GROUP BY q.platform_id""").df().set_index("platform_id")
+    return nm.question_replies(con, QUESTION.pattern)
 
 
 def _submissions(con: Any) -> pd.DataFrame | None:
-    if not _has_rows(con, "nm_submissions"):
+    if not nm.has_rows(con, "nm_submissions"):
         return None
-    rows = con.execute("""
-        WITH m AS (SELECT platform_id, arg_max(followers, "date") AS followers, sum(posts) AS posts,
-                          sum(reads) AS reads FROM nm_stats GROUP BY platform_id)
-        SELECT s.platform_id, s.source, s.source_file, s.source_line,
-               s.followers AS r_followers, s.posts AS r_posts, s.reads AS r_reads,
-               m.followers AS m_followers, m.posts AS m_posts, m.reads AS m_reads
-        FROM nm_submissions s LEFT JOIN m USING (platform_id)
-        WHERE s.platform_id IN (SELECT platform_id FROM _nm_ids)""").fetchall()
+    rows = nm.submissions_against_measured(con)
     worst: dict[str, tuple[float, str]] = {}
     count: dict[str, int] = defaultdict(int)
     for pid, source, file, line, rf, rp, rr, mf, mp, mr in rows:
@@ -221,11 +150,9 @@ def _submissions(con: Any) -> pd.DataFrame | None:
 
 
 def _experts(con: Any) -> pd.DataFrame | None:
-    if not con.execute("SELECT EXISTS (SELECT 1 FROM nm_experts)").fetchone()[0]:
+    if not nm.has_experts(con):
         return None
-    frame = con.execute("""SELECT i.platform_id, avg(e.score) AS expert_mean, count(e.score) AS expert_n
-                           FROM _nm_ids i LEFT JOIN nm_experts e USING (platform_id)
-                           GROUP BY i.platform_id""").df().set_index("platform_id")
+    frame = nm.expert_means(con)
     frame["expert_file"] = True        # the campaign has expert recommendations: absent means not recommended
     return frame
 
@@ -266,10 +193,7 @@ def stratified_share(strata: Mapping[Any, Sequence[bool]], n: int, rng: random.R
 def _content_sample(con: Any, facts: NewMediaFacts, settings: Mapping[str, Any]) -> None:
     n = int(settings["NEWMEDIA_SAMPLE_POSTS"])
     seed = int(settings["NEWMEDIA_SAMPLE_SEED"])
-    rows = con.execute("""SELECT platform_id, CAST(date_trunc('week', published_at) AS DATE) AS wk, text
-                          FROM nm_posts WHERE platform_id IN (SELECT platform_id FROM _nm_ids)
-                            AND type <> 'repost'
-                          ORDER BY platform_id, published_at, post_id""").fetchall()
+    rows = nm.post_texts_by_week(con)
     by: dict[str, dict[Any, list[bool]]] = defaultdict(lambda: defaultdict(list))
     for pid, wk, text in rows:
         by[pid][wk].append(bool(SERVICE.search(text or "")))
@@ -288,12 +212,7 @@ def _sentiment(con: Any, facts: NewMediaFacts, settings: Mapping[str, Any]) -> N
 
     n = int(settings["NEWMEDIA_SENTIMENT_SAMPLE"])
     seed = int(settings["NEWMEDIA_SAMPLE_SEED"])
-    rows = con.execute("""
-        SELECT c.platform_id, c.comment_id, c.text, EXISTS (SELECT 1 FROM nm_comments r
-               WHERE r.platform_id = c.platform_id AND r.parent_id = c.comment_id AND r.by_account) AS replied
-        FROM nm_comments c WHERE c.platform_id IN (SELECT platform_id FROM _nm_ids)
-          AND NOT c.by_account AND c.parent_id IS NULL
-        ORDER BY c.platform_id, c.created_at, c.comment_id""").fetchall()
+    rows = nm.user_comments(con)
     by: dict[str, list[tuple[str, bool]]] = defaultdict(list)
     for pid, _, text, replied in rows:
         if text and not QUESTION.search(text):
@@ -324,11 +243,7 @@ def _sentiment(con: Any, facts: NewMediaFacts, settings: Mapping[str, Any]) -> N
 
 
 def _top_posts(con: Any) -> dict[str, list[dict[str, Any]]]:
-    rows = con.execute(f"""
-        SELECT platform_id, post_id, url, text, reads, likes, shares, comments, published_at FROM (
-            SELECT *, row_number() OVER (PARTITION BY platform_id ORDER BY reads DESC, post_id) AS k
-            FROM nm_posts WHERE platform_id IN (SELECT platform_id FROM _nm_ids)) WHERE k <= {TOP_POSTS}
-        ORDER BY platform_id, k""").fetchall()
+    rows = nm.top_posts(con, TOP_POSTS)
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for pid, post_id, url, text, reads, likes, shares, comments, at in rows:
         out[pid].append({"post_id": post_id, "url": url or "", "text": text or "", "reads": reads, "likes": likes,
@@ -337,17 +252,7 @@ def _top_posts(con: Any) -> dict[str, list[dict[str, Any]]]:
 
 
 def _unanswered(con: Any) -> dict[str, list[dict[str, Any]]]:
-    q = QUESTION.pattern.replace("'", "''")
-    rows = con.execute(f"""
-        SELECT u.platform_id, u.comment_id, u.post_id, u.created_at, u.text, p.url FROM (
-            SELECT c.*, row_number() OVER (PARTITION BY c.platform_id ORDER BY c.created_at, c.comment_id) AS k
-            FROM nm_comments c
-            WHERE c.platform_id IN (SELECT platform_id FROM _nm_ids) AND NOT c.by_account AND c.parent_id IS NULL
-              AND regexp_matches(c.text, '{q}')
-              AND NOT EXISTS (SELECT 1 FROM nm_comments r WHERE r.platform_id = c.platform_id
-                              AND r.parent_id = c.comment_id AND r.by_account)
-        ) u LEFT JOIN nm_posts p ON p.platform_id = u.platform_id AND p.post_id = u.post_id
-        WHERE u.k <= {UNANSWERED_SHOWN} ORDER BY u.platform_id, u.k""").fetchall()
+    rows = nm.unanswered_questions(con, QUESTION.pattern, UNANSWERED_SHOWN)
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for pid, cid, post_id, at, text, url in rows:
         out[pid].append({"comment_id": cid, "post_id": post_id, "created_at": str(at), "text": text or "",

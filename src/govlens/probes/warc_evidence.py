@@ -25,6 +25,7 @@ from warcio.warcwriter import WARCWriter
 from govlens.probes.fetch import REDIRECT_CODES
 from govlens.probes.warc_source import WarcIndex
 from govlens.store.campaign_store import CampaignStore
+from govlens.store.queries import finding_evidence_urls
 
 EVIDENCE_NAME = "evidence.warc.gz"
 MAX_HOPS = 11                 # records followed from a finding's URL (redirects, then the page)
@@ -35,8 +36,7 @@ def write_evidence(store: CampaignStore, spool: Path, out: Path, settings: Mappi
     store.delete("evidence_records")
     if not spool.is_file():
         return {"evidence_records": 0, "evidence_file": None}
-    rows = store.con.execute("SELECT DISTINCT platform_id, evidence_url FROM findings "
-                             "WHERE evidence_url IS NOT NULL AND evidence_url <> ''").fetchall()
+    rows = finding_evidence_urls(store)
     if not rows:
         out.unlink(missing_ok=True)
         return {"evidence_records": 0, "evidence_file": None}

@@ -68,15 +68,13 @@ def item_header(title: str, item_id: str, low: float, high: float) -> str:
 def candidates(store: CampaignStore, framework: Framework) -> list[Any]:
     """The platforms a framework's review covers: all it scores, or those with materials; never a vetoed one."""
     spec = framework.review
-    vetoed = set(store.frame("SELECT platform_id FROM results WHERE framework = ? AND vetoed",
-                             [framework.id])["platform_id"])
+    vetoed = set(store.select("results", "platform_id", framework=framework.id, vetoed=True)["platform_id"])
     # group scoring before the expert review: a platform the measurements veto is not sent to the experts
     platforms = [p for p in store.platforms() if p.kind in framework.platform_kinds and p.id not in vetoed]
     if spec.candidates == "all":
         return platforms
     types = list(spec.materials) or ["self_nomination", "recommendation"]
-    with_materials = set(store.frame(f"SELECT DISTINCT platform_id FROM materials WHERE type IN "
-                                     f"({', '.join('?' * len(types))})", types)["platform_id"])
+    with_materials = set(store.select("materials", "platform_id", distinct=True, type=types)["platform_id"])
     return [p for p in platforms if p.id in with_materials]
 
 
@@ -175,19 +173,19 @@ def export_review(store: CampaignStore, frameworks: Sequence[Framework], experts
 
 def _rows(store: CampaignStore, fw: Framework, plats: Sequence[Any], labels: Labels) -> dict[str, dict[str, Any]]:
     ids = [p.id for p in plats]
-    res = store.frame('SELECT platform_id, "index" FROM results WHERE framework = ?', [fw.id])
+    res = store.select("results", "platform_id", "index", framework=fw.id)
     index = dict(zip(res["platform_id"], res["index"]))
     found: dict[str, list[str]] = {}
     if ids:
-        f = store.frame(f"SELECT platform_id, kind, url FROM findings WHERE platform_id IN "
-                        f"({', '.join('?' * len(ids))}) ORDER BY platform_id, kind, url", ids)
+        f = store.select("findings", "platform_id", "kind", "url", order_by=("platform_id", "kind", "url"),
+                         platform_id=ids)
         for pid, kind, url in f.itertuples(index=False, name=None):
             found.setdefault(pid, []).append(f"{labels.defect(kind)}：{url}")
     mats: dict[str, list[str]] = {}
     types = list(fw.review.materials)
     if ids and types:
-        m = store.frame(f"SELECT platform_id, type, title FROM materials WHERE type IN ({', '.join('?' * len(types))})"
-                        " ORDER BY platform_id, submitted_on, title", types)
+        m = store.select("materials", "platform_id", "type", "title", order_by=("platform_id", "submitted_on", "title"),
+                         type=types)
         for pid, typ, title in m.itertuples(index=False, name=None):
             mats.setdefault(pid, []).append(f"{'自荐' if typ == 'self_nomination' else '推荐'}：{title}")
     out = {}

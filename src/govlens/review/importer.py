@@ -46,10 +46,10 @@ class ReviewImport:
 def import_review(store: CampaignStore, paths: Iterable[Path], frameworks: Sequence[Framework], *,
                   min_agreement: float = 0.4, outlier_z: float = 3.0) -> ReviewImport:
     by_id = {fw.id: fw for fw in frameworks if fw.review is not None}
-    experts = set(store.frame("SELECT expert_id FROM review_experts")["expert_id"])
+    experts = set(store.select("review_experts", "expert_id")["expert_id"])
     if not experts:
         raise InputError(messages.t("review.not_exported"))
-    given = store.frame("SELECT framework, expert_id, platform_id FROM review_assignments")
+    given = store.select("review_assignments", "framework", "expert_id", "platform_id")
     assigned: dict[tuple[str, str], set[str]] = {}
     for fid, eid, pid in given.itertuples(index=False, name=None):
         assigned.setdefault((fid, eid), set()).add(pid)
@@ -65,15 +65,9 @@ def import_review(store: CampaignStore, paths: Iterable[Path], frameworks: Seque
             scored = {r["platform_id"] for r in sheet_rows}
             out.not_scored += [f"{fid}/{eid}/{pid}" for pid in sorted(assigned.get((fid, eid), set()) - scored)]
     out.scores = len(rows)
-    con = store.con
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with store.transaction():
         for fid, eid in sorted(replaced):
-            con.execute("DELETE FROM review_scores WHERE framework = ? AND expert_id = ?", [fid, eid])
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
+            store.delete("review_scores", framework=fid, expert_id=eid)
     store.insert("review_scores", rows)
     _derive(store, by_id, out, min_agreement, outlier_z)
     store.log_step("review", "import", {"files": out.files, "sheets": out.sheets, "scores": out.scores,
@@ -192,9 +186,9 @@ def _read_book(path: Path, frameworks: dict[str, Framework], experts: set[str],
 def _derive(store: CampaignStore, frameworks: dict[str, Framework], out: ReviewImport, min_agreement: float,
             outlier_z: float) -> None:
     """Agreement, outlier experts and the ``expert_review`` observations, from every stored score."""
-    scores = store.frame("SELECT framework, expert_id, platform_id, item, score, source_file, sheet, source_row "
-                         "FROM review_scores")
-    urls = dict(store.frame("SELECT id, url FROM platforms").itertuples(index=False, name=None))
+    scores = store.select("review_scores", "framework", "expert_id", "platform_id", "item", "score", "source_file",
+                          "sheet", "source_row")
+    urls = dict(store.select("platforms", "id", "url").itertuples(index=False, name=None))
     stats_rows, agree_rows, observations = [], [], []
     parts = {}
     for fid, fw in frameworks.items():

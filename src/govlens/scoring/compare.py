@@ -85,9 +85,10 @@ def _from_index_dir(path: Path) -> ResultSet:
 
 def _from_store(path: Path, framework: str | None) -> ResultSet:
     from govlens.store.campaign_store import CampaignStore
+    from govlens.store.queries import last_step_params, results_with_intervals
 
     with CampaignStore(path) as store:
-        frameworks = store.frame("SELECT DISTINCT framework FROM results")["framework"].tolist()
+        frameworks = store.select("results", "framework", distinct=True)["framework"].tolist()
         if not frameworks:
             raise InputError(t("scoring.compare_no_results"), file=str(path))
         if framework is None:
@@ -96,20 +97,15 @@ def _from_store(path: Path, framework: str | None) -> ResultSet:
         if framework not in frameworks:
             raise InputError(t("scoring.compare_no_framework", name=quote(str(framework)), known=join(frameworks)),
                              file=str(path))
-        res = store.frame('SELECT r.platform_id AS id, p.name, p."group", r."index", r."rank", r.vetoed, '
-                          'i.rank_median, i.rank_low, i.rank_high FROM results r JOIN platforms p ON p.id = '
-                          'r.platform_id LEFT JOIN rank_intervals i ON i.platform_id = r.platform_id AND '
-                          'i.framework = r.framework WHERE r.framework = ?', [framework])
-        dims = store.frame("SELECT platform_id AS id, dimension_id, score FROM dimension_scores WHERE framework = ?",
-                           [framework])
-        weights = store.frame("SELECT child, weight FROM index_weights WHERE framework = ? AND node = 'index'",
-                              [framework])
-        log = store.frame("SELECT params FROM run_log WHERE stage = 'scoring' AND step = 'aggregate' "
-                          "ORDER BY seq DESC LIMIT 1")
+        res = results_with_intervals(store, framework)
+        dims = store.select("dimension_scores", "platform_id", "dimension_id", "score", framework=framework)
+        dims = dims.rename(columns={"platform_id": "id"})
+        weights = store.select("index_weights", "child", "weight", framework=framework, node="index")
+        logged = last_step_params(store, "scoring", "aggregate")
     wide = dims.pivot_table(index="id", columns="dimension_id", values="score", aggfunc="first")
     table = res.set_index("id").join(wide)
     table.index = table.index.astype(str)
-    if weights.empty or log.empty:
+    if weights.empty or logged is None:
         from govlens.frameworks.load import load_framework
         fw = load_framework(framework)
         names = [d.id for d in fw.dimensions]
@@ -119,7 +115,7 @@ def _from_store(path: Path, framework: str | None) -> ResultSet:
     else:
         names = weights["child"].astype(str).tolist()
         w = weights["weight"].to_numpy(dtype=float)
-        spec = json.loads(log["params"].iloc[0])["index"]["aggregation"]
+        spec = logged["index"]["aggregation"]
         agg = MethodSpec(spec["method"], {k: v for k, v in spec.items() if k != "method"})
     return ResultSet(label=f"{path} ({framework})", table=table, dimensions=names, weights=w, aggregation=agg)
 

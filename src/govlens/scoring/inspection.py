@@ -29,6 +29,7 @@ from govlens.errors import ScoringError
 from govlens.frameworks.inspection import InspectionScheme
 from govlens.scoring.methods import no_platforms
 from govlens.store.campaign_store import CampaignStore
+from govlens.store.queries import last_observed
 
 SERVICE_INDICATOR = "service-guide-completeness"
 NO_SERVICES = "no_external_services"
@@ -58,18 +59,18 @@ def _evidence(values_row: dict[str, Any] | None) -> tuple[str, str]:
 
 
 def inspect_campaign(store: CampaignStore, scheme: InspectionScheme, locale: str = "zh-CN") -> InspectionSummary:
-    platforms = store.frame('SELECT id AS platform_id, name, kind, org_type, url FROM platforms ORDER BY id')
+    platforms = store.select("platforms", "id", "name", "kind", "org_type", "url", order_by=("id",))
+    platforms = platforms.rename(columns={"id": "platform_id"})
     platforms = platforms[platforms["kind"].isin(scheme.platform_kinds)]
     if platforms.empty:
         raise ScoringError(no_platforms(scheme.platform_kinds))
     store.require("indicator_values", "score")
     ids = scheme.indicator_ids()
-    marks = ", ".join("?" * len(ids))
-    values = store.frame(f"SELECT platform_id, indicator_id, value, status, detail, evidence FROM indicator_values "
-                         f"WHERE indicator_id IN ({marks})", ids)
-    found = store.frame(f"SELECT platform_id, indicator_id, kind, url, detail, evidence_url, snippet, observed_at "
-                        f"FROM findings WHERE indicator_id IN ({marks}) ORDER BY platform_id, indicator_id", ids)
-    seen_at = store.frame("SELECT platform_id, max(observed_at) AS t FROM observations GROUP BY platform_id")
+    values = store.select("indicator_values", "platform_id", "indicator_id", "value", "status", "detail", "evidence",
+                          indicator_id=ids)
+    found = store.select("findings", "platform_id", "indicator_id", "kind", "url", "detail", "evidence_url",
+                         "snippet", "observed_at", order_by=("platform_id", "indicator_id"), indicator_id=ids)
+    seen_at = last_observed(store)
     by_value: dict[tuple[str, str], dict[str, Any]] = {
         (r["platform_id"], r["indicator_id"]): r for r in values.to_dict("records")}
     by_finding: dict[tuple[str, str], list[dict[str, Any]]] = {}

@@ -26,6 +26,7 @@ from govlens.scoring.run import IndexRun
 from govlens.scoring.table import IndexInput
 from govlens.scoring.tree import ROOT
 from govlens.store.campaign_store import CampaignStore, to_json
+from govlens.store.queries import findings_per_platform
 
 PLATFORM_EXTRA = ("kind", "org_type", "level", "province", "region")
 STAGE = "scoring"
@@ -42,7 +43,8 @@ class ScoringSummary:
 
 def campaign_input(store: CampaignStore, framework: Framework) -> IndexInput:
     """The framework's platforms × indicators (raw value where the status is ok), with groups and findings."""
-    platforms = store.frame('SELECT id, "group", kind, org_type, level, province, region FROM platforms ORDER BY id')
+    platforms = store.select("platforms", "id", "group", "kind", "org_type", "level", "province", "region",
+                             order_by=("id",))
     keep = platforms["kind"].isin(framework.platform_kinds)
     if framework.platform_groups:
         keep &= platforms["group"].fillna("").isin(framework.platform_groups)
@@ -50,7 +52,7 @@ def campaign_input(store: CampaignStore, framework: Framework) -> IndexInput:
     if platforms.empty:
         raise ScoringError(no_platforms(framework.platform_kinds, framework.platform_groups))
     store.require("indicator_values", "scan")
-    values = store.frame("SELECT platform_id, indicator_id, value, status FROM indicator_values")
+    values = store.select("indicator_values", "platform_id", "indicator_id", "value", "status")
     ids = platforms["id"].astype(str).tolist()
     indicator_ids = framework.indicator_ids()
     ok = values[values["status"] == "ok"]
@@ -58,7 +60,7 @@ def campaign_input(store: CampaignStore, framework: Framework) -> IndexInput:
     raw = raw.reindex(index=ids, columns=indicator_ids).astype(float)
     st = values.pivot_table(index="platform_id", columns="indicator_id", values="status", aggfunc="first")
     st = st.reindex(index=ids, columns=indicator_ids)
-    findings = store.frame("SELECT platform_id, count(*) AS n FROM findings GROUP BY platform_id")
+    findings = findings_per_platform(store)
     nfind = pd.Series(findings["n"].to_numpy(), index=findings["platform_id"].astype(str)).reindex(ids).fillna(0)
     index = pd.Index(ids, name="id", dtype=object)
     raw.index = index

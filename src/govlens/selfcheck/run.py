@@ -183,14 +183,12 @@ def _check_date(value: str | None, state: dict[str, Any] | None, L: Locale) -> d
 
 
 def _inspection_row(store: Any) -> dict[str, Any] | None:
-    rows = store.con.execute("SELECT scheme, variant, full_marks, deducted, base, bonus, score, vetoed, qualified, "
-                             "problems, unchecked FROM inspection_results WHERE platform_id = ?",
-                             [PLATFORM_ID]).fetchall()
+    rows = store.rows("inspection_results", platform_id=PLATFORM_ID)
     if not rows:
         return None
     names = ("scheme", "variant", "full_marks", "deducted", "base", "bonus", "score", "vetoed", "qualified",
              "problems", "unchecked")
-    row = dict(zip(names, rows[0]))
+    row = {name: rows[0].get(name) for name in names}
     for key in ("problems", "unchecked"):
         row[key] = json.loads(row[key]) if isinstance(row[key], str) else (row[key] or [])
     return row

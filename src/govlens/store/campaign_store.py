@@ -211,7 +211,22 @@ class CampaignStore:
         return out
 
     def frame(self, sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:
+        """A query's result as a frame (for the store's own query modules; stages use :meth:`select`)."""
         return self.con.execute(sql, list(params)).df()
+
+    def select(self, table: str, *columns: str, order_by: Sequence[str] = (), distinct: bool = False,
+               **where: Any) -> pd.DataFrame:
+        """``columns`` of ``table`` (all when none) where every ``where`` column equals its value (a list: is
+        one of them), as a frame; names are checked against the table, so no stage writes SQL."""
+        known = set(self.columns(table))
+        unknown = [c for c in (*columns, *order_by, *where) if c not in known]
+        if unknown:
+            raise ValueError(f"{table} has no column {unknown[0]!r}")       # a programming error, not input
+        clause, params = _where(where)
+        cols = ", ".join(f'"{c}"' for c in columns) or "*"
+        order = " ORDER BY " + ", ".join(f'"{c}"' for c in order_by) if order_by else ""
+        return self.con.execute(f"SELECT {'DISTINCT ' if distinct else ''}{cols} FROM {table}{clause}{order}",
+                                params).df()
 
     def count(self, table: str, **where: Any) -> int:
         clause, params = _where(where)
