@@ -132,16 +132,10 @@ def write_csv(frame: pd.DataFrame, path: Path, index_label: str | None = "id", *
         with atomic_path(path) as tmp:
             table.to_csv(tmp, index=False, na_rep="", encoding="utf-8", lineterminator="\n")
         return
-    import duckdb
+    from govlens.store.csv_files import copy_frame_to_csv
 
-    con = duckdb.connect()
-    try:
-        con.register("t", table)
-        with atomic_path(path) as tmp:
-            target = str(tmp).replace("'", "''")
-            con.execute(f"COPY t TO '{target}' (FORMAT CSV, HEADER, DELIMITER ',')")
-    finally:
-        con.close()
+    with atomic_path(path) as tmp:
+        copy_frame_to_csv(table, tmp)
 
 
 def _plain(value: Any) -> Any:
