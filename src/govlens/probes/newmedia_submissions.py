@@ -14,9 +14,10 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
-from govlens.probes.tabular import Check, Column, ImportReport, TableSpec, import_table, record_observations
+from govlens.probes.tabular import ImportReport, import_table, record_observations
 from govlens.registry.model import Platform
 from govlens.store.campaign_store import CampaignStore
+from govlens.store.staging import Check, Column, TableSpec
 
 NAME = "newmedia_submissions"
 KIND = "submission"

@@ -11,7 +11,7 @@ Why not pandas or the ``csv`` module: the account statistics of a national campa
 Python object per row, and record every row they cannot parse with its line and column
 (``store_rejects``). The few rules a type cannot express (a known platform, a unique key,
 ``original_posts <= posts``, no date after the check date) are then one SQL query over the
-staged rows. Only XLSX (at most a million rows by the format) and the diagnosis of a broken
+staged rows (the statements are the store's: :mod:`govlens.store.staging`). Only XLSX (at most a million rows by the format) and the diagnosis of a broken
 JSON Lines file go through Python.
 
 Two policies, declared per spec:
@@ -35,7 +35,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import pandas as pd
 
@@ -43,59 +43,15 @@ from govlens import messages
 from govlens.errors import ImportFileError, ImportRowError, InputError
 from govlens.registry.model import Platform
 from govlens.store.campaign_store import CampaignStore
+from govlens.store.staging import (SEP, TableSpec, count_rule_errors, drop_staged, lines_of_records, observe_imported,
+                                   stage_csv, stage_frame, stage_jsonl, staged_lines, staging, write_staged)
+from govlens.store.staging import rule_errors as store_rules
 
 MAX_REPORTED = 50            # problems listed in an ImportFileError
 FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".xlsx": "xlsx", ".xlsm": "xlsx"}
 SQL_TYPES = ("VARCHAR", "DATE", "TIMESTAMP", "INTEGER", "BIGINT", "DOUBLE", "BOOLEAN")
 _TRUE = {"true", "t", "1", "yes", "y"}
 _FALSE = {"false", "f", "0", "no", "n"}
-
-
-@dataclass(frozen=True)
-class Column:
-    """One column of a data file: its SQL type and the value rules a type cannot say."""
-
-    name: str
-    sql: str
-    required: bool = True
-    minimum: float | None = None
-    maximum: float | None = None
-    choices: tuple[str, ...] = ()
-    max_length: int | None = None
-    doc: str = ""
-
-
-@dataclass(frozen=True)
-class Check:
-    """A rule over a row: ``sql`` must be true (NULLs pass); ``field`` is blamed when it is not."""
-
-    field: str
-    sql: str
-    message: str
-
-
-@dataclass(frozen=True)
-class TableSpec:
-    """What an importer reads: columns, key, rules, policy and the store table it fills."""
-
-    what: str                                   # "account statistics", for messages
-    table: str                                  # store table
-    columns: tuple[Column, ...]
-    policy: Literal["file", "row"]
-    platform_kinds: tuple[str, ...]             # platform_id must name a registry platform of these kinds
-    key: tuple[str, ...] = ()                   # unique within the file
-    checks: tuple[Check, ...] = ()
-    provenance: bool = False                    # store source_file, source_line with each row
-
-    def column(self, name: str) -> Column:
-        for c in self.columns:
-            if c.name == name:
-                return c
-        raise KeyError(name)
-
-    @property
-    def names(self) -> list[str]:
-        return [c.name for c in self.columns]
 
 
 @dataclass
@@ -123,13 +79,7 @@ def import_table(store: CampaignStore, path: str | Path, spec: TableSpec, platfo
     path = Path(path)
     fmt = _format(path, spec)
     report = ImportReport(file=str(path), what=spec.what)
-    con = store.con
-    # typed: an empty list (no platform of these kinds in the registry) must still be VARCHAR, not DOUBLE
-    allowed = pd.DataFrame({"platform_id": pd.Series(sorted(p.id for p in platforms if p.kind in spec.platform_kinds),
-                                                     dtype="string")})
-    con.register("_govlens_allowed", allowed)
-    try:
-        _drop_temp(con)
+    with staging(store.con, (p.id for p in platforms if p.kind in spec.platform_kinds)) as con:
         if fmt == "csv":
             header = _csv_header(path, spec)
             parse_errors = _stage_csv(con, path, spec, header)
@@ -138,17 +88,14 @@ def import_table(store: CampaignStore, path: str | Path, spec: TableSpec, platfo
         else:
             parse_errors = _stage_python(con, spec, _xlsx_records(path, spec), str(path))
         skip = {e.line for e in parse_errors if e.line is not None}
-        rule_errors = _rule_errors(con, spec, check_date, limit=MAX_REPORTED if spec.policy == "file" else None)
+        rule_errors = store_rules(con, spec, check_date, limit=MAX_REPORTED if spec.policy == "file" else None)
         if (rule_errors or parse_errors) and spec.policy == "file":
-            total = len(parse_errors) + (_count_rule_errors(con, spec, check_date) if rule_errors else 0)
+            total = len(parse_errors) + (count_rule_errors(con, spec, check_date) if rule_errors else 0)
             raise _refuse(path, spec, parse_errors + _with_lines(con, path, fmt, rule_errors, skip), total)
         bad_recs = {rec for rec, _, _ in rule_errors}
         errors = parse_errors + _with_lines(con, path, fmt, rule_errors, skip)
         report.errors = sorted(errors, key=lambda e: (e.line or 0, e.field or ""))
-        report.rows, report.platforms = _write(con, spec, path, fmt, bad_recs)
-    finally:
-        _drop_temp(con)
-        con.unregister("_govlens_allowed")
+        report.rows, report.platforms = write_staged(con, spec, path, fmt, bad_recs)
     report.seconds = time.perf_counter() - t0
     return report
 
@@ -169,10 +116,6 @@ def _format(path: Path, spec: TableSpec) -> str:
     if fmt is None:
         raise InputError(_t("bad_format", what=_what(spec.what)), file=str(path))
     return fmt
-
-
-def _drop_temp(con: Any) -> None:
-    con.execute("DROP TABLE IF EXISTS _govlens_import")
 
 
 def _refuse(path: Path, spec: TableSpec, errors: list[ImportRowError], total: int | None = None) -> ImportFileError:
@@ -215,23 +158,7 @@ def _check_header(header: Sequence[Any], spec: TableSpec, source: str) -> list[s
 
 
 def _stage_csv(con: Any, path: Path, spec: TableSpec, header: list[str]) -> list[ImportRowError]:
-    types = {}
-    for i, name in enumerate(header):
-        col = name if name else f"_unnamed_{i}"
-        types[col] = spec.column(name).sql if name in spec.names else "VARCHAR"
-    con.execute("DROP TABLE IF EXISTS _govlens_rejects")
-    con.execute("DROP TABLE IF EXISTS _govlens_scans")
-    cols = ", ".join(f"'{k}': '{v}'" for k, v in types.items())
-    select = ", ".join(f'"{c}"' if c in header else f'CAST(NULL AS {spec.column(c).sql}) AS "{c}"'
-                       for c in spec.names)
-    con.execute(f"""CREATE TEMP TABLE _govlens_import AS SELECT {select} FROM read_csv(?, header = true,
-                    auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {{{cols}}},
-                    store_rejects = true, rejects_table = '_govlens_rejects', rejects_scan = '_govlens_scans',
-                    strict_mode = true)""", [str(path)])
-    rows = con.execute("SELECT line, column_name, error_type, error_message FROM _govlens_rejects "
-                       "ORDER BY line").fetchall()
-    con.execute("DROP TABLE IF EXISTS _govlens_rejects")
-    con.execute("DROP TABLE IF EXISTS _govlens_scans")
+    rows = stage_csv(con, path, spec, header)
     errors = []
     for line, column, kind, message in rows:
         errors.append(ImportRowError(_reject_message(kind, message, column, spec), file=str(path),
@@ -272,9 +199,8 @@ def _not_valid(sql: str, value: Any) -> str:
     return _t("not_valid", type=messages.word("import_types", kind), value=str(value)[:40])
 
 
-# A rule's message is made in SQL as a code and its arguments, separated by US (\x1f), and worded in
-# Python (:func:`_word_rule`): the query stays the same in every language.
-SEP = "\x1f"
+# A rule's message is made in SQL (govlens.store.staging) as a code and its arguments, separated by SEP, and
+# worded here (:func:`_word_rule`): the query stays the same in every language.
 
 
 def _word_rule(message: str, lines: dict[int, int]) -> str:
@@ -320,13 +246,11 @@ def _csv_lines(path: Path, records: set[int], skip: set[int]) -> dict[int, int]:
 # ---------------------------------------------------------------------------------------------- JSON Lines
 
 def _stage_jsonl(con: Any, path: Path, spec: TableSpec) -> list[ImportRowError]:
-    cols = ", ".join(f"'{c.name}': '{c.sql}'" for c in spec.columns)
     try:
-        con.execute(f"CREATE TEMP TABLE _govlens_import AS SELECT {', '.join(chr(34) + n + chr(34) for n in spec.names)} "
-                    f"FROM read_json(?, format = 'newline_delimited', columns = {{{cols}}})", [str(path)])
+        stage_jsonl(con, path, spec)
         return []
     except Exception as exc:  # noqa: BLE001 - DuckDB's message names no field: diagnose in Python
-        _drop_temp(con)
+        drop_staged(con)
         if type(exc).__module__.split(".")[0] not in ("duckdb", "_duckdb"):
             raise
         return _stage_python(con, spec, _jsonl_records(path), str(path), fallback=str(exc))
@@ -430,12 +354,7 @@ def _stage_python(con: Any, spec: TableSpec, records: Iterable[tuple[int, dict[s
     frame = pd.DataFrame({**data, "_line": lines})
     for c in spec.columns:
         frame[c.name] = frame[c.name].astype(object)
-    con.register("_govlens_py", frame)
-    try:
-        casts = ", ".join(f'CAST("{c.name}" AS {c.sql}) AS "{c.name}"' for c in spec.columns)
-        con.execute(f"CREATE TEMP TABLE _govlens_import AS SELECT {casts}, _line FROM _govlens_py")
-    finally:
-        con.unregister("_govlens_py")
+    stage_frame(con, spec, frame)
     return errors
 
 
@@ -495,70 +414,6 @@ def _convert(value: Any, sql: str) -> Any:
     raise ValueError(f"unsupported type {sql}")
 
 
-# ---------------------------------------------------------------------------------------------- rules
-
-def _rule_sql(spec: TableSpec, check_date: date | None) -> tuple[str, list[Any]]:
-    """One query of (record, field, message) for every rule a staged row breaks."""
-    parts: list[str] = []
-    params: list[Any] = []
-    rec = "rowid"
-
-    def add(field_: str, where: str, message_sql: str) -> None:
-        parts.append(f"SELECT {rec} AS rec, '{field_}' AS field, {message_sql} AS message "
-                     f"FROM _govlens_import WHERE {where}")
-
-    for c in spec.columns:
-        q = f'"{c.name}"'
-        if c.required:
-            add(c.name, f"{q} IS NULL", "'missing'")
-        if c.minimum is not None:
-            add(c.name, f"{q} < {c.minimum!r}", f"'below{SEP}{c.minimum:g}{SEP}' || CAST({q} AS VARCHAR)")
-        if c.maximum is not None:
-            add(c.name, f"{q} > {c.maximum!r}", f"'above{SEP}{c.maximum:g}{SEP}' || CAST({q} AS VARCHAR)")
-        if c.choices:
-            allowed = ", ".join("'" + v.replace("'", "''") + "'" for v in c.choices)
-            add(c.name, f"{q} NOT IN ({allowed})",
-                f"'choice{SEP}' || {q} || '{SEP}{'/'.join(c.choices)}'")
-        if c.max_length:
-            add(c.name, f"length({q}) > {c.max_length}", f"'too_long{SEP}{c.max_length}'")
-    add("platform_id", "platform_id IS NOT NULL AND platform_id NOT IN (SELECT platform_id FROM _govlens_allowed)",
-        f"'unknown_platform{SEP}' || platform_id || '{SEP}{'/'.join(spec.platform_kinds)}'")
-    for chk in spec.checks:
-        sql = chk.sql
-        if "{check_date}" in sql:
-            if check_date is None:
-                continue
-            sql = sql.replace("{check_date}", f"DATE '{check_date.isoformat()}'")
-        add(chk.field, f"NOT coalesce(({sql}), true)", f"'check{SEP}" + chk.message.replace("'", "''") + "'")
-    if spec.key:
-        # duplicates are rare: find the duplicated keys with a cheap GROUP BY, and number only their rows
-        keys = ", ".join(f'"{k}"' for k in spec.key)
-        not_null = " AND ".join(f'"{k}" IS NOT NULL' for k in spec.key)
-        parts.append(f"""SELECT rec, '{spec.key[-1]}' AS field, 'duplicate{SEP}{"/".join(spec.key)}{SEP}'
-                                || CAST(first_rec AS VARCHAR) AS message
-                         FROM (SELECT {rec} AS rec, min({rec}) OVER (PARTITION BY {keys}) AS first_rec
-                               FROM _govlens_import
-                               WHERE ({keys}) IN (SELECT ({keys}) FROM _govlens_import WHERE {not_null}
-                                                   GROUP BY ALL HAVING count(*) > 1))
-                         WHERE rec > first_rec""")
-    return " UNION ALL ".join(parts), params
-
-
-def _rule_errors(con: Any, spec: TableSpec, check_date: date | None,
-                 limit: int | None) -> list[tuple[int, str, str]]:
-    sql, params = _rule_sql(spec, check_date)
-    lim = f" LIMIT {int(limit)}" if limit else ""
-    rows = con.execute(f"SELECT rec, field, message FROM ({sql}) ORDER BY rec, field{lim}", params).fetchall()
-    return [(int(r), f, m) for r, f, m in rows]
-
-
-def _count_rule_errors(con: Any, spec: TableSpec, check_date: date | None) -> int:
-    sql, params = _rule_sql(spec, check_date)
-    return int(con.execute(f"SELECT count(DISTINCT rec) FROM ({sql})", params).fetchone()[0])
-
-
-
-
 def _with_lines(con: Any, path: Path, fmt: str, errors: list[tuple[int, str, str]],
                 skip: set[int] | None = None) -> list[ImportRowError]:
     """Record numbers → file lines: staged lines (XLSX, diagnosed JSON Lines), else a rescan (error path only)."""
@@ -566,13 +421,8 @@ def _with_lines(con: Any, path: Path, fmt: str, errors: list[tuple[int, str, str
         return []
     recs = {r for r, _, _ in errors} | {int(msg.split(SEP)[2]) for _, _, msg in errors
                                         if msg.startswith("duplicate" + SEP)}
-    if _staged_lines(con):
-        con.register("_govlens_recs", pd.DataFrame({"rec": sorted(recs)}, dtype="int64"))
-        try:
-            lines = dict(con.execute("SELECT rowid, _line FROM _govlens_import "
-                                     "WHERE rowid IN (SELECT rec FROM _govlens_recs)").fetchall())
-        finally:
-            con.unregister("_govlens_recs")
+    if staged_lines(con):
+        lines = lines_of_records(con, recs)
     elif fmt == "csv":
         lines = _csv_lines(path, recs, skip or set())
     elif fmt == "jsonl":
@@ -581,42 +431,6 @@ def _with_lines(con: Any, path: Path, fmt: str, errors: list[tuple[int, str, str
         lines = {}
     return [ImportRowError(_word_rule(message, lines), file=str(path), line=lines.get(rec), field=field_)
             for rec, field_, message in errors]
-
-
-def _staged_lines(con: Any) -> bool:
-    return "_line" in [r[0] for r in con.execute("DESCRIBE _govlens_import").fetchall()]
-
-
-# ---------------------------------------------------------------------------------------------- write
-
-def _write(con: Any, spec: TableSpec, path: Path, fmt: str, bad: set[int]) -> tuple[int, int]:
-    """Replace the store table with the staged rows (minus ``bad`` records), in one transaction."""
-    cols = [f'"{n}"' for n in spec.names]
-    select = list(cols)
-    if spec.provenance:
-        cols += ["source_file", "source_line"]
-        if _staged_lines(con):
-            line_sql = "_line"
-        elif fmt == "jsonl":
-            line_sql = "CAST(rowid + 1 AS INTEGER)"      # exact unless the file has blank lines
-        else:
-            line_sql = "CAST(rowid + 2 AS INTEGER)"      # exact unless a quoted cell spans lines
-        select += [f"'{path.name}'", line_sql]
-    con.register("_govlens_bad", pd.DataFrame({"rec": sorted(bad)}, dtype="int64"))
-    con.execute("BEGIN TRANSACTION")
-    try:
-        con.execute(f"DELETE FROM {spec.table}")
-        con.execute(f"INSERT INTO {spec.table} ({', '.join(cols)}) SELECT {', '.join(select)} "
-                    "FROM _govlens_import WHERE rowid NOT IN (SELECT rec FROM _govlens_bad)")
-        rows, platforms = con.execute(f"SELECT count(*), count(DISTINCT platform_id) FROM {spec.table}").fetchone()
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    finally:
-        con.unregister("_govlens_bad")
-    return int(rows), int(platforms)
-
 
 
 # ---------------------------------------------------------------------------------------------- provenance
@@ -631,19 +445,5 @@ def record_observations(store: CampaignStore, *, probe: str, kind: str, table: s
     """
     from govlens.contract.observation import utcnow
 
-    pairs = ", ".join(f"'{k}', {v}" for k, v in facts.items())
-    con = store.con
-    con.execute("BEGIN TRANSACTION")
-    try:
-        con.execute("DELETE FROM observations WHERE probe = ?", [probe])
-        con.execute(f"""INSERT INTO observations
-            SELECT t.platform_id, ?, ?, p.url, 'completed', NULL, NULL, ?,
-                   json_object('source', ?, 'rows', count(*){', ' + pairs if pairs else ''})
-            FROM {table} t JOIN platforms p ON p.id = t.platform_id
-            GROUP BY t.platform_id, p.url""", [probe, kind, utcnow(), Path(report.file).name])
-        n = con.execute("SELECT count(*) FROM observations WHERE probe = ?", [probe]).fetchone()[0]
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    return int(n)
+    return observe_imported(store, probe=probe, kind=kind, table=table, source=Path(report.file).name, facts=facts,
+                            observed_at=utcnow())
