@@ -19,6 +19,7 @@ from govlens.report.render import html_env
 from govlens.report.safety import xlsx_cell
 from govlens.report.texts import load_catalogue, observed_time, shown
 from govlens.store.campaign_store import CampaignStore
+from govlens.store.queries import inspection_rows
 
 
 LABELS = ("report", "to_notice", "to_scorecards", "check_date", "unqualified_title", "problems_title",
@@ -28,16 +29,9 @@ LABELS = ("report", "to_notice", "to_scorecards", "check_date", "unqualified_tit
 
 
 def _load(store: CampaignStore) -> tuple[list[dict[str, Any]], str | None]:
-    rows = store.con.execute(
-        "SELECT r.platform_id, p.name, p.url, r.scheme, r.variant, r.full_marks, r.deducted, r.base, r.bonus, "
-        "r.score, r.vetoed, r.qualified, r.problems, r.unchecked FROM inspection_results r "
-        "JOIN platforms p ON p.id = r.platform_id ORDER BY r.qualified, r.vetoed DESC, r.score, r.platform_id"
-    ).fetchall()
-    names = ("id", "name", "url", "scheme", "variant", "full_marks", "deducted", "base", "bonus", "score", "vetoed",
-             "qualified", "problems", "unchecked")
+    rows = inspection_rows(store)
     out = []
-    for rec in rows:
-        row = dict(zip(names, rec))
+    for row in rows:
         for key in ("problems", "unchecked"):
             row[key] = json.loads(row[key]) if isinstance(row[key], str) else (row[key] or [])
         out.append(row)

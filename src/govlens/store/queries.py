@@ -7,6 +7,7 @@ a group or a window is a function here, named for what it returns. The store kno
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -49,3 +50,65 @@ def finding_evidence_urls(store: CampaignStore) -> list[tuple[str, str]]:
     """(platform, URL) of every finding that names the page behind it, once each."""
     return store.con.execute("SELECT DISTINCT platform_id, evidence_url FROM findings "
                              "WHERE evidence_url IS NOT NULL AND evidence_url <> ''").fetchall()
+
+
+MEMBER_COLUMNS = {"group": '"group"', "org_type": "org_type", "level": "level", "kind": "kind",
+                  "region": "region", "province": "province", "id": "id"}
+
+
+def _members(members: Mapping[str, Sequence[str]]) -> tuple[str, list[Any]]:
+    conds, params = [], []
+    for key, values in members.items():
+        col = MEMBER_COLUMNS.get(key)
+        if col is None or not values:
+            continue
+        conds.append(f"{col} IN ({', '.join('?' * len(values))})")
+        params += list(values)
+    return (" WHERE " + " AND ".join(conds)) if conds else "", params
+
+
+def group_standing_rows(store: CampaignStore, framework: str, members: Mapping[str, Sequence[str]],
+                        winners: Sequence[str]) -> list[tuple[Any, ...]]:
+    """Each winner's standing on every indicator measured across its award group (the platforms whose
+    registry columns are among ``members``' values; ok values only): (platform, indicator, dimension, value,
+    score, rank in the group, platforms tied on that score, platforms at the top, group size, mean, sd, top
+    score, median value)."""
+    where, params = _members(members)
+    sql = f"""
+        WITH m AS (SELECT id FROM platforms{where}),
+        s AS (SELECT s.platform_id, s.indicator_id, any_value(s.dimension_id) AS dimension_id,
+                     max(s.score) AS score, max(v.value) AS value
+              FROM indicator_scores s JOIN indicator_values v
+                ON v.platform_id = s.platform_id AND v.indicator_id = s.indicator_id
+              WHERE s.framework = ? AND s.status = 'ok' AND v.status = 'ok' AND s.score IS NOT NULL
+                AND v.value IS NOT NULL AND isfinite(v.value) AND s.platform_id IN (SELECT id FROM m)
+              GROUP BY s.platform_id, s.indicator_id),
+        g AS (SELECT indicator_id, count(*) AS n, avg(score) AS mean, coalesce(stddev_pop(score), 0) AS sd,
+                     max(score) AS top, quantile_cont(value, 0.5) AS median_value FROM s GROUP BY indicator_id),
+        r AS (SELECT s.*, rank() OVER (PARTITION BY s.indicator_id ORDER BY s.score DESC) AS rk,
+                     count(*) OVER (PARTITION BY s.indicator_id, s.score) AS tied,
+                     sum(CASE WHEN s.score >= g.top - 1e-9 THEN 1 ELSE 0 END) OVER (PARTITION BY s.indicator_id) AS at_top
+              FROM s JOIN g USING (indicator_id))
+        SELECT r.platform_id, r.indicator_id, r.dimension_id, r.value, r.score, r.rk, r.tied, r.at_top,
+               g.n, g.mean, g.sd, g.top, g.median_value
+        FROM r JOIN g USING (indicator_id)
+        WHERE r.platform_id IN ({', '.join('?' * len(winners))})
+        ORDER BY r.platform_id, r.indicator_id"""
+    cur = store.con.cursor()
+    try:
+        cur.execute(sql, [*params, framework, *winners])
+        return cur.fetchall()
+    finally:
+        cur.close()
+
+
+def inspection_rows(store: CampaignStore) -> list[dict[str, Any]]:
+    """Every platform's inspection result with its name and URL, the unqualified first, worst first."""
+    rows = store.con.execute(
+        "SELECT r.platform_id, p.name, p.url, r.scheme, r.variant, r.full_marks, r.deducted, r.base, r.bonus, "
+        "r.score, r.vetoed, r.qualified, r.problems, r.unchecked FROM inspection_results r "
+        "JOIN platforms p ON p.id = r.platform_id ORDER BY r.qualified, r.vetoed DESC, r.score, r.platform_id"
+    ).fetchall()
+    names = ("id", "name", "url", "scheme", "variant", "full_marks", "deducted", "base", "bonus", "score", "vetoed",
+             "qualified", "problems", "unchecked")
+    return [dict(zip(names, rec)) for rec in rows]
