@@ -27,6 +27,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from govlens import messages
+
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 _FULL_STOPS = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": "."})   # 。 ． ｡
 
@@ -41,7 +43,7 @@ def connection_host(host: str) -> str:
         raw = raw[1:-1]
     if not raw:
         raise ValueError("empty host")
-    from yarl import URL            # imported on use: `import govlens.cli` stays light (tests/test_lazy_imports.py)
+    from yarl import URL  # imported on use: `import govlens.cli` stays light (tests/test_lazy_imports.py)
 
     encoded = URL.build(scheme="http", host=raw).raw_host
     if not encoded:
@@ -163,28 +165,29 @@ def parse_allow_entry(raw: object) -> tuple[str, IPNetwork | str]:
     uses). Raises ``ValueError`` for anything else: a bad CIDR (``999.1.1.1/99``), a numeric
     host that is no address (``999.1.1.1``), a pattern that is no name.
     """
+    shown = messages.quote(str(raw)[:100])
     if not isinstance(raw, (str, int, float)) or isinstance(raw, bool):
-        raise ValueError(f"not a network, address or host name: {raw!r}")
+        raise ValueError(messages.t("hosts.not_entry", entry=shown))
     entry = str(raw).strip().rstrip(".")
     if not entry:
-        raise ValueError("empty entry")
+        raise ValueError(messages.t("hosts.empty_entry"))
     if entry.startswith("*."):
         name = _name(entry[2:])
         if name is None:
-            raise ValueError(f"not a host name pattern: {raw!r}")
+            raise ValueError(messages.t("hosts.not_pattern", entry=shown))
         return "suffix", "." + name
     try:
         return "network", ipaddress.ip_network(entry.strip("[]"), strict=False)
     except ValueError:
         pass
     if "/" in entry or ":" in entry or entry.replace(".", "").isdigit():
-        raise ValueError(f"not a network or address: {raw!r}")
+        raise ValueError(messages.t("hosts.not_network", entry=shown))
     literal = literal_addresses(entry)
     if literal:                        # 0x0a.1 and kin: the address it is
         return "network", ipaddress.ip_network(literal[0])
     name = _name(entry)
     if name is None:
-        raise ValueError(f"not a network, address or host name: {raw!r}")
+        raise ValueError(messages.t("hosts.not_entry", entry=shown))
     return "host", name
 
 

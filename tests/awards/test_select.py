@@ -97,12 +97,23 @@ def test_exclusion_cycle_and_unknown_framework(store: CampaignStore) -> None:
     import copy
     doc = copy.deepcopy(CONFIG)
     doc["series"][0]["awards"][0]["excludes"] = ["s5.excellent"]
-    with pytest.raises(AwardsError, match="cycle"):
+    with pytest.raises(AwardsError) as info:
         select_awards(store, parse_awards(doc))
+    assert "奖项之间的互斥关系（excludes）构成循环：“s4.leading” → “s5.excellent” → “s4.leading”" in str(info.value)
     doc = copy.deepcopy(CONFIG)
     doc["series"][2]["awards"][0]["framework"] = "other"
-    with pytest.raises(AwardsError, match="other"):
+    with pytest.raises(AwardsError) as info:
         select_awards(store, parse_awards(doc))
+    assert "使用的评估框架 “other” 既不是内置框架，也不是文件，且没有评分结果" in str(info.value), info.value
+
+
+def test_ranking_by_a_dimension_the_framework_lacks(store: CampaignStore) -> None:
+    import copy
+    doc = copy.deepcopy(CONFIG)
+    doc["series"][2]["awards"][0]["rank_by"] = "dimension:openness"
+    with pytest.raises(AwardsError) as info:
+        select_awards(store, parse_awards(doc))
+    assert str(info.value) == "奖项 “s1.popular” 按评估框架 “f” 中不存在的维度 “openness” 排名", info.value
 
 
 @pytest.mark.parametrize("mutate, field, reason", [

@@ -53,8 +53,12 @@ def test_get_returns_the_module():
 
 
 def test_unknown_id_names_it():
-    with pytest.raises(FrameworkError, match="no-such-thing"):
+    with pytest.raises(FrameworkError) as info:
         registry.get("no-such-thing")
+    assert "未知的指标 “no-such-thing”" in str(info.value), info.value
+    with pytest.raises(FrameworkError) as info:
+        registry.get("stale-column")
+    assert str(info.value) == "未知的指标 “stale-column”，是否想写 “stale-columns”？", info.value
 
 
 def _module(**attrs):
@@ -69,12 +73,26 @@ def test_validation_accepts_a_good_module():
 
 
 @pytest.mark.parametrize("attrs, words", [
-    ({"ID": None}, "no ID"),
-    ({"ID": "other"}, "file name"),
-    ({"REQUIRES": "page"}, "REQUIRES"),
-    ({"UNIT": "furlongs"}, "UNIT"),
-    ({"evaluate": None}, "evaluate"),
+    ({"ID": None}, "指标模块 “govlens.indicators.fake_one” 未声明 ID"),
+    ({"ID": "other"}, "声明的 ID 为 “other”，但按其文件名应为 “fake-one”"),
+    ({"REQUIRES": "page"}, "指标 “fake-one”：REQUIRES 应为非空的观测类型元组"),
+    ({"UNIT": "furlongs"}, "单位 UNIT 为 “furlongs”，应为以下之一：bool、count"),
+    ({"UNIT": None}, "单位 UNIT 为 “None”"),
+    ({"evaluate": None}, "指标 “fake-one” 没有 evaluate(obs, ctx) 或 evaluate_batch(facts, ctx) 函数"),
 ])
 def test_validation_refuses_bad_metadata(attrs, words):
-    with pytest.raises(FrameworkError, match=words):
+    with pytest.raises(FrameworkError) as info:
         registry._validate("fake_one", _module(**attrs))
+    assert words in str(info.value), info.value
+
+
+def test_validation_in_english():
+    from govlens import messages
+    messages.set_locale("en")
+    try:
+        with pytest.raises(FrameworkError) as info:
+            registry._validate("fake_one", _module(ID="other"))
+    finally:
+        messages.set_locale("zh-CN")
+    assert str(info.value) == "indicator module `govlens.indicators.fake_one` declares ID `other`; its file name " \
+        "says `fake-one`"

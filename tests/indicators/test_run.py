@@ -5,6 +5,7 @@ import pytest
 
 from govlens.errors import FrameworkError
 from govlens.indicators import registry, run
+from govlens.indicators.base import Finding, IndicatorResult
 from govlens.indicators.run import run_indicators
 from govlens.settings import Settings
 from govlens.store.campaign_store import CampaignStore
@@ -124,3 +125,45 @@ def test_facts_from_store_match_python(campaign, f):
     store, platforms = campaign
     by_platform = dict(run.iter_observations(store, [p.id for p in platforms]))
     assert run.campaign_facts_from_store(store, platforms) == build_campaign_facts(platforms, by_platform)
+
+
+@pytest.mark.parametrize("result, zh, en", [
+    ("7", "evaluate() 返回的是 str，而不是 IndicatorResult", "evaluate() returned str, not IndicatorResult"),
+    (IndicatorResult(value=1.0, status="fine"), "未知的状态 “fine”（应为 ok、missing、not_applicable）",
+     "unknown status `fine` (expected ok, missing, not_applicable)"),
+    (IndicatorResult(value=None), "状态为 ok 时应给出有限的数值，实际为 “—”", "status ok needs a finite value, got `-`"),
+    (IndicatorResult(value=float("nan")), "状态为 ok 时应给出有限的数值，实际为 “nan”",
+     "status ok needs a finite value, got `nan`"),
+    (IndicatorResult(value="many"), "状态为 ok 时应给出有限的数值，实际为 “many”",
+     "status ok needs a finite value, got `many`"),
+    (IndicatorResult(value=1.0, findings=[Finding("no_such_kind", "https://www.a.gov.cn/")]),
+     "未知的问题类型 “no_such_kind”", "unknown finding kind `no_such_kind`"),
+    (IndicatorResult(value=1.0, findings=[Finding("no_viewport", "")]), "问题 “no_viewport” 缺少网址",
+     "finding `no_viewport` has no URL"),
+])
+def test_a_malformed_result_is_refused_in_words(result, zh, en):
+    from govlens import messages
+    with pytest.raises((TypeError, ValueError)) as info:
+        run._check(result)
+    assert str(info.value) == zh
+    messages.set_locale("en")
+    try:
+        with pytest.raises((TypeError, ValueError)) as info:
+            run._check(result)
+    finally:
+        messages.set_locale("zh-CN")
+    assert str(info.value) == en
+
+
+def test_a_malformed_result_is_missing_and_the_log_says_why_in_words(campaign, monkeypatch, caplog):
+    store, platforms = campaign
+    monkeypatch.setattr(registry.get("site-search"), "evaluate", lambda obs, ctx: IndicatorResult(value=None))
+    with caplog.at_level(logging.WARNING, logger="govlens.indicators.run"):
+        s = run_indicators(store, platforms, indicator_ids=["site-search"], check_date=date(2013, 12, 20),
+                           settings=Settings())
+    assert s.errors == 3
+    rows = store.rows("indicator_values", indicator_id="site-search")
+    assert {r["status"] for r in rows} == {"missing"}
+    assert render(rows[0]["detail"], "zh-CN") == "指标计算出错，未得出结果（详见运行日志）"
+    assert "指标 site-search 在平台 a 上计算出错：ValueError: 状态为 ok 时应给出有限的数值，实际为 “—”" in caplog.text
+    assert "指标 site-search 在 3 个平台上计算出错，已记为缺失" in caplog.text

@@ -211,11 +211,28 @@ def test_policy_entries() -> None:
     assert not policy.permits("zj.gov.cn.evil.com", "127.0.0.1")
     assert policy.permits("y", "192.168.1.7") and not policy.permits("y", "192.168.1.8")
     assert policy.permits("anything", PUBLIC)
-    with pytest.raises(ValueError, match="not a network"):
+    with pytest.raises(ValueError) as info:
         AddressPolicy.from_entries(["10.0.0.0/33"])
+    assert str(info.value) == "不是有效的网段或地址：“10.0.0.0/33”"
+
+
+@pytest.mark.parametrize("entry, text", [
+    ("*.not a name", "不是有效的主机名通配模式：“*.not a name”"),
+    ("999.1.1.1", "不是有效的网段或地址：“999.1.1.1”"),
+    ("bad host!", "不是网段、地址或主机名：“bad host!”"),
+    ("x" * 300, "不是网段、地址或主机名：“" + "x" * 100 + "”"),
+    (["nested"], "不是网段、地址或主机名：“['nested']”"),
+    (" . ", "条目为空"),
+])
+def test_allow_list_entries_refused_in_words(entry, text) -> None:
+    from govlens.hosts import parse_allow_entry
+    with pytest.raises(ValueError) as info:
+        parse_allow_entry(entry)
+    assert str(info.value) == text
 
 
 def test_bad_allow_list_is_a_settings_error() -> None:
     with pytest.raises(SettingsError) as exc:
         Fetcher({"HTTP_ALLOW_NETWORKS": "10.0.0.0/8, not a host!"})
     assert exc.value.field == "HTTP_ALLOW_NETWORKS"
+    assert "“not a host!” 既不是网段（如 10.20.0.0/16）、地址，也不是主机名" in str(exc.value), exc.value

@@ -129,6 +129,8 @@ def test_a_truncated_archive_names_the_file_and_offset_and_keeps_the_rest(tmp_pa
     index = WarcIndex.build([cut])
     (problem,) = index.problems
     assert problem.key == "corrupt" and problem.file == str(cut) and problem.offset == offsets["revisit"]
+    assert str(problem) == f"{cut}：偏移 {offsets['revisit']} 处的记录已截断或损坏（无法解析），已跳过，" \
+        "其余记录照常读取"
     home, pdf = fetch_all(index, ("GET", "http://www.test.gov.cn/"), ("GET", "http://www.test.gov.cn/a.pdf"))
     assert home.status == pdf.status == "completed"
 
@@ -157,6 +159,7 @@ def test_a_record_without_target_uri(tmp_path):
         _response(w, "http://a.gov.cn/after", "200 OK", [("Content-Type", "text/html")], PAGE.encode())
     index = WarcIndex.build([path])
     assert [(p.key, p.offset) for p in index.problems] == [("no_target_uri", anon)]
+    assert str(index.problems[0]) == f"{path}：偏移 {anon} 处的记录缺少 WARC-Target-URI，已跳过，其余记录照常读取"
     assert index.urls() == ["http://a.gov.cn/", "http://a.gov.cn/after"]
 
 
@@ -165,6 +168,37 @@ def test_a_missing_file_is_named_with_its_full_path(tmp_path, monkeypatch):
     with pytest.raises(WarcRecordError) as err:
         WarcIndex.build(["nowhere/crawl.warc.gz"])
     assert err.value.file == str(tmp_path / "nowhere" / "crawl.warc.gz")
+    assert str(err.value) == f"{tmp_path / 'nowhere' / 'crawl.warc.gz'}：找不到 WARC 文件"
+
+
+def test_a_record_that_is_no_response_is_worded(tmp_path):
+    from govlens import messages
+    from govlens.probes.warc_source import read_response
+
+    path = tmp_path / "info.warc.gz"
+    with path.open("wb") as fh:
+        w = WARCWriter(fh, gzip=True)
+        w.write_record(w.create_warcinfo_record("info.warc.gz", {"software": "govlens test"}))
+    with pytest.raises(WarcRecordError) as err:
+        read_response(path, 0, 1000)            # the only record is a warcinfo
+    assert err.value.key == "not_a_response"
+    assert str(err.value) == f"{path}：偏移 0 处的记录不是 HTTP 响应（warcinfo）"
+    messages.set_locale("en")
+    try:
+        with pytest.raises(WarcRecordError) as err:
+            read_response(path, 0, 1000)
+    finally:
+        messages.set_locale("zh-CN")
+    assert str(err.value) == f"{path}: the record at offset 0 is not an HTTP response (warcinfo)"
+
+
+def test_every_warc_problem_has_words_in_both_languages():
+    from govlens import messages
+    from govlens.probes.warc_source import KEYS
+    for lang in messages.LOCALES:
+        assert all(messages.has(f"warc_record.{k}", lang) for k in KEYS)
+        assert all(messages.has(f"warc_record.detail.{c}", lang)
+                   for c in ("truncated", "bad_gzip", "unparsable", "not_warc", "bad_status"))
 
 
 def _page(*args: str) -> subprocess.CompletedProcess:

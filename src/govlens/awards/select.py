@@ -17,9 +17,9 @@ from typing import Any
 
 import pandas as pd
 
+from govlens import messages
 from govlens.awards.config import Award, AwardsConfig
 from govlens.errors import AwardsError
-
 from govlens.store.campaign_store import CampaignStore
 
 WINNER, NOMINATION = "winner", "nomination"
@@ -39,7 +39,8 @@ def award_order(config: AwardsConfig) -> list[Award]:
     try:
         order = list(TopologicalSorter(graph).static_order())
     except CycleError as exc:
-        raise AwardsError(f"awards exclude each other in a cycle: {exc.args[1]}", file=config.source) from None
+        cycle = " → ".join(messages.quote(str(k)) for k in exc.args[1])
+        raise AwardsError(messages.t("awards_select.cycle", cycle=cycle), file=config.source) from None
     by_key = {a.key: a for a in config.awards()}
     return [by_key[k] for k in order]
 
@@ -119,8 +120,9 @@ def _check_framework_exists(award: Award, config: AwardsConfig) -> None:
     try:
         load_framework(award.framework)
     except FrameworkError:
-        raise AwardsError(f"award '{award.key}' uses framework '{award.framework}', which is neither shipped nor "
-                          "a file, and has no results", file=config.source) from None
+        raise AwardsError(messages.t("awards_select.unknown_framework", award=messages.quote(award.key),
+                                     framework=messages.quote(str(award.framework)[:100])),
+                          file=config.source) from None
 
 
 def _scores(award: Award, scored: pd.DataFrame, dims: pd.DataFrame) -> dict[str, float]:
@@ -129,7 +131,9 @@ def _scores(award: Award, scored: pd.DataFrame, dims: pd.DataFrame) -> dict[str,
     dimension = award.rank_by.split(":", 1)[1]
     sub = dims[(dims["framework"] == award.framework) & (dims["dimension_id"] == dimension)]
     if sub.empty:
-        raise AwardsError(f"award '{award.key}' ranks by unknown dimension '{dimension}' of '{award.framework}'")
+        raise AwardsError(messages.t("awards_select.unknown_dimension", award=messages.quote(award.key),
+                                     dimension=messages.quote(dimension[:100]),
+                                     framework=messages.quote(str(award.framework)[:100])))
     return dict(zip(sub["platform_id"], sub["score"]))
 
 

@@ -12,6 +12,7 @@ import pkgutil
 from types import ModuleType
 
 import govlens.indicators as _package
+from govlens import messages
 from govlens.errors import FrameworkError
 
 NOT_INDICATORS = frozenset({"base", "registry", "run", "campaign_facts", "newmedia_facts"})
@@ -21,21 +22,24 @@ _modules: dict[str, ModuleType] | None = None
 
 
 def _validate(name: str, module: ModuleType) -> str:
-    where = f"{module.__name__}"
+    q = messages.quote
+    where = q(module.__name__)
     ident = getattr(module, "ID", None)
     if not isinstance(ident, str) or not ident:
-        raise FrameworkError(f"indicator module {where} declares no ID")
-    if ident != name.replace("_", "-"):
-        raise FrameworkError(f"indicator module {where} declares ID {ident!r}; its file name says "
-                             f"{name.replace('_', '-')!r}")
+        raise FrameworkError(messages.t("indicator_registry.no_id", module=where))
+    expected = name.replace("_", "-")
+    if ident != expected:
+        raise FrameworkError(messages.t("indicator_registry.id_mismatch", module=where, id=q(ident[:100]),
+                                        expected=q(expected)))
     requires = getattr(module, "REQUIRES", None)
     if not isinstance(requires, tuple) or not requires or not all(isinstance(k, str) and k for k in requires):
-        raise FrameworkError(f"indicator {ident!r}: REQUIRES must be a non-empty tuple of observation kinds")
+        raise FrameworkError(messages.t("indicator_registry.requires", id=q(ident)))
     unit = getattr(module, "UNIT", None)
     if unit not in UNITS:
-        raise FrameworkError(f"indicator {ident!r}: UNIT {unit!r} is not one of {', '.join(UNITS)}")
+        raise FrameworkError(messages.t("indicator_registry.unit", id=q(ident), unit=q(str(unit)[:100]),
+                                        units=messages.join(list(UNITS))))
     if not callable(getattr(module, "evaluate", None)) and not callable(getattr(module, "evaluate_batch", None)):
-        raise FrameworkError(f"indicator {ident!r} has no evaluate(obs, ctx) or evaluate_batch(facts, ctx) function")
+        raise FrameworkError(messages.t("indicator_registry.no_evaluate", id=q(ident)))
     return ident
 
 
@@ -63,7 +67,8 @@ def get(indicator_id: str) -> ModuleType:
     try:
         return modules[indicator_id]
     except KeyError:
-        raise FrameworkError(f"unknown indicator {indicator_id!r} (known: {', '.join(modules)})") from None
+        raise FrameworkError(messages.t("config.unknown_indicator", name=str(indicator_id)[:100],
+                                        hint=messages.did_you_mean(str(indicator_id), list(modules)))) from None
 
 
 def all_modules() -> list[ModuleType]:

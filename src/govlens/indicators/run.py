@@ -21,6 +21,7 @@ from typing import Any
 
 import pandas as pd
 
+from govlens import messages
 from govlens.contract import defects
 from govlens.contract.observation import Observation
 from govlens.indicators import registry
@@ -139,7 +140,7 @@ def run_indicators(store: CampaignStore, platforms: Sequence[Platform], *, indic
     summary.errors_by_indicator = dict(sorted(errors.items()))
     summary.elapsed_s = time.monotonic() - started
     for ident, n in summary.errors_by_indicator.items():
-        log.warning("indicator %s failed on %d platform(s); recorded as missing", ident, n)
+        log.warning("%s", messages.t("indicator_run.failed_total", id=ident, n=n))
     log.info("indicators: %d platforms × %d indicators → %d values, %d findings in %.1f s",
              len(platforms), len(ids), summary.values, summary.findings, summary.elapsed_s)
     store.log_step("indicators", "evaluate", {
@@ -182,27 +183,38 @@ def _evaluate(module: ModuleType, po: PlatformObservations, ctx: IndicatorContex
         errors[module.ID] += 1
         text = f"{type(exc).__name__}: {exc}"
         if errors[module.ID] <= MAX_LOGGED_ERRORS:
-            log.warning("indicator %s failed on platform %s: %s", module.ID, po.platform.id, text, exc_info=True)
+            log.warning("%s", messages.t("indicator_run.failed", id=module.ID, platform=po.platform.id, error=text),
+                        exc_info=True)
         return IndicatorResult(value=None, status=MISSING, detail=T("error"))
 
 
 def _check(result: Any) -> None:
     """Refuse a malformed result (the indicator's bug, recorded as missing)."""
     if not isinstance(result, IndicatorResult):
-        raise TypeError(f"evaluate() returned {type(result).__name__}, not IndicatorResult")
+        raise TypeError(messages.t("indicator_run.not_result", type=type(result).__name__))
     if result.status not in STATUSES:
-        raise ValueError(f"unknown status {result.status!r}")
+        raise ValueError(messages.t("indicator_run.unknown_status", status=_shown(result.status),
+                                    statuses=messages.join(list(STATUSES))))
     if result.status == OK:
-        if result.value is None or not math.isfinite(float(result.value)):
-            raise ValueError(f"status ok needs a finite value, got {result.value!r}")
-        result.value = float(result.value)
+        try:
+            number = float(result.value)
+        except (TypeError, ValueError):      # None, a text: not a number at all
+            number = math.nan
+        if not math.isfinite(number):
+            raise ValueError(messages.t("indicator_run.not_finite", value=_shown(result.value)))
+        result.value = number
     else:
         result.value = None
     for f in result.findings:
         if f.kind not in defects.ALL_KINDS:
-            raise ValueError(f"unknown finding kind {f.kind!r}")
+            raise ValueError(messages.t("indicator_run.unknown_finding", kind=_shown(f.kind)))
         if not f.url:
-            raise ValueError(f"finding {f.kind} has no url")
+            raise ValueError(messages.t("indicator_run.finding_no_url", kind=_shown(f.kind)))
+
+
+def _shown(value: Any) -> str:
+    """A value an indicator gave, quoted and bounded (never a repr: ``None`` reads as the catalogue's dash)."""
+    return messages.quote(messages.t("format.none") if value is None else str(value)[:100])
 
 
 def _observed_at_index(observations: list[Observation]) -> dict[str, datetime]:
@@ -320,12 +332,12 @@ def _run_batch(store: CampaignStore, platforms: Sequence[Platform], modules: lis
         try:
             result = module.evaluate_batch(facts, ctx)
             if list(result.platform_ids) != ids:
-                raise ValueError("evaluate_batch() returned results for other platforms")
+                raise ValueError(messages.t("indicator_run.other_platforms"))
             values = np.asarray(result.values, dtype=float)
             status = np.asarray(result.status, dtype=object)
             bad = (status == OK) & ~np.isfinite(values)
             if bad.any():
-                raise ValueError(f"status ok needs a finite value ({int(bad.sum())} platform(s))")
+                raise ValueError(messages.t("indicator_run.batch_not_finite", n=int(bad.sum())))
             detail = np.asarray(result.detail, dtype=object)
             evidence = np.full(len(ids), "[]", dtype=object)
             pos = {pid: i for i, pid in enumerate(ids)}
@@ -334,10 +346,10 @@ def _run_batch(store: CampaignStore, platforms: Sequence[Platform], modules: lis
             findings = list(result.findings)
             for pid, f in findings:
                 if f.kind not in defects.ALL_KINDS or not f.url:
-                    raise ValueError(f"bad finding {f.kind!r} for {pid}")
+                    raise ValueError(messages.t("indicator_run.bad_finding", kind=_shown(f.kind), platform=pid))
         except Exception as exc:  # one indicator's bug must not stop a national run
             errors[module.ID] += 1
-            log.warning("batch indicator %s failed: %s", module.ID, exc, exc_info=True)
+            log.warning("%s", messages.t("indicator_run.failed_batch", id=module.ID, error=exc), exc_info=True)
             values = np.full(len(ids), np.nan)
             status = np.full(len(ids), MISSING, dtype=object)
             detail = np.full(len(ids), T("error"), dtype=object)

@@ -39,8 +39,10 @@ def reference_date(settings: Settings) -> date:
         try:
             return date.fromisoformat(raw)
         except ValueError:
+            from govlens import messages
             from govlens.errors import SettingsError
-            raise SettingsError(f"not an ISO date: {raw!r}", field="CHECK_DATE") from None
+            raise SettingsError(messages.t("probe_errors.check_date", value=messages.quote(raw[:100])),
+                                field="CHECK_DATE") from None
     return date.today()
 
 

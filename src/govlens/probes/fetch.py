@@ -53,6 +53,7 @@ from urllib.parse import urljoin, urlsplit
 
 import aiohttp
 
+from govlens import messages
 from govlens.contract import statuses as S
 from govlens.contract.observation import COMPLETED
 from govlens.errors import SettingsError
@@ -462,8 +463,8 @@ def _dns_resolver(servers: list[str]) -> aiohttp.abc.AbstractResolver:
     try:
         from aiohttp.resolver import AsyncResolver
         return AsyncResolver(nameservers=servers)
-    except (ImportError, RuntimeError) as exc:
-        raise SettingsError(f"needs the aiodns package ({exc})", field="HTTP_DNS_SERVERS") from None
+    except (ImportError, RuntimeError):
+        raise SettingsError(messages.t("probe_errors.needs_aiodns"), field="HTTP_DNS_SERVERS") from None
 
 
 def parse_retry_after(value: str | None) -> float | None:

@@ -37,6 +37,7 @@ from typing import Any
 
 import pandas as pd
 
+from govlens import messages
 from govlens.contract.observation import COMPLETED, Observation
 from govlens.errors import ConfigError
 from govlens.probes.fetch import Fetcher
@@ -91,7 +92,7 @@ class Monitor:
         self.timeout = settings.getfloat("MONITOR_TIMEOUT")
         self.concurrency = max(1, settings.getint("MONITOR_CONCURRENCY"))
         if self.duration <= 0:
-            raise ConfigError("must be positive", field="MONITOR_DURATION")
+            raise ConfigError(messages.t("probe_errors.positive"), field="MONITOR_DURATION")
         self.rows: list[dict[str, Any]] = []
         self.lock = asyncio.Lock()
 
@@ -100,14 +101,13 @@ class Monitor:
         window = None if restart else self.store.get_meta("monitor_window")
         if resume:
             if not window:
-                raise ConfigError("no monitor window to resume: run `govlens monitor` first", field="--resume")
+                raise ConfigError(messages.t("probe_errors.no_window"), field="--resume")
             self.duration, self.visits = float(window["duration"]), int(window["visits"])
             done = {(p, int(s)) for p, s in self.store.con.execute(
                 "SELECT platform_id, seq FROM monitor_visits").fetchall()}
             return window, done
         if window and not window.get("finished"):
-            raise ConfigError("an unfinished monitor window is in the store: `govlens monitor --resume` continues "
-                              "it, `--restart` drops it", field="monitor")
+            raise ConfigError(messages.t("probe_errors.unfinished_window"), field="monitor")
         window = {"start": time.time(), "duration": self.duration, "visits": self.visits,
                   "timeout": self.timeout, "platforms": len(self.platforms), "finished": False}
         self.store.delete("monitor_visits")

@@ -5,11 +5,11 @@ A new probe is one module plus one line here (STYLE, rule 6).
 from __future__ import annotations
 
 from govlens.probes.base import Probe
-from govlens.probes.dns_records import DnsProbe
-from govlens.probes.featured_column import FeaturedColumnProbe
 from govlens.probes.browser import BrowserProbe
 from govlens.probes.civilization import CivilizationProbe
 from govlens.probes.cn_domain import CnDomainProbe
+from govlens.probes.dns_records import DnsProbe
+from govlens.probes.featured_column import FeaturedColumnProbe
 from govlens.probes.foreign_edition import ForeignEditionProbe
 from govlens.probes.http_site import HttpSiteProbe
 from govlens.probes.interaction import InteractionProbe
@@ -44,10 +44,11 @@ PROBES: dict[str, type[Probe]] = {
 
 def get_probe(name: str) -> Probe:
     """A fresh instance of the probe called ``name``."""
+    from govlens import messages
     from govlens.errors import ConfigError
 
     try:
         return PROBES[name]()
     except KeyError:
-        raise ConfigError(f"unknown probe {name!r} (known: {', '.join(sorted(PROBES))})",
-                          field="probes") from None
+        raise ConfigError(messages.t("probe_errors.unknown_probe", name=str(name)[:100],
+                                     hint=messages.did_you_mean(str(name), list(PROBES))), field="probes") from None

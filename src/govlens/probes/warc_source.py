@@ -40,6 +40,7 @@ import idna
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
+from govlens import messages
 from govlens.errors import InputError
 from govlens.probes.fetch import KEPT_HEADERS
 
@@ -51,24 +52,31 @@ MAX_HEADER_VALUE = 8190                # ... and characters of one value (aiohtt
 
 
 class WarcRecordError(InputError):
-    """A WARC file or record govlens cannot use; ``key`` names the locale string (``warc.<key>``)."""
+    """A WARC file or record govlens cannot use; ``key`` names the report's locale string (``warc.<key>``)
+    and the messages catalogue's (``warc_record.<key>``), in which the error's own text is worded."""
 
     def __init__(self, key: str, *, file: str, offset: int | None = None, url: str | None = None,
                  detail: str = "") -> None:
         self.key, self.offset, self.url, self.detail = key, offset, url, detail
-        text = {"missing_file": "WARC file not found", "unreadable": "cannot read the WARC file",
-                "corrupt": "truncated or corrupt WARC record (the other records are still read)",
-                "no_target_uri": "record without a WARC-Target-URI (skipped)",
-                "not_html": "the record is not an HTML page", "not_in_archive": "no record of this URL",
-                "not_a_response": "the record is not an HTTP response"}.get(key, key)
-        where = f"record at offset {offset}: " if offset is not None else ""
-        super().__init__(f"{where}{text}" + (f" ({url})" if url else "") + (f": {detail}" if detail else ""),
-                         file=file)
+        super().__init__(_worded(key, offset, url, detail), file=file)
 
     def params(self) -> dict[str, Any]:
         """Placeholders of the locale string: file, offset, url, detail."""
         return {"file": self.file, "offset": "" if self.offset is None else self.offset, "url": self.url or "",
                 "detail": self.detail}
+
+
+#: the problems a WARC file or record can have (``warc_record.<key>`` of the messages catalogue)
+KEYS = ("missing_file", "unreadable", "corrupt", "no_target_uri", "not_html", "not_a_response", "not_in_archive")
+
+
+def _worded(key: str, offset: int | None, url: str | None, detail: str) -> str:
+    """The problem in the process's language; a detail code (``truncated``) in words, any other detail as given."""
+    code = f"warc_record.detail.{detail}"
+    shown = messages.t(code) if detail and messages.has(code) else (detail or messages.t("format.none"))
+    if key not in KEYS:
+        return key
+    return messages.t(f"warc_record.{key}", offset="" if offset is None else offset, url=url or "", detail=shown)
 
 
 def normalise_uri(uri: str) -> str:

@@ -40,7 +40,7 @@ def load_truth_keys(path: Path, platform_ids: set[str] | None = None) -> set[tup
     try:
         doc = json.loads(Path(path).read_text(encoding="utf-8"))
         sites = doc["sites"]
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+    except (OSError, ValueError, KeyError, TypeError):
         raise InputError(messages.t("sandbox_cli.not_truth"), file=str(path)) from None
     keys = set()
     for site in sites:
@@ -56,10 +56,13 @@ def load_finding_keys(path: Path) -> set[tuple[str, str, str]]:
         with open(path, encoding="utf-8", newline="") as fh:
             reader = csv.DictReader(fh)
             if reader.fieldnames is None or not {"platform_id", "kind", "url"} <= set(reader.fieldnames):
-                raise InputError("expected columns platform_id,kind,url,detail", file=str(path), line=1)
+                raise InputError(messages.t("sandbox_errors.finding_columns"), file=str(path), line=1)
             return {match_key(r["platform_id"], r["kind"], r["url"]) for r in reader}
     except OSError as exc:
-        raise InputError(f"cannot read: {exc}", file=str(path)) from None
+        raise InputError(messages.t("sandbox_errors.cannot_read", reason=messages.os_reason(exc)),
+                         file=str(path)) from None
+    except UnicodeDecodeError as exc:
+        raise InputError(messages.t("import.not_utf8_byte", byte=exc.start), file=str(path)) from None
 
 
 def rendered_platforms(store_path: Path) -> set[str]:
@@ -69,11 +72,12 @@ def rendered_platforms(store_path: Path) -> set[str]:
     try:
         con = duckdb.connect(str(store_path), read_only=True)
     except duckdb.Error as exc:
-        raise InputError(f"cannot open the campaign store: {exc}", file=str(store_path)) from None
+        raise InputError(messages.t("sandbox_errors.cannot_open_store", reason=str(exc)[:300]),
+                         file=str(store_path)) from None
     try:
         rows = con.execute("SELECT DISTINCT platform_id FROM observations WHERE probe = 'browser'").fetchall()
-    except duckdb.Error as exc:
-        raise InputError(f"not a campaign store: {exc}", file=str(store_path)) from None
+    except duckdb.Error:
+        raise InputError(messages.t("sandbox_errors.not_store"), file=str(store_path)) from None
     finally:
         con.close()
     return {r[0] for r in rows}
@@ -123,7 +127,7 @@ def load_truth_families(path: Path) -> dict[str, str]:
     try:
         doc = json.loads(Path(path).read_text(encoding="utf-8"))
         return {s["platform_id"]: s["family"] for s in doc["sites"] if s.get("family")}
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+    except (OSError, ValueError, KeyError, TypeError):
         raise InputError(messages.t("sandbox_cli.not_truth"), file=str(path)) from None
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import json
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -191,12 +192,13 @@ def check_store(truth_path: str | Path, store_path: str | Path, *, max_pages: in
     try:
         doc = json.loads(Path(truth_path).read_text(encoding="utf-8"))
         sites = doc["sites"]
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise InputError(f"not a hostile truth file: {exc}", file=str(truth_path)) from None
+    except (OSError, ValueError, KeyError, TypeError):
+        raise InputError(messages.t("sandbox_errors.not_hostile_truth"), file=str(truth_path)) from None
     try:
         con = duckdb.connect(str(store_path), read_only=True)
     except duckdb.Error as exc:
-        raise InputError(f"cannot open campaign store: {exc}", file=str(store_path)) from None
+        raise InputError(messages.t("sandbox_errors.cannot_open_store", reason=str(exc)[:300]),
+                         file=str(store_path)) from None
     try:
         if max_pages is None:
             row = con.execute("SELECT value FROM meta WHERE key = 'settings'").fetchone()
@@ -218,40 +220,59 @@ def _check_site(site: dict[str, Any], rows: list[tuple[str, str, int | None, dic
     homes = [r for r in rows if r[0] == "page" and r[3].get("role") == "home"]
     recorded = homes[0][1] if homes else None
     if len(homes) != 1:
-        problems.append(f"{len(homes)} homepage observations (expected 1)")
+        problems.append(messages.t("sandbox_errors.homes", n=len(homes)))
     if recorded != site["home"]:
-        problems.append(f"homepage status {recorded} (expected {site['home']})")
+        problems.append(messages.t("sandbox_errors.home_status", value=_shown(recorded), expected=_shown(site["home"])))
     expect = site.get("expect") or {}
     if "title" in expect and homes and homes[0][3].get("title") != expect["title"]:
-        problems.append(f"title {homes[0][3].get('title')!r} (expected {expect['title']!r})")
+        problems.append(messages.t("sandbox_errors.title", value=_shown(homes[0][3].get("title")),
+                                   expected=_shown(expect["title"])))
     if "cause" in expect and homes and homes[0][3].get("cause") != expect["cause"]:
-        problems.append(f"cause {homes[0][3].get('cause')!r} (expected {expect['cause']!r})")
+        problems.append(messages.t("sandbox_errors.cause", value=_shown(homes[0][3].get("cause")),
+                                   expected=_shown(expect["cause"])))
     if "http_status" in expect and homes and homes[0][2] != expect["http_status"]:
-        problems.append(f"HTTP status {homes[0][2]} (expected {expect['http_status']})")
+        problems.append(messages.t("sandbox_errors.http_status", value=_shown(homes[0][2]),
+                                   expected=_shown(expect["http_status"])))
     if "robots" in expect:
         robots = [r[1] for r in rows if r[0] == "robots"]
         if robots != [expect["robots"]]:
-            problems.append(f"robots statuses {robots} (expected [{expect['robots']}])")
+            problems.append(messages.t("sandbox_errors.robots", value=_shown_list(robots),
+                                       expected=_shown_list([expect["robots"]])))
     if expect.get("bounded_crawl"):
         pages = sum(1 for r in rows if r[0] == "page")
         if pages > max_pages:
-            problems.append(f"{pages} pages crawled (bound {max_pages})")
+            problems.append(messages.t("sandbox_errors.pages", n=pages, bound=max_pages))
     if expect.get("retried"):
         visits = [r for r in rows if r[0] == "visit"]
         if not visits or not all(r[1] == S.COMPLETED and (r[3].get("retries") or 0) >= 1 for r in visits[:1]):
-            problems.append("the first visit was not retried after Retry-After")
+            problems.append(messages.t("sandbox_errors.not_retried"))
     if "some_visit" in expect:
         if not any(r[0] == "visit" and r[1] == expect["some_visit"] for r in rows):
-            problems.append(f"no visit with status {expect['some_visit']}")
+            problems.append(messages.t("sandbox_errors.no_visit", status=_shown(expect["some_visit"])))
     return HostileResult(platform_id=site["platform_id"], kind=site["kind"], expected=site["home"],
                          recorded=recorded, problems=tuple(problems))
+
+
+def _shown(value: Any) -> str:
+    """A recorded or expected value, quoted and bounded; none as a dash. A page title is the hostile site's
+    text: its control and format characters (RTL overrides) are written as escapes, not sent to the terminal."""
+    if value is None:
+        return messages.quote(messages.t("format.none"))
+    text = "".join(c if unicodedata.category(c)[0] != "C" else f"\\u{ord(c):04x}" for c in str(value)[:100])
+    return messages.quote(text)
+
+
+def _shown_list(values: list[Any]) -> str:
+    return messages.join([_shown(v) for v in values]) if values else messages.t("format.none")
 
 
 def format_results(results: list[HostileResult]) -> str:
     from govlens.sandbox.check import header
 
     lines = [header(("kind", 22), ("expected", 20), ("recorded", 20), ("ok", 2))]
+    sep = "；" if messages.current() == "zh-CN" else "; "
     for r in results:
-        lines.append(f"{r.kind:<22} {r.expected:<20} {str(r.recorded):<20} "
-                     f"{messages.t('sandbox_cli.yes') if r.ok else messages.t('sandbox_cli.no', why='; '.join(r.problems))}")
+        recorded = r.recorded or messages.t("format.none")
+        ok = messages.t("sandbox_cli.yes") if r.ok else messages.t("sandbox_cli.no", why=sep.join(r.problems))
+        lines.append(f"{r.kind:<22} {r.expected:<20} {recorded:<20} {ok}")
     return "\n".join(lines)

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from govlens import messages
 from govlens.errors import GovlensError
 
 START_TIMEOUT = 180.0
@@ -54,11 +55,11 @@ def _wait_for_state(proc: subprocess.Popen, state_file: Path, log_file: Path) ->
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             tail = log_file.read_text(encoding="utf-8", errors="replace")[-2000:]
-            raise GovlensError(f"the sandbox server exited with code {proc.returncode}: {tail}")
+            raise GovlensError(messages.t("sandbox_errors.exited", code=proc.returncode, tail=tail))
         if state_file.is_file():
             try:
                 return json.loads(state_file.read_text(encoding="utf-8"))
             except ValueError:
                 pass            # still being written
         time.sleep(0.1)
-    raise GovlensError(f"the sandbox server did not start within {START_TIMEOUT:.0f} s (log: {log_file})")
+    raise GovlensError(messages.t("sandbox_errors.not_started", seconds=f"{START_TIMEOUT:.0f}", log=log_file))

@@ -39,6 +39,7 @@ import trustme
 from aiohttp import web as aioweb
 from multidict import CIMultiDict
 
+from govlens import messages
 from govlens.atomic import atomic_write_text
 from govlens.contract import defects as D
 from govlens.errors import ConfigError
@@ -186,12 +187,14 @@ async def start_server(web: SandboxWeb, host: str = "127.0.0.1", http_port: int 
             ports.append(site._server.sockets[0].getsockname()[1])  # noqa: SLF001 (actual port when 0)
     except OSError as e:
         await runner.cleanup()
-        raise ConfigError(f"sandbox server cannot listen on {host}: {e}", field="sandbox port") from e
+        raise ConfigError(messages.t("sandbox_errors.cannot_listen", host=host, errno=e.errno or "—"),
+                          field="sandbox port") from e
     try:
         dns, _, dns_port = await start_dns(web.dns_records(), host, dns_port)
     except OSError as e:
         await runner.cleanup()
-        raise ConfigError(f"sandbox DNS server cannot listen on {host}: {e}", field="sandbox port") from e
+        raise ConfigError(messages.t("sandbox_errors.dns_cannot_listen", host=host, errno=e.errno or "—"),
+                          field="sandbox port") from e
     running = RunningSandbox(web=web, host=host, http_port=ports[0], https_port=ports[1], ca_file=ca_file,
                              state_dir=state_dir, _runner=runner, dns_port=dns_port, _dns=dns)
     if hostile:

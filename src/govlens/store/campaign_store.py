@@ -53,7 +53,7 @@ class CampaignStore:
         try:
             self.con = duckdb.connect(str(self.path))
         except duckdb.Error as exc:  # translated at the boundary
-            raise StoreError(f"{self.path}: cannot open campaign store: {exc}") from exc
+            raise StoreError(_cannot_open(self.path, exc)) from exc
         if memory_limit:
             self.set_memory_limit(memory_limit)
         for table, columns in SCHEMA.items():
@@ -63,10 +63,10 @@ class CampaignStore:
         """Bound DuckDB's memory (``"256MB"``, ``"1GB"``); a bad value is an error of ``setting``."""
         try:
             self.con.execute(f"SET memory_limit = '{str(limit).replace(chr(39), '')}'")
-        except duckdb.Error as exc:
+        except duckdb.Error:
             from govlens.errors import SettingsError
-            raise SettingsError(f"not a memory size DuckDB understands: {limit!r} ({exc})",
-                                field=setting) from None
+            from govlens.messages import quote, t
+            raise SettingsError(t("store_errors.memory_limit", value=quote(str(limit)[:100])), field=setting) from None
 
     def memory_limit(self) -> str:
         """DuckDB's current memory limit, in a form :meth:`set_memory_limit` accepts."""
@@ -264,6 +264,19 @@ class CampaignStore:
     def platforms(self) -> list[Any]:
         from govlens.registry.model import Platform  # store sits below every stage but registry
         return [Platform(**r) for r in self.rows("platforms", order_by="id")]
+
+
+def _cannot_open(path: Path, exc: duckdb.Error) -> str:
+    """Why DuckDB would not open the store, in the user's language: another process holds it, it is no
+    DuckDB file, else DuckDB's own words (bounded)."""
+    from govlens.messages import t
+
+    text = str(exc)
+    if "lock" in text.lower():
+        return t("store_errors.locked", path=path)
+    if "not a valid DuckDB database" in text:
+        return t("store_errors.not_duckdb", path=path)
+    return t("store_errors.cannot_open", path=path, reason=text[:300])
 
 
 def _where(where: Mapping[str, Any]) -> tuple[str, list[Any]]:

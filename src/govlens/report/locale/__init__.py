@@ -29,6 +29,7 @@ from typing import Any
 
 import yaml
 
+from govlens import messages
 from govlens.errors import ConfigError
 from govlens.messages import LenientFormatter
 
@@ -54,11 +55,14 @@ def available_locales() -> list[str]:
 def _load_doc(name: str) -> dict[str, Any]:
     res = resources.files("govlens.report.locale").joinpath(f"{name}.yaml")
     if not res.is_file():
-        raise ConfigError(f"no report locale '{name}' (available: {', '.join(available_locales())})")
+        raise ConfigError(messages.t("report_locale.unknown", name=messages.quote(str(name)[:100]),
+                                     names=messages.join(available_locales())))
     try:
         doc = yaml.safe_load(res.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
-        raise ConfigError(f"locale file is not valid YAML: {exc}", file=f"{name}.yaml") from exc
+        mark = getattr(exc, "problem_mark", None)
+        where = messages.t("report_locale.at_line", line=mark.line + 1) if mark is not None else ""
+        raise ConfigError(messages.t("report_locale.bad_yaml", where=where), file=f"{name}.yaml") from exc
     return doc if isinstance(doc, dict) else {}
 
 
