@@ -36,20 +36,24 @@ def read_yaml_lines(name_or_path: str | Path, package: str, error: type[ConfigEr
     if path.suffix not in (".yaml", ".yml"):
         candidate = resources.files(package).joinpath(f"{name_or_path}.yaml")
         if not candidate.is_file():
-            raise error(f"no shipped {what} named '{name_or_path}' (shipped: {', '.join(shipped_names(package))})")
+            raise error(messages.t("yaml_file.no_shipped", what=messages.word("yaml_file.what", what),
+                                   name=messages.quote(str(name_or_path)[:100]),
+                                   shipped=messages.join(shipped_names(package))))
         text, source = candidate.read_text(encoding="utf-8"), f"{name_or_path}.yaml"
     else:
         try:
             text, source = path.read_text(encoding="utf-8"), str(path)
-        except (OSError, UnicodeDecodeError) as exc:
-            raise error(f"cannot read: {exc}", file=str(path)) from None
+        except OSError as exc:
+            raise error(messages.t("yaml_file.cannot_read", reason=messages.os_reason(exc)), file=str(path)) from None
+        except UnicodeDecodeError:
+            raise error(messages.t("yaml_file.cannot_read", reason=messages.t("import.not_utf8")),
+                        file=str(path)) from None
     _remember(source, text)
     try:
         return yaml.safe_load(text), source, key_lines(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise error(f"not valid YAML: {getattr(exc, 'problem', None) or exc}", file=source,
-                    line=None if mark is None else mark.line + 1) from None
+        raise error(yaml_problem(exc), file=source, line=None if mark is None else mark.line + 1) from None
 
 
 # ---------------------------------------------------------------------------- lines of keys
@@ -138,11 +142,28 @@ def read_word_list(path: str | Path | None, shipped: str, *, package: str = "gov
                           file=str(path), field=setting) from None
 
 
+# PyYAML's commonest problems in words (substring of its ``problem`` → catalogue key of ``yaml_file.problems``)
+YAML_PROBLEMS = (("mapping values are not allowed", "mapping_here"), ("expected ',' or ']'", "open_list"),
+                 ("expected ',' or '}'", "open_mapping"), ("could not find expected ':'", "no_colon"),
+                 ("that cannot start any token", "bad_character"), ("found undefined alias", "alias"),
+                 ("found unexpected end of stream", "open_quote"), ("did not find expected key", "indent"),
+                 ("did not find expected '-' indicator", "indent"), ("found duplicate anchor", "alias"))
+
+
+def yaml_problem(exc: Exception) -> str:
+    """``not valid YAML: …`` in the process's language; PyYAML's own English only where the language is en."""
+    problem = str(getattr(exc, "problem", None) or "")
+    key = next((k for pattern, k in YAML_PROBLEMS if pattern in problem), "syntax")
+    said = messages.t(f"yaml_file.problems.{key}")
+    if messages.current() == "en" and problem:
+        said = problem
+    return messages.t("yaml_file.not_valid", problem=said)
+
+
 def parse_yaml(text: str, source: str, error: type[ConfigError] = ConfigError) -> Any:
     """The YAML document of ``text``; a syntax error raises ``error`` naming ``source`` and the line."""
     try:
         return yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise error(f"not valid YAML: {getattr(exc, 'problem', None) or exc}", file=source,
-                    line=None if mark is None else mark.line + 1) from None
+        raise error(yaml_problem(exc), file=source, line=None if mark is None else mark.line + 1) from None

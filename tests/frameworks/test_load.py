@@ -191,3 +191,24 @@ def test_a_bad_inspection_scheme_names_its_field_in_chinese() -> None:
     with pytest.raises(FrameworkError) as info:
         parse_inspection_scheme({"scheme": "inspection", "deductions": [{"id": "d", "indicator": "a"}]}, "s.yaml")
     assert info.value.field == "deductions[0].per" and "扣分项需要 `when: {op, value}` 或正数 `per`" in str(info.value)
+
+
+def test_a_yaml_syntax_error_is_said_in_words_with_its_line(tmp_path) -> None:
+    from govlens import messages
+    from govlens.errors import FrameworkError
+    from govlens.frameworks import load_framework
+
+    path = tmp_path / "fw.yaml"
+    path.write_text("id: x\ndimensions:\n  - id: d\n    weight: [1, 2\n", encoding="utf-8")
+    with pytest.raises(FrameworkError) as info:
+        load_framework(path)
+    assert "不是有效的 YAML：" in str(info.value) and info.value.line is not None
+    assert "expected" not in str(info.value)                         # PyYAML's English stays out of zh-CN
+    messages.set_locale("en")
+    try:
+        with pytest.raises(FrameworkError, match="not valid YAML: expected ',' or ']'"):
+            load_framework(path)
+    finally:
+        messages.set_locale("zh-CN")
+    with pytest.raises(FrameworkError, match="没有名为 “nope-2099” 的内置评估框架"):
+        load_framework("nope-2099")

@@ -31,7 +31,7 @@ def test_own_file_and_its_errors(tmp_path):
         load_wording(bad)
     broken = tmp_path / "broken.yaml"
     broken.write_text("harmful: [a\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match="not valid YAML"):
+    with pytest.raises(ConfigError, match="不是有效的 YAML"):
         load_wording(broken)
     with pytest.raises(ConfigError, match="无法读取"):
         load_wording(tmp_path / "missing.yaml")

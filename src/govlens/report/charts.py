@@ -66,8 +66,8 @@ def cjk_font() -> str:
     for path in FONT_PATHS:
         if Path(path).is_file():
             return path
-    raise ChartFontMissing("no CJK font for the charts (Noto Sans CJK): install Debian's fonts-noto-cjk "
-                           "(apt-get install fonts-noto-cjk, or `make browser` as root)")
+    from govlens import messages
+    raise ChartFontMissing(messages.t("report_needs.cjk_font"))
 
 
 @lru_cache(maxsize=1)

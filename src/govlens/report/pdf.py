@@ -26,8 +26,8 @@ def write_pdf(html: str, path: Path) -> Path:
         from weasyprint import HTML
         from weasyprint.urls import URLFetcher
     except OSError as exc:                                  # cffi could not load libpango / libgobject
-        raise PdfUnavailable("the PDF reports need Pango: install Debian's libpango-1.0-0 libpangoft2-1.0-0 "
-                             "fonts-noto-cjk (apt-get, or `make browser` as root)") from exc
+        from govlens import messages
+        raise PdfUnavailable(messages.t("report_needs.pango")) from exc
     logging.getLogger("weasyprint").setLevel(logging.ERROR)      # no per-page CSS chatter on the console
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     with atomic_path(path) as tmp:
