@@ -58,7 +58,8 @@ from govlens.sandbox.mobile import MobileSite
 from govlens.sandbox.names import provinces
 from govlens.sandbox.newmedia import NewMedia, build_newmedia
 from govlens.sandbox.review import ReviewSandbox
-from govlens.sandbox.site import NATIONAL_SITES, Site, attachment_path, build_site
+from govlens.sandbox.site import NATIONAL_SITES, Site, attachment_path
+from govlens.sandbox.site_build import build_site
 
 SLOW_DELAY = 3.0                      # seconds a slow_response homepage waits before answering
 PAGE_CACHE_SIZE = 4096                # rendered pages kept (LRU)
