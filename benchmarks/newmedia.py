@@ -39,7 +39,8 @@ SEED = 2013
 
 def generate(n: int, out: Path) -> tuple[Path, Path]:
     from govlens.registry.write import write_registry_csv
-    from govlens.sandbox.newmedia import build_newmedia, generate_accounts, write_stats_csv
+    from govlens.sandbox.newmedia import build_newmedia, generate_accounts
+    from govlens.sandbox.newmedia_files import write_stats_csv
 
     platforms = generate_accounts(n, SEED)
     registry = out / "registry.csv"

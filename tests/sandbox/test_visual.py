@@ -4,8 +4,8 @@ from __future__ import annotations
 from govlens.contract import defects as D
 from govlens.sandbox import style
 from govlens.sandbox.render import HEAVY_IMAGE
+from govlens.sandbox.replies import HEAVY_IMAGE_BYTES
 from govlens.sandbox.site import HOME
-from govlens.sandbox.web import HEAVY_IMAGE_BYTES
 
 
 def _kinds(site):

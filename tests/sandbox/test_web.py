@@ -18,7 +18,8 @@ from govlens.contract import defects as D
 from govlens.sandbox import colors
 from govlens.sandbox.families import FAMILIES
 from govlens.sandbox.platforms import generate_platforms
-from govlens.sandbox.site import HOME, SERVICE_COLUMNS
+from govlens.sandbox.site import HOME
+from govlens.sandbox.site_build import SERVICE_COLUMNS
 from govlens.sandbox.text import NEWS, NOTICE
 from govlens.sandbox.web import build_sandbox
 

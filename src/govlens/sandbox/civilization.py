@@ -2,7 +2,7 @@
 
 A platform whose registry group starts with ``civilization`` (provincial and city 文明网, and their
 featured columns, served as sub-sites on hosts of their own) is built as any website
-(:func:`govlens.sandbox.site.build_site`: look, columns, every website defect), then
+(:func:`govlens.sandbox.site_build.build_site`: look, columns, every website defect), then
 :func:`apply` gives it the work of a 文明办 from its own stream ``f"{seed}:{id}:civilization"``, so
 nothing drawn before changes: some of its columns become columns of 文明传播 topics (社会主义核心
 价值观, 志愿服务, 道德模范, 文明创建, 我们的节日, 未成年人, 文明风尚), whose items and articles speak of

@@ -114,25 +114,7 @@ def build_inspection(*, seed: int, platform_id: str, as_of: dt.date, flags: froz
     if no_channel:
         out.add(D.NO_INTERACTION_CHANNEL)
     else:
-        k = rng.randint(*LETTERS)
-        n_unanswered = rng.randint(1, 2) if r[1] < RATE_UNANSWERED * care else 0
-        unanswered = set(rng.sample(range(3, k), n_unanswered)) if n_unanswered else set()
-        day = as_of - dt.timedelta(days=rng.randint(1, 6))
-        base = rng.randint(100, 9000)
-        for j in range(k):
-            topic = LETTER_TOPICS[(base + j * 5) % len(LETTER_TOPICS)]
-            title = f"关于{topic}问题的反映"
-            if j in unanswered:
-                asked = as_of - dt.timedelta(days=rng.randint(100, 300))
-                letters.append(Letter(base + j, title, asked, None))
-                continue
-            asked = day
-            if (as_of - asked).days < 10 and rng.random() < 0.5:
-                letters.append(Letter(base + j, title, asked, None))      # recent: still being handled
-            else:
-                letters.append(Letter(base + j, title, asked, asked + dt.timedelta(days=rng.randint(1, 12))))
-            day -= dt.timedelta(days=rng.randint(3, 20))
-        letters.sort(key=lambda x: x.asked, reverse=True)
+        letters, unanswered = _draw_letters(rng, as_of, unanswered=r[1] < RATE_UNANSWERED * care)
         if unanswered:
             out.add(D.UNANSWERED_LETTER)
 
@@ -179,6 +161,31 @@ def build_inspection(*, seed: int, platform_id: str, as_of: dt.date, flags: froz
     return InspectionSpec(flags=frozenset(out), letters=letters, guide_missing=guide_missing,
                           broken_attachment=broken_attachment, wrong_wording=wrong, harmful=harmful,
                           flaky_rate=flaky)
+
+
+def _draw_letters(rng: random.Random, as_of: dt.date, *, unanswered: bool) -> tuple[list[Letter], bool]:
+    """The published letters, newest first; with ``unanswered``, 1–2 older ones never replied to."""
+    letters: list[Letter] = []
+    k = rng.randint(*LETTERS)
+    n_unanswered = rng.randint(1, 2) if unanswered else 0
+    never = set(rng.sample(range(3, k), n_unanswered)) if n_unanswered else set()
+    day = as_of - dt.timedelta(days=rng.randint(1, 6))
+    base = rng.randint(100, 9000)
+    for j in range(k):
+        topic = LETTER_TOPICS[(base + j * 5) % len(LETTER_TOPICS)]
+        title = f"关于{topic}问题的反映"
+        if j in never:
+            asked = as_of - dt.timedelta(days=rng.randint(100, 300))
+            letters.append(Letter(base + j, title, asked, None))
+            continue
+        asked = day
+        if (as_of - asked).days < 10 and rng.random() < 0.5:
+            letters.append(Letter(base + j, title, asked, None))      # recent: still being handled
+        else:
+            letters.append(Letter(base + j, title, asked, asked + dt.timedelta(days=rng.randint(1, 12))))
+        day -= dt.timedelta(days=rng.randint(3, 20))
+    letters.sort(key=lambda x: x.asked, reverse=True)
+    return letters, bool(never)
 
 
 def flaky_fails(seed: int, host: str, n: int, rate: float) -> bool:
