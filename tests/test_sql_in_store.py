@@ -18,9 +18,7 @@ STATEMENT = re.compile(r"^\s*(SELECT\b.*\bFROM\b|INSERT\s+(OR\s+\w+\s+)?INTO\b|D
                        r"INDEX)\b|DROP\s+\w+|UPDATE\s+\w+\s+SET\b|WITH\s+\w+\s+AS\s*\(|COPY\s+|DESCRIBE\s+)",
                        re.S)
 PENDING = {     # module → SQL sites still to move into store/ (issue 15, item 1); may only shrink
-    "report/data.py": 17, "indicators/run.py": 8, "probes/monitor.py": 8,
-    "awards/select.py": 4, "report/dashboard/model.py": 2,
-    "sandbox/hostile.py": 2, "pipeline/runner.py": 1, "sandbox/check.py": 1,
+    "report/data.py": 17, "report/dashboard/model.py": 2,
 }
 
 

@@ -21,6 +21,7 @@ from govlens import messages
 from govlens.awards.config import Award, AwardsConfig
 from govlens.errors import AwardsError
 from govlens.store.campaign_store import CampaignStore
+from govlens.store.queries import findings_per_platform, reviewed_platforms
 
 WINNER, NOMINATION = "winner", "nomination"
 
@@ -48,9 +49,9 @@ def award_order(config: AwardsConfig) -> list[Award]:
 def select_awards(store: CampaignStore, config: AwardsConfig) -> AwardsSummary:
     platforms = {p.id: p for p in store.platforms()}
     store.require("results", "score")
-    results = store.frame('SELECT platform_id, framework, "index", vetoed FROM results')
-    dims = store.frame("SELECT platform_id, framework, dimension_id, score FROM dimension_scores")
-    findings = store.frame("SELECT platform_id, count(*) AS n FROM findings GROUP BY platform_id")
+    results = store.select("results", "platform_id", "framework", "index", "vetoed")
+    dims = store.select("dimension_scores", "platform_id", "framework", "dimension_id", "score")
+    findings = findings_per_platform(store)
     nfind = dict(zip(findings["platform_id"], findings["n"]))
     reviewed = _reviewed(store)
     winners: dict[str, set[str]] = {}
@@ -104,10 +105,8 @@ def select_awards(store: CampaignStore, config: AwardsConfig) -> AwardsSummary:
 
 def _reviewed(store: CampaignStore) -> dict[str, set[str]]:
     """Framework → platforms the experts reviewed under it (``expert_review`` observations of `govlens review`)."""
-    frame = store.frame("SELECT DISTINCT json_extract_string(data, '$.framework') AS framework, platform_id "
-                        "FROM observations WHERE probe = 'review' AND kind = 'expert_review'")
     out: dict[str, set[str]] = {}
-    for fw, pid in frame.itertuples(index=False, name=None):
+    for fw, pid in reviewed_platforms(store):
         out.setdefault(fw, set()).add(pid)
     return out
 

@@ -38,6 +38,7 @@ from govlens.indicators.base import (
 from govlens.indicators.campaign_facts import host_forms, host_key, inlinks_from_hosts
 from govlens.registry.model import Platform
 from govlens.store.campaign_store import CampaignStore, to_json
+from govlens.store.queries import linked_hosts, observation_batches, replace_scoped
 from govlens.text import Messages
 
 log = logging.getLogger(__name__)
@@ -50,7 +51,6 @@ MAX_EVIDENCE = 50
 #: Failing (indicator, platform) pairs logged with a traceback, per indicator.
 MAX_LOGGED_ERRORS = 5
 
-_COLUMNS = "platform_id, probe, kind, url, status, http_status, elapsed_ms, observed_at, data"
 
 #: What a user reads: the exception itself goes to the log, never into a detail.
 T = Messages("indicators-run", {
@@ -156,21 +156,7 @@ def run_indicators(store: CampaignStore, platforms: Sequence[Platform], *, indic
 def _replace_scoped(store: CampaignStore, table: str, rows: list[dict[str, Any]], frames: list[pd.DataFrame],
                     ids: list[str], platform_ids: list[str]) -> None:
     """Replace the rows of ``ids`` for ``platform_ids`` only, in one transaction."""
-    con = store.con
-    con.register("_govlens_scope", pd.DataFrame({"platform_id": platform_ids}, dtype=object))
-    con.execute("BEGIN TRANSACTION")
-    try:
-        con.execute(f"DELETE FROM {table} WHERE indicator_id IN ({', '.join('?' * len(ids))}) AND platform_id IN "
-                    "(SELECT platform_id FROM _govlens_scope)", ids)
-        store.insert(table, rows)
-        for f in frames:
-            store.insert_frame(table, f)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    finally:
-        con.unregister("_govlens_scope")
+    replace_scoped(store, table, rows, frames, ids, platform_ids)
 
 
 def _evaluate(module: ModuleType, po: PlatformObservations, ctx: IndicatorContext,
@@ -237,22 +223,8 @@ def _observed_at_index(observations: list[Observation]) -> dict[str, datetime]:
 def iter_observations(store: CampaignStore, platform_ids: list[str],
                       batch: int = BATCH_PLATFORMS) -> Iterator[tuple[str, list[Observation]]]:
     """(platform id, its observations in the order observed) for every id, one query per batch of ids."""
-    ids = sorted(platform_ids)
-    con = store.con.cursor()  # a connection of our own: the store's may hold an unfinished result
-    try:
-        for start in range(0, len(ids), batch):
-            chunk = ids[start:start + batch]
-            con.register("_govlens_ids", pd.DataFrame({"platform_id": chunk}))
-            rows = con.execute(
-                f"SELECT {', '.join('o.' + c.strip() for c in _COLUMNS.split(','))} FROM observations o "
-                "SEMI JOIN _govlens_ids i ON o.platform_id = i.platform_id "
-                "WHERE o.platform_id BETWEEN ? AND ? "  # lets DuckDB skip row groups by their min/max
-                "ORDER BY o.platform_id, o.observed_at, o.rowid", [chunk[0], chunk[-1]]).fetchall()
-            con.unregister("_govlens_ids")
-            yield from _group(chunk, rows)
-            del rows
-    finally:
-        con.close()
+    for chunk, rows in observation_batches(store, platform_ids, batch):
+        yield from _group(chunk, rows)
 
 
 def _group(chunk: list[str], rows: list[tuple]) -> Iterator[tuple[str, list[Observation]]]:
@@ -280,28 +252,7 @@ def campaign_facts_from_store(store: CampaignStore, platforms: Sequence[Platform
                 forms[form] = key
     if not forms:
         return inlinks_from_hosts(platforms, [])
-    con = store.con.cursor()  # a connection of our own: the store's may hold an unfinished result
-    try:
-        con.register("_govlens_hosts", pd.DataFrame({"form": list(forms)}))
-        con.execute("SET enable_progress_bar = false")
-        # authority = third "/"-part of "scheme://authority/path"; distinct per platform first (cheap),
-        # then the host: before any ? or #, after any user@, before any :port; no trailing dot, no www.
-        pairs = con.execute("""
-            WITH auth AS (
-                SELECT DISTINCT platform_id, split_part(u, '/', 3) AS a
-                FROM (SELECT platform_id, unnest(json_extract_string(data, '$.links[*].url')) AS u
-                      FROM observations WHERE kind = 'page')),
-            hosts AS (
-                SELECT platform_id, rtrim(lower(split_part(split_part(split_part(split_part(
-                           a, '?', 1), '#', 1), '@', -1), ':', 1)), '.') AS h
-                FROM auth),
-            linked AS (
-                SELECT DISTINCT platform_id, CASE WHEN starts_with(h, 'www.') THEN h[5:] ELSE h END AS form
-                FROM hosts)
-            SELECT l.platform_id, l.form FROM linked l JOIN _govlens_hosts g ON l.form = g.form
-        """).fetchall()
-    finally:
-        con.close()
+    pairs = linked_hosts(store, list(forms))
     return inlinks_from_hosts(platforms, ((pid, forms[form]) for pid, form in pairs))
 
 

@@ -25,6 +25,7 @@ from govlens.pipeline.campaign import Campaign, require_file
 from govlens.progress import active
 from govlens.registry import RegistryLoad, load_registry
 from govlens.store import CampaignStore
+from govlens.store.queries import findings_per_kind
 from govlens.text import LOCALES
 
 SPOOL_NAME = "scan-spool.warc.gz"     # the scan's bounded spool of responses (the evidence file's source)
@@ -391,8 +392,7 @@ def score(campaign: Campaign, store: CampaignStore, only: set[str] | None = None
 def findings_by_kind(store: CampaignStore) -> dict[str, dict[str, int]]:
     """Findings per platform kind (the summary table's column)."""
     try:
-        frame = store.frame("SELECT p.kind AS kind, count(*) AS n FROM findings f JOIN platforms p "
-                            "ON p.id = f.platform_id GROUP BY p.kind")
+        frame = findings_per_kind(store)
     except Exception:  # noqa: BLE001 - no findings table yet: no column
         return {}
     return {str(k): {"findings": int(n)} for k, n in zip(frame["kind"], frame["n"])}

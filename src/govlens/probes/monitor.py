@@ -45,6 +45,7 @@ from govlens.probes.http_site import homepage_url
 from govlens.registry.model import Platform
 from govlens.settings import Settings
 from govlens.store.campaign_store import CampaignStore
+from govlens.store.queries import add_visits, visit_summaries
 
 NAME = "monitor"
 LEDGER_COLUMNS = ("platform_id", "seq", "scheduled_at", "visited_at", "status", "http_status", "elapsed_ms", "error")
@@ -103,8 +104,8 @@ class Monitor:
             if not window:
                 raise ConfigError(messages.t("probe_errors.no_window"), field="--resume")
             self.duration, self.visits = float(window["duration"]), int(window["visits"])
-            done = {(p, int(s)) for p, s in self.store.con.execute(
-                "SELECT platform_id, seq FROM monitor_visits").fetchall()}
+            visits = self.store.select("monitor_visits", "platform_id", "seq")
+            done = {(p, int(s)) for p, s in visits.itertuples(index=False, name=None)}
             return window, done
         if window and not window.get("finished"):
             raise ConfigError(messages.t("probe_errors.unfinished_window"), field="monitor")
@@ -209,28 +210,12 @@ class Monitor:
 
     def _write(self, rows: list[dict[str, Any]]) -> None:
         """One transaction per batch; a visit already in the ledger is ignored, never doubled."""
-        frame = pd.DataFrame(rows, columns=LEDGER_COLUMNS)
-        con = self.store.con
-        con.register("_govlens_visits", frame)
-        try:
-            con.execute("BEGIN TRANSACTION")
-            con.execute(f"INSERT OR IGNORE INTO monitor_visits SELECT {', '.join(LEDGER_COLUMNS)} FROM _govlens_visits")
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
-        finally:
-            con.unregister("_govlens_visits")
+        add_visits(self.store, pd.DataFrame(rows, columns=LEDGER_COLUMNS))
 
     # ------------------------------------------------------------ the result
     def write_observations(self, window: dict[str, Any]) -> int:
         """One ``monitor`` observation per site from the ledger (replacing earlier ones)."""
-        rows = self.store.con.execute(
-            "SELECT platform_id, count(*), count(*) FILTER (WHERE status <> 'completed'), "
-            "list(struct_pack(t := visited_at, status := status, http := http_status) ORDER BY seq) "
-            "FILTER (WHERE status <> 'completed'), median(elapsed_ms) FILTER (WHERE status = 'completed'), "
-            "count(*) FILTER (WHERE visited_at - scheduled_at > INTERVAL 1 SECOND) "
-            "FROM monitor_visits GROUP BY platform_id").fetchall()
+        rows = visit_summaries(self.store)
         start = _epoch_to_utc(float(window["start"]))
         out = []
         by_id = {p.id: p for p in self.platforms}

@@ -69,18 +69,21 @@ def rendered_platforms(store_path: Path) -> set[str]:
     """Platforms the browser probe rendered in a campaign store (its browser kinds are judged on these only)."""
     import duckdb
 
+    from govlens.errors import StoreError
+    from govlens.store.campaign_store import CampaignStore
+    from govlens.store.queries import observed_by_probe
+
     try:
-        con = duckdb.connect(str(store_path), read_only=True)
-    except duckdb.Error as exc:
+        store = CampaignStore(store_path, read_only=True)
+    except StoreError as exc:
         raise InputError(messages.t("sandbox_errors.cannot_open_store", reason=str(exc)[:300]),
                          file=str(store_path)) from None
     try:
-        rows = con.execute("SELECT DISTINCT platform_id FROM observations WHERE probe = 'browser'").fetchall()
+        return set(observed_by_probe(store, "browser"))
     except duckdb.Error:
         raise InputError(messages.t("sandbox_errors.not_store"), file=str(store_path)) from None
     finally:
-        con.close()
-    return {r[0] for r in rows}
+        store.close()
 
 
 def only_rendered(keys: set[tuple[str, str, str]], rendered: set[str]) -> set[tuple[str, str, str]]:

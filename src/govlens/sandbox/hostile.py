@@ -181,13 +181,20 @@ class HostileResult:
         return not self.problems
 
 
+def _int(value: Any) -> int | None:
+    """An HTTP status as read from a frame (NULL is NA or NaN there)."""
+    import pandas as pd
+    return None if pd.isna(value) else int(value)
+
+
 def check_store(truth_path: str | Path, store_path: str | Path, *, max_pages: int | None = None) -> list[HostileResult]:
     """Compare the observations in a campaign store with the hostile truth, site by site.
 
     ``max_pages`` bounds the ``page`` observations of the crawler trap (default: the scan's
     ``CRAWL_MAX_PAGES`` as stored in the campaign's effective settings).
     """
-    import duckdb
+    from govlens.errors import StoreError
+    from govlens.store.campaign_store import CampaignStore
 
     try:
         doc = json.loads(Path(truth_path).read_text(encoding="utf-8"))
@@ -195,23 +202,22 @@ def check_store(truth_path: str | Path, store_path: str | Path, *, max_pages: in
     except (OSError, ValueError, KeyError, TypeError):
         raise InputError(messages.t("sandbox_errors.not_hostile_truth"), file=str(truth_path)) from None
     try:
-        con = duckdb.connect(str(store_path), read_only=True)
-    except duckdb.Error as exc:
+        store = CampaignStore(store_path, read_only=True)
+    except StoreError as exc:
         raise InputError(messages.t("sandbox_errors.cannot_open_store", reason=str(exc)[:300]),
                          file=str(store_path)) from None
     try:
         if max_pages is None:
-            row = con.execute("SELECT value FROM meta WHERE key = 'settings'").fetchone()
-            max_pages = int(json.loads(row[0]).get("CRAWL_MAX_PAGES", 60)) if row else 60
+            max_pages = int((store.get_meta("settings") or {}).get("CRAWL_MAX_PAGES", 60))
         out = []
         for site in sites:
-            rows = con.execute("SELECT kind, status, http_status, data FROM observations WHERE platform_id = ?",
-                               [site["platform_id"]]).fetchall()
-            out.append(_check_site(site, [(k, s, h, json.loads(d) if isinstance(d, str) else (d or {}))
+            rows = store.select("observations", "kind", "status", "http_status", "data",
+                                platform_id=site["platform_id"]).itertuples(index=False, name=None)
+            out.append(_check_site(site, [(k, s, _int(h), json.loads(d) if isinstance(d, str) else (d or {}))
                                           for k, s, h, d in rows], max_pages))
         return out
     finally:
-        con.close()
+        store.close()
 
 
 def _check_site(site: dict[str, Any], rows: list[tuple[str, str, int | None, dict[str, Any]]],

@@ -43,19 +43,23 @@ def to_json(value: Any) -> str:
 class CampaignStore:
     """A campaign's DuckDB file, with the few reads and writes the stages need."""
 
-    def __init__(self, path: str | Path, *, memory_limit: str | None = None) -> None:
+    def __init__(self, path: str | Path, *, memory_limit: str | None = None, read_only: bool = False) -> None:
+        """Open (creating its tables) or, ``read_only``, only read an existing store (the sandbox's checks)."""
         self.path = Path(path)
+        if not read_only:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                from govlens.failures import describe_failure
+                raise describe_failure(exc, store=self.path) from None
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            from govlens.failures import describe_failure
-            raise describe_failure(exc, store=self.path) from None
-        try:
-            self.con = duckdb.connect(str(self.path))
+            self.con = duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.Error as exc:  # translated at the boundary
             raise StoreError(_cannot_open(self.path, exc)) from exc
         if memory_limit:
             self.set_memory_limit(memory_limit)
+        if read_only:
+            return
         for table, columns in SCHEMA.items():
             self.con.execute(f'CREATE TABLE IF NOT EXISTS {table} ({columns})')
 

@@ -7,7 +7,7 @@ a group or a window is a function here, named for what it returns. The store kno
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -112,3 +112,112 @@ def inspection_rows(store: CampaignStore) -> list[dict[str, Any]]:
     names = ("id", "name", "url", "scheme", "variant", "full_marks", "deducted", "base", "bonus", "score", "vetoed",
              "qualified", "problems", "unchecked")
     return [dict(zip(names, rec)) for rec in rows]
+
+
+# ------------------------------------------------------------------ awards and review
+def reviewed_platforms(store: CampaignStore) -> list[tuple[str, str]]:
+    """(framework, platform) of every platform the experts reviewed (``expert_review`` observations)."""
+    return store.con.execute("SELECT DISTINCT json_extract_string(data, '$.framework') AS framework, platform_id "
+                             "FROM observations WHERE probe = 'review' AND kind = 'expert_review'").fetchall()
+
+
+# ------------------------------------------------------------------ indicators
+OBSERVATION_COLUMNS = ("platform_id", "probe", "kind", "url", "status", "http_status", "elapsed_ms", "observed_at",
+                       "data")
+
+
+def observation_batches(store: CampaignStore, ids: Sequence[str], batch: int) -> Iterator[tuple[list[str], list[tuple]]]:
+    """(ids, their observations' rows in :data:`OBSERVATION_COLUMNS` order, by platform then time) per batch of
+    ``batch`` sorted ids; one query per batch, on a cursor of its own (the store's may hold a result)."""
+    ids = sorted(ids)
+    con = store.con.cursor()
+    cols = ", ".join("o." + c for c in OBSERVATION_COLUMNS)
+    try:
+        for start in range(0, len(ids), batch):
+            chunk = ids[start:start + batch]
+            con.register("_govlens_ids", pd.DataFrame({"platform_id": chunk}))
+            rows = con.execute(
+                f"SELECT {cols} FROM observations o SEMI JOIN _govlens_ids i ON o.platform_id = i.platform_id "
+                "WHERE o.platform_id BETWEEN ? AND ? "  # lets DuckDB skip row groups by their min/max
+                "ORDER BY o.platform_id, o.observed_at, o.rowid", [chunk[0], chunk[-1]]).fetchall()
+            con.unregister("_govlens_ids")
+            yield chunk, rows
+            del rows
+    finally:
+        con.close()
+
+
+def linked_hosts(store: CampaignStore, forms: Sequence[str]) -> list[tuple[str, str]]:
+    """(platform, host form) for every page link of a platform whose host is one of ``forms``: the links
+    between campaign platforms, extracted in one query (only those come back to Python)."""
+    con = store.con.cursor()
+    try:
+        con.register("_govlens_hosts", pd.DataFrame({"form": list(forms)}))
+        con.execute("SET enable_progress_bar = false")
+        # authority = third "/"-part of "scheme://authority/path"; distinct per platform first (cheap),
+        # then the host: before any ? or #, after any user@, before any :port; no trailing dot, no www.
+        return con.execute("""
+            WITH auth AS (
+                SELECT DISTINCT platform_id, split_part(u, '/', 3) AS a
+                FROM (SELECT platform_id, unnest(json_extract_string(data, '$.links[*].url')) AS u
+                      FROM observations WHERE kind = 'page')),
+            hosts AS (
+                SELECT platform_id, rtrim(lower(split_part(split_part(split_part(split_part(
+                           a, '?', 1), '#', 1), '@', -1), ':', 1)), '.') AS h
+                FROM auth),
+            linked AS (
+                SELECT DISTINCT platform_id, CASE WHEN starts_with(h, 'www.') THEN h[5:] ELSE h END AS form
+                FROM hosts)
+            SELECT l.platform_id, l.form FROM linked l JOIN _govlens_hosts g ON l.form = g.form
+        """).fetchall()
+    finally:
+        con.close()
+
+
+def replace_scoped(store: CampaignStore, table: str, rows: list[dict[str, Any]], frames: Sequence[pd.DataFrame],
+                   indicator_ids: Sequence[str], platform_ids: Sequence[str]) -> None:
+    """Replace the rows of ``indicator_ids`` for ``platform_ids`` only (other platforms' rows stay), in one
+    transaction."""
+    con = store.con
+    con.register("_govlens_scope", pd.DataFrame({"platform_id": list(platform_ids)}, dtype=object))
+    try:
+        with store.transaction():
+            con.execute(f"DELETE FROM {table} WHERE indicator_id IN ({', '.join('?' * len(indicator_ids))}) "
+                        "AND platform_id IN (SELECT platform_id FROM _govlens_scope)", list(indicator_ids))
+            store.insert(table, rows)
+            for f in frames:
+                store.insert_frame(table, f)
+    finally:
+        con.unregister("_govlens_scope")
+
+
+# ------------------------------------------------------------------ the availability monitor
+def add_visits(store: CampaignStore, frame: pd.DataFrame) -> None:
+    """Append monitor visits (``frame``'s columns are the ledger's); a visit already in the ledger is ignored,
+    never doubled; one transaction."""
+    con = store.con
+    cols = ", ".join(f'"{c}"' for c in frame.columns)
+    con.register("_govlens_visits", frame)
+    try:
+        with store.transaction():
+            con.execute(f"INSERT OR IGNORE INTO monitor_visits SELECT {cols} FROM _govlens_visits")
+    finally:
+        con.unregister("_govlens_visits")
+
+
+def visit_summaries(store: CampaignStore) -> list[tuple[Any, ...]]:
+    """Per site of the monitor ledger: (platform, visits, failed visits, the failures as (t, status, http) in
+    order, median time of the completed visits in ms, visits started more than a second late)."""
+    return store.con.execute(
+        "SELECT platform_id, count(*), count(*) FILTER (WHERE status <> 'completed'), "
+        "list(struct_pack(t := visited_at, status := status, http := http_status) ORDER BY seq) "
+        "FILTER (WHERE status <> 'completed'), median(elapsed_ms) FILTER (WHERE status = 'completed'), "
+        "count(*) FILTER (WHERE visited_at - scheduled_at > INTERVAL 1 SECOND) "
+        "FROM monitor_visits GROUP BY platform_id").fetchall()
+
+
+# ------------------------------------------------------------------ the sandbox's checks
+def observed_by_probe(store: CampaignStore, probe: str) -> list[str]:
+    """Platforms with an observation of ``probe``."""
+    return [r[0] for r in store.con.execute("SELECT DISTINCT platform_id FROM observations WHERE probe = ?",
+                                            [probe]).fetchall()]
