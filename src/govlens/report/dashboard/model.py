@@ -20,7 +20,7 @@ from govlens.frameworks.model import Framework
 from govlens.report.data import CampaignData, PlatformBatch, _fetch
 from govlens.report.locale import Locale
 from govlens.report.safety import safe_href
-from govlens.report.values import is_number
+from govlens.report.values import fmt_rank, is_number, result_rank
 from govlens.store.campaign_store import CampaignStore
 
 MAX_TEXT = 300               # characters of any scanned string carried into the page
@@ -80,16 +80,17 @@ def _dimension_scores(store: CampaignStore) -> dict[tuple[str, str], dict[str, f
     return out
 
 
-def _ranked(members: list[tuple[int, float, bool]]) -> list[tuple[int, int]]:
-    """(platform position, rank) best first, vetoed platforms last (as their scorecards say); tied values
-    share the lowest rank ("min")."""
+def _ranked(members: list[tuple[int, float, bool]]) -> list[tuple[int, int, int]]:
+    """(platform position, rank, how many share that rank) best first, vetoed platforms last (as their
+    scorecards say); tied values share the lowest rank ("min")."""
     members = sorted(members, key=lambda m: (m[2], -m[1], m[0]))
     out, last, rank = [], None, 0
     for i, (pos, value, vetoed) in enumerate(members, start=1):
         if (vetoed, value) != last:
             rank, last = i, (vetoed, value)
         out.append((pos, rank))
-    return out
+    shared = Counter(rank for _, rank in out)
+    return [(pos, rank, shared[rank]) for pos, rank in out]
 
 
 def build_model(store: CampaignStore, data: CampaignData, frameworks: Iterable[Framework], awards: AwardsConfig,
@@ -116,6 +117,7 @@ def build_model(store: CampaignStore, data: CampaignData, frameworks: Iterable[F
                 continue
             scores[fw.id] = {"index": _num(r.get("index")), "rank": r.get("rank") if is_number(r.get("rank")) else None,
                              "size": r.get("group_size") if is_number(r.get("group_size")) else None,
+                             "rank_text": result_rank(r, L),
                              "median": _num(r.get("rank_median"), 1), "low": _num(r.get("rank_low"), 1),
                              "high": _num(r.get("rank_high"), 1), "vetoed": bool(r.get("vetoed")),
                              "dims": dims.get((fw.id, pid), {})}
@@ -150,8 +152,8 @@ def build_model(store: CampaignStore, data: CampaignData, frameworks: Iterable[F
                     value = dims.get((a.framework, pid), {}).get(dim) if dim else r.get("index")
                     if is_number(value):
                         members.append((position[pid], float(value), bool(r.get("vetoed"))))
-                rows = [[pos, rank, status.get((s.id, a.id, g.id, pids[pos]), "") or ""]
-                        for pos, rank in _ranked(members)]
+                rows = [[pos, rank, status.get((s.id, a.id, g.id, pids[pos]), "") or "", fmt_rank(rank, L, tied=tied)]
+                        for pos, rank, tied in _ranked(members)]
                 groups.append({"id": g.id, "title": g.title, "rows": rows})
             award_rows.append({"key": a.key, "title": a.title, "framework": a.framework,
                                "measure": dim or "index", "groups": groups})
