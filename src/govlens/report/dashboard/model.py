@@ -20,6 +20,8 @@ from govlens.frameworks.model import Framework
 from govlens.report.data import CampaignData, PlatformBatch, _fetch
 from govlens.report.locale import Locale
 from govlens.report.safety import safe_href
+from govlens.report.texts import load_catalogue
+from govlens.report.texts import shown as shown_text
 from govlens.report.values import fmt_rank, is_number, result_rank
 from govlens.store.campaign_store import CampaignStore
 
@@ -39,11 +41,16 @@ def _num(value: Any, digits: int = 2) -> float | None:
 
 
 class Collector:
-    """Per-platform findings (kind, page, evidence URL) taken from the report's batches as they pass."""
+    """Per-platform findings (kind, page, evidence URL, detail) taken from the report's batches as they pass.
 
-    def __init__(self) -> None:
+    The detail is the sentence the platform's scorecard shows for the finding: its stored message rendered
+    in the report's locale by :func:`govlens.report.texts.shown`, as :mod:`govlens.report.scorecards` does."""
+
+    def __init__(self, locale: str = "zh-CN") -> None:
+        self.locale = locale
         self.findings: dict[str, list[list[str]]] = {}
         self.kinds: dict[str, Counter[str]] = {}
+        load_catalogue()
 
     def add(self, batch: PlatformBatch) -> None:
         for pid, rows in batch.findings.items():
@@ -53,7 +60,8 @@ class Collector:
             for r in rows[:MAX_FINDINGS]:
                 url = safe_href(r.get("url")) or ""
                 ev = safe_href(r.get("evidence_url")) or ""
-                shown.append([str(r.get("kind") or ""), _text(url, 500), _text(ev, 500)])
+                shown.append([str(r.get("kind") or ""), _text(url, 500), _text(ev, 500),
+                              _text(shown_text(r.get("detail"), self.locale))])
             self.findings[pid] = shown
 
 
@@ -196,7 +204,8 @@ LABEL_KEYS = (
     "nav", "nav_rankings", "nav_map", "nav_findings", "series", "award", "group", "province", "level", "region",
     "search", "search_placeholder", "all", "rows_shown", "no_rows", "rank", "name", "index", "rank_interval",
     "status", "vetoed", "back", "scorecard", "open_scorecard", "screenshots", "desktop", "phone", "scores",
-    "framework", "dimension", "score", "findings", "no_findings", "finding_kind", "finding_url", "evidence_url",
+    "framework", "dimension", "score", "findings", "no_findings", "finding_kind", "finding_detail", "finding_url",
+    "evidence_url",
     "previous", "previous_none", "previous_text", "rank_text", "interval_text", "map_title", "map_intro",
     "map_framework", "map_tile", "map_none", "legend", "findings_title", "findings_intro", "defect_platforms",
     "defect_findings", "by_province", "no_province", "url", "sort_hint", "winner", "nomination",

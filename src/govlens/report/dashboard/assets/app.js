@@ -203,12 +203,13 @@
     else {
       var w = el("div", { "class": "scroll", tabindex: "0", role: "region", "aria-label": T.findings });
       var t = el("table"), h = el("thead"), r0 = el("tr");
-      [T.finding_kind, T.finding_url, T.evidence_url].forEach(function (x) { r0.appendChild(el("th", { scope: "col" }, x)); });
+      [T.finding_kind, T.finding_detail, T.finding_url, T.evidence_url].forEach(function (x) { r0.appendChild(el("th", { scope: "col" }, x)); });
       h.appendChild(r0); t.appendChild(h);
       var b2 = el("tbody");
       p.findings.forEach(function (f) {
         var tr = el("tr");
         tr.appendChild(el("td", { "class": "name" }, label(V.defects, f[0])));
+        tr.appendChild(el("td", { "class": "detail" }, f[3] || ""));
         [f[1], f[2]].forEach(function (x) {
           var td = el("td", { "class": "url" }), uu = safeUrl(x);
           if (uu) { td.appendChild(el("a", { href: uu, rel: "nofollow noopener noreferrer", target: "_blank" }, uu)); }
