@@ -48,6 +48,8 @@ def test_the_helper_says_a_shared_rank_as_a_tie():
     assert fmt_rank(3, en, 9, 3) == "tied 3 / 9" and fmt_rank(3, en, 9) == "3 / 9"
     assert fmt_rank(3, zh, tied=2) == "并列第3" and fmt_rank(3, en, tied=2) == "tied 3" and fmt_rank(3, zh) == "3"
     assert fmt_rank(None, zh, 9, 2) == "" and fmt_rank(2.5, en, 4, 2) == "tied 2.5 / 4"
+    assert fmt_rank(2, zh, tied=2, sentence=True) == "并列第2名" and fmt_rank(1, zh, sentence=True) == "第1名"
+    assert fmt_rank(2, en, tied=2, sentence=True) == "tied No. 2" and fmt_rank(1, en, sentence=True) == "No. 1"
 
 
 def test_the_loaded_results_count_who_shares_a_rank(tied):
@@ -78,6 +80,10 @@ def test_the_notices_award_tables_say_the_tie(tied):
     assert not any("并列" in rank for name, rank in by_name.items() if name not in ("商务部", "财政部"))
     text = re.sub(r"\s+", "", "".join(p.extract_text() or "" for p in PdfReader(str(tied["paths"]["notice.pdf"])).pages))
     assert "并列第2/3" in text
+    # the award reasons say the tie in their sentence: 商务部 (a winner) 位列…并列第2名, 中国政府网 第1名
+    notice = re.sub(r"<[^>]+>", "", (tied["out"] / "notice.html").read_text(encoding="utf-8"))
+    assert re.search(r"商务部[^。]*位列[^。]*并列第2名", notice)
+    assert re.search(r"中国政府网[^。]*位列[^。]*第1名", notice) and "并列第1" not in notice
 
 
 def test_the_dashboard_says_the_tie(tied):
