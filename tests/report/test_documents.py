@@ -164,6 +164,65 @@ def test_inspection_docx_and_pdf(inspected):
     assert "<svg" in html and "chart-inspection-" in html
 
 
+def _outside(path: Path, margin: float = 0.5) -> list[tuple[int, str]]:
+    """(page, character) of every character pdfium finds drawn beyond its page's edges."""
+    import pypdfium2 as pdfium
+
+    out = []
+    pdf = pdfium.PdfDocument(str(path))
+    for n in range(len(pdf)):
+        page = pdf[n]
+        width, height = page.get_size()
+        tp = page.get_textpage()
+        for i in range(tp.count_chars()):
+            left, bottom, right, top = tp.get_charbox(i)
+            if left < -margin or bottom < -margin or right > width + margin or top > height + margin:
+                out.append((n, tp.get_text_range(i, 1)))
+    return out
+
+
+def test_inspection_pdf_has_the_docx_per_site_problem_tables(inspected):
+    doc = Document(str(inspected["paths"]["inspection.docx"]))
+    header, *rows = [[c.text for c in row.cells] for row in doc.tables[1].rows]
+    assert len(header) == 7 and rows
+    path = inspected["paths"]["inspection.pdf"]
+    text = _pdf_text(path)
+    for row in rows:                         # each problem's row, its seven cells in the DOCX's order
+        assert _flat("".join(row)) in text, row
+    pages = [_flat(p.extract_text() or "") for p in PdfReader(str(path)).pages]
+    head = _flat("".join(header))
+    sites = list(dict.fromkeys(r[0] for r in rows))
+    assert sum(t.count(head) for t in pages) >= len(sites) > 1            # a table (its header) per site
+    # the problem list is on landscape pages, its header row repeated on each of them
+    landscape = [n for n, p in enumerate(PdfReader(str(path)).pages) if p.mediabox.width > p.mediabox.height]
+    assert len(landscape) >= 2 and all(head in pages[n] for n in landscape)
+    assert _outside(path) == []
+
+
+def test_inspection_pdf_problem_tables_keep_long_urls_on_the_page(tmp_path):
+    from govlens.report.documents import write_inspection_documents
+    from govlens.report.inspection import LABELS
+    from govlens.report.locale import Locale
+
+    L = Locale("zh-CN")
+    url = "https://www.example.gov.cn/" + "a" * 40 + "/" + "b1234567890" * 25 + ".html?x=" + "c" * 60
+    problems = [{"site": "很长网址的网站", "site_id": "long", "type": "deduction", "title": f"问题{i}",
+                 "points": 1.0, "detail": "说明" * 30, "evidence_url": url, "observed_at": "2013-11-30 10:00"}
+                for i in range(40)]
+    model = {"lang": "zh-CN", "L": {k: L.t(f"inspection.{k}") for k in LABELS}, "title": "检查", "campaign": "",
+             "check_date": "", "summary": "", "monitor": "", "qualified": [], "unqualified": [],
+             "problems": problems, "types": {"veto": L.t("inspection.veto"), "deduction": L.t("inspection.deduction")}}
+    paths = write_inspection_documents(tmp_path, model, [], L)
+    reader = PdfReader(str(paths["inspection.pdf"]))
+    head = _flat("".join(L.t(f"inspection.{k}") for k in ("col_site", "col_type", "col_problem", "col_points",
+                                                         "col_detail", "col_evidence_url", "col_observed_at")))
+    table_pages = [_flat(p.extract_text() or "") for p in reader.pages if "问题" in (p.extract_text() or "")]
+    with_rows = [t for t in table_pages if "问题3" in t or "问题39" in t or "很长网址的网站" in t]
+    assert len(with_rows) >= 3 and all(head in t for t in with_rows)         # the header on every page of rows
+    assert all(f"问题{i}" in _pdf_text(paths["inspection.pdf"]) for i in range(40))
+    assert _outside(paths["inspection.pdf"]) == []                            # the URLs broke inside their column
+
+
 # ------------------------------------------------------------------ the charts themselves
 
 def test_charts_are_deterministic_escaped_and_localised(campaign):

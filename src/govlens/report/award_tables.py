@@ -12,7 +12,7 @@ from typing import Any
 from govlens.awards.config import AwardsConfig
 from govlens.report.data import CampaignData
 from govlens.report.locale import Locale
-from govlens.report.values import fmt_score, is_number, rank_interval
+from govlens.report.values import fmt_score, is_number, rank_interval, result_rank
 
 
 @dataclass
@@ -44,9 +44,7 @@ def group_tables(model: Any, data: CampaignData, awards: AwardsConfig, L: Locale
                     score = scores.get((award.series_id, award.id, group.id, w.id)) if award else None
                     if not is_number(score):
                         score = result.get("index")
-                    rank = result.get("rank")
-                    shown_rank = (L.t("format.rank", rank=int(rank), size=result.get("group_size") or "")
-                                  if is_number(rank) else L.t("labels.not_ranked"))
+                    shown_rank = result_rank(result, L) or L.t("labels.not_ranked")
                     rows.append([str(i), w.name, fmt_score(score) or L.t("labels.none"), shown_rank,
                                  rank_interval(result, L) or L.t("labels.none")])
                 out[(block.key, group.id)] = GroupTable(caption=group.title, header=header, rows=rows)

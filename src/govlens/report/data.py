@@ -97,9 +97,15 @@ def load_campaign(store: CampaignStore, framework_id: str) -> CampaignData:
     platforms = {r["id"]: r for r in _fetch(store, 'SELECT id, name, kind, org_type, level, province, region, url, '
                                                    '"group" FROM platforms ORDER BY id')}
     results_by_framework: dict[tuple[str, str], dict[str, Any]] = {}
+    # rank_ties: how many results of the same framework and registry group hold this rank, the unit
+    # included (no group is one group "", as the scorer reads it); ranks are "min" ranks, so more than
+    # one is a tie, which the reports say as 并列第N (values.fmt_rank)
     for r in _fetch(store, 'SELECT r.platform_id, r.framework, r."index", r.vetoed, r.vetoes, r."rank", r.group_size, '
-                           'i.rank_median, i.rank_low, i.rank_high FROM results r LEFT JOIN rank_intervals i '
-                           'ON i.platform_id = r.platform_id AND i.framework = r.framework'):
+                           'i.rank_median, i.rank_low, i.rank_high, CASE WHEN r."rank" IS NULL THEN NULL ELSE '
+                           'count(*) OVER (PARTITION BY r.framework, coalesce(p."group", \'\'), r."rank") END AS rank_ties '
+                           'FROM results r LEFT JOIN rank_intervals i '
+                           'ON i.platform_id = r.platform_id AND i.framework = r.framework '
+                           'LEFT JOIN platforms p ON p.id = r.platform_id'):
         r["vetoes"] = [v for v in _json_list(r.get("vetoes")) if isinstance(v, dict)]
         r["vetoed"] = bool(r.get("vetoed")) or bool(r["vetoes"])
         results_by_framework[(r["framework"], r["platform_id"])] = r

@@ -61,10 +61,12 @@ def write_notice_documents(out_dir: Path, model: Any, data: Any, awards: Any, ch
 
 def write_inspection_documents(out_dir: Path, model: dict[str, Any], charts: Sequence[Chart],
                                L: Locale) -> dict[str, Path]:
-    from govlens.report.docx_inspection import write_inspection_docx
+    from govlens.report.docx_inspection import problem_header, problems_by_site, write_inspection_docx
     from govlens.report.render import html_env
 
     docx = write_inspection_docx(Path(out_dir) / "inspection.docx", model, charts, L)
-    html = html_env().get_template("inspection_print.html.j2").render(**model, figures=figures(charts, L))
+    html = html_env().get_template("inspection_print.html.j2").render(
+        **model, figures=figures(charts, L), problem_header=problem_header(model["L"]),
+        problem_sites=problems_by_site(model["problems"], model.get("types") or {}))
     pdf = write_pdf(html, Path(out_dir) / "inspection.pdf")
     return {"inspection.docx": docx, "inspection.pdf": pdf}

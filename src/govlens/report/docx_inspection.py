@@ -20,6 +20,35 @@ PROBLEM_WIDTHS = (40, 18, 36, 14, 60, 56, 32)          # landscape: 225 mm type 
 QUALIFIED_WIDTHS = (12, 84, 20, 20, 20)
 
 
+PROBLEM_COLUMNS = ("col_site", "col_type", "col_problem", "col_points", "col_detail", "col_evidence_url",
+                   "col_observed_at")
+
+
+def problem_header(labels: dict[str, str]) -> list[str]:
+    """The problem list's header row (inspection.docx's table, inspection.pdf's per-site tables)."""
+    return [labels[k] for k in PROBLEM_COLUMNS]
+
+
+def problem_cells(p: dict[str, Any], types: dict[str, str]) -> list[str]:
+    """One problem's row: site, type, problem, points, what was seen, evidence URL, when it was observed —
+    the cells inspection.docx and inspection.pdf both show."""
+    return [w.clean(v) for v in (p.get("site"), types.get(p.get("type"), ""), p.get("title"),
+                                    fmt_score(p.get("points")) if p.get("points") else "", p.get("detail"),
+                                    p.get("evidence_url"), p.get("observed_at"))]
+
+
+def problems_by_site(problems: Sequence[dict[str, Any]], types: dict[str, str]) -> list[tuple[str, list[list[str]]]]:
+    """(site, its problems' rows) in the problem list's order: one table per site in inspection.pdf."""
+    out: list[tuple[str, list[list[str]]]] = []
+    last: Any = object()
+    for p in problems:
+        if p.get("site_id") != last:
+            out.append((str(p.get("site") or ""), []))
+            last = p.get("site_id")
+        out[-1][1].append(problem_cells(p, types))
+    return out
+
+
 def _vetoes(row: dict[str, Any]) -> str:
     return "；".join(str(p.get("title") or "") for p in row.get("problems") or [] if p.get("type") == "veto")
 
@@ -51,10 +80,7 @@ def write_inspection_docx(path: Path, model: dict[str, Any], charts: Sequence[Ch
     w.landscape_section(doc)
     w.heading(doc, labels["problems_title"], 1)
     types = model.get("types") or {}
-    w.table(doc, [labels[k] for k in ("col_site", "col_type", "col_problem", "col_points", "col_detail",
-                                      "col_evidence_url", "col_observed_at")],
-            [[p.get("site"), types.get(p.get("type"), ""), p.get("title"), fmt_score(p.get("points")) if p.get("points")
-              else "", p.get("detail"), p.get("evidence_url"), p.get("observed_at")] for p in model["problems"]],
+    w.table(doc, problem_header(labels), [problem_cells(p, types) for p in model["problems"]],
             widths=PROBLEM_WIDTHS, numeric=(3,))
 
     w.portrait_section(doc)

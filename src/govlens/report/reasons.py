@@ -17,7 +17,7 @@ from govlens.awards.config import Award
 from govlens.report.data import CampaignData
 from govlens.report.group_stats import Standing
 from govlens.report.locale import Locale
-from govlens.report.values import fmt_score, fmt_value, is_number, rank_interval, value_kind
+from govlens.report.values import fmt_rank, fmt_score, fmt_value, is_number, rank_interval, value_kind
 
 MAX_FACTS = 3               # distinctive strengths named in a generated reason
 MIN_FACTS = 2               # below this, indicators most of the group maxes out may be named too
@@ -45,7 +45,8 @@ def evidence_phrase(indicator_id: str, row: dict[str, Any], L: Locale) -> str:
         return ""
     unit = value_kind(indicator_id)
     evidence = row.get("evidence") or []
-    from govlens.report.texts import load_catalogue, shown as stored_text
+    from govlens.report.texts import load_catalogue
+    from govlens.report.texts import shown as stored_text
 
     load_catalogue()
     items = L.join([stored_text(e.get("detail"), L.name) for e in evidence if e.get("detail")][:8])
@@ -126,7 +127,9 @@ def winner_reason(pid: str, name: str, award: Award, data: CampaignData, dim_tit
     ranked = is_number(result.get("rank")) and bool(platform.get("group"))
     values: dict[str, Any] = {"name": name, "index": fmt_score(result.get("index")),
                               "group": L.group(platform.get("group")), "rank": result.get("rank"),
-                              "size": result.get("group_size")}
+                              "size": result.get("group_size"),
+                              "place": fmt_rank(result.get("rank"), L, tied=result.get("rank_ties") or 1,
+                                                sentence=True)}
     interval = rank_interval(result, L) if ranked else ""
     evidence = [f for f in (evidence_phrase(i, data.award_values.get((pid, i)) or {}, L) for i in award.evidence) if f]
     facts = measured_facts(standings or [], ctx, L, skip=set(award.evidence))

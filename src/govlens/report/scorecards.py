@@ -26,6 +26,7 @@ from govlens.report.values import (
     fmt_value,
     is_number,
     rank_interval,
+    result_rank,
 )
 
 # Rows handed to the template are slotted objects, not dicts: Jinja resolves ``row.attr`` with
@@ -230,8 +231,7 @@ class ScorecardWriter:
         p = data.platforms[pid]
         r = data.results.get(pid, {})
         dims = data.dimensions.get(pid, {})
-        rank, size = r.get("rank"), r.get("group_size")
-        rank_text = L.t("format.rank", rank=rank, size=size) if is_number(rank) else ""
+        rank_text = result_rank(r, L)
 
         values = {v["indicator_id"]: v for v in batch.indicator_values.get(pid, [])}
         scores = {s["indicator_id"]: s for s in batch.indicator_scores.get(pid, [])}
@@ -367,12 +367,12 @@ class ScorecardWriter:
         rows = []
         for pid, p in data.platforms.items():
             r = results.get(pid, {})
-            rank, size = r.get("rank"), r.get("group_size")
+            rank = r.get("rank")
             key = (_str(p.get("group")), 0 if is_number(rank) else 1, rank if is_number(rank) else 0, pid)
             rows.append((key, IndexRow(
                 file=self.files[pid], name=_str(p.get("name")) or pid, group=L.group(p.get("group")),
                 region=L.region(p.get("region")), level=L.level(p.get("level")), index=fmt_score(r.get("index")),
-                rank=L.t("format.rank", rank=rank, size=size) if is_number(rank) else "",
+                rank=result_rank(r, L),
                 rank_interval=rank_interval(r, L) if is_number(rank) else "",
                 vetoed=L.t("labels.yes") if r.get("vetoed") else "", findings=data.findings_count.get(pid, 0))))
         rows.sort(key=lambda kr: kr[0])

@@ -82,6 +82,29 @@ def fmt_rank_number(value: Any) -> str:
     return f"{int(round(v))}" if abs(v - round(v)) < 1e-9 else f"{v:.1f}"
 
 
+def fmt_rank(rank: Any, L: Locale, size: Any = None, tied: Any = 1, *, sentence: bool = False) -> str:
+    """A rank as every report shows it: '3 / 9', or '并列第3 / 9' ('tied 3 / 9') when ``tied`` (how many
+    units of the group hold this rank, the unit included) is more than one; without ``size`` just '3' or
+    '并列第3'; with ``sentence`` the phrase an award reason says ('第3名' / '并列第3名', 'No. 3' / 'tied No. 3').
+    '' for no rank. Ranks are ranked with ties = "min", so tied units share their rank."""
+    if not is_number(rank):
+        return ""
+    shared = is_number(tied) and int(tied) > 1
+    number = fmt_rank_number(rank)
+    if sentence:
+        return L.t("format.rank_place_tied" if shared else "format.rank_place", rank=number)
+    if size is None or size == "":
+        return L.t("format.rank_alone_tied" if shared else "format.rank_alone", rank=number)
+    return L.t("format.rank_tied" if shared else "format.rank", rank=number,
+               size=fmt_rank_number(size) if is_number(size) else size)
+
+
+def result_rank(result: dict[str, Any], L: Locale) -> str:
+    """:func:`fmt_rank` of a loaded result (``rank``, ``group_size``, ``rank_ties`` from
+    :func:`govlens.report.data.load_campaign`)."""
+    return fmt_rank(result.get("rank"), L, result.get("group_size") or "", result.get("rank_ties") or 1)
+
+
 def rank_interval(result: dict[str, Any], locale: Locale) -> str:
     """'中位3，区间2–5' for a result with a rank interval, else ''. The interval is shown widened to whole
     ranks (its low end rounded down, its high end up)."""

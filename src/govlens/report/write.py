@@ -7,8 +7,8 @@ from pathlib import Path
 from govlens.atomic import atomic_write_text
 from govlens.awards.config import AwardsConfig
 from govlens.frameworks.model import Framework
-from govlens.report.dashboard import Collector, build_model, write_dashboard
 from govlens.notice_text import NoticeText
+from govlens.report.dashboard import Collector, build_model, write_dashboard
 from govlens.report.data import CampaignData, iter_batches, load_campaign
 from govlens.report.findings_summary import summarise
 from govlens.report.group_stats import award_standings
@@ -18,8 +18,7 @@ from govlens.report.notice import build_notice, fmt_date, render_notice_html, re
 from govlens.report.opendata import write_open_data
 from govlens.report.safety import file_names
 from govlens.report.scorecards import ScorecardWriter
-from govlens.report.tables import (FindingsCsv, columns, result_rows, write_results_csv,
-                                   write_results_xlsx)
+from govlens.report.tables import FindingsCsv, columns, result_rows, write_results_csv, write_results_xlsx
 from govlens.store.campaign_store import CampaignStore
 
 BATCH_SIZE = 5000
@@ -75,7 +74,7 @@ def write_reports(store: CampaignStore, out_dir: Path, *, framework: Framework, 
     extra_cards = [ScorecardWriter(out_dir / "scorecards", d, fw, awards, L, files, check_date=check_date)
                    for fw, d in extra]
     findings_csv = FindingsCsv(out_dir / "findings.csv", L.name)
-    collector = Collector()                        # the dashboard's per-platform findings
+    collector = Collector(L.name)                  # the dashboard's per-platform findings
     try:
         for batch in iter_batches(store, list(data.platforms), [framework.id, *(fw.id for fw, _ in extra)],
                                   BATCH_SIZE):

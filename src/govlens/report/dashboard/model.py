@@ -20,7 +20,9 @@ from govlens.frameworks.model import Framework
 from govlens.report.data import CampaignData, PlatformBatch, _fetch
 from govlens.report.locale import Locale
 from govlens.report.safety import safe_href
-from govlens.report.values import is_number
+from govlens.report.texts import load_catalogue
+from govlens.report.texts import shown as shown_text
+from govlens.report.values import fmt_rank, is_number, result_rank
 from govlens.store.campaign_store import CampaignStore
 
 MAX_TEXT = 300               # characters of any scanned string carried into the page
@@ -39,11 +41,16 @@ def _num(value: Any, digits: int = 2) -> float | None:
 
 
 class Collector:
-    """Per-platform findings (kind, page, evidence URL) taken from the report's batches as they pass."""
+    """Per-platform findings (kind, page, evidence URL, detail) taken from the report's batches as they pass.
 
-    def __init__(self) -> None:
+    The detail is the sentence the platform's scorecard shows for the finding: its stored message rendered
+    in the report's locale by :func:`govlens.report.texts.shown`, as :mod:`govlens.report.scorecards` does."""
+
+    def __init__(self, locale: str = "zh-CN") -> None:
+        self.locale = locale
         self.findings: dict[str, list[list[str]]] = {}
         self.kinds: dict[str, Counter[str]] = {}
+        load_catalogue()
 
     def add(self, batch: PlatformBatch) -> None:
         for pid, rows in batch.findings.items():
@@ -53,7 +60,8 @@ class Collector:
             for r in rows[:MAX_FINDINGS]:
                 url = safe_href(r.get("url")) or ""
                 ev = safe_href(r.get("evidence_url")) or ""
-                shown.append([str(r.get("kind") or ""), _text(url, 500), _text(ev, 500)])
+                shown.append([str(r.get("kind") or ""), _text(url, 500), _text(ev, 500),
+                              _text(shown_text(r.get("detail"), self.locale))])
             self.findings[pid] = shown
 
 
@@ -80,16 +88,17 @@ def _dimension_scores(store: CampaignStore) -> dict[tuple[str, str], dict[str, f
     return out
 
 
-def _ranked(members: list[tuple[int, float, bool]]) -> list[tuple[int, int]]:
-    """(platform position, rank) best first, vetoed platforms last (as their scorecards say); tied values
-    share the lowest rank ("min")."""
+def _ranked(members: list[tuple[int, float, bool]]) -> list[tuple[int, int, int]]:
+    """(platform position, rank, how many share that rank) best first, vetoed platforms last (as their
+    scorecards say); tied values share the lowest rank ("min")."""
     members = sorted(members, key=lambda m: (m[2], -m[1], m[0]))
     out, last, rank = [], None, 0
     for i, (pos, value, vetoed) in enumerate(members, start=1):
         if (vetoed, value) != last:
             rank, last = i, (vetoed, value)
         out.append((pos, rank))
-    return out
+    shared = Counter(rank for _, rank in out)
+    return [(pos, rank, shared[rank]) for pos, rank in out]
 
 
 def build_model(store: CampaignStore, data: CampaignData, frameworks: Iterable[Framework], awards: AwardsConfig,
@@ -116,6 +125,7 @@ def build_model(store: CampaignStore, data: CampaignData, frameworks: Iterable[F
                 continue
             scores[fw.id] = {"index": _num(r.get("index")), "rank": r.get("rank") if is_number(r.get("rank")) else None,
                              "size": r.get("group_size") if is_number(r.get("group_size")) else None,
+                             "rank_text": result_rank(r, L),
                              "median": _num(r.get("rank_median"), 1), "low": _num(r.get("rank_low"), 1),
                              "high": _num(r.get("rank_high"), 1), "vetoed": bool(r.get("vetoed")),
                              "dims": dims.get((fw.id, pid), {})}
@@ -150,8 +160,8 @@ def build_model(store: CampaignStore, data: CampaignData, frameworks: Iterable[F
                     value = dims.get((a.framework, pid), {}).get(dim) if dim else r.get("index")
                     if is_number(value):
                         members.append((position[pid], float(value), bool(r.get("vetoed"))))
-                rows = [[pos, rank, status.get((s.id, a.id, g.id, pids[pos]), "") or ""]
-                        for pos, rank in _ranked(members)]
+                rows = [[pos, rank, status.get((s.id, a.id, g.id, pids[pos]), "") or "", fmt_rank(rank, L, tied=tied)]
+                        for pos, rank, tied in _ranked(members)]
                 groups.append({"id": g.id, "title": g.title, "rows": rows})
             award_rows.append({"key": a.key, "title": a.title, "framework": a.framework,
                                "measure": dim or "index", "groups": groups})
@@ -194,7 +204,8 @@ LABEL_KEYS = (
     "nav", "nav_rankings", "nav_map", "nav_findings", "series", "award", "group", "province", "level", "region",
     "search", "search_placeholder", "all", "rows_shown", "no_rows", "rank", "name", "index", "rank_interval",
     "status", "vetoed", "back", "scorecard", "open_scorecard", "screenshots", "desktop", "phone", "scores",
-    "framework", "dimension", "score", "findings", "no_findings", "finding_kind", "finding_url", "evidence_url",
+    "framework", "dimension", "score", "findings", "no_findings", "finding_kind", "finding_detail", "finding_url",
+    "evidence_url",
     "previous", "previous_none", "previous_text", "rank_text", "interval_text", "map_title", "map_intro",
     "map_framework", "map_tile", "map_none", "legend", "findings_title", "findings_intro", "defect_platforms",
     "defect_findings", "by_province", "no_province", "url", "sort_hint", "winner", "nomination",

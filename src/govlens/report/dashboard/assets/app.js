@@ -66,7 +66,7 @@
     var q = state.q.trim().toLowerCase();
     var rows = g.rows.map(function (r) {
       var p = P[r[0]], s = p.scores[a.framework] || {};
-      return { p: p, rank: r[1], status: r[2], s: s };
+      return { p: p, rank: r[1], status: r[2], text: r[3], s: s };
     }).filter(function (r) {
       var p = r.p;
       return (state.province === "*" || p.province === state.province) &&
@@ -101,7 +101,7 @@
     var shown = rows.slice(0, state.limit);
     shown.forEach(function (r) {
       var tr = el("tr");
-      tr.appendChild(el("td", { "class": "num" }, r.rank));
+      tr.appendChild(el("td", { "class": "num" }, r.text || r.rank));
       var td = el("td", { "class": "name" });
       var a = el("a", { href: "#/platform/" + encodeURIComponent(r.p.id) }, r.p.name);
       td.appendChild(a); tr.appendChild(td);
@@ -146,7 +146,7 @@
       var kpi = el("div", { "class": "kpi" });
       var k1 = el("div", null, T.index); k1.appendChild(el("b", null, s.index === null ? "—" : fmt(s.index))); kpi.appendChild(k1);
       var k2 = el("div", null, T.rank);
-      k2.appendChild(el("b", null, s.rank === null ? "—" : fill(T.rank_text, { rank: s.rank, size: s.size })));
+      k2.appendChild(el("b", null, s.rank === null ? "—" : (s.rank_text || fill(T.rank_text, { rank: s.rank, size: s.size }))));
       var it = intervalText(s); if (it) { k2.appendChild(el("small", { "class": "interval" }, T.rank_interval + " " + it)); }
       kpi.appendChild(k2);
       if (s.vetoed) { kpi.appendChild(el("div", { "class": "veto" }, T.vetoed)); }
@@ -203,12 +203,13 @@
     else {
       var w = el("div", { "class": "scroll", tabindex: "0", role: "region", "aria-label": T.findings });
       var t = el("table"), h = el("thead"), r0 = el("tr");
-      [T.finding_kind, T.finding_url, T.evidence_url].forEach(function (x) { r0.appendChild(el("th", { scope: "col" }, x)); });
+      [T.finding_kind, T.finding_detail, T.finding_url, T.evidence_url].forEach(function (x) { r0.appendChild(el("th", { scope: "col" }, x)); });
       h.appendChild(r0); t.appendChild(h);
       var b2 = el("tbody");
       p.findings.forEach(function (f) {
         var tr = el("tr");
         tr.appendChild(el("td", { "class": "name" }, label(V.defects, f[0])));
+        tr.appendChild(el("td", { "class": "detail" }, f[3] || ""));
         [f[1], f[2]].forEach(function (x) {
           var td = el("td", { "class": "url" }), uu = safeUrl(x);
           if (uu) { td.appendChild(el("a", { href: uu, rel: "nofollow noopener noreferrer", target: "_blank" }, uu)); }
