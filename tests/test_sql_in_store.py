@@ -17,9 +17,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "govlens"
 STATEMENT = re.compile(r"^\s*(SELECT\b.*\bFROM\b|INSERT\s+(OR\s+\w+\s+)?INTO\b|DELETE\s+FROM\b|CREATE\s+(TABLE|VIEW|"
                        r"INDEX)\b|DROP\s+\w+|UPDATE\s+\w+\s+SET\b|WITH\s+\w+\s+AS\s*\(|COPY\s+|DESCRIBE\s+)",
                        re.S)
-PENDING = {     # module → SQL sites still to move into store/ (issue 15, item 1); may only shrink
-    "report/data.py": 17, "report/dashboard/model.py": 2,
-}
+PENDING: dict[str, int] = {}   # module → SQL sites still to move into store/ (may only shrink; none left)
 
 
 def _text(node: ast.AST) -> str | None:

@@ -16,7 +16,9 @@ from typing import Any
 
 import pandas as pd
 
+from govlens.store import report_queries as Q
 from govlens.store.campaign_store import CampaignStore
+from govlens.store.queries import findings_per_platform
 
 PLATFORM_FIELDS = ("id", "name", "kind", "org_type", "level", "province", "region", "url", "group")
 
@@ -51,15 +53,6 @@ def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return [{c: _clean(v) for c, v in zip(cols, row)} for row in frame.itertuples(index=False, name=None)]
 
 
-def _fetch(store: CampaignStore, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
-    """Rows as dicts of plain Python values (NULL → None), straight from DuckDB: the bulk path."""
-    cur = store.con.cursor()
-    try:
-        cur.execute(sql, params or [])
-        names = [d[0] for d in cur.description]
-        return [dict(zip(names, rec)) for rec in cur.fetchall()]
-    finally:
-        cur.close()
 
 
 @dataclass
@@ -94,36 +87,24 @@ class CampaignData:
 
 
 def load_campaign(store: CampaignStore, framework_id: str) -> CampaignData:
-    platforms = {r["id"]: r for r in _fetch(store, 'SELECT id, name, kind, org_type, level, province, region, url, '
-                                                   '"group" FROM platforms ORDER BY id')}
+    platforms = {r["id"]: r for r in Q.platforms(store)}
     results_by_framework: dict[tuple[str, str], dict[str, Any]] = {}
-    # rank_ties: how many results of the same framework and registry group hold this rank, the unit
-    # included (no group is one group "", as the scorer reads it); ranks are "min" ranks, so more than
-    # one is a tie, which the reports say as 并列第N (values.fmt_rank)
-    for r in _fetch(store, 'SELECT r.platform_id, r.framework, r."index", r.vetoed, r.vetoes, r."rank", r.group_size, '
-                           'i.rank_median, i.rank_low, i.rank_high, CASE WHEN r."rank" IS NULL THEN NULL ELSE '
-                           'count(*) OVER (PARTITION BY r.framework, coalesce(p."group", \'\'), r."rank") END AS rank_ties '
-                           'FROM results r LEFT JOIN rank_intervals i '
-                           'ON i.platform_id = r.platform_id AND i.framework = r.framework '
-                           'LEFT JOIN platforms p ON p.id = r.platform_id'):
+    for r in Q.results(store):      # with rank_ties: a tie, which the reports say as 并列第N (values.fmt_rank)
         r["vetoes"] = [v for v in _json_list(r.get("vetoes")) if isinstance(v, dict)]
         r["vetoed"] = bool(r.get("vetoed")) or bool(r["vetoes"])
         results_by_framework[(r["framework"], r["platform_id"])] = r
     results = {pid: r for (fw, pid), r in results_by_framework.items() if fw == framework_id}
 
     dimensions: dict[str, dict[str, float | None]] = defaultdict(dict)
-    for r in _fetch(store, "SELECT platform_id, dimension_id, score FROM dimension_scores WHERE framework = ?",
-                    [framework_id]):
+    for r in Q.dimension_scores(store, framework_id):
         dimensions[r["platform_id"]][r["dimension_id"]] = r["score"]
 
-    fc = store.frame("SELECT platform_id, count(*) AS n FROM findings GROUP BY platform_id")
+    fc = findings_per_platform(store)
     findings_count = {pid: int(n) for pid, n in fc.itertuples(index=False, name=None)}
-    fk = store.frame("SELECT kind, count(DISTINCT platform_id) AS platforms, count(*) AS findings "
-                     "FROM findings WHERE platform_id IN (SELECT id FROM platforms) GROUP BY kind")
+    fk = Q.findings_by_kind(store)
     findings_by_kind = _records(fk)
 
-    aw_df = store.frame("SELECT series_id, award_id, group_id, platform_id, position, status, score FROM awards "
-                        "ORDER BY series_id, award_id, group_id, status DESC, position, platform_id")
+    aw_df = Q.awards(store)
     awards = _records(aw_df)
     by_platform: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for a in awards:
@@ -131,35 +112,27 @@ def load_campaign(store: CampaignStore, framework_id: str) -> CampaignData:
 
     award_dimensions: dict[tuple[str, str], dict[str, float | None]] = defaultdict(dict)
     if awards:
-        ad = store.frame("SELECT platform_id, framework, dimension_id, score FROM dimension_scores "
-                         "WHERE platform_id IN (SELECT DISTINCT platform_id FROM awards)")
+        ad = Q.award_dimension_scores(store)
         for pid, fw, did, score in ad.itertuples(index=False, name=None):
             award_dimensions[(fw, pid)][did] = _clean(score)
 
     award_values: dict[tuple[str, str], dict[str, Any]] = {}
     if awards:       # the measured values the evidence-based award reasons state (award platforms only: few)
-        for r in _fetch(store, "SELECT platform_id, indicator_id, value, status, evidence FROM indicator_values "
-                               "WHERE platform_id IN (SELECT DISTINCT platform_id FROM awards)"):
+        for r in Q.award_indicator_values(store):
             r["evidence"] = [e for e in _json_list(r.get("evidence")) if isinstance(e, dict)]
             award_values[(r["platform_id"], r["indicator_id"])] = r
 
     uncertainty: dict[str, Any] = {}
-    rows = _fetch(store, "SELECT content FROM scoring_analysis WHERE framework = ? AND name = 'uncertainty'",
-                  [framework_id])
+    rows = Q.scoring_analysis(store, framework_id, "uncertainty")
     if rows:
         content = _json_list(rows[0]["content"])
         uncertainty = content[0] if content and isinstance(content[0], dict) else {}
     award_evidence: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     if awards:
-        for r in _fetch(store, "SELECT s.framework, s.platform_id, s.dimension_id, s.indicator_id, v.value, s.score "
-                               "FROM indicator_scores s JOIN indicator_values v ON v.platform_id = s.platform_id "
-                               "AND v.indicator_id = s.indicator_id WHERE s.status = 'ok' AND v.status = 'ok' "
-                               "AND s.score IS NOT NULL AND s.platform_id IN (SELECT DISTINCT platform_id FROM awards) "
-                               "ORDER BY s.framework, s.platform_id, s.score DESC, s.weight DESC, s.indicator_id"):
+        for r in Q.award_indicator_scores(store):
             award_evidence[(r["framework"], r["platform_id"])].append(r)
     materials: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for m in _fetch(store, "SELECT platform_id, type, category, title, submitted_by, submitted_on, source_file, "
-                           "source_line FROM materials ORDER BY platform_id, submitted_on, title"):
+    for m in Q.materials(store):
         materials[m["platform_id"]].append(m)
     campaign = store.get_meta("campaign", {}) or {}
     return CampaignData(framework_id=framework_id, campaign=campaign if isinstance(campaign, dict) else {},
@@ -201,33 +174,15 @@ def iter_batches(store: CampaignStore, ids: list[str], framework_id: str | list[
         chunk = ids[start:start + batch_size]
         lower = ids[start - 1] if start > 0 else None
         upper = chunk[-1] if chunk and bi < len(starts) - 1 else None
-        conds, params = [], []
-        if lower is not None:
-            conds.append("platform_id > ?")
-            params.append(lower)
-        if upper is not None:
-            conds.append("platform_id <= ?")
-            params.append(upper)
-        where = (" WHERE " + " AND ".join(conds)) if conds else ""
-        and_where = (where + " AND ") if where else " WHERE "
-        iv = _fetch(store, "SELECT platform_id, indicator_id, value, status, detail, evidence "
-                           f"FROM indicator_values{where}", params)
+        fws = [framework_id] if isinstance(framework_id, str) else list(framework_id)
+        rows = Q.batch_rows(store, lower, upper, fws)
+        iv, isc, fr = rows["values"], rows["scores"], rows["findings"]
         for r in iv:
             r["evidence"] = [e for e in _json_list(r.get("evidence")) if isinstance(e, dict)]
-        fws = [framework_id] if isinstance(framework_id, str) else list(framework_id)
-        isc = _fetch(store, "SELECT platform_id, dimension_id, indicator_id, score, weight, status "
-                            f"FROM indicator_scores{and_where}framework IN ({', '.join('?' * len(fws))})",
-                     [*params, *fws])
-        weekly = _weekly(store, where, params)
-        fr = _fetch(store, "SELECT platform_id, kind, url, detail, indicator_id, evidence_url, snippet, observed_at, "
-                           "(SELECT any_value(e.record_id) FROM evidence_records e WHERE e.platform_id = "
-                           "findings.platform_id AND e.url = findings.evidence_url) AS warc_record_id "
-                           f"FROM findings{where}", params)
+        weekly = _weekly(rows["weekly"])
         fr.sort(key=lambda r: (r["platform_id"] or "", r["kind"] or "", r["url"] or "", r["detail"] or ""))
         thumbs: dict[str, dict[str, str]] = defaultdict(dict)
-        for r in _fetch(store, "SELECT platform_id, json_extract_string(data, '$.device') AS device, "
-                               "json_extract_string(data, '$.thumbnail') AS thumb FROM observations"
-                               f"{and_where}probe = 'browser' AND kind = 'render' AND status = 'completed'", params):
+        for r in rows["thumbnails"]:
             if r["device"] and r["thumb"]:
                 thumbs[r["platform_id"]][r["device"]] = r["thumb"]
         yield PlatformBatch(ids=chunk, indicator_values=_grouped(iv), indicator_scores=_grouped(isc),
@@ -235,11 +190,8 @@ def iter_batches(store: CampaignStore, ids: list[str], framework_id: str | list[
                             thumbnails=dict(thumbs))
 
 
-def _weekly(store: CampaignStore, where: str, params: list[Any]) -> dict[str, list[tuple[date, int, int]]]:
+def _weekly(rows: list[dict[str, Any]]) -> dict[str, list[tuple[date, int, int]]]:
     """Posts and reads per week of the new-media accounts in a batch (the scorecards' activity chart)."""
-    rows = _fetch(store, "SELECT platform_id, CAST(date_trunc('week', \"date\") AS DATE) AS wk, "
-                         f"sum(posts) AS posts, sum(reads) AS reads FROM nm_stats{where} "
-                         "GROUP BY ALL ORDER BY platform_id, wk", params)
     out: dict[str, list[tuple[date, int, int]]] = defaultdict(list)
     for r in rows:
         out[r["platform_id"]].append((r["wk"], int(r["posts"] or 0), int(r["reads"] or 0)))

@@ -17,7 +17,8 @@ from typing import Any
 from govlens.awards.config import AwardsConfig
 from govlens.cells import strip_bidi
 from govlens.frameworks.model import Framework
-from govlens.report.data import CampaignData, PlatformBatch, _fetch
+from govlens.report.data import CampaignData, PlatformBatch
+from govlens.store import report_queries as Q
 from govlens.report.locale import Locale
 from govlens.report.safety import safe_href
 from govlens.report.texts import load_catalogue
@@ -68,8 +69,7 @@ class Collector:
 def _previous(store: CampaignStore) -> dict[str, dict[str, Any]]:
     """The comparison with the previous campaign (``score`` wrote it as ``previous_campaign`` observations)."""
     out: dict[str, dict[str, Any]] = {}
-    for r in _fetch(store, "SELECT platform_id, data FROM observations WHERE probe = 'previous_campaign' "
-                           "AND kind = 'improvement' AND status = 'completed'"):
+    for r in Q.previous_campaign(store):
         try:
             d = json.loads(r["data"]) if isinstance(r["data"], str) else dict(r["data"] or {})
         except (ValueError, TypeError):
@@ -83,7 +83,7 @@ def _previous(store: CampaignStore) -> dict[str, dict[str, Any]]:
 
 def _dimension_scores(store: CampaignStore) -> dict[tuple[str, str], dict[str, float | None]]:
     out: dict[tuple[str, str], dict[str, float | None]] = defaultdict(dict)
-    for r in _fetch(store, "SELECT platform_id, framework, dimension_id, score FROM dimension_scores"):
+    for r in Q.dimension_scores(store):
         out[(r["framework"], r["platform_id"])][r["dimension_id"]] = _num(r["score"], 1)
     return out
 
