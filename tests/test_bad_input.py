@@ -154,7 +154,7 @@ def test_a_bad_registry_row_is_reported_and_the_rest_kept(tmp_path: Path) -> Non
 def test_the_good_campaign_passes_every_preflight(campaign: Path) -> None:
     """The fixture is good: what the cases above break is the only fault."""
     from govlens.pipeline.campaign import load_campaign
-    from govlens.pipeline.runner import STAGE_INPUTS, preflight
+    from govlens.pipeline.preflight import STAGE_INPUTS, preflight
     loaded = load_campaign(campaign / "campaign.toml")
     before = {p: p.stat().st_mtime_ns for p in campaign.rglob("*")}
     checked = [stage for stage in STAGE_INPUTS if preflight(loaded, stage) is None]

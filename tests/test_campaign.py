@@ -64,7 +64,7 @@ def test_several_frameworks_and_data_files(tmp_path: Path) -> None:
     c = load_campaign(path)
     assert c.frameworks == ["newmedia-2013", "website-2013"] and c.framework == "newmedia-2013"
     assert c.framework_kinds == {"newmedia-2013": ("weibo", "wechat"), "website-2013": ("website",)}
-    from govlens.pipeline.runner import campaign_frameworks
+    from govlens.pipeline.stage import campaign_frameworks
     assert [f.platform_kinds for f in campaign_frameworks(c)] == [("weibo", "wechat"), ("website",)]
 
 

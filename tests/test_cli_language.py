@@ -14,7 +14,7 @@ from tests.report.language_scan import offending
 
 # command names, option names and metavariables are the program's words, not prose
 PROGRAM_WORDS = ("govlens", "usage", "scan", "index", "demo", "score", "inspect", "awards", "report", "run", "page",
-                 "check", "monitor", "compare", "review", "serve", "sandbox", "campaign", "command", "locale",
+                 "check", "monitor", "compare", "review", "serve", "stages", "sandbox", "campaign", "command", "locale",
                  "zh-CN", "en", "set", "key", "value", "resume", "from-warc", "capture-warc", "file", "replications",
                  "ten", "bogus", "help", "version", "table", "framework", "id", "group", "name", "out", "only",
                  "results", "no-uncertainty", "dir", "host", "port", "shards", "workers", "previous", "url", "as",

@@ -19,7 +19,8 @@ import pytest
 from rich.console import Console
 
 from govlens import messages
-from govlens.pipeline.runner import StageReport, kind_progress
+from govlens.pipeline.scan_stages import kind_progress
+from govlens.pipeline.stage import StageReport
 from govlens.progress import Reporter, active
 
 SEED = 2013

@@ -82,12 +82,9 @@ def cmd_stage(args: argparse.Namespace) -> int:
             if args.resume and args.restart:
                 raise ConfigError(messages.t("cli.resume_and_restart"))
             rep = runner.monitor(campaign, store, resume=args.resume, restart=args.restart, on_open=_window_opened)
-        elif args.command == "scan":
-            on_stage(runner.register(campaign, store))
-            rep = runner.scan(campaign, store, resume=resume)
+            on_stage(rep)
         else:
-            rep = getattr(runner, args.command)(campaign, store)
-        on_stage(rep)
+            runner.run_stages(campaign, store, runner.COMMANDS[args.command], on_stage=on_stage, resume=resume)
     print_summary(console, reports)
     return 0
 

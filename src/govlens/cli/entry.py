@@ -34,7 +34,7 @@ def _error(exc: BaseException, locale: str | None = None) -> None:
     text = str(exc)
     key = getattr(exc, "key", None)
     if key and hasattr(exc, "params"):
-        from govlens.pipeline.runner import warc_message
+        from govlens.pipeline.scan_stages import warc_message
         from govlens.report.locale import load_locale
         L = load_locale(locale or "zh-CN")
         text = warc_message(L, key, exc.params())
@@ -48,7 +48,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     messages.set_locale(locale_from_argv(argv))             # the help and argparse's errors are worded in it
     args = build_parser().parse_args(argv)
-    messages.set_locale(getattr(args, "locale", None) or locale_from_argv(argv))  # before any file is read
+    explicit = locale_from_argv(argv)      # --locale before the command too: not the command's default
+    if explicit in messages.LOCALES:
+        args.locale = explicit
+    messages.set_locale(getattr(args, "locale", None) or explicit)  # before any file is read
     try:
         return int(args.func(args) or 0)
     except (InputError, ConfigError) as exc:

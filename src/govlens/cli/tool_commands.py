@@ -23,7 +23,7 @@ def cmd_page(args: argparse.Namespace) -> int:
                         sandbox=args.sandbox, warc_url=args.url, locale=args.locale)
     problems = (report.get("fetch") or {}).get("warc_problems") or []
     if problems:
-        from govlens.pipeline.runner import warc_message
+        from govlens.pipeline.scan_stages import warc_message
         from govlens.report.locale import load_locale
         L = load_locale(args.locale)
         for p in problems:
@@ -48,8 +48,26 @@ def cmd_check(args: argparse.Namespace) -> int:
     return check_command(args, console)
 
 
+def cmd_stages(args: argparse.Namespace) -> int:
+    """`govlens stages`: the pipeline's stages as declared (govlens.pipeline.stages), one row each."""
+    from rich.markup import escape
+
+    from govlens.pipeline.stages import markdown_table, table_rows
+
+    if args.markdown:
+        print(markdown_table(), end="")
+        return 0
+    header, *rows = table_rows()
+    sep = "：" if messages.current() == "zh-CN" else ": "
+    for row in rows:                  # a block per stage: the cells are too long for columns on a terminal
+        console.print(f"[bold]{escape(row[0])}[/bold]", highlight=False)
+        for label, cell in zip(header[1:], row[1:]):
+            console.print(f"  {escape(label)}{sep}{escape(cell)}", highlight=False, soft_wrap=True)
+    return 0
+
+
 def add_parsers(sub: Any) -> None:
-    """page, check and serve."""
+    """page, check, serve and stages."""
     pg = sub.add_parser("page", help="print, as JSON, everything the probe extracts from one page, and its findings")
     pg.add_argument("target", help="a file (HTML as saved, or a .warc / .warc.gz with --url) or an http(s) URL")
     pg.add_argument("--url", help="with a WARC file: the URL of the record to read")
@@ -72,3 +90,8 @@ def add_parsers(sub: Any) -> None:
     sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     sv.add_argument("--port", type=int, default=8000, help="port (default 8000; 0 = any free port)")
     sv.set_defaults(func=cmd_serve)
+
+    st = sub.add_parser("stages", help="print the pipeline's stages: what each reads and writes, and when it runs")
+    st.add_argument("--markdown", action="store_true", help="as a Markdown table (docs/pipeline.md)")
+    st.add_argument("--locale", choices=["zh-CN", "en"], default="zh-CN", help="language of messages")
+    st.set_defaults(func=cmd_stages)

@@ -10,7 +10,7 @@ from aiohttp import web
 
 from govlens.errors import BrowserUnavailable
 from govlens.pipeline.campaign import Campaign
-from govlens.pipeline.runner import browse
+from govlens.pipeline.scan_stages import browse
 from govlens.probes.base import ProbeContext
 from govlens.probes.browser import BrowserProbe
 from govlens.probes.browser.pool import BrowserPool
