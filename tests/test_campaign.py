@@ -105,12 +105,9 @@ def test_a_typo_is_reported_at_its_own_line_with_the_nearest_known_name(
 
 def test_a_typo_in_english(tmp_path: Path) -> None:
     from govlens import messages
-    messages.set_locale("en")
-    try:
+    with messages.using("en"):
         with pytest.raises(CampaignFileError) as info:
             load_campaign(write(tmp_path, '[campain]\nname = "x"\n'))
-    finally:
-        messages.set_locale("zh-CN")
     assert "unknown table [campain]" in str(info.value) and "did you mean `campaign`?" in str(info.value)
     assert str(info.value).startswith(f"{tmp_path / 'c.toml'}:1")
 

@@ -65,3 +65,17 @@ def test_the_two_catalogues_mirror() -> None:
     zh, en = keys(catalogue("zh-CN")), keys(catalogue("en"))
     assert not zh - en, f"only in zh-CN.yaml: {sorted(zh - en)}"
     assert not en - zh, f"only in en.yaml: {sorted(en - zh)}"
+
+
+def test_using_a_language_for_a_block_restores_the_one_before() -> None:
+    messages.set_locale("zh-CN")
+    with messages.using("en"):
+        assert messages.current() == "en"
+        inner = messages.t("scoring.no_units")
+    assert messages.current() == "zh-CN" and inner == "no unit to score"
+    try:
+        with messages.using("en"):
+            raise KeyError("x")
+    except KeyError:
+        pass
+    assert messages.current() == "zh-CN" and messages.t("scoring.no_units") == "没有可评分的单位"

@@ -11,11 +11,8 @@ DOCS = Path(__file__).resolve().parents[1] / "docs" / "pipeline.md"
 
 
 def test_docs_show_the_table_as_declared() -> None:
-    messages.set_locale("en")
-    try:
+    with messages.using("en"):
         table = markdown_table()
-    finally:
-        messages.set_locale("zh-CN")
     assert table in DOCS.read_text(encoding="utf-8")
 
 

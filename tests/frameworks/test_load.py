@@ -162,12 +162,9 @@ def test_a_bad_framework_gives_its_reason_in_the_process_language(tmp_path: Path
     path.write_text("id: f\ntitle: 测试框架\ndimensions: []\n", encoding="utf-8")
     with pytest.raises(FrameworkError) as zh:
         load_framework(path)
-    messages.set_locale("en")
-    try:
+    with messages.using("en"):
         with pytest.raises(FrameworkError) as en:
             load_framework(path)
-    finally:
-        messages.set_locale("zh-CN")
     for info in (zh, en):
         assert (info.value.file, info.value.line, info.value.field) == (str(path), 3, "dimensions"), info.value
     assert "应为非空列表" in str(zh.value) and "expected" not in str(zh.value), zh.value
@@ -204,11 +201,8 @@ def test_a_yaml_syntax_error_is_said_in_words_with_its_line(tmp_path) -> None:
         load_framework(path)
     assert "不是有效的 YAML：" in str(info.value) and info.value.line is not None
     assert "expected" not in str(info.value)                         # PyYAML's English stays out of zh-CN
-    messages.set_locale("en")
-    try:
+    with messages.using("en"):
         with pytest.raises(FrameworkError, match="not valid YAML: expected ',' or ']'"):
             load_framework(path)
-    finally:
-        messages.set_locale("zh-CN")
     with pytest.raises(FrameworkError, match="没有名为 “nope-2099” 的内置评估框架"):
         load_framework("nope-2099")

@@ -88,11 +88,8 @@ def test_validation_refuses_bad_metadata(attrs, words):
 
 def test_validation_in_english():
     from govlens import messages
-    messages.set_locale("en")
-    try:
+    with messages.using("en"):
         with pytest.raises(FrameworkError) as info:
             registry._validate("fake_one", _module(ID="other"))
-    finally:
-        messages.set_locale("zh-CN")
     assert str(info.value) == "indicator module `govlens.indicators.fake_one` declares ID `other`; its file name " \
         "says `fake-one`"

@@ -146,12 +146,9 @@ def test_a_malformed_result_is_refused_in_words(result, zh, en):
     with pytest.raises((TypeError, ValueError)) as info:
         run._check(result)
     assert str(info.value) == zh
-    messages.set_locale("en")
-    try:
+    with messages.using("en"):
         with pytest.raises((TypeError, ValueError)) as info:
             run._check(result)
-    finally:
-        messages.set_locale("zh-CN")
     assert str(info.value) == en
 
 

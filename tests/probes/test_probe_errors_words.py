@@ -27,12 +27,9 @@ def test_an_unknown_probe_is_named_with_the_nearest() -> None:
         get_probe("http-site")
     assert info.value.field == "probes"
     assert str(info.value) == "字段 “probes”：未知的探测 “http-site”，是否想写 “http_site”？"
-    messages.set_locale("en")
-    try:
+    with messages.using("en"):
         with pytest.raises(ConfigError) as info:
             get_probe("http-site")
-    finally:
-        messages.set_locale("zh-CN")
     assert str(info.value) == "field 'probes': unknown probe 'http-site'; did you mean `http_site`?"
 
 

@@ -183,12 +183,9 @@ def test_a_record_that_is_no_response_is_worded(tmp_path):
         read_response(path, 0, 1000)            # the only record is a warcinfo
     assert err.value.key == "not_a_response"
     assert str(err.value) == f"{path}：偏移 0 处的记录不是 HTTP 响应（warcinfo）"
-    messages.set_locale("en")
-    try:
+    with messages.using("en"):
         with pytest.raises(WarcRecordError) as err:
             read_response(path, 0, 1000)
-    finally:
-        messages.set_locale("zh-CN")
     assert str(err.value) == f"{path}: the record at offset 0 is not an HTTP response (warcinfo)"
 
 

@@ -12,10 +12,7 @@ def test_an_unknown_report_locale() -> None:
     with pytest.raises(ConfigError) as info:
         load_locale("fr")
     assert str(info.value) == "没有报告语言 “fr”（可用的语言：en、zh-CN）"
-    messages.set_locale("en")
-    try:
+    with messages.using("en"):
         with pytest.raises(ConfigError) as info:
             load_locale("de")
-    finally:
-        messages.set_locale("zh-CN")
     assert str(info.value) == "no report locale `de` (available: en, zh-CN)"

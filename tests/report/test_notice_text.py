@@ -171,10 +171,7 @@ def test_bad_bound_reasons_are_named() -> None:
 
 def test_a_bad_notice_in_english(tmp_path: Path) -> None:
     from govlens import messages
-    messages.set_locale("en")
-    try:
+    with messages.using("en"):
         with pytest.raises(CampaignFileError) as info:
             load_campaign(_campaign_file(tmp_path, 'intro = ["共{sites}个网站"]\n'))
-    finally:
-        messages.set_locale("zh-CN")
     assert "unknown placeholder {sites}; did you mean `websites`" in str(info.value), str(info.value)

@@ -79,11 +79,8 @@ def test_the_hostile_check_says_what_differs(tmp_path: Path) -> None:
 def test_the_hostile_check_in_english(tmp_path: Path) -> None:
     truth = H.write_truth(tmp_path / "hostile-truth.json")
     CampaignStore(tmp_path / "campaign.duckdb").close()
-    messages.set_locale("en")
-    try:
+    with messages.using("en"):
         results = {r.kind: r for r in H.check_store(truth, tmp_path / "campaign.duckdb")}
-    finally:
-        messages.set_locale("zh-CN")
     assert results["slowloris"].problems == ("0 homepage observations (expected 1)",
                                              "homepage status `-` (expected `timeout`)")
 

@@ -13,7 +13,8 @@ as written (a message is never lost for a missing word).
 from __future__ import annotations
 
 import string
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -63,6 +64,18 @@ def set_locale(name: str | None) -> None:
     """The language of every message from now on (unknown names: zh-CN)."""
     global _current
     _current = name if name in LOCALES else DEFAULT
+
+
+@contextmanager
+def using(name: str) -> Iterator[None]:
+    """Messages in ``name`` inside the block, the process's language again after it (a test, a docs table)."""
+    global _current
+    before = _current
+    set_locale(name)
+    try:
+        yield
+    finally:
+        _current = before
 
 
 def current() -> str:
