@@ -11,14 +11,14 @@ from pathlib import Path
 
 from dnslib.server import DNSServer
 
-from govlens.probes.fetch import ThreadedFetcher
+from govlens.probes.fetch_threaded import ThreadedFetcher
 from govlens.probes.scan import run_scan
 from govlens.registry.model import Platform
 from govlens.settings import Settings
 from govlens.store.campaign_store import CampaignStore
 
-from .test_blocked_targets import Zone, counting_app
 from .conftest import serve_app
+from .test_blocked_targets import Zone, counting_app
 
 
 def _zone_server(zone: Zone) -> tuple[DNSServer, str]:

@@ -200,7 +200,7 @@ def test_the_connector_refuses_a_blocked_literal_on_its_own(canary: Canary) -> N
     errors, refused = asyncio.run(main())
     assert canary.accepted == 0
     assert refused >= len(errors)
-    from govlens.probes.fetch import classify_error
+    from govlens.probes.fetch_errors import classify_error
     assert {classify_error(e)[0] for e in errors} == {"blocked_target"}
 
 

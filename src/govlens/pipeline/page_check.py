@@ -46,10 +46,7 @@ def read_page(target: str, base_url: str | None, settings: Settings,
         except OSError as exc:
             raise InputError(messages.t("import.cannot_read", errno=exc.errno or "—"), file=target) from None
         return body, "", base_url or path.resolve().as_uri(), {"source": "file"}
-    from govlens.probes.fetch import (  # the HTTP stack only when there is a URL
-        Fetcher,
-        load_sandbox_state,
-    )
+    from govlens.probes.fetch import Fetcher, load_sandbox_state  # the HTTP stack only when there is a URL
 
     state = load_sandbox_state(sandbox) if sandbox else None
 

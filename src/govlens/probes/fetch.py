@@ -40,13 +40,10 @@ Use::
 from __future__ import annotations
 
 import asyncio
-import email.utils
-import errno
 import json
 import ssl
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -58,25 +55,15 @@ from govlens.contract import statuses as S
 from govlens.contract.observation import COMPLETED
 from govlens.errors import SettingsError
 from govlens.hosts import connection_host, is_literal
-from govlens.probes.charset import decode_html
-from govlens.probes.resolver import (
-    AddressPolicy,
-    BlockedTargetError,
-    GuardedResolver,
-    SandboxResolver,
-    UnknownSandboxHostError,
-)
+from govlens.probes.fetch_errors import classify_error, failure_cause, parse_retry_after
+from govlens.probes.fetch_result import KEPT_HEADERS, FetchResult
+from govlens.probes.resolver import AddressPolicy, GuardedResolver, SandboxResolver
 from govlens.settings import Settings
 
 REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
-KEPT_HEADERS = ("content-type", "content-length", "content-encoding", "last-modified", "location",
-                "server", "strict-transport-security", "x-powered-by")
 _CHUNK = 65536
 _ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 RETRY_STATUSES = frozenset({429, 503})
-# Magic numbers of formats that are never HTML, whatever the Content-Type says.
-_BINARY_MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"Rar!", b"7z\xbc\xaf",
-                 b"\xd0\xcf\x11\xe0", b"MZ", b"\x7fELF", b"BM", b"ID3", b"OggS", b"RIFF", b"\x00\x00\x01\x00")
 
 
 def _accept_encoding() -> str:
@@ -85,70 +72,6 @@ def _accept_encoding() -> str:
         return "gzip, deflate, br"
     except ImportError:
         return "gzip, deflate"
-
-
-def looks_binary(body: bytes) -> bool:
-    """A body that is not text whatever its Content-Type: a known binary magic, or NUL/control bytes."""
-    head = body[:1024]
-    if not head:
-        return False
-    if head.startswith(_BINARY_MAGIC):
-        return True
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):   # UTF-16 text has NULs
-        return True
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
-    return controls > len(head) // 10
-
-
-@dataclass(slots=True)
-class FetchResult:
-    """How one fetch ended; ``status`` is a visit status, never an exception."""
-
-    url: str
-    status: str
-    method: str = "GET"
-    http_status: int | None = None
-    final_url: str = ""
-    redirects: list[str] = field(default_factory=list)   # URLs that answered with a redirect, in order
-    headers: dict[str, str] = field(default_factory=dict)
-    body: bytes = b""
-    elapsed_ms: float | None = None
-    ttfb_ms: float | None = None
-    error: str | None = None
-    cause: str | None = None             # finer cause of a failure (TLS: cert_expired, cert_untrusted …)
-    retries: int = 0                     # 429/503 retries after waiting for Retry-After
-
-    @property
-    def ok(self) -> bool:
-        return self.status == COMPLETED
-
-    @property
-    def content_type(self) -> str:
-        return self.headers.get("content-type", "")
-
-    @property
-    def is_html(self) -> bool:
-        """HTML by header, or by a sniff when the header is missing or generic; never binary."""
-        ctype = self.content_type.lower()
-        if looks_binary(self.body):
-            return False
-        if "html" in ctype:
-            return True
-        if ctype and not ctype.startswith(("application/octet-stream", "text/plain")):
-            return False
-        head = self.body[:512].lstrip().lower()
-        return head.startswith((b"<!doctype html", b"<html", b"<head", b"<meta", b"<!--", b"<body", b"<title"))
-
-    def text(self) -> tuple[str, str, str]:
-        """``(text, codec, source)`` of the body; see :func:`govlens.probes.charset.decode_html`."""
-        return decode_html(self.body, self.content_type)
-
-    def without_body(self) -> "FetchResult":
-        """The same result with no body (what caches and link checks keep)."""
-        return FetchResult(url=self.url, status=self.status, method=self.method, http_status=self.http_status,
-                           final_url=self.final_url, redirects=list(self.redirects), headers=dict(self.headers),
-                           elapsed_ms=self.elapsed_ms, ttfb_ms=self.ttfb_ms, error=self.error, cause=self.cause,
-                           retries=self.retries)
 
 
 def load_sandbox_state(path: str | Path) -> dict[str, Any]:
@@ -465,159 +388,3 @@ def _dns_resolver(servers: list[str]) -> aiohttp.abc.AbstractResolver:
         return AsyncResolver(nameservers=servers)
     except (ImportError, RuntimeError):
         raise SettingsError(messages.t("probe_errors.needs_aiodns"), field="HTTP_DNS_SERVERS") from None
-
-
-def parse_retry_after(value: str | None) -> float | None:
-    """``Retry-After`` in seconds (delta-seconds or an HTTP date), or None when absent or unreadable."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(int(value[:9]))
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError, OverflowError):
-        return None
-    if when is None:
-        return None
-    from datetime import datetime, timezone
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
-
-
-# OpenSSL verify codes (X509_V_ERR_*) by what they mean for the site.
-_CERT_EXPIRED = frozenset({9, 10})                    # not yet valid, expired
-_CERT_UNTRUSTED = frozenset({2, 18, 19, 20, 21, 24, 27, 28, 32})   # self-signed, unknown issuer, untrusted
-_CERT_WRONG_HOST = frozenset({62, 64})                # hostname / IP mismatch
-
-
-def _certificate_cause(error: BaseException) -> str | None:
-    code = getattr(error, "verify_code", None)
-    message = str(getattr(error, "verify_message", "") or error).lower()
-    if code in _CERT_EXPIRED or "expired" in message or "not yet valid" in message:
-        return S.CERT_EXPIRED
-    if code in _CERT_WRONG_HOST or "hostname mismatch" in message or "doesn't match" in message:
-        return S.CERT_WRONG_HOST
-    if code in _CERT_UNTRUSTED or "self-signed" in message or "self signed" in message \
-            or "unable to get local issuer" in message:
-        return S.CERT_UNTRUSTED
-    return None
-
-
-def failure_cause(exc: BaseException) -> str | None:
-    """The finer cause of a failure, where one is known (today: what is wrong with a certificate)."""
-    if isinstance(exc, aiohttp.ClientConnectorCertificateError):
-        return _certificate_cause(exc.certificate_error)
-    if isinstance(exc, ssl.SSLCertVerificationError):
-        return _certificate_cause(exc)
-    return None
-
-
-def _chain(exc: BaseException) -> list[BaseException]:
-    """The exception, its causes and the exceptions in its args (aiohttp nests them)."""
-    out: list[BaseException] = []
-    todo = [exc]
-    while todo and len(out) < 8:
-        e = todo.pop(0)
-        if e in out:
-            continue
-        out.append(e)
-        todo += [x for x in (e.__cause__, e.__context__) if x is not None]
-        todo += [a for a in getattr(e, "args", ()) if isinstance(a, BaseException)]
-    return out
-
-
-def classify_error(exc: BaseException) -> tuple[str, str]:
-    """Map an aiohttp / asyncio / OS error to ``(visit status, error text)``."""
-    text = f"{type(exc).__name__}: {exc}"[:500]
-    if isinstance(exc, aiohttp.ClientConnectorError) and isinstance(exc.os_error, BlockedTargetError):
-        return S.BLOCKED_TARGET, text           # the guarded resolver, or the connector's socket factory
-    if isinstance(exc, aiohttp.ClientConnectorDNSError):
-        return S.DNS_ERROR, text
-    if isinstance(exc, BlockedTargetError):
-        return S.BLOCKED_TARGET, text
-    if isinstance(exc, UnknownSandboxHostError):
-        return S.DNS_ERROR, text
-    if isinstance(exc, (aiohttp.ClientSSLError, ssl.SSLError, aiohttp.ServerFingerprintMismatch)):
-        return S.TLS_ERROR, text
-    if isinstance(exc, (asyncio.TimeoutError, TimeoutError)):
-        return S.TIMEOUT, f"{type(exc).__name__}: no complete response in time"
-    if isinstance(exc, aiohttp.InvalidURL) or (isinstance(exc, ValueError) and not isinstance(exc, OSError)):
-        return S.INVALID_URL, text
-    chain = _chain(exc)
-    os_error = getattr(exc, "os_error", None) if isinstance(exc, aiohttp.ClientConnectorError) else exc
-    if isinstance(os_error, ConnectionRefusedError) or getattr(os_error, "errno", None) == errno.ECONNREFUSED:
-        return S.CONNECTION_REFUSED, text
-    if isinstance(os_error, ssl.SSLError):
-        return S.TLS_ERROR, text
-    if any(isinstance(e, ConnectionResetError) or getattr(e, "errno", None) in (errno.ECONNRESET, errno.EPIPE)
-           for e in chain):
-        return S.CONNECTION_RESET, text
-    # aiohttp names the connection error of a cut payload only in the message
-    if isinstance(exc, aiohttp.ClientPayloadError) and ("ConnectionResetError" in str(exc)
-                                                        or "reset by peer" in str(exc).lower()):
-        return S.CONNECTION_RESET, text
-    if any(isinstance(e, aiohttp.http_exceptions.ContentEncodingError) for e in chain):
-        return S.DECODE_ERROR, text
-    if any(isinstance(e, (aiohttp.http_exceptions.HttpProcessingError, aiohttp.ClientResponseError))
-           for e in chain) or isinstance(exc, aiohttp.ClientPayloadError):
-        return S.PROTOCOL_ERROR, text
-    if isinstance(exc, aiohttp.ServerDisconnectedError):
-        return S.CONNECTION_RESET, text
-    return S.CONNECTION_ERROR, text
-
-
-class ThreadedFetcher:
-    """A :class:`Fetcher` running on its own event loop in a background thread.
-
-    Why: availability visits are *timings* (the census fails a visit after 15 s; a slow
-    homepage is a finding). On the scan's main loop, a response waits behind every other
-    ready callback — the extraction of other sites' pages, hundreds of link checks — so a
-    busy scanner would report healthy sites as slow, even as timing out. On its own loop a
-    visit waits at most for a GIL switch (``sys.getswitchinterval()``, 5 ms), not for a queue.
-    """
-
-    def __init__(self, settings: Settings | Mapping[str, Any] | None = None,
-                 sandbox_state: Mapping[str, Any] | None = None) -> None:
-        self.inner = Fetcher(settings, sandbox_state=sandbox_state)
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._thread: Any = None
-
-    @property
-    def requests(self) -> int:
-        return self.inner.requests
-
-    async def start(self) -> "ThreadedFetcher":
-        if self._loop is None:
-            import threading
-
-            self._loop = asyncio.new_event_loop()
-            self._thread = threading.Thread(target=self._loop.run_forever, name="govlens-visits", daemon=True)
-            self._thread.start()
-            await asyncio.wrap_future(asyncio.run_coroutine_threadsafe(self.inner.start(), self._loop))
-        return self
-
-    async def fetch(self, url: str, **kwargs: Any) -> FetchResult:
-        if self._loop is None:
-            await self.start()
-        assert self._loop is not None
-        return await asyncio.wrap_future(asyncio.run_coroutine_threadsafe(self.inner.fetch(url, **kwargs),
-                                                                          self._loop))
-
-    async def close(self) -> None:
-        if self._loop is None:
-            return
-        loop, self._loop = self._loop, None
-        try:
-            await asyncio.wrap_future(asyncio.run_coroutine_threadsafe(self.inner.close(), loop))
-        finally:
-            loop.call_soon_threadsafe(loop.stop)
-            await asyncio.to_thread(self._thread.join, 5)
-            loop.close()
-
-    async def __aenter__(self) -> "ThreadedFetcher":
-        return await self.start()
-
-    async def __aexit__(self, *exc: object) -> None:
-        await self.close()

@@ -44,17 +44,9 @@ from urllib.parse import urljoin, urlsplit
 
 from govlens.contract.observation import COMPLETED, Observation
 from govlens.probes.base import Probe, ProbeContext
-from govlens.probes.fetch import FetchResult
-from govlens.probes.html_extract import (
-    ARTICLE,
-    COLUMN,
-    HOME,
-    empty_page,
-    extract_page,
-    has_empty_marker,
-    site_host,
-    url_host,
-)
+from govlens.probes.fetch_result import FetchResult
+from govlens.probes.html_extract import (ARTICLE, COLUMN, HOME, empty_page, extract_page, has_empty_marker, site_host,
+                                         url_host)
 from govlens.probes.link_check import LinkResult
 from govlens.probes.robots import Robots, fetch_robots
 from govlens.probes.sitemap import fetch_sitemap

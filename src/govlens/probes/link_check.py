@@ -20,7 +20,8 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from govlens.contract.observation import COMPLETED
-from govlens.probes.fetch import Fetcher, FetchResult
+from govlens.probes.fetch import Fetcher
+from govlens.probes.fetch_result import FetchResult
 from govlens.settings import Settings
 
 GET_RETRY_HTTP = frozenset({400, 403, 405, 406, 501})

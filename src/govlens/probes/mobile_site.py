@@ -25,7 +25,8 @@ from selectolax.lexbor import LexborHTMLParser
 
 from govlens.contract.observation import COMPLETED, Observation
 from govlens.probes.base import Probe, ProbeContext
-from govlens.probes.fetch import Fetcher, FetchResult
+from govlens.probes.fetch import Fetcher
+from govlens.probes.fetch_result import FetchResult
 from govlens.registry.model import Platform
 from govlens.settings import Settings
 

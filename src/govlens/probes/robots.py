@@ -15,7 +15,8 @@ from typing import Any
 from protego import Protego
 
 from govlens.probes.charset import decode_html
-from govlens.probes.fetch import FetchResult, Fetcher
+from govlens.probes.fetch import Fetcher
+from govlens.probes.fetch_result import FetchResult
 
 MAX_ROBOTS_BYTES = 512_000     # Google reads the first 500 KiB
 _UA_TOKEN = "govlens"

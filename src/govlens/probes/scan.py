@@ -27,12 +27,9 @@ from typing import Any
 
 from govlens.contract.observation import Observation
 from govlens.probes.base import Probe, ProbeContext, reference_date
-from govlens.probes.fetch import (
-    Fetcher,
-    ThreadedFetcher,
-    classify_error,
-    load_sandbox_state,
-)
+from govlens.probes.fetch import Fetcher, load_sandbox_state
+from govlens.probes.fetch_errors import classify_error
+from govlens.probes.fetch_threaded import ThreadedFetcher
 from govlens.probes.link_check import LinkChecker
 from govlens.probes.memory import tune_tls_buffers
 from govlens.probes.registry import get_probe

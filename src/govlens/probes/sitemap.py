@@ -15,7 +15,8 @@ from datetime import date
 from typing import Any
 
 from govlens.probes.dates import parse_iso_datetime
-from govlens.probes.fetch import FetchResult, Fetcher
+from govlens.probes.fetch import Fetcher
+from govlens.probes.fetch_result import FetchResult
 
 MAX_SITEMAP_BYTES = 10_000_000
 _LOC = re.compile(rb"<(?:\w+:)?loc>", re.I)

@@ -30,7 +30,7 @@ from cryptography import x509
 
 from govlens.contract.observation import COMPLETED, Observation
 from govlens.probes.base import Probe, ProbeContext
-from govlens.probes.fetch import classify_error
+from govlens.probes.fetch_errors import classify_error
 from govlens.registry.model import Platform
 
 NAME = "tls"

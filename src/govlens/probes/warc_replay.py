@@ -17,7 +17,8 @@ from urllib.parse import urljoin
 
 from govlens.contract import statuses as S
 from govlens.hosts import is_literal
-from govlens.probes.fetch import REDIRECT_CODES, FetchResult, http_url_host
+from govlens.probes.fetch import REDIRECT_CODES, http_url_host
+from govlens.probes.fetch_result import FetchResult
 from govlens.probes.warc_source import WarcIndex, WarcRecordError, read_response
 from govlens.settings import Settings
 

@@ -42,7 +42,7 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from govlens import messages
 from govlens.errors import InputError
-from govlens.probes.fetch import KEPT_HEADERS
+from govlens.probes.fetch_result import KEPT_HEADERS
 
 logging.getLogger("warcio").setLevel(logging.ERROR)    # it logs a hostile archive's text as warnings
 ORIG_PREFIX = "x-archive-orig-"        # headers a capture renamed because the payload is stored decoded
