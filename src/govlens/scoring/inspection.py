@@ -58,12 +58,10 @@ def _evidence(values_row: dict[str, Any] | None) -> tuple[str, str]:
     return str(first.get("url") or ""), str(first.get("detail") or values_row.get("detail") or "")
 
 
-def inspect_campaign(store: CampaignStore, scheme: InspectionScheme, locale: str = "zh-CN") -> InspectionSummary:
-    platforms = store.select("platforms", "id", "name", "kind", "org_type", "url", order_by=("id",))
-    platforms = platforms.rename(columns={"id": "platform_id"})
-    platforms = platforms[platforms["kind"].isin(scheme.platform_kinds)]
-    if platforms.empty:
-        raise ScoringError(no_platforms(scheme.platform_kinds))
+def _inputs(store: CampaignStore, scheme: InspectionScheme) -> tuple[dict[tuple[str, str], dict[str, Any]],
+                                                                    dict[tuple[str, str], list[dict[str, Any]]],
+                                                                    dict[str, Any]]:
+    """The scheme's indicator values and findings by (platform, indicator), and when each platform was last seen."""
     store.require("indicator_values", "score")
     ids = scheme.indicator_ids()
     values = store.select("indicator_values", "platform_id", "indicator_id", "value", "status", "detail", "evidence",
@@ -77,6 +75,11 @@ def inspect_campaign(store: CampaignStore, scheme: InspectionScheme, locale: str
     for r in found.to_dict("records"):
         by_finding.setdefault((r["platform_id"], r["indicator_id"]), []).append(r)
     last_seen = {r["platform_id"]: r["t"] for r in seen_at.to_dict("records")}
+    return by_value, by_finding, last_seen
+
+
+def _log_scheme(store: CampaignStore, scheme: InspectionScheme) -> None:
+    """The scheme and its rules in the run log (a run is replayed from it)."""
     store.clear_log("inspection")
     store.log_step("inspection", "scheme", {"id": scheme.id, "full_marks": scheme.full_marks,
                                              "pass_mark": scheme.pass_mark, "bonus_cap": scheme.bonus.cap,
@@ -90,6 +93,15 @@ def inspect_campaign(store: CampaignStore, scheme: InspectionScheme, locale: str
                        for d in scheme.deductions},
         "bonus": {b.id: {"indicator": b.indicator, "when": [b.when.op, b.when.value], "points": b.points}
                   for b in scheme.bonus.items}})
+
+def inspect_campaign(store: CampaignStore, scheme: InspectionScheme, locale: str = "zh-CN") -> InspectionSummary:
+    platforms = store.select("platforms", "id", "name", "kind", "org_type", "url", order_by=("id",))
+    platforms = platforms.rename(columns={"id": "platform_id"})
+    platforms = platforms[platforms["kind"].isin(scheme.platform_kinds)]
+    if platforms.empty:
+        raise ScoringError(no_platforms(scheme.platform_kinds))
+    by_value, by_finding, last_seen = _inputs(store, scheme)
+    _log_scheme(store, scheme)
 
     rows = []
     for p in platforms.to_dict("records"):

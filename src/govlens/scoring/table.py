@@ -110,18 +110,7 @@ def read_table(path: str | Path, framework: Framework, *, id_col: str | None = N
         raise InputError(t("scoring.no_rows"), file=source, line=2)
     lines = pd.Series(np.arange(len(frame)) + 2, index=frame.index)   # header is line 1
 
-    ids = frame[id_col].astype("string").str.strip()
-    bad_id = ids.isna() | (ids == "")
-    if bad_id.any():
-        line = int(lines[bad_id].iloc[0])
-        raise ImportRowError(t("scoring.empty_id", count=int(bad_id.sum())), file=source, line=line, field=id_col)
-    dups = ids[ids.duplicated(keep="first")]
-    if len(dups):
-        first = dups.index[0]
-        earlier = int(lines[ids[ids == dups.iloc[0]].index[0]])
-        raise ImportRowError(t("scoring.duplicate_id", name=shown(dups.iloc[0]), line=earlier), file=source,
-                             line=int(lines[first]), field=id_col)
-    index = pd.Index(ids.tolist(), name="id", dtype=object)
+    index = _unit_ids(frame[id_col], lines, source, id_col)
 
     categorical = categorical_columns(framework)
     columns = list(required_columns(framework))
@@ -158,6 +147,22 @@ def read_table(path: str | Path, framework: Framework, *, id_col: str | None = N
     extra.index = index
     return IndexInput(values=pd.DataFrame(values, index=index), groups=groups, names=names, extra=extra,
                       source=source, lines=pd.Series(lines.to_numpy(), index=index))
+
+
+def _unit_ids(column: pd.Series, lines: pd.Series, source: str, id_col: str) -> pd.Index:
+    """The unit ids, stripped; an empty or a repeated id is refused at its line."""
+    ids = column.astype("string").str.strip()
+    bad_id = ids.isna() | (ids == "")
+    if bad_id.any():
+        line = int(lines[bad_id].iloc[0])
+        raise ImportRowError(t("scoring.empty_id", count=int(bad_id.sum())), file=source, line=line, field=id_col)
+    dups = ids[ids.duplicated(keep="first")]
+    if len(dups):
+        first = dups.index[0]
+        earlier = int(lines[ids[ids == dups.iloc[0]].index[0]])
+        raise ImportRowError(t("scoring.duplicate_id", name=shown(dups.iloc[0]), line=earlier), file=source,
+                             line=int(lines[first]), field=id_col)
+    return pd.Index(ids.tolist(), name="id", dtype=object)
 
 
 def _read(path: Path) -> pd.DataFrame:
