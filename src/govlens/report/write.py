@@ -58,15 +58,7 @@ def write_reports(store: CampaignStore, out_dir: Path, *, framework: Framework, 
     files = file_names(data.platforms)
     written: dict[str, Path] = {}
     extra = [(fw, load_campaign(store, fw.id)) for fw in more_frameworks if fw.id != framework.id]
-    own: dict[str, int] = {}            # platform id → index of the extra framework scoring its kind
-    for i, (fw, _) in enumerate(extra):
-        for pid, p in data.platforms.items():
-            kind, group = p.get("kind"), p.get("group")
-            # a framework limited to some groups (文明网) claims their scorecards; one that only shares
-            # the main framework's kinds (innovation-2013 on websites) leaves them with the main one
-            if (fw.covers(kind, group) and (fw.platform_groups or not framework.covers(kind, group))
-                    and pid not in own):
-                own[pid] = i
+    own = _claimed(data, framework, [fw for fw, _ in extra])
 
     # per-platform detail, in batches: scorecards and findings.csv
     check_date = fmt_date(data.check_date(), L)
@@ -110,7 +102,40 @@ def write_reports(store: CampaignStore, out_dir: Path, *, framework: Framework, 
     pdfs = PdfWorker()          # notice.pdf renders in a worker process while the tables and inspection are written
     written.update(write_notice_documents(out_dir, model, data, awards, charts, L, pdfs))  # notice.docx, notice.pdf
 
-    # tables: results.csv / .xlsx for the first framework's platforms, results-<id>.csv for each other one
+    written.update(_write_tables(out_dir, data, framework, extra, own, L))
+
+    # open data: data/*.parquet, data/*.csv and data/datapackage.json
+    written.update(write_open_data(store, out_dir, frameworks=[framework, *(fw for fw, _ in extra)], locale=locale))
+
+    # the dashboard: rankings per award group, platform pages, the province map, findings
+    thumbs = {pid: t for w in (cards, *extra_cards) for pid, t in w.written_thumbs.items()}
+    written["dashboard/index.html"] = _write_dashboard(store, out_dir, data, [framework, *(fw for fw, _ in extra)],
+                                                       awards, L, files, collector, thumbs, own)
+
+    # the national check, when the campaign ran one (`govlens inspect`)
+    written.update(write_inspection(store, out_dir, locale))
+    pdfs.wait()
+    return written
+
+
+def _claimed(data: CampaignData, framework: Framework, extra: Sequence[Framework]) -> dict[str, int]:
+    """Platform id → index of the further framework whose scorecard it gets: a framework limited to some
+    groups (文明网) claims their scorecards; one that only shares the main framework's kinds (innovation-2013
+    on websites) leaves them with the main one."""
+    own: dict[str, int] = {}
+    for i, fw in enumerate(extra):
+        for pid, p in data.platforms.items():
+            kind, group = p.get("kind"), p.get("group")
+            if (fw.covers(kind, group) and (fw.platform_groups or not framework.covers(kind, group))
+                    and pid not in own):
+                own[pid] = i
+    return own
+
+
+def _write_tables(out_dir: Path, data: CampaignData, framework: Framework,
+                  extra: Sequence[tuple[Framework, CampaignData]], own: dict[str, int], L: Locale) -> dict[str, Path]:
+    """results.csv / .xlsx for the first framework's platforms, results-<id>.csv for each other one."""
+    written: dict[str, Path] = {}
     rows = [r for r in result_rows(data, framework, L) if r["id"] not in own]
     cols = columns(framework)
     written["results.csv"] = write_results_csv(out_dir / "results.csv", rows, cols)
@@ -124,21 +149,17 @@ def write_reports(store: CampaignStore, out_dir: Path, *, framework: Framework, 
         written[name] = write_results_csv(out_dir / name, mine, columns(fw))
         sheets.append((fw, mine, columns(fw)))
     written["results.xlsx"] = write_results_xlsx(out_dir / "results.xlsx", sheets, L)
-
-    # open data: data/*.parquet, data/*.csv and data/datapackage.json
-    written.update(write_open_data(store, out_dir, frameworks=[framework, *(fw for fw, _ in extra)], locale=locale))
-
-    # the dashboard: rankings per award group, platform pages, the province map, findings
-    thumbs = {pid: t for w in (cards, *extra_cards) for pid, t in w.written_thumbs.items()}
-    name = str(data.campaign.get("name") or awards.title)
-    dash = build_model(store, data, [framework, *(fw for fw, _ in extra)], awards, L, files, collector, thumbs,
-                       L.t("dashboard.title", name=name), hidden={(framework.id, pid) for pid in own})
-    written["dashboard/index.html"] = write_dashboard(out_dir / "dashboard", dash, L)
-
-    # the national check, when the campaign ran one (`govlens inspect`)
-    written.update(write_inspection(store, out_dir, locale))
-    pdfs.wait()
     return written
+
+
+def _write_dashboard(store: CampaignStore, out_dir: Path, data: CampaignData, frameworks: list[Framework],
+                     awards: AwardsConfig, L: Locale, files: dict[str, str], collector: Collector,
+                     thumbs: dict[str, dict[str, str]], own: dict[str, int]) -> Path:
+    """The dashboard: rankings per award group, platform pages, the province map, findings."""
+    name = str(data.campaign.get("name") or awards.title)
+    dash = build_model(store, data, frameworks, awards, L, files, collector, thumbs,
+                       L.t("dashboard.title", name=name), hidden={(frameworks[0].id, pid) for pid in own})
+    return write_dashboard(out_dir / "dashboard", dash, L)
 
 
 def _kind(data: CampaignData, pid: str) -> str | None:
