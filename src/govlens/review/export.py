@@ -81,11 +81,6 @@ def candidates(store: CampaignStore, framework: Framework) -> list[Any]:
 def export_review(store: CampaignStore, frameworks: Sequence[Framework], experts: Sequence[Expert], out_dir: Path,
                   *, exclude_own: str = "region", locale: str = "zh-CN",
                   labels: Labels | None = None) -> ExportSummary:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
-
     reviewed = [fw for fw in frameworks if fw.review is not None]
     if not reviewed:
         raise ConfigError(messages.t("review.no_review_framework"),
@@ -112,63 +107,78 @@ def export_review(store: CampaignStore, frameworks: Sequence[Framework], experts
                                       "province": e.province} for e in experts])
     store.replace("review_assignments", assignments)
     out_dir.mkdir(parents=True, exist_ok=True)
-    bold = Font(bold=True)
-    fill = PatternFill("solid", fgColor="FFF2CC")
     by_id = {e.id: e for e in experts}
     for eid in sorted(sheets):
-        e = by_id[eid]
-        book = Workbook()
-        book.remove(book.active)
-        for fw, lst in sheets[eid]:
-            ws = book.create_sheet(fw.id[:31])
-            ws.append(["专家编号", e.id, "专家", e.name, "评估框架", fw.id, "说明",
-                       "请在黄色单元格内为每个平台的每一项打分，分值须在表头所示范围内；测量得分与证据仅供参考。"])
-            items = fw.review.items
-            ws.append(list(FIXED) + [item_header(it.title(locale), it.id, it.min, it.max) for it in items])
-            for cell in ws[2]:
-                cell.font = bold
-            for r in sorted(lst, key=lambda r: r["id"]):
-                # names, URLs, evidence and materials are anyone's text: never a formula, never a
-                # javascript:/file: hyperlink (the id stays as it is: the import matches it)
-                ws.append([r["id"]] + [neutralise_cell(v) for v in (r["name"], r["kind"], r["group"], r["region"],
-                                                                     r["measured"], r["url"], r["evidence"],
-                                                                     r["materials"])] + [None] * len(items))
-                url = r["url"] if isinstance(r["url"], str) and r["url"].lower().startswith(("http://", "https://")) \
-                    else None
-                ws.cell(row=ws.max_row, column=7).hyperlink = url
-            first = len(FIXED) + 1
-            for j, it in enumerate(items):
-                letter = get_column_letter(first + j)
-                dv = DataValidation(type="decimal", operator="between", formula1=str(it.min), formula2=str(it.max),
-                                    allow_blank=False, showErrorMessage=True,
-                                    error=f"{it.min:g}–{it.max:g}", errorTitle=it.title(locale))
-                ws.add_data_validation(dv)
-                dv.add(f"{letter}3:{letter}{max(3, ws.max_row)}")
-                for row in range(3, ws.max_row + 1):
-                    ws.cell(row=row, column=first + j).fill = fill
-                ws.column_dimensions[letter].width = 16
-            for letter, width in zip("ABCDEFGHI", (22, 36, 10, 18, 10, 10, 36, 48, 40)):
-                ws.column_dimensions[letter].width = width
-            ws.freeze_panes = "C3"
-        info = book.create_sheet("说明")
-        info.append(["评分项编号", "评分项", "最低分", "最高分", "定义", "评估框架"])
-        for cell in info[1]:
-            cell.font = bold
-        for fw, _ in sheets[eid]:
-            for it in fw.review.items:
-                info.append([it.id, it.title(locale), it.min, it.max, it.definition(locale), fw.id])
-        for row in info.iter_rows(min_row=2):
-            row[4].alignment = Alignment(wrap_text=True)
-        info.column_dimensions["E"].width = 60
         path = out_dir / f"{eid}.xlsx"
-        with atomic_path(path) as tmp:          # an expert's sheet is whole or the previous one
-            book.save(tmp)
+        _write_book(path, by_id[eid], sheets[eid], locale)
         summary.files.append(path)
     summary.load = {k: v for k, v in sorted(load.items())}
     store.log_step("review", "export", {"frameworks": [fw.id for fw in reviewed], "platforms": summary.platforms,
                                         "load": summary.load, "exclude_own": exclude_own,
                                         "files": [p.name for p in summary.files]})
     return summary
+
+
+def _write_book(path: Path, e: Expert, sheets: list[tuple[Framework, list[dict[str, Any]]]], locale: str) -> None:
+    """One expert's workbook: a sheet per framework (a row per platform, the items to score in yellow, with
+    their ranges as Excel data validation) and the items' definitions (sheet 说明)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    bold = Font(bold=True)
+    book = Workbook()
+    book.remove(book.active)
+    for fw, lst in sheets:
+        _write_sheet(book.create_sheet(fw.id[:31]), e, fw, lst, locale, bold)
+    info = book.create_sheet("说明")
+    info.append(["评分项编号", "评分项", "最低分", "最高分", "定义", "评估框架"])
+    for cell in info[1]:
+        cell.font = bold
+    for fw, _ in sheets:
+        for it in fw.review.items:
+            info.append([it.id, it.title(locale), it.min, it.max, it.definition(locale), fw.id])
+    for row in info.iter_rows(min_row=2):
+        row[4].alignment = Alignment(wrap_text=True)
+    info.column_dimensions["E"].width = 60
+    with atomic_path(path) as tmp:          # an expert's sheet is whole or the previous one
+        book.save(tmp)
+
+
+def _write_sheet(ws: Any, e: Expert, fw: Framework, lst: list[dict[str, Any]], locale: str, bold: Any) -> None:
+    from openpyxl.styles import PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    fill = PatternFill("solid", fgColor="FFF2CC")
+    ws.append(["专家编号", e.id, "专家", e.name, "评估框架", fw.id, "说明",
+               "请在黄色单元格内为每个平台的每一项打分，分值须在表头所示范围内；测量得分与证据仅供参考。"])
+    items = fw.review.items
+    ws.append(list(FIXED) + [item_header(it.title(locale), it.id, it.min, it.max) for it in items])
+    for cell in ws[2]:
+        cell.font = bold
+    for r in sorted(lst, key=lambda r: r["id"]):
+        # names, URLs, evidence and materials are anyone's text: never a formula, never a
+        # javascript:/file: hyperlink (the id stays as it is: the import matches it)
+        ws.append([r["id"]] + [neutralise_cell(v) for v in (r["name"], r["kind"], r["group"], r["region"],
+                                                             r["measured"], r["url"], r["evidence"],
+                                                             r["materials"])] + [None] * len(items))
+        url = r["url"] if isinstance(r["url"], str) and r["url"].lower().startswith(("http://", "https://")) \
+            else None
+        ws.cell(row=ws.max_row, column=7).hyperlink = url
+    first = len(FIXED) + 1
+    for j, it in enumerate(items):
+        letter = get_column_letter(first + j)
+        dv = DataValidation(type="decimal", operator="between", formula1=str(it.min), formula2=str(it.max),
+                            allow_blank=False, showErrorMessage=True,
+                            error=f"{it.min:g}–{it.max:g}", errorTitle=it.title(locale))
+        ws.add_data_validation(dv)
+        dv.add(f"{letter}3:{letter}{max(3, ws.max_row)}")
+        for row in range(3, ws.max_row + 1):
+            ws.cell(row=row, column=first + j).fill = fill
+        ws.column_dimensions[letter].width = 16
+    for letter, width in zip("ABCDEFGHI", (22, 36, 10, 18, 10, 10, 36, 48, 40)):
+        ws.column_dimensions[letter].width = width
+    ws.freeze_panes = "C3"
 
 
 def _rows(store: CampaignStore, fw: Framework, plats: Sequence[Any], labels: Labels) -> dict[str, dict[str, Any]]:
