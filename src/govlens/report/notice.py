@@ -154,6 +154,39 @@ def _award_rows(data: CampaignData, award: Award) -> dict[tuple[str, str], list[
     return out
 
 
+
+def _award_block(award: Any, data: CampaignData, entry: Any, gathered: dict[str, list[Entry]] | None,
+                 dim_titles: dict[str, dict[str, str]], L: Locale,
+                 standings: dict[tuple[str, str], dict[str, list[Standing]]]) -> AwardBlock:
+    """One award: its groups' winners and nominations, and a reason per winner (bound to the platform it was
+    written for, else generated from its evidence). With ``gathered`` (the seed's closing 提名 section), the
+    nominations are collected there instead of under the award."""
+    rows = _award_rows(data, award)
+    groups, reasons = [], []
+    won = {r["platform_id"] for g in award.groups for r in rows.get((g.id, "winner"), [])}
+    ctx, bound_shown = ReasonContext(used=set()), set()
+    for g in award.groups:
+        gb = GroupBlock(id=g.id, title=g.title,
+                        winners=[entry(r["platform_id"]) for r in rows.get((g.id, "winner"), [])],
+                        nominations=[entry(r["platform_id"]) for r in rows.get((g.id, "nomination"), [])])
+        if gathered is not None:
+            gathered.setdefault(award.key, []).extend(gb.nominations)
+            gb.nominations = []
+        if gb.winners or gb.nominations:
+            groups.append(gb)
+        for w in gb.winners:
+            bound = award.bound_reason(w.id, won)
+            if bound is None:
+                reasons.append(winner_reason(w.id, w.name, award, data, dim_titles, L,
+                                             standings.get((award.key, g.id), {}).get(w.id), ctx))
+            elif bound.platforms not in bound_shown:      # one text for several: shown once
+                bound_shown.add(bound.platforms)
+                reasons.append(bound.text)
+    return AwardBlock(key=award.key, title=award.title, groups=groups, reason=award.reason,
+                      reasons=reasons, has_winners=any(g.winners for g in groups),
+                      has_nominations=any(g.nominations for g in groups),
+                      nominations_heading=L.t("notice.nominations_heading", award=award.title))
+
 def build_notice(data: CampaignData, summary: Summary, framework: Framework, awards: AwardsConfig, L: Locale,
                  scorecard_files: dict[str, str], dim_titles: dict[str, dict[str, str]],
                  notice: NoticeText | None = None,
@@ -174,33 +207,8 @@ def build_notice(data: CampaignData, summary: Summary, framework: Framework, awa
     series_blocks = []
     for s in awards.series:
         label = L.t("notice.series_label", number=series_number(s.number, L))
-        blocks = []
-        for award in s.awards:
-            rows = _award_rows(data, award)
-            groups, reasons = [], []
-            won = {r["platform_id"] for g in award.groups for r in rows.get((g.id, "winner"), [])}
-            ctx, bound_shown = ReasonContext(used=set()), set()
-            for g in award.groups:
-                gb = GroupBlock(id=g.id, title=g.title,
-                                winners=[entry(r["platform_id"]) for r in rows.get((g.id, "winner"), [])],
-                                nominations=[entry(r["platform_id"]) for r in rows.get((g.id, "nomination"), [])])
-                if closing_lists:
-                    gathered.setdefault(award.key, []).extend(gb.nominations)
-                    gb.nominations = []
-                if gb.winners or gb.nominations:
-                    groups.append(gb)
-                for w in gb.winners:
-                    bound = award.bound_reason(w.id, won)
-                    if bound is None:
-                        reasons.append(winner_reason(w.id, w.name, award, data, dim_titles, L,
-                                                     standings.get((award.key, g.id), {}).get(w.id), ctx))
-                    elif bound.platforms not in bound_shown:      # one text for several: shown once
-                        bound_shown.add(bound.platforms)
-                        reasons.append(bound.text)
-            blocks.append(AwardBlock(key=award.key, title=award.title, groups=groups, reason=award.reason,
-                                     reasons=reasons, has_winners=any(g.winners for g in groups),
-                                     has_nominations=any(g.nominations for g in groups),
-                                     nominations_heading=L.t("notice.nominations_heading", award=award.title)))
+        blocks = [_award_block(award, data, entry, gathered if closing_lists else None, dim_titles, L, standings)
+                  for award in s.awards]
         series_blocks.append(SeriesBlock(id=s.id, label=label, title=s.title,
                                          heading=L.t("notice.series_heading", label=label, title=s.title),
                                          key_points=s.key_points, award_titles=[a.title for a in s.awards],
