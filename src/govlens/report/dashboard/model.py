@@ -101,6 +101,38 @@ def _ranked(members: list[tuple[int, float, bool]]) -> list[tuple[int, int, int]
     return [(pos, rank, shared[rank]) for pos, rank in out]
 
 
+
+def _series(data: CampaignData, awards: AwardsConfig, dims: dict[tuple[str, str], dict[str, float | None]],
+            pids: list[str], position: dict[str, int], L: Locale) -> list[dict[str, Any]]:
+    """Each series' awards with every award group ranked as the awards stage ranks it (ties shown as ties)."""
+    status = {(a["series_id"], a["award_id"], a["group_id"], a["platform_id"]): a.get("status")
+              for a in data.awards}
+    plain = {pid: SimpleNamespace(**{k: p.get(k) for k in ("group", "org_type", "level", "kind", "region",
+                                                              "province", "id")}) for pid, p in data.platforms.items()}
+    series: list[dict[str, Any]] = []
+    for s in awards.series:
+        award_rows = []
+        for a in s.awards:
+            dim = a.rank_by.split(":", 1)[1] if a.rank_by.startswith("dimension:") else None
+            groups = []
+            for g in a.groups:
+                members = []
+                for pid, ns in plain.items():
+                    r = data.results_by_framework.get((a.framework, pid))
+                    if not r or not g.admits(ns):        # as the awards stage ranks them
+                        continue
+                    value = dims.get((a.framework, pid), {}).get(dim) if dim else r.get("index")
+                    if is_number(value):
+                        members.append((position[pid], float(value), bool(r.get("vetoed"))))
+                rows = [[pos, rank, status.get((s.id, a.id, g.id, pids[pos]), "") or "", fmt_rank(rank, L, tied=tied)]
+                        for pos, rank, tied in _ranked(members)]
+                groups.append({"id": g.id, "title": g.title, "rows": rows})
+            award_rows.append({"key": a.key, "title": a.title, "framework": a.framework,
+                               "measure": dim or "index", "groups": groups})
+        series.append({"id": s.id, "number": s.number, "label": _series_label(s.number, L), "title": s.title,
+                       "awards": award_rows})
+    return series
+
 def build_model(store: CampaignStore, data: CampaignData, frameworks: Iterable[Framework], awards: AwardsConfig,
                 L: Locale, files: dict[str, str], collector: Collector,
                 thumbs: dict[str, list[str]], title: str,
@@ -141,32 +173,7 @@ def build_model(store: CampaignStore, data: CampaignData, frameworks: Iterable[F
             "previous": previous.get(pid),
         })
 
-    status = {(a["series_id"], a["award_id"], a["group_id"], a["platform_id"]): a.get("status")
-              for a in data.awards}
-    plain = {pid: SimpleNamespace(**{k: p.get(k) for k in ("group", "org_type", "level", "kind", "region",
-                                                              "province", "id")}) for pid, p in data.platforms.items()}
-    series = []
-    for s in awards.series:
-        award_rows = []
-        for a in s.awards:
-            dim = a.rank_by.split(":", 1)[1] if a.rank_by.startswith("dimension:") else None
-            groups = []
-            for g in a.groups:
-                members = []
-                for pid, ns in plain.items():
-                    r = data.results_by_framework.get((a.framework, pid))
-                    if not r or not g.admits(ns):        # as the awards stage ranks them
-                        continue
-                    value = dims.get((a.framework, pid), {}).get(dim) if dim else r.get("index")
-                    if is_number(value):
-                        members.append((position[pid], float(value), bool(r.get("vetoed"))))
-                rows = [[pos, rank, status.get((s.id, a.id, g.id, pids[pos]), "") or "", fmt_rank(rank, L, tied=tied)]
-                        for pos, rank, tied in _ranked(members)]
-                groups.append({"id": g.id, "title": g.title, "rows": rows})
-            award_rows.append({"key": a.key, "title": a.title, "framework": a.framework,
-                               "measure": dim or "index", "groups": groups})
-        series.append({"id": s.id, "number": s.number, "label": _series_label(s.number, L), "title": s.title,
-                       "awards": award_rows})
+    series = _series(data, awards, dims, pids, position, L)
 
     kinds_total: Counter[str] = Counter()
     kinds_platforms: Counter[str] = Counter()
