@@ -205,20 +205,9 @@ def toml_line(text: str, field: str) -> int | None:
     return header
 
 
-def _campaign(path: Path, doc: dict[str, Any], overrides: dict[str, Any] | None) -> Campaign:
-    section = doc["campaign"]
-    base = path.parent
 
-    def text(key: str, default: str | None = None) -> str:
-        value = section.get(key, default)
-        if not isinstance(value, str) or not value.strip():
-            raise CampaignFileError(t("campaign.expected_string"), file=str(path), field=f"campaign.{key}")
-        return value
-
-    def rel(key: str) -> Path:
-        p = Path(text(key))
-        return p if p.is_absolute() else base / p
-
+def _dates(path: Path, section: dict[str, Any]) -> tuple[date, int]:
+    """The campaign's check date (today when absent) and year (the check date's when absent)."""
     check = section.get("check_date", "")
     if isinstance(check, date):
         check_date = check
@@ -233,6 +222,11 @@ def _campaign(path: Path, doc: dict[str, Any], overrides: dict[str, Any] | None)
     year = section.get("year", check_date.year)
     if isinstance(year, bool) or not isinstance(year, int):
         raise CampaignFileError(t("campaign.expected_year"), file=str(path), field="campaign.year")
+    return check_date, year
+
+
+def _settings(path: Path, doc: dict[str, Any], overrides: dict[str, Any] | None, check_date: date) -> Settings:
+    """The defaults, then the campaign's [settings], then the command line's --set; each refusal at its key."""
     settings = Settings()
     extra = doc.get("settings", {})
     if not isinstance(extra, dict):
@@ -252,6 +246,24 @@ def _campaign(path: Path, doc: dict[str, Any], overrides: dict[str, Any] | None)
         settings.set("CHECK_DATE", check_date.isoformat(), "campaign")
     except SettingsError as exc:
         raise SettingsError(t("campaign.set_setting", field=exc.field, reason=exc.reason), field=exc.field) from None
+    return settings
+
+def _campaign(path: Path, doc: dict[str, Any], overrides: dict[str, Any] | None) -> Campaign:
+    section = doc["campaign"]
+    base = path.parent
+
+    def text(key: str, default: str | None = None) -> str:
+        value = section.get(key, default)
+        if not isinstance(value, str) or not value.strip():
+            raise CampaignFileError(t("campaign.expected_string"), file=str(path), field=f"campaign.{key}")
+        return value
+
+    def rel(key: str) -> Path:
+        p = Path(text(key))
+        return p if p.is_absolute() else base / p
+
+    check_date, year = _dates(path, section)
+    settings = _settings(path, doc, overrides, check_date)
     framework, awards = text("framework", "website-2013"), text("awards", "notice-2013")
     framework = str(base / framework) if framework.endswith((".yaml", ".yml")) else framework
     awards = str(base / awards) if awards.endswith((".yaml", ".yml")) else awards
