@@ -160,11 +160,7 @@ async def _scan(platforms: Iterable[Platform], store: CampaignStore, settings: S
                 progress: Callable[[int, int], None] | None, resume: bool, sources: _Sources,
                 on_site: Callable[[Platform, str | None], None] | None = None) -> ScanSummary:
     platforms = list(platforms)
-    skipped_probes: dict[str, str] = {}
-    if sources.index is not None:
-        from govlens.probes.warc_replay import UNARCHIVABLE_PROBES
-        skipped_probes = {p: UNARCHIVABLE_PROBES[p] for p in probes if p in UNARCHIVABLE_PROBES}
-        probes = tuple(p for p in probes if p not in UNARCHIVABLE_PROBES)
+    probes, skipped_probes = _archivable(probes, sources)
     instances: list[Probe] = [get_probe(name) for name in probes]
     # the fetchers before the ledger: a setting they refuse stops the scan with the store untouched
     fetcher = sources.fetcher(settings, sandbox_state)
@@ -172,19 +168,8 @@ async def _scan(platforms: Iterable[Platform], store: CampaignStore, settings: S
         if settings.getbool("AVAILABILITY_THREAD") and "http_site" in probes and sources.index is None else None
     if visit_fetcher is not None:
         sources.hook(visit_fetcher.inner)
-    names = [p.name for p in instances]
-    ids = [p.id for p in platforms]
-    run = (ledger.resume_scan(store, names, ids) if resume else None) or ledger.begin_scan(store, names, ids)
-    todo = [p for p in platforms if p.id not in run.done]
-    if on_site is not None:
-        for p in platforms:
-            if p.id in run.done:
-                on_site(p, None)
-    summary = ScanSummary(skipped=len(platforms) - len(todo), resumed=run.resumed, scan_id=run.scan_id,
-                          skipped_probes=skipped_probes)
-    if sources.index is not None:
-        summary.source = "warc"
-        summary.warc_problems = [{"key": e.key, **e.params()} for e in sources.index.problems[:MAX_WARC_PROBLEMS]]
+    run, todo, summary = _begin(store, platforms, [p.name for p in instances], resume, on_site, skipped_probes,
+                                sources)
     started = time.perf_counter()
     writer = _Writer(store, run)
     async with fetcher as fetcher:
@@ -238,6 +223,35 @@ async def _scan(platforms: Iterable[Platform], store: CampaignStore, settings: S
     ledger.finish_scan(store, run, {**summary.as_dict(), "probes": list(probes), "sandbox": sandbox_state is not None,
                                     "check_date": ctx.check_date.isoformat()}, meta_key=meta_key)
     return summary
+
+
+def _archivable(probes: Sequence[str], sources: _Sources) -> tuple[tuple[str, ...], dict[str, str]]:
+    """The probes a scan runs, and (from a WARC) those it leaves out with why: an archive holds no DNS or TLS."""
+    if sources.index is None:
+        return tuple(probes), {}
+    from govlens.probes.warc_replay import UNARCHIVABLE_PROBES
+    return (tuple(p for p in probes if p not in UNARCHIVABLE_PROBES),
+            {p: UNARCHIVABLE_PROBES[p] for p in probes if p in UNARCHIVABLE_PROBES})
+
+
+def _begin(store: CampaignStore, platforms: list[Platform], names: list[str], resume: bool,
+           on_site: Callable[[Platform, str | None], None] | None, skipped_probes: dict[str, str],
+           sources: _Sources) -> tuple[Any, list[Platform], ScanSummary]:
+    """The scan's ledger entry (a new scan, or the killed one resumed), the platforms still to scan, and the
+    summary so far (the committed platforms reported to ``on_site`` as done)."""
+    ids = [p.id for p in platforms]
+    run = (ledger.resume_scan(store, names, ids) if resume else None) or ledger.begin_scan(store, names, ids)
+    todo = [p for p in platforms if p.id not in run.done]
+    if on_site is not None:
+        for p in platforms:
+            if p.id in run.done:
+                on_site(p, None)
+    summary = ScanSummary(skipped=len(platforms) - len(todo), resumed=run.resumed, scan_id=run.scan_id,
+                          skipped_probes=skipped_probes)
+    if sources.index is not None:
+        summary.source = "warc"
+        summary.warc_problems = [{"key": e.key, **e.params()} for e in sources.index.problems[:MAX_WARC_PROBLEMS]]
+    return run, todo, summary
 
 
 def _homepage_visit(observations: list[Observation]) -> str:
