@@ -22,7 +22,7 @@ with atheris.instrument_imports(include=["govlens"]):
     import yaml
 
     from govlens.awards.config import parse_awards
-    from govlens.campaign import load_campaign
+    from govlens.pipeline.campaign import load_campaign
     from govlens.errors import AwardsError, CampaignFileError, FrameworkError, InputError, RegistryError
     from govlens.frameworks.load import parse_framework
     from govlens.probes.charset import decode_html

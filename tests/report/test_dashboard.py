@@ -191,7 +191,10 @@ def _exercise(w: Watch, base: str, out: Path) -> None:
     assert with_thumbs, "the demo renders some sites in the browser"
     page.goto(base + "#/platform/" + quote(with_thumbs[0], safe=""))
     page.wait_for_selector(".thumbs img")
-    page.wait_for_function("[...document.querySelectorAll('.thumbs img')].every(i => i.complete)")
+    for _ in range(200):      # polled from here: the page's CSP forbids the string predicate wait_for_function evals
+        if page.evaluate("() => [...document.querySelectorAll('.thumbs img')].every(i => i.complete)"):
+            break
+        page.wait_for_timeout(50)
     assert page.eval_on_selector(".thumbs img", "i => i.naturalWidth") > 0
 
     # the province tile map: 34 tiles, the mean index of a province as results.csv gives it

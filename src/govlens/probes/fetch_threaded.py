@@ -8,7 +8,8 @@ from typing import Any
 
 
 from govlens.settings import Settings
-from govlens.probes.fetch import Fetcher, FetchResult
+from govlens.probes.fetch import Fetcher
+from govlens.probes.fetch_result import FetchResult
 
 
 class ThreadedFetcher:
