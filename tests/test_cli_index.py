@@ -82,11 +82,17 @@ def test_a_bad_cell_is_one_line_with_file_line_and_column_and_exit_2(tmp_path: P
     assert not (tmp_path / "o").exists()
 
 
-def test_an_inconsistent_ahp_matrix_is_refused_with_its_line(tmp_path: Path, capsys) -> None:
+def unreciprocal_framework(folder: Path) -> Path:
+    """The framework with an AHP matrix whose [1][0] is not the reciprocal of [0][1]."""
     doc = json.loads(json.dumps(FRAMEWORK))
     doc["dimensions"][1]["weighting"]["matrix"] = [[1, 3], [3, 1]]
-    path = tmp_path / "fw.yaml"
+    path = folder / "fw.yaml"
     path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def test_an_inconsistent_ahp_matrix_is_refused_with_its_line(tmp_path: Path, capsys) -> None:
+    path = unreciprocal_framework(tmp_path)
     table = tmp_path / "t.csv"
     write_table(table, 5, seed=1)
     assert main(["index", str(table), "--framework", str(path), "--out", str(tmp_path / "o")]) == 2
@@ -152,10 +158,7 @@ def test_index_errors_speak_the_chosen_language_without_python_text(tmp_path: Pa
     ragged.write_text("code,name,region,online_share,wait_days,datasets,population,portal\n"
                       "r1,甲,east,0.5,3,10,100000,完善\nr2,乙,east,0.5,3,10,100000,完善\n"
                       "r3,丙,east,0.5,3,10,100000,完善,多出一列\n", encoding="utf-8")
-    doc = json.loads(json.dumps(FRAMEWORK))
-    doc["dimensions"][1]["weighting"]["matrix"] = [[1, 3], [3, 1]]
-    bad_fw = tmp_path / "fw.yaml"
-    bad_fw.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    bad_fw = unreciprocal_framework(tmp_path)
     table = tmp_path / "t.csv"
     write_table(table, 5, seed=1)
     runs = [[str(ragged), "--framework", str(fw)], [str(table), "--framework", str(bad_fw)],
