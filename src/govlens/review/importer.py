@@ -113,25 +113,8 @@ def _read_book(path: Path, frameworks: dict[str, Framework], experts: set[str],
             if fw is None:
                 err(messages.t("review.unknown_framework", value=fid, known=messages.join(list(frameworks))), 1, 6)
                 continue
-            header = cells[1] if len(cells) > 1 else []
-            cols: dict[str, int] = {}
-            bad_header = False
-            for j, h in enumerate(header, 1):
-                m = HEADER_ITEM.search(str(h or ""))
-                if not m:
-                    continue
-                if m.group(1) not in {it.id for it in fw.review.items}:
-                    err(messages.t("review.unknown_item", value=m.group(1)), 2, j)
-                    bad_header = True
-                elif m.group(1) in cols:
-                    err(messages.t("review.item_twice", value=m.group(1)), 2, j)
-                    bad_header = True
-                cols.setdefault(m.group(1), j)
-            for it in fw.review.items:
-                if it.id not in cols:
-                    err(messages.t("review.item_missing", value=it.id, title=it.title()), 2)
-                    bad_header = True
-            if bad_header:
+            cols = _item_columns(cells[1] if len(cells) > 1 else [], fw, err)
+            if cols is None:
                 continue
             mine = assigned.get((fid, eid), set())
             seen: dict[str, int] = {}
@@ -153,23 +136,8 @@ def _read_book(path: Path, frameworks: dict[str, Framework], experts: set[str],
                 row_scores, ok = [], True
                 for it in fw.review.items:
                     j = cols[it.id]
-                    value = r[j - 1] if j - 1 < len(r) else None
-                    if value is None or (isinstance(value, str) and not value.strip()):
-                        err(messages.t("review.missing_score"), i, j, it.id)
-                        ok = False
-                        continue
-                    try:
-                        number = float(str(value).strip()) if not isinstance(value, (int, float)) or \
-                            isinstance(value, bool) else float(value)
-                        if isinstance(value, bool) or number != number:
-                            raise ValueError
-                    except ValueError:
-                        err(messages.t("import.not_valid", type=messages.word("import_types", "number"), value=str(value)[:40]),
-                            i, j, it.id)
-                        ok = False
-                        continue
-                    if not it.min <= number <= it.max:
-                        err(messages.t("review.outside", value=f"{number:g}", low=f"{it.min:g}", high=f"{it.max:g}"), i, j, it.id)
+                    number = _score(r[j - 1] if j - 1 < len(r) else None, it, lambda msg, i=i, j=j, item=it.id: err(msg, i, j, item))
+                    if number is None:
                         ok = False
                         continue
                     row_scores.append({"framework": fid, "expert_id": eid, "platform_id": pid, "item": it.id,
@@ -181,6 +149,48 @@ def _read_book(path: Path, frameworks: dict[str, Framework], experts: set[str],
     finally:
         book.close()
     return out
+
+
+def _item_columns(header: list[Any], fw: Framework, err: Any) -> dict[str, int] | None:
+    """Item id → its column in the header row (row 2); None, with the faults said, when an item is unknown,
+    twice or missing."""
+    cols: dict[str, int] = {}
+    bad = False
+    for j, h in enumerate(header, 1):
+        m = HEADER_ITEM.search(str(h or ""))
+        if not m:
+            continue
+        if m.group(1) not in {it.id for it in fw.review.items}:
+            err(messages.t("review.unknown_item", value=m.group(1)), 2, j)
+            bad = True
+        elif m.group(1) in cols:
+            err(messages.t("review.item_twice", value=m.group(1)), 2, j)
+            bad = True
+        cols.setdefault(m.group(1), j)
+    for it in fw.review.items:
+        if it.id not in cols:
+            err(messages.t("review.item_missing", value=it.id, title=it.title()), 2)
+            bad = True
+    return None if bad else cols
+
+
+def _score(value: Any, it: Any, err: Any) -> float | None:
+    """A cell's score for item ``it``, or None with the fault said (missing, not a number, out of range)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        err(messages.t("review.missing_score"))
+        return None
+    try:
+        number = float(str(value).strip()) if not isinstance(value, (int, float)) or \
+            isinstance(value, bool) else float(value)
+        if isinstance(value, bool) or number != number:
+            raise ValueError
+    except ValueError:
+        err(messages.t("import.not_valid", type=messages.word("import_types", "number"), value=str(value)[:40]))
+        return None
+    if not it.min <= number <= it.max:
+        err(messages.t("review.outside", value=f"{number:g}", low=f"{it.min:g}", high=f"{it.max:g}"))
+        return None
+    return number
 
 
 def _derive(store: CampaignStore, frameworks: dict[str, Framework], out: ReviewImport, min_agreement: float,
