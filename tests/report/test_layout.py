@@ -31,7 +31,8 @@ def _measure(browser, url: str, width: int) -> dict:
         page.close()
 
 
-def _check(browser, out: Path, pages: list[str]) -> None:
+def _check(browser, out: Path, pages: list[str]) -> list[str]:
+    """Every page at every width measured; the problems found (each names its page and width)."""
     failures = []
     for width in WIDTHS:
         for name in pages:
@@ -40,7 +41,7 @@ def _check(browser, out: Path, pages: list[str]) -> None:
             got = _measure(browser, url, width)
             assert got["tables"] > 0, f"{name} at {width} px shows no table"
             failures += [f"{name} @{width}px: {p}" for p in got["problems"][:5]]
-    assert not failures, "\n".join(failures)
+    return failures
 
 
 BAD = """<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><style>
@@ -73,9 +74,10 @@ def test_the_measure_sees_an_overflowing_table_and_crushed_cells(browser, tmp_pa
 def test_a_small_campaigns_reports_fit_at_both_widths(campaign, browser):
     out = campaign["out"]
     biggest = max((out / "scorecards").glob("*.html"), key=lambda p: p.stat().st_size if p.name != "index.html" else 0)
-    _check(browser, out, ["notice.html", "scorecards/index.html", f"scorecards/{biggest.name}",
+    failures = _check(browser, out, ["notice.html", "scorecards/index.html", f"scorecards/{biggest.name}",
                           "dashboard/index.html#/rankings", "dashboard/index.html#/findings",
                           "dashboard/index.html#/map"])
+    assert not failures, "\n".join(failures)
 
 
 def _most_findings(path: Path) -> str:
@@ -94,4 +96,5 @@ def test_the_demos_reports_fit_at_both_widths(demo, browser):
     pages = ["notice.html", "inspection.html", "scorecards/index.html", f"scorecards/{files[site]}", f"scorecards/{files[account]}",
              "dashboard/index.html#/rankings", "dashboard/index.html#/map", "dashboard/index.html#/findings",
              f"dashboard/index.html#/platform/{quote(site, safe='')}"]
-    _check(browser, demo, pages)
+    failures = _check(browser, demo, pages)
+    assert not failures, "\n".join(failures)
