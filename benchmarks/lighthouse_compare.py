@@ -41,7 +41,7 @@ from govlens.probes.browser.pool import BASE_FLAGS, sandbox_flags  # noqa: E402
 from govlens.probes.http_site import homepage_url  # noqa: E402
 from govlens.probes.scan import run_scan  # noqa: E402
 from govlens.scoring.normalise import normalise  # noqa: E402
-from govlens.settings import default_settings  # noqa: E402
+from govlens.indicators import cumulative_layout_shift, page_weight, total_blocking_time  # noqa: E402
 from govlens.store import CampaignStore  # noqa: E402
 
 LIGHTHOUSE = "12.2.3"
@@ -54,11 +54,11 @@ METRICS = [
     ("FCP ms", "first-contentful-paint", lambda d: d["performance"]["fcp_ms"], "first-contentful-paint", None),
     ("LCP ms", "largest-contentful-paint", lambda d: d["performance"]["lcp_ms"], "largest-contentful-paint", None),
     ("TBT ms", "total-blocking-time", lambda d: d["performance"]["tbt_ms"], "total-blocking-time",
-     default_settings.BROWSER_TBT_LIMIT_MS),
+     total_blocking_time.THRESHOLDS["limit_ms"].default),
     ("CLS", "cumulative-layout-shift", lambda d: d["performance"]["cls"], "cumulative-layout-shift",
-     default_settings.BROWSER_CLS_LIMIT),
+     cumulative_layout_shift.THRESHOLDS["limit"].default),
     ("weight KiB", "total-byte-weight", lambda d: d["network"]["transfer_bytes"] / 1024, "page-weight",
-     default_settings.BROWSER_PAGE_WEIGHT_LIMIT_KIB),
+     page_weight.THRESHOLDS["limit_kib"].default),
     ("TTFB ms", "server-response-time", lambda d: d["performance"]["ttfb_ms"], None, None),
     ("requests", "network-requests", lambda d: d["network"]["requests"], None, None),
 ]

@@ -18,7 +18,7 @@ from govlens.contract.defects import (
     FOREIGN_KINDS,
     match_key,
 )
-from govlens.indicators.registry import all_ids
+from govlens.indicators.catalogue import all_ids
 from govlens.indicators.run import run_indicators
 from govlens.probes.overseas_signals import NAME as OVERSEAS
 from govlens.probes.overseas_signals import import_overseas_signals

@@ -146,7 +146,7 @@ def test_platform_groups_limit_what_a_framework_scores() -> None:
                                        "首页显著位置标示中文政务域名"]),
 ])
 def test_series_6_7_8_frameworks(name, kinds, dimensions) -> None:  # type: ignore[no-untyped-def]
-    from govlens.indicators.registry import all_ids
+    from govlens.indicators.catalogue import all_ids
     f = load_framework(name)
     assert f.platform_kinds == kinds and [d.title() for d in f.dimensions] == dimensions
     assert sum(d.weight for d in f.dimensions) == 100

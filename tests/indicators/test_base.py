@@ -25,8 +25,8 @@ def test_days_since_and_usable_dates():
 
 def test_setting_falls_back_to_defaults(f):
     ctx = f.ctx()
-    ctx.settings = {"HTTP_SLOW_MS": 5}
-    assert setting(ctx, "HTTP_SLOW_MS") == 5
+    ctx.settings = {"CRAWL_MAX_PAGES": 5}
+    assert setting(ctx, "CRAWL_MAX_PAGES") == 5
     assert setting(ctx, "FRESHNESS_NEWS_DAYS") == 14
 
 

@@ -19,7 +19,7 @@ import pytest
 
 import govlens.indicators as package
 from govlens import text
-from govlens.indicators.registry import all_ids
+from govlens.indicators.catalogue import all_ids
 from govlens.indicators.run import run_indicators
 from govlens.probes.scan import run_scan
 from govlens.sandbox.civilization import generate_civilization_sites

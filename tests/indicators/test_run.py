@@ -4,7 +4,7 @@ from datetime import date
 import pytest
 
 from govlens.errors import FrameworkError
-from govlens.indicators import registry, run
+from govlens.indicators import catalogue, run
 from govlens.indicators.base import Finding, IndicatorResult
 from govlens.indicators.run import run_indicators
 from govlens.settings import Settings
@@ -47,7 +47,7 @@ def test_run_writes_values_and_findings(campaign):
     store, platforms = campaign
     summary = run_indicators(store, platforms, indicator_ids=None, check_date=date(2013, 12, 20),
                              settings=Settings())
-    ids = registry.all_ids()
+    ids = catalogue.all_ids()
     assert summary.platforms == 3 and summary.values == 3 * len(ids) and summary.errors == 0
     values = {(r["platform_id"], r["indicator_id"]): r for r in store.rows("indicator_values")}
     assert len(values) == 3 * len(ids)
@@ -75,7 +75,7 @@ def test_rerun_replaces_not_appends(campaign):
     for _ in range(2):
         run_indicators(store, platforms, indicator_ids=None, check_date=date(2013, 12, 20), settings=Settings())
     assert store.count("findings") == 3
-    assert store.count("indicator_values") == 3 * len(registry.all_ids())
+    assert store.count("indicator_values") == 3 * len(catalogue.all_ids())
 
 
 def test_subset_replaces_only_its_rows(campaign):
@@ -84,7 +84,7 @@ def test_subset_replaces_only_its_rows(campaign):
     s = run_indicators(store, platforms, indicator_ids=["availability"], check_date=date(2013, 12, 20),
                        settings=Settings())
     assert s.values == 3
-    assert store.count("indicator_values") == 3 * len(registry.all_ids())
+    assert store.count("indicator_values") == 3 * len(catalogue.all_ids())
     assert store.count("findings") == 3
 
 
@@ -101,7 +101,7 @@ def test_an_indicator_that_raises_is_missing_and_logged(campaign, monkeypatch, c
     def boom(obs, ctx):
         raise RuntimeError("kaput")
 
-    monkeypatch.setattr(registry.get("site-search"), "evaluate", boom)
+    monkeypatch.setattr(catalogue.get("site-search"), "evaluate", boom)
     with caplog.at_level(logging.WARNING, logger="govlens.indicators.run"):
         s = run_indicators(store, platforms, indicator_ids=["site-search", "availability"],
                            check_date=date(2013, 12, 20), settings=Settings())
@@ -154,7 +154,7 @@ def test_a_malformed_result_is_refused_in_words(result, zh, en):
 
 def test_a_malformed_result_is_missing_and_the_log_says_why_in_words(campaign, monkeypatch, caplog):
     store, platforms = campaign
-    monkeypatch.setattr(registry.get("site-search"), "evaluate", lambda obs, ctx: IndicatorResult(value=None))
+    monkeypatch.setattr(catalogue.get("site-search"), "evaluate", lambda obs, ctx: IndicatorResult(value=None))
     with caplog.at_level(logging.WARNING, logger="govlens.indicators.run"):
         s = run_indicators(store, platforms, indicator_ids=["site-search"], check_date=date(2013, 12, 20),
                            settings=Settings())

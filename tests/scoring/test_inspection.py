@@ -8,7 +8,7 @@ import pytest
 from govlens.errors import FrameworkError
 from govlens.frameworks import load_framework
 from govlens.frameworks.inspection import load_inspection_scheme, parse_inspection_scheme, validate_scheme_references
-from govlens.indicators.registry import all_ids
+from govlens.indicators.catalogue import all_ids
 from govlens.report.inspection import write_inspection
 from govlens.scoring.inspection import inspect_campaign
 from govlens.store import CampaignStore

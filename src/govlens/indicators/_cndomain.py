@@ -10,14 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from govlens.contract.observation import Observation
-from govlens.indicators.base import (
-    Evidence,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    setting,
-    site_finding,
-)
+from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, Threshold,
+                                     Thresholds, site_finding)
 from govlens.text import Messages
 from govlens.visit_text import describe_visit
 
@@ -49,6 +43,11 @@ def _where(parts: list) -> str:
 
 REGISTERED, REACHABLE, SITE, SHOWN = "registered", "reachable", "site", "shown"
 ORDER = (REGISTERED, REACHABLE, SITE, SHOWN)
+#: cn-domain-site's threshold, read by the check points after it too (a parking page is no site)
+SITE_THRESHOLDS = Thresholds("cn-domain-site",
+    # links to its own host from which it is a website (ours)
+    min_site_links=Threshold(5, setting="CNDOMAIN_MIN_SITE_LINKS"),
+)
 
 
 @dataclass
@@ -99,7 +98,7 @@ def checks(obs: PlatformObservations, ctx: IndicatorContext) -> Checks:
         hops = " → ".join([*(s.get("redirects") or []), s.get("final_url") or site.url])
         detail[REACHABLE] = T("answers", hops=hops)
         links = int(s.get("internal_links") or 0)
-        need = int(setting(ctx, "CNDOMAIN_MIN_SITE_LINKS"))
+        need = int(SITE_THRESHOLDS(ctx, "min_site_links"))
         passed[SITE] = links >= need
         detail[SITE] = (T("links", host=s.get("final_host"), n=links) if passed[SITE]
                         else T("too_few", host=s.get("final_host"), n=links, need=need))

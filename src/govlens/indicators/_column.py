@@ -4,12 +4,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from govlens.indicators.base import (
-    IndicatorContext,
-    PlatformObservations,
-    parse_date,
-    usable_dates,
-)
+from govlens.indicators.base import IndicatorContext, PlatformObservations, parse_date, usable_dates
 from govlens.text import Messages
 
 T = Messages("column", {

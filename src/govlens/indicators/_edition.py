@@ -4,15 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from govlens.contract.observation import Observation
-from govlens.indicators.base import (
-    Evidence,
-    IndicatorResult,
-    PlatformObservations,
-    R,
-    joined,
-    parse_date,
-    usable_dates,
-)
+from govlens.indicators.base import Evidence, IndicatorResult, PlatformObservations, R, joined, parse_date, usable_dates
 from govlens.text import Messages
 from govlens.visit_text import describe_visit
 

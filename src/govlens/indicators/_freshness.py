@@ -6,12 +6,7 @@ from collections.abc import Iterable
 
 from govlens.contract.defects import url_without_scheme
 from govlens.contract.observation import Observation
-from govlens.indicators.base import (
-    IndicatorContext,
-    PlatformObservations,
-    completed_pages,
-    setting,
-)
+from govlens.indicators.base import PlatformObservations, completed_pages
 from govlens.text import Messages
 
 #: Where a year-less date's year was inferred from (govlens.probes.year_evidence's ``year_source``).
@@ -40,7 +35,8 @@ CLASS_WORDS: dict[str, tuple[str, ...]] = {
     NEWS: ("动态", "要闻", "新闻", "快讯", "图片"),
     NOTICE: ("通知", "公告", "公示", "政策", "文件", "解读", "人事"),
 }
-WINDOW_SETTING = {NEWS: "FRESHNESS_NEWS_DAYS", NOTICE: "FRESHNESS_NOTICE_DAYS", OTHER: "FRESHNESS_OTHER_DAYS"}
+#: the threshold (of stale-columns) that is the update window of each class of column
+WINDOW = {NEWS: "news_days", NOTICE: "notice_days", OTHER: "other_days"}
 #: Column class → pinyin codes Chinese CMSs put in column paths (/col/tzgg/, /xwzx/ …), tried when no
 #: name says the class.
 PATH_CODES: dict[str, tuple[str, ...]] = {
@@ -70,10 +66,6 @@ def classify(names: Iterable[str | None], url: str | None = None) -> tuple[str, 
                 if code in parts:
                     return cls, first or f"/{code}/"
     return OTHER, first
-
-
-def window_days(cls: str, ctx: IndicatorContext) -> int:
-    return int(setting(ctx, WINDOW_SETTING[cls]))
 
 
 def _cached(obs: PlatformObservations, key: str, compute):

@@ -9,15 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from govlens.contract.observation import Observation
-from govlens.indicators.base import (
-    Evidence,
-    IndicatorResult,
-    PlatformObservations,
-    R,
-    clip,
-    page_url,
-    site_finding,
-)
+from govlens.indicators.base import Evidence, IndicatorResult, PlatformObservations, R, clip, page_url, site_finding
 from govlens.text import Messages
 
 #: The facts by their field in the block (the 2019 national-check wording), then the sentences.

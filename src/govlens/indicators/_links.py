@@ -2,15 +2,8 @@
 from __future__ import annotations
 
 from govlens.contract.observation import COMPLETED
-from govlens.indicators.base import (
-    NOT_CHECKED_STATUSES,
-    Evidence,
-    Finding,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    setting,
-)
+from govlens.indicators.base import (NOT_CHECKED_STATUSES, Evidence, Finding, IndicatorContext, IndicatorResult,
+                                     PlatformObservations, setting)
 from govlens.text import Messages
 from govlens.visit_text import describe_visit
 

@@ -1,16 +1,8 @@
 """Shared by wrong-wording and harmful-content: pages whose wording-check hits are of one category."""
 from __future__ import annotations
 
-from govlens.indicators.base import (
-    Evidence,
-    Finding,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    clip,
-    completed_pages,
-    page_url,
-)
+from govlens.indicators.base import (Evidence, Finding, IndicatorContext, IndicatorResult, PlatformObservations, clip,
+                                     completed_pages, page_url)
 from govlens.text import Messages
 
 T = Messages("wording", {

@@ -8,13 +8,7 @@ defects it sees have their own indicators (image-alt, rendered-contrast).
 """
 from __future__ import annotations
 
-from govlens.indicators.base import (
-    Evidence,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    clip,
-)
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, clip
 from govlens.text import Messages
 
 ID = "accessibility"

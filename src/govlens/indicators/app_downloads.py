@@ -1,13 +1,7 @@
 """app-downloads — downloads of the portal's app summed over its stores (客户端); not applicable without an app."""
 from __future__ import annotations
 
-from govlens.indicators.base import (
-    Evidence,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    R,
-)
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R
 from govlens.text import Messages
 
 ID = "app-downloads"

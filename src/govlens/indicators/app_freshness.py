@@ -5,22 +5,16 @@ Older than ``MOBILE_STALE_APP_DAYS`` is a ``stale_app`` finding; not applicable 
 from __future__ import annotations
 
 from govlens.contract import defects
-from govlens.indicators.base import (
-    Evidence,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    R,
-    days_since,
-    parse_date,
-    setting,
-    site_finding,
-)
+from govlens.indicators.base import (R, Evidence, IndicatorContext, IndicatorResult, PlatformObservations, Threshold,
+                                     Thresholds, days_since, parse_date, site_finding)
 from govlens.text import Messages
 
 ID = "app-freshness"
 REQUIRES = ("app_store",)
 UNIT = "days"
+THRESHOLDS = Thresholds(ID,
+    stale_days=Threshold(365, setting="MOBILE_STALE_APP_DAYS"),  # an app not updated for longer is stale (ours)
+)
 
 T = Messages(ID, {
     "none": ("应用商店文件中无更新日期", "no update date in the app-store file"),
@@ -40,7 +34,7 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     days = days_since(last, ctx.check_date)
     detail = T("last", date=last.isoformat(), days=days)
     findings = []
-    if days > int(setting(ctx, "MOBILE_STALE_APP_DAYS")):
+    if days > int(THRESHOLDS(ctx, "stale_days")):
         findings.append(site_finding(obs, defects.STALE_APP, detail))
     return IndicatorResult(value=float(days), detail=detail, findings=findings,
                            evidence=[Evidence(url=app.url, detail=T("source", source=app.data.get("source"), detail=detail))])

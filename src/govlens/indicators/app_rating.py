@@ -1,13 +1,7 @@
 """app-rating — the best store rating (0–5) of the portal's app (客户端); not applicable without an app."""
 from __future__ import annotations
 
-from govlens.indicators.base import (
-    Evidence,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    R,
-)
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R
 from govlens.text import Messages
 
 ID = "app-rating"

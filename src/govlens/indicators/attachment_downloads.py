@@ -7,13 +7,7 @@ link answers with an HTML page (a "soft 404"). Each failing download is a
 from __future__ import annotations
 
 from govlens.contract import defects
-from govlens.indicators.base import (
-    Evidence,
-    Finding,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-)
+from govlens.indicators.base import Evidence, Finding, IndicatorContext, IndicatorResult, PlatformObservations
 from govlens.text import Messages
 from govlens.visit_text import describe_visit
 

@@ -10,15 +10,8 @@ from collections import Counter
 
 from govlens.contract import defects
 from govlens.contract.observation import COMPLETED
-from govlens.indicators.base import (
-    NOT_CHECKED_STATUSES,
-    Evidence,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    joined,
-    site_finding,
-)
+from govlens.indicators.base import (NOT_CHECKED_STATUSES, Evidence, IndicatorContext, IndicatorResult,
+                                     PlatformObservations, joined, site_finding)
 from govlens.text import Messages
 from govlens.visit_text import describe_visit
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol
@@ -144,6 +144,84 @@ class IndicatorContext:
     check_date: date
     settings: Mapping[str, Any]
     campaign: CampaignFacts = field(default_factory=CampaignFacts)
+    #: indicator id → {threshold name: value}: what overrides the defaults its module declares (the indicator
+    #: run fills it from the campaign's settings and the rules passed to it; see :class:`Thresholds`)
+    thresholds: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Threshold:
+    """One threshold of an indicator, declared beside its code.
+
+    ``setting`` is the campaign setting that overrides it (its older name, so campaign files that set it keep
+    working). A ``default`` of None is read from that setting: a published rule whose default still lives in
+    :mod:`govlens.settings.default_settings`.
+    """
+
+    default: Any = None
+    setting: str = ""
+
+
+class Thresholds(Mapping[str, Threshold]):
+    """An indicator's thresholds (name → :class:`Threshold`, or a plain default), read by name.
+
+    ``THRESHOLDS = Thresholds(ID, limit=Threshold(0.1, setting="BROWSER_CLS_LIMIT"))`` in the module, then
+    ``THRESHOLDS(ctx, "limit")`` in ``evaluate``. Precedence, lowest first: the default here, an override in
+    ``ctx.thresholds`` (e.g. a framework's published rule), the setting set explicitly by the campaign or the
+    command line.
+    """
+
+    def __init__(self, indicator_id: str, /, **declared: Threshold | Any) -> None:
+        self.id = indicator_id
+        self._declared = {k: v if isinstance(v, Threshold) else Threshold(v) for k, v in declared.items()}
+
+    def __getitem__(self, name: str) -> Threshold:
+        return self._declared[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._declared)
+
+    def __len__(self) -> int:
+        return len(self._declared)
+
+    def __call__(self, ctx: IndicatorContext, name: str) -> Any:
+        mine = ctx.thresholds.get(self.id) or {}
+        if name in mine:
+            return mine[name]
+        return self.value(name, ctx.settings)
+
+    def value(self, name: str, settings: Mapping[str, Any], override: Any = None) -> Any:
+        """The effective value of ``name``: explicit setting > ``override`` > default (> the setting's default)."""
+        t = self._declared[name]
+        if t.setting and _explicitly_set(settings, t.setting):
+            return settings[t.setting]
+        base = t.default if t.default is not None else _setting(settings, t.setting)
+        if override is None:
+            return base
+        return type(base)(override) if isinstance(base, (int, float, str)) and not isinstance(base, bool) else override
+
+    def resolved(self, settings: Mapping[str, Any], overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """Every threshold's effective value (for :attr:`IndicatorContext.thresholds`)."""
+        overrides = overrides or {}
+        return {name: self.value(name, settings, overrides.get(name)) for name in self._declared}
+
+
+def _explicitly_set(settings: Mapping[str, Any], name: str) -> bool:
+    """Was ``name`` set by the campaign or the command line (not just defaulted)?"""
+    is_set = getattr(settings, "is_set", None)
+    if callable(is_set):
+        return bool(is_set(name))
+    try:
+        return name in settings
+    except GovlensError:
+        return False
+
+
+def _setting(settings: Mapping[str, Any], name: str) -> Any:
+    try:
+        return settings[name]
+    except (KeyError, GovlensError):
+        return getattr(default_settings, name)
 
 
 class IndicatorModule(Protocol):
@@ -173,10 +251,7 @@ _ISO_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(
 
 def setting(ctx: IndicatorContext, name: str) -> Any:
     """A setting from the run's settings, falling back to :mod:`govlens.settings.default_settings`."""
-    try:
-        return ctx.settings[name]
-    except (KeyError, GovlensError):  # a partial mapping (tests), or a Settings without the key
-        return getattr(default_settings, name)
+    return _setting(ctx.settings, name)  # a partial mapping (tests), or a Settings without the key
 
 
 def page_url(o: Observation) -> str:

@@ -7,11 +7,7 @@ from __future__ import annotations
 
 from govlens.contract import defects
 from govlens.indicators._links import broken_links
-from govlens.indicators.base import (
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-)
+from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
 
 ID = "broken-internal-links"
 REQUIRES = ("link",)

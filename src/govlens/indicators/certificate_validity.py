@@ -11,14 +11,7 @@ from datetime import datetime, timezone
 
 from govlens.contract import defects
 from govlens.contract import statuses as S
-from govlens.indicators.base import (
-    Evidence,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    R,
-    site_finding,
-)
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R, site_finding
 from govlens.text import Messages
 from govlens.visit_text import describe_visit
 

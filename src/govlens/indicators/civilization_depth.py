@@ -6,13 +6,7 @@ word of the topic lexicon, over the pages read.
 """
 from __future__ import annotations
 
-from govlens.indicators.base import (
-    Evidence,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    R,
-)
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R
 from govlens.text import Messages
 from govlens.visit_text import describe_visit
 

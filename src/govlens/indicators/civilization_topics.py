@@ -7,14 +7,7 @@ lexicon) found on no page is a ``civilization_topic_missing`` finding.
 from __future__ import annotations
 
 from govlens.contract import defects
-from govlens.indicators.base import (
-    Evidence,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    R,
-    site_finding,
-)
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R, site_finding
 from govlens.text import Messages
 from govlens.visit_text import describe_visit
 

@@ -8,11 +8,7 @@ from __future__ import annotations
 
 from govlens.contract import defects
 from govlens.indicators._cndomain import REGISTERED, check_point
-from govlens.indicators.base import (
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-)
+from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
 
 ID = "cn-domain-registered"
 REQUIRES = ("dns",)

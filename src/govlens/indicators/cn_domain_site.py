@@ -7,16 +7,13 @@ without a finding of its own.
 from __future__ import annotations
 
 from govlens.contract import defects
-from govlens.indicators._cndomain import SITE, check_point
-from govlens.indicators.base import (
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-)
+from govlens.indicators._cndomain import SITE, SITE_THRESHOLDS, check_point
+from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
 
 ID = "cn-domain-site"
 REQUIRES = ("dns", "cn_domain_site")
 UNIT = "bool"
+THRESHOLDS = SITE_THRESHOLDS          # declared in _cndomain: the later check points read it too
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:

@@ -8,20 +8,19 @@ from __future__ import annotations
 
 from govlens.contract import defects
 from govlens.indicators._column import column_data
-from govlens.indicators.base import (
-    Evidence,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    R,
-    setting,
-    site_finding,
-)
+from govlens.indicators.base import (R, Evidence, IndicatorContext, IndicatorResult, PlatformObservations, Threshold,
+                                     Thresholds, site_finding)
 from govlens.text import Messages
 
 ID = "column-depth"
 REQUIRES = ("column",)
 UNIT = "ratio"
+THRESHOLDS = Thresholds(ID,
+    # an item with less paragraph text is not substantive (ours)
+    substantive_chars=Threshold(100, setting="COLUMN_SUBSTANTIVE_CHARS"),
+    # below this share of substantive items: column_thin_content (ours)
+    thin_share=Threshold(0.5, setting="COLUMN_THIN_SHARE"),
+)
 
 T = Messages(ID, {
     "none": ("抽样的信息均未能打开", "no sampled item loaded"),
@@ -38,13 +37,13 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     read = [s for s in data.get("sample") or [] if isinstance(s.get("chars"), (int, float))]
     if not read:
         return IndicatorResult.missing(T("none"))
-    need = int(setting(ctx, "COLUMN_SUBSTANTIVE_CHARS"))
+    need = int(THRESHOLDS(ctx, "substantive_chars"))
     thin = [s for s in read if s["chars"] < need]
     share = 1 - len(thin) / len(read)
     detail = T("share", n=len(read) - len(thin), total=len(read), need=need)
     evidence = [Evidence(url=s["url"], detail=T("chars", n=s["chars"])) for s in thin[:5]]
     findings = []
-    if share < float(setting(ctx, "COLUMN_THIN_SHARE")):
+    if share < float(THRESHOLDS(ctx, "thin_share")):
         findings.append(site_finding(obs, defects.COLUMN_THIN_CONTENT, detail,
                                      evidence_url=thin[0]["url"] if thin else ""))
     return IndicatorResult(value=share, detail=detail, evidence=evidence, findings=findings)

@@ -6,13 +6,7 @@ column of articles only), not a defect.
 from __future__ import annotations
 
 from govlens.indicators._column import column_data
-from govlens.indicators.base import (
-    Evidence,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    R,
-)
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R
 from govlens.text import Messages
 
 ID = "column-functions"

@@ -9,14 +9,7 @@ from __future__ import annotations
 
 from govlens.contract import defects
 from govlens.indicators._column import column_data, count_source
-from govlens.indicators.base import (
-    Evidence,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    R,
-    site_finding,
-)
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R, site_finding
 from govlens.text import Messages
 from govlens.visit_text import describe_visit
 

@@ -8,22 +8,16 @@ from __future__ import annotations
 
 from govlens.contract import defects
 from govlens.indicators._column import column_data, item_dates
-from govlens.indicators.base import (
-    MAX_DAYS,
-    Evidence,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    R,
-    days_since,
-    setting,
-    site_finding,
-)
+from govlens.indicators.base import (MAX_DAYS, R, Evidence, IndicatorContext, IndicatorResult, PlatformObservations,
+                                     Threshold, Thresholds, days_since, site_finding)
 from govlens.text import Messages
 
 ID = "column-update-age"
 REQUIRES = ("column",)
 UNIT = "days"
+THRESHOLDS = Thresholds(ID,
+    stale_days=Threshold(90, setting="COLUMN_STALE_DAYS"),  # newest item older than this: column_not_updated (ours)
+)
 
 T = Messages(ID, {
     "newest": ("最新信息发布于{date}，距检查日{days}天", "newest item {date}, {days} days before the check"),
@@ -42,7 +36,7 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     detail = T("newest", date=dates[0].isoformat(), days=days) if dates else \
         T("undated", n=data.get("items_listed", 0), max=MAX_DAYS)
     findings = []
-    limit = int(setting(ctx, "COLUMN_STALE_DAYS"))
+    limit = int(THRESHOLDS(ctx, "stale_days"))
     if days > limit:
         findings.append(site_finding(obs, defects.COLUMN_NOT_UPDATED, T("stale", detail=detail, limit=limit)))
     return IndicatorResult(value=float(days), detail=detail, findings=findings,

@@ -8,13 +8,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from govlens.indicators._column import column_data, item_dates
-from govlens.indicators.base import (
-    Evidence,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    R,
-)
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R
 from govlens.text import Messages
 
 ID = "column-volume"

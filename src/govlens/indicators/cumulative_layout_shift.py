@@ -8,19 +8,16 @@ from __future__ import annotations
 
 from govlens.contract import defects
 from govlens.indicators._render import performance_metric, section
-from govlens.indicators.base import (
-    Evidence,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    setting,
-    site_finding,
-)
+from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, Threshold,
+                                     Thresholds, site_finding)
 from govlens.text import Messages
 
 ID = "cumulative-layout-shift"
 REQUIRES = ("render",)
 UNIT = "score"
+THRESHOLDS = Thresholds(ID,
+    limit=Threshold(0.1, setting="BROWSER_CLS_LIMIT"),  # above: layout_shift (Core Web Vitals' "good" ends)
+)
 
 T = Messages(ID, {
     "cls": ("累积布局偏移{value}（{shifts}次偏移）", "cumulative layout shift {value} ({shifts} shift(s))"),
@@ -34,7 +31,7 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     if why is not None:
         return why
     shifts = section(desk, "performance").get("layout_shifts")
-    limit = float(setting(ctx, "BROWSER_CLS_LIMIT"))
+    limit = float(THRESHOLDS(ctx, "limit"))
     detail = T("cls", value=f"{value:.3f}", shifts=shifts)
     findings = []
     if value > limit:

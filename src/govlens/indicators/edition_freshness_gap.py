@@ -8,21 +8,17 @@ from __future__ import annotations
 
 from govlens.contract import defects
 from govlens.indicators._edition import discovery, edition_dates, no_edition
-from govlens.indicators.base import (
-    MAX_DAYS,
-    Evidence,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    parse_date,
-    setting,
-    site_finding,
-)
+from govlens.indicators.base import (MAX_DAYS, Evidence, IndicatorContext, IndicatorResult, PlatformObservations,
+                                     Threshold, Thresholds, parse_date, site_finding)
 from govlens.text import Messages
 
 ID = "edition-freshness-gap"
 REQUIRES = ("edition_discovery", "edition_page")
 UNIT = "days"
+THRESHOLDS = Thresholds(ID,
+    # newest item this many days behind the Chinese site's: stale (ours)
+    gap_days=Threshold(60, setting="FOREIGN_STALE_GAP_DAYS"),
+)
 
 T = Messages(ID, {
     "no_chinese": ("中文首页无标注日期的信息可供比较", "the Chinese homepage shows no dated item to compare with"),
@@ -42,7 +38,7 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     if chinese is None:
         return IndicatorResult.missing(T("no_chinese"))
     dates = edition_dates(obs, ctx.check_date)
-    limit = int(setting(ctx, "FOREIGN_STALE_GAP_DAYS"))
+    limit = int(THRESHOLDS(ctx, "gap_days"))
     if dates:
         url, newest = max(dates.items(), key=lambda kv: (kv[1], kv[0]))
         gap = max(0, min(MAX_DAYS, (chinese - newest).days))

@@ -6,11 +6,7 @@ words (contact page, FAQ, feedback), on the pages of the main edition.
 from __future__ import annotations
 
 from govlens.indicators._edition import lexicon_share
-from govlens.indicators.base import (
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-)
+from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
 
 ID = "edition-interaction"
 REQUIRES = ("edition_discovery", "edition_page")

@@ -8,15 +8,7 @@ from __future__ import annotations
 
 from govlens.contract import defects
 from govlens.indicators._edition import edition_pages, language, no_edition, page_url
-from govlens.indicators.base import (
-    Evidence,
-    Finding,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    R,
-    clip,
-)
+from govlens.indicators.base import Evidence, Finding, IndicatorContext, IndicatorResult, PlatformObservations, R, clip
 from govlens.text import Messages
 
 ID = "edition-language-share"

@@ -3,14 +3,7 @@ from __future__ import annotations
 
 from govlens.indicators._edition import T as ET
 from govlens.indicators._edition import discovery, language
-from govlens.indicators.base import (
-    Evidence,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    R,
-    joined,
-)
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R, joined
 from govlens.text import Messages
 from govlens.visit_text import describe_visit
 

@@ -6,13 +6,7 @@ date): the value is the cap, :data:`govlens.indicators.base.MAX_DAYS`.
 from __future__ import annotations
 
 from govlens.indicators._edition import edition_dates, no_edition
-from govlens.indicators.base import (
-    Evidence,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    days_since,
-)
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, days_since
 from govlens.text import Messages
 
 ID = "edition-recency"

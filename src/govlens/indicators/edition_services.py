@@ -7,11 +7,7 @@ page of the main edition.
 from __future__ import annotations
 
 from govlens.indicators._edition import lexicon_share
-from govlens.indicators.base import (
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-)
+from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
 
 ID = "edition-services"
 REQUIRES = ("edition_discovery", "edition_page")

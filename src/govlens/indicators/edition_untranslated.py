@@ -9,21 +9,17 @@ from __future__ import annotations
 
 from govlens.contract import defects
 from govlens.indicators._edition import edition_pages, language, no_edition, page_url
-from govlens.indicators.base import (
-    Evidence,
-    Finding,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    R,
-    clip,
-    setting,
-)
+from govlens.indicators.base import (R, Evidence, Finding, IndicatorContext, IndicatorResult, PlatformObservations,
+                                     Threshold, Thresholds, clip)
 from govlens.text import Messages
 
 ID = "edition-untranslated"
 REQUIRES = ("edition_discovery", "edition_page")
 UNIT = "ratio"
+THRESHOLDS = Thresholds(ID,
+    # Chinese characters on a page from which it is untranslated (ours)
+    min_chars=Threshold(6, setting="FOREIGN_UNTRANSLATED_MIN_CHARS"),
+)
 KANJI_LANGUAGES = frozenset({"ja", "zh"})
 
 T = Messages(ID, {
@@ -44,7 +40,7 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     lang = pages[0].data.get("edition_lang")
     if lang in KANJI_LANGUAGES:
         return IndicatorResult.not_applicable(T("kanji", lang=language(lang)))
-    limit = int(setting(ctx, "FOREIGN_UNTRANSLATED_MIN_CHARS"))
+    limit = int(THRESHOLDS(ctx, "min_chars"))
     left = [o for o in pages if o.data.get("lang") == o.data.get("edition_lang")
             and int(o.data.get("han_chars") or 0) >= limit]
     findings = [Finding(kind=defects.UNTRANSLATED_TEXT, url=page_url(o),

@@ -7,18 +7,17 @@ from __future__ import annotations
 from datetime import timedelta
 
 from govlens.indicators._edition import edition_dates, no_edition
-from govlens.indicators.base import (
-    Evidence,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    setting,
-)
+from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, Threshold,
+                                     Thresholds)
 from govlens.text import Messages
 
 ID = "edition-volume"
 REQUIRES = ("edition_discovery", "edition_page")
 UNIT = "count"
+THRESHOLDS = Thresholds(ID,
+    # dated items of this many days before the check are counted (ours)
+    recent_days=Threshold(90, setting="FOREIGN_RECENT_DAYS"),
+)
 
 T = Messages(ID, {
     "recent": ("{check}前{window}天内发布{n}条信息", "{n} item(s) dated in the {window} days before {check}"),
@@ -31,7 +30,7 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     skip = no_edition(obs)
     if skip is not None:
         return skip
-    window = int(setting(ctx, "FOREIGN_RECENT_DAYS"))
+    window = int(THRESHOLDS(ctx, "recent_days"))
     since = ctx.check_date - timedelta(days=window)
     recent = {u: d for u, d in edition_dates(obs, ctx.check_date).items() if d >= since}
     detail = T("recent", n=len(recent), window=window, check=ctx.check_date.isoformat())

@@ -11,18 +11,16 @@ violation, crowded tap targets at most ``BROWSER_TAP_FAIL_SHARE``, and a visible
 from __future__ import annotations
 
 from govlens.indicators._render import completed, number, section
-from govlens.indicators.base import (
-    Evidence,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    setting,
-)
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, Thresholds
+from govlens.indicators.phone_text_size import THRESHOLDS as TEXT
+from govlens.indicators.tap_targets import THRESHOLDS as TAP
 from govlens.text import Messages
 
 ID = "elderly-friendly"
 REQUIRES = ("render",)
 UNIT = "ratio"
+THRESHOLDS = Thresholds(ID, min_text_px=TEXT["min_text_px"], legible_share=TEXT["legible_share"],
+                        fail_share=TAP["fail_share"])
 
 T = Messages(ID, {
     "none": ("无法进行适老化检查", "no elderly-friendly check could be made"),
@@ -46,10 +44,10 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     if phone is not None:
         sizes = [p for p in phone.data.get("chars_by_size") or [] if isinstance(p, list) and len(p) == 2]
         total = sum(int(c) for _, c in sizes)
-        legible = sum(int(c) for s, c in sizes if float(s) >= float(setting(ctx, "BROWSER_MIN_TEXT_PX")))
-        checks["legible"] = legible / total >= float(setting(ctx, "BROWSER_LEGIBLE_SHARE")) if total else None
+        legible = sum(int(c) for s, c in sizes if float(s) >= float(THRESHOLDS(ctx, "min_text_px")))
+        checks["legible"] = legible / total >= float(THRESHOLDS(ctx, "legible_share")) if total else None
         targets, crowded = number(phone.data.get("tap_targets")), number(phone.data.get("crowded_targets"))
-        checks["targets"] = (crowded / targets <= float(setting(ctx, "BROWSER_TAP_FAIL_SHARE"))
+        checks["targets"] = (crowded / targets <= float(THRESHOLDS(ctx, "fail_share"))
                                  if targets and crowded is not None else None)
     axe = obs.one("axe")
     if axe is not None:

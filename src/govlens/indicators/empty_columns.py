@@ -7,21 +7,8 @@ call: it records a column page only when it found a list or an empty-list messag
 from __future__ import annotations
 
 from govlens.contract import defects
-from govlens.indicators._freshness import (
-    column_names,
-    column_pages,
-    is_empty,
-    names_linking_to,
-)
-from govlens.indicators.base import (
-    Evidence,
-    Finding,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    R,
-    clip,
-)
+from govlens.indicators._freshness import column_names, column_pages, is_empty, names_linking_to
+from govlens.indicators.base import Evidence, Finding, IndicatorContext, IndicatorResult, PlatformObservations, R, clip
 from govlens.text import Messages
 
 ID = "empty-columns"

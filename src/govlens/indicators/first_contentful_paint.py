@@ -7,12 +7,7 @@ in the framework file). Measured in the page's own timeline without throttling
 from __future__ import annotations
 
 from govlens.indicators._render import performance_metric
-from govlens.indicators.base import (
-    Evidence,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-)
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations
 from govlens.text import Messages
 
 ID = "first-contentful-paint"

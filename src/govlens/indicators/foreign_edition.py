@@ -10,15 +10,8 @@ from __future__ import annotations
 from govlens.contract import defects
 from govlens.indicators._edition import T as ET
 from govlens.indicators._edition import discovery, language
-from govlens.indicators.base import (
-    Evidence,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    R,
-    joined,
-    site_finding,
-)
+from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R, joined,
+                                     site_finding)
 from govlens.text import Messages
 from govlens.visit_text import describe_visit
 

@@ -11,16 +11,8 @@ from __future__ import annotations
 
 from govlens.contract import defects
 from govlens.indicators._identity import identity
-from govlens.indicators.base import (
-    Evidence,
-    Finding,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    clip,
-    completed_pages,
-    page_url,
-)
+from govlens.indicators.base import (Evidence, Finding, IndicatorContext, IndicatorResult, PlatformObservations, clip,
+                                     completed_pages, page_url)
 from govlens.text import Messages
 
 ID = "guideline-meta"

@@ -10,27 +10,17 @@ from __future__ import annotations
 
 from govlens.contract import defects
 from govlens.indicators._freshness import column_pages, year_source
-from govlens.indicators.base import (
-    MAX_DAYS,
-    Evidence,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    R,
-    clip,
-    dates_in_text,
-    days_since,
-    page_url,
-    parse_date,
-    setting,
-    site_finding,
-    usable_dates,
-)
+from govlens.indicators.base import (MAX_DAYS, R, Evidence, IndicatorContext, IndicatorResult, PlatformObservations,
+                                     Threshold, Thresholds, clip, dates_in_text, days_since, page_url, parse_date,
+                                     site_finding, usable_dates)
 from govlens.text import Messages
 
 ID = "homepage-freshness"
 REQUIRES = ("page",)
 UNIT = "days"
+THRESHOLDS = Thresholds(ID,
+    days=Threshold(setting="FRESHNESS_HOMEPAGE_DAYS"),  # census: no new homepage item for 2 weeks
+)
 
 T = Messages(ID, {
     "inferred": ("{text}，年份据{source}推断", "{text}, year inferred from {source}"),
@@ -106,7 +96,7 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
         source = "src_columns"
     usable = set(usable_dates((d for d, *_ in dated), check))
     dated = [t for t in dated if t[0] in usable]
-    limit = int(setting(ctx, "FRESHNESS_HOMEPAGE_DAYS"))
+    limit = int(THRESHOLDS(ctx, "days"))
     if not dated:
         detail = T("undated", n=n_items)
         return IndicatorResult(value=float(MAX_DAYS), detail=detail, evidence=[Evidence(url=url, detail=detail)],

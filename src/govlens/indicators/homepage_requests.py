@@ -1,13 +1,7 @@
 """homepage-requests — requests a browser makes to show the homepage: the HTML and each sub-resource (网站访问)."""
 from __future__ import annotations
 
-from govlens.indicators.base import (
-    Evidence,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    R,
-)
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R
 from govlens.text import Messages
 
 ID = "homepage-requests"

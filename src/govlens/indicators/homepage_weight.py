@@ -5,13 +5,7 @@ whose resources mostly have no stated size is missing rather than light.
 """
 from __future__ import annotations
 
-from govlens.indicators.base import (
-    Evidence,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    R,
-)
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R
 from govlens.text import Messages
 
 ID = "homepage-weight"

@@ -6,19 +6,17 @@ from __future__ import annotations
 
 from govlens.contract import defects
 from govlens.indicators._hotline import calls
-from govlens.indicators.base import (
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    R,
-    setting,
-    site_finding,
-)
+from govlens.indicators.base import (R, IndicatorContext, IndicatorResult, PlatformObservations, Threshold, Thresholds,
+                                     site_finding)
 from govlens.text import Messages
 
 ID = "hotline-answer-rate"
 REQUIRES = ("hotline_calls",)
 UNIT = "ratio"
+THRESHOLDS = Thresholds(ID,
+    # share of calls answered below this: hotline_unanswered (ours)
+    min_rate=Threshold(0.8, setting="HOTLINE_MIN_ANSWER_RATE"),
+)
 
 T = Messages(ID, {
     "answered": ("拨测{calls}次，接通{n}次", "{n} of {calls} test calls answered"),
@@ -35,7 +33,7 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     rate = float(d.get("answer_rate") or 0.0)
     detail = T("answered", n=d.get("answered"), calls=d.get("calls"))
     findings = []
-    limit = float(setting(ctx, "HOTLINE_MIN_ANSWER_RATE"))
+    limit = float(THRESHOLDS(ctx, "min_rate"))
     if rate < limit:
         findings.append(site_finding(obs, defects.HOTLINE_UNANSWERED, T("low", detail=detail, limit=round(limit * 100))))
     return IndicatorResult(value=rate, detail=detail, evidence=evidence, findings=findings)

@@ -2,12 +2,7 @@
 from __future__ import annotations
 
 from govlens.indicators._hotline import calls
-from govlens.indicators.base import (
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    R,
-)
+from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations, R
 from govlens.text import Messages
 
 ID = "hotline-courtesy"

@@ -6,19 +6,17 @@ from __future__ import annotations
 
 from govlens.contract import defects
 from govlens.indicators._hotline import calls
-from govlens.indicators.base import (
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    R,
-    setting,
-    site_finding,
-)
+from govlens.indicators.base import (R, IndicatorContext, IndicatorResult, PlatformObservations, Threshold, Thresholds,
+                                     site_finding)
 from govlens.text import Messages
 
 ID = "hotline-wait"
 REQUIRES = ("hotline_calls",)
 UNIT = "seconds"
+THRESHOLDS = Thresholds(ID,
+    # median wait of answered calls above this: hotline_slow (ours)
+    max_wait_s=Threshold(60, setting="HOTLINE_MAX_WAIT_S"),
+)
 
 T = Messages(ID, {
     "wait": ("接通电话等待时间中位数{s}秒（共{n}次）", "answered calls waited {s} s (median of {n})"),
@@ -37,7 +35,7 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
         return IndicatorResult.not_applicable(R("no_call_answered"))
     detail = T("wait", s=f"{float(wait):g}", n=d.get("answered"))
     findings = []
-    limit = float(setting(ctx, "HOTLINE_MAX_WAIT_S"))
+    limit = float(THRESHOLDS(ctx, "max_wait_s"))
     if float(wait) > limit:
         findings.append(site_finding(obs, defects.HOTLINE_SLOW, T("slow", detail=detail, limit=f"{limit:g}")))
     return IndicatorResult(value=float(wait), detail=detail, evidence=evidence, findings=findings)

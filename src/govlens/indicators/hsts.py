@@ -8,15 +8,8 @@ is a ``no_hsts`` finding. Sites whose certificate is refused are judged by
 from __future__ import annotations
 
 from govlens.contract import defects
-from govlens.indicators.base import (
-    Evidence,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    R,
-    page_url,
-    site_finding,
-)
+from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R, page_url,
+                                     site_finding)
 from govlens.text import Messages
 
 ID = "hsts"

@@ -6,17 +6,8 @@ without alt is an image_without_alt finding at the page's final URL.
 from __future__ import annotations
 
 from govlens.contract import defects
-from govlens.indicators.base import (
-    Evidence,
-    Finding,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    R,
-    clip,
-    completed_pages,
-    page_url,
-)
+from govlens.indicators.base import (Evidence, Finding, IndicatorContext, IndicatorResult, PlatformObservations, R,
+                                     clip, completed_pages, page_url)
 from govlens.text import Messages
 
 ID = "image-alt"

@@ -7,12 +7,7 @@ for a website the previous campaign did not score.
 """
 from __future__ import annotations
 
-from govlens.indicators.base import (
-    Evidence,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-)
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations
 from govlens.text import Messages, localised
 
 ID = "index-improvement"

@@ -8,13 +8,7 @@ part of the 互动回应差 veto). Missing when the site never loaded.
 from __future__ import annotations
 
 from govlens.contract import defects
-from govlens.indicators.base import (
-    Evidence,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    site_finding,
-)
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, site_finding
 from govlens.text import Messages
 
 ID = "interaction-channel"

@@ -8,14 +8,7 @@ letter is sent.
 from __future__ import annotations
 
 from govlens.contract import defects
-from govlens.indicators.base import (
-    Evidence,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    R,
-    site_finding,
-)
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R, site_finding
 from govlens.text import Messages
 from govlens.visit_text import describe_visit
 

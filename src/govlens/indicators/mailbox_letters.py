@@ -6,14 +6,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from govlens.indicators.base import (
-    Evidence,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    R,
-    parse_date,
-)
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R, parse_date
 from govlens.text import Messages
 
 ID = "mailbox-letters"

@@ -6,13 +6,7 @@ and answers none is a ``mailbox_no_replies`` finding. Not applicable when it pub
 from __future__ import annotations
 
 from govlens.contract import defects
-from govlens.indicators.base import (
-    Evidence,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    site_finding,
-)
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, site_finding
 from govlens.text import Messages
 
 ID = "mailbox-reply-rate"

@@ -2,11 +2,7 @@
 from __future__ import annotations
 
 from govlens.indicators._signals import signal
-from govlens.indicators.base import (
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-)
+from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
 
 ID = "media-mentions"
 REQUIRES = ("signals",)

@@ -7,14 +7,7 @@ Read from the ``mobile_site`` probe's ``mobile_page`` (phone user agent).
 from __future__ import annotations
 
 from govlens.contract import defects
-from govlens.indicators.base import (
-    Evidence,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    R,
-    site_finding,
-)
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R, site_finding
 from govlens.text import Messages
 
 ID = "mobile-adaptation"

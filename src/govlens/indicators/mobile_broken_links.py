@@ -6,15 +6,8 @@ from __future__ import annotations
 
 from govlens.contract import defects
 from govlens.contract.observation import COMPLETED
-from govlens.indicators.base import (
-    NOT_CHECKED_STATUSES,
-    Evidence,
-    Finding,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    R,
-)
+from govlens.indicators.base import (NOT_CHECKED_STATUSES, Evidence, Finding, IndicatorContext, IndicatorResult,
+                                     PlatformObservations, R)
 from govlens.text import Messages
 from govlens.visit_text import describe_visit
 

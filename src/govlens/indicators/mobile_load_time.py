@@ -5,20 +5,15 @@ Slower than ``HTTP_SLOW_MS`` is a ``slow_response`` finding.
 from __future__ import annotations
 
 from govlens.contract import defects
-from govlens.indicators.base import (
-    Evidence,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    R,
-    setting,
-    site_finding,
-)
+from govlens.indicators.base import (R, Evidence, IndicatorContext, IndicatorResult, PlatformObservations, Thresholds,
+                                     site_finding)
+from govlens.indicators.response_time import THRESHOLDS as HTTP
 from govlens.text import Messages
 
 ID = "mobile-load-time"
 REQUIRES = ("mobile_page",)
 UNIT = "ms"
+THRESHOLDS = Thresholds(ID, slow_ms=HTTP["slow_ms"])
 
 T = Messages(ID, {
     "time": ("首页{page}毫秒，含资源{total}毫秒", "homepage {page} ms, with resources {total} ms"),
@@ -33,7 +28,7 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     ms = float(page.data["load_ms"])
     detail = T("time", page=f"{page.elapsed_ms or 0:,.0f}", total=f"{ms:,.0f}")
     findings = []
-    if (page.elapsed_ms or 0) > float(setting(ctx, "HTTP_SLOW_MS")):
+    if (page.elapsed_ms or 0) > float(THRESHOLDS(ctx, "slow_ms")):
         findings.append(site_finding(obs, defects.SLOW_RESPONSE, detail, evidence_url=page.url))
     return IndicatorResult(value=ms, detail=detail, evidence=[Evidence(url=page.url, detail=detail)],
                            findings=findings)

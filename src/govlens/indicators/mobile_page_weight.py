@@ -5,20 +5,17 @@ Above ``MOBILE_MAX_PAGE_KB`` is a ``heavy_page`` finding.
 from __future__ import annotations
 
 from govlens.contract import defects
-from govlens.indicators.base import (
-    Evidence,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    R,
-    setting,
-    site_finding,
-)
+from govlens.indicators.base import (R, Evidence, IndicatorContext, IndicatorResult, PlatformObservations, Threshold,
+                                     Thresholds, site_finding)
 from govlens.text import Messages
 
 ID = "mobile-page-weight"
 REQUIRES = ("mobile_page", "mobile_resource")
 UNIT = "kb"
+THRESHOLDS = Thresholds(ID,
+    # homepage with its resources heavier than this: heavy_page (ours)
+    max_kb=Threshold(1024, setting="MOBILE_MAX_PAGE_KB"),
+)
 
 T = Messages(ID, {
     "image": ("图片", "image"), "script": ("脚本", "script"), "css": ("样式表", "stylesheet"),
@@ -42,6 +39,6 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
                 for o in res[:5]]
     detail = T("weight", kb=f"{kb:,.0f}", page=f"{page.data.get('bytes', 0) / 1024:,.0f}", n=len(res))
     findings = []
-    if kb > float(setting(ctx, "MOBILE_MAX_PAGE_KB")):
+    if kb > float(THRESHOLDS(ctx, "max_kb")):
         findings.append(site_finding(obs, defects.HEAVY_PAGE, detail, evidence_url=page.url))
     return IndicatorResult(value=kb, detail=detail, evidence=evidence, findings=findings)

@@ -8,20 +8,17 @@ times and statuses. Missing when no monitor window was run.
 from __future__ import annotations
 
 from govlens.contract import defects
-from govlens.indicators.base import (
-    Evidence,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    setting,
-    site_finding,
-)
+from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, Threshold,
+                                     Thresholds, site_finding)
 from govlens.text import Messages
 from govlens.visit_text import describe_visit
 
 ID = "monitor-availability"
 REQUIRES = ("monitor",)
 UNIT = "ratio"
+THRESHOLDS = Thresholds(ID,
+    fail_ratio=Threshold(setting="MONITOR_FAIL_RATIO"),  # census: failures reaching 5 % of the visits
+)
 
 T = Messages(ID, {
     "none": ("可用性监测未访问该网站", "the availability monitor has not visited this site"),
@@ -47,7 +44,7 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
                 for f in data.get("failed") or []][:20]
     pct = round(ratio * 100, 1)
     detail = T("summary", n=failures, total=visits, pct=pct, window=window)
-    limit = float(setting(ctx, "MONITOR_FAIL_RATIO"))
+    limit = float(THRESHOLDS(ctx, "fail_ratio"))
     findings = []
     if ratio >= limit:
         findings.append(site_finding(obs, defects.SITE_UNREACHABLE,

@@ -2,11 +2,7 @@
 from __future__ import annotations
 
 from govlens.indicators._overseas import overseas
-from govlens.indicators.base import (
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-)
+from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
 
 ID = "overseas-visits"
 REQUIRES = ("overseas_signals",)

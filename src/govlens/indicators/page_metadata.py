@@ -7,17 +7,8 @@ ignore them).
 from __future__ import annotations
 
 from govlens.contract import defects
-from govlens.indicators.base import (
-    Evidence,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    R,
-    clip,
-    joined,
-    page_url,
-    site_finding,
-)
+from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R, clip, joined,
+                                     page_url, site_finding)
 from govlens.text import Messages
 
 ID = "page-metadata"

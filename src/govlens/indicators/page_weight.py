@@ -9,20 +9,17 @@ from __future__ import annotations
 
 from govlens.contract import defects
 from govlens.indicators._render import completed, number, section
-from govlens.indicators.base import (
-    Evidence,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    joined,
-    setting,
-    site_finding,
-)
+from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, Threshold,
+                                     Thresholds, joined, site_finding)
 from govlens.text import Messages
 
 ID = "page-weight"
 REQUIRES = ("render",)
 UNIT = "kib"
+THRESHOLDS = Thresholds(ID,
+    # transfer above: heavy_page (Lighthouse median)
+    limit_kib=Threshold(4000, setting="BROWSER_PAGE_WEIGHT_LIMIT_KIB"),
+)
 
 T = Messages(ID, {
     "no_bytes": ("桌面端渲染未统计到传输字节数", "the desktop render counted no bytes"),
@@ -51,7 +48,7 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
                    for k, v in kinds)
     detail = (T("summary_split", kib=f"{kib:,.0f}", n=net.get("requests"), split=split) if split
               else T("summary", kib=f"{kib:,.0f}", n=net.get("requests")))
-    limit = float(setting(ctx, "BROWSER_PAGE_WEIGHT_LIMIT_KIB"))
+    limit = float(THRESHOLDS(ctx, "limit_kib"))
     findings = []
     if kib > limit:
         findings.append(site_finding(obs, defects.HEAVY_PAGE, T("heavy", detail=detail, limit=f"{limit:,.0f}"),

@@ -8,13 +8,7 @@ from __future__ import annotations
 
 from govlens.contract import defects
 from govlens.indicators._render import completed, number
-from govlens.indicators.base import (
-    Evidence,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    site_finding,
-)
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, site_finding
 from govlens.text import Messages
 
 ID = "phone-overflow"

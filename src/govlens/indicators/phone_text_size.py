@@ -9,19 +9,18 @@ from __future__ import annotations
 
 from govlens.contract import defects
 from govlens.indicators._render import completed
-from govlens.indicators.base import (
-    Evidence,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    setting,
-    site_finding,
-)
+from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, Threshold,
+                                     Thresholds, site_finding)
 from govlens.text import Messages
 
 ID = "phone-text-size"
 REQUIRES = ("render",)
 UNIT = "ratio"
+THRESHOLDS = Thresholds(ID,
+    # legible text size on a phone, CSS px (Lighthouse font-size)
+    min_text_px=Threshold(12, setting="BROWSER_MIN_TEXT_PX"),
+    legible_share=Threshold(0.6, setting="BROWSER_LEGIBLE_SHARE"),  # below this share of text at min_text_px: tiny_text
+)
 
 T = Messages(ID, {
     "none": ("手机端渲染无可见文字", "no visible text on the phone render"),
@@ -35,8 +34,8 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     phone, why = completed(obs, "phone")
     if phone is None:
         return why
-    minimum = float(setting(ctx, "BROWSER_MIN_TEXT_PX"))
-    share_needed = float(setting(ctx, "BROWSER_LEGIBLE_SHARE"))
+    minimum = float(THRESHOLDS(ctx, "min_text_px"))
+    share_needed = float(THRESHOLDS(ctx, "legible_share"))
     total = legible = 0
     for pair in phone.data.get("chars_by_size") or []:
         try:

@@ -11,14 +11,8 @@ from __future__ import annotations
 
 from govlens.contract import defects
 from govlens.indicators._render import completed, section
-from govlens.indicators.base import (
-    Evidence,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    joined,
-    site_finding,
-)
+from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, joined,
+                                     site_finding)
 from govlens.text import Messages
 
 ID = "portal-parts"

@@ -10,15 +10,7 @@ from __future__ import annotations
 
 import re
 
-from govlens.indicators.base import (
-    Evidence,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    R,
-    clip,
-    page_url,
-)
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R, clip, page_url
 from govlens.text import Messages
 
 ID = "portal-structure"

@@ -8,12 +8,7 @@ import numpy as np
 
 from govlens.indicators._newmedia import T as NM
 from govlens.indicators._newmedia import ratio, texts
-from govlens.indicators.base import (
-    BatchResult,
-    Evidence,
-    IndicatorContext,
-    batch_result,
-)
+from govlens.indicators.base import BatchResult, Evidence, IndicatorContext, batch_result
 from govlens.text import Messages
 
 ID = "question-reply-rate"

@@ -9,14 +9,8 @@ from __future__ import annotations
 
 from govlens.contract import defects
 from govlens.indicators._render import completed, number, section
-from govlens.indicators.base import (
-    Evidence,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    clip,
-    site_finding,
-)
+from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, clip,
+                                     site_finding)
 from govlens.text import Messages
 
 ID = "rendered-contrast"

@@ -12,19 +12,16 @@ from statistics import median
 
 from govlens.contract import defects
 from govlens.contract.observation import COMPLETED
-from govlens.indicators.base import (
-    Evidence,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    setting,
-    site_finding,
-)
+from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, Threshold,
+                                     Thresholds, site_finding)
 from govlens.text import Messages
 
 ID = "response-time"
 REQUIRES = ("visit",)
 UNIT = "ms"
+THRESHOLDS = Thresholds(ID,
+    slow_ms=Threshold(2000, setting="HTTP_SLOW_MS"),  # homepage slower than this: slow_response (ours)
+)
 
 T = Messages(ID, {
     "visits": ("次访问", " visits"),
@@ -45,7 +42,7 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     if not timed:
         return IndicatorResult.missing(T("none"))
     value = float(median(o.elapsed_ms for o in timed))
-    limit = float(setting(ctx, "HTTP_SLOW_MS"))
+    limit = float(THRESHOLDS(ctx, "slow_ms"))
     fastest = min(o.elapsed_ms for o in timed)
     detail = T("summary", median=round(value), fastest=round(fastest), n=len(timed), source=T.ref(source),
                limit=round(limit))

@@ -7,12 +7,7 @@ opposed to a 404) is unknown; both unknown is missing.
 from __future__ import annotations
 
 from govlens.contract.observation import COMPLETED
-from govlens.indicators.base import (
-    Evidence,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-)
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations
 from govlens.text import Messages
 from govlens.visit_text import describe_visit
 

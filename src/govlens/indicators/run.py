@@ -24,17 +24,9 @@ import pandas as pd
 from govlens import messages
 from govlens.contract import defects
 from govlens.contract.observation import Observation
-from govlens.indicators import registry
-from govlens.indicators.base import (
-    MISSING,
-    NOT_APPLICABLE,
-    OK,
-    STATUSES,
-    CampaignFacts,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-)
+from govlens.indicators import catalogue
+from govlens.indicators.base import (MISSING, NOT_APPLICABLE, OK, STATUSES, CampaignFacts, IndicatorContext,
+                                     IndicatorResult, PlatformObservations)
 from govlens.indicators.campaign_facts import host_forms, host_key, inlinks_from_hosts
 from govlens.registry.model import Platform
 from govlens.store.campaign_store import CampaignStore, to_json
@@ -83,21 +75,24 @@ class IndicatorRunSummary:
 
 
 def run_indicators(store: CampaignStore, platforms: Sequence[Platform], *, indicator_ids: list[str] | None = None,
-                   check_date: date, settings: Mapping[str, Any]) -> IndicatorRunSummary:
+                   check_date: date, settings: Mapping[str, Any],
+                   thresholds: Mapping[str, Mapping[str, Any]] | None = None) -> IndicatorRunSummary:
     """Evaluate the indicators (all when ``indicator_ids`` is None) for ``platforms`` and store the results.
 
     With ``indicator_ids`` given, only those indicators' rows are replaced; otherwise both
-    tables are rewritten whole.
+    tables are rewritten whole. ``thresholds`` (indicator id → {name: value}, e.g. a framework's published
+    rules) override the defaults the indicators declare; a setting the campaign sets explicitly beats both.
     """
     started = time.monotonic()
-    ids = registry.all_ids() if indicator_ids is None else list(dict.fromkeys(indicator_ids))
-    modules = [registry.get(i) for i in ids]  # unknown id → FrameworkError naming it
+    ids = catalogue.all_ids() if indicator_ids is None else list(dict.fromkeys(indicator_ids))
+    modules = [catalogue.get(i) for i in ids]  # unknown id → FrameworkError naming it
     batch_modules = [m for m in modules if callable(getattr(m, "evaluate_batch", None))]
     modules = [m for m in modules if m not in batch_modules]
     platforms = list(platforms)
     by_id = {p.id: p for p in platforms}
     facts = campaign_facts_from_store(store, platforms) if "inbound-links" in ids else CampaignFacts()
-    ctx = IndicatorContext(check_date=check_date, settings=settings, campaign=facts)
+    limits = catalogue.thresholds(settings, thresholds, ids)
+    ctx = IndicatorContext(check_date=check_date, settings=settings, campaign=facts, thresholds=limits)
 
     summary = IndicatorRunSummary(check_date=check_date, platforms=len(platforms), indicators=ids)
     status_count: Counter[str] = Counter()
@@ -149,6 +144,7 @@ def run_indicators(store: CampaignStore, platforms: Sequence[Platform], *, indic
         "by_status": summary.by_status, "findings_by_kind": summary.findings_by_kind,
         "errors_by_indicator": summary.errors_by_indicator,
         "settings": {k: settings[k] for k in settings if k.startswith(("FRESHNESS_", "HTTP_SLOW", "LINKS_"))},
+        "thresholds": limits,
     })
     return summary
 

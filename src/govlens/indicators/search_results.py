@@ -9,14 +9,8 @@ from __future__ import annotations
 
 from govlens.contract import defects
 from govlens.contract.observation import COMPLETED
-from govlens.indicators.base import (
-    Evidence,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    clip,
-    site_finding,
-)
+from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, clip,
+                                     site_finding)
 from govlens.text import Messages
 from govlens.visit_text import describe_visit
 

@@ -7,14 +7,7 @@ are ``page-metadata``'s.
 """
 from __future__ import annotations
 
-from govlens.indicators.base import (
-    Evidence,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    R,
-    page_url,
-)
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R, page_url
 from govlens.text import Messages
 
 ID = "seo-structure"

@@ -8,11 +8,7 @@ from __future__ import annotations
 
 from govlens.contract import defects
 from govlens.indicators._identity import shown_on_homepage
-from govlens.indicators.base import (
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-)
+from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
 
 ID = "site-code"
 REQUIRES = ("page",)

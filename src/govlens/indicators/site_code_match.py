@@ -10,16 +10,8 @@ from __future__ import annotations
 
 from govlens.contract import defects
 from govlens.indicators._identity import identity
-from govlens.indicators.base import (
-    Evidence,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    clip,
-    completed_pages,
-    page_url,
-    site_finding,
-)
+from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, clip,
+                                     completed_pages, page_url, site_finding)
 from govlens.text import Messages
 
 ID = "site-code-match"

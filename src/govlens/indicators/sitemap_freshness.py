@@ -5,14 +5,8 @@ sitemap; missing when it states no ``lastmod``.
 """
 from __future__ import annotations
 
-from govlens.indicators.base import (
-    Evidence,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    days_since,
-    parse_date,
-)
+from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, days_since,
+                                     parse_date)
 from govlens.text import Messages
 
 ID = "sitemap-freshness"

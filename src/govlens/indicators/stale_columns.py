@@ -10,32 +10,20 @@ items carry no date counts as not updated; an empty column is not stale, it is e
 from __future__ import annotations
 
 from govlens.contract import defects
-from govlens.indicators._freshness import (
-    classify,
-    column_names,
-    column_pages,
-    is_empty,
-    names_linking_to,
-    window_days,
-    year_source,
-)
-from govlens.indicators.base import (
-    Evidence,
-    Finding,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    R,
-    clip,
-    days_since,
-    item_dates,
-    usable_dates,
-)
+from govlens.indicators._freshness import (WINDOW, classify, column_names, column_pages, is_empty,
+                                           names_linking_to, year_source)
+from govlens.indicators.base import (R, Evidence, Finding, IndicatorContext, IndicatorResult, PlatformObservations,
+                                     Threshold, Thresholds, clip, days_since, item_dates, usable_dates)
 from govlens.text import Messages
 
 ID = "stale-columns"
 REQUIRES = ("page",)
 UNIT = "count"
+THRESHOLDS = Thresholds(ID,
+    news_days=Threshold(setting="FRESHNESS_NEWS_DAYS"),  # census: news columns, 2 weeks
+    notice_days=Threshold(setting="FRESHNESS_NOTICE_DAYS"),  # census: notices and policy documents, 6 months
+    other_days=Threshold(setting="FRESHNESS_OTHER_DAYS"),  # ours: columns that are neither
+)
 
 T = Messages(ID, {
     "finding": ("{cls}栏目“{name}”超过{window}天未更新：{seen}", "{cls} column “{name}” not updated within {window} days: {seen}"),
@@ -64,7 +52,7 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
         names = column_names(o, linked)
         judged += 1
         cls, name = classify(names, o.data.get("final_url") or o.url)
-        window = window_days(cls, ctx)
+        window = int(THRESHOLDS(ctx, WINDOW[cls]))
         dates = usable_dates(item_dates(o.data.get("items")), ctx.check_date)
         newest = max(dates) if dates else None
         days = days_since(newest, ctx.check_date)

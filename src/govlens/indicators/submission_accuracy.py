@@ -10,18 +10,16 @@ from __future__ import annotations
 import numpy as np
 
 from govlens.contract import defects
-from govlens.indicators.base import (
-    BatchResult,
-    Finding,
-    IndicatorContext,
-    batch_result,
-    setting,
-)
+from govlens.indicators.base import BatchResult, Finding, IndicatorContext, Threshold, Thresholds, batch_result
 from govlens.text import Messages
 
 ID = "submission-accuracy"
 REQUIRES = ("submission",)
 UNIT = "ratio"
+THRESHOLDS = Thresholds(ID,
+    # a submitted figure above measured × (1 + this) is over-reported (ours)
+    tolerance=Threshold(0.10, setting="NEWMEDIA_OVERREPORT_TOLERANCE"),
+)
 
 T = Messages(ID, {
     "none": ("无报送数据", "no submission"),
@@ -36,7 +34,7 @@ def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
     r = facts.col("sub_ratio")
     detail = facts.frame["sub_detail"].fillna("").to_numpy(dtype=object)
     result = batch_result(facts.ids, r, detail, not_applicable=np.isnan(r), na_detail=T("none"))
-    limit = 1.0 + float(setting(ctx, "NEWMEDIA_OVERREPORT_TOLERANCE"))
+    limit = 1.0 + float(THRESHOLDS(ctx, "tolerance"))
     for i in np.flatnonzero(np.nan_to_num(r) > limit):
         pid = facts.ids[i]
         url = facts.platforms[pid].url

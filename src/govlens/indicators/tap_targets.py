@@ -8,20 +8,17 @@ from __future__ import annotations
 
 from govlens.contract import defects
 from govlens.indicators._render import completed, number
-from govlens.indicators.base import (
-    Evidence,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    clip,
-    setting,
-    site_finding,
-)
+from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, Threshold,
+                                     Thresholds, clip, site_finding)
 from govlens.text import Messages
 
 ID = "tap-targets"
 REQUIRES = ("render",)
 UNIT = "ratio"
+THRESHOLDS = Thresholds(ID,
+    # above this share of crowded undersized targets: small_tap_targets
+    fail_share=Threshold(0.25, setting="BROWSER_TAP_FAIL_SHARE"),
+)
 
 T = Messages(ID, {
     "none": ("手机端渲染未记录可点击目标", "the phone render recorded no tap targets"),
@@ -42,7 +39,7 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     if total == 0:
         return IndicatorResult.not_applicable(T("no_targets"))
     share_bad = crowded / total
-    limit = float(setting(ctx, "BROWSER_TAP_FAIL_SHARE"))
+    limit = float(THRESHOLDS(ctx, "fail_share"))
     detail = T("share", n=round(crowded), total=round(total), pct=round(share_bad * 100))
     examples = ", ".join(f"“{clip(e.get('label'), 20)}” {e.get('width')}×{e.get('height')}"
                          for e in phone.data.get("crowded_examples") or [] if isinstance(e, dict))

@@ -9,17 +9,8 @@ from __future__ import annotations
 
 from govlens.contract import defects
 from govlens.indicators._colour import contrast_ratio, parse_colour
-from govlens.indicators.base import (
-    Evidence,
-    Finding,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    R,
-    clip,
-    completed_pages,
-    page_url,
-)
+from govlens.indicators.base import (Evidence, Finding, IndicatorContext, IndicatorResult, PlatformObservations, R,
+                                     clip, completed_pages, page_url)
 from govlens.text import Messages
 
 ID = "text-contrast"

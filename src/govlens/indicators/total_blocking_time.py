@@ -8,19 +8,16 @@ from __future__ import annotations
 
 from govlens.contract import defects
 from govlens.indicators._render import performance_metric, section
-from govlens.indicators.base import (
-    Evidence,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    setting,
-    site_finding,
-)
+from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, Threshold,
+                                     Thresholds, site_finding)
 from govlens.text import Messages
 
 ID = "total-blocking-time"
 REQUIRES = ("render",)
 UNIT = "ms"
+THRESHOLDS = Thresholds(ID,
+    limit_ms=Threshold(600, setting="BROWSER_TBT_LIMIT_MS"),  # above: slow_script (Lighthouse "poor")
+)
 
 T = Messages(ID, {
     "tbt": ("总阻塞时间{ms}毫秒（{tasks}个长任务）", "total blocking time {ms} ms ({tasks} long task(s))"),
@@ -34,7 +31,7 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     if why is not None:
         return why
     tasks = section(desk, "performance").get("long_tasks")
-    limit = float(setting(ctx, "BROWSER_TBT_LIMIT_MS"))
+    limit = float(THRESHOLDS(ctx, "limit_ms"))
     detail = T("tbt", ms=f"{value:,.0f}", tasks=tasks)
     findings = []
     if value > limit:

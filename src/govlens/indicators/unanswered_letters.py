@@ -10,20 +10,16 @@ from __future__ import annotations
 from datetime import timedelta
 
 from govlens.contract import defects
-from govlens.indicators.base import (
-    Evidence,
-    Finding,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    parse_date,
-    setting,
-)
+from govlens.indicators.base import (Evidence, Finding, IndicatorContext, IndicatorResult, PlatformObservations,
+                                     Threshold, Thresholds, parse_date)
 from govlens.text import Messages
 
 ID = "unanswered-letters"
 REQUIRES = ("letter",)
 UNIT = "count"
+THRESHOLDS = Thresholds(ID,
+    days=Threshold(setting="INTERACTION_UNANSWERED_DAYS"),  # census: unanswered more than 3 months
+)
 
 T = Messages(ID, {
     "none": ("未读取到公开的留言", "no published letters were read"),
@@ -37,7 +33,7 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     letters = obs.of("letter")
     if not letters:
         return IndicatorResult.not_applicable(T("none"))
-    limit = int(setting(ctx, "INTERACTION_UNANSWERED_DAYS"))
+    limit = int(THRESHOLDS(ctx, "days"))
     oldest = ctx.check_date - timedelta(days=365)
     evidence, findings = [], []
     for o in letters:

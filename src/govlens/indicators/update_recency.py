@@ -11,19 +11,16 @@ import numpy as np
 
 from govlens.contract import defects
 from govlens.indicators._newmedia import texts
-from govlens.indicators.base import (
-    MAX_DAYS,
-    BatchResult,
-    Finding,
-    IndicatorContext,
-    batch_result,
-    setting,
-)
+from govlens.indicators.base import (MAX_DAYS, BatchResult, Finding, IndicatorContext, Threshold, Thresholds,
+                                     batch_result)
 from govlens.text import Messages
 
 ID = "update-recency"
 REQUIRES = ("account_stats",)
 UNIT = "days"
+THRESHOLDS = Thresholds(ID,
+    dormant_days=Threshold(setting="NEWMEDIA_DORMANT_DAYS"),  # 2019: no update in the 2 weeks before the check
+)
 
 T = Messages(ID, {
     "last": ("最近一次发文{last}，距检查日{v}天", "last post {last}, {v} days before the check"),
@@ -38,7 +35,7 @@ def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
     last = facts.frame["last_post"].astype(str).to_numpy() if "last_post" in facts.frame else np.full(len(v), "")
     last = np.where(np.isin(last, ("NaT", "None", "nan", "")), "—", last)         # no post: a dash, never a repr
     result = batch_result(facts.ids, v, texts(T, "last", last=last, v=v))
-    limit = int(setting(ctx, "NEWMEDIA_DORMANT_DAYS"))
+    limit = int(THRESHOLDS(ctx, "dormant_days"))
     for i in np.flatnonzero(v > limit):
         pid = facts.ids[i]
         url = facts.platforms[pid].url

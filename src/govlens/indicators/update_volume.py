@@ -6,17 +6,8 @@ title and date when it has none).
 from __future__ import annotations
 
 from govlens.indicators._freshness import column_pages
-from govlens.indicators.base import (
-    FUTURE_TOLERANCE_DAYS,
-    Evidence,
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-    R,
-    completed_pages,
-    page_url,
-    parse_date,
-)
+from govlens.indicators.base import (FUTURE_TOLERANCE_DAYS, Evidence, IndicatorContext, IndicatorResult,
+                                     PlatformObservations, R, completed_pages, page_url, parse_date)
 from govlens.text import Messages
 
 ID = "update-volume"

@@ -8,11 +8,7 @@ from __future__ import annotations
 from govlens.contract import defects
 from govlens.contract.wording import SERIOUS
 from govlens.indicators._wording import wording_hits
-from govlens.indicators.base import (
-    IndicatorContext,
-    IndicatorResult,
-    PlatformObservations,
-)
+from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
 
 ID = "wrong-wording"
 REQUIRES = ("page",)

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from govlens import messages
 from govlens.contract.observation import COMPLETED, Observation
 from govlens.errors import InputError
-from govlens.indicators import registry
+from govlens.indicators import catalogue
 from govlens.indicators.base import IndicatorContext, PlatformObservations
 from govlens.probes.explain import explain_page
 from govlens.probes.html_extract import HOME
@@ -114,7 +114,7 @@ def check_page(target: str, *, base_url: str | None = None, role: str = HOME, ch
     obs = PlatformObservations(platform, [observation])
     ctx = IndicatorContext(check_date=reference, settings=settings)
     indicators, findings = {}, []
-    for module in registry.all_modules():
+    for module in catalogue.all_modules():
         if not set(module.REQUIRES) <= PAGE_ONLY:
             continue
         result = module.evaluate(obs, ctx)

@@ -28,7 +28,7 @@ def preflight(campaign: Campaign, stage: str) -> None:
     needs = STAGE_INPUTS.get(stage, ())
     check_files(campaign, needs, stage)
     if "framework" in needs:
-        from govlens.indicators.registry import all_ids
+        from govlens.indicators.catalogue import all_ids
         from govlens.scoring import NORMALISATION_METHODS
         for framework in campaign_frameworks(campaign):
             validate_references(framework, set(all_ids()), set(NORMALISATION_METHODS))
@@ -37,7 +37,7 @@ def preflight(campaign: Campaign, stage: str) -> None:
             load_inspection_scheme,
             validate_scheme_references,
         )
-        from govlens.indicators.registry import all_ids
+        from govlens.indicators.catalogue import all_ids
         validate_scheme_references(load_inspection_scheme(campaign.inspection), set(all_ids()))
     if "awards" in needs:
         from govlens.awards import load_awards

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 def score(campaign: Campaign, store: CampaignStore, only: set[str] | None = None) -> StageReport:
     """Indicators, then scoring, for every framework of the campaign (or the ``only`` ones)."""
-    from govlens.indicators.registry import all_ids
+    from govlens.indicators.catalogue import all_ids
     from govlens.indicators.run import run_indicators
     from govlens.scoring import NORMALISATION_METHODS, score_campaign
 
@@ -204,7 +204,7 @@ def inspect(campaign: Campaign, store: CampaignStore) -> StageReport:
         load_inspection_scheme,
         validate_scheme_references,
     )
-    from govlens.indicators.registry import all_ids
+    from govlens.indicators.catalogue import all_ids
     from govlens.indicators.run import run_indicators
     from govlens.scoring.inspection import inspect_campaign
 

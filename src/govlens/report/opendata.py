@@ -82,7 +82,7 @@ def arrow_schema(table: str) -> pa.Schema:
 def _titles(L: Locale, frameworks: Sequence[Framework]) -> dict[tuple[str, str], str]:
     """(domain, code) → title for the store's lookup joins: defect kinds, indicators, units, nodes."""
     from govlens.contract.defects import ALL_KINDS
-    from govlens.indicators.registry import all_modules
+    from govlens.indicators.catalogue import all_modules
 
     out: dict[tuple[str, str], str] = {("defect", k): L.defect(k) for k in ALL_KINDS}
     for module in all_modules():

@@ -41,9 +41,9 @@ _REPRS = re.compile(r"\b(None|nan|NaN)\b")
 @lru_cache(maxsize=1)
 def load_catalogue() -> int:
     """Import every module that declares messages; returns the number of messages known."""
-    from govlens.indicators import registry
+    from govlens.indicators import catalogue
 
-    registry.all_ids()
+    catalogue.all_ids()
     for package in MESSAGE_PACKAGES:
         try:
             pkg = importlib.import_module(package)

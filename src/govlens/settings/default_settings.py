@@ -1,8 +1,10 @@
 """Every default of govlens, one upper-case constant per knob, grouped by prefix, alphabetical.
 
 A campaign file's ``[settings]`` table and the command line override these (see
-:class:`govlens.settings.Settings`). Point values of national-inspection deductions are
-not published; where a number here is ours rather than a published rule, it says so.
+:class:`govlens.settings.Settings`). An indicator's own thresholds are declared beside its code
+(``THRESHOLDS`` in its module); those with a setting name (``BROWSER_CLS_LIMIT`` …) are settings too.
+Point values of national-inspection deductions are not published; where a number here is ours rather than a
+published rule, it says so.
 """
 
 # --- availability visits within one scan (the census monitors a week; a scan samples it)
@@ -12,23 +14,17 @@ AVAILABILITY_VISITS = 3             # homepage visits per scan
 
 # --- browser probe (Playwright driving Debian's chromium; renders each website's homepage on a desktop and a phone)
 BROWSER_AXE = True                  # run axe-core (WCAG 2.1 A/AA rules) on the desktop render
-BROWSER_CLS_LIMIT = 0.1             # cumulative layout shift above this is a layout_shift finding (Core Web Vitals "good" ends)
 BROWSER_ENABLED = True              # render websites in a browser (off, or no browser: HTTP-only indicators)
 BROWSER_EXECUTABLE = "/usr/bin/chromium"
 BROWSER_JS_HEAP_MB = 512            # V8 heap bound per renderer
-BROWSER_LEGIBLE_SHARE = 0.6         # below this share of phone text at >= BROWSER_MIN_TEXT_PX: tiny_text (Lighthouse font-size)
-BROWSER_MIN_TEXT_PX = 12            # legible text size on a phone, CSS px (Lighthouse font-size audit)
 BROWSER_NAV_TIMEOUT = 20.0          # seconds for one navigation to reach "load"
 BROWSER_PAGES = 2                   # pages rendering at once (one Chromium, one page per render)
-BROWSER_PAGE_WEIGHT_LIMIT_KIB = 4000  # homepage transfer above this is a heavy_page finding (Lighthouse median)
 BROWSER_RECYCLE_AFTER = 40          # renders before the browser is restarted (bounds its memory)
 BROWSER_RETRIES = 2                 # reloads of a homepage that answers 5xx (as a visitor would)
 BROWSER_SAMPLE = 0                  # websites rendered: 0 = all, N = a deterministic sample of N
 BROWSER_SCREENSHOT_DIR = ""         # keep full-size first-screen screenshots here (empty: thumbnails only, in the store)
 BROWSER_SETTLE_MAX_MS = 5000        # ... and at most this long, however busy the page stays
 BROWSER_SETTLE_MS = 1000            # wait after "load" before measuring, then until 600 ms without shifts or long tasks
-BROWSER_TAP_FAIL_SHARE = 0.25       # above this share of crowded undersized tap targets: small_tap_targets
-BROWSER_TBT_LIMIT_MS = 600          # total blocking time above this is a slow_script finding (Lighthouse "poor")
 BROWSER_TIMEOUT = 60.0              # hard bound, seconds, on one website's renders (desktop, phone, axe)
 
 # --- campaign
@@ -72,7 +68,6 @@ HTTP_MAX_DECOMPRESSED_BYTES = 10_000_000   # gzip/deflate/br bodies inflating pa
 HTTP_MAX_REDIRECTS = 10
 HTTP_RETRY_AFTER_MAX = 10.0         # 429/503 with Retry-After up to this many seconds are waited for and retried
 HTTP_RETRY_TIMES = 1                # such retries per request
-HTTP_SLOW_MS = 2000                 # homepage slower than this is a slow_response finding (ours)
 HTTP_TIMEOUT = 15.0                 # seconds per request (census: a visit fails after 15 s)
 HTTP_USER_AGENT = "govlens/0.1 (+https://github.com/govlens/govlens; government website evaluation)"
 
@@ -130,12 +125,10 @@ WORDING_FILE = ""                   # YAML word lists (serious_errors, harmful);
 SCORING_REPLICATIONS = -1           # Monte Carlo replications of the ranks: -1 = the framework's, 0 = none
 
 # --- mobile portals (series 3): visited with a phone's user agent
-MOBILE_MAX_PAGE_KB = 1024           # homepage with its images, CSS and scripts heavier than this: heavy_page (ours)
 MOBILE_MAX_RESOURCES = 30           # resources of the homepage weighed per portal
 MOBILE_SCREEN_PX = 480              # a fixed width wider than this does not fit a phone (ours)
 MOBILE_USER_AGENT = ("Mozilla/5.0 (Linux; Android 4.4.2; MI 3W Build/KOT49H) AppleWebKit/537.36 (KHTML, like Gecko) "
                      "Version/4.0 Chrome/30.0.0.0 Mobile Safari/537.36 govlens/0.1")
-MOBILE_STALE_APP_DAYS = 365         # an app not updated for longer is stale (ours)
 
 # --- new media (Weibo, WeChat; series 9)
 NEWMEDIA_BOUGHT_MIN_FOLLOWERS = 500     # a follower jump smaller than this is never suspicious (ours)
@@ -143,7 +136,6 @@ NEWMEDIA_BOUGHT_MIN_JUMP = 0.10         # one day's growth ≥ this share of the
 NEWMEDIA_BOUGHT_MAX_READS_RATIO = 2.5   # … while reads and interactions per post stay under this multiple of
                                         # the account's median day (ours)
 NEWMEDIA_DORMANT_DAYS = 14              # 2019 veto: no update in the 2 weeks before the check
-NEWMEDIA_OVERREPORT_TOLERANCE = 0.10    # a submitted figure above measured × (1 + this) is over-reported (ours)
 NEWMEDIA_SAMPLE_POSTS = 200             # posts classified per account (stratified by week); 0 = every post
 NEWMEDIA_SAMPLE_SEED = 2013             # seed of the post and comment samples (reproducible)
 NEWMEDIA_SENTIMENT_SAMPLE = 80          # user comments scored for sentiment per account (simple random sample)
@@ -160,22 +152,11 @@ FOREIGN_LANGUAGES = "en, fr, de, es, ru, ja, ko, ar, pt, it"   # languages an ed
 FOREIGN_LEXICON_FILE = ""           # YAML language labels, usual paths, service and interaction words; empty = shipped
 FOREIGN_MAX_EDITIONS = 6            # candidate editions fetched per site
 FOREIGN_MAX_PAGES = 16              # pages of the main edition read (homepage, sections, articles)
-FOREIGN_RECENT_DAYS = 90            # edition-volume counts the dated items of this many days before the check (ours)
-FOREIGN_STALE_GAP_DAYS = 60         # edition newest item this many days behind the Chinese site's: stale (ours)
-FOREIGN_UNTRANSLATED_MIN_CHARS = 6  # Chinese characters on an edition page from which it is untranslated text (ours)
 
-# --- Chinese government domain names (.政务, series 8)
-CNDOMAIN_MIN_SITE_LINKS = 5         # links to its own host from which the page reached is a website, not parking (ours)
 # --- featured columns (特色栏目, series 2): the `featured_column` probe and the column-2013 indicators
 COLUMN_MAX_LIST_PAGES = 6           # list pages read per column (the pager is followed)
 COLUMN_SAMPLE_ITEMS = 8             # items fetched per column, spread over its list, to measure their text
-COLUMN_STALE_DAYS = 90              # newest item older than this: column_not_updated (ours)
-COLUMN_SUBSTANTIVE_CHARS = 100      # an item with fewer characters of paragraph text is not substantive (ours)
-COLUMN_THIN_SHARE = 0.5             # below this share of substantive items: column_thin_content (ours)
 
-# --- citizen hotlines (市民热线, series 3): test-call logs (`hotline_calls` file)
-HOTLINE_MAX_WAIT_S = 60             # median wait of answered test calls above this: hotline_slow (ours)
-HOTLINE_MIN_ANSWER_RATE = 0.8       # share of test calls answered below this: hotline_unanswered (ours)
 
 # --- expert review (`govlens review export` / `import`)
 REVIEW_EXCLUDE_OWN = "region"       # an expert never reviews platforms of their own "region", "province", or "none"

@@ -9,7 +9,9 @@ before a national scan starts, not after.
 """
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterator, Mapping
+from functools import lru_cache
 from typing import Any
 
 from govlens.errors import SettingsError
@@ -19,9 +21,25 @@ from govlens.settings.validate import check
 
 PRIORITIES = {"default": 0, "campaign": 20, "cmdline": 40}
 
+#: Settings declared beside the code that reads them, not in default_settings: dotted paths of functions
+#: returning {name: default} (an indicator's thresholds under their setting names). Loaded by name, the Scrapy
+#: way, so this layer imports no later stage.
+DECLARED_ELSEWHERE = ("govlens.indicators.catalogue:threshold_settings",)
+
+
+@lru_cache(maxsize=1)
+def _declared_elsewhere() -> tuple[tuple[str, Any], ...]:
+    found: dict[str, Any] = {}
+    for path in DECLARED_ELSEWHERE:
+        module, _, name = path.partition(":")
+        found.update(getattr(importlib.import_module(module), name)())
+    return tuple(sorted(found.items()))
+
 
 def _defaults() -> dict[str, Any]:
-    return {k: getattr(default_settings, k) for k in dir(default_settings) if k.isupper()}
+    values = {k: getattr(default_settings, k) for k in dir(default_settings) if k.isupper()}
+    values.update(_declared_elsewhere())
+    return values
 
 
 class Settings(Mapping[str, Any]):
@@ -76,6 +94,10 @@ class Settings(Mapping[str, Any]):
 
     def __len__(self) -> int:
         return len(self._values)
+
+    def is_set(self, name: str) -> bool:
+        """Was ``name`` set above its default (by a campaign file or the command line)?"""
+        return self._priority.get(name, 0) > PRIORITIES["default"]
 
     def getint(self, name: str) -> int:
         return int(self[name])

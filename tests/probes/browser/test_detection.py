@@ -12,7 +12,7 @@ import json
 import pytest
 
 from govlens.contract import defects as D
-from govlens.indicators.registry import all_ids
+from govlens.indicators.catalogue import all_ids
 from govlens.indicators.run import run_indicators
 from govlens.probes.scan import run_scan
 from govlens.sandbox.check import compare, format_scores

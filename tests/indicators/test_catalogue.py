@@ -3,7 +3,7 @@ import types
 import pytest
 
 from govlens.errors import FrameworkError
-from govlens.indicators import registry
+from govlens.indicators import catalogue
 
 EXPECTED = {
     "availability", "response-time", "https-redirect", "broken-external-links", "broken-internal-links",
@@ -34,8 +34,8 @@ EXPECTED |= {
 
 
 def test_discovers_every_indicator():
-    assert EXPECTED <= set(registry.all_ids())
-    assert registry.all_ids() == sorted(registry.all_ids())
+    assert EXPECTED <= set(catalogue.all_ids())
+    assert catalogue.all_ids() == sorted(catalogue.all_ids())
 
 
 def test_every_indicator_has_a_title_in_every_locale():
@@ -43,21 +43,21 @@ def test_every_indicator_has_a_title_in_every_locale():
 
     for name in ("zh-CN", "en"):
         titles = load_locale(name).doc["indicators"]
-        missing = [i for i in registry.all_ids() if i not in titles]
+        missing = [i for i in catalogue.all_ids() if i not in titles]
         assert not missing, f"{name}: no title for {missing}"
 
 
 def test_get_returns_the_module():
-    m = registry.get("stale-columns")
+    m = catalogue.get("stale-columns")
     assert m.ID == "stale-columns" and m.UNIT == "count" and "page" in m.REQUIRES
 
 
 def test_unknown_id_names_it():
     with pytest.raises(FrameworkError) as info:
-        registry.get("no-such-thing")
+        catalogue.get("no-such-thing")
     assert "未知的指标 “no-such-thing”" in str(info.value), info.value
     with pytest.raises(FrameworkError) as info:
-        registry.get("stale-column")
+        catalogue.get("stale-column")
     assert str(info.value) == "未知的指标 “stale-column”，是否想写 “stale-columns”？", info.value
 
 
@@ -69,7 +69,7 @@ def _module(**attrs):
 
 
 def test_validation_accepts_a_good_module():
-    assert registry._validate("fake_one", _module()) == "fake-one"
+    assert catalogue._validate("fake_one", _module()) == "fake-one"
 
 
 @pytest.mark.parametrize("attrs, words", [
@@ -82,7 +82,7 @@ def test_validation_accepts_a_good_module():
 ])
 def test_validation_refuses_bad_metadata(attrs, words):
     with pytest.raises(FrameworkError) as info:
-        registry._validate("fake_one", _module(**attrs))
+        catalogue._validate("fake_one", _module(**attrs))
     assert words in str(info.value), info.value
 
 
@@ -90,6 +90,6 @@ def test_validation_in_english():
     from govlens import messages
     with messages.using("en"):
         with pytest.raises(FrameworkError) as info:
-            registry._validate("fake_one", _module(ID="other"))
+            catalogue._validate("fake_one", _module(ID="other"))
     assert str(info.value) == "indicator module `govlens.indicators.fake_one` declares ID `other`; its file name " \
         "says `fake-one`"
