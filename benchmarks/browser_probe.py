@@ -30,9 +30,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _browser_sample import pick, serve  # noqa: E402
 
-from govlens.probes.browser.pool import BASE_FLAGS, sandbox_flags  # noqa: E402
-from govlens.probes.browser.renders import DESKTOP, PHONE  # noqa: E402
-from govlens.probes.http_site import homepage_url  # noqa: E402
+from govlens.probes.gatherers.browser.pool import BASE_FLAGS, sandbox_flags  # noqa: E402
+from govlens.probes.gatherers.browser.renders import DESKTOP, PHONE  # noqa: E402
+from govlens.probes.gatherers.http_site import homepage_url  # noqa: E402
 from govlens.probes.scan import run_scan  # noqa: E402
 from govlens.store import CampaignStore  # noqa: E402
 

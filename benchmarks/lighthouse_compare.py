@@ -37,8 +37,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _browser_sample import pick, serve  # noqa: E402
 
 from govlens.frameworks import load_framework  # noqa: E402
-from govlens.probes.browser.pool import BASE_FLAGS, sandbox_flags  # noqa: E402
-from govlens.probes.http_site import homepage_url  # noqa: E402
+from govlens.probes.gatherers.browser.pool import BASE_FLAGS, sandbox_flags  # noqa: E402
+from govlens.probes.gatherers.http_site import homepage_url  # noqa: E402
 from govlens.probes.scan import run_scan  # noqa: E402
 from govlens.scoring.normalise import normalise  # noqa: E402
 from govlens.indicators import cumulative_layout_shift, page_weight, total_blocking_time  # noqa: E402

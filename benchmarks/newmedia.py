@@ -58,7 +58,7 @@ def peak_mb() -> float:
 def run_govlens(registry: Path, stats: Path, work: Path) -> dict:
     from govlens.frameworks import load_framework
     from govlens.indicators.run import run_indicators
-    from govlens.probes import newmedia_stats
+    from govlens.probes.importers import newmedia_stats
     from govlens.registry import load_registry
     from govlens.scoring import score_campaign
     from govlens.settings import Settings

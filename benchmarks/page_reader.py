@@ -17,8 +17,8 @@ import time
 from datetime import date
 from pathlib import Path
 
-from govlens.probes import extract_entries, html_extract
-from govlens.probes.charset import decode_html
+from govlens.probes.extract import entries as extract_entries, html as html_extract
+from govlens.probes.extract.charset import decode_html
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "realweb" / "pages"
 REF = date(2018, 6, 1)

@@ -30,8 +30,8 @@ import json
 import time
 from pathlib import Path
 
-from govlens.probes.charset import decode_html
-from govlens.probes.html_extract import ARTICLE, extract_page
+from govlens.probes.extract.charset import decode_html
+from govlens.probes.extract.html import ARTICLE, extract_page
 
 NAV = '<div class="nav"><a href="/">首页</a><a href="/zwgk/">政务公开</a><a href="/hdjl/">互动交流</a></div>'
 FOOT = '<div class="footer">版权所有：{site}　Copyright © 2008-2014　ICP备05012345号　政府网站标识码3301000001</div>'

@@ -13,8 +13,8 @@ import argparse
 import time
 from pathlib import Path
 
-from govlens.probes import html_extract
-from govlens.probes.charset import decode_html
+from govlens.probes.extract import html as html_extract
+from govlens.probes.extract.charset import decode_html
 
 DEFAULT_CORPUS = Path("/work/shared/realweb/pages")
 FOOT = ("<div class=footer>主办单位：示例市人民政府办公室 网站标识码：3300000001 浙ICP备00000001号-1 "

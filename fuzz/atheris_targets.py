@@ -25,12 +25,12 @@ with atheris.instrument_imports(include=["govlens"]):
     from govlens.pipeline.campaign import load_campaign
     from govlens.errors import AwardsError, CampaignFileError, FrameworkError, InputError, RegistryError
     from govlens.frameworks.load import parse_framework
-    from govlens.probes.charset import decode_html
-    from govlens.probes.dates import date_from_url, find_date, parse_iso_datetime
-    from govlens.probes.external_signals import import_signals
-    from govlens.probes.html_extract import extract_page
-    from govlens.probes.robots import parse_robots
-    from govlens.probes.sitemap import parse_sitemap
+    from govlens.probes.extract.charset import decode_html
+    from govlens.probes.extract.dates import date_from_url, find_date, parse_iso_datetime
+    from govlens.probes.importers.external_signals import import_signals
+    from govlens.probes.extract.html import extract_page
+    from govlens.probes.net.robots import parse_robots
+    from govlens.probes.net.sitemap import parse_sitemap
     from govlens.registry import load_registry
     from govlens.registry.model import Platform
 

@@ -40,7 +40,7 @@ def campaign(tmp_path: Path) -> Path:
     (tmp_path / "awards.yaml").write_text(shipped("govlens.awards", "notice-2013.yaml"), encoding="utf-8")
     (tmp_path / "inspection.yaml").write_text(shipped("govlens.frameworks", "national-check-2019.yaml"),
                                               encoding="utf-8")
-    from govlens.probes.newmedia_stats import SPEC
+    from govlens.probes.importers.newmedia_stats import SPEC
     (tmp_path / "stats.csv").write_text(",".join(SPEC.names) + "\n", encoding="utf-8")   # no account: no rows
     (tmp_path / "campaign.toml").write_text(
         '[campaign]\nname = "坏输入"\ncheck_date = "2013-12-15"\nregistry = "registry.csv"\n'

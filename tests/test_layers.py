@@ -30,7 +30,7 @@ def test_the_contracts_catch_a_stage_importing_a_later_one(tmp_path: Path) -> No
 
     copy = tmp_path / "src"
     shutil.copytree(ROOT / "src" / "govlens", copy / "govlens", ignore=shutil.ignore_patterns("__pycache__"))
-    target = copy / "govlens" / "probes" / "robots.py"
+    target = copy / "govlens" / "probes" / "net" / "robots.py"
     target.write_text(target.read_text(encoding="utf-8") + "\nfrom govlens.scoring import methods  # noqa\n",
                       encoding="utf-8")
     proc = subprocess.run([sys.executable, "-c", "import sys; sys.path.insert(0, '.'); "
@@ -38,4 +38,4 @@ def test_the_contracts_catch_a_stage_importing_a_later_one(tmp_path: Path) -> No
                            "--no-cache", str(ROOT / "pyproject.toml")],
                           cwd=copy, capture_output=True, text=True, timeout=300)
     assert proc.returncode != 0
-    assert "govlens.probes.robots -> govlens.scoring.methods" in proc.stdout
+    assert "govlens.probes.net.robots -> govlens.scoring.methods" in proc.stdout

@@ -16,7 +16,7 @@ import govlens
 from govlens import messages
 
 SRC = Path(govlens.__file__).parent
-PREFIXED = {"_t": "import."}         # module-local shorthands: name → key prefix (probes/tabular, count_csv)
+PREFIXED = {"_t": "import."}         # module-local shorthands: name → key prefix (probes/importers/tabular, count_csv)
 
 
 def keys(node: dict, prefix: str = "") -> set[str]:

@@ -20,8 +20,8 @@ from govlens.contract.defects import (
 )
 from govlens.indicators.catalogue import all_ids
 from govlens.indicators.run import run_indicators
-from govlens.probes.overseas_signals import NAME as OVERSEAS
-from govlens.probes.overseas_signals import import_overseas_signals
+from govlens.probes.importers.overseas_signals import NAME as OVERSEAS
+from govlens.probes.importers.overseas_signals import import_overseas_signals
 from govlens.probes.scan import run_scan
 from govlens.sandbox.check import compare, format_scores
 from govlens.sandbox.civilization import generate_civilization_sites

@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 from yarl import URL
 
 from govlens.hosts import literal_addresses
-from govlens.probes.fetch import Fetcher
-from govlens.probes.resolver import AddressPolicy, is_blocked_address
+from govlens.probes.net.fetch import Fetcher
+from govlens.probes.net.resolver import AddressPolicy, is_blocked_address
 
 FUZZ = settings(max_examples=int(os.environ.get("GOVLENS_FUZZ_EXAMPLES", "300")), deadline=None,
                 suppress_health_check=[HealthCheck.too_slow])

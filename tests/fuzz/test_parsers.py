@@ -20,13 +20,13 @@ from govlens.awards.config import parse_awards
 from govlens.errors import AwardsError, CampaignFileError, FrameworkError, InputError, RegistryError
 from govlens.frameworks.load import load_framework, parse_framework
 from govlens.pipeline.campaign import load_campaign
-from govlens.probes.charset import decode_html
-from govlens.probes.dates import date_from_url, find_date, parse_date, parse_iso_datetime
-from govlens.probes.external_signals import import_signals
-from govlens.probes.html_depth import MAX_DEPTH, bound_depth, max_depth
-from govlens.probes.html_extract import empty_page, extract_page
-from govlens.probes.robots import parse_robots
-from govlens.probes.sitemap import parse_sitemap
+from govlens.probes.extract.charset import decode_html
+from govlens.probes.extract.dates import date_from_url, find_date, parse_date, parse_iso_datetime
+from govlens.probes.importers.external_signals import import_signals
+from govlens.probes.extract.html_depth import MAX_DEPTH, bound_depth, max_depth
+from govlens.probes.extract.html import empty_page, extract_page
+from govlens.probes.net.robots import parse_robots
+from govlens.probes.net.sitemap import parse_sitemap
 from govlens.registry import load_registry
 from govlens.registry.model import Platform
 from govlens.report.safety import file_names, md_escape, neutralise_cell, safe_href, strip_bidi
@@ -275,7 +275,7 @@ STATS_CELLS = st.sampled_from(["w0", "w1", "p0", "", "2013-12-01", "2013-02-30",
 
 
 def _stats_csv(rows: list[list[str]]) -> bytes:
-    from govlens.probes.newmedia_stats import SPEC
+    from govlens.probes.importers.newmedia_stats import SPEC
     return (",".join(SPEC.names) + "\n" + "\n".join(",".join(r) for r in rows)).encode("utf-8")
 
 
@@ -293,7 +293,7 @@ def test_data_importers_raise_only_input_errors_and_keep_the_store(data: bytes, 
     from govlens.errors import ImportFileError
     from govlens.store import CampaignStore
 
-    module = importlib.import_module(f"govlens.probes.{importer}")
+    module = importlib.import_module(f"govlens.probes.importers.{importer}")
     work = tmp_path_factory.mktemp("imp")
     path = work / f"data{suffix}"
     path.write_bytes(data)
@@ -317,7 +317,7 @@ def test_data_importers_raise_only_input_errors_and_keep_the_store(data: bytes, 
     ["e0", "e9", "", "-1", "12", "x", "1e3", "\x00", '"', "\n", "=1+1"]), max_size=6), max_size=6).map(
         lambda rows: "\n".join(",".join(r) for r in rows).encode())))
 def test_overseas_signals_raise_only_input_errors(data: bytes, tmp_path_factory) -> None:
-    from govlens.probes.overseas_signals import import_overseas_signals
+    from govlens.probes.importers.overseas_signals import import_overseas_signals
 
     editions = [Platform(id="e0", name="x", kind="foreign_site", org_type="", level="", province="", region="",
                          url="https://en.x.gov.cn/", group="")]

@@ -142,7 +142,7 @@ def test_guideline_meta_missing_without_blocks(f):
 
 # ---------------------------------------------------------------- from a real extraction
 def test_from_an_extracted_page(f):
-    from govlens.probes.html_extract import extract_page
+    from govlens.probes.extract.html import extract_page
     html = ("<html><head><title>示例市人民政府门户网站</title><meta name='SiteIDCode' content='3300000009'></head><body>"
             "<div class=foot>示例市人民政府 版权所有 网站标识码：3300000001 浙ICP备00000001号</div></body></html>")
     payload = extract_page(html, f.home_url, platform_host="www.example.gov.cn", role="home")

@@ -14,7 +14,7 @@ import pytest
 from govlens.contract import defects as D
 from govlens.contract.defects import match_key
 from govlens.indicators.run import run_indicators
-from govlens.probes import newmedia_stats, newmedia_submissions
+from govlens.probes.importers import newmedia_stats, newmedia_submissions
 from govlens.sandbox.check import compare, format_scores
 from govlens.sandbox.newmedia import build_newmedia, generate_accounts
 from govlens.sandbox.newmedia_files import write_stats_csv

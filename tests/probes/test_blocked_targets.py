@@ -18,8 +18,8 @@ from dnslib import AAAA, QTYPE, RR, A
 from dnslib.server import BaseResolver, DNSServer
 
 from govlens.errors import SettingsError
-from govlens.probes.fetch import Fetcher
-from govlens.probes.resolver import AddressPolicy, is_blocked_address
+from govlens.probes.net.fetch import Fetcher
+from govlens.probes.net.resolver import AddressPolicy, is_blocked_address
 
 PUBLIC = "93.184.216.34"        # a global address; unreachable here (no internet), which is fine
 

@@ -1,4 +1,4 @@
-from govlens.probes.charset import decode_html
+from govlens.probes.extract.charset import decode_html
 
 TEXT = "关于进一步加强政府网站管理工作的通知"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from govlens.errors import ConfigError
-from govlens.probes.civilization import load_topics, page_text
+from govlens.probes.gatherers.civilization import load_topics, page_text
 
 
 def test_shipped_lexicon_has_the_seed_core_topics():

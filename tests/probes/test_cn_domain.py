@@ -1,7 +1,7 @@
 """The .政务 probe's reading of a page: own links, header and footer, and where the Chinese name is written."""
 from __future__ import annotations
 
-from govlens.probes.cn_domain import normalise, site_facts, written
+from govlens.probes.gatherers.cn_domain import normalise, site_facts, written
 
 NAME = "浙江省人民政府.政务"
 NAV = "".join(f'<li><a href="/c{i}/">栏目{i}</a></li>' for i in range(8))

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from govlens.probes.dates import date_from_url, find_date, infer_year, parse_date
+from govlens.probes.extract.dates import date_from_url, find_date, infer_year, parse_date
 
 REF = date(2013, 12, 25)
 
@@ -56,6 +56,6 @@ def test_dates_in_urls():
 
 def test_a_bare_number_is_not_a_date_of_the_year_1111() -> None:
     """fromisoformat reads 11111111 as 1111-11-11 (found by the atheris fuzzer): outside the years a page is dated in."""
-    from govlens.probes.dates import parse_iso_datetime
+    from govlens.probes.extract.dates import parse_iso_datetime
     assert parse_iso_datetime("11111111") is None
     assert parse_iso_datetime("20131210") == date(2013, 12, 10)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from dnslib.server import DNSServer
 
-from govlens.probes.fetch_threaded import ThreadedFetcher
+from govlens.probes.net.fetch_threaded import ThreadedFetcher
 from govlens.probes.scan import run_scan
 from govlens.registry.model import Platform
 from govlens.settings import Settings

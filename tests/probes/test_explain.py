@@ -6,8 +6,8 @@ import subprocess
 import sys
 from datetime import date
 
-from govlens.probes.dates import find_all_dates
-from govlens.probes.explain import page_dates
+from govlens.probes.extract.dates import find_all_dates
+from govlens.probes.extract.explain import page_dates
 
 GBK_ARTICLE = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=gbk">
 <meta name="PubDate" content="2013-12-02 09:00"><title>关于做好冬季安全生产工作的通知_示例县人民政府</title></head>

@@ -1,7 +1,7 @@
 import pytest
 
 from govlens.errors import ImportRowError, InputError
-from govlens.probes.external_signals import import_signals
+from govlens.probes.importers.external_signals import import_signals
 from govlens.registry.model import Platform
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from govlens.probes.html_extract import extract_page
+from govlens.probes.extract.html import extract_page
 
 BASE = "https://www.ceshi.gov.cn/art/2024/1/2/art_1.html"
 
@@ -211,7 +211,7 @@ def _same(field: str, truth: str, got: str | None) -> bool:
 
 @pytest.mark.skipif(not (REALWEB / "labels.csv").is_file(), reason=f"real-web corpus not found at {REALWEB}")
 def test_identity_fields_on_the_real_pages():
-    from govlens.probes.charset import decode_html
+    from govlens.probes.extract.charset import decode_html
     rows = _rows()
     right = {f: 0 for f in FIELDS}
     misses = []
@@ -233,7 +233,7 @@ def test_identity_fields_on_the_real_pages():
 def test_badge_read_from_the_tree_when_no_source_is_given():
     from selectolax.lexbor import LexborHTMLParser
 
-    from govlens.probes.extract_identity import site_identity
+    from govlens.probes.extract.identity import site_identity
     html = ("<html><body><!-- <a href='https://bszs.conac.cn/old'>x</a> --><div class=footer>京ICP备05000009号"
             "<a href='https://bszs.conac.cn/sitename?id=Z'><img src='https://dcs.conac.cn/image/red.png'></a></div>"
             "</body></html>")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from govlens.probes.html_extract import extract_page
+from govlens.probes.extract.html import extract_page
 
 BASE = "https://www.test.gov.cn/"
 REF = date(2018, 6, 1)

@@ -6,8 +6,8 @@ import ssl
 import trustme
 from aiohttp import web
 
-from govlens.probes.fetch import Fetcher
-from govlens.probes.resolver import SandboxResolver, UnknownSandboxHostError
+from govlens.probes.net.fetch import Fetcher
+from govlens.probes.net.resolver import SandboxResolver, UnknownSandboxHostError
 
 
 def app() -> web.Application:

@@ -6,8 +6,8 @@ from datetime import date
 import pytest
 
 from govlens.errors import ConfigError
-from govlens.probes.edition_page import date_in, detect, english_dates, load_lexicon, page_facts
-from govlens.probes.foreign_edition import candidates
+from govlens.probes.extract.foreign_site_page import date_in, detect, english_dates, load_lexicon, page_facts
+from govlens.probes.gatherers.foreign_site import candidates
 
 LEX = load_lexicon()
 LANGS = ("en", "fr", "de", "es", "ru", "ja", "ko", "zh")

@@ -22,9 +22,9 @@ import pytest
 from aiohttp import web
 
 from govlens.hosts import connection_host, literal_addresses
-from govlens.probes.fetch import Fetcher
-from govlens.probes.link_check import LinkChecker
-from govlens.probes.resolver import AddressPolicy
+from govlens.probes.net.fetch import Fetcher
+from govlens.probes.net.link_check import LinkChecker
+from govlens.probes.net.resolver import AddressPolicy
 from govlens.settings import Settings
 
 GATE = "127.0.0.2"
@@ -200,7 +200,7 @@ def test_the_connector_refuses_a_blocked_literal_on_its_own(canary: Canary) -> N
     errors, refused = asyncio.run(main())
     assert canary.accepted == 0
     assert refused >= len(errors)
-    from govlens.probes.fetch_errors import classify_error
+    from govlens.probes.net.fetch_errors import classify_error
     assert {classify_error(e)[0] for e in errors} == {"blocked_target"}
 
 
@@ -239,7 +239,7 @@ def _raw_proxy_request(port: int, head: bytes) -> bytes:
 
 
 def test_the_guard_proxy_refuses_every_spelling(canary: Canary) -> None:
-    from govlens.probes.browser.guard_proxy import GuardProxy, guard_resolver
+    from govlens.probes.gatherers.browser.guard_proxy import GuardProxy, guard_resolver
 
     async def main():
         proxy = await GuardProxy(guard_resolver(guarded())).start()
@@ -264,7 +264,7 @@ def test_the_guard_proxy_refuses_every_spelling(canary: Canary) -> None:
 
 
 def test_chromium_navigations_and_form_posts_never_reach_the_canary(canary: Canary) -> None:
-    from govlens.probes.browser.pool import BrowserPool
+    from govlens.probes.gatherers.browser.pool import BrowserPool
 
     from .browser.conftest import require_browser
     require_browser()

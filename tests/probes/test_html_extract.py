@@ -1,6 +1,6 @@
 from datetime import date
 
-from govlens.probes.html_extract import extract_page, normalise_colour
+from govlens.probes.extract.html import extract_page, normalise_colour
 
 BASE = "https://www.test.gov.cn/index.html"
 REF = date(2013, 12, 25)

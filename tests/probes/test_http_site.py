@@ -160,7 +160,7 @@ def test_http_site_end_to_end(serve, settings, tmp_path):
 
 
 def test_rescan_replaces_rows_and_failures_do_not_abort(serve, settings, tmp_path):
-    from govlens.probes import http_site
+    from govlens.probes.gatherers import http_site
 
     async def boom(self):
         if self.platform.id == "p2":

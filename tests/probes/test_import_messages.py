@@ -14,7 +14,7 @@ import pytest
 
 from govlens import messages
 from govlens.errors import ImportFileError, InputError
-from govlens.probes import newmedia_stats
+from govlens.probes.importers import newmedia_stats
 from govlens.registry.model import Platform
 from govlens.store import CampaignStore
 

@@ -1,7 +1,7 @@
 from datetime import date
 
-from govlens.probes.interaction import letter_dates
-from govlens.probes.service_guides import attachments, elements_present
+from govlens.probes.gatherers.interaction import letter_dates
+from govlens.probes.gatherers.service_guides import attachments, elements_present
 
 
 def test_letter_dates_by_label():

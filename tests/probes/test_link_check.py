@@ -3,8 +3,8 @@ from collections import Counter
 
 from aiohttp import web
 
-from govlens.probes.fetch import Fetcher
-from govlens.probes.link_check import LinkChecker
+from govlens.probes.net.fetch import Fetcher
+from govlens.probes.net.link_check import LinkChecker
 
 
 def test_each_url_checked_once_even_concurrently(serve, settings):

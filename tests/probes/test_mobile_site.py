@@ -12,7 +12,7 @@ import pytest
 from govlens.contract import defects as D
 from govlens.contract.defects import match_key
 from govlens.indicators.run import run_indicators
-from govlens.probes.mobile_site import page_facts
+from govlens.probes.gatherers.mobile_portal import page_facts
 from govlens.probes.scan import run_scan
 from govlens.registry import load_registry
 from govlens.sandbox.check import compare, format_scores

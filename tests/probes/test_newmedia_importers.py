@@ -9,8 +9,9 @@ import pytest
 from openpyxl import Workbook
 
 from govlens.errors import ImportFileError, InputError
-from govlens.probes import app_store, expert_recommendations, newmedia_comments, newmedia_posts, newmedia_stats
-from govlens.probes import newmedia_submissions
+from govlens.probes.importers import (app_store, expert_recommendations, newmedia_comments, newmedia_posts,
+                                      newmedia_stats)
+from govlens.probes.importers import newmedia_submissions
 from govlens.registry.model import Platform
 from govlens.store import CampaignStore
 

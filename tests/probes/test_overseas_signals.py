@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from govlens.errors import InputError
-from govlens.probes.overseas_signals import import_overseas_signals
+from govlens.probes.importers.overseas_signals import import_overseas_signals
 from govlens.registry.model import Platform
 
 HEADER = "platform_id,overseas_visits,overseas_inlinks,foreign_media_mentions\n"

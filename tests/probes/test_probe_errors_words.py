@@ -8,8 +8,8 @@ import pytest
 from govlens import messages
 from govlens.errors import ConfigError, SettingsError
 from govlens.probes.base import reference_date
-from govlens.probes.monitor import Monitor
-from govlens.probes.registry import get_probe
+from govlens.probes.gatherers.monitor import Monitor
+from govlens.probes.components import get_probe
 from govlens.registry.model import Platform
 from govlens.settings import Settings
 from govlens.store.campaign_store import CampaignStore

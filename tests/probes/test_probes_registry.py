@@ -6,10 +6,10 @@ from aiohttp import web
 
 from govlens.errors import ConfigError
 from govlens.probes.base import ProbeContext
-from govlens.probes.fetch import Fetcher
-from govlens.probes.http_site import HttpSiteProbe, _SiteRun
-from govlens.probes.link_check import LinkChecker
-from govlens.probes.registry import PROBES, get_probe
+from govlens.probes.net.fetch import Fetcher
+from govlens.probes.gatherers.http_site import HttpSiteProbe, _SiteRun
+from govlens.probes.net.link_check import LinkChecker
+from govlens.probes.components import PROBES, get_probe
 from govlens.probes.scan import run_scan
 from govlens.registry.model import Platform
 from govlens.store.campaign_store import CampaignStore

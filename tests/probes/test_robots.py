@@ -2,9 +2,9 @@ import asyncio
 
 from aiohttp import web
 
-from govlens.probes.fetch import Fetcher
-from govlens.probes.robots import fetch_robots, parse_robots
-from govlens.probes.sitemap import parse_sitemap
+from govlens.probes.net.fetch import Fetcher
+from govlens.probes.net.robots import fetch_robots, parse_robots
+from govlens.probes.net.sitemap import parse_sitemap
 
 
 def test_disallow_is_respected():

@@ -1,4 +1,4 @@
-from govlens.probes.search_query import _request, pick_query, read_count
+from govlens.probes.gatherers.search_query import _request, pick_query, read_count
 
 
 def test_query_is_the_most_frequent_four_character_word():

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from govlens.errors import InputError
-from govlens.probes import hotline_calls, materials
+from govlens.probes.importers import hotline_calls, materials
 from govlens.registry import Platform
 from govlens.store import CampaignStore
 

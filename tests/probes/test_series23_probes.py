@@ -15,8 +15,8 @@ import pytest
 from govlens.contract import defects as D
 from govlens.contract.defects import match_key
 from govlens.indicators.run import run_indicators
-from govlens.probes import hotline_calls
-from govlens.probes.mailbox import RECEIPT, letter_form
+from govlens.probes.importers import hotline_calls
+from govlens.probes.gatherers.mailbox import RECEIPT, letter_form
 from govlens.probes.scan import run_scan
 from govlens.registry import Platform, load_registry
 from govlens.sandbox.check import compare, format_scores
@@ -139,9 +139,9 @@ def test_no_letter_is_sent_outside_sandbox_mode(tmp_path):
     import asyncio
 
     from govlens.probes.base import ProbeContext
-    from govlens.probes.fetch import Fetcher
-    from govlens.probes.link_check import LinkChecker
-    from govlens.probes.mailbox import MailboxProbe
+    from govlens.probes.net.fetch import Fetcher
+    from govlens.probes.net.link_check import LinkChecker
+    from govlens.probes.gatherers.mailbox import MailboxProbe
 
     p = Platform("mb-x", "测试市长信箱", "mailbox", "government", "prefecture", "江苏", "east",
                  "http://szxx.ceshi-x.gov.cn/", "mailbox")

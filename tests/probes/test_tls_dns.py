@@ -3,8 +3,8 @@ import datetime as dt
 
 import trustme
 
-from govlens.probes.dns_records import parse_nameservers
-from govlens.probes.tls import describe_certificate, hsts_max_age
+from govlens.probes.gatherers.dns_records import parse_nameservers
+from govlens.probes.gatherers.tls import describe_certificate, hsts_max_age
 from govlens.sandbox.dns import start_dns
 
 
@@ -33,9 +33,9 @@ def test_parse_nameservers():
 
 def test_dns_probe_against_the_sandbox_server(settings):
     from govlens.probes.base import ProbeContext
-    from govlens.probes.dns_records import DnsProbe
-    from govlens.probes.fetch import Fetcher
-    from govlens.probes.link_check import LinkChecker
+    from govlens.probes.gatherers.dns_records import DnsProbe
+    from govlens.probes.net.fetch import Fetcher
+    from govlens.probes.net.link_check import LinkChecker
     from govlens.registry.model import Platform
 
     def platform(pid, host):
@@ -68,9 +68,9 @@ def test_dns_probe_against_the_sandbox_server(settings):
 def test_dns_probe_asks_for_chinese_names_in_punycode(settings):
     """A .政务 name is asked as IDNA 2008 punycode; NXDOMAIN (not registered) and an empty answer differ."""
     from govlens.probes.base import ProbeContext
-    from govlens.probes.dns_records import DnsProbe, ascii_host
-    from govlens.probes.fetch import Fetcher
-    from govlens.probes.link_check import LinkChecker
+    from govlens.probes.gatherers.dns_records import DnsProbe, ascii_host
+    from govlens.probes.net.fetch import Fetcher
+    from govlens.probes.net.link_check import LinkChecker
     from govlens.registry.model import Platform
 
     def name(pid, idn):

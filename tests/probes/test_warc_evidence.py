@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from warcio.archiveiterator import ArchiveIterator
 
-from govlens.probes.warc_evidence import write_evidence
-from govlens.probes.warc_capture import WarcRecorder
+from govlens.probes.warc.evidence import write_evidence
+from govlens.probes.warc.capture import WarcRecorder
 from govlens.settings import Settings
 from govlens.store.campaign_store import CampaignStore
 

@@ -31,7 +31,7 @@ from warcio.archiveiterator import ArchiveIterator
 
 from govlens.contract import defects as D
 from govlens.pipeline.campaign import write_campaign
-from govlens.probes.warc_replay import UNARCHIVABLE_PROBES
+from govlens.probes.warc.replay import UNARCHIVABLE_PROBES
 from govlens.registry import load_registry
 from govlens.registry.shipped import shipped_registry
 from govlens.registry.write import write_registry_csv

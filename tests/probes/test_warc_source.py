@@ -15,9 +15,9 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from govlens.probes.warc_capture import WarcRecorder
-from govlens.probes.warc_replay import WarcFetcher
-from govlens.probes.warc_source import WarcIndex, WarcRecordError, normalise_uri
+from govlens.probes.warc.capture import WarcRecorder
+from govlens.probes.warc.replay import WarcFetcher
+from govlens.probes.warc.source import WarcIndex, WarcRecordError, normalise_uri
 
 PAGE = "<!DOCTYPE html><html><head><title>测试县人民政府</title></head><body><h1>首页</h1></body></html>"
 
@@ -173,7 +173,7 @@ def test_a_missing_file_is_named_with_its_full_path(tmp_path, monkeypatch):
 
 def test_a_record_that_is_no_response_is_worded(tmp_path):
     from govlens import messages
-    from govlens.probes.warc_source import read_response
+    from govlens.probes.warc.source import read_response
 
     path = tmp_path / "info.warc.gz"
     with path.open("wb") as fh:
@@ -191,7 +191,7 @@ def test_a_record_that_is_no_response_is_worded(tmp_path):
 
 def test_every_warc_problem_has_words_in_both_languages():
     from govlens import messages
-    from govlens.probes.warc_source import KEYS
+    from govlens.probes.warc.source import KEYS
     for lang in messages.LOCALES:
         assert all(messages.has(f"warc_record.{k}", lang) for k in KEYS)
         assert all(messages.has(f"warc_record.detail.{c}", lang)

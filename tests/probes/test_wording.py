@@ -2,7 +2,7 @@ import pytest
 
 from govlens.contract.wording import HARMFUL, SERIOUS
 from govlens.errors import ConfigError
-from govlens.probes.wording import WordingMatcher, load_wording
+from govlens.probes.extract.wording import WordingMatcher, load_wording
 
 
 def test_shipped_lists_find_errors_and_spam_with_context():

@@ -25,7 +25,7 @@ from typing import Any
 import pytest
 
 from govlens.pipeline.page_check import check_page
-from govlens.probes.charset import decode_html
+from govlens.probes.extract.charset import decode_html
 
 THRESHOLD = 0.95
 FIELDS = ["site_name", "newest_date", "dated_items", "has_search_form", "icp", "police_record", "site_code",

@@ -77,7 +77,7 @@ def chromium_or_skip() -> str:
 
     import pytest
 
-    from govlens.probes.browser.pool import find_browser
+    from govlens.probes.gatherers.browser.pool import find_browser
     from govlens.settings import Settings
 
     path = find_browser(Settings())

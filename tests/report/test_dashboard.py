@@ -21,7 +21,7 @@ import duckdb
 import pytest
 
 from govlens.awards import load_awards
-from govlens.probes.browser.axe import TAGS, axe_script
+from govlens.probes.gatherers.browser.axe import TAGS, axe_script
 from govlens.report.dashboard import data_script
 from govlens.report.safety import file_names
 

@@ -20,7 +20,7 @@ from openpyxl import load_workbook
 from govlens.errors import ConfigError, InputError
 from govlens.frameworks import load_framework
 from govlens.indicators.run import run_indicators
-from govlens.probes import materials
+from govlens.probes.importers import materials
 from govlens.registry import Platform, load_registry
 from govlens.review import assign, export_review, import_review, load_experts
 from govlens.review.experts import Expert

@@ -16,9 +16,9 @@ import pytest
 
 from govlens.contract import statuses as S
 from govlens.probes.base import ProbeContext
-from govlens.probes.fetch import Fetcher, load_sandbox_state
-from govlens.probes.http_site import HttpSiteProbe
-from govlens.probes.link_check import LinkChecker
+from govlens.probes.net.fetch import Fetcher, load_sandbox_state
+from govlens.probes.gatherers.http_site import HttpSiteProbe
+from govlens.probes.net.link_check import LinkChecker
 from govlens.registry.model import Platform
 from govlens.sandbox import hostile as H
 from govlens.sandbox.server import run_in_thread

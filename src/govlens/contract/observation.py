@@ -3,7 +3,7 @@
 A probe writes observations; it never scores. Every observation says what was visited,
 when, how the visit ended (``status``, exactly one of :data:`VISIT_STATUSES`) and carries a
 kind-specific JSON payload in ``data``. The payloads of the HTTP site probe are documented
-in :mod:`govlens.probes.http_site`; indicators read only these records.
+in :mod:`govlens.probes.gatherers.http_site`; indicators read only these records.
 """
 from __future__ import annotations
 

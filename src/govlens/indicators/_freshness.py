@@ -9,7 +9,7 @@ from govlens.contract.observation import Observation
 from govlens.indicators.base import PlatformObservations, completed_pages
 from govlens.text import Messages
 
-#: Where a year-less date's year was inferred from (govlens.probes.year_evidence's ``year_source``).
+#: Where a year-less date's year was inferred from (govlens.probes.extract.year_evidence's ``year_source``).
 T = Messages("freshness", {
     "src_url": ("链接地址", "URL"),
     "src_title": ("标题", "title"),

@@ -2,7 +2,7 @@
 
 Scored by the framework with a Lighthouse-style log-normal curve (control points p10 and median
 in the framework file). Measured in the page's own timeline without throttling
-(see :mod:`govlens.probes.browser.performance`).
+(see :mod:`govlens.probes.gatherers.browser.performance`).
 """
 from __future__ import annotations
 

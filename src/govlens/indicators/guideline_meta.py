@@ -2,7 +2,7 @@
 
 The 2017 guidelines (《政府网站发展指引》, 网页元数据) ask site metas (SiteName, SiteDomain, SiteIDCode) on
 every page, column metas on column pages and article metas on articles; the table is
-:data:`govlens.probes.extract_identity.GUIDELINE_META` (documented in ``docs/observations.md``). A meta
+:data:`govlens.probes.extract.identity.GUIDELINE_META` (documented in ``docs/observations.md``). A meta
 with empty content counts as missing. Each column or article page lacking one is a URL-level
 ``missing_guideline_meta`` finding naming what is missing. The homepage is not judged here (its site
 metas are in the value of no finding: ``site-code-match`` and the 2013 metadata indicator cover it).

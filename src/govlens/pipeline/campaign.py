@@ -53,7 +53,7 @@ DATA_KEYS = ("account_stats", "account_posts", "account_comments", "submissions"
 REVIEW_KEYS = ("reviewers", "review_dir", "previous")
 _KEYS |= {"frameworks", *DATA_KEYS, *REVIEW_KEYS}
 _KEYS |= {"overseas_signals"}        # series 7: overseas influence of foreign-language editions (CSV)
-_KEYS |= {"warc"}                    # pages from WARC archives (govlens.probes.warc_source), not the network
+_KEYS |= {"warc"}                    # pages from WARC archives (govlens.probes.warc.source), not the network
 # the tables of a campaign file; any other is a typo (`[campain]`), reported at its line
 TABLES = ("campaign", "settings", "notice")
 

@@ -2,7 +2,7 @@
 
 A file is read as it is; a URL is fetched with the campaign fetcher (bounds, blocked
 targets; sandbox hosts when a ``sandbox.json`` is given). The page's facts come from
-:func:`govlens.probes.explain.explain_page`; its findings from every indicator that needs
+:func:`govlens.probes.extract.explain.explain_page`; its findings from every indicator that needs
 nothing but a page, run on a one-page platform exactly as in a campaign — so the answer to
 "why was this page called stale?" is the campaign's own reasoning.
 """
@@ -19,10 +19,10 @@ from govlens.contract.observation import COMPLETED, Observation
 from govlens.errors import InputError
 from govlens.indicators import catalogue
 from govlens.indicators.base import IndicatorContext, PlatformObservations
-from govlens.probes.explain import explain_page
-from govlens.probes.html_extract import HOME
-from govlens.probes.wording import load_wording
-from govlens.probes.year_evidence import http_date
+from govlens.probes.extract.explain import explain_page
+from govlens.probes.extract.html import HOME
+from govlens.probes.extract.wording import load_wording
+from govlens.probes.extract.year_evidence import http_date
 from govlens.registry.model import Platform
 from govlens.settings import Settings
 from govlens.text import render
@@ -46,7 +46,7 @@ def read_page(target: str, base_url: str | None, settings: Settings,
         except OSError as exc:
             raise InputError(messages.t("import.cannot_read", errno=exc.errno or "—"), file=target) from None
         return body, "", base_url or path.resolve().as_uri(), {"source": "file"}
-    from govlens.probes.fetch import Fetcher, load_sandbox_state  # the HTTP stack only when there is a URL
+    from govlens.probes.net.fetch import Fetcher, load_sandbox_state  # the HTTP stack only when there is a URL
 
     state = load_sandbox_state(sandbox) if sandbox else None
 
@@ -68,10 +68,10 @@ def read_warc_page(target: str, url: str | None, settings: Settings) -> tuple[by
     """The page archived for ``url`` in the WARC file ``target`` (redirects followed as archived).
 
     A missing file, a URL the archive has no record of, a record that is not an HTML page are
-    :class:`~govlens.probes.warc_source.WarcRecordError` (file and offset named); the archive's
+    :class:`~govlens.probes.warc.source.WarcRecordError` (file and offset named); the archive's
     other bad records do not stop the read: they are listed in ``warc_problems``."""
-    from govlens.probes.warc_replay import WarcFetcher
-    from govlens.probes.warc_source import WarcIndex, WarcRecordError, read_response
+    from govlens.probes.warc.replay import WarcFetcher
+    from govlens.probes.warc.source import WarcIndex, WarcRecordError, read_response
 
     if not url:
         raise InputError(messages.t("page.warc_needs_url"), file=target)

@@ -45,19 +45,19 @@ def preflight(campaign: Campaign, stage: str) -> None:
     if "registry" in needs and stage in ("scan", "run"):
         for path in campaign.warc:                    # a missing archive stops the scan before the store is opened
             if not path.is_file():
-                from govlens.probes.warc_source import WarcRecordError
+                from govlens.probes.warc.source import WarcRecordError
                 raise WarcRecordError("missing_file", file=str(path.resolve()))
     if "registry" in needs:
         loaded = load_registry(campaign.registry)
         if "signals" in needs and campaign.signals is not None:
-            from govlens.probes.external_signals import import_signals
+            from govlens.probes.importers.external_signals import import_signals
             import_signals(campaign.signals, loaded.platforms)     # an unusable file raises; bad rows do not
         if "signals" in needs and campaign.overseas_signals is not None:
-            from govlens.probes.overseas_signals import import_overseas_signals
+            from govlens.probes.importers.overseas_signals import import_overseas_signals
             import_overseas_signals(campaign.overseas_signals, loaded.platforms)
     if "data" in needs and campaign.data:
         from govlens.probes.importers import IMPORTERS
-        from govlens.probes.tabular import check_file
+        from govlens.probes.importers.tabular import check_file
         for key, path in campaign.data.items():
             module = IMPORTERS.get(key)
             if module is not None and hasattr(module, "SPEC"):

@@ -48,7 +48,7 @@ def sandbox_state(campaign: Campaign) -> dict[str, Any] | None:
 def scan(campaign: Campaign, store: CampaignStore, progress: Progress | None = None, *,
          resume: bool = False) -> StageReport:
     """Scan the registered platforms; ``resume`` continues the store's last (killed) scan."""
-    from govlens.probes.external_signals import import_signals
+    from govlens.probes.importers.external_signals import import_signals
     from govlens.probes.scan import run_scan
 
     t0 = time.perf_counter()
@@ -81,7 +81,7 @@ def scan(campaign: Campaign, store: CampaignStore, progress: Progress | None = N
         problems += [str(e) for e in errors]
         facts["signals"] = len(observations)
     if campaign.overseas_signals is not None:
-        from govlens.probes.overseas_signals import NAME, import_overseas_signals
+        from govlens.probes.importers.overseas_signals import NAME, import_overseas_signals
         observations, errors = import_overseas_signals(campaign.overseas_signals, platforms)
         store.replace("observations", [o.as_row() for o in observations], probe=NAME)
         problems += [str(e) for e in errors]
@@ -136,7 +136,7 @@ def monitor(campaign: Campaign, store: CampaignStore, progress: Progress | None 
             resume: bool = False, restart: bool = False,
             on_open: Callable[[dict[str, Any], int], None] | None = None) -> StageReport:
     """The availability monitor's window (``MONITOR_*`` settings) over the registered websites."""
-    from govlens.probes.monitor import run_monitor
+    from govlens.probes.gatherers.monitor import run_monitor
 
     if campaign.warc:
         raise CampaignFileError(t("campaign.monitor_warc"), file=str(campaign.path), field="campaign.warc")
@@ -188,7 +188,7 @@ def browse(campaign: Campaign, store: CampaignStore, platforms: list[Any], state
     Without a browser it says so in ``problems`` and returns: the HTTP-only indicators still run.
     """
     from govlens.errors import BrowserUnavailable
-    from govlens.probes.browser import browser_sample
+    from govlens.probes.gatherers.browser import browser_sample
     from govlens.probes.scan import run_scan
 
     s = campaign.settings

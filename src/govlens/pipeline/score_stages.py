@@ -51,7 +51,7 @@ def score(campaign: Campaign, store: CampaignStore, only: set[str] | None = None
     bar.finish()
     facts: dict[str, Any] = {}
     if campaign.settings.getbool("EVIDENCE_WARC"):
-        from govlens.probes.warc_evidence import EVIDENCE_NAME, write_evidence
+        from govlens.probes.warc.evidence import EVIDENCE_NAME, write_evidence
         kept = write_evidence(store, campaign.out / SPOOL_NAME, campaign.out / EVIDENCE_NAME, campaign.settings)
         facts["evidence_records"] = kept["evidence_records"]
     scored: dict[str, ScoringSummary] = {}

@@ -2,7 +2,7 @@
 
 Lifecycle of a probe (see :mod:`govlens.probes.base`): ``setup`` once per scan,
 ``prepare(platform)``, ``probe(platform) -> list[Observation]``. Probes by name are in
-:data:`govlens.probes.registry.PROBES`; :func:`govlens.probes.scan.scan` runs them over a
+:data:`govlens.probes.components.PROBES`; :func:`govlens.probes.scan.scan` runs them over a
 registry into the campaign store.
 """
 from govlens.contract.observation import COMPLETED, VISIT_STATUSES, Observation
@@ -12,7 +12,7 @@ __all__ = ["COMPLETED", "VISIT_STATUSES", "Observation", "PROBES", "run_scan"]
 
 def __getattr__(name: str):  # lazy: importing observations must not pull in aiohttp
     if name == "PROBES":
-        from govlens.probes.registry import PROBES
+        from govlens.probes.components import PROBES
         return PROBES
     if name == "run_scan":
         from govlens.probes.scan import run_scan

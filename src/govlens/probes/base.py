@@ -1,6 +1,6 @@
 """The probe contract (18F domain-scan's scanner lifecycle, Lighthouse's gatherer).
 
-A probe is one module in this package and one entry in :data:`govlens.probes.registry.PROBES`.
+A probe is one module in this package and one entry in :data:`govlens.probes.components.PROBES`.
 Its lifecycle over a campaign:
 
 1. ``await setup(ctx)`` once, before any platform: receive the shared
@@ -26,8 +26,8 @@ from datetime import date
 from typing import Any, ClassVar
 
 from govlens.contract.observation import Observation
-from govlens.probes.fetch import Fetcher
-from govlens.probes.link_check import LinkChecker
+from govlens.probes.net.fetch import Fetcher
+from govlens.probes.net.link_check import LinkChecker
 from govlens.registry.model import Platform
 from govlens.settings import Settings
 

@@ -27,12 +27,12 @@ from typing import Any
 
 from govlens.contract.observation import Observation
 from govlens.probes.base import Probe, ProbeContext, reference_date
-from govlens.probes.fetch import Fetcher, load_sandbox_state
-from govlens.probes.fetch_errors import classify_error
-from govlens.probes.fetch_threaded import ThreadedFetcher
-from govlens.probes.link_check import LinkChecker
-from govlens.probes.memory import tune_tls_buffers
-from govlens.probes.registry import get_probe
+from govlens.probes.net.fetch import Fetcher, load_sandbox_state
+from govlens.probes.net.fetch_errors import classify_error
+from govlens.probes.net.fetch_threaded import ThreadedFetcher
+from govlens.probes.net.link_check import LinkChecker
+from govlens.probes.net.tls_buffers import tune_tls_buffers
+from govlens.probes.components import get_probe
 from govlens.registry.model import Platform
 from govlens.settings import Settings
 from govlens.store import ledger
@@ -59,7 +59,7 @@ class ScanSummary:
     scan_id: str = ""
     elapsed: float = 0.0
     pages_per_second: float = 0.0
-    source: str = "network"        # or "warc": answered from archives (govlens.probes.warc_source)
+    source: str = "network"        # or "warc": answered from archives (govlens.probes.warc.source)
     not_in_archive: int = 0        # WARC mode: requests the archives had no record of
     skipped_probes: dict[str, str] = field(default_factory=dict)    # WARC mode: probe → why not run
     warc_problems: list[dict[str, Any]] = field(default_factory=list)   # bad records (file, offset, key)
@@ -86,10 +86,10 @@ async def scan(platforms: Iterable[Platform], store: CampaignStore, settings: Se
     without one it starts a new scan, as ``resume=False`` always does.
 
     ``warc`` answers every request from these archives instead of the network (no network at all;
-    the probes of :data:`~govlens.probes.warc_source.UNARCHIVABLE_PROBES` are skipped). ``capture``
+    the probes of :data:`~govlens.probes.warc.source.UNARCHIVABLE_PROBES` are skipped). ``capture``
     writes every response to a WARC; ``spool`` keeps them bounded (``EVIDENCE_PAGE_BYTES``,
     ``EVIDENCE_SPOOL_BYTES``) for the evidence file written after the indicators
-    (:mod:`govlens.probes.warc_evidence`).
+    (:mod:`govlens.probes.warc.evidence`).
 
     ``on_site(platform, status)`` is called as each platform is done, with its homepage's visit
     status ("" when it has none: an account, a hotline), for the per-kind progress and counts of the
@@ -115,12 +115,12 @@ class _Sources:
 
     def __init__(self, settings: Settings, warc: Sequence[str | Path] | None, capture: str | Path | None,
                  spool: str | Path | None, resume: bool) -> None:
-        from govlens.probes.warc_source import WarcIndex
+        from govlens.probes.warc.source import WarcIndex
         self.index = WarcIndex.build(warc) if warc else None
         self.recorders: list[Any] = []
         self.capture: Any = None
         if capture or spool:
-            from govlens.probes.warc_capture import WarcRecorder
+            from govlens.probes.warc.capture import WarcRecorder
             ua = settings["HTTP_USER_AGENT"]
             if capture:
                 self.capture = WarcRecorder(capture, append=resume, user_agent=ua)
@@ -132,7 +132,7 @@ class _Sources:
 
     def fetcher(self, settings: Settings, sandbox_state: dict[str, Any] | None) -> Any:
         if self.index is not None:
-            from govlens.probes.warc_replay import WarcFetcher
+            from govlens.probes.warc.replay import WarcFetcher
             fetcher: Any = WarcFetcher(self.index, settings)
         else:
             fetcher = Fetcher(settings, sandbox_state=sandbox_state)
@@ -229,7 +229,7 @@ def _archivable(probes: Sequence[str], sources: _Sources) -> tuple[tuple[str, ..
     """The probes a scan runs, and (from a WARC) those it leaves out with why: an archive holds no DNS or TLS."""
     if sources.index is None:
         return tuple(probes), {}
-    from govlens.probes.warc_replay import UNARCHIVABLE_PROBES
+    from govlens.probes.warc.replay import UNARCHIVABLE_PROBES
     return (tuple(p for p in probes if p not in UNARCHIVABLE_PROBES),
             {p: UNARCHIVABLE_PROBES[p] for p in probes if p in UNARCHIVABLE_PROBES})
 

@@ -165,7 +165,7 @@ def fresh_folder(out: Path, L: Locale) -> Path:
 def _sandbox_state(path: str | None, L: Locale) -> dict[str, Any] | None:
     if not path:
         return None
-    from govlens.probes.fetch import load_sandbox_state
+    from govlens.probes.net.fetch import load_sandbox_state
     try:
         return load_sandbox_state(path)
     except (OSError, ValueError):

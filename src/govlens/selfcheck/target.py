@@ -1,6 +1,6 @@
 """The site a webmaster asks to check: its URL checked, its homepage fetched once, its name found.
 
-The homepage is fetched through the campaign fetcher (:class:`govlens.probes.fetch.Fetcher`) with the
+The homepage is fetched through the campaign fetcher (:class:`govlens.probes.net.fetch.Fetcher`) with the
 same settings the scan then uses, so the public-address guard is the scan's own: outside sandbox mode
 a name that resolves to a loopback, private or link-local address is refused before any request is
 sent, and the check stops with one zh-CN sentence (exit 2) instead of scanning a site that cannot be
@@ -51,8 +51,8 @@ def normalise_url(url: str, L: Locale) -> str:
 def probe_homepage(url: str, settings: Settings, sandbox_state: dict[str, Any] | None, L: Locale,
                    name: str | None = None) -> Target:
     """Fetch the homepage once; refuse a blocked (non-public) target and an unreachable site."""
-    from govlens.probes.explain import explain_page
-    from govlens.probes.fetch import Fetcher
+    from govlens.probes.extract.explain import explain_page
+    from govlens.probes.net.fetch import Fetcher
 
     host = (urlsplit(url).hostname or "").lower()
     async def fetch() -> Any:

@@ -1,6 +1,6 @@
 """Staging a data file in DuckDB, checking its rows in SQL and replacing its store table in one transaction.
 
-The importers (:mod:`govlens.probes.tabular`) read a file's header and diagnose what DuckDB cannot; the
+The importers (:mod:`govlens.probes.importers.tabular`) read a file's header and diagnose what DuckDB cannot; the
 statements are here, because the store owns every statement (tests/test_sql_in_store.py). A file is staged
 as the temporary table ``_govlens_import`` (DuckDB's ``read_csv`` / ``read_json`` with explicit types, or a
 frame the importer converted cell by cell); :func:`rule_errors` is one query of every rule a staged row

@@ -10,7 +10,7 @@ import os
 
 import pytest
 
-from govlens.probes.browser.pool import find_browser
+from govlens.probes.gatherers.browser.pool import find_browser
 from govlens.sandbox.platforms import generate_platforms
 from govlens.sandbox.server import run_in_thread
 from govlens.sandbox.web import build_sandbox

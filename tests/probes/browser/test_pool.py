@@ -12,8 +12,8 @@ from govlens.errors import BrowserUnavailable
 from govlens.pipeline.campaign import Campaign
 from govlens.pipeline.scan_stages import browse
 from govlens.probes.base import ProbeContext
-from govlens.probes.browser import BrowserProbe
-from govlens.probes.browser.pool import BrowserPool
+from govlens.probes.gatherers.browser import BrowserProbe
+from govlens.probes.gatherers.browser.pool import BrowserPool
 from govlens.registry.model import Platform
 from govlens.settings import Settings
 from govlens.store.campaign_store import CampaignStore
