@@ -187,7 +187,12 @@ def test_a_bad_inspection_scheme_names_its_field_in_chinese() -> None:
 
     with pytest.raises(FrameworkError) as info:
         parse_inspection_scheme({"scheme": "inspection", "deductions": [{"id": "d", "indicator": "a"}]}, "s.yaml")
-    assert info.value.field == "deductions[0].per" and "扣分项需要 `when: {op, value}` 或正数 `per`" in str(info.value)
+    assert info.value.field == "deductions[0]" and "请给出条件（op、value）、per（每满多少计一次）或 per_unit: true" \
+        in str(info.value)
+    with pytest.raises(FrameworkError) as info:           # the scheme's keys before the rule model was one
+        parse_inspection_scheme({"scheme": "inspection", "deductions": [
+            {"id": "d", "indicator": "a", "when": {"op": "==", "value": 0}, "points": 2}]}, "s.yaml")
+    assert info.value.field == "deductions[0].when" and "键 “when” 已改为 “op, value”" in str(info.value)
 
 
 def test_a_yaml_syntax_error_is_said_in_words_with_its_line(tmp_path) -> None:

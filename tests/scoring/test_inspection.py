@@ -18,17 +18,15 @@ SCHEME = {
     "services_full_marks": 75,
     "vetoes": [{"id": "down", "title": "站点无法访问", "indicator": "monitor-availability", "op": ">=", "value": 0.05}],
     "deductions": [
-        {"id": "stale", "title": "栏目不更新", "indicator": "stale-columns", "per": 1, "points": 3, "cap": 12},
-        {"id": "slow", "title": "慢", "indicator": "response-time", "per": 1000, "above": 3000, "points": 1, "cap": 3},
+        {"id": "stale", "title": "栏目不更新", "indicator": "stale-columns", "per": 1, "points": 3, "max": 12},
+        {"id": "slow", "title": "慢", "indicator": "response-time", "per": 1000, "above": 3000, "points": 1, "max": 3},
         {"id": "guides", "title": "指南", "indicator": "service-guide-completeness", "per": 0.05, "below": 1.0,
-         "points": 1, "cap": 10, "service": True},
-        {"id": "search", "title": "无搜索", "indicator": "site-search", "when": {"op": "==", "value": 0},
-         "points": 5, "cap": 5},
+         "points": 1, "max": 10, "service": True},
+        {"id": "search", "title": "无搜索", "indicator": "site-search", "op": "==", "value": 0, "points": 5},
     ],
-    "bonus": {"cap": 8, "requires_base": 80, "portals_only": True,
-              "items": [{"id": "v6", "title": "IPv6", "indicator": "ipv6", "when": {"op": "==", "value": 1}, "points": 5},
-                        {"id": "fast", "title": "快", "indicator": "response-time", "when": {"op": "<", "value": 500},
-                         "points": 5}]},
+    "bonus": {"max": 8, "min_index": 80, "portals_only": True},
+    "bonuses": [{"id": "v6", "title": "IPv6", "indicator": "ipv6", "op": "==", "value": 1, "points": 5},
+                {"id": "fast", "title": "快", "indicator": "response-time", "op": "<", "value": 500, "points": 5}],
 }
 
 
@@ -138,7 +136,7 @@ def test_report_escapes_and_neutralises(store, tmp_path):
 def test_shipped_scheme_is_valid_and_not_a_framework():
     scheme = load_inspection_scheme("national-check-2019")
     validate_scheme_references(scheme, set(all_ids()))
-    assert scheme.pass_mark == 60 and scheme.bonus.cap == 30 and scheme.bonus.requires_base == 80
+    assert scheme.pass_mark == 60 and scheme.bonus.max == 30 and scheme.bonus.min_index == 80
     assert {v.id for v in scheme.vetoes} >= {"site-unreachable", "homepage-not-updated", "serious-errors",
                                             "unanswered-messages"}
     with pytest.raises(FrameworkError, match="这是检查方案，不是指数框架"):
@@ -146,11 +144,14 @@ def test_shipped_scheme_is_valid_and_not_a_framework():
 
 
 @pytest.mark.parametrize("change, field", [
-    (lambda d: d["deductions"][0].pop("per"), "deductions[0].per"),
-    (lambda d: d["deductions"][1].update(points=-1), "deductions[1]"),
+    (lambda d: d["deductions"][0].pop("per"), "deductions[0]"),
+    (lambda d: d["deductions"][1].update(points=-1), "deductions[1].points"),
     (lambda d: d["vetoes"][0].update(op="~"), "vetoes[0].op"),
-    (lambda d: d["bonus"]["items"][0].update(when={"op": "=="}), "bonus.items[0].when.value"),
-    (lambda d: d["deductions"].append(dict(d["deductions"][0])), "deductions[4]"),
+    (lambda d: d["bonuses"][0].pop("value"), "bonuses[0].value"),
+    (lambda d: d["deductions"].append(dict(d["deductions"][0])), "deductions[4].id"),
+    (lambda d: d["deductions"][0].update(cap=12), "deductions[0].cap"),
+    (lambda d: d["deductions"][1].update(below=1.0), "deductions[1].below"),
+    (lambda d: d["bonus"].update(requires_base=80), "bonus.requires_base"),
     (lambda d: d.pop("scheme"), "scheme"),
 ])
 def test_bad_scheme_names_the_field(change, field):

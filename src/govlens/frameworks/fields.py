@@ -7,25 +7,15 @@ line), so the framework loader (:mod:`govlens.frameworks.load`) and the national
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from typing import Any
 
-from govlens.errors import FrameworkError
-from govlens.frameworks.model import VETO_OPS, MethodSpec
+from govlens.frameworks.model import MethodSpec
+from govlens.frameworks.rules import Err, titles_of
 
 AGGREGATIONS = ("weighted_arithmetic", "weighted_geometric", "weighted_harmonic", "generalised_mean", "copeland",
                 "kemeny")
-Err = Callable[[str, str], FrameworkError]
-
-
-def line_at(lines: Mapping[str, int], path: str | None) -> int | None:
-    while path:
-        if path in lines:
-            return lines[path]
-        cut = max(path.rfind("."), path.rfind("["))
-        path = path[:cut] if cut > 0 else ""
-    return None
 
 
 def reason(key: str, **values: Any) -> str:
@@ -51,13 +41,6 @@ def refuse_unknown_keys(m: Mapping[str, Any], keys: set[str], path: str, err: Er
         from govlens.messages import did_you_mean, t
         raise err(t("config.unknown_key", key=unknown[0], hint=did_you_mean(str(unknown[0]), keys)),
                   f"{path}.{unknown[0]}")
-
-
-def list_at(doc: Mapping[str, Any], key: str, err: Err) -> list[Any]:
-    value = doc.get(key) or []
-    if not isinstance(value, list):
-        raise err(reason("list"), key)
-    return value
 
 
 def method_spec(value: Any, path: str, err: Err) -> MethodSpec | None:
@@ -88,18 +71,6 @@ def aggregation_levels(value: Any, path: str, err: Err) -> tuple[MethodSpec, tup
         return levels[0], levels
     spec = aggregation_spec(value, path, err)
     return spec or MethodSpec("weighted_arithmetic"), ()
-
-
-def condition_at(m: Mapping[str, Any], path: str, err: Err, *, required: bool) -> tuple[str | None, float | None]:
-    op = m.get("op")
-    if op is None and not required:
-        return None, None
-    if op not in VETO_OPS:
-        raise err(reason("op_one_of", names=listed(VETO_OPS)), f"{path}.op")
-    value = m.get("value")
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise err(reason("number"), f"{path}.value")
-    return op, float(value)
 
 
 def number_at(value: Any, path: str, err: Err, minimum: float | None = None) -> float:
@@ -137,14 +108,7 @@ def weight_at(m: dict[str, Any], path: str, err: Err) -> float:
 
 
 def titles_at(m: dict[str, Any], path: str, err: Err) -> dict[str, str]:
-    value = m.get("title")
-    if value is None:
-        return {}
-    if isinstance(value, str):
-        return {"zh-CN": value}
-    if isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
-        return dict(value)
-    raise err(reason("titles"), f"{path}.title" if path else "title")
+    return titles_of(m.get("title"), f"{path}.title" if path else "title", err)
 
 
 def number_or_fraction(value: Any) -> float:

@@ -30,11 +30,12 @@ from pathlib import Path
 from typing import Any
 
 from govlens.errors import FrameworkError
-from govlens.frameworks.fields import (Err, aggregation_levels, aggregation_spec, bool_at, condition_at, line_at,
-                                       list_at, listed, method_spec, number_at, reason, refuse_unknown_keys, share_at,
-                                       text_at, titles_at, unknown_name, weight_at)
-from govlens.frameworks.model import (EXPERT, NOMINAL, NONE, BonusRule, DeductionRule, Dimension, Framework,
-                                      IndicatorRef, MethodSpec, UncertaintySpec, VetoRule)
+from govlens.frameworks.fields import (Err, aggregation_levels, aggregation_spec, bool_at, listed,
+                                       method_spec, number_at, reason, refuse_unknown_keys, share_at, text_at,
+                                       titles_at, unknown_name, weight_at)
+from govlens.frameworks.model import (EXPERT, NOMINAL, NONE, Dimension, Framework, IndicatorRef, MethodSpec,
+                                      UncertaintySpec)
+from govlens.frameworks.rules import line_at, parse_points, parse_vetoes, rule_indicators
 from govlens.frameworks.review import parse_review
 from govlens.yamlfile import read_yaml_lines, shipped_names, with_line
 
@@ -72,17 +73,8 @@ def parse_framework(doc: Any, source: str = "<framework>", lines: Mapping[str, i
     seen_inds: set[str] = set()
     dimensions = tuple(_dimension(d, f"dimensions[{i}]", err, seen_nodes, seen_inds) for i, d in enumerate(dims_raw))
 
-    vetoes = []
-    for vi, v in enumerate(list_at(doc, "vetoes", err)):
-        vp = f"vetoes[{vi}]"
-        if not isinstance(v, dict):
-            raise err(reason("mapping"), vp)
-        op, value = condition_at(v, vp, err, required=True)
-        vetoes.append(VetoRule(id=text_at(v, "id", vp, err), titles=titles_at(v, vp, err),
-                               indicator=text_at(v, "indicator", vp, err), op=op or "", value=float(value or 0),
-                               basis=str(v.get("basis", "") or "")))
-    deductions = tuple(_deduction(d, f"deductions[{i}]", err) for i, d in enumerate(list_at(doc, "deductions", err)))
-    bonuses = tuple(_bonus(b, f"bonuses[{i}]", err) for i, b in enumerate(list_at(doc, "bonuses", err)))
+    vetoes = parse_vetoes(doc, err)
+    deductions, bonuses = parse_points(doc, "deductions", err), parse_points(doc, "bonuses", err)
 
     agg_default, agg_levels = aggregation_levels(doc.get("aggregation", "weighted_arithmetic"), "aggregation", err)
     kinds = doc.get("platform_kinds", ["website"])
@@ -114,7 +106,7 @@ def parse_framework(doc: Any, source: str = "<framework>", lines: Mapping[str, i
         raise err(reason("list_of_indicators"), "checks")
     return Framework(
         id=fid, titles=titles_at(doc, "", err), platform_kinds=tuple(kinds), aggregation=agg_default.method,
-        dimensions=dimensions, vetoes=tuple(vetoes), source=source, aggregation_params=dict(agg_default.params),
+        dimensions=dimensions, vetoes=vetoes, source=source, aggregation_params=dict(agg_default.params),
         aggregation_levels=agg_levels,
         weighting=method_spec(doc.get("weighting"), "weighting", err) or EXPERT,
         index_aggregation=aggregation_spec(index.get("aggregation"), "index.aggregation", err),
@@ -221,35 +213,6 @@ def _indicator(ind: Any, ip: str, err: Err, seen_nodes: set[str], seen_inds: set
                         treat=method_spec(ind.get("treat"), f"{ip}.treat", err), path=ip)
 
 
-def _deduction(d: Any, dp: str, err: Err) -> DeductionRule:
-    if not isinstance(d, dict):
-        raise err(reason("mapping"), dp)
-    op, value = condition_at(d, dp, err, required=False)
-    per_unit = bool_at(d.get("per_unit", False), f"{dp}.per_unit", err)
-    if op is None and not per_unit:
-        raise err(reason("condition"), dp)
-    points = number_at(d.get("points"), f"{dp}.points", err, minimum=0)
-    cap = number_at(d.get("max", points if not per_unit else None), f"{dp}.max", err, minimum=0)
-    return DeductionRule(id=text_at(d, "id", dp, err), titles=titles_at(d, dp, err), indicator=text_at(d, "indicator", dp, err),
-                         points=points, max=cap, op=op, value=value, per_unit=per_unit,
-                         basis=str(d.get("basis", "") or ""))
-
-
-def _bonus(b: Any, bp: str, err: Err) -> BonusRule:
-    if not isinstance(b, dict):
-        raise err(reason("mapping"), bp)
-    op, value = condition_at(b, bp, err, required=False)
-    per_unit = bool_at(b.get("per_unit", False), f"{bp}.per_unit", err)
-    if op is None and not per_unit:
-        raise err(reason("condition"), bp)
-    points = number_at(b.get("points"), f"{bp}.points", err, minimum=0)
-    return BonusRule(id=text_at(b, "id", bp, err), titles=titles_at(b, bp, err), indicator=text_at(b, "indicator", bp, err),
-                     points=points, max=number_at(b.get("max", points if not per_unit else None), f"{bp}.max", err,
-                                                minimum=0),
-                     min_index=number_at(b.get("min_index", 0), f"{bp}.min_index", err), op=op, value=value,
-                     per_unit=per_unit)
-
-
 def _uncertainty(u: Any, up: str, err: Err) -> UncertaintySpec | None:
     if u is None or u is False:
         return None
@@ -326,11 +289,10 @@ def validate_references(framework: Framework, indicator_ids: set[str], methods: 
         if ref.normalisation.method not in methods:
             raise err(unknown_name("unknown_method", ref.normalisation.method, methods, registry="normalise"),
                       f"{ref.path}.normalise.method")
-    for kind, rules in (("vetoes", framework.vetoes), ("deductions", framework.deductions),
-                        ("bonuses", framework.bonuses)):
-        for i, rule in enumerate(rules):
-            if rule.indicator not in indicator_ids:
-                raise err(unknown_name("unknown_indicator", rule.indicator, indicator_ids), f"{kind}[{i}].indicator")
+    for path, iid in rule_indicators({"vetoes": framework.vetoes, "deductions": framework.deductions,
+                                      "bonuses": framework.bonuses}):
+        if iid not in indicator_ids:
+            raise err(unknown_name("unknown_indicator", iid, indicator_ids), path)
     for ci, c in enumerate(framework.checks):
         if c not in indicator_ids:
             raise err(unknown_name("unknown_indicator", c, indicator_ids), f"checks[{ci}]")

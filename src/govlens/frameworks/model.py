@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-VETO_OPS = (">", ">=", "<", "<=", "==", "!=")
+from govlens.frameworks.rules import PointsRule, Titled, VetoRule, line_at
+
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ class IndicatorRef:
 
 
 @dataclass(frozen=True)
-class Dimension:
+class Dimension(Titled):
     id: str
     titles: dict[str, str]
     weight: float
@@ -56,9 +57,6 @@ class Dimension:
     aggregation: MethodSpec | None = None        # how this dimension's children combine (overrides the level's)
     weighting: MethodSpec | None = None          # how its children's weights are set (overrides the framework's)
     path: str = field(default="", compare=False)
-
-    def title(self, locale: str = "zh-CN") -> str:
-        return self.titles.get(locale) or next(iter(self.titles.values()), self.id)
 
     def leaves(self) -> Iterator[IndicatorRef]:
         """Every indicator under this dimension, depth first."""
@@ -69,71 +67,6 @@ class Dimension:
     def children(self) -> list[tuple[str, float]]:
         """(id, weight) of the direct children, in file order."""
         return [(r.id, r.weight) for r in self.indicators] + [(d.id, d.weight) for d in self.dimensions]
-
-
-@dataclass(frozen=True)
-class VetoRule:
-    """Single veto (单项否决): when ``indicator``'s raw value satisfies ``op value``."""
-
-    id: str
-    titles: dict[str, str]
-    indicator: str
-    op: str
-    value: float
-    basis: str = ""          # where the rule comes from (e.g. the 2015 census rule), shown in reports
-
-    def title(self, locale: str = "zh-CN") -> str:
-        return self.titles.get(locale) or next(iter(self.titles.values()), self.id)
-
-    def triggered(self, raw: float | None) -> bool:
-        if raw is None:
-            return False
-        return compare(raw, self.op, self.value)
-
-
-def compare(raw: float, op: str, value: float) -> bool:
-    return {">": raw > value, ">=": raw >= value, "<": raw < value, "<=": raw <= value,
-            "==": raw == value, "!=": raw != value}[op]
-
-
-@dataclass(frozen=True)
-class DeductionRule:
-    """A deduction (扣分) from the index, after aggregation: the 2019 inspection scheme's points.
-
-    ``points`` are taken once when the condition (``op value``) holds, or per unit of the raw
-    value when ``per_unit`` (e.g. 2 points per stale column); never more than ``max``.
-    """
-
-    id: str
-    titles: dict[str, str]
-    indicator: str
-    points: float
-    max: float
-    op: str | None = None
-    value: float | None = None
-    per_unit: bool = False
-    basis: str = ""
-
-    def title(self, locale: str = "zh-CN") -> str:
-        return self.titles.get(locale) or next(iter(self.titles.values()), self.id)
-
-
-@dataclass(frozen=True)
-class BonusRule:
-    """Bonus points (加分) for units whose index already reaches ``min_index``, up to ``max``."""
-
-    id: str
-    titles: dict[str, str]
-    indicator: str
-    points: float
-    max: float
-    min_index: float = 0.0
-    op: str | None = None
-    value: float | None = None
-    per_unit: bool = False
-
-    def title(self, locale: str = "zh-CN") -> str:
-        return self.titles.get(locale) or next(iter(self.titles.values()), self.id)
 
 
 @dataclass(frozen=True)
@@ -157,7 +90,7 @@ NOMINAL = MethodSpec("nominal")                     # in an exact list of choice
 
 
 @dataclass(frozen=True)
-class Framework:
+class Framework(Titled):
     id: str
     titles: dict[str, str]
     platform_kinds: tuple[str, ...]
@@ -174,8 +107,8 @@ class Framework:
     impute: MethodSpec = NONE
     treat: MethodSpec = NONE
     min_availability: float = 0.0                    # units with a smaller share of indicators get no index
-    deductions: tuple[DeductionRule, ...] = ()
-    bonuses: tuple[BonusRule, ...] = ()
+    deductions: tuple[PointsRule, ...] = ()
+    bonuses: tuple[PointsRule, ...] = ()
     qualify_min: float | None = None                 # index below this is "unqualified" (不合格)
     uncertainty: UncertaintySpec | None = None
     table: dict[str, str] = field(default_factory=dict)   # column names of an indicator table (id, name, group)
@@ -189,9 +122,6 @@ class Framework:
     def covers(self, kind: str | None, group: str | None) -> bool:
         """Does this framework score a platform of this kind and registry group?"""
         return kind in self.platform_kinds and (not self.platform_groups or (group or "") in self.platform_groups)
-
-    def title(self, locale: str = "zh-CN") -> str:
-        return self.titles.get(locale) or next(iter(self.titles.values()), self.id)
 
     def leaves(self) -> list[IndicatorRef]:
         return [ref for d in self.dimensions for ref in d.leaves()]
@@ -226,9 +156,4 @@ class Framework:
 
     def line_of(self, path: str | None) -> int | None:
         """The YAML line of a key path, or of its nearest parent that has one."""
-        while path:
-            if path in self.lines:
-                return self.lines[path]
-            cut = max(path.rfind("."), path.rfind("["))
-            path = path[:cut] if cut > 0 else ""
-        return None
+        return line_at(self.lines, path)

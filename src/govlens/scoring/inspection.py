@@ -13,8 +13,8 @@ Per platform (see :mod:`govlens.frameworks.inspection` for the rules):
 2. *vetoes*: any triggered veto rule fails the site, whatever its score;
 3. *deductions*: each item's points from its indicator's raw value, capped; an item whose
    indicator is missing is listed as *unchecked* (it neither deducts nor passes);
-4. *bonus*: portals (``org_type`` government) whose score is at least ``requires_base``
-   add the points of the bonus items that hold, at most ``cap``;
+4. *bonus*: portals (``org_type`` government) whose score is at least ``bonus.min_index``
+   add the points of the bonus rules that hold, at most ``bonus.max``;
 5. *qualified*: no veto and a score of at least ``pass_mark``.
 """
 from __future__ import annotations
@@ -82,17 +82,18 @@ def _log_scheme(store: CampaignStore, scheme: InspectionScheme) -> None:
     """The scheme and its rules in the run log (a run is replayed from it)."""
     store.clear_log("inspection")
     store.log_step("inspection", "scheme", {"id": scheme.id, "full_marks": scheme.full_marks,
-                                             "pass_mark": scheme.pass_mark, "bonus_cap": scheme.bonus.cap,
-                                             "bonus_requires_base": scheme.bonus.requires_base,
+                                             "pass_mark": scheme.pass_mark, "bonus_cap": scheme.bonus.max,
+                                             "bonus_requires_base": scheme.bonus.min_index,
                                              "services_full_marks": scheme.services_full_marks})
     store.log_step("inspection", "rules", {
         "vetoes": {v.id: {"indicator": v.indicator, "op": v.op, "value": v.value} for v in scheme.vetoes},
-        "deductions": {d.id: {"indicator": d.indicator, "points": d.points, "cap": d.cap, "per": d.per,
+        "deductions": {d.id: {"indicator": d.indicator, "points": d.points, "cap": d.max, "per": d.per,
                               "above": d.above, "below": d.below,
-                              "when": None if d.when is None else [d.when.op, d.when.value]}
+                              "when": None if d.op is None else [d.op, d.value]}
                        for d in scheme.deductions},
-        "bonus": {b.id: {"indicator": b.indicator, "when": [b.when.op, b.when.value], "points": b.points}
+        "bonus": {b.id: {"indicator": b.indicator, "when": [b.op, b.value], "points": b.points}
                   for b in scheme.bonus.items}})
+
 
 def inspect_campaign(store: CampaignStore, scheme: InspectionScheme, locale: str = "zh-CN") -> InspectionSummary:
     platforms = store.select("platforms", "id", "name", "kind", "org_type", "url", order_by=("id",))
@@ -100,72 +101,72 @@ def inspect_campaign(store: CampaignStore, scheme: InspectionScheme, locale: str
     platforms = platforms[platforms["kind"].isin(scheme.platform_kinds)]
     if platforms.empty:
         raise ScoringError(no_platforms(scheme.platform_kinds))
-    by_value, by_finding, last_seen = _inputs(store, scheme)
+    inputs = _inputs(store, scheme)
     _log_scheme(store, scheme)
-
-    rows = []
-    for p in platforms.to_dict("records"):
-        pid = p["platform_id"]
-
-        def raw(iid: str) -> float | None:
-            r = by_value.get((pid, iid))
-            if r is None or r["status"] != "ok" or r["value"] is None or pd.isna(r["value"]):
-                return None
-            return float(r["value"])
-
-        def problem(kind: str, rule_id: str, title: str, iid: str, value: float | None, points: float) -> dict:
-            evidence = by_finding.get((pid, iid)) or []
-            url, detail = _evidence(by_value.get((pid, iid)))
-            when = last_seen.get(pid)
-            if evidence:
-                url = evidence[0]["evidence_url"] or evidence[0]["url"] or url
-                detail = evidence[0]["detail"] or detail
-                when = evidence[0]["observed_at"] if evidence[0]["observed_at"] is not None else when
-            return {"type": kind, "id": rule_id, "title": title, "indicator": iid, "raw": value, "points": points,
-                    "detail": detail, "evidence_url": url, "findings": len(evidence),
-                    "observed_at": None if when is None or pd.isna(when) else pd.Timestamp(when).isoformat()}
-
-        service_row = by_value.get((pid, SERVICE_INDICATOR))
-        variant = NO_SERVICES if p["org_type"] == "department" and (
-            service_row is None or service_row["status"] == "not_applicable") else ""
-        full = scheme.services_full_marks if variant else scheme.full_marks
-        problems, unchecked = [], []
-        for v in scheme.vetoes:
-            value = raw(v.indicator)
-            if value is not None and v.triggered(value):
-                problems.append(problem("veto", v.id, v.title(locale), v.indicator, value, 0.0))
-        lost = 0.0
-        for d in scheme.deductions:
-            if variant and d.service:
-                continue
-            value = raw(d.indicator)
-            if value is None:
-                status = (by_value.get((pid, d.indicator)) or {}).get("status", "missing")
-                if status != "not_applicable":
-                    unchecked.append({"id": d.id, "title": d.title(locale), "indicator": d.indicator})
-                continue
-            points = d.deducted(value)
-            if points > 0:
-                lost += points
-                problems.append(problem("deduction", d.id, d.title(locale), d.indicator, value, points))
-        base = max(0.0, full - lost) * (scheme.full_marks / full)
-        bonus = 0.0
-        portal = p["org_type"] == "government"
-        if (portal or not scheme.bonus.portals_only) and base >= scheme.bonus.requires_base:
-            for b in scheme.bonus.items:
-                value = raw(b.indicator)
-                if value is not None and b.when.holds(value):
-                    bonus += b.points
-                    problems.append(problem("bonus", b.id, b.title(locale), b.indicator, value, b.points))
-            bonus = min(scheme.bonus.cap, bonus)
-        vetoed = any(x["type"] == "veto" for x in problems)
-        score = round(base + bonus, 2)
-        rows.append({"platform_id": pid, "scheme": scheme.id, "variant": variant, "full_marks": full,
-                     "deducted": round(lost, 2), "base": round(base, 2), "bonus": round(bonus, 2), "score": score,
-                     "vetoed": vetoed, "qualified": not vetoed and score >= scheme.pass_mark,
-                     "problems": problems, "unchecked": unchecked})
+    rows = [_platform_row(scheme, p, inputs, locale) for p in platforms.to_dict("records")]
     store.log_step("inspection", "qualify", {"pass_mark": scheme.pass_mark, "vetoed": "unqualified"})
     store.replace("inspection_results", rows, scheme=scheme.id)
     return InspectionSummary(scheme=scheme.id, platforms=len(rows), qualified=sum(r["qualified"] for r in rows),
                              vetoed=sum(r["vetoed"] for r in rows),
                              below_pass=sum(1 for r in rows if not r["vetoed"] and not r["qualified"]))
+
+
+def _platform_row(scheme: InspectionScheme, p: dict[str, Any], inputs: tuple[dict, dict, dict],
+                  locale: str) -> dict[str, Any]:
+    """One platform's check: the variant, its vetoes, deductions and bonus, its score, qualified or not."""
+    by_value, by_finding, last_seen = inputs
+    pid = p["platform_id"]
+
+    def raw(iid: str) -> float | None:
+        r = by_value.get((pid, iid))
+        if r is None or r["status"] != "ok" or r["value"] is None or pd.isna(r["value"]):
+            return None
+        return float(r["value"])
+
+    def problem(kind: str, rule: Any, value: float, points: float) -> dict:
+        iid = rule.indicator
+        evidence = by_finding.get((pid, iid)) or []
+        url, detail = _evidence(by_value.get((pid, iid)))
+        when = last_seen.get(pid)
+        if evidence:
+            url = evidence[0]["evidence_url"] or evidence[0]["url"] or url
+            detail = evidence[0]["detail"] or detail
+            when = evidence[0]["observed_at"] if evidence[0]["observed_at"] is not None else when
+        return {"type": kind, "id": rule.id, "title": rule.title(locale), "indicator": iid, "raw": value,
+                "points": points, "detail": detail, "evidence_url": url, "findings": len(evidence),
+                "observed_at": None if when is None or pd.isna(when) else pd.Timestamp(when).isoformat()}
+
+    service_row = by_value.get((pid, SERVICE_INDICATOR))
+    variant = NO_SERVICES if p["org_type"] == "department" and (
+        service_row is None or service_row["status"] == "not_applicable") else ""
+    full = scheme.services_full_marks if variant else scheme.full_marks
+    problems = [problem("veto", v, value, 0.0) for v in scheme.vetoes
+                if (value := raw(v.indicator)) is not None and v.triggered(value)]
+    lost, unchecked = 0.0, []
+    for d in scheme.deductions:
+        if variant and d.service:
+            continue
+        value = raw(d.indicator)
+        if value is None:
+            if (by_value.get((pid, d.indicator)) or {}).get("status", "missing") != "not_applicable":
+                unchecked.append({"id": d.id, "title": d.title(locale), "indicator": d.indicator})
+            continue
+        points = d.points_for(value)
+        if points > 0:
+            lost += points
+            problems.append(problem("deduction", d, value, points))
+    base = max(0.0, full - lost) * (scheme.full_marks / full)
+    bonus = 0.0
+    if p["org_type"] == "government" or not scheme.bonus.portals_only:
+        for b in scheme.bonus.items:
+            value = raw(b.indicator)
+            if base >= scheme.bonus.min_index_of(b) and value is not None and (points := b.points_for(value)) > 0:
+                bonus += points
+                problems.append(problem("bonus", b, value, points))
+        bonus = min(scheme.bonus.max, bonus)
+    vetoed = any(x["type"] == "veto" for x in problems)
+    score = round(base + bonus, 2)
+    return {"platform_id": pid, "scheme": scheme.id, "variant": variant, "full_marks": full,
+            "deducted": round(lost, 2), "base": round(base, 2), "bonus": round(bonus, 2), "score": score,
+            "vetoed": vetoed, "qualified": not vetoed and score >= scheme.pass_mark,
+            "problems": problems, "unchecked": unchecked}

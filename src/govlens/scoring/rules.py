@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from govlens.frameworks.model import BonusRule, DeductionRule
+from govlens.frameworks.rules import PointsRule
 from govlens.scoring.run import IndexRun
 
 OPS = {">": np.greater, ">=": np.greater_equal, "<": np.less, "<=": np.less_equal, "==": np.equal,
@@ -35,11 +35,17 @@ def _raw(run: IndexRun, indicator: str) -> np.ndarray:
     return pd.to_numeric(run.input.values[indicator], errors="coerce").to_numpy(dtype=float)
 
 
-def rule_points(raw: np.ndarray, rule: DeductionRule | BonusRule) -> np.ndarray:
-    """Points a rule gives each unit (0 when the value is missing or the condition does not hold)."""
+def rule_points(raw: np.ndarray, rule: PointsRule) -> np.ndarray:
+    """Points a rule gives each unit (0 when the value is missing or the condition does not hold), as
+    :meth:`PointsRule.points_for` gives one."""
     where = holds(raw, rule.op, float(rule.value or 0)) if rule.op is not None else ~np.isnan(raw)
-    points = np.where(where, rule.points * (np.maximum(np.nan_to_num(raw), 0.0) if rule.per_unit else 1.0), 0.0)
-    return np.minimum(points, rule.max)
+    known = np.nan_to_num(raw)
+    if rule.per is not None:
+        excess = (rule.below - known) if rule.below is not None else (known - rule.above)
+        steps = np.where(excess > 0, np.trunc(excess / rule.per + 1e-9), 0.0)
+    else:
+        steps = np.maximum(known, 0.0) if rule.per_unit else 1.0
+    return np.minimum(np.where(where, rule.points * steps, 0.0), rule.max)
 
 
 def vetoes_of(run: IndexRun) -> list[Any]:
@@ -62,7 +68,7 @@ def adjustments(run: IndexRun) -> tuple[np.ndarray, list[np.ndarray], np.ndarray
     for rule in run.framework.deductions:
         deduction += rule_points(_raw(run, rule.indicator), rule)
     bonuses = [rule_points(_raw(run, b.indicator), b) for b in run.framework.bonuses]
-    return deduction, bonuses, np.array([b.min_index for b in run.framework.bonuses], dtype=float)
+    return deduction, bonuses, np.array([b.min_index or 0.0 for b in run.framework.bonuses], dtype=float)
 
 
 def adjust(index: np.ndarray, deduction: np.ndarray, bonuses: list[np.ndarray], thresholds: np.ndarray,
@@ -76,6 +82,13 @@ def adjust(index: np.ndarray, deduction: np.ndarray, bonuses: list[np.ndarray], 
         bonus = bonus + np.where(after >= threshold, p, 0.0)
     final = np.where(np.isnan(index), np.nan, after + bonus)
     return final, bonus
+
+
+def _logged(rule: PointsRule, **extra: Any) -> dict[str, Any]:
+    """A deduction's or bonus's parameters in the run log (its steps only when it has them)."""
+    steps = {"per": rule.per, "above": rule.above, "below": rule.below} if rule.per is not None else {}
+    return {"indicator": rule.indicator, "points": rule.points, "max": rule.max, **extra, "op": rule.op,
+            "value": rule.value, "per_unit": rule.per_unit, **steps}
 
 
 def apply_rules(run: IndexRun) -> None:
@@ -97,8 +110,6 @@ def apply_rules(run: IndexRun) -> None:
     run.results = results
     run.log_step("apply_rules", {
         "vetoes": {v.id: {"indicator": v.indicator, "op": v.op, "value": v.value} for v in fw.vetoes},
-        "deductions": {d.id: {"indicator": d.indicator, "points": d.points, "max": d.max, "op": d.op,
-                              "value": d.value, "per_unit": d.per_unit} for d in fw.deductions},
-        "bonuses": {b.id: {"indicator": b.indicator, "points": b.points, "max": b.max, "min_index": b.min_index,
-                           "op": b.op, "value": b.value, "per_unit": b.per_unit} for b in fw.bonuses},
+        "deductions": {d.id: _logged(d) for d in fw.deductions},
+        "bonuses": {b.id: _logged(b, min_index=b.min_index or 0.0) for b in fw.bonuses},
         "qualify_min": fw.qualify_min, "floor": fw.scale[0]})
