@@ -58,3 +58,14 @@ def test_rule_keys_are_validated() -> None:
         parse_framework(simple({"s": NONE}, deductions=[{"id": "d", "indicator": "x", "points": 2,
                                                           "per_unit": True}]), "f.yaml")
     assert info.value.field == "deductions[0].max"
+
+
+def test_a_framework_takes_the_national_checks_step_rules_with_the_same_points() -> None:
+    rules = [{"id": "slow", "indicator": "ms", "per": 1000, "above": 3000, "points": 1, "max": 3},
+             {"id": "guides", "indicator": "guides", "per": 0.05, "below": 1.0, "points": 1, "max": 10}]
+    fw = scheme(deductions=rules)
+    ms, guides = [400.0, 5200.0, 9000.0, np.nan], [1.0, 0.8, 0.1, 0.95]
+    run = run_of(fw, {"score": [90.0] * 4, "ms": ms, "guides": guides})
+    assert run.results["deductions"].tolist() == [0, 2 + 4, 3 + 10, 1]   # int(2200/1000) = 2; (1 − 0.8)/0.05 = 4
+    one = [sum(r.points_for(x) for r, x in zip(fw.deductions, xs) if x == x) for xs in zip(ms, guides)]
+    assert one == run.results["deductions"].tolist()                      # the scheme's scalar reading agrees
