@@ -234,7 +234,22 @@ def uncertainty(run: IndexRun, spec: UncertaintySpec | None = None, replications
     reps = int(replications or spec.replications)
     factors = factors_of(spec)
     u, problem = design(factors, spec, reps)
+    replay = _Replay.of(run, spec, factors, u)
+    replay.run_all(*_combinations(factors, u))
+    shift = _publish_ranks(run, spec, replay)
+    _publish_analysis(run, spec, factors, u, problem, shift)
     runs = u.shape[0]
+    run.log_step("uncertainty", {"replications": runs, "requested": reps, "seed": spec.seed,
+                                 "weight_noise": spec.weight_noise, "weight_levels": list(spec.weight_levels),
+                                 "factors": {f.name: [c.as_dict() if isinstance(c, MethodSpec) else c
+                                                      for c in f.choices] for f in factors},
+                                 "interval": list(spec.interval), "sensitivity": spec.sensitivity})
+
+
+def _combinations(factors: list[Factor], u: np.ndarray) -> tuple[dict[tuple[Any, ...], list[int]],
+                                                                 dict[tuple[Any, ...], tuple[Any, ...]]]:
+    """Each replication's (imputation, treatment, normalisation, aggregation) choices, grouped so that the
+    replications of one combination run together: (key → replications, key → the choices)."""
     by_name = {f.name: i for i, f in enumerate(factors)}
 
     def choice(name: str, r: int) -> Any:
@@ -243,77 +258,112 @@ def uncertainty(run: IndexRun, spec: UncertaintySpec | None = None, replications
         f = factors[by_name[name]]
         return f.choices[min(int(u[r, by_name[name]] * len(f.choices)), len(f.choices) - 1)]
 
-    pool_idx = (np.minimum((u[:, by_name["weights"]] * runs).astype(int), runs - 1) if "weights" in by_name
-                else np.zeros(runs, dtype=int))
-    pool = weight_pool(run, run.tree.nodes, spec, runs, spec.seed)
-
-    res = run.results
-    n = len(res)
-    scored = ~np.isnan(res["index"].to_numpy(dtype=float))
-    ranker = Ranker(res["group"].to_numpy(dtype=object), res["vetoed"].to_numpy(dtype=bool), tiebreak_position(run),
-                    ties_of(run, run.tree.root.level), tie_counts(run))
-    order = ranker.order                                         # everything below is in block order
-    included = (run.analysis["screening"]["included"].to_numpy() if "screening" in run.analysis
-                else np.ones(n, bool))[order]
-    deduction, bonuses, thresholds = adjustments(run)
-    deduction = deduction[order].astype(np.float32)
-    bonuses = [b[order].astype(np.float32) for b in bonuses]
-    floor = np.float32(run.framework.scale[0])
-    ranks = np.zeros((runs, n), dtype=ranker.dtype)              # replication × unit (block order)
-
     combos: dict[tuple[Any, ...], list[int]] = {}
     specs_by_key: dict[tuple[Any, ...], tuple[Any, ...]] = {}
-    for r in range(runs):
+    for r in range(u.shape[0]):
         chosen = (choice("imputation", r), choice("treatment", r), choice("normalisation", r),
                   choice("aggregation", r))
         key = tuple(_key(k) for k in chosen)
         combos.setdefault(key, []).append(r)
         specs_by_key.setdefault(key, chosen)
+    return combos, specs_by_key
 
-    nodes_alive = max(1, max(len(nd.children) for nd in run.tree.nodes) + 3)
-    workers = WORKERS if n * runs > 2_000_000 else 1
-    batch = max(1, min(256, BATCH_BYTES // max(1, n * 4 * nodes_alive * workers)))
-    all_included = bool(included.all())
-    has_rules = bool(run.framework.deductions or run.framework.bonuses)
 
-    def replicate(prepared: Prepared, nodes: tuple[Node, ...], rows: np.ndarray) -> None:
-        index = _replicate_index(run, nodes, prepared, pool, pool_idx[rows])
-        if not all_included:
-            index[:, ~included] = np.nan
-        if has_rules:                                         # as rules.adjust: bonuses judged after deductions
-            after = np.maximum(index - deduction[None, :], floor)
+@dataclass
+class _Replay:
+    """The nominal run laid out in rank-block order (everything here is), the weight pool, and the rank
+    matrix (replication × unit) that batches of replications fill."""
+
+    run: IndexRun
+    pool: dict[str, np.ndarray]
+    pool_idx: np.ndarray            # replication → its weight set in the pool
+    ranker: Ranker
+    included: np.ndarray
+    deduction: np.ndarray
+    bonuses: list[np.ndarray]
+    thresholds: np.ndarray
+    floor: np.float32
+    ranks: np.ndarray
+    all_included: bool
+    has_rules: bool
+
+    @classmethod
+    def of(cls, run: IndexRun, spec: UncertaintySpec, factors: list[Factor], u: np.ndarray) -> _Replay:
+        runs = u.shape[0]
+        by_name = {f.name: i for i, f in enumerate(factors)}
+        pool_idx = (np.minimum((u[:, by_name["weights"]] * runs).astype(int), runs - 1) if "weights" in by_name
+                    else np.zeros(runs, dtype=int))
+        pool = weight_pool(run, run.tree.nodes, spec, runs, spec.seed)
+        res = run.results
+        n = len(res)
+        ranker = Ranker(res["group"].to_numpy(dtype=object), res["vetoed"].to_numpy(dtype=bool),
+                        tiebreak_position(run), ties_of(run, run.tree.root.level), tie_counts(run))
+        order = ranker.order
+        included = (run.analysis["screening"]["included"].to_numpy() if "screening" in run.analysis
+                    else np.ones(n, bool))[order]
+        deduction, bonuses, thresholds = adjustments(run)
+        return cls(run, pool, pool_idx, ranker, included, deduction[order].astype(np.float32),
+                   [b[order].astype(np.float32) for b in bonuses], thresholds, np.float32(run.framework.scale[0]),
+                   np.zeros((runs, n), dtype=ranker.dtype), bool(included.all()),
+                   bool(run.framework.deductions or run.framework.bonuses))
+
+    def run_all(self, combos: dict[tuple[Any, ...], list[int]], specs_by_key: dict[tuple[Any, ...], tuple[Any, ...]]
+                ) -> None:
+        """Every replication, one data combination at a time, in batches on up to WORKERS threads."""
+        run = self.run
+        runs, n = self.ranks.shape
+        nodes_alive = max(1, max(len(nd.children) for nd in run.tree.nodes) + 3)
+        workers = WORKERS if n * runs > 2_000_000 else 1
+        batch = max(1, min(256, BATCH_BYTES // max(1, n * 4 * nodes_alive * workers)))
+        with ThreadPoolExecutor(max_workers=workers) as pool_exec:
+            for data_key in dict.fromkeys(k[:3] for k in combos):        # one data combination at a time
+                first = next(k for k in combos if k[:3] == data_key)
+                prepared = Prepared(run, _normalised_for(run, specs_by_key[first][:3]), self.ranker.order)
+                for key in [k for k in combos if k[:3] == data_key]:
+                    nodes = self._nodes(prepared, specs_by_key[key][3])
+                    members = np.array(combos[key])
+                    jobs = [pool_exec.submit(self.replicate, prepared, nodes, members[i:i + batch])
+                            for i in range(0, len(members), batch)]
+                    for job in jobs:
+                        job.result()
+                del prepared
+
+    def _nodes(self, prepared: Prepared, aggregation: Any) -> tuple[Node, ...]:
+        """The tree under an aggregation choice, its leaves transformed once here (not per thread)."""
+        nodes = self.run.tree.nodes if aggregation is None else build_tree(self.run.framework, aggregation).nodes
+        for node in nodes:
+            p = power_of(node.aggregation.method, node.aggregation.params)
+            if node.leaf_parent and p is not None:
+                prepared.leaf(node, p, dict(node.aggregation.params))
+        return nodes
+
+    def replicate(self, prepared: Prepared, nodes: tuple[Node, ...], rows: np.ndarray) -> None:
+        """Replications ``rows``: index, rules, ranks (batches write disjoint rows)."""
+        index = _replicate_index(self.run, nodes, prepared, self.pool, self.pool_idx[rows])
+        if not self.all_included:
+            index[:, ~self.included] = np.nan
+        if self.has_rules:                                  # as rules.adjust: bonuses judged after deductions
+            after = np.maximum(index - self.deduction[None, :], self.floor)
             index = after.copy()
-            for points, threshold in zip(bonuses, thresholds):
+            for points, threshold in zip(self.bonuses, self.thresholds):
                 index += np.where(after >= threshold, points[None, :], np.float32(0))
-        out = np.empty((len(rows), n), dtype=ranks.dtype)
-        ranker.ranks(index, out)
-        ranks[rows] = out                                       # replications write disjoint rows
+        out = np.empty((len(rows), self.ranks.shape[1]), dtype=self.ranks.dtype)
+        self.ranker.ranks(index, out)
+        self.ranks[rows] = out
 
-    with ThreadPoolExecutor(max_workers=workers) as pool_exec:
-        for data_key in dict.fromkeys(k[:3] for k in combos):        # one data combination at a time
-            first = next(k for k in combos if k[:3] == data_key)
-            prepared = Prepared(run, _normalised_for(run, specs_by_key[first][:3]), order)
-            for key in [k for k in combos if k[:3] == data_key]:
-                agg = specs_by_key[key][3]
-                nodes = run.tree.nodes if agg is None else build_tree(run.framework, agg).nodes
-                for node in nodes:                                   # transform the leaves once, not per thread
-                    p = power_of(node.aggregation.method, node.aggregation.params)
-                    if node.leaf_parent and p is not None:
-                        prepared.leaf(node, p, dict(node.aggregation.params))
-                members = np.array(combos[key])
-                jobs = [pool_exec.submit(replicate, prepared, nodes, members[i:i + batch])
-                        for i in range(0, len(members), batch)]
-                for job in jobs:
-                    job.result()
-            del prepared
 
+def _publish_ranks(run: IndexRun, spec: UncertaintySpec, replay: _Replay) -> np.ndarray:
+    """Each unit's median rank and rank interval into the results; returns each replication's mean |rank shift|."""
+    res = run.results
+    n = len(res)
+    order = replay.ranker.order
+    scored = ~np.isnan(res["index"].to_numpy(dtype=float))
     nominal_rank = res["rank"].to_numpy(dtype=float)[order]
-    shift = _mean_abs_shift(ranks, nominal_rank, scored[order])
-    stats = _quantiles(ranks, (0.5, *spec.interval))
+    shift = _mean_abs_shift(replay.ranks, nominal_rank, scored[order])
+    stats = _quantiles(replay.ranks, (0.5, *spec.interval))
     med, low, high = (np.empty(n) for _ in range(3))
     for target, values in zip((med, low, high), stats):
         target[order] = values
-    low_q, high_q = spec.interval
     if ties_of(run, run.tree.root.level) != "first":             # a tied unit's interval spans its tie
         span_low, span_high = tie_span(run)
         tied = span_high > span_low
@@ -321,9 +371,27 @@ def uncertainty(run: IndexRun, spec: UncertaintySpec | None = None, replications
         high = np.where(tied, np.maximum(high, span_high), high)
     run.results = res.assign(rank_median=np.where(scored, med, np.nan), rank_low=np.where(scored, low, np.nan),
                              rank_high=np.where(scored, high, np.nan))
+    return shift
+
+
+def _publish_analysis(run: IndexRun, spec: UncertaintySpec, factors: list[Factor], u: np.ndarray,
+                      problem: dict[str, Any], shift: np.ndarray) -> None:
+    """The rank_shift, sensitivity and uncertainty tables of the analysis, and the notes when nothing varied."""
+    runs = u.shape[0]
+    low_q, high_q = spec.interval
     run.analysis["rank_shift"] = pd.DataFrame({"run": np.arange(runs), "mean_abs_rank_shift": shift,
                                                **{f.name: u[:, i] for i, f in enumerate(factors)}})
-    sens = pd.DataFrame(columns=["factor", "S1", "S1_conf", "ST", "ST_conf"])
+    run.analysis["sensitivity"] = _sensitivity(run, spec, problem, shift)
+    run.analysis["uncertainty"] = pd.DataFrame([{"replications": runs, "factors": ", ".join(f.name for f in factors),
+                                                 "quantile_low": low_q, "quantile_high": high_q,
+                                                 "weight_noise": spec.weight_noise, "seed": spec.seed,
+                                                 "design": "saltelli" if problem else "monte_carlo"}])
+    if not factors:
+        run.notes.append(t("scoring.note_no_factor"))
+
+
+def _sensitivity(run: IndexRun, spec: UncertaintySpec, problem: dict[str, Any], shift: np.ndarray) -> pd.DataFrame:
+    """SALib's Sobol indices of the mean rank shift to each factor (NaN, with a note, when no rank moved)."""
     if problem and spec.sensitivity and np.ptp(shift) > 0:
         from SALib.analyze import sobol as sobol_analyze
 
@@ -331,24 +399,13 @@ def uncertainty(run: IndexRun, spec: UncertaintySpec | None = None, replications
             warnings.simplefilter("ignore")
             si = sobol_analyze.analyze(problem, shift.astype(float), calc_second_order=False, print_to_console=False,
                                        seed=spec.seed)
-        sens = pd.DataFrame({"factor": problem["names"], "S1": si["S1"], "S1_conf": si["S1_conf"], "ST": si["ST"],
+        return pd.DataFrame({"factor": problem["names"], "S1": si["S1"], "S1_conf": si["S1_conf"], "ST": si["ST"],
                              "ST_conf": si["ST_conf"]})
-    elif problem and spec.sensitivity:
-        sens = pd.DataFrame({"factor": problem["names"], "S1": np.nan, "S1_conf": np.nan, "ST": np.nan,
-                             "ST_conf": np.nan})
+    if problem and spec.sensitivity:
         run.notes.append(t("scoring.note_no_rank_moved"))
-    run.analysis["sensitivity"] = sens
-    run.analysis["uncertainty"] = pd.DataFrame([{"replications": runs, "factors": ", ".join(f.name for f in factors),
-                                                 "quantile_low": low_q, "quantile_high": high_q,
-                                                 "weight_noise": spec.weight_noise, "seed": spec.seed,
-                                                 "design": "saltelli" if problem else "monte_carlo"}])
-    if not factors:
-        run.notes.append(t("scoring.note_no_factor"))
-    run.log_step("uncertainty", {"replications": runs, "requested": reps, "seed": spec.seed,
-                                 "weight_noise": spec.weight_noise, "weight_levels": list(spec.weight_levels),
-                                 "factors": {f.name: [c.as_dict() if isinstance(c, MethodSpec) else c
-                                                      for c in f.choices] for f in factors},
-                                 "interval": list(spec.interval), "sensitivity": spec.sensitivity})
+        return pd.DataFrame({"factor": problem["names"], "S1": np.nan, "S1_conf": np.nan, "ST": np.nan,
+                             "ST_conf": np.nan})
+    return pd.DataFrame(columns=["factor", "S1", "S1_conf", "ST", "ST_conf"])
 
 
 def _key(value: Any) -> Any:
