@@ -12,12 +12,16 @@ import csv
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 
 from govlens import messages
 from govlens.contract.defects import ALL_KINDS, BROWSER_KINDS, match_key
 from govlens.errors import InputError
+
+if TYPE_CHECKING:
+    from govlens.store.campaign_store import CampaignStore
 
 
 @dataclass(frozen=True)
@@ -65,19 +69,25 @@ def load_finding_keys(path: Path) -> set[tuple[str, str, str]]:
         raise InputError(messages.t("import.not_utf8_byte", byte=exc.start), file=str(path)) from None
 
 
+def open_store(store_path: Path) -> CampaignStore:
+    """A campaign store opened read-only, or the input error that names it (the checks' shared door)."""
+    from govlens.errors import StoreError
+    from govlens.store.campaign_store import CampaignStore
+
+    try:
+        return CampaignStore(store_path, read_only=True)
+    except StoreError as exc:
+        raise InputError(messages.t("sandbox_errors.cannot_open_store", reason=str(exc)[:300]),
+                         file=str(store_path)) from None
+
+
 def rendered_platforms(store_path: Path) -> set[str]:
     """Platforms the browser probe rendered in a campaign store (its browser kinds are judged on these only)."""
     import duckdb
 
-    from govlens.errors import StoreError
-    from govlens.store.campaign_store import CampaignStore
     from govlens.store.queries import observed_by_probe
 
-    try:
-        store = CampaignStore(store_path, read_only=True)
-    except StoreError as exc:
-        raise InputError(messages.t("sandbox_errors.cannot_open_store", reason=str(exc)[:300]),
-                         file=str(store_path)) from None
+    store = open_store(store_path)
     try:
         return set(observed_by_probe(store, "browser"))
     except duckdb.Error:

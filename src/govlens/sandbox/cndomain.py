@@ -33,6 +33,7 @@ import idna
 
 from govlens.contract import defects as D
 from govlens.registry.model import Platform
+from govlens.sandbox.site import Item
 
 RATE_UNREGISTERED = 0.11
 RATE_UNREACHABLE = 0.11
@@ -46,13 +47,6 @@ _NEWS = ("{org}召开年度重点工作推进会", "{org}开展政务公开专�
          "{org}深入基层开展调研")
 _NAV = (("首页", "/"), ("机构概况", "/jggk/index.html"), ("政务公开", "/zwgk/index.html"),
         ("办事服务", "/bsfw/index.html"), ("互动交流", "/hdjl/index.html"), ("专题专栏", "/ztzl/index.html"))
-
-
-@dataclass(frozen=True, slots=True)
-class NewsItem:
-    title: str
-    date: dt.date
-    path: str
 
 
 @dataclass(eq=False)
@@ -70,7 +64,7 @@ class CnDomainSite:
     shown: str                     # header | header_img | footer | both | nowhere | body
     dot: str                       # "." or "．" as the page writes the name
     header_tag: str                # how the page marks its header and footer
-    items: list[NewsItem] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
 
     @property
     def url(self) -> str:
@@ -142,11 +136,7 @@ class CnDomainSite:
             extra = f'<img src="/images/zwym.png" alt="中文域名：{name}">'
         inner = (f'<div class="logo"><img src="/images/logo.png" alt="{escape(self.org)}">'
                  f'<span class="site-name">{escape(self.org)}</span></div>{extra}')
-        if self.header_tag == "tag":
-            return f"<header>{inner}</header>\n"
-        if self.header_tag == "id":
-            return f'<div id="top">{inner}</div>\n'
-        return f'<div class="header">{inner}</div>\n'
+        return self._wrapped(inner, "header", "top")
 
     def _footer(self) -> str:
         line = ""
@@ -155,11 +145,15 @@ class CnDomainSite:
         code = zlib.crc32(self.platform.id.encode()) % 10**10
         inner = (f'<p>主办单位：{escape(self.org)}　联系电话：0{code % 1000:03d}-{code % 10**7:07d}</p>{line}'
                  f'<p>网站标识码：{code:010d}　ICP备{code % 10**8:08d}号</p>')
+        return self._wrapped(inner, "footer", "bottom")
+
+    def _wrapped(self, inner: str, part: str, anchor: str) -> str:
+        """The header or footer in the markup the site uses: its HTML5 element, a div with an id, or a classed div."""
         if self.header_tag == "tag":
-            return f"<footer>{inner}</footer>\n"
+            return f"<{part}>{inner}</{part}>\n"
         if self.header_tag == "id":
-            return f'<div id="bottom">{inner}</div>\n'
-        return f'<div class="footer">{inner}</div>\n'
+            return f'<div id="{anchor}">{inner}</div>\n'
+        return f'<div class="{part}">{inner}</div>\n'
 
     def _page(self, title: str, main: str) -> str:
         nav = "".join(f'<li><a href="{h}">{t}</a></li>' for t, h in _NAV)
@@ -177,7 +171,7 @@ class CnDomainSite:
                 f'<div class="zt"><h2>专题专栏</h2>{zt}</div>\n')
         return self._page(self.org, main)
 
-    def article(self, it: NewsItem) -> str:
+    def article(self, it: Item) -> str:
         text = (f"<h1>{escape(it.title)}</h1><p>发布时间：{it.date.isoformat()}</p>"
                 f"<p>　　近日，{escape(self.org)}认真贯彻落实有关工作部署，结合实际，扎实推进各项工作。</p>")
         return self._page(f"{it.title} - {self.org}", text)
@@ -232,10 +226,10 @@ def build_cn_domain(platform: Platform, seed: int, as_of: dt.date) -> CnDomainSi
     day = as_of - dt.timedelta(days=rng.randint(0, 6))
     for j in range(rng.randint(7, 10)):
         title = rng.choice(_NEWS).format(org=org)
-        items.append(NewsItem(title, day, f"/xwdt/{day:%Y%m}/t{day:%Y%m%d}_{rng.randint(1000, 9999)}{j}.html"))
+        items.append(Item(title, day, f"/xwdt/{day:%Y%m}/t{day:%Y%m%d}_{rng.randint(1000, 9999)}{j}.html"))
         day -= dt.timedelta(days=rng.randint(1, 9))
     if shown == "body":     # mentioned, but only in the middle of the page
-        items.insert(2, NewsItem(f"{org}正式启用中文政务域名“{idn}”", items[1].date, f"/xwdt/zwym_{label}.html"))
+        items.insert(2, Item(f"{org}正式启用中文政务域名“{idn}”", items[1].date, f"/xwdt/zwym_{label}.html"))
     return CnDomainSite(platform=platform, idn=idn, ascii=to_ascii(idn), org=org, kind=kind, variant=variant,
                         site_host=f"www.zw{label}.gov.cn", serve=serve, shown=shown,
                         dot=rng.choice((".", ".", "．")), header_tag=rng.choice(("class", "id", "tag")), items=items)

@@ -193,19 +193,14 @@ def check_store(truth_path: str | Path, store_path: str | Path, *, max_pages: in
     ``max_pages`` bounds the ``page`` observations of the crawler trap (default: the scan's
     ``CRAWL_MAX_PAGES`` as stored in the campaign's effective settings).
     """
-    from govlens.errors import StoreError
-    from govlens.store.campaign_store import CampaignStore
+    from govlens.sandbox.check import open_store
 
     try:
         doc = json.loads(Path(truth_path).read_text(encoding="utf-8"))
         sites = doc["sites"]
     except (OSError, ValueError, KeyError, TypeError):
         raise InputError(messages.t("sandbox_errors.not_hostile_truth"), file=str(truth_path)) from None
-    try:
-        store = CampaignStore(store_path, read_only=True)
-    except StoreError as exc:
-        raise InputError(messages.t("sandbox_errors.cannot_open_store", reason=str(exc)[:300]),
-                         file=str(store_path)) from None
+    store = open_store(store_path)
     try:
         if max_pages is None:
             max_pages = int((store.get_meta("settings") or {}).get("CRAWL_MAX_PAGES", 60))

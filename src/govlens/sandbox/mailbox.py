@@ -26,7 +26,8 @@ from urllib.parse import parse_qs
 
 from govlens.contract import defects as D
 from govlens.registry.model import Platform
-from govlens.sandbox.inspection import LETTER_TOPICS
+from govlens.sandbox.inspection import LETTER_TOPICS, Letter
+from govlens.sandbox.site import Hosted, served_at
 
 RATE_FORM_BROKEN = 0.25
 RATE_NO_REPLIES = 0.25
@@ -36,11 +37,8 @@ UNANSWERED_DAYS = 90
 
 
 @dataclass(frozen=True, slots=True)
-class MailLetter:
-    n: int
-    title: str
-    asked: dt.date
-    replied: dt.date | None
+class MailLetter(Letter):
+    """A letter of a leader mailbox: an inspected site's letter, at the mailbox's own path."""
 
     @property
     def path(self) -> str:
@@ -48,13 +46,7 @@ class MailLetter:
 
 
 @dataclass(eq=False)
-class Mailbox:
-    platform: Platform
-    host: str
-    scheme: str
-    home_path: str
-    place: str
-    flags: frozenset[str]
+class Mailbox(Hosted):
     letters: list[MailLetter]
     broken_mode: str = ""              # "500" | "refused" | "missing"
     as_of: dt.date = dt.date(2013, 12, 15)
@@ -166,8 +158,5 @@ def build_mailbox(platform: Platform, seed: int, as_of: dt.date) -> Mailbox:
         if platform.name.startswith(prefix) and len(platform.name) > len(prefix) + 2:
             place = platform.name[len(prefix):len(prefix) + 2]
             break
-    url = platform.url.strip()
-    scheme, rest = url.split("://", 1)
-    home_path = "/" + rest.split("/", 1)[1] if "/" in rest else "/"
-    return Mailbox(platform=platform, host=platform.host, scheme=scheme.lower(), home_path=home_path or "/",
-                   place=place, flags=frozenset(flags), letters=letters, broken_mode=broken, as_of=as_of)
+    return Mailbox(platform=platform, **served_at(platform), place=place, flags=frozenset(flags), letters=letters,
+                   broken_mode=broken, as_of=as_of)

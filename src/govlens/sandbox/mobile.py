@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from govlens.contract import defects as D
 from govlens.registry.model import Platform
+from govlens.sandbox.site import Hosted, served_at
 
 RATE = {D.NO_VIEWPORT: 0.25, D.FIXED_WIDTH_LAYOUT: 0.25, D.HEAVY_PAGE: 0.25, D.SLOW_RESPONSE: 0.15}
 RATE_BROKEN = 0.3
@@ -39,22 +40,12 @@ CSS = "body{margin:0;font:15px/1.5 sans-serif}header{background:#b22222;color:#f
 
 
 @dataclass(eq=False)
-class MobileSite:
-    platform: Platform
-    host: str
-    scheme: str
-    home_path: str
-    place: str
-    flags: frozenset[str]
+class MobileSite(Hosted):
     items: list[tuple[str, str]]                  # (title, path) of the news list
     broken: list[str]                             # paths of broken items
     images: dict[str, int]                        # path → bytes
     fixed: str                                    # "" | "div" | "table"
     apps: list[dict] = field(default_factory=list)
-
-    @property
-    def base(self) -> str:
-        return f"{self.scheme}://{self.host}"
 
     def defects(self) -> list[dict[str, str]]:
         url = self.platform.url.strip()
@@ -128,12 +119,8 @@ def build_mobile_site(platform: Platform, seed: int, as_of: dt.date) -> MobileSi
                          "version": f"{rng.randint(1, 4)}.{rng.randint(0, 9)}.{rng.randint(0, 20)}"})
         if stale:
             flags.add(D.STALE_APP)
-    url = platform.url.strip()
-    scheme, rest = url.split("://", 1)
-    home_path = "/" + rest.split("/", 1)[1] if "/" in rest else "/"
-    return MobileSite(platform=platform, host=platform.host, scheme=scheme.lower(), home_path=home_path or "/",
-                      place=place, flags=frozenset(flags), items=items, broken=broken, images=images, fixed=fixed,
-                      apps=apps)
+    return MobileSite(platform=platform, **served_at(platform), place=place, flags=frozenset(flags), items=items,
+                      broken=broken, images=images, fixed=fixed, apps=apps)
 
 
 def image_bytes(size: int, salt: str) -> bytes:

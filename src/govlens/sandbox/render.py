@@ -103,11 +103,15 @@ def _header(site: Site, *, home: bool) -> str:
             f"{_search_form(site)}</div></div>\n")
 
 
+def nav_items(site: Site) -> list[tuple[str, str]]:
+    """The main menu's (href, text), whatever the layout family draws it with."""
+    return [(site.home_path, "首页"), ("/zwgk/index.html", "政务公开"), ("/zwfw/index.html", "政务服务"),
+            ("/hdjl/index.html", "互动交流"), (site.columns[0].path, site.columns[0].name),
+            ("/zjxx/index.html", _zjxx_title(site))]
+
+
 def _nav(site: Site) -> str:
-    items = [(site.home_path, "首页"), ("/zwgk/index.html", "政务公开"), ("/zwfw/index.html", "政务服务"),
-             ("/hdjl/index.html", "互动交流"), (site.columns[0].path, site.columns[0].name),
-             ("/zjxx/index.html", _zjxx_title(site))]
-    lis = "".join(f'<li><a href="{h}" style="color:#ffffff">{t}</a></li>' for h, t in items)
+    lis = "".join(f'<li><a href="{h}" style="color:#ffffff">{t}</a></li>' for h, t in nav_items(site))
     return f'<div class="nav" style="background-color:{site.header_bg}"><div class="wrap"><ul>{lis}</ul></div></div>\n'
 
 
@@ -235,28 +239,26 @@ def _side(site: Site, placement: str | None) -> str:
     return f'<div class="side"><h3>栏目导航</h3><ul class="side-nav">{lis}</ul>{rel}</div>\n'
 
 
-def column_page(site: Site, col: Column) -> str:
+def framed_column_page(site: Site, col: Column, title: str, heading: str, listing: str) -> str:
+    """A column's page in the portal's frame: ``title`` is the ``<title>``, ``heading`` the HTML that opens
+    the main part, ``listing`` the family's list and pager."""
     metas = meta.column_metas(site, col.name, drop=meta.dropped(site, col, article=False))
-    out = [_head(site, f"{col.name} - {site.name}", home=False, metas=metas), _header(site, home=False), _nav(site)]
-    out.append('<div class="wrap">\n')
-    out.append(_crumb(site, ("/zwgk/index.html", "政务公开"), (None, col.name)))
-    out.append(_noalt_image(site, col.code))
-    out.append(_low_contrast(site, col.code))
-    out.append(_side(site, col.code))
-    out.append(f'<div class="main"><h1 class="col-title">{col.name}</h1>\n')
+    return "".join([_head(site, title, home=False, metas=metas), _header(site, home=False),
+                    _nav(site), '<div class="wrap">\n',
+                    _crumb(site, ("/zwgk/index.html", "政务公开"), (None, col.name)),
+                    _noalt_image(site, col.code), _low_contrast(site, col.code),
+                    _side(site, col.code), f'<div class="main">{heading}\n', listing, "</div>\n</div>\n",
+                    _footer(site)])
+
+
+def column_page(site: Site, col: Column) -> str:
     items = site.items(col)
-    if not items:
-        out.append('<div class="list-empty">暂无信息</div>\n')
-    else:
-        out.append('<ul class="list">\n')
-        for it in items:
-            out.append(f'<li><a href="{it.path}" target="_blank">{escape(it.title)}</a>'
-                       f'<span class="date">{fmt_date(site, it.date, "list")}</span></li>\n')
-        out.append("</ul>\n")
-        out.append(f'<div class="page">共{len(items)}条　第1页/共1页</div>\n')
-    out.append("</div>\n</div>\n")
-    out.append(_footer(site))
-    return "".join(out)
+    rows = "".join(f'<li><a href="{it.path}" target="_blank">{escape(it.title)}</a>'
+                   f'<span class="date">{fmt_date(site, it.date, "list")}</span></li>\n' for it in items)
+    listing = ('<div class="list-empty">暂无信息</div>\n' if not items else
+               f'<ul class="list">\n{rows}</ul>\n<div class="page">共{len(items)}条　第1页/共1页</div>\n')
+    return framed_column_page(site, col, f"{col.name} - {site.name}", f'<h1 class="col-title">{col.name}</h1>',
+                              listing)
 
 
 def article(site: Site, col: Column, j: int) -> str:

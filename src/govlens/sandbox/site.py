@@ -64,6 +64,30 @@ class Column:
 
 
 @dataclass(eq=False)
+class Hosted:
+    """A platform served on a host of its own (a leader mailbox, a mobile portal): where it answers, the
+    place its pages name, and its injected defects."""
+
+    platform: Platform
+    host: str
+    scheme: str
+    home_path: str
+    place: str
+    flags: frozenset[str]
+
+    @property
+    def base(self) -> str:
+        return f"{self.scheme}://{self.host}"
+
+
+def served_at(platform: Platform) -> dict[str, str]:
+    """A :class:`Hosted`'s host, scheme and home path, as its platform's URL gives them."""
+    scheme, rest = platform.url.strip().split("://", 1)
+    home_path = "/" + rest.split("/", 1)[1] if "/" in rest else "/"
+    return {"host": platform.host, "scheme": scheme.lower(), "home_path": home_path or "/"}
+
+
+@dataclass(eq=False)
 class Site:
     platform: Platform
     seed: int

@@ -151,18 +151,22 @@ def _websites(platforms: list[Platform], seed: int, as_of: dt.date) -> list[Site
 def _mobile_portals(platforms: list[Platform], seed: int, as_of: dt.date, seen: set[str]) -> dict[str, MobileSite]:
     mobile: dict[str, MobileSite] = {}
     for p in platforms:
-        host = p.host
-        if p.kind == "mobile_portal" and host and host.isascii() and host not in seen and host not in mobile:
-            mobile[host] = mobile_mod.build_mobile_site(p, seed, as_of)
+        if _unclaimed(p, "mobile_portal", seen, mobile):
+            mobile[p.host] = mobile_mod.build_mobile_site(p, seed, as_of)
     return mobile
+
+
+def _unclaimed(p: Platform, kind: str, seen: set[str], taken: dict[str, object]) -> bool:
+    """``p`` is of ``kind`` and has an ASCII host that no earlier kind (``seen``) nor platform (``taken``) holds."""
+    host = p.host
+    return p.kind == kind and bool(host) and host.isascii() and host not in seen and host not in taken
 
 
 def _foreign_sites(platforms: list[Platform], seed: int, as_of: dt.date, seen: set[str]) -> dict[str, ForeignSite]:
     """Host → Chinese site or edition; a site whose hosts are partly taken is left out whole."""
     foreign: dict[str, ForeignSite] = {}
     for p in platforms:
-        host = p.host
-        if p.kind == "foreign_site" and host and host.isascii() and host not in seen and host not in foreign:
+        if _unclaimed(p, "foreign_site", seen, foreign):
             f = build_foreign_site(p, seed, as_of)
             if not any(h in seen or h in foreign for h in f.hosts()):
                 foreign.update({h: f for h in f.hosts()})

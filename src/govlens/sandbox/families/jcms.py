@@ -15,7 +15,6 @@ from html import escape
 
 from govlens.sandbox import render
 from govlens.sandbox.families import meta
-from govlens.sandbox.families.column import column_top
 from govlens.sandbox.site import Column, Item, Site
 from govlens.sandbox.text import NOTICE
 
@@ -105,23 +104,19 @@ def home(site: Site) -> str:
 
 
 def column_page(site: Site, col: Column) -> str:
-    out = column_top(site, col, f"{col.name} {site.name}", f'<div class="bt"><h1 class="col-title">{col.name}</h1></div>')
     items = site.items(col)
-    if not items:
-        out.append('<div class="list"><div class="list-empty">暂无信息</div></div>\n')
-    else:
-        out.append(f'<div class="list"><div class="list-in"><ul>\n{_lis(items)}</ul></div></div>\n')
-        out.append(f'<div class="default_pgContainer">共 {len(items)} 条 1/1 页</div>\n')
-    out.append("</div>\n</div>\n")
-    out.append(render._footer(site))
-    return "".join(out)
+    listing = ('<div class="list"><div class="list-empty">暂无信息</div></div>\n' if not items else
+               f'<div class="list"><div class="list-in"><ul>\n{_lis(items)}</ul></div></div>\n'
+               f'<div class="default_pgContainer">共 {len(items)} 条 1/1 页</div>\n')
+    return render.framed_column_page(site, col, f"{col.name} {site.name}",
+                                     f'<div class="bt"><h1 class="col-title">{col.name}</h1></div>', listing)
 
 
 def article(site: Site, col: Column, j: int) -> str:
     items = site.items(col)
     it = items[j]
     metas = meta.article_metas(site, col.name, it.title, f"{it.date.isoformat()} 10:12", f"{site.base}{it.path}",
-                               drop=meta.dropped(site, col, article=True) if j == 0 else frozenset())
+                                      drop=meta.dropped(site, col, article=True) if j == 0 else frozenset())
     out = [render._head(site, it.title, home=False, metas=metas), render._header(site, home=False),
            render._nav(site), '<div class="wrap">\n', render._crumb(site, (col.path, col.name), (None, "正文")),
            f'<div class="article"><div class="bt"><h1>{escape(it.title)}</h1></div>\n'

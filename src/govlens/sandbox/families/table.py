@@ -43,10 +43,8 @@ def _header(site: Site) -> str:
 
 
 def _nav(site: Site) -> str:
-    items = [(site.home_path, "首页"), ("/zwgk/index.html", "政务公开"), ("/zwfw/index.html", "政务服务"),
-             ("/hdjl/index.html", "互动交流"), (site.columns[0].path, site.columns[0].name),
-             ("/zjxx/index.html", render._zjxx_title(site))]
-    tds = "".join(f'<td align="center"><a href="{h}" style="color:#ffffff">{t}</a></td>' for h, t in items)
+    tds = "".join(f'<td align="center"><a href="{h}" style="color:#ffffff">{t}</a></td>'
+                  for h, t in render.nav_items(site))
     return (f'<table class="nav" width="100%" height="40" border="0" align="center" cellpadding="0" cellspacing="0" '
             f'style="background-color:{site.header_bg}"><tr>{tds}</tr></table>\n')
 

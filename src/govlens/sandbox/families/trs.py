@@ -14,7 +14,7 @@ from html import escape
 
 from govlens.sandbox import render
 from govlens.sandbox.families import meta
-from govlens.sandbox.families.column import column_top, list_table
+from govlens.sandbox.families.column import list_table
 from govlens.sandbox.site import Column, Item, Site
 
 
@@ -59,12 +59,10 @@ def home(site: Site) -> str:
 
 
 def column_page(site: Site, col: Column) -> str:
-    out = column_top(site, col, f"{col.name}_{site.name}", f'<h1 class="col-title">{col.name}</h1>')
-    out.append(list_table(site.items(col), cell="<td>", date=dt.date.isoformat,
-                          pager='<div class="page">共{n}条记录 当前第1页</div>\n'))
-    out.append("</div>\n</div>\n")
-    out.append(render._footer(site))
-    return "".join(out)
+    listing = list_table(site.items(col), cell="<td>", date=dt.date.isoformat,
+                         pager='<div class="page">共{n}条记录 当前第1页</div>\n')
+    return render.framed_column_page(site, col, f"{col.name}_{site.name}", f'<h1 class="col-title">{col.name}</h1>',
+                                     listing)
 
 
 def _side_list(title: str, items: list[Item]) -> str:
@@ -81,7 +79,7 @@ def article(site: Site, col: Column, j: int) -> str:
     if rng.random() < 0.5:           # the page was regenerated later: the meta says so, the page does not
         pub = min(site.as_of, it.date + dt.timedelta(days=rng.randint(1, 90)))
     metas = meta.article_metas(site, col.name, it.title, f"{pub.isoformat()} {rng.randint(8, 18):02d}:{rng.randint(0, 59):02d}",
-                               f"{site.base}{it.path}", drop=meta.dropped(site, col, article=True) if j == 0 else frozenset())
+                                      f"{site.base}{it.path}", drop=meta.dropped(site, col, article=True) if j == 0 else frozenset())
     out = [render._head(site, f"{it.title}_{site.name}", home=False, metas=metas), render._header(site, home=False),
            render._nav(site), '<div class="wrap">\n', render._crumb(site, (col.path, col.name), (None, "正文")),
            '<table width="100%" border="0" cellpadding="0" cellspacing="0"><tr><td valign="top">\n'
