@@ -55,20 +55,6 @@ def i_group_median(x: pd.Series, groups: pd.Series | None, *, group: str | None 
     return x.fillna(x.groupby(groups.to_numpy(), sort=False).transform("median"))
 
 
-def specs_of(run: IndexRun, override: MethodSpec | None = None) -> dict[str, tuple[MethodSpec, str]]:
-    """indicator → (method, key path of the setting), with ``override`` replacing every one."""
-    fw = run.framework
-    out = {}
-    for ref in run.tree.indicators:
-        if override is not None:
-            out[ref.id] = (override, "uncertainty.imputation")
-        elif ref.impute is not None:
-            out[ref.id] = (ref.impute, f"{ref.path}.impute")
-        else:
-            out[ref.id] = (fw.impute, "impute")
-    return out
-
-
 def impute_frame(run: IndexRun, frame: pd.DataFrame,
                  specs: dict[str, tuple[MethodSpec, str]]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(imputed frame, report: indicator, method, missing, imputed, still_missing)."""
@@ -109,7 +95,7 @@ def _groups(run: IndexRun, spec: MethodSpec) -> pd.Series:
 def impute(run: IndexRun, override: MethodSpec | None = None,
            logged: dict[str, MethodSpec] | None = None) -> None:
     """Write the ``imputed`` data set from the latest one (``logged``: the methods of a replayed log)."""
-    specs = {k: (v, "impute") for k, v in logged.items()} if logged is not None else specs_of(run, override)
+    specs = run.method_specs("impute", override, "imputation", logged)
     frame, report = impute_frame(run, run.latest(), specs)
     run.data["imputed"] = frame
     run.analysis["imputation"] = report

@@ -64,42 +64,41 @@ def _reciprocal_ok(raw: np.ndarray) -> None:
         raise ParamError(t("scoring.ratio_positive"))
 
 
+def _ratio(raw: np.ndarray, ref: float | None, scale: float, direction: int) -> np.ndarray:
+    """raw / ref (ref / raw when lower is better) × scale; the values as they are without a reference."""
+    if ref is None:
+        return raw.copy()
+    if direction == -1:
+        _reciprocal_ok(raw)
+        return ref / raw * _scale(scale)
+    return raw / ref * _scale(scale)
+
+
+def _distance(raw: np.ndarray, ref: float | None, scale: float, direction: int) -> np.ndarray:
+    """(raw − ref) / ref × scale, turned when lower is better; the values as they are without a reference."""
+    if ref is None:
+        return raw.copy()
+    return direction * (raw - ref) / ref * _scale(scale)
+
+
 @method("ratio_to_mean")
 def ratio_to_mean(raw: np.ndarray, *, scale: float = 100.0, _direction: int = 1) -> np.ndarray:
-    mean = _mean(raw)
-    if mean is None:
-        return raw.copy()
-    if _direction == -1:
-        _reciprocal_ok(raw)
-        return mean / raw * _scale(scale)
-    return raw / mean * _scale(scale)
+    return _ratio(raw, _mean(raw), scale, _direction)
 
 
 @method("distance_to_mean")
 def distance_to_mean(raw: np.ndarray, *, scale: float = 100.0, _direction: int = 1) -> np.ndarray:
-    mean = _mean(raw)
-    if mean is None:
-        return raw.copy()
-    return _direction * (raw - mean) / mean * _scale(scale)
+    return _distance(raw, _mean(raw), scale, _direction)
 
 
 @method("ratio_to_worst")
 def ratio_to_worst(raw: np.ndarray, *, scale: float = 100.0, _direction: int = 1) -> np.ndarray:
-    worst = _worst(raw, _direction)
-    if worst is None:
-        return raw.copy()
-    if _direction == -1:
-        _reciprocal_ok(raw)
-        return worst / raw * _scale(scale)
-    return raw / worst * _scale(scale)
+    return _ratio(raw, _worst(raw, _direction), scale, _direction)
 
 
 @method("distance_to_worst")
 def distance_to_worst(raw: np.ndarray, *, scale: float = 100.0, _direction: int = 1) -> np.ndarray:
-    worst = _worst(raw, _direction)
-    if worst is None:
-        return raw.copy()
-    return _direction * (raw - worst) / worst * _scale(scale)
+    return _distance(raw, _worst(raw, _direction), scale, _direction)
 
 
 @method("above_below_mean")

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from govlens.errors import FrameworkError
-from govlens.frameworks.model import Framework
+from govlens.frameworks.model import Framework, MethodSpec
 from govlens.scoring.methods import ParamError
 from govlens.scoring.table import IndexInput
 from govlens.scoring.tree import Tree
@@ -52,6 +52,23 @@ class IndexRun:
     def error(self, message: str, path: str | None) -> FrameworkError:
         """A framework error pointing at ``path`` (file, line, key)."""
         return FrameworkError(message, file=self.framework.source, line=self.framework.line_of(path), field=path)
+
+    def method_specs(self, key: str, override: MethodSpec | None, factor: str,
+                     logged: dict[str, MethodSpec] | None = None) -> dict[str, tuple[MethodSpec, str]]:
+        """indicator → (its ``key`` method — its own, else the framework's —, key path of that setting);
+        ``override``, an uncertainty ``factor``'s choice, replaces every one; ``logged``: a replayed log's."""
+        if logged is not None:
+            return {k: (v, key) for k, v in logged.items()}
+        out = {}
+        for ref in self.tree.indicators:
+            own = getattr(ref, key)
+            if override is not None:
+                out[ref.id] = (override, f"uncertainty.{factor}")
+            elif own is not None:
+                out[ref.id] = (own, f"{ref.path}.{key}")
+            else:
+                out[ref.id] = (getattr(self.framework, key), key)
+        return out
 
     def param_error(self, exc: ParamError, path: str) -> FrameworkError:
         sub = f"{path}.{exc.field}" if exc.field and exc.field != "method" else (

@@ -95,21 +95,16 @@ def winsorise(x: np.ndarray, *, winmax: int | None = 5, skew: float = 2.0, kurto
             vals = x[finite]
             if np.isnan(s):
                 break
-            if s >= 0:
-                top = vals.max()
-                idx = np.flatnonzero(finite & (x == top))
-                rest = vals[vals != top]
-                if rest.size == 0:
-                    break
-                x[idx] = rest.max()
+            high = s >= 0                               # clip the end the skew leans to
+            end = vals.max() if high else vals.min()
+            idx = np.flatnonzero(finite & (x == end))
+            rest = vals[vals != end]
+            if rest.size == 0:
+                break
+            x[idx] = rest.max() if high else rest.min()
+            if high:
                 last_high = idx
             else:
-                bottom = vals.min()
-                idx = np.flatnonzero(finite & (x == bottom))
-                rest = vals[vals != bottom]
-                if rest.size == 0:
-                    break
-                x[idx] = rest.min()
                 last_low = idx
             nwin = last_high.size + last_low.size    # COINr counts the points now sitting at the clipped ends
             ok = passes(x, skew, kurtosis)
@@ -121,18 +116,6 @@ def winsorise(x: np.ndarray, *, winmax: int | None = 5, skew: float = 2.0, kurto
         details.update({"winsorised": 0, "winsorised_high": 0, "winsorised_low": 0})
         return y, details
     return x, details
-
-
-def specs_of(run: IndexRun, override: MethodSpec | None = None) -> dict[str, tuple[MethodSpec, str]]:
-    out = {}
-    for ref in run.tree.indicators:
-        if override is not None:
-            out[ref.id] = (override, "uncertainty.treatment")
-        elif ref.treat is not None:
-            out[ref.id] = (ref.treat, f"{ref.path}.treat")
-        else:
-            out[ref.id] = (run.framework.treat, "treat")
-    return out
 
 
 def treat_frame(run: IndexRun, frame: pd.DataFrame,
@@ -171,7 +154,7 @@ def treat_frame(run: IndexRun, frame: pd.DataFrame,
 def treat(run: IndexRun, override: MethodSpec | None = None,
           logged: dict[str, MethodSpec] | None = None) -> None:
     """Write the ``treated`` data set from the latest one, and the per-indicator ``treatment`` report."""
-    specs = {k: (v, "treat") for k, v in logged.items()} if logged is not None else specs_of(run, override)
+    specs = run.method_specs("treat", override, "treatment", logged)
     frame, report = treat_frame(run, run.latest(), specs)
     run.data["treated"] = frame
     run.analysis["treatment"] = report

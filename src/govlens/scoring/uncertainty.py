@@ -118,8 +118,8 @@ def _normalised_for(run: IndexRun, choice: tuple[Any, Any, Any]) -> np.ndarray:
         frame = run.data["normalised"]
     else:
         frame = run.data["denominated"]
-        frame, _ = impute_mod.impute_frame(run, frame, impute_mod.specs_of(run, imp))
-        frame, _ = treat_mod.treat_frame(run, frame, treat_mod.specs_of(run, trt))
+        frame, _ = impute_mod.impute_frame(run, frame, run.method_specs("impute", imp, "imputation"))
+        frame, _ = treat_mod.treat_frame(run, frame, run.method_specs("treat", trt, "treatment"))
         frame, _ = normalise_mod.normalise_frame(run, frame, normalise_mod.specs_of(run, nrm))
     return frame[run.tree.indicator_ids()].to_numpy(dtype=np.float32)
 
