@@ -253,23 +253,23 @@ def _page_number_footer(section: Any) -> None:
 
 def landscape_section(doc: Any) -> None:
     """A new landscape section (wide problem tables), the same margins turned."""
-    from docx.enum.section import WD_ORIENT
-
-    section = doc.add_section(WD_SECTION.NEW_PAGE)
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Mm(297), Mm(210)
-    section.top_margin, section.bottom_margin = Mm(28), Mm(26)
-    section.left_margin, section.right_margin = Mm(37), Mm(35)
+    _section(doc, landscape=True)
 
 
 def portrait_section(doc: Any) -> None:
+    _section(doc, landscape=False)
+
+
+def _section(doc: Any, *, landscape: bool) -> None:
+    """A new A4 section; the portrait margins are 37/35 mm top/bottom and 28/26 mm left/right, turned with the page."""
     from docx.enum.section import WD_ORIENT
 
     section = doc.add_section(WD_SECTION.NEW_PAGE)
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
-    section.left_margin, section.right_margin = Mm(28), Mm(26)
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    long, short = (Mm(37), Mm(35)), (Mm(28), Mm(26))
+    section.page_width, section.page_height = (Mm(297), Mm(210)) if landscape else (Mm(210), Mm(297))
+    section.top_margin, section.bottom_margin = short if landscape else long
+    section.left_margin, section.right_margin = long if landscape else short
 
 
 def save(doc: Any, path: Path) -> Path:

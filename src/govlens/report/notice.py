@@ -20,7 +20,7 @@ from govlens.report.data import CampaignData
 from govlens.report.findings_summary import Summary
 from govlens.report.group_stats import Standing
 from govlens.report.locale import Locale
-from govlens.report.notice_front import front_matter
+from govlens.report.notice_front import fmt_date, front_matter
 from govlens.report.numerals import chinese_date, chinese_number
 from govlens.report.reasons import ReasonContext, evidence_phrase, winner_reason
 from govlens.report.render import html_env, md_env
@@ -40,14 +40,6 @@ def series_number(n: int, L: Locale) -> str:
 
 def count_text(n: int, L: Locale) -> str:
     return chinese_number(n) if L.get("format.numerals", "") == "chinese" else str(n)
-
-
-def fmt_date(d: date | None, L: Locale) -> str:
-    if d is None:
-        return ""
-    months = L.get("format.months", None)
-    month_name = months[d.month - 1] if isinstance(months, list) and len(months) == 12 else str(d.month)
-    return L.t("format.date", year=d.year, month=d.month, day=d.day, month_name=month_name)
 
 
 def closing_date(d: date, L: Locale) -> str:

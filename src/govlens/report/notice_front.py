@@ -52,7 +52,8 @@ def counts(data: CampaignData, awards: AwardsConfig) -> dict[str, int]:
     return out
 
 
-def _fmt_date(d: date | None, L: Locale) -> str:
+def fmt_date(d: date | None, L: Locale) -> str:
+    """A date in the locale's words (its month names where it has them); "" for none."""
     if d is None:
         return ""
     months = L.get("format.months", None)
@@ -66,7 +67,7 @@ def front_matter(data: CampaignData, awards: AwardsConfig, notice: NoticeText | 
     check = data.check_date()
     year = data.campaign.get("year") or (check.year if check else "")
     chinese = L.get("format.numerals", "") == "chinese"
-    values: dict[str, Any] = {**n, "name": name, "year": year, "check_date": _fmt_date(check, L),
+    values: dict[str, Any] = {**n, "name": name, "year": year, "check_date": fmt_date(check, L),
                               "series": chinese_number(n["series"]) if chinese else n["series"]}
     notice = notice or NoticeText()
 

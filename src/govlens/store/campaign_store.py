@@ -140,13 +140,7 @@ class CampaignStore:
         frame = pd.DataFrame([{c: (to_json(row.get(c)) if c in json_cols and row.get(c) is not None
                                    and not isinstance(row.get(c), str) else row.get(c))
                                for c in cols} for row in rows], columns=cols)
-        frame = frame.astype(object).where(frame.notna(), None)
-        collist = ", ".join(f'"{c}"' for c in cols)
-        self.con.register("_govlens_rows", frame)
-        try:
-            self.con.execute(f"INSERT INTO {table} ({collist}) SELECT {collist} FROM _govlens_rows")
-        finally:
-            self.con.unregister("_govlens_rows")
+        self.insert_frame(table, frame.astype(object).where(frame.notna(), None))
         return len(rows)
 
     def replace(self, table: str, rows: Sequence[Mapping[str, Any]], **where: Any) -> int:
