@@ -107,7 +107,7 @@ CASES = {
     "data-not-utf8": ("run", "stats.csv", lambda p: p.write_bytes("平台,日期\n".encode("gbk")), 1, None,
                       "不是 UTF-8 编码"),
     # the national-check scheme of `govlens inspect` (issue 4)
-    "inspection-value": ("inspect", "inspection.yaml", lambda p: edit(p, "value: 0.05", 'value: "five"'),
+    "inspection-value": ("inspect", "inspection.yaml", lambda p: edit(p, "value: {threshold: monitor-fail-ratio}", 'value: "five"'),
                          'value: "five"', "vetoes[0].value", "应为数字"),
     "inspection-unknown-indicator": ("run", "inspection.yaml",
                                      lambda p: edit(p, "indicator: monitor-availability",

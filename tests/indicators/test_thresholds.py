@@ -34,9 +34,13 @@ def test_precedence_default_then_override_then_explicit_setting(f):
     assert cumulative_layout_shift.evaluate(obs, ctx).findings                   # beats the override
 
 
-def test_a_published_rule_keeps_its_default_in_the_settings_until_a_framework_gives_it():
+def test_a_published_rule_takes_its_default_from_the_rules_file_not_from_python():
+    from govlens.frameworks.thresholds import load_thresholds
+
     limits = catalogue.thresholds(Settings())
-    assert limits["homepage-freshness"] == {"days": default_settings.FRESHNESS_HOMEPAGE_DAYS}
+    census = load_thresholds("census-2015").by_name
+    assert not hasattr(default_settings, "FRESHNESS_HOMEPAGE_DAYS")
+    assert limits["homepage-freshness"] == {"days": census["homepage-days"].value} == {"days": 14}
     assert catalogue.thresholds(Settings(), {"homepage-freshness": {"days": "7"}})["homepage-freshness"] == {"days": 7}
 
 

@@ -23,10 +23,11 @@ from govlens.errors import FrameworkError
 from govlens.frameworks.fields import (bool_at, number_at, reason, refuse_unknown_keys, text_at, titles_at,
                                        unknown_name)
 from govlens.frameworks.rules import PointsRule, Titled, VetoRule, parse_points, parse_vetoes, rule_indicators
+from govlens.frameworks.thresholds import rules_of
 from govlens.yamlfile import read_yaml, with_line
 
 SCHEME_KEYS = {"id", "scheme", "title", "platform_kinds", "full_marks", "pass_mark", "services_full_marks", "vetoes",
-               "deductions", "bonus", "bonuses"}
+               "deductions", "bonus", "bonuses", "rules"}
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class InspectionScheme(Titled):
     bonus: Bonus = field(default_factory=Bonus)
     services_full_marks: float = 75.0   # the variant for departments without external services
     source: str = ""
+    thresholds: Any = None              # the published thresholds (govlens.frameworks.thresholds.Thresholds)
 
     def indicator_ids(self) -> list[str]:
         ids = [v.indicator for v in self.vetoes] + [d.indicator for d in self.deductions]
@@ -79,7 +81,9 @@ def parse_inspection_scheme(doc: Any, source: str = "<scheme>") -> InspectionSch
     if doc.get("scheme") != "inspection":
         raise err(reason("not_inspection"), "scheme")
     refuse_unknown_keys(doc, SCHEME_KEYS, "", err)
-    vetoes, deductions = parse_vetoes(doc, err), parse_points(doc, "deductions", err, scheme=True)
+    rules = rules_of(doc, source, err)
+    limits = rules.values()
+    vetoes, deductions = parse_vetoes(doc, err, limits), parse_points(doc, "deductions", err, limits, scheme=True)
 
     def number(m: dict[str, Any], key: str, path: str, default: float, minimum: float = 0) -> float:
         return number_at(m.get(key, default), f"{path}.{key}" if path else key, err, minimum=minimum)
@@ -90,7 +94,7 @@ def parse_inspection_scheme(doc: Any, source: str = "<scheme>") -> InspectionSch
     refuse_unknown_keys(b, {"max", "min_index", "portals_only"}, "bonus", err)
     bonus = Bonus(max=number(b, "max", "bonus", 30.0), min_index=number(b, "min_index", "bonus", 80.0),
                   portals_only=bool_at(b.get("portals_only", True), "bonus.portals_only", err),
-                  items=parse_points(doc, "bonuses", err))
+                  items=parse_points(doc, "bonuses", err, limits))
     kinds = doc.get("platform_kinds", ["website"])
     if not isinstance(kinds, list) or not all(isinstance(k, str) for k in kinds):
         raise err(reason("list_of_kinds"), "platform_kinds")
@@ -98,7 +102,7 @@ def parse_inspection_scheme(doc: Any, source: str = "<scheme>") -> InspectionSch
                             full_marks=number(doc, "full_marks", "", 100.0, 1), pass_mark=number(doc, "pass_mark", "", 60.0),
                             vetoes=vetoes, deductions=deductions,
                             bonus=bonus, services_full_marks=number(doc, "services_full_marks", "", 75.0, 1),
-                            source=source)
+                            source=source, thresholds=rules)
 
 
 def validate_scheme_references(scheme: InspectionScheme, indicator_ids: set[str]) -> None:

@@ -15,6 +15,7 @@ Keys beyond the 2013 file's (all optional; see docs/methodology.md for what each
     screen: {min_availability: 0.5}       # units with fewer indicators than this share get no index
     index: {aggregation: …, weighting: …} # how the top dimensions combine into the index
     deductions: [...]                     # points off the index (2019 scheme), bonuses: [...], qualify: {min_index: 60}
+    rules: census-2015                    # the published thresholds the rules name (frameworks/thresholds.py)
     uncertainty: {replications: 1000, weights: {noise: 0.25}, normalisation: [minmax], …}
                                           # a list: alternatives beside the nominal; {choices: [...]}: exactly these
     table: {id: code, name: name, group: group}   # columns of an indicator table for `govlens index`
@@ -36,6 +37,7 @@ from govlens.frameworks.fields import (Err, aggregation_levels, aggregation_spec
 from govlens.frameworks.model import (EXPERT, NOMINAL, NONE, Dimension, Framework, IndicatorRef, MethodSpec,
                                       UncertaintySpec)
 from govlens.frameworks.rules import line_at, parse_points, parse_vetoes, rule_indicators
+from govlens.frameworks.thresholds import rules_of
 from govlens.frameworks.review import parse_review
 from govlens.yamlfile import read_yaml_lines, shipped_names, with_line
 
@@ -73,8 +75,10 @@ def parse_framework(doc: Any, source: str = "<framework>", lines: Mapping[str, i
     seen_inds: set[str] = set()
     dimensions = tuple(_dimension(d, f"dimensions[{i}]", err, seen_nodes, seen_inds) for i, d in enumerate(dims_raw))
 
-    vetoes = parse_vetoes(doc, err)
-    deductions, bonuses = parse_points(doc, "deductions", err), parse_points(doc, "bonuses", err)
+    rules = rules_of(doc, source, err)
+    limits = rules.values()
+    vetoes = parse_vetoes(doc, err, limits)
+    deductions, bonuses = parse_points(doc, "deductions", err, limits), parse_points(doc, "bonuses", err, limits)
 
     agg_default, agg_levels = aggregation_levels(doc.get("aggregation", "weighted_arithmetic"), "aggregation", err)
     kinds = doc.get("platform_kinds", ["website"])
@@ -119,7 +123,7 @@ def parse_framework(doc: Any, source: str = "<framework>", lines: Mapping[str, i
         uncertainty=_uncertainty(doc.get("uncertainty"), "uncertainty", err),
         table=dict(table), lines=lines, checks=tuple(checks),
         platform_groups=tuple(groups), review=parse_review(doc.get("review"), err), ties=ties,
-        ties_by_findings=by_findings)
+        ties_by_findings=by_findings, thresholds=rules)
 
 
 def _by_findings(value: Any, err: Err) -> bool:

@@ -118,6 +118,7 @@ class Framework(Titled):
     review: Any = None                   # the expert review (govlens.frameworks.review.ReviewSpec), or None
     ties: tuple[str, ...] = ()           # rank of tied units: one method for every level, or one per level
     ties_by_findings: bool = False       # equal indices split by the findings count before they tie
+    thresholds: Any = None               # the published thresholds (govlens.frameworks.thresholds.Thresholds)
 
     def covers(self, kind: str | None, group: str | None) -> bool:
         """Does this framework score a platform of this kind and registry group?"""

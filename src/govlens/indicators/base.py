@@ -220,8 +220,9 @@ def _explicitly_set(settings: Mapping[str, Any], name: str) -> bool:
 def _setting(settings: Mapping[str, Any], name: str) -> Any:
     try:
         return settings[name]
-    except (KeyError, GovlensError):
-        return getattr(default_settings, name)
+    except (KeyError, GovlensError):   # a partial mapping: every default, the published rules' ones included
+        from govlens.settings import Settings
+        return Settings()[name]
 
 
 class IndicatorModule(Protocol):
@@ -250,7 +251,7 @@ _ISO_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(
 
 
 def setting(ctx: IndicatorContext, name: str) -> Any:
-    """A setting from the run's settings, falling back to :mod:`govlens.settings.default_settings`."""
+    """A setting from the run's settings, falling back to its default (:class:`govlens.settings.Settings`)."""
     return _setting(ctx.settings, name)  # a partial mapping (tests), or a Settings without the key
 
 

@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from govlens.errors import CampaignFileError, InputError
+from govlens.errors import CampaignFileError, FrameworkError, InputError
 from govlens.frameworks import validate_references
 from govlens.messages import t
 from govlens.pipeline.campaign import Campaign, require_file
@@ -43,10 +43,12 @@ def score(campaign: Campaign, store: CampaignStore, only: set[str] | None = None
     for iid, fws in users.items():
         groups.setdefault(frozenset((fw.platform_kinds, fw.platform_groups) for fw in fws), []).append(iid)
     bar = active().task("indicators", total=sum(len(ids) for ids in groups.values()))
+    limits = rule_thresholds(frameworks)
     for selectors, ids in groups.items():
         run_indicators(store, [p for p in platforms
                                if any(p.kind in kinds and (not grp or p.group in grp) for kinds, grp in selectors)],
-                       indicator_ids=ids, check_date=campaign.check_date, settings=campaign.settings)
+                       indicator_ids=ids, check_date=campaign.check_date, settings=campaign.settings,
+                       thresholds=limits)
         bar.advance(len(ids))
     bar.finish()
     facts: dict[str, Any] = {}
@@ -73,6 +75,24 @@ def score(campaign: Campaign, store: CampaignStore, only: set[str] | None = None
             facts[framework.id] = t("facts.framework_scored", scored=summary.scored, platforms=summary.platforms,
                                     vetoed=summary.vetoed)
     return StageReport("score", time.perf_counter() - t0, facts, kinds=findings_by_kind(store))
+
+
+def rule_thresholds(rulebooks: list[Any]) -> dict[str, dict[str, Any]]:
+    """The published thresholds the frameworks' (or a scheme's) rules files give the indicators, merged: one
+    indicator is run once for every framework, so two rules files giving it two numbers are refused."""
+    merged: dict[str, dict[str, Any]] = {}
+    seen: dict[tuple[str, str], str] = {}
+    for book in rulebooks:
+        if book.thresholds is None:
+            continue
+        for iid, values in book.thresholds.overrides().items():
+            for name, value in values.items():
+                if merged.setdefault(iid, {}).setdefault(name, value) != value:
+                    raise FrameworkError(t("campaign_rules.thresholds_disagree", indicator=iid, name=name,
+                                           first=seen[(iid, name)], second=book.thresholds.source),
+                                         file=book.source, field="rules")
+                seen.setdefault((iid, name), book.thresholds.source)
+    return merged
 
 
 def findings_by_kind(store: CampaignStore) -> dict[str, dict[str, int]]:
@@ -128,7 +148,7 @@ def improvement(campaign: Campaign, store: CampaignStore) -> StageReport | None:
     for fw in users:
         run_indicators(store, [p for p in platforms if p.kind in fw.platform_kinds],
                        indicator_ids=[IMPROVEMENT_INDICATOR], check_date=campaign.check_date,
-                       settings=campaign.settings)
+                       settings=campaign.settings, thresholds=rule_thresholds([fw]))
         score_campaign(store, fw, replications=None if reps < 0 else reps)
     return StageReport("improvement", time.perf_counter() - t0,
                        {"improvement": t("facts.compared", n=len(rows), name=campaign.previous.name)})
@@ -215,7 +235,7 @@ def inspect(campaign: Campaign, store: CampaignStore) -> StageReport:
     chosen = [p for p in store.platforms() if p.kind in scheme.platform_kinds]
     task = active().task("inspect", scheme.id, len(chosen))
     run_indicators(store, chosen, indicator_ids=scheme.indicator_ids(), check_date=campaign.check_date,
-                   settings=campaign.settings)
+                   settings=campaign.settings, thresholds=rule_thresholds([scheme]))
     summary = inspect_campaign(store, scheme, campaign.locale)
     task.finish()
     return StageReport("inspect", time.perf_counter() - t0,

@@ -53,10 +53,8 @@ EVIDENCE_SPOOL_BYTES = 500_000_000  # the scan's spool of fetched responses stop
 EVIDENCE_TOTAL_BYTES = 100_000_000  # evidence.warc.gz stops at this size; later findings keep no record id
 EVIDENCE_WARC = True                # keep the spool during the scan and write evidence.warc.gz after the indicators
 
-# --- freshness windows (2015 census rules: news 2 weeks, notices and policy documents 6 months)
-FRESHNESS_HOMEPAGE_DAYS = 14
-FRESHNESS_NEWS_DAYS = 14
-FRESHNESS_NOTICE_DAYS = 180
+# --- freshness windows: the published ones (FRESHNESS_HOMEPAGE_DAYS, _NEWS_DAYS, _NOTICE_DAYS) are
+# declared with the census's other numbers in frameworks/published/census-2015.yaml (a campaign may set them)
 FRESHNESS_OTHER_DAYS = 365          # ours: columns that are neither news nor notices
 
 # --- HTTP
@@ -74,7 +72,7 @@ HTTP_USER_AGENT = "govlens/0.1 (+https://github.com/govlens/govlens; government 
 # --- interaction (互动交流) probe
 INTERACTION_MAX_LETTERS = 30        # published letters read per site
 INTERACTION_MAX_PAGES = 6           # mailbox / consultation pages fetched per site (entries, then letter lists)
-INTERACTION_UNANSWERED_DAYS = 90    # census: a message unanswered for more than 3 months is a veto
+# INTERACTION_UNANSWERED_DAYS (census: 3 months): declared in frameworks/published/census-2015.yaml
 
 # --- link checking
 LINKS_CACHE_SIZE = 200_000          # link results kept campaign-wide (each URL checked once per scan)
@@ -88,7 +86,7 @@ REPORT_LOCALE = "zh-CN"
 # --- availability monitor (`govlens monitor`; census: one week, > 20 spaced visits a day, 15 s, veto at 5 %)
 MONITOR_CONCURRENCY = 64            # visits in flight at once
 MONITOR_DURATION = 604800.0         # seconds of the window (one week)
-MONITOR_FAIL_RATIO = 0.05           # census: failures reaching 5 % of the visits make the site unreachable
+# MONITOR_FAIL_RATIO (census: 5 % of the visits): declared in frameworks/published/census-2015.yaml
 MONITOR_IN_RUN = False              # `govlens run` monitors (a compressed window) between scan and score
 MONITOR_TIMEOUT = 15.0              # seconds: a visit fails when the homepage has not opened by then
 MONITOR_VISITS = 147                # visits per site over the window (21 a day for a week)

@@ -22,9 +22,11 @@ from govlens.settings.validate import check
 PRIORITIES = {"default": 0, "campaign": 20, "cmdline": 40}
 
 #: Settings declared beside the code that reads them, not in default_settings: dotted paths of functions
-#: returning {name: default} (an indicator's thresholds under their setting names). Loaded by name, the Scrapy
+#: returning {name: default} (an indicator's thresholds under their setting names; the published ones
+#: from the rules file that states them). Loaded by name, the Scrapy
 #: way, so this layer imports no later stage.
-DECLARED_ELSEWHERE = ("govlens.indicators.catalogue:threshold_settings",)
+DECLARED_ELSEWHERE = ("govlens.indicators.catalogue:threshold_settings",
+                      "govlens.frameworks.thresholds:published_settings")   # published rules: their YAML
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,1 @@
+"""Rules files: published thresholds shared by frameworks and inspection schemes (``rules: census-2015``)."""
