@@ -28,7 +28,6 @@ from typing import Any, Protocol
 from govlens.contract.observation import COMPLETED, Observation
 from govlens.errors import GovlensError
 from govlens.registry.model import Platform
-from govlens.settings import default_settings
 from govlens.text import Messages
 
 OK, MISSING, NOT_APPLICABLE = "ok", "missing", "not_applicable"
@@ -155,7 +154,7 @@ class Threshold:
 
     ``setting`` is the campaign setting that overrides it (its older name, so campaign files that set it keep
     working). A ``default`` of None is read from that setting: a published rule whose default still lives in
-    :mod:`govlens.settings.default_settings`.
+    :mod:`govlens.settings.default_settings` (or, for a published rule, from its rules file).
     """
 
     default: Any = None
