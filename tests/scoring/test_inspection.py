@@ -98,6 +98,22 @@ def test_veto_fails_whatever_the_score(store):
     assert veto["detail"] == "12 of 60 visits failed" and veto["observed_at"].startswith("2013-12-10")
 
 
+def test_problem_example_is_the_first_finding_written(store):
+    """Of one indicator's findings, the problem shows the first the indicator wrote (not the first by URL), run
+    after run: DuckDB's sort returns the rows of one (platform, indicator) in no set order (the demo's store
+    scrambled 424 of 2,054) unless the insertion order breaks the tie."""
+    def finding(pid: str, u: str) -> dict:
+        return {"platform_id": pid, "kind": "stale_column", "url": u, "detail": f"栏目{u}超过14天未更新" * 8,
+                "indicator_id": "stale-columns", "evidence_url": u, "snippet": "", "observed_at": "2013-12-10 08:00:00"}
+    rows = [finding(f"p{i:03d}", f"https://p{i}.gov.cn/col/{j}/") for i in range(300) for j in range(8)]
+    urls = [f"https://bad.gov.cn/col/{c}/" for c in ("zz", "aa", "mm", "bb", "yy", "cc", "xx", "dd")]
+    store.replace("findings", rows[:1200] + [finding("bad", u) for u in urls] + rows[1200:])
+    for _ in range(3):
+        _, r = results(store)
+        stale = next(p for p in r["bad"]["problems"] if p["id"] == "stale")
+        assert (stale["evidence_url"], stale["findings"]) == (urls[0], len(urls))
+
+
 def test_missing_indicator_is_unchecked_not_deducted(store):
     _, r = results(store)
     assert [u["id"] for u in r["nosvc"]["unchecked"]] == []           # not applicable: dropped by the variant

@@ -67,7 +67,8 @@ def _inputs(store: CampaignStore, scheme: InspectionScheme) -> tuple[dict[tuple[
     values = store.select("indicator_values", "platform_id", "indicator_id", "value", "status", "detail", "evidence",
                           indicator_id=ids)
     found = store.select("findings", "platform_id", "indicator_id", "kind", "url", "detail", "evidence_url",
-                         "snippet", "observed_at", order_by=("platform_id", "indicator_id"), indicator_id=ids)
+                         "snippet", "observed_at", order_by=("platform_id", "indicator_id", "rowid"),
+                         indicator_id=ids)
     seen_at = last_observed(store)
     by_value: dict[tuple[str, str], dict[str, Any]] = {
         (r["platform_id"], r["indicator_id"]): r for r in values.to_dict("records")}

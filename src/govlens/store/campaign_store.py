@@ -215,8 +215,9 @@ class CampaignStore:
     def select(self, table: str, *columns: str, order_by: Sequence[str] = (), distinct: bool = False,
                **where: Any) -> pd.DataFrame:
         """``columns`` of ``table`` (all when none) where every ``where`` column equals its value (a list: is
-        one of them), as a frame; names are checked against the table, so no stage writes SQL."""
-        known = set(self.columns(table))
+        one of them), as a frame; names are checked against the table, so no stage writes SQL. ``rowid`` in
+        ``order_by`` is the insertion order: the tie-break that makes "the first row of a group" reproducible."""
+        known = {*self.columns(table), "rowid"}
         unknown = [c for c in (*columns, *order_by, *where) if c not in known]
         if unknown:
             raise ValueError(f"{table} has no column {unknown[0]!r}")       # a programming error, not input
