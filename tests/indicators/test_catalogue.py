@@ -39,12 +39,18 @@ def test_discovers_every_indicator():
 
 
 def test_every_indicator_has_a_title_in_every_locale():
-    from govlens.report.locale import load_locale
+    for ident in catalogue.all_ids():
+        zh, en = catalogue.title(ident, "zh-CN"), catalogue.title(ident, "en")
+        assert zh and en and zh != en, ident          # both written, not one copied into the other
+    assert catalogue.title("homepage-freshness", "en") == catalogue.get("homepage-freshness").TITLE[1]
+    assert catalogue.unit_label("homepage-freshness", "zh-CN") == "天"
+    assert catalogue.title("no-such-thing", "en") is None and catalogue.unit_label("no-such-thing", "en") == ""
 
-    for name in ("zh-CN", "en"):
-        titles = load_locale(name).doc["indicators"]
-        missing = [i for i in catalogue.all_ids() if i not in titles]
-        assert not missing, f"{name}: no title for {missing}"
+
+def test_a_yes_no_indicator_states_its_evidence_both_ways():
+    said = catalogue.evidence_sentence
+    assert said("cn-domain-registered", "zh-CN", "yes") and said("cn-domain-registered", "zh-CN", "no")
+    assert "{value}" in said("homepage-freshness", "en") and said("stale-columns", "en") == ""
 
 
 def test_get_returns_the_module():
@@ -63,7 +69,8 @@ def test_unknown_id_names_it():
 
 def _module(**attrs):
     m = types.ModuleType("govlens.indicators.fake_one")
-    m.__dict__.update({"ID": "fake-one", "REQUIRES": ("page",), "UNIT": "ratio", "evaluate": lambda o, c: None})
+    m.__dict__.update({"ID": "fake-one", "TITLE": ("假指标", "Fake one"), "REQUIRES": ("page",), "UNIT": "ratio",
+                       "evaluate": lambda o, c: None})
     m.__dict__.update(attrs)
     return m
 
@@ -79,6 +86,11 @@ def test_validation_accepts_a_good_module():
     ({"UNIT": "furlongs"}, "单位 UNIT 为 “furlongs”，应为以下之一：bool、count"),
     ({"UNIT": None}, "单位 UNIT 为 “None”"),
     ({"evaluate": None}, "指标 “fake-one” 没有 evaluate(obs, ctx) 或 evaluate_batch(facts, ctx) 函数"),
+    ({"TITLE": ("假指标", "")}, "指标 “fake-one”：TITLE 应为（中文, 英文）两个非空字符串"),
+    ({"TITLE": None}, "TITLE 应为"),
+    ({"UNIT_LABEL": "天"}, "UNIT_LABEL 为两个字符串"),
+    ({"EVIDENCE": {"yes": ("是", "yes")}}, "指标 “fake-one”：EVIDENCE 应为（中文, 英文）"),
+    ({"THRESHOLDS": {"limit": 1}}, "指标 “fake-one”：THRESHOLDS 应为以本指标 ID 声明的 Thresholds(ID, …)"),
 ])
 def test_validation_refuses_bad_metadata(attrs, words):
     with pytest.raises(FrameworkError) as info:
@@ -93,3 +105,11 @@ def test_validation_in_english():
             catalogue._validate("fake_one", _module(ID="other"))
     assert str(info.value) == "indicator module `govlens.indicators.fake_one` declares ID `other`; its file name " \
         "says `fake-one`"
+
+
+def test_roles_and_flags_name_what_the_stages_around_an_indicator_need():
+    assert catalogue.with_role("services") == ["service-guide-completeness"]
+    assert catalogue.with_role("improvement") == ["index-improvement"]
+    assert catalogue.with_role("campaign-links") == ["inbound-links"]
+    assert catalogue.campaign_wide() == {"inbound-links", "index-improvement"}
+    assert catalogue.highlight("reads-per-post", "en") == "Most-read posts" and catalogue.highlight("wci", "en") == ""

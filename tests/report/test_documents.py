@@ -132,7 +132,8 @@ def inspected(tmp_path_factory):
 
     base = tmp_path_factory.mktemp("inspected")
     built = build_store(base / "campaign.duckdb")
-    inspect_campaign(built["store"], load_inspection_scheme("national-check-2019"))
+    inspect_campaign(built["store"], load_inspection_scheme("national-check-2019"),
+                     services="service-guide-completeness")
     built["rows"] = {r["platform_id"]: r for r in built["store"].rows("inspection_results")}
     built["paths"] = write_reports(built["store"], base / "out", framework=built["framework"], awards=built["awards"])
     yield built

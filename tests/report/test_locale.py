@@ -44,7 +44,7 @@ def test_every_vocabulary_is_covered(name):
     for kind in ALL_KINDS:
         assert L.has(f"defects.{kind}"), kind
     for iid in {*INDICATORS, *load_framework("website-2013").indicator_ids()}:
-        assert L.has(f"indicators.{iid}.title") and L.get(f"indicators.{iid}.unit", None) is not None, iid
+        assert L.indicator_title(iid) != iid, iid       # from the indicator's module (TITLE)
     for section, values in {"groups": GROUPS, "regions": REGIONS, "levels": LEVELS, "kinds": KINDS,
                             "org_types": ORG_TYPES}.items():
         for v in values:
@@ -60,7 +60,8 @@ def test_missing_keys_and_placeholders_fall_back():
     bad = Locale("zh-CN", doc={"a": "{0} {x!z} {", "b": {"c": 3}})
     assert bad.t("a", x=1) == "{0} {x!z} {"
     assert bad.t("b") == "b" and bad.t("b.c") == "b.c"
-    assert Locale("en", doc={}).indicator_title("availability") == "availability"
+    assert Locale("en", doc={}).indicator_title("availability") == "Failed homepage visits"   # from its module
+    assert Locale("en", doc={}).indicator_title("no-such-indicator") == "no-such-indicator"
 
 
 def test_unknown_locale_is_a_config_error():

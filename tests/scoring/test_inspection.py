@@ -71,7 +71,7 @@ def store(tmp_path):
 
 def results(store):
     scheme = parse_inspection_scheme(SCHEME, "t.yaml")
-    summary = inspect_campaign(store, scheme)
+    summary = inspect_campaign(store, scheme, services="service-guide-completeness")
     rows = {r["platform_id"]: r for r in store.rows("inspection_results")}
     return summary, rows
 
@@ -128,7 +128,7 @@ def test_below_pass_mark_is_unqualified(store):
                       "AND indicator_id = 'service-guide-completeness'")
     doc = json.loads(json.dumps(SCHEME))
     doc["pass_mark"] = 75
-    summary = inspect_campaign(store, parse_inspection_scheme(doc, "t.yaml"))
+    summary = inspect_campaign(store, parse_inspection_scheme(doc, "t.yaml"), services="service-guide-completeness")
     bad = store.rows("inspection_results", platform_id="bad")[0]
     assert bad["score"] == 70 and not bad["qualified"] and not bad["vetoed"] and summary.below_pass == 1
 

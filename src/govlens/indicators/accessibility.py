@@ -12,6 +12,7 @@ from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult,
 from govlens.text import Messages
 
 ID = "accessibility"
+TITLE = ("无障碍问题加权数", "Accessibility violations (weighted)")
 REQUIRES = ("axe",)
 UNIT = "count"
 

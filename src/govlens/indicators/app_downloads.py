@@ -5,8 +5,10 @@ from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult,
 from govlens.text import Messages
 
 ID = "app-downloads"
+TITLE = ("客户端下载量", "App downloads")
 REQUIRES = ("app_store",)
 UNIT = "count"
+UNIT_LABEL = ("次", "")
 
 T = Messages(ID, {
     "none": ("应用商店文件中无下载量", "no download count in the app-store file"),

@@ -10,8 +10,10 @@ from govlens.indicators.base import (R, Evidence, IndicatorContext, IndicatorRes
 from govlens.text import Messages
 
 ID = "app-freshness"
+TITLE = ("客户端距最近更新", "Days since the app's last update")
 REQUIRES = ("app_store",)
 UNIT = "days"
+UNIT_LABEL = ("天", "days")
 THRESHOLDS = Thresholds(ID,
     stale_days=Threshold(365, setting="MOBILE_STALE_APP_DAYS"),  # an app not updated for longer is stale (ours)
 )

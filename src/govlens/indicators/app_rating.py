@@ -5,8 +5,10 @@ from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult,
 from govlens.text import Messages
 
 ID = "app-rating"
+TITLE = ("客户端评分", "App rating")
 REQUIRES = ("app_store",)
 UNIT = "score"
+UNIT_LABEL = ("分", "")
 
 T = Messages(ID, {
     "none": ("应用商店文件中无评分", "no rating in the app-store file"),

@@ -12,8 +12,10 @@ from govlens.text import Messages
 from govlens.visit_text import describe_visit
 
 ID = "attachment-downloads"
+TITLE = ("办事表格下载可用率", "Working form downloads")
 REQUIRES = ("service_guide",)
 UNIT = "ratio"
+UNIT_LABEL = ("%", "%")
 
 T = Messages(ID, {
     "none": ("办事指南未提供下载", "the service guides offer no downloads"),

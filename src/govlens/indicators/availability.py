@@ -16,8 +16,10 @@ from govlens.text import Messages
 from govlens.visit_text import describe_visit
 
 ID = "availability"
+TITLE = ("首页访问失败率", "Failed homepage visits")
 REQUIRES = ("visit",)
 UNIT = "ratio"
+UNIT_LABEL = ("%", "%")
 
 T = Messages(ID, {
     "none": ("未进行可用性访问", "no availability visit was made"),

@@ -10,8 +10,10 @@ from govlens.indicators._links import broken_links
 from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
 
 ID = "broken-external-links"
+TITLE = ("外部链接失效率", "Broken external links")
 REQUIRES = ("link",)
 UNIT = "ratio"
+UNIT_LABEL = ("%", "%")
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:

@@ -10,8 +10,10 @@ from govlens.indicators._links import broken_links
 from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
 
 ID = "broken-internal-links"
+TITLE = ("站内链接失效率", "Broken internal links")
 REQUIRES = ("link",)
 UNIT = "ratio"
+UNIT_LABEL = ("%", "%")
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:

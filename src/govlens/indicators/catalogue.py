@@ -17,8 +17,12 @@ import govlens.indicators as _package
 from govlens import messages
 from govlens.errors import FrameworkError
 from govlens.indicators.base import Thresholds
+from govlens.text import LOCALES
 
 NOT_INDICATORS = frozenset({"base", "catalogue", "run", "campaign_facts", "newmedia_facts"})
+#: What an indicator may be to the stages around it (its ``ROLE``): "campaign-links" reads the campaign's link
+#: facts, "improvement" is the change since the previous campaign, "services" tells a department with services.
+ROLES = ("campaign-links", "improvement", "services")
 UNITS = ("bool", "count", "days", "ms", "ratio", "hours", "index", "kb", "kib", "rate", "score", "seconds")
 
 _modules: dict[str, ModuleType] | None = None
@@ -41,12 +45,26 @@ def _validate(name: str, module: ModuleType) -> str:
     if unit not in UNITS:
         raise FrameworkError(messages.t("indicator_catalogue.unit", id=q(ident), unit=q(str(unit)[:100]),
                                         units=messages.join(list(UNITS))))
+    if not _pair(getattr(module, "TITLE", None), empty=False) or not _pair(getattr(module, "UNIT_LABEL", ("", ""))):
+        raise FrameworkError(messages.t("indicator_catalogue.title", id=q(ident)))
+    said = getattr(module, "EVIDENCE", None)
+    if said is not None and not (_pair(said, empty=False) or isinstance(said, Mapping) and set(said) == {"yes", "no"}
+                                 and all(_pair(v, empty=False) for v in said.values())):
+        raise FrameworkError(messages.t("indicator_catalogue.evidence", id=q(ident)))
+    if getattr(module, "ROLE", None) not in (None, *ROLES) or not _pair(getattr(module, "HIGHLIGHT", ("", ""))):
+        raise FrameworkError(messages.t("indicator_catalogue.role", id=q(ident), roles=messages.join(list(ROLES))))
     limits = getattr(module, "THRESHOLDS", None)
     if limits is not None and (not isinstance(limits, Thresholds) or limits.id != ident):
         raise FrameworkError(messages.t("indicator_catalogue.thresholds", id=q(ident)))
     if not callable(getattr(module, "evaluate", None)) and not callable(getattr(module, "evaluate_batch", None)):
         raise FrameworkError(messages.t("indicator_catalogue.no_evaluate", id=q(ident)))
     return ident
+
+
+def _pair(value: Any, empty: bool = True) -> bool:
+    """A text per locale (zh-CN, en), as a TITLE or UNIT_LABEL is given."""
+    return (isinstance(value, tuple) and len(value) == len(LOCALES) and all(isinstance(v, str) for v in value)
+            and (empty or all(v.strip() for v in value)))
 
 
 def _discover() -> dict[str, ModuleType]:
@@ -79,6 +97,58 @@ def get(indicator_id: str) -> ModuleType:
 
 def all_modules() -> list[ModuleType]:
     return list(_discover().values())
+
+
+def _in(pair: tuple[str, ...], locale: str) -> str:
+    return pair[LOCALES.index(locale)] if locale in LOCALES and pair[LOCALES.index(locale)] else pair[0]
+
+
+def _module(indicator_id: str) -> ModuleType | None:
+    return _discover().get(indicator_id)
+
+
+def title(indicator_id: str, locale: str) -> str | None:
+    """The indicator's title in ``locale`` (its ``TITLE``); None for an id that is no indicator of this package."""
+    module = _module(indicator_id)
+    return None if module is None else _in(module.TITLE, locale)
+
+
+def unit_label(indicator_id: str, locale: str) -> str:
+    """What follows its value in ``locale`` (its ``UNIT_LABEL``: 天 / days); "" when it has none."""
+    module = _module(indicator_id)
+    return "" if module is None else _in(getattr(module, "UNIT_LABEL", ("", "")), locale)
+
+
+def value_kind(indicator_id: str) -> str:
+    """What its raw value counts (its ``UNIT``: ratio, bool, ms, days …); "" for an unknown id."""
+    module = _module(indicator_id)
+    return "" if module is None else module.UNIT
+
+
+def evidence_sentence(indicator_id: str, locale: str, verdict: str | None = None) -> str:
+    """The template an award reason states its value with (its ``EVIDENCE``; a yes/no indicator's ``verdict``
+    is "yes" or "no"); "" when it declares none."""
+    module = _module(indicator_id)
+    said = None if module is None else getattr(module, "EVIDENCE", None)
+    if isinstance(said, Mapping):
+        said = said.get(verdict or "")
+    return _in(said, locale) if isinstance(said, tuple) else ""
+
+
+def with_role(role: str) -> list[str]:
+    """The ids of the indicators whose ``ROLE`` is ``role``."""
+    return [ident for ident, module in _discover().items() if getattr(module, "ROLE", None) == role]
+
+
+def campaign_wide() -> frozenset[str]:
+    """Indicators that compare a platform with the rest of its campaign (``CAMPAIGN_WIDE``): none for one site."""
+    return frozenset(ident for ident, module in _discover().items() if getattr(module, "CAMPAIGN_WIDE", False))
+
+
+def highlight(indicator_id: str, locale: str) -> str:
+    """The heading under which a scorecard lists this indicator's evidence (its ``HIGHLIGHT``); "" for none."""
+    module = _module(indicator_id)
+    return "" if module is None else _in(getattr(module, "HIGHLIGHT", ("", "")), locale)
 
 
 def threshold_settings() -> dict[str, object]:

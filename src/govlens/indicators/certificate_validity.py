@@ -16,6 +16,7 @@ from govlens.text import Messages
 from govlens.visit_text import describe_visit
 
 ID = "certificate-validity"
+TITLE = ("HTTPS证书有效", "Valid HTTPS certificate")
 REQUIRES = ("tls",)
 UNIT = "bool"
 EXPIRED_CODE = 10          # OpenSSL X509_V_ERR_CERT_HAS_EXPIRED

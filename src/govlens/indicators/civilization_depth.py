@@ -11,8 +11,11 @@ from govlens.text import Messages
 from govlens.visit_text import describe_visit
 
 ID = "civilization-depth"
+TITLE = ("宣传文明传播内容的页面占比", "Pages about civilization topics")
 REQUIRES = ("civilization_topics",)
 UNIT = "ratio"
+UNIT_LABEL = ("%", "%")
+EVIDENCE = ("{value}的页面宣传文明传播内容", "{value} of its pages speak of civilization topics")
 
 T = Messages(ID, {
     "no_page": ("未能读取任何页面（{what}）", "no page could be read ({what})"),

@@ -12,8 +12,11 @@ from govlens.text import Messages
 from govlens.visit_text import describe_visit
 
 ID = "civilization-topics"
+TITLE = ("文明传播主题覆盖率", "Civilization topics covered")
 REQUIRES = ("civilization_topics",)
 UNIT = "ratio"
+UNIT_LABEL = ("%", "%")
+EVIDENCE = ("文明传播主题覆盖{value}（{items}）", "covers {value} of the civilization topics ({items})")
 
 T = Messages(ID, {
     "no_page": ("未能读取任何页面（{what}）", "no page could be read ({what})"),

@@ -11,8 +11,11 @@ from govlens.indicators._cndomain import REACHABLE, check_point
 from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
 
 ID = "cn-domain-reachable"
+TITLE = ("通过中文政务域名能访问", "Reachable through the Chinese name")
 REQUIRES = ("dns", "cn_domain_site")
 UNIT = "bool"
+EVIDENCE = {"yes": ("通过中文政务域名可直接访问", "reachable through the Chinese name"),
+            "no": ("无法通过中文政务域名访问", "not reachable through the Chinese name")}
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:

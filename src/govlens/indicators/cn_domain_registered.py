@@ -11,8 +11,11 @@ from govlens.indicators._cndomain import REGISTERED, check_point
 from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
 
 ID = "cn-domain-registered"
+TITLE = ("已注册中文政务域名", "Chinese domain name registered")
 REQUIRES = ("dns",)
 UNIT = "bool"
+EVIDENCE = {"yes": ("中文政务域名已注册并可解析", "the Chinese name is registered and resolves"),
+            "no": ("中文政务域名未注册", "the Chinese name is not registered")}
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:

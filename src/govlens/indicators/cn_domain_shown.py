@@ -11,8 +11,11 @@ from govlens.indicators._cndomain import SHOWN, check_point
 from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
 
 ID = "cn-domain-shown"
+TITLE = ("首页显著位置标示中文政务域名", "Chinese name shown on the homepage")
 REQUIRES = ("dns", "cn_domain_site")
 UNIT = "bool"
+EVIDENCE = {"yes": ("首页显著位置标示中文政务域名（“{snippet}”）", "the homepage shows the name (“{snippet}”)"),
+            "no": ("首页未标示中文政务域名", "the homepage does not show the name")}
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:

@@ -11,8 +11,11 @@ from govlens.indicators._cndomain import SITE, SITE_THRESHOLDS, check_point
 from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
 
 ID = "cn-domain-site"
+TITLE = ("有独立的网站", "Independent website")
 REQUIRES = ("dns", "cn_domain_site")
 UNIT = "bool"
+EVIDENCE = {"yes": ("指向独立的网站", "it leads to an independent website"),
+            "no": ("未指向独立的网站", "it leads to no independent website")}
 THRESHOLDS = SITE_THRESHOLDS          # declared in _cndomain: the later check points read it too
 
 

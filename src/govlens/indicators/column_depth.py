@@ -13,8 +13,10 @@ from govlens.indicators.base import (R, Evidence, IndicatorContext, IndicatorRes
 from govlens.text import Messages
 
 ID = "column-depth"
+TITLE = ("有实质内容的条目比例", "Share of substantive items")
 REQUIRES = ("column",)
 UNIT = "ratio"
+UNIT_LABEL = ("%", "%")
 THRESHOLDS = Thresholds(ID,
     # an item with less paragraph text is not substantive (ours)
     substantive_chars=Threshold(100, setting="COLUMN_SUBSTANTIVE_CHARS"),

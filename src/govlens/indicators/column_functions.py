@@ -10,8 +10,10 @@ from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult,
 from govlens.text import Messages
 
 ID = "column-functions"
+TITLE = ("互动与查询功能数", "Query and message functions")
 REQUIRES = ("column",)
 UNIT = "count"
+UNIT_LABEL = ("项", "")
 
 T = Messages(ID, {
     "works": ("查询功能可用，留言表单{n}个", "a working query form, {n} message forms"),

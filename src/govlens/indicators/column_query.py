@@ -14,6 +14,7 @@ from govlens.text import Messages
 from govlens.visit_text import describe_visit
 
 ID = "column-query"
+TITLE = ("查询功能可用", "Query works")
 REQUIRES = ("column",)
 UNIT = "bool"
 

@@ -12,8 +12,10 @@ from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult,
 from govlens.text import Messages
 
 ID = "column-volume"
+TITLE = ("近一年发布条数", "Items in the past year")
 REQUIRES = ("column",)
 UNIT = "count"
+UNIT_LABEL = ("条", "items")
 
 T = Messages(ID, {
     "volume": ("检查日前一年内发布{n}条信息（{pages}个列表页共列出{listed}条）", "{n} items in the year before the check, of {listed} listed on {pages} list pages"),

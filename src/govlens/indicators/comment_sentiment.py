@@ -12,6 +12,7 @@ from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
 from govlens.text import Messages
 
 ID = "comment-sentiment"
+TITLE = ("评论情感倾向（抽样）", "Comment sentiment (sampled)")
 REQUIRES = ("account_comments",)
 UNIT = "ratio"
 

@@ -6,8 +6,10 @@ from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
 from govlens.text import Messages
 
 ID = "comments-per-post"
+TITLE = ("篇均评论量", "Comments per post")
 REQUIRES = ("account_stats",)
 UNIT = "rate"
+UNIT_LABEL = ("条", "")
 
 T = Messages(ID, {
     "comments": ("{n}篇发文共{c}条评论", "{c} comments over {n} posts"),

@@ -11,6 +11,7 @@ from govlens.indicators._identity import shown_on_homepage
 from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
 
 ID = "conac-badge"
+TITLE = ("展示党政机关网站标识", "Identification badge shown")
 REQUIRES = ("page",)
 UNIT = "bool"
 

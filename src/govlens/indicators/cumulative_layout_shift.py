@@ -13,6 +13,7 @@ from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult
 from govlens.text import Messages
 
 ID = "cumulative-layout-shift"
+TITLE = ("累积布局偏移", "Cumulative layout shift")
 REQUIRES = ("render",)
 UNIT = "score"
 THRESHOLDS = Thresholds(ID,

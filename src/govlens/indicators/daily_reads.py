@@ -9,8 +9,10 @@ from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
 from govlens.text import Messages
 
 ID = "daily-reads"
+TITLE = ("日均阅读量", "Reads a day")
 REQUIRES = ("account_stats",)
 UNIT = "rate"
+UNIT_LABEL = ("次", "")
 
 T = Messages(ID, {
     "reads": ("{d}天共{R}次阅读", "{R} reads in {d} days"),

@@ -13,8 +13,11 @@ from govlens.indicators.base import (MAX_DAYS, Evidence, IndicatorContext, Indic
 from govlens.text import Messages
 
 ID = "edition-freshness-gap"
+TITLE = ("外文版更新滞后中文版天数", "Days the edition lags behind the Chinese site")
 REQUIRES = ("edition_discovery", "edition_page")
 UNIT = "days"
+UNIT_LABEL = ("天", "days")
+EVIDENCE = ("外文版更新与中文版相差{value}天", "edition {value} days behind the Chinese site")
 THRESHOLDS = Thresholds(ID,
     # newest item this many days behind the Chinese site's: stale (ours)
     gap_days=Threshold(60, setting="FOREIGN_STALE_GAP_DAYS"),

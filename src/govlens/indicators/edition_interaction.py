@@ -9,8 +9,10 @@ from govlens.indicators._edition import lexicon_share
 from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
 
 ID = "edition-interaction"
+TITLE = ("外文版互动交流功能覆盖率", "Interaction features of the edition")
 REQUIRES = ("edition_discovery", "edition_page")
 UNIT = "ratio"
+UNIT_LABEL = ("%", "%")
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:

@@ -8,8 +8,11 @@ from govlens.text import Messages
 from govlens.visit_text import describe_visit
 
 ID = "edition-languages"
+TITLE = ("外文版语种数", "Languages of the editions")
 REQUIRES = ("edition_discovery",)
 UNIT = "count"
+UNIT_LABEL = ("种", "")
+EVIDENCE = ("开设{value}种外文版本", "editions in {value} foreign language(s)")
 
 T = Messages(ID, {
     "langs": ("{n}种语言：{langs}", "{n} language(s): {langs}"),

@@ -12,8 +12,10 @@ from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult
 from govlens.text import Messages
 
 ID = "edition-volume"
+TITLE = ("外文版近期发布信息量", "Recent items on the edition")
 REQUIRES = ("edition_discovery", "edition_page")
 UNIT = "count"
+UNIT_LABEL = ("条", "")
 THRESHOLDS = Thresholds(ID,
     # dated items of this many days before the check are counted (ours)
     recent_days=Threshold(90, setting="FOREIGN_RECENT_DAYS"),

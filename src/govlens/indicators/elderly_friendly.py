@@ -17,8 +17,10 @@ from govlens.indicators.tap_targets import THRESHOLDS as TAP
 from govlens.text import Messages
 
 ID = "elderly-friendly"
+TITLE = ("适老化检查通过率", "Elderly-friendly checks passed")
 REQUIRES = ("render",)
 UNIT = "ratio"
+UNIT_LABEL = ("%", "%")
 THRESHOLDS = Thresholds(ID, min_text_px=TEXT["min_text_px"], legible_share=TEXT["legible_share"],
                         fail_share=TAP["fail_share"])
 

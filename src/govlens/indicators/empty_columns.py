@@ -12,8 +12,10 @@ from govlens.indicators.base import Evidence, Finding, IndicatorContext, Indicat
 from govlens.text import Messages
 
 ID = "empty-columns"
+TITLE = ("空白栏目数", "Empty columns")
 REQUIRES = ("page",)
 UNIT = "count"
+UNIT_LABEL = ("个", "columns")
 
 T = Messages(ID, {
     "empty": ("栏目“{name}”无内容（空白栏目）", "column “{name}” lists no item"),

@@ -10,6 +10,7 @@ from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
 from govlens.text import Messages
 
 ID = "engagement-rate"
+TITLE = ("千粉互动率", "Interactions per post per 1,000 followers")
 REQUIRES = ("account_stats",)
 UNIT = "rate"
 

@@ -9,8 +9,10 @@ from govlens.indicators._review import item_score
 from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
 
 ID = "expert-management"
+TITLE = ("专家评审：管理创新", "Experts: management innovation")
 REQUIRES = ("expert_review",)
 UNIT = "score"
+UNIT_LABEL = ("分", "points")
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:

@@ -12,8 +12,10 @@ from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
 from govlens.text import Messages
 
 ID = "expert-recommendation"
+TITLE = ("专家推荐得分", "Expert recommendation score")
 REQUIRES = ("expert_recommendation",)
 UNIT = "score"
+UNIT_LABEL = ("分", "")
 
 T = Messages(ID, {
     "none": ("未导入专家推荐", "no expert recommendations imported"),

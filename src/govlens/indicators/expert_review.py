@@ -9,8 +9,10 @@ from govlens.indicators._review import item_score
 from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
 
 ID = "expert-review"
+TITLE = ("专家评审得分", "Expert review score")
 REQUIRES = ("expert_review",)
 UNIT = "score"
+UNIT_LABEL = ("分", "points")
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:

@@ -5,8 +5,10 @@ from govlens.indicators._signals import signal
 from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
 
 ID = "external-inlinks"
+TITLE = ("外部链入数", "Inbound links from the web")
 REQUIRES = ("signals",)
 UNIT = "count"
+UNIT_LABEL = ("个", "links")
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:

@@ -12,8 +12,10 @@ from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
 from govlens.text import Messages
 
 ID = "followers"
+TITLE = ("粉丝数（不含异常增长）", "Followers (without suspicious jumps)")
 REQUIRES = ("account_stats",)
 UNIT = "count"
+UNIT_LABEL = ("人", "")
 
 T = Messages(ID, {
     "followers": ("粉丝{f}名，其中{b}名来自异常增长（未计入）", "{f} followers, {b} of them from suspicious jumps (not counted)"),

@@ -11,8 +11,10 @@ from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult,
 from govlens.text import Messages
 
 ID = "font-families"
+TITLE = ("字体种类数", "Font families")
 REQUIRES = ("render",)
 UNIT = "count"
+UNIT_LABEL = ("种", "")
 
 T = Messages(ID, {
     "none": ("桌面端渲染未记录字体", "the desktop render recorded no fonts"),

@@ -16,6 +16,7 @@ from govlens.text import Messages
 from govlens.visit_text import describe_visit
 
 ID = "foreign-edition"
+TITLE = ("可用外文版", "Working foreign-language edition")
 REQUIRES = ("edition_discovery",)
 UNIT = "bool"
 

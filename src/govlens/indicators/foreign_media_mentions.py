@@ -5,8 +5,10 @@ from govlens.indicators._overseas import overseas
 from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
 
 ID = "foreign-media-mentions"
+TITLE = ("境外媒体报道量", "Foreign media mentions")
 REQUIRES = ("overseas_signals",)
 UNIT = "count"
+UNIT_LABEL = ("次", "")
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:

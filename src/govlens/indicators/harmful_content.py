@@ -11,8 +11,10 @@ from govlens.indicators._wording import wording_hits
 from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
 
 ID = "harmful-content"
+TITLE = ("含有害信息的页面数", "Pages with harmful content")
 REQUIRES = ("page",)
 UNIT = "count"
+UNIT_LABEL = ("个", "")
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:

@@ -5,8 +5,10 @@ from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult,
 from govlens.text import Messages
 
 ID = "homepage-requests"
+TITLE = ("首页请求数", "Homepage requests")
 REQUIRES = ("page_weight",)
 UNIT = "count"
+UNIT_LABEL = ("个", "")
 
 T = Messages(ID, {
     "requests": ("{n}个请求（HTML及其引用的资源）", "{n} requests (HTML and sub-resources named in it)"),

@@ -9,8 +9,10 @@ from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult,
 from govlens.text import Messages
 
 ID = "homepage-weight"
+TITLE = ("首页页面大小（HTTP）", "Homepage weight (HTTP)")
 REQUIRES = ("page_weight",)
 UNIT = "count"
+UNIT_LABEL = ("KB", "KB")
 
 T = Messages(ID, {
     "unknown": ("{total}个资源中{n}个未说明大小", "{n} of {total} resources state no size"),

@@ -6,8 +6,10 @@ from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformO
 from govlens.text import Messages
 
 ID = "hotline-courtesy"
+TITLE = ("热线服务态度", "Courtesy")
 REQUIRES = ("hotline_calls",)
 UNIT = "score"
+UNIT_LABEL = ("分", "of 5")
 
 T = Messages(ID, {
     "none": ("无服务态度评分（无接通的电话）", "no courtesy score (no answered call)"),

@@ -6,8 +6,10 @@ from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformO
 from govlens.text import Messages
 
 ID = "hotline-resolution"
+TITLE = ("热线办结率", "Calls resolved")
 REQUIRES = ("hotline_calls",)
 UNIT = "ratio"
+UNIT_LABEL = ("%", "%")
 
 T = Messages(ID, {
     "resolved": ("接通的{n}次电话中{resolved}次解决了问题", "{resolved} of {n} answered calls resolved"),

@@ -11,8 +11,10 @@ from govlens.indicators.base import (R, IndicatorContext, IndicatorResult, Platf
 from govlens.text import Messages
 
 ID = "hotline-wait"
+TITLE = ("热线等待时长（中位数）", "Median wait")
 REQUIRES = ("hotline_calls",)
 UNIT = "seconds"
+UNIT_LABEL = ("秒", "s")
 THRESHOLDS = Thresholds(ID,
     # median wait of answered calls above this: hotline_slow (ours)
     max_wait_s=Threshold(60, setting="HOTLINE_MAX_WAIT_S"),

@@ -13,6 +13,7 @@ from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult
 from govlens.text import Messages
 
 ID = "hsts"
+TITLE = ("HSTS安全策略", "HSTS")
 REQUIRES = ("tls", "page", "https")
 UNIT = "bool"
 

@@ -13,6 +13,7 @@ from govlens.text import Messages
 from govlens.visit_text import describe_visit
 
 ID = "https-redirect"
+TITLE = ("HTTPS跳转", "HTTPS redirect")
 REQUIRES = ("https",)
 UNIT = "bool"
 

@@ -11,6 +11,7 @@ from govlens.indicators._identity import shown_on_homepage
 from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
 
 ID = "icp-number"
+TITLE = ("标注ICP备案编号", "ICP filing number shown")
 REQUIRES = ("page",)
 UNIT = "bool"
 

@@ -10,8 +10,12 @@ from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult,
 from govlens.text import Messages
 
 ID = "inbound-links"
+TITLE = ("评估范围内链入网站数", "Campaign sites linking here")
 REQUIRES = ("page",)
 UNIT = "count"
+UNIT_LABEL = ("个", "sites")
+ROLE = "campaign-links"      # reads the campaign's link facts (computed once per run)
+CAMPAIGN_WIDE = True         # compares the platform with the rest of the campaign: no single-site value
 
 T = Messages(ID, {
     "none": ("无该平台的评估范围内链接数据", "no campaign link facts for this platform"),

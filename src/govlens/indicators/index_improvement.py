@@ -11,8 +11,12 @@ from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult,
 from govlens.text import Messages, localised
 
 ID = "index-improvement"
+TITLE = ("综合指数较上年提升", "Index change since last year")
 REQUIRES = ("improvement",)
 UNIT = "index"
+UNIT_LABEL = ("分", "points")
+ROLE = "improvement"         # the previous-campaign stage evaluates it again and rescores who uses it
+CAMPAIGN_WIDE = True         # compares the platform with the previous campaign: no single-site value
 
 T = Messages(ID, {
     "none": ("上一次评估未对其评分", "not scored by the previous campaign"),

@@ -5,8 +5,10 @@ from govlens.indicators._signals import signal
 from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
 
 ID = "indexed-pages"
+TITLE = ("搜索引擎收录量", "Pages indexed by search engines")
 REQUIRES = ("signals",)
 UNIT = "count"
+UNIT_LABEL = ("页", "pages")
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:

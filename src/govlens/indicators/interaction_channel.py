@@ -12,8 +12,11 @@ from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult,
 from govlens.text import Messages
 
 ID = "interaction-channel"
+TITLE = ("互动交流渠道", "Interaction channel")
 REQUIRES = ("interaction",)
 UNIT = "bool"
+EVIDENCE = {"yes": ("设有互动交流渠道", "has a working interaction channel"),
+            "no": ("未见互动交流渠道", "no interaction channel found")}
 
 T = Messages(ID, {
     "never_loaded": ("网站未能打开，无法查找互动渠道", "the site never loaded: no channel could be looked for"),

@@ -10,6 +10,7 @@ from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult,
 from govlens.text import Messages
 
 ID = "ipv6"
+TITLE = ("IPv6支持", "IPv6 reachability")
 REQUIRES = ("dns",)
 UNIT = "bool"
 

@@ -6,8 +6,10 @@ from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
 from govlens.text import Messages
 
 ID = "likes-per-post"
+TITLE = ("篇均点赞量", "Likes per post")
 REQUIRES = ("account_stats",)
 UNIT = "rate"
+UNIT_LABEL = ("次", "")
 
 T = Messages(ID, {
     "likes": ("{n}篇发文共{z}次点赞", "{z} likes over {n} posts"),

@@ -6,8 +6,10 @@ from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
 from govlens.text import Messages
 
 ID = "looking-per-article"
+TITLE = ("篇均“在看”", "在看 per article")
 REQUIRES = ("account_stats",)
 UNIT = "rate"
+UNIT_LABEL = ("次", "")
 
 T = Messages(ID, {
     "looking": ("{n}篇文章共{z}次“在看”", "{z} 在看 over {n} articles"),

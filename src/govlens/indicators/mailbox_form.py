@@ -13,6 +13,7 @@ from govlens.text import Messages
 from govlens.visit_text import describe_visit
 
 ID = "mailbox-form"
+TITLE = ("信箱可提交来信", "Mailbox takes letters")
 REQUIRES = ("mailbox_submit",)
 UNIT = "bool"
 

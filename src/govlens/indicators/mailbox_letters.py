@@ -10,8 +10,10 @@ from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult,
 from govlens.text import Messages
 
 ID = "mailbox-letters"
+TITLE = ("近一年公开信件数", "Letters published in the past year")
 REQUIRES = ("letter",)
 UNIT = "count"
+UNIT_LABEL = ("件", "letters")
 
 T = Messages(ID, {
     "count": ("检查日前一年内提出的留言公开{n}条", "{n} letters asked in the year before the check were published"),

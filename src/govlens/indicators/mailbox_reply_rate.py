@@ -10,8 +10,10 @@ from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult,
 from govlens.text import Messages
 
 ID = "mailbox-reply-rate"
+TITLE = ("来信回复率", "Letters answered")
 REQUIRES = ("letter",)
 UNIT = "ratio"
+UNIT_LABEL = ("%", "%")
 
 T = Messages(ID, {
     "none": ("未读取到公开的留言", "no published letter was read"),

@@ -5,8 +5,10 @@ from govlens.indicators._signals import signal
 from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
 
 ID = "media-mentions"
+TITLE = ("媒体提及量", "Media mentions")
 REQUIRES = ("signals",)
 UNIT = "count"
+UNIT_LABEL = ("次", "mentions")
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:

@@ -11,8 +11,10 @@ from govlens.indicators.response_time import THRESHOLDS as HTTP
 from govlens.text import Messages
 
 ID = "mobile-load-time"
+TITLE = ("移动首页加载时间", "Mobile homepage load time")
 REQUIRES = ("mobile_page",)
 UNIT = "ms"
+UNIT_LABEL = ("毫秒", "ms")
 THRESHOLDS = Thresholds(ID, slow_ms=HTTP["slow_ms"])
 
 T = Messages(ID, {

@@ -7,6 +7,7 @@ from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult
 from govlens.text import Messages
 
 ID = "mobile-viewport"
+TITLE = ("移动终端适配", "Mobile viewport")
 REQUIRES = ("page",)
 UNIT = "bool"
 

@@ -14,8 +14,10 @@ from govlens.text import Messages
 from govlens.visit_text import describe_visit
 
 ID = "monitor-availability"
+TITLE = ("监测期访问失败率", "Failed monitor visits")
 REQUIRES = ("monitor",)
 UNIT = "ratio"
+UNIT_LABEL = ("%", "%")
 THRESHOLDS = Thresholds(ID,
     fail_ratio=Threshold(setting="MONITOR_FAIL_RATIO"),  # census: failures reaching 5 % of the visits
 )

@@ -5,8 +5,10 @@ from govlens.indicators._overseas import overseas
 from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
 
 ID = "overseas-inlinks"
+TITLE = ("境外网站链入数", "Inbound links from foreign domains")
 REQUIRES = ("overseas_signals",)
 UNIT = "count"
+UNIT_LABEL = ("个", "")
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:

@@ -5,8 +5,11 @@ from govlens.indicators._overseas import overseas
 from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
 
 ID = "overseas-visits"
+TITLE = ("月均海外访问量", "Visits from abroad a month")
 REQUIRES = ("overseas_signals",)
 UNIT = "count"
+UNIT_LABEL = ("次", "")
+EVIDENCE = ("月均海外访问{value}次", "{value} visits from abroad a month")
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:

@@ -11,8 +11,10 @@ from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult,
 from govlens.text import Messages
 
 ID = "palette-size"
+TITLE = ("页面用色数", "Colours used")
 REQUIRES = ("render",)
 UNIT = "count"
+UNIT_LABEL = ("种", "")
 
 T = Messages(ID, {
     "none": ("桌面端渲染未记录颜色", "the desktop render recorded no colours"),

@@ -12,6 +12,7 @@ from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult,
 from govlens.text import Messages
 
 ID = "phone-overflow"
+TITLE = ("手机端宽度适配", "Fits a phone screen")
 REQUIRES = ("render",)
 UNIT = "bool"
 

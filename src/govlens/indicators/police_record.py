@@ -11,6 +11,7 @@ from govlens.indicators._identity import shown_on_homepage
 from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
 
 ID = "police-record"
+TITLE = ("标注公安机关备案号", "Public-security record number shown")
 REQUIRES = ("page",)
 UNIT = "bool"
 

@@ -6,8 +6,10 @@ from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
 from govlens.text import Messages
 
 ID = "posts-per-day"
+TITLE = ("日均发布量", "Posts a day")
 REQUIRES = ("account_stats",)
 UNIT = "rate"
+UNIT_LABEL = ("条", "")
 
 T = Messages(ID, {
     "posts": ("{d}天内发文{n}篇", "{n} posts in {d} days"),

@@ -9,8 +9,11 @@ from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
 from govlens.text import Messages
 
 ID = "reads-per-post"
+TITLE = ("篇均阅读量", "Reads per post")
 REQUIRES = ("account_stats",)
+HIGHLIGHT = ("阅读量最高的内容", "Most-read posts")   # its evidence is listed on the scorecard
 UNIT = "rate"
+UNIT_LABEL = ("次", "")
 
 T = Messages(ID, {
     "reads": ("{n}篇发文共{R}次阅读", "{R} reads over {n} posts"),

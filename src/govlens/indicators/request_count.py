@@ -6,8 +6,10 @@ from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult,
 from govlens.text import Messages
 
 ID = "request-count"
+TITLE = ("首页请求数（浏览器）", "Homepage requests")
 REQUIRES = ("render",)
 UNIT = "count"
+UNIT_LABEL = ("个", "")
 
 T = Messages(ID, {
     "none": ("桌面端渲染未统计到请求数", "the desktop render counted no requests"),

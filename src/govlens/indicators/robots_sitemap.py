@@ -12,6 +12,7 @@ from govlens.text import Messages
 from govlens.visit_text import describe_visit
 
 ID = "robots-sitemap"
+TITLE = ("搜索引擎友好（robots与站点地图）", "Robots.txt and sitemap")
 REQUIRES = ("robots", "sitemap")
 UNIT = "ratio"
 

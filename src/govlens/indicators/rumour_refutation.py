@@ -12,8 +12,10 @@ from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
 from govlens.text import Messages
 
 ID = "rumour-refutation"
+TITLE = ("辟谣信息数", "Posts refuting rumours")
 REQUIRES = ("account_posts",)
 UNIT = "count"
+UNIT_LABEL = ("条", "")
 
 T = Messages(ID, {
     "posts": ("辟谣发文{r}篇", "{r} posts refuting rumours"),

@@ -90,7 +90,8 @@ def run_indicators(store: CampaignStore, platforms: Sequence[Platform], *, indic
     modules = [m for m in modules if m not in batch_modules]
     platforms = list(platforms)
     by_id = {p.id: p for p in platforms}
-    facts = campaign_facts_from_store(store, platforms) if "inbound-links" in ids else CampaignFacts()
+    links = set(catalogue.with_role("campaign-links"))
+    facts = campaign_facts_from_store(store, platforms) if links & set(ids) else CampaignFacts()
     limits = catalogue.thresholds(settings, thresholds, ids)
     ctx = IndicatorContext(check_date=check_date, settings=settings, campaign=facts, thresholds=limits)
 

@@ -15,6 +15,7 @@ from govlens.text import Messages
 from govlens.visit_text import describe_visit
 
 ID = "search-results"
+TITLE = ("站内搜索可用性", "Site search works")
 REQUIRES = ("search",)
 UNIT = "bool"
 

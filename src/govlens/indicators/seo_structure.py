@@ -11,8 +11,10 @@ from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult,
 from govlens.text import Messages
 
 ID = "seo-structure"
+TITLE = ("页面结构规范度", "Page structure for search engines")
 REQUIRES = ("page",)
 UNIT = "ratio"
+UNIT_LABEL = ("%", "%")
 
 T = Messages(ID, {
     "ok": ("{check} ✓", "{check} ✓"),

@@ -6,8 +6,10 @@ from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
 from govlens.text import Messages
 
 ID = "service-functions"
+TITLE = ("菜单与服务功能数", "Menu entries and service functions")
 REQUIRES = ("account_stats",)
 UNIT = "count"
+UNIT_LABEL = ("项", "")
 
 T = Messages(ID, {
     "menus": ("{m}个菜单项和服务功能", "{m} menu entries and service functions"),

@@ -13,8 +13,11 @@ from govlens.indicators.base import Evidence, Finding, IndicatorContext, Indicat
 from govlens.text import Messages
 
 ID = "service-guide-completeness"
+TITLE = ("办事指南要素完整度", "Service guide completeness")
 REQUIRES = ("service_guide",)
 UNIT = "ratio"
+UNIT_LABEL = ("%", "%")
+ROLE = "services"            # not applicable: a department with no services (the inspection's other variant)
 
 T = Messages(ID, {
     "none": ("未读取到办事指南页面", "no 办事指南 page was read"),

@@ -6,8 +6,10 @@ from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
 from govlens.text import Messages
 
 ID = "shares-per-post"
+TITLE = ("篇均转发量", "Shares per post")
 REQUIRES = ("account_stats",)
 UNIT = "rate"
+UNIT_LABEL = ("次", "")
 
 T = Messages(ID, {
     "shares": ("{n}篇发文共{s}次转发", "{s} shares over {n} posts"),

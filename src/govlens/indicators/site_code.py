@@ -11,6 +11,7 @@ from govlens.indicators._identity import shown_on_homepage
 from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
 
 ID = "site-code"
+TITLE = ("页脚标注网站标识码", "Site code shown in the footer")
 REQUIRES = ("page",)
 UNIT = "bool"
 

@@ -15,6 +15,7 @@ from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult
 from govlens.text import Messages
 
 ID = "site-code-match"
+TITLE = ("网站标识码与元数据一致", "Site code agrees with the metadata")
 REQUIRES = ("page",)
 UNIT = "bool"
 

@@ -7,6 +7,7 @@ from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult
 from govlens.text import Messages
 
 ID = "site-search"
+TITLE = ("站内搜索", "Site search")
 REQUIRES = ("page",)
 UNIT = "bool"
 

@@ -11,6 +11,7 @@ from govlens.indicators._identity import shown_on_homepage
 from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
 
 ID = "site-sponsor"
+TITLE = ("标注主办单位", "Sponsoring organisation shown")
 REQUIRES = ("page",)
 UNIT = "bool"
 

@@ -13,6 +13,7 @@ from govlens.text import Messages
 from govlens.visit_text import describe_visit
 
 ID = "soft-404"
+TITLE = ("错误页面返回404", "Missing pages answer 404")
 REQUIRES = ("not_found",)
 UNIT = "bool"
 

@@ -17,8 +17,10 @@ from govlens.indicators.base import (R, Evidence, Finding, IndicatorContext, Ind
 from govlens.text import Messages
 
 ID = "stale-columns"
+TITLE = ("未按期更新栏目数", "Columns not updated")
 REQUIRES = ("page",)
 UNIT = "count"
+UNIT_LABEL = ("个", "columns")
 THRESHOLDS = Thresholds(ID,
     news_days=Threshold(setting="FRESHNESS_NEWS_DAYS"),  # census: news columns, 2 weeks
     notice_days=Threshold(setting="FRESHNESS_NOTICE_DAYS"),  # census: notices and policy documents, 6 months

@@ -14,6 +14,7 @@ from govlens.indicators.base import BatchResult, Finding, IndicatorContext, Thre
 from govlens.text import Messages
 
 ID = "submission-accuracy"
+TITLE = ("报送数据与实测之比", "Submitted over measured figures")
 REQUIRES = ("submission",)
 UNIT = "ratio"
 THRESHOLDS = Thresholds(ID,

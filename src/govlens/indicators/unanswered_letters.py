@@ -15,8 +15,10 @@ from govlens.indicators.base import (Evidence, Finding, IndicatorContext, Indica
 from govlens.text import Messages
 
 ID = "unanswered-letters"
+TITLE = ("超期未回复留言数", "Letters unanswered over 3 months")
 REQUIRES = ("letter",)
 UNIT = "count"
+UNIT_LABEL = ("条", "")
 THRESHOLDS = Thresholds(ID,
     days=Threshold(setting="INTERACTION_UNANSWERED_DAYS"),  # census: unanswered more than 3 months
 )

@@ -11,8 +11,11 @@ from govlens.indicators.base import (FUTURE_TOLERANCE_DAYS, Evidence, IndicatorC
 from govlens.text import Messages
 
 ID = "update-volume"
+TITLE = ("近30天更新信息量", "Items published in the last 30 days")
 REQUIRES = ("page",)
 UNIT = "count"
+UNIT_LABEL = ("条", "items")
+EVIDENCE = ("近30天发布信息{value}条", "{value} items in the last 30 days")
 
 T = Messages(ID, {
     "page": ("{n}条信息发布于{window}天内", "{n} items dated within {window} days"),

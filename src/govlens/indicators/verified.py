@@ -7,6 +7,7 @@ from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
 from govlens.text import Messages
 
 ID = "verified"
+TITLE = ("官方认证", "Verified account")
 REQUIRES = ("account_stats",)
 UNIT = "bool"
 

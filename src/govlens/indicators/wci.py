@@ -27,6 +27,7 @@ from govlens.indicators.base import BatchResult, IndicatorContext, batch_result,
 from govlens.text import Messages
 
 ID = "wci"
+TITLE = ("微信传播指数（WCI）", "WeChat Communication Index (WCI)")
 REQUIRES = ("account_stats",)
 UNIT = "index"
 

@@ -11,8 +11,10 @@ from govlens.indicators._wording import wording_hits
 from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
 
 ID = "wrong-wording"
+TITLE = ("存在严重表述错误的页面数", "Pages with serious wording errors")
 REQUIRES = ("page",)
 UNIT = "count"
+UNIT_LABEL = ("个", "")
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:

@@ -104,15 +104,13 @@ def findings_by_kind(store: CampaignStore) -> dict[str, dict[str, int]]:
     return {str(k): {"findings": int(n)} for k, n in zip(frame["kind"], frame["n"])}
 
 
-IMPROVEMENT_INDICATOR = "index-improvement"
-
-
 def improvement(campaign: Campaign, store: CampaignStore) -> StageReport | None:
     """快速发展: this campaign's first framework against the previous campaign's (``previous``), with the
     engine of ``govlens compare``; one ``improvement`` observation per platform in both, then the
-    frameworks that use ``index-improvement`` are scored again. None when the campaign names no previous
+    frameworks that use the indicator of ROLE "improvement" are scored again. None when the campaign names no previous
     one, or its first framework has no results yet."""
     from govlens.contract.observation import COMPLETED, Observation
+    from govlens.indicators import catalogue
     from govlens.indicators.run import run_indicators
     from govlens.scoring import score_campaign
     from govlens.scoring.compare import compare, load_results
@@ -144,10 +142,13 @@ def improvement(campaign: Campaign, store: CampaignStore) -> StageReport | None:
                                     "main_driver_title": titles.get(str(r.get("main_driver")), {}),
                                     "previous": str(campaign.previous)}).as_row())
     store.replace("observations", rows, probe="previous_campaign")
-    users = [fw for fw in frameworks if IMPROVEMENT_INDICATOR in fw.indicator_ids()]
-    for fw in users:
+    changes = catalogue.with_role("improvement")
+    for fw in frameworks:
+        used = [i for i in changes if i in fw.indicator_ids()]
+        if not used:
+            continue
         run_indicators(store, [p for p in platforms if p.kind in fw.platform_kinds],
-                       indicator_ids=[IMPROVEMENT_INDICATOR], check_date=campaign.check_date,
+                       indicator_ids=used, check_date=campaign.check_date,
                        settings=campaign.settings, thresholds=rule_thresholds([fw]))
         score_campaign(store, fw, replications=None if reps < 0 else reps)
     return StageReport("improvement", time.perf_counter() - t0,
@@ -224,7 +225,7 @@ def inspect(campaign: Campaign, store: CampaignStore) -> StageReport:
         load_inspection_scheme,
         validate_scheme_references,
     )
-    from govlens.indicators.catalogue import all_ids
+    from govlens.indicators.catalogue import all_ids, with_role
     from govlens.indicators.run import run_indicators
     from govlens.scoring.inspection import inspect_campaign
 
@@ -236,7 +237,7 @@ def inspect(campaign: Campaign, store: CampaignStore) -> StageReport:
     task = active().task("inspect", scheme.id, len(chosen))
     run_indicators(store, chosen, indicator_ids=scheme.indicator_ids(), check_date=campaign.check_date,
                    settings=campaign.settings, thresholds=rule_thresholds([scheme]))
-    summary = inspect_campaign(store, scheme, campaign.locale)
+    summary = inspect_campaign(store, scheme, campaign.locale, services=next(iter(with_role("services")), None))
     task.finish()
     return StageReport("inspect", time.perf_counter() - t0,
                        {"scheme": summary.scheme, "platforms": summary.platforms, "qualified": summary.qualified,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from govlens.awards.config import Award
+from govlens.indicators.catalogue import evidence_sentence
 from govlens.report.data import CampaignData
 from govlens.report.group_stats import Standing
 from govlens.report.locale import Locale
@@ -52,14 +53,14 @@ def evidence_phrase(indicator_id: str, row: dict[str, Any], L: Locale) -> str:
     items = L.join([stored_text(e.get("detail"), L.name) for e in evidence if e.get("detail")][:8])
     snippet = next((stored_text(e.get("snippet"), L.name) for e in evidence if e.get("snippet")), "")
     if unit == "bool":
-        key = f"evidence.{indicator_id}.{'yes' if float(value) >= 0.5 else 'no'}"
-        text = L.get(key, "")
-        return L.t(key, snippet=snippet[:60], items=items) if isinstance(text, str) and text else ""
-    if not isinstance(L.get(f"evidence.{indicator_id}", None), str):
+        text = evidence_sentence(indicator_id, L.name, "yes" if float(value) >= 0.5 else "no")
+        return L.fill(text, snippet=snippet[:60], items=items) if text else ""
+    text = evidence_sentence(indicator_id, L.name)
+    if not text:
         return ""
     shown = f"{float(value) * 100:.0f}%" if unit == "ratio" else f"{float(value):,.0f}" \
         if unit in ("count", "days") else fmt_score(value)
-    return L.t(f"evidence.{indicator_id}", value=shown, items=items[:80], snippet=snippet[:60])
+    return L.fill(text, value=shown, items=items[:80], snippet=snippet[:60])
 
 
 def distinctive(standings: list[Standing], skip: set[str] = frozenset()) -> list[Standing]:  # type: ignore[assignment]

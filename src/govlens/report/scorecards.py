@@ -16,6 +16,7 @@ from govlens.atomic import atomic_write_bytes, atomic_write_text
 from govlens.awards.config import AwardsConfig
 from govlens.contract.defects import ALL_KINDS
 from govlens.frameworks.model import Framework
+from govlens.indicators.catalogue import all_ids, highlight
 from govlens.report.data import CampaignData, PlatformBatch
 from govlens.report.locale import Locale
 from govlens.report.render import html_env
@@ -152,8 +153,7 @@ class Highlight:
     rows: list[EvidenceRow]
 
 
-SCORECARD_LABELS = ("weekly_activity", "weekly_caption", "top_posts", "unanswered",
-                    "back", "to_notice", "veto_banner", "dimensions", "dimension", "indicators", "indicator",
+SCORECARD_LABELS = ("weekly_activity", "weekly_caption", "back", "to_notice", "veto_banner", "dimensions", "dimension", "indicators", "indicator",
                     "value", "detail", "evidence", "findings", "no_findings", "finding_kind", "finding_url",
                     "evidence_url", "snippet", "warc_record", "awards", "no_awards", "award", "position", "other_indicators",
                     "framework", "check_date", "index_title", "rank_interval", "rank_interval_note",
@@ -199,6 +199,9 @@ class ScorecardWriter:
         self.award_title = {(a.series_id, a.id): a.title for a in awards.awards()}
         self.group_title = {(a.series_id, a.id, g.id): g.title for a in awards.awards() for g in a.groups}
         self.ind_title = {i: L.indicator_title(i) for i in {*known, *self.veto_only}}
+        # indicators whose evidence the card lists (HIGHLIGHT): the framework's order, then any other
+        self.highlighted = [i for i in [*(i for _, _, i in self.ind_order), *all_ids()] if highlight(i, loc)]
+        self.highlighted = list(dict.fromkeys(self.highlighted))
         self.status_label: dict[str, str] = {}
         u = data.uncertainty
         self.interval_note = L.t("scorecard.rank_interval_note", replications=u.get("replications", ""),
@@ -278,11 +281,12 @@ class ScorecardWriter:
         name = _str(p.get("name")) or pid
         weekly, weekly_max = self._weekly(batch.weekly.get(pid, []))
         highlights = []
-        for iid, key in (("reads-per-post", "scorecard.top_posts"), ("question-reply-rate", "scorecard.unanswered")):
+        for iid in self.highlighted:
             ev = values.get(iid, {}).get("evidence") or []
             if ev:
-                highlights.append(Highlight(L.t(key), [EvidenceRow(_str(e.get("url")), shown(e.get("detail"), loc),
-                                                                   shown(e.get("snippet"), loc)) for e in ev]))
+                highlights.append(Highlight(highlight(iid, loc), [
+                    EvidenceRow(_str(e.get("url")), shown(e.get("detail"), loc), shown(e.get("snippet"), loc))
+                    for e in ev]))
         return Card(weekly=weekly, weekly_max=weekly_max, highlights=highlights,
                     title=L.t("scorecard.title", name=name), name=name, group=L.group(p.get("group")),
                     region=L.region(p.get("region")), province=_str(p.get("province")), level=L.level(p.get("level")),

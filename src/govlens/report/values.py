@@ -1,35 +1,11 @@
 """Formatting numbers for people: scores, indices, percentages and raw indicator values with units."""
 from __future__ import annotations
 
-import importlib
 import math
-from functools import lru_cache
 from typing import Any
 
+from govlens.indicators.catalogue import value_kind
 from govlens.report.locale import Locale
-
-# What each shipped indicator's raw value counts, as its module declares in ``UNIT``.
-# Used when the indicator module cannot be imported (or does not exist yet).
-KNOWN_UNITS: dict[str, str] = {
-    "page-metadata": "ratio", "mobile-viewport": "bool", "portal-structure": "ratio", "text-contrast": "ratio",
-    "availability": "ratio", "response-time": "ms", "https-redirect": "bool", "broken-external-links": "ratio",
-    "site-search": "bool", "broken-internal-links": "ratio", "image-alt": "ratio", "robots-sitemap": "ratio",
-    "indexed-pages": "count", "homepage-freshness": "days", "stale-columns": "count", "empty-columns": "count",
-    "update-volume": "count", "inbound-links": "count", "external-inlinks": "count", "media-mentions": "count",
-}
-
-
-@lru_cache(maxsize=None)
-def value_kind(indicator_id: str) -> str:
-    """``ratio``, ``bool``, ``ms``, ``days``, ``count`` …: from the indicator module, else the table above."""
-    try:
-        module = importlib.import_module("govlens.indicators." + indicator_id.replace("-", "_"))
-        unit = getattr(module, "UNIT", None)
-        if isinstance(unit, str) and unit:
-            return unit
-    except Exception:  # noqa: BLE001 - a missing or broken indicator module must not stop a report
-        pass
-    return KNOWN_UNITS.get(indicator_id, "")
 
 
 def is_number(value: Any) -> bool:

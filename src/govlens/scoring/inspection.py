@@ -7,7 +7,7 @@ their parameters, like the influence index's.
 
 Per platform (see :mod:`govlens.frameworks.inspection` for the rules):
 
-1. *variant*: a department (``org_type`` department) whose service-guide indicator is not
+1. *variant*: a department (``org_type`` department) whose service-guide indicator (``services``) is not
    applicable (no 办事指南 found) has no external services: the deduction items marked
    ``service`` are dropped and full marks are ``services_full_marks`` (75), scaled to 100;
 2. *vetoes*: any triggered veto rule fails the site, whatever its score;
@@ -31,7 +31,6 @@ from govlens.scoring.methods import no_platforms
 from govlens.store.campaign_store import CampaignStore
 from govlens.store.queries import last_observed
 
-SERVICE_INDICATOR = "service-guide-completeness"
 NO_SERVICES = "no_external_services"
 
 
@@ -96,7 +95,10 @@ def _log_scheme(store: CampaignStore, scheme: InspectionScheme) -> None:
                   for b in scheme.bonus.items}})
 
 
-def inspect_campaign(store: CampaignStore, scheme: InspectionScheme, locale: str = "zh-CN") -> InspectionSummary:
+def inspect_campaign(store: CampaignStore, scheme: InspectionScheme, locale: str = "zh-CN", *,
+                     services: str | None) -> InspectionSummary:
+    """``services``: the indicator whose "not applicable" says a department has no external services (the
+    catalogue's ``ROLE = "services"``; the pipeline passes it, scoring knowing no indicator)."""
     platforms = store.select("platforms", "id", "name", "kind", "org_type", "url", order_by=("id",))
     platforms = platforms.rename(columns={"id": "platform_id"})
     platforms = platforms[platforms["kind"].isin(scheme.platform_kinds)]
@@ -104,7 +106,7 @@ def inspect_campaign(store: CampaignStore, scheme: InspectionScheme, locale: str
         raise ScoringError(no_platforms(scheme.platform_kinds))
     inputs = _inputs(store, scheme)
     _log_scheme(store, scheme)
-    rows = [_platform_row(scheme, p, inputs, locale) for p in platforms.to_dict("records")]
+    rows = [_platform_row(scheme, p, inputs, locale, services) for p in platforms.to_dict("records")]
     store.log_step("inspection", "qualify", {"pass_mark": scheme.pass_mark, "vetoed": "unqualified"})
     store.replace("inspection_results", rows, scheme=scheme.id)
     return InspectionSummary(scheme=scheme.id, platforms=len(rows), qualified=sum(r["qualified"] for r in rows),
@@ -113,7 +115,7 @@ def inspect_campaign(store: CampaignStore, scheme: InspectionScheme, locale: str
 
 
 def _platform_row(scheme: InspectionScheme, p: dict[str, Any], inputs: tuple[dict, dict, dict],
-                  locale: str) -> dict[str, Any]:
+                  locale: str, services: str | None) -> dict[str, Any]:
     """One platform's check: the variant, its vetoes, deductions and bonus, its score, qualified or not."""
     by_value, by_finding, last_seen = inputs
     pid = p["platform_id"]
@@ -137,7 +139,7 @@ def _platform_row(scheme: InspectionScheme, p: dict[str, Any], inputs: tuple[dic
                 "points": points, "detail": detail, "evidence_url": url, "findings": len(evidence),
                 "observed_at": None if when is None or pd.isna(when) else pd.Timestamp(when).isoformat()}
 
-    service_row = by_value.get((pid, SERVICE_INDICATOR))
+    service_row = by_value.get((pid, services)) if services else None
     variant = NO_SERVICES if p["org_type"] == "department" and (
         service_row is None or service_row["status"] == "not_applicable") else ""
     full = scheme.services_full_marks if variant else scheme.full_marks

@@ -24,11 +24,10 @@ import dataclasses
 from dataclasses import dataclass
 
 from govlens.frameworks.model import NONE, Dimension, Framework, IndicatorRef
+from govlens.indicators.catalogue import campaign_wide
 
 ABSOLUTE_METHODS = frozenset({"bounded_linear", "goalposts", "log_linear", "lognormal", "distance_to_target",
                               "categorical", "none"})
-# indicators whose value is a comparison with the rest of the campaign
-CAMPAIGN_INDICATORS = frozenset({"inbound-links", "index-improvement"})
 
 
 @dataclass(frozen=True)
@@ -54,7 +53,7 @@ def single_site(framework: Framework) -> SingleSite:
     left: list[tuple[str, str]] = []
 
     def keep(ref: IndicatorRef) -> bool:
-        if ref.id in CAMPAIGN_INDICATORS:
+        if ref.id in campaign_wide():
             left.append((ref.id, "campaign"))
             return False
         if not absolute(ref):

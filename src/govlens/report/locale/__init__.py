@@ -14,11 +14,11 @@ Layout of a locale file::
     columns:    header row of results.xlsx, keyed by column id
     statuses / award_status / bool:  value labels
     defects:    title of each defect kind (govlens.contract.defects.ALL_KINDS)
-    indicators: {<indicator id>: {title, unit}}
     regions / levels / groups / kinds / org_types:  registry vocabularies
     reasons:    templates of the generated award reasons
-    evidence:   measured facts stated in award reasons, by indicator id ({value}, {items}, {snippet};
-                boolean indicators have ``yes`` and ``no`` sentences)
+
+An indicator's title, unit label and evidence sentence live in its module (``TITLE``, ``UNIT_LABEL``,
+``EVIDENCE``), read through :mod:`govlens.indicators.catalogue`.
 """
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ import yaml
 
 from govlens import messages
 from govlens.errors import ConfigError
+from govlens.indicators import catalogue
 from govlens.messages import LenientFormatter
 
 _MISSING = object()
@@ -136,12 +137,18 @@ class Locale:
         return self._vocab("statuses", status)
 
     def indicator_title(self, indicator_id: str) -> str:
-        got = self.get(f"indicators.{indicator_id}.title", None)
-        return got if isinstance(got, str) else indicator_id
+        """The indicator's ``TITLE`` in this locale; the id itself for an id that is no indicator."""
+        return catalogue.title(indicator_id, self.name) or indicator_id
 
     def indicator_unit(self, indicator_id: str) -> str:
-        got = self.get(f"indicators.{indicator_id}.unit", None)
-        return got if isinstance(got, str) else ""
+        return catalogue.unit_label(indicator_id, self.name)
+
+    def fill(self, template: str, /, **values: Any) -> str:
+        """``template`` (not a key: e.g. an indicator's evidence sentence) formatted as :meth:`t` does."""
+        try:
+            return _FORMATTER.vformat(template, (), values)
+        except (ValueError, IndexError, AttributeError, KeyError):
+            return template
 
     @property
     def list_sep(self) -> str:
