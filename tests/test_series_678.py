@@ -35,7 +35,7 @@ from govlens.store.campaign_store import CampaignStore
 SEED = 2013
 AS_OF = dt.date(2013, 12, 15)
 KINDS = CIVILIZATION_KINDS + FOREIGN_KINDS + CN_DOMAIN_KINDS
-PROBES = ("http_site", "interaction", "dns", "civilization", "foreign_edition", "cn_domain")
+PROBES = ("http_site", "interaction", "dns", "civilization", "foreign_site", "cn_domain")
 MINE = ("civilization-", "cn-domain-", "edition-", "foreign-", "overseas-")
 
 

@@ -193,10 +193,11 @@ def test_comments_and_app_store(store, tmp_path) -> None:
 
 
 def test_every_importer_is_documented_column_by_column() -> None:
-    from govlens.probes.importers import IMPORTERS
+    from govlens.probes.components import importers_by_key
+    from govlens.settings import Settings
     from govlens.store.schema import SCHEMA
     doc = (Path(__file__).parents[2] / "docs" / "newmedia-data.md").read_text(encoding="utf-8")
-    for key, module in IMPORTERS.items():
+    for key, module in importers_by_key(Settings()).items():
         assert f"## `{key}`" in doc, key
         table = SCHEMA[module.SPEC.table]
         for c in module.SPEC.columns:

@@ -2,7 +2,7 @@
 
 The shipped registry's 30 featured columns and 20 leader mailboxes, plus 120 generated columns and
 60 generated mailboxes (more of every defect), are served by the sandbox on loopback; the
-``featured_column`` and ``mailbox`` probes visit them, the indicators judge them, and the findings
+``column`` and ``mailbox`` probes visit them, the indicators judge them, and the findings
 are compared with the truth per kind (printed; at least 0.95). Hotlines are judged from the
 sandbox's test-call logs through the real importer.
 """
@@ -62,7 +62,7 @@ def judged(tmp_path_factory):
         store = CampaignStore(tmp / "c.duckdb")
         store.write_platforms(platforms)
         settings = Settings({"CHECK_DATE": AS_OF.isoformat()})
-        run_scan(platforms, store, settings, sandbox_state=running.state(), probes=("featured_column", "mailbox"))
+        run_scan(platforms, store, settings, sandbox_state=running.state(), probes=("column", "mailbox"))
     report = hotline_calls.import_file(store, data["hotline_calls"], platforms, check_date=AS_OF)
     assert not report.errors
     for kind, ids in (("column", COLUMN_IDS), ("mailbox", MAILBOX_IDS), ("hotline", HOTLINE_IDS)):

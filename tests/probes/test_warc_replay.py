@@ -7,7 +7,7 @@ What a WARC cannot carry, and so is left out of the comparison (each named here,
 - timings: ``elapsed_ms`` and ``ttfb_ms`` (null in WARC mode), and the findings computed from them
   (:data:`TIMING_KINDS`);
 - the probes an archive cannot answer, skipped in WARC mode (``UNARCHIVABLE_PROBES``: tls, dns,
-  mobile_site, browser) — the WARC store must hold none of their observations;
+  mobile_portal, browser) — the WARC store must hold none of their observations;
 - network failures: a request that got no HTTP response (DNS error, refused, reset, timeout, TLS
   error) has no record, so WARC mode says ``not_in_archive`` where the live scan said how it failed;
   the error text of such observations differs accordingly.
@@ -131,9 +131,9 @@ def test_replay_equals_the_live_scan(scans: Path) -> None:
     assert not only_live and not only_replay, (list(only_live)[:5], list(only_replay)[:5])
     # the probes an archive cannot answer were skipped, and the scan says so
     store = scans / "replay" / "campaign.duckdb"
-    assert not _rows(store, "SELECT * FROM observations WHERE probe IN ('tls', 'dns', 'mobile_site', 'browser')")
+    assert not _rows(store, "SELECT * FROM observations WHERE probe IN ('tls', 'dns', 'mobile_portal', 'browser')")
     meta = json.loads(_rows(store, "SELECT value FROM meta WHERE key = 'scan'")[0][0])
-    assert meta["source"] == "warc" and set(meta["skipped_probes"]) == {"tls", "dns", "mobile_site"}
+    assert meta["source"] == "warc" and set(meta["skipped_probes"]) == {"tls", "dns", "mobile_portal"}
 
 
 def test_replay_findings_equal_the_live_findings(scans: Path) -> None:

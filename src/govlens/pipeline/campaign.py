@@ -20,6 +20,7 @@
     # frameworks = {website = "website-2013", weibo = "newmedia-2013", wechat = "newmedia-2013"}
     account_stats = "account_stats.csv"   # optional data files, one key per importer
     account_posts = "account_posts.jsonl" # (govlens.probes.importers; schemas in docs/newmedia-data.md)
+    # … and the key of any importer the [settings] IMPORTERS table adds (govlens.probes.components)
     account_comments = "account_comments.jsonl"
     submissions = "submissions.csv"
     expert_recommendations = "expert_recommendations.xlsx"
@@ -155,13 +156,33 @@ def check_tables(path: Path, text: str, doc: dict[str, Any]) -> None:
     section = doc.get("campaign")
     if not isinstance(section, dict):
         raise CampaignFileError(t("campaign.missing_table"), file=str(path))
-    unknown = [key for key in section if key not in _KEYS]
+    known = _KEYS | set(data_keys(path, doc))
+    unknown = [key for key in section if key not in known]
     if unknown:
         lines = {key: toml_line(text, f"campaign.{key}") for key in unknown}
         key = min(unknown, key=lambda k: lines[k] or 0)
         raise CampaignFileError(t("campaign.unknown_key", table="campaign", key=key,
-                                  hint=did_you_mean(key, _KEYS)),
+                                  hint=did_you_mean(key, known)),
                                 file=str(path), line=lines[key], field=f"campaign.{key}")
+
+
+def data_keys(path: Path, doc: dict[str, Any]) -> tuple[str, ...]:
+    """The campaign keys naming data files: :data:`DATA_KEYS`, and the ``CAMPAIGN_KEY`` of each importer
+    the campaign's ``[settings] IMPORTERS`` table adds by dotted path (govlens.probes.components)."""
+    table = doc.get("settings")
+    custom = table.get("IMPORTERS") if isinstance(table, dict) else None
+    if not isinstance(custom, dict):
+        return DATA_KEYS
+    from govlens.probes.components import load_object
+    extra: list[str] = []
+    for key, order in custom.items():
+        if "." in str(key) and order is not None and order is not False:
+            try:
+                module = load_object(str(key), "IMPORTERS")
+            except SettingsError as exc:
+                raise CampaignFileError(exc.reason, file=str(path), field="settings.IMPORTERS") from None
+            extra.append(getattr(module, "CAMPAIGN_KEY", ""))
+    return DATA_KEYS + tuple(k for k in dict.fromkeys(extra) if isinstance(k, str) and k and k not in DATA_KEYS)
 
 
 def require_file(campaign: Campaign, key: str, path: Path | str | None = None) -> None:
@@ -299,7 +320,7 @@ def _campaign(path: Path, doc: dict[str, Any], overrides: dict[str, Any] | None)
                      "framework" not in section else "campaign.framework", t("campaign.what_framework"))
     _check_named(path, awards, "govlens.awards", "campaign.awards", t("campaign.what_awards"))
     _check_named(path, inspection, "govlens.frameworks", "campaign.inspection", t("campaign.what_inspection"))
-    data = {key: rel(key) for key in DATA_KEYS if key in section}
+    data = {key: rel(key) for key in data_keys(path, doc) if key in section}
     warc = section.get("warc", [])
     if isinstance(warc, str):
         warc = [warc]

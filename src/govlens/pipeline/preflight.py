@@ -43,6 +43,8 @@ def preflight(campaign: Campaign, stage: str) -> None:
         from govlens.awards import load_awards
         load_awards(campaign.awards)
     if "registry" in needs and stage in ("scan", "run"):
+        from govlens.probes.components import probe_classes
+        probe_classes(campaign.settings)              # a probe setting that names nothing stops the scan here
         for path in campaign.warc:                    # a missing archive stops the scan before the store is opened
             if not path.is_file():
                 from govlens.probes.warc.source import WarcRecordError
@@ -56,10 +58,11 @@ def preflight(campaign: Campaign, stage: str) -> None:
             from govlens.probes.importers.overseas_signals import import_overseas_signals
             import_overseas_signals(campaign.overseas_signals, loaded.platforms)
     if "data" in needs and campaign.data:
-        from govlens.probes.importers import IMPORTERS
+        from govlens.probes.components import importers_by_key
         from govlens.probes.importers.tabular import check_file
+        enabled = importers_by_key(campaign.settings)
         for key, path in campaign.data.items():
-            module = IMPORTERS.get(key)
+            module = enabled.get(key)
             if module is not None and hasattr(module, "SPEC"):
                 check_file(path, module.SPEC)
 

@@ -161,15 +161,16 @@ def monitor(campaign: Campaign, store: CampaignStore, progress: Progress | None 
 
 
 def import_data(campaign: Campaign, store: CampaignStore, platforms: list[Any], problems: list[str]) -> dict[str, Any]:
-    """Run the importer of every data file the campaign names (probes.importers), in dependency order.
+    """Run the importer of every data file the campaign names (the ``IMPORTERS`` setting over
+    ``IMPORTERS_BASE``, :mod:`govlens.probes.components`), in their order (dependencies first).
 
     An all-or-nothing importer that refuses its file raises (nothing of it is imported); a per-row
     importer's bad rows become problems and its good rows are kept.
     """
-    from govlens.probes.importers import IMPORTERS
+    from govlens.probes.components import importers_by_key
 
     facts: dict[str, Any] = {}
-    for key, module in IMPORTERS.items():
+    for key, module in importers_by_key(campaign.settings).items():
         path = campaign.data.get(key)
         if path is None:
             continue

@@ -1,6 +1,7 @@
 """The probe contract (18F domain-scan's scanner lifecycle, Lighthouse's gatherer).
 
-A probe is one module in this package and one entry in :data:`govlens.probes.components.PROBES`.
+A probe is one module in ``gatherers/``, one short name in :data:`govlens.probes.components.PROBE_NAMES`
+and, to run by default, one entry in the ``PROBES_BASE`` setting.
 Its lifecycle over a campaign:
 
 1. ``await setup(ctx)`` once, before any platform: receive the shared

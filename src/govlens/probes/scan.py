@@ -27,12 +27,12 @@ from typing import Any
 
 from govlens.contract.observation import Observation
 from govlens.probes.base import Probe, ProbeContext, reference_date
+from govlens.probes.components import probe_classes
 from govlens.probes.net.fetch import Fetcher, load_sandbox_state
 from govlens.probes.net.fetch_errors import classify_error
 from govlens.probes.net.fetch_threaded import ThreadedFetcher
 from govlens.probes.net.link_check import LinkChecker
 from govlens.probes.net.tls_buffers import tune_tls_buffers
-from govlens.probes.components import get_probe
 from govlens.registry.model import Platform
 from govlens.settings import Settings
 from govlens.store import ledger
@@ -79,8 +79,9 @@ async def scan(platforms: Iterable[Platform], store: CampaignStore, settings: Se
                warc: Sequence[str | Path] | None = None, capture: str | Path | None = None,
                spool: str | Path | None = None,
                on_site: Callable[[Platform, str | None], None] | None = None) -> ScanSummary:
-    """Probe every platform with ``probes`` (default: the ``PROBES`` setting) and commit their
-    observations to ``store`` site by site.
+    """Probe every platform with ``probes`` (short names or dotted paths; default: the ``PROBES``
+    setting over ``PROBES_BASE``, :mod:`govlens.probes.components`) and commit their observations
+    to ``store`` site by site.
 
     ``resume`` continues the store's last scan with the same probes (see :mod:`govlens.store.ledger`);
     without one it starts a new scan, as ``resume=False`` always does.
@@ -96,7 +97,7 @@ async def scan(platforms: Iterable[Platform], store: CampaignStore, settings: Se
     command line; ``status`` is None for the platforms a resumed scan had committed before.
     """
     settings = _settings(settings)
-    probes = tuple(probes) if probes is not None else tuple(settings.getlist("PROBES"))
+    classes = probe_classes(settings, probes)      # an unknown name or path stops the scan before the ledger
     tune_tls_buffers()
     if warc:
         sandbox_state = None
@@ -105,7 +106,7 @@ async def scan(platforms: Iterable[Platform], store: CampaignStore, settings: Se
     sources = _Sources(settings, warc, capture, spool, resume)
     try:
         with store.memory_limited(settings["STORE_SCAN_MEMORY_LIMIT"], setting="STORE_SCAN_MEMORY_LIMIT"):
-            return await _scan(platforms, store, settings, sandbox_state, probes, progress, resume, sources, on_site)
+            return await _scan(platforms, store, settings, sandbox_state, classes, progress, resume, sources, on_site)
     finally:
         sources.close()
 
@@ -156,12 +157,13 @@ class _Sources:
 
 
 async def _scan(platforms: Iterable[Platform], store: CampaignStore, settings: Settings,
-                sandbox_state: dict[str, Any] | None, probes: Sequence[str],
+                sandbox_state: dict[str, Any] | None, classes: Sequence[type[Probe]],
                 progress: Callable[[int, int], None] | None, resume: bool, sources: _Sources,
                 on_site: Callable[[Platform, str | None], None] | None = None) -> ScanSummary:
     platforms = list(platforms)
-    probes, skipped_probes = _archivable(probes, sources)
-    instances: list[Probe] = [get_probe(name) for name in probes]
+    classes, skipped_probes = _archivable(classes, sources)
+    instances: list[Probe] = [cls() for cls in classes]
+    probes = tuple(probe.name for probe in instances)
     # the fetchers before the ledger: a setting they refuse stops the scan with the store untouched
     fetcher = sources.fetcher(settings, sandbox_state)
     visit_fetcher = ThreadedFetcher(settings, sandbox_state=sandbox_state) \
@@ -225,13 +227,13 @@ async def _scan(platforms: Iterable[Platform], store: CampaignStore, settings: S
     return summary
 
 
-def _archivable(probes: Sequence[str], sources: _Sources) -> tuple[tuple[str, ...], dict[str, str]]:
+def _archivable(classes: Sequence[type[Probe]], sources: _Sources) -> tuple[list[type[Probe]], dict[str, str]]:
     """The probes a scan runs, and (from a WARC) those it leaves out with why: an archive holds no DNS or TLS."""
     if sources.index is None:
-        return tuple(probes), {}
+        return list(classes), {}
     from govlens.probes.warc.replay import UNARCHIVABLE_PROBES
-    return (tuple(p for p in probes if p not in UNARCHIVABLE_PROBES),
-            {p: UNARCHIVABLE_PROBES[p] for p in probes if p in UNARCHIVABLE_PROBES})
+    return ([c for c in classes if c.name not in UNARCHIVABLE_PROBES],
+            {c.name: UNARCHIVABLE_PROBES[c.name] for c in classes if c.name in UNARCHIVABLE_PROBES})
 
 
 def _begin(store: CampaignStore, platforms: list[Platform], names: list[str], resume: bool,

@@ -91,9 +91,34 @@ MONITOR_IN_RUN = False              # `govlens run` monitors (a compressed windo
 MONITOR_TIMEOUT = 15.0              # seconds: a visit fails when the homepage has not opened by then
 MONITOR_VISITS = 147                # visits per site over the window (21 a day for a week)
 
-# --- probes run by `govlens scan`, in order (follow-up probes read what the ones before them saw)
-PROBES = ("http_site, search_query, interaction, service_guides, not_found, page_weight, tls, dns, mobile_site, "
-          "civilization, foreign_edition, cn_domain, featured_column, mailbox")
+# --- probes run by `govlens scan` and importers run by it (govlens.probes.components: Scrapy's component lists)
+# dotted path → order, lower first (follow-up probes read what the ones before them saw); a campaign's
+# PROBES / IMPORTERS table is merged over the *_BASE one, None (TOML: false) disabling an entry; PROBES as a
+# list of short names ("http_site, tls") runs exactly those
+IMPORTERS = {}
+IMPORTERS_BASE = {                  # in dependency order; each module's CAMPAIGN_KEY names its file
+    "govlens.probes.importers.newmedia_stats": 100, "govlens.probes.importers.newmedia_posts": 200,
+    "govlens.probes.importers.newmedia_comments": 300, "govlens.probes.importers.newmedia_submissions": 400,
+    "govlens.probes.importers.expert_recommendations": 500, "govlens.probes.importers.app_store": 600,
+    "govlens.probes.importers.hotline_calls": 700, "govlens.probes.importers.materials": 800,
+}
+PROBES = {}
+PROBES_BASE = {
+    "govlens.probes.gatherers.http_site.HttpSiteProbe": 100,
+    "govlens.probes.gatherers.search_query.SearchQueryProbe": 200,
+    "govlens.probes.gatherers.interaction.InteractionProbe": 300,
+    "govlens.probes.gatherers.service_guides.ServiceGuidesProbe": 400,
+    "govlens.probes.gatherers.not_found.NotFoundProbe": 500,
+    "govlens.probes.gatherers.page_weight.PageWeightProbe": 600,
+    "govlens.probes.gatherers.tls.TlsProbe": 700,
+    "govlens.probes.gatherers.dns_records.DnsProbe": 800,
+    "govlens.probes.gatherers.mobile_portal.MobilePortalProbe": 900,
+    "govlens.probes.gatherers.civilization.CivilizationProbe": 1000,
+    "govlens.probes.gatherers.foreign_site.ForeignSiteProbe": 1100,
+    "govlens.probes.gatherers.cn_domain.CnDomainProbe": 1200,
+    "govlens.probes.gatherers.column.ColumnProbe": 1300,
+    "govlens.probes.gatherers.mailbox.MailboxProbe": 1400,
+}
 
 # --- progress on the console (govlens.progress); a terminal gets bars, a pipe or log gets these lines
 PROGRESS_EVERY = 50                 # a progress line after this many more platforms of a stage (pipe or log)

@@ -31,7 +31,7 @@ from govlens.probes.extract.html import COLUMN, extract_page
 from govlens.probes.gatherers.search_query import _request, _visible, pick_query, read_count
 from govlens.registry.model import Platform
 
-NAME = "featured_column"
+NAME = "column"
 NEXT = re.compile(r"^\s*(下一页|下页|后页|下一頁|>|›|»)\s*$")
 MAX_ITEMS_KEPT = 300
 
@@ -47,7 +47,7 @@ def _message_forms(html: str) -> int:
     return sum(1 for form in tree.css("form") if form.css_first("textarea") is not None)
 
 
-class FeaturedColumnProbe(Probe):
+class ColumnProbe(Probe):
     """One featured column at a time: list pages, a sample of items, its forms."""
 
     name = NAME

@@ -32,7 +32,7 @@ from govlens.probes.extract.foreign_site_page import Lexicon, load_lexicon, page
 from govlens.probes.extract.html import HOME, extract_page
 from govlens.registry.model import Platform
 
-NAME = "foreign_edition"
+NAME = "foreign_site"
 CHINESE = "zh"
 STRUCTURAL = ("email", "phone", "form")     # interaction features found by structure, not words
 
@@ -71,7 +71,7 @@ def candidates(html: str, base_url: str, lexicon: Lexicon) -> list[dict[str, Any
     return out
 
 
-class ForeignEditionProbe(Probe):
+class ForeignSiteProbe(Probe):
     """One foreign_site platform at a time: discovery, then the main edition's pages."""
 
     name = NAME

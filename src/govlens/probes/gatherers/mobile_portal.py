@@ -30,7 +30,7 @@ from govlens.probes.net.fetch_result import FetchResult
 from govlens.registry.model import Platform
 from govlens.settings import Settings
 
-NAME = "mobile_site"
+NAME = "mobile_portal"
 MAX_LINKS = 60
 _WIDTH = re.compile(r"(?<![-\w])width\s*:\s*(\d{3,5})px", re.I)
 _BLOCKS = ("body", "div", "table", "section", "main", "header", "footer", "center", "form", "ul")
@@ -74,7 +74,7 @@ def page_facts(html: str, base_url: str, screen_px: int) -> dict[str, Any]:
             "fixed_widths": fixed[:20], "resources": unique, "links": links[:MAX_LINKS]}
 
 
-class MobileSiteProbe(Probe):
+class MobilePortalProbe(Probe):
     """One mobile portal at a time, with a phone's user agent."""
 
     name = NAME
@@ -131,4 +131,4 @@ class MobileSiteProbe(Probe):
         return out
 
 
-__all__ = ["COMPLETED", "MobileSiteProbe", "page_facts"]
+__all__ = ["COMPLETED", "MobilePortalProbe", "page_facts"]

@@ -10,22 +10,6 @@
     hotline_calls = "calls.csv"            # hotline_calls: test calls to citizen hotlines
     materials = "materials.csv"            # materials: self-nominations and recommendations
 
-A new importer is one module plus one line here. Each maps to its module's ``import_file``.
+A new importer is one module (``CAMPAIGN_KEY``, ``import_file``) plus one entry of ``IMPORTERS_BASE``
+(or, for one campaign, of its ``IMPORTERS`` table; :mod:`govlens.probes.components`).
 """
-from __future__ import annotations
-
-from types import ModuleType
-
-from govlens.probes.importers import (app_store, expert_recommendations, hotline_calls, materials, newmedia_comments,
-                                      newmedia_posts, newmedia_stats, newmedia_submissions)
-
-IMPORTERS: dict[str, ModuleType] = {
-    "account_stats": newmedia_stats,
-    "account_posts": newmedia_posts,
-    "account_comments": newmedia_comments,
-    "submissions": newmedia_submissions,
-    "expert_recommendations": expert_recommendations,
-    "app_store": app_store,
-    "hotline_calls": hotline_calls,
-    "materials": materials,
-}

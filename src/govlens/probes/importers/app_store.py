@@ -17,6 +17,7 @@ from govlens.registry.model import Platform
 from govlens.store.campaign_store import CampaignStore
 from govlens.store.staging import Check, Column, TableSpec
 
+CAMPAIGN_KEY = "app_store"         # the campaign key that names its file (govlens.probes.components)
 NAME = "app_store"
 KIND = "app_store"
 

@@ -16,6 +16,7 @@ from govlens.registry.model import Platform
 from govlens.store.campaign_store import CampaignStore
 from govlens.store.staging import Column, TableSpec
 
+CAMPAIGN_KEY = "expert_recommendations"         # the campaign key that names its file (govlens.probes.components)
 NAME = "expert_recommendations"
 KIND = "expert_recommendation"
 

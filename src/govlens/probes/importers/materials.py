@@ -22,6 +22,7 @@ from govlens.registry.model import Platform
 from govlens.store.campaign_store import CampaignStore
 from govlens.store.staging import Check, Column, TableSpec
 
+CAMPAIGN_KEY = "materials"         # the campaign key that names its file (govlens.probes.components)
 NAME = "materials"
 KIND = "materials"
 TYPES = ("self_nomination", "recommendation")

@@ -18,6 +18,7 @@ from govlens.registry.model import Platform
 from govlens.store.campaign_store import CampaignStore
 from govlens.store.staging import Check, Column, TableSpec
 
+CAMPAIGN_KEY = "account_posts"         # the campaign key that names its file (govlens.probes.components)
 NAME = "newmedia_posts"
 KIND = "account_posts"
 POST_TYPES = ("original", "repost", "article")

@@ -20,6 +20,7 @@ from govlens.registry.model import Platform
 from govlens.store.campaign_store import CampaignStore
 from govlens.store.staging import Check, Column, TableSpec
 
+CAMPAIGN_KEY = "account_stats"         # the campaign key that names its file (govlens.probes.components)
 NAME = "newmedia_stats"
 KIND = "account_stats"
 ACCOUNT_KINDS = ("weibo", "wechat")

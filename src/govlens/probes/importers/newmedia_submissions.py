@@ -19,6 +19,7 @@ from govlens.registry.model import Platform
 from govlens.store.campaign_store import CampaignStore
 from govlens.store.staging import Check, Column, TableSpec
 
+CAMPAIGN_KEY = "submissions"         # the campaign key that names its file (govlens.probes.components)
 NAME = "newmedia_submissions"
 KIND = "submission"
 SOURCES = ("self_nomination", "platform_submission")

@@ -132,6 +132,6 @@ def _refuse(url: str) -> tuple[str, str] | None:
 UNARCHIVABLE_PROBES: dict[str, str] = {
     "tls": "the certificate and handshake are not in a WARC",
     "dns": "DNS records are not in a WARC",
-    "mobile_site": "a phone user agent's pages are not told apart in a WARC",
+    "mobile_portal": "a phone user agent's pages are not told apart in a WARC",
     "browser": "rendering needs a live browser",
 }

@@ -35,7 +35,7 @@ def scanned(tmp_path_factory):
         store = CampaignStore(tmp / "c.duckdb")
         store.write_platforms(portals)
         settings = Settings({"CHECK_DATE": AS_OF.isoformat(), "HTTP_SLOW_MS": 500})
-        run_scan(portals, store, settings, sandbox_state=running.state(), probes=("mobile_site",))
+        run_scan(portals, store, settings, sandbox_state=running.state(), probes=("mobile_portal",))
         run_indicators(store, portals, indicator_ids=MOBILE_IDS, check_date=AS_OF, settings=settings)
         yield store, web, portals
         store.close()
