@@ -18,8 +18,9 @@ source), ``year_evidence`` (the year of list dates shown without one), ``extract
 from __future__ import annotations
 
 import re
-from datetime import date
 from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 from urllib.parse import urljoin
 
@@ -172,31 +173,68 @@ def _extract(html: str, base_url: str, hosts: frozenset[str], role: str, referen
     root = tree.root
     if root is None:
         return page
-    urls = _Urls(base_url)
-    headings = page["headings"]
-    without_alt: list[str] = []
-    image_total = 0
-    links: dict[str, dict[str, Any]] = {}
-    forms: list[LexborNode] = []
-    containers: list[LexborNode] = []
-    times: list[str] = []
-    metas: dict[str, str] = {}
+    seen = _walk(root, page, _Urls(base_url), hosts, max_links)
+    urls = seen.urls
+    # Inline colours are rare: one C-level query finds them instead of reading every style.
+    styled = tree.css("[style*=color]")[: MAX_STYLED * 4]
+    crumb = tree.css_first(CRUMB_SELECTOR) if role == COLUMN else None
+    _head_facts(page, seen, styled)
+    _search_boxes(page, seen, tree)
+    _entry_facts(page, seen, tree, text_scan)
+    containers = seen.containers + row_containers(seen.anchors)
+    if role == HOME:
+        page["lists"] = column_blocks(containers, urls, reference)
+    elif role == COLUMN:
+        items, heading, directory = main_list(containers, urls, reference)
+        page["items"] = items
+        page["column_title"] = heading or crumb_title(crumb) or seen.h1_text or title_head(seen.title)
+        if directory:
+            page["directory"] = True
+    elif role == ARTICLE:
+        page["lists"] = column_blocks(containers, urls, reference, strict=True)   # side lists
+        found, source = published(tree, seen.metas, seen.times, base_url)
+        page["published"], page["published_source"] = iso(found), source
+    _settle_years(page, tree, reference, last_modified)
+    page["site_identity"] = site_identity(tree, seen.metas, seen.title, role, urls.absolute, html)  # last: strips scripts
+    return page
+
+
+@dataclass(slots=True)
+class _Seen:
+    """What the one pass over the elements collected (the ``page`` fields it fills itself aside)."""
+
+    urls: _Urls                               # the page's base (a ``<base href>`` moves it)
+    links: dict[str, dict[str, Any]] = field(default_factory=dict)
+    anchors: list[LexborNode] = field(default_factory=list)
+    inputs: list[LexborNode] = field(default_factory=list)
+    containers: list[LexborNode] = field(default_factory=list)
+    forms: list[LexborNode] = field(default_factory=list)
+    times: list[str] = field(default_factory=list)
+    metas: dict[str, str] = field(default_factory=dict)
+    without_alt: list[str] = field(default_factory=list)
+    entries: Entries = field(default_factory=Entries)
+    images: int = 0
+    js_links: int = 0
     title: str | None = None
     h1_text: str | None = None
-    resources = page["resources"]
-    js_links = 0
-    anchors: list[LexborNode] = []
-    inputs: list[LexborNode] = []
-    entries = Entries()
 
-    # One pass over the elements; attributes are read only for the tags that need them.
+
+def _walk(root: LexborNode, page: dict[str, Any], urls: _Urls, hosts: frozenset[str], max_links: int) -> _Seen:
+    """One pass over the elements; attributes are read only for the tags that need them.
+
+    The commonest tags (links, list containers, headings) are read here; the rarer ones by
+    :func:`_rare_tag`, so the loop stays one branch per common tag.
+    """
+    seen = _Seen(urls)
+    headings, links, entries = page["headings"], seen.links, seen.entries
+    anchors, inputs, containers = seen.anchors.append, seen.inputs.append, seen.containers.append
     for node in root.traverse():
         tag = node.tag
         if tag == "a":
             href = node.attributes.get("href")
-            anchors.append(node)
+            anchors(node)
             if href and href.lstrip()[:11].lower() == "javascript:":
-                js_links += 1
+                seen.js_links += 1
                 entries.javascript(node, href)
             else:
                 url = urls.absolute(href) if href else None
@@ -207,78 +245,101 @@ def _extract(html: str, base_url: str, hosts: frozenset[str], role: str, referen
                 if text is not None or url is None:     # a repeated URL was read the first time
                     entries.link(node, url, href, text)
         elif tag == "input":
-            inputs.append(node)
+            inputs(node)
         elif tag in _CONTAINER_TAGS:
-            containers.append(node)
+            containers(node)
         elif tag in _HEADING_TAGS:
             headings[tag] += 1
-            if tag == "h1" and h1_text is None:
-                h1_text = clean(node.text(deep=True)) or None
-        elif tag == "img":
-            image_total += 1
-            attrs = node.attributes
-            if "alt" not in attrs and len(without_alt) < MAX_IMAGES_LISTED:
-                src = urls.absolute(attrs.get("src") or attrs.get("data-src"))
-                if src:
-                    without_alt.append(src)
-            _add_resource(resources, urls.absolute(attrs.get("src")))
-        elif tag == "meta":
-            attrs = node.attributes
-            key = (attrs.get("name") or attrs.get("property") or attrs.get("http-equiv") or "").strip().lower()
-            if key and key not in metas:
-                metas[key] = attrs.get("content") or ""
-        elif tag == "title":
-            if title is None:
-                title = clean(node.text(deep=True), 300)
-        elif tag == "html":
-            lang = node.attributes.get("lang")
-            if page["lang"] is None and lang:
-                page["lang"] = clean(lang, 20)
-        elif tag == "base":
-            href = node.attributes.get("href")
-            if href:
-                absolute = urls.absolute(href)
-                if absolute:
-                    urls = _Urls(absolute)
-        elif tag == "form":
-            forms.append(node)
-        elif tag == "script":
-            src = node.attributes.get("src")
-            if src:
-                resources["scripts"] += 1
-                _add_resource(resources, urls.absolute(src))
-        elif tag == "link":
-            attrs = node.attributes
-            rel = (attrs.get("rel") or "").lower()
-            if "stylesheet" in rel:
-                resources["stylesheets"] += 1
-                _add_resource(resources, urls.absolute(attrs.get("href")))
-            elif rel == "canonical" and page["canonical"] is None:
-                page["canonical"] = urls.absolute(attrs.get("href"))
-        elif tag == "time":
-            stamp = node.attributes.get("datetime")
-            if stamp:
-                times.append(stamp)
-    # Inline colours are rare: one C-level query finds them instead of reading every style.
-    styled = tree.css("[style*=color]")[: MAX_STYLED * 4]
-    crumb = tree.css_first(CRUMB_SELECTOR) if role == COLUMN else None
+            if tag == "h1" and seen.h1_text is None:
+                seen.h1_text = clean(node.text(deep=True)) or None
+        elif tag in _RARE_TAGS:
+            urls = _rare_tag(node, tag, page, seen, urls)
+    seen.urls = urls
+    return seen
 
-    page["title"] = title or None
+
+_RARE_TAGS = frozenset({"img", "meta", "title", "html", "base", "form", "script", "link", "time"})
+
+
+def _rare_tag(node: LexborNode, tag: str, page: dict[str, Any], seen: _Seen, urls: _Urls) -> _Urls:
+    """Read one element of :data:`_RARE_TAGS` into ``page`` or ``seen``; the base URL from here on."""
+    resources = page["resources"]
+    if tag == "img":
+        seen.images += 1
+        attrs = node.attributes
+        if "alt" not in attrs and len(seen.without_alt) < MAX_IMAGES_LISTED:
+            src = urls.absolute(attrs.get("src") or attrs.get("data-src"))
+            if src:
+                seen.without_alt.append(src)
+        _add_resource(resources, urls.absolute(attrs.get("src")))
+    elif tag == "meta":
+        attrs = node.attributes
+        key = (attrs.get("name") or attrs.get("property") or attrs.get("http-equiv") or "").strip().lower()
+        if key and key not in seen.metas:
+            seen.metas[key] = attrs.get("content") or ""
+    elif tag == "title":
+        if seen.title is None:
+            seen.title = clean(node.text(deep=True), 300)
+    elif tag == "html":
+        lang = node.attributes.get("lang")
+        if page["lang"] is None and lang:
+            page["lang"] = clean(lang, 20)
+    elif tag == "base":
+        href = node.attributes.get("href")
+        absolute = urls.absolute(href) if href else None
+        if absolute:
+            return _Urls(absolute)
+    elif tag == "form":
+        seen.forms.append(node)
+    elif tag == "script":
+        src = node.attributes.get("src")
+        if src:
+            resources["scripts"] += 1
+            _add_resource(resources, urls.absolute(src))
+    elif tag == "link":
+        attrs = node.attributes
+        rel = (attrs.get("rel") or "").lower()
+        if "stylesheet" in rel:
+            resources["stylesheets"] += 1
+            _add_resource(resources, urls.absolute(attrs.get("href")))
+        elif rel == "canonical" and page["canonical"] is None:
+            page["canonical"] = urls.absolute(attrs.get("href"))
+    elif tag == "time":
+        stamp = node.attributes.get("datetime")
+        if stamp:
+            seen.times.append(stamp)
+    return urls
+
+
+def _head_facts(page: dict[str, Any], seen: _Seen, styled: list[LexborNode]) -> None:
+    """Title, metas, images, links and inline colours, from what the pass collected."""
+    metas = seen.metas
+    page["title"] = seen.title or None
     page["description"] = clean(metas.get("description"), 300) or None
     page["keywords"] = clean(metas.get("keywords"), 300) or None
     page["has_viewport"] = "viewport" in metas
     page["has_generator"] = "generator" in metas
-    page["images"] = {"total": image_total, "without_alt": without_alt}
-    page["links"] = list(links.values())
+    page["images"] = {"total": seen.images, "without_alt": seen.without_alt}
+    page["links"] = list(seen.links.values())
     page["styled_text"] = styled_text(styled)
-    page["search_forms"] = _search_forms(forms, urls)
+
+
+def _search_boxes(page: dict[str, Any], seen: _Seen, tree: LexborHTMLParser) -> None:
+    """Search forms, then search boxes without a form (their action from the page's script, when it says)."""
+    page["search_forms"] = _search_forms(seen.forms, seen.urls)
     if len(page["search_forms"]) < MAX_FORMS:
-        boxes = formless_search(inputs)[: MAX_FORMS - len(page["search_forms"])]
-        script = script_search_action(tree, urls.absolute) if boxes else None
+        boxes = formless_search(seen.inputs)[: MAX_FORMS - len(page["search_forms"])]
+        script = script_search_action(tree, seen.urls.absolute) if boxes else None
         if script is not None:               # the script's own URL: the box can be searched like a form
             boxes[0].update(script, action_source="script")
         page["search_forms"] += boxes
-    page["js_links"] = js_links
+
+
+def _entry_facts(page: dict[str, Any], seen: _Seen, tree: LexborHTMLParser,
+                 text_scan: Callable[[str], list[Any]] | None) -> None:
+    """``javascript:`` links and entries, the 政务公开 and 无障碍 entries, and the wording check's hits."""
+    page["js_links"] = seen.js_links
+    entries = seen.entries
     entries.scan_clickables(tree)
     page["js_entries"] = entries.js_entries
     page["disclosure_link"] = entries.disclosure
@@ -286,23 +347,6 @@ def _extract(html: str, base_url: str, hosts: frozenset[str], role: str, referen
     if text_scan is not None:
         body = tree.body
         page["wording"] = text_scan(body.text(deep=True, separator=" ") if body is not None else "")
-
-    containers += row_containers(anchors)
-    if role == HOME:
-        page["lists"] = column_blocks(containers, urls, reference)
-    elif role == COLUMN:
-        items, heading, directory = main_list(containers, urls, reference)
-        page["items"] = items
-        page["column_title"] = heading or crumb_title(crumb) or h1_text or title_head(title)
-        if directory:
-            page["directory"] = True
-    elif role == ARTICLE:
-        page["lists"] = column_blocks(containers, urls, reference, strict=True)   # side lists
-        found, source = published(tree, metas, times, base_url)
-        page["published"], page["published_source"] = iso(found), source
-    _settle_years(page, tree, reference, last_modified)
-    page["site_identity"] = site_identity(tree, metas, title, role, urls.absolute, html)   # last: strips scripts
-    return page
 
 
 def _settle_years(page: dict[str, Any], tree: LexborHTMLParser, reference: date | None,
@@ -335,23 +379,23 @@ def _search_forms(forms: list[LexborNode], urls: _Urls) -> list[dict[str, Any]]:
         hidden: dict[str, str] = {}
         clues = [attrs.get("action") or "", attrs.get("id") or "", attrs.get("name") or "",
                  attrs.get("class") or ""]
-        for field in form.css("input, button, select, textarea"):
-            fa = field.attributes
-            kind = (fa.get("type") or ("text" if field.tag == "input" else field.tag)).lower()
-            if field.tag == "input" and kind in ("text", "search", ""):
+        for control in form.css("input, button, select, textarea"):
+            fa = control.attributes
+            kind = (fa.get("type") or ("text" if control.tag == "input" else control.tag)).lower()
+            if control.tag == "input" and kind in ("text", "search", ""):
                 has_text_input = True
                 clues.append(fa.get("placeholder") or "")
                 if query_input is None and fa.get("name"):
                     query_input = clean(fa.get("name"), 40)
             elif kind == "hidden" and fa.get("name") and len(hidden) < 20:
                 hidden[clean(fa.get("name"), 40)] = clean(fa.get("value"), 200)
-            if kind in ("submit", "button", "image") or field.tag == "button":
+            if kind in ("submit", "button", "image") or control.tag == "button":
                 clues.append(fa.get("value") or "")
                 clues.append(fa.get("alt") or "")
-                clues.append(field.text(deep=True) or "")
+                clues.append(control.text(deep=True) or "")
             elif fa.get("name") and kind not in ("hidden",):
                 inputs.append(clean(fa.get("name"), 40))
-            if field.tag == "input" and fa.get("name"):
+            if control.tag == "input" and fa.get("name"):
                 clues.append(fa.get("name") or "")
         if field_clue := " ".join(c for c in clues if c):
             if has_text_input and _SEARCH.search(field_clue):
