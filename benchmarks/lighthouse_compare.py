@@ -41,7 +41,7 @@ from govlens.probes.gatherers.browser.pool import BASE_FLAGS, sandbox_flags  # n
 from govlens.probes.gatherers.http_site import homepage_url  # noqa: E402
 from govlens.probes.scan import run_scan  # noqa: E402
 from govlens.scoring.normalise import normalise  # noqa: E402
-from govlens.indicators import cumulative_layout_shift, page_weight, total_blocking_time  # noqa: E402
+from govlens.indicators.render import cumulative_layout_shift, page_weight, total_blocking_time  # noqa: E402
 from govlens.store import CampaignStore  # noqa: E402
 
 LIGHTHOUSE = "12.2.3"

@@ -1,4 +1,4 @@
-from govlens.indicators import accessibility
+from govlens.indicators.render import accessibility
 from govlens.text import render
 
 

@@ -1,4 +1,4 @@
-from govlens.indicators import attachment_downloads
+from govlens.indicators.interaction import attachment_downloads
 from govlens.text import render
 
 GUIDE = "https://www.example.gov.cn/fw/fw_6.html"

@@ -1,4 +1,4 @@
-from govlens.indicators import availability
+from govlens.indicators.access import availability
 from govlens.text import render
 
 

@@ -1,4 +1,4 @@
-from govlens.indicators import broken_external_links as ind
+from govlens.indicators.links import broken_external_links as ind
 
 EXT = "https://www.other.gov.cn/"
 

@@ -1,4 +1,4 @@
-from govlens.indicators import broken_internal_links as ind
+from govlens.indicators.links import broken_internal_links as ind
 from govlens.text import render
 
 

@@ -1,4 +1,4 @@
-from govlens.indicators.campaign_facts import build_campaign_facts, host_key
+from govlens.indicators.links.campaign_facts import build_campaign_facts, host_key
 
 
 def _links(*urls):

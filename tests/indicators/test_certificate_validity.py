@@ -1,4 +1,4 @@
-from govlens.indicators import certificate_validity
+from govlens.indicators.access import certificate_validity
 from govlens.text import render
 
 TLS = "https://www.example.gov.cn/"

@@ -1,4 +1,4 @@
-from govlens.indicators import civilization_depth as ind
+from govlens.indicators.civilization import civilization_depth as ind
 
 
 def test_share_of_pages(f):

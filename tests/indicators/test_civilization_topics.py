@@ -1,4 +1,4 @@
-from govlens.indicators import civilization_topics as ind
+from govlens.indicators.civilization import civilization_topics as ind
 from govlens.text import render
 
 

@@ -1,4 +1,4 @@
-from govlens.indicators import cn_domain_registered as ind
+from govlens.indicators.cn_domain import cn_domain_registered as ind
 from govlens.text import render
 
 

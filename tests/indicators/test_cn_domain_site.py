@@ -1,4 +1,4 @@
-from govlens.indicators import cn_domain_site as ind
+from govlens.indicators.cn_domain import cn_domain_site as ind
 
 
 def test_a_website(f):

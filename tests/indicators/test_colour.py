@@ -1,6 +1,6 @@
 import pytest
 
-from govlens.indicators._colour import contrast_ratio, parse_colour
+from govlens.indicators.site._colour import contrast_ratio, parse_colour
 
 
 @pytest.mark.parametrize("text, rgba", [

@@ -1,4 +1,4 @@
-from govlens.indicators import cumulative_layout_shift
+from govlens.indicators.render import cumulative_layout_shift
 
 
 def test_stable_page(f):

@@ -1,4 +1,4 @@
-from govlens.indicators import edition_freshness_gap as ind
+from govlens.indicators.foreign_site import edition_freshness_gap as ind
 
 
 def test_small_gap(f):

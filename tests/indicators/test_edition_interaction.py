@@ -1,4 +1,4 @@
-from govlens.indicators import edition_interaction as ind
+from govlens.indicators.foreign_site import edition_interaction as ind
 from govlens.text import render
 
 

@@ -1,4 +1,4 @@
-from govlens.indicators import edition_language_share as ind
+from govlens.indicators.foreign_site import edition_language_share as ind
 
 
 def test_pages_in_another_language_are_findings(f):

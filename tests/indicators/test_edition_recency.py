@@ -1,4 +1,4 @@
-from govlens.indicators import edition_recency as ind
+from govlens.indicators.foreign_site import edition_recency as ind
 
 
 def test_days_since_newest_item(f):

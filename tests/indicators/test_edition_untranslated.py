@@ -1,4 +1,4 @@
-from govlens.indicators import edition_untranslated as ind
+from govlens.indicators.foreign_site import edition_untranslated as ind
 
 
 def test_chinese_left_on_a_page_is_a_finding(f):

@@ -1,4 +1,4 @@
-from govlens.indicators import edition_volume as ind
+from govlens.indicators.foreign_site import edition_volume as ind
 
 
 def test_recent_items_counted_once(f):

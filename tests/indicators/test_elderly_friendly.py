@@ -1,4 +1,4 @@
-from govlens.indicators import elderly_friendly
+from govlens.indicators.render import elderly_friendly
 from govlens.text import render
 
 

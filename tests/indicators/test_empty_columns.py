@@ -1,4 +1,4 @@
-from govlens.indicators import empty_columns as ind
+from govlens.indicators.freshness import empty_columns as ind
 from govlens.text import render
 
 

@@ -1,4 +1,4 @@
-from govlens.indicators import external_inlinks as ind
+from govlens.indicators.signals import external_inlinks as ind
 
 
 def test_value_from_signals(f):

@@ -1,5 +1,5 @@
 """Cases shared with the other timing indicators live in test_performance_metrics.py."""
-from govlens.indicators import first_contentful_paint
+from govlens.indicators.render import first_contentful_paint
 from govlens.indicators.base import IndicatorResult
 
 

@@ -1,4 +1,4 @@
-from govlens.indicators import first_screen_whitespace
+from govlens.indicators.render import first_screen_whitespace
 from govlens.text import render
 
 

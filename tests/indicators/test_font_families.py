@@ -1,4 +1,4 @@
-from govlens.indicators import font_families
+from govlens.indicators.render import font_families
 
 
 def test_counts_families(f):

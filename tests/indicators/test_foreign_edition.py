@@ -1,4 +1,4 @@
-from govlens.indicators import foreign_edition as ind
+from govlens.indicators.foreign_site import foreign_edition as ind
 from govlens.text import render
 
 

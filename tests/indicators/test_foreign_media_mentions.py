@@ -1,4 +1,4 @@
-from govlens.indicators import foreign_media_mentions as ind
+from govlens.indicators.foreign_site import foreign_media_mentions as ind
 from govlens.text import render
 
 

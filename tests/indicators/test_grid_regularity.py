@@ -1,4 +1,4 @@
-from govlens.indicators import grid_regularity
+from govlens.indicators.render import grid_regularity
 from govlens.text import render
 
 

@@ -1,4 +1,4 @@
-from govlens.indicators import homepage_freshness as ind
+from govlens.indicators.freshness import homepage_freshness as ind
 from govlens.indicators.base import MAX_DAYS
 from govlens.text import render
 

@@ -1,4 +1,4 @@
-from govlens.indicators import hsts
+from govlens.indicators.access import hsts
 from govlens.text import render
 
 HTTPS_HOME = "https://www.example.gov.cn/"

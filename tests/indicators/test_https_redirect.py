@@ -1,4 +1,4 @@
-from govlens.indicators import https_redirect
+from govlens.indicators.access import https_redirect
 
 HTTP = "http://www.example.gov.cn/"
 

@@ -6,15 +6,8 @@ from typing import Any
 
 import pytest
 
-from govlens.indicators import (
-    conac_badge,
-    guideline_meta,
-    icp_number,
-    police_record,
-    site_code,
-    site_code_match,
-    site_sponsor,
-)
+from govlens.indicators.identity import (conac_badge, guideline_meta, icp_number, police_record, site_code,
+                                          site_code_match, site_sponsor)
 from govlens.text import render
 
 FOOTER = "主办单位：示例市人民政府办公室 网站标识码：3300000001 浙ICP备00000001号 浙公网安备 33000002000001号"

@@ -1,4 +1,4 @@
-from govlens.indicators import image_alt
+from govlens.indicators.site import image_alt
 
 
 def test_share_over_all_pages_and_one_finding_per_page(f):

@@ -1,4 +1,4 @@
-from govlens.indicators import inbound_links as ind
+from govlens.indicators.links import inbound_links as ind
 from govlens.indicators.base import CampaignFacts
 
 

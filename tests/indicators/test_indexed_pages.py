@@ -1,4 +1,4 @@
-from govlens.indicators import indexed_pages as ind
+from govlens.indicators.signals import indexed_pages as ind
 from govlens.text import render
 
 

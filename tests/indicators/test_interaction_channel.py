@@ -1,4 +1,4 @@
-from govlens.indicators import interaction_channel
+from govlens.indicators.interaction import interaction_channel
 from govlens.text import render
 
 

@@ -1,4 +1,4 @@
-from govlens.indicators import ipv6
+from govlens.indicators.access import ipv6
 from govlens.text import render
 
 

@@ -1,4 +1,4 @@
-from govlens.indicators import media_mentions as ind
+from govlens.indicators.signals import media_mentions as ind
 
 
 def test_value_from_signals(f):

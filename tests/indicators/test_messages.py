@@ -47,9 +47,9 @@ def _words(plain: str) -> list[str]:
 
 
 def _modules() -> list[str]:
-    names = [m.name for m in pkgutil.iter_modules(package.__path__)]
+    names = [m.name for m in pkgutil.walk_packages(package.__path__, prefix="govlens.indicators.")]
     for name in names:
-        importlib.import_module(f"govlens.indicators.{name}")
+        importlib.import_module(name)
     return names
 
 
@@ -137,8 +137,8 @@ def test_rendered_details_show_no_reprs_ids_or_raw_errors(store) -> None:
 def test_batch_details_are_messages_whose_values_survive_quotes_and_missing_numbers() -> None:
     import numpy as np
 
-    from govlens.indicators import update_recency
-    from govlens.indicators._newmedia import texts
+    from govlens.indicators.newmedia import update_recency
+    from govlens.indicators.newmedia._newmedia import texts
 
     last = np.array(['2013-12-01 "引号" \\ 反斜杠', "—"], dtype=object)
     details = texts(update_recency.T, "last", last=last, v=np.array([3.0, np.nan]))

@@ -1,15 +1,8 @@
 """The mobile-portal and app-store indicators on hand-made observations: one case per outcome."""
 from __future__ import annotations
 
-from govlens.indicators import (
-    app_downloads,
-    app_freshness,
-    app_rating,
-    mobile_adaptation,
-    mobile_broken_links,
-    mobile_load_time,
-    mobile_page_weight,
-)
+from govlens.indicators.mobile import (app_downloads, app_freshness, app_rating, mobile_adaptation,
+                                        mobile_broken_links, mobile_load_time, mobile_page_weight)
 from govlens.text import render
 
 M = "http://m.example.gov.cn/"

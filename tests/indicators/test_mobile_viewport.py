@@ -1,4 +1,4 @@
-from govlens.indicators import mobile_viewport
+from govlens.indicators.site import mobile_viewport
 
 
 def test_viewport_present(f):

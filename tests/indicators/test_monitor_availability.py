@@ -1,4 +1,4 @@
-from govlens.indicators import monitor_availability
+from govlens.indicators.access import monitor_availability
 from govlens.text import render
 
 

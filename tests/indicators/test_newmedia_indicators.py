@@ -1,20 +1,20 @@
 """The new-media batch indicators on hand-made account facts: one case per outcome.
 
 Each indicator is one module with a pure ``evaluate_batch(facts, ctx)``; the facts here are
-built by hand (the columns :mod:`govlens.indicators.newmedia_facts` computes), so each
+built by hand (the columns :mod:`govlens.indicators.newmedia.newmedia_facts` computes), so each
 expected value is worked out from the indicator's formula in the test.
 """
 from __future__ import annotations
 
-import importlib
 from datetime import date
 
 import numpy as np
 import pandas as pd
 import pytest
 
+from govlens.indicators import catalogue
 from govlens.indicators.base import IndicatorContext
-from govlens.indicators.newmedia_facts import NewMediaFacts, stratified_share
+from govlens.indicators.newmedia.newmedia_facts import NewMediaFacts, stratified_share
 from govlens.registry.model import Platform
 from govlens.settings import Settings
 from govlens.text import render
@@ -32,7 +32,7 @@ def facts(**cols) -> NewMediaFacts:
 
 
 def run(ident: str, f: NewMediaFacts, **settings):
-    module = importlib.import_module("govlens.indicators." + ident.replace("-", "_"))
+    module = catalogue.get(ident)
     return module.evaluate_batch(f, IndicatorContext(check_date=CHECK, settings=Settings(settings)))
 
 

@@ -1,4 +1,4 @@
-from govlens.indicators import overseas_visits as ind
+from govlens.indicators.foreign_site import overseas_visits as ind
 from govlens.text import render
 
 

@@ -1,4 +1,4 @@
-from govlens.indicators import page_metadata
+from govlens.indicators.site import page_metadata
 
 
 def test_all_present(f):

@@ -1,4 +1,4 @@
-from govlens.indicators import page_weight
+from govlens.indicators.render import page_weight
 from govlens.text import render
 
 

@@ -1,4 +1,4 @@
-from govlens.indicators import palette_size
+from govlens.indicators.render import palette_size
 from govlens.text import render
 
 

@@ -1,12 +1,8 @@
 """The four plain timing indicators of the desktop render (FCP, LCP, TTFB) and the request count."""
 import pytest
 
-from govlens.indicators import (
-    first_contentful_paint,
-    largest_contentful_paint,
-    request_count,
-    time_to_first_byte,
-)
+from govlens.indicators.render import (first_contentful_paint, largest_contentful_paint, request_count,
+                                        time_to_first_byte)
 from govlens.text import render
 
 

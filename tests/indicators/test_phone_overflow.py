@@ -1,4 +1,4 @@
-from govlens.indicators import phone_overflow
+from govlens.indicators.render import phone_overflow
 from govlens.text import render
 
 

@@ -1,4 +1,4 @@
-from govlens.indicators import phone_text_size
+from govlens.indicators.render import phone_text_size
 
 
 def test_legible_text(f):

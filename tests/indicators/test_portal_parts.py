@@ -1,4 +1,4 @@
-from govlens.indicators import portal_parts
+from govlens.indicators.render import portal_parts
 from govlens.text import render
 
 

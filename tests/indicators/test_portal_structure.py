@@ -1,4 +1,4 @@
-from govlens.indicators import portal_structure
+from govlens.indicators.site import portal_structure
 from govlens.text import render
 
 

@@ -1,4 +1,4 @@
-from govlens.indicators import rendered_contrast
+from govlens.indicators.render import rendered_contrast
 from govlens.text import render
 
 LOW = {"judged_chars": 1000, "passing_chars": 800,

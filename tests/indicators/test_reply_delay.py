@@ -1,4 +1,4 @@
-from govlens.indicators import reply_delay
+from govlens.indicators.interaction import reply_delay
 from govlens.text import render
 
 

@@ -1,5 +1,5 @@
 """Cases shared with the other timing indicators live in test_performance_metrics.py."""
-from govlens.indicators import request_count
+from govlens.indicators.render import request_count
 from govlens.indicators.base import IndicatorResult
 
 

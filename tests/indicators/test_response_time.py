@@ -1,4 +1,4 @@
-from govlens.indicators import response_time
+from govlens.indicators.access import response_time
 from govlens.text import render
 
 

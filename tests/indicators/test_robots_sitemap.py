@@ -1,4 +1,4 @@
-from govlens.indicators import robots_sitemap as ind
+from govlens.indicators.site import robots_sitemap as ind
 from govlens.text import render
 
 ROBOTS = "https://www.example.gov.cn/robots.txt"

@@ -121,7 +121,7 @@ def test_batches_group_by_platform(campaign):
 
 
 def test_facts_from_store_match_python(campaign, f):
-    from govlens.indicators.campaign_facts import build_campaign_facts
+    from govlens.indicators.links.campaign_facts import build_campaign_facts
     store, platforms = campaign
     by_platform = dict(run.iter_observations(store, [p.id for p in platforms]))
     assert run.campaign_facts_from_store(store, platforms) == build_campaign_facts(platforms, by_platform)

@@ -1,4 +1,4 @@
-from govlens.indicators import search_results
+from govlens.indicators.site import search_results
 from govlens.text import render
 
 SEARCH = "https://www.example.gov.cn/search?q=%E5%AE%89%E5%85%A8%E7%94%9F%E4%BA%A7"

@@ -1,9 +1,6 @@
-from govlens.indicators import (
-    homepage_requests,
-    homepage_weight,
-    seo_structure,
-    sitemap_freshness,
-)
+from govlens.indicators.access import homepage_requests, homepage_weight
+from govlens.indicators.freshness import sitemap_freshness
+from govlens.indicators.site import seo_structure
 from govlens.text import render
 
 

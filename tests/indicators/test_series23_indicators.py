@@ -8,24 +8,11 @@ from __future__ import annotations
 import pytest
 
 from govlens.contract import defects as D
-from govlens.indicators import (
-    column_depth,
-    column_functions,
-    column_query,
-    column_update_age,
-    column_update_rhythm,
-    column_volume,
-    expert_design,
-    expert_review,
-    hotline_answer_rate,
-    hotline_courtesy,
-    hotline_resolution,
-    hotline_wait,
-    index_improvement,
-    mailbox_form,
-    mailbox_letters,
-    mailbox_reply_rate,
-)
+from govlens.indicators.columns import (column_depth, column_functions, column_query, column_update_age,
+                                        column_update_rhythm, column_volume)
+from govlens.indicators.expert import expert_design, expert_review, index_improvement
+from govlens.indicators.hotline import hotline_answer_rate, hotline_courtesy, hotline_resolution, hotline_wait
+from govlens.indicators.interaction import mailbox_form, mailbox_letters, mailbox_reply_rate
 from govlens.text import render
 
 

@@ -1,4 +1,4 @@
-from govlens.indicators import service_guide_completeness
+from govlens.indicators.interaction import service_guide_completeness
 from govlens.text import render
 
 KEYS = ("依据", "条件", "材料", "流程", "时限", "收费", "地点", "电话")

@@ -1,4 +1,4 @@
-from govlens.indicators import site_search
+from govlens.indicators.site import site_search
 from govlens.text import render
 
 

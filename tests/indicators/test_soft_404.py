@@ -1,4 +1,4 @@
-from govlens.indicators import soft_404
+from govlens.indicators.access import soft_404
 from govlens.text import render
 
 MADE_UP = "https://www.example.gov.cn/govlens-404-0123456789abcdef.html"

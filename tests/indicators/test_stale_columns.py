@@ -1,4 +1,4 @@
-from govlens.indicators import stale_columns as ind
+from govlens.indicators.freshness import stale_columns as ind
 from govlens.text import render
 
 
@@ -73,7 +73,7 @@ def test_homepage_never_loaded_is_missing(f):
 
 
 def test_class_from_the_url_path_when_the_name_says_nothing(f):
-    from govlens.indicators._freshness import NEWS, NOTICE, OTHER, classify
+    from govlens.indicators.freshness._freshness import NEWS, NOTICE, OTHER, classify
 
     assert classify(["栏目一"], "https://www.example.gov.cn/col/tzgg/index.html") == (NOTICE, "栏目一")
     assert classify([""], "https://www.example.gov.cn/xwzx/list.html") == (NEWS, "/xwzx/")

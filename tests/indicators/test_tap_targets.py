@@ -1,4 +1,4 @@
-from govlens.indicators import tap_targets
+from govlens.indicators.render import tap_targets
 
 
 def test_spaced_targets(f):

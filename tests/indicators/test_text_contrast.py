@@ -1,6 +1,6 @@
 import pytest
 
-from govlens.indicators import text_contrast
+from govlens.indicators.site import text_contrast
 from govlens.text import render
 
 

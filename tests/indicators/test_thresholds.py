@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from govlens.errors import FrameworkError, SettingsError
-from govlens.indicators import catalogue, cumulative_layout_shift, elderly_friendly, phone_text_size
+from govlens.indicators import catalogue
+from govlens.indicators.render import cumulative_layout_shift, elderly_friendly, phone_text_size
 from govlens.indicators.base import IndicatorContext
 from govlens.settings import Settings, default_settings
 

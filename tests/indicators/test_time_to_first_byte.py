@@ -1,5 +1,5 @@
 """Cases shared with the other timing indicators live in test_performance_metrics.py."""
-from govlens.indicators import time_to_first_byte
+from govlens.indicators.render import time_to_first_byte
 from govlens.indicators.base import IndicatorResult
 
 

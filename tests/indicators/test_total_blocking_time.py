@@ -1,4 +1,4 @@
-from govlens.indicators import total_blocking_time
+from govlens.indicators.render import total_blocking_time
 
 
 def test_idle_main_thread(f):

@@ -1,4 +1,4 @@
-from govlens.indicators import unanswered_letters
+from govlens.indicators.interaction import unanswered_letters
 from govlens.text import render
 
 BASE = "https://www.example.gov.cn/hdjl/letter_{}.html"

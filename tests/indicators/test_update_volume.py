@@ -1,4 +1,4 @@
-from govlens.indicators import update_volume as ind
+from govlens.indicators.freshness import update_volume as ind
 
 
 def test_counts_recent_items_once(f):

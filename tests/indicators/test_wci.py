@@ -6,7 +6,7 @@ import math
 import numpy as np
 import pytest
 
-from govlens.indicators.wci import wci_v2, wci_v14
+from govlens.indicators.newmedia.wci import wci_v2, wci_v14
 
 
 def test_wci_v2_small_numbers_by_hand() -> None:

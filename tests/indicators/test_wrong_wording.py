@@ -1,4 +1,4 @@
-from govlens.indicators import harmful_content, wrong_wording
+from govlens.indicators.wording import harmful_content, wrong_wording
 from govlens.text import render
 
 ART = "https://www.example.gov.cn/art/1.html"

@@ -1,19 +1,23 @@
 """The indicator contract (Lighthouse's *audit*).
 
-An indicator is one module in this package whose file name is its id with ``_`` for
-``-`` (``homepage_freshness.py`` → ``homepage-freshness``). It declares, as data:
+An indicator is one module in a topic subpackage of this package (``freshness/``, ``render/`` …) whose
+file name is its id with ``_`` for ``-`` (``freshness/homepage_freshness.py`` → ``homepage-freshness``).
+Everything about it is in that module (docs/add-an-indicator.md walks through one). It declares, as data:
 
 - ``ID``: the id a framework file refers to (a noun, e.g. ``stale-columns``);
+- ``TITLE``: its title for people, ``("zh-CN", "en")``;
 - ``REQUIRES``: observation kinds it reads (e.g. ``("page",)``);
 - ``UNIT``: what the raw value counts (``"days"``, ``"ratio"``, ``"count"``, ``"ms"``, ``"bool"``);
+- optionally ``UNIT_LABEL`` (what a report writes after the value, ``("天", "days")``), ``EVIDENCE`` (the
+  sentence an award reason states it with; ``{"yes": …, "no": …}`` for a yes/no one), ``THRESHOLDS``
+  (:class:`Thresholds`), ``ROLE`` / ``CAMPAIGN_WIDE`` / ``HIGHLIGHT`` (see :mod:`~govlens.indicators.catalogue`);
 
 and one pure function ``evaluate(obs, ctx) -> IndicatorResult``. It never fetches.
 
 A *batch* indicator (the new-media ones: 200,000 accounts × 23 indicators) declares
 ``evaluate_batch(facts, ctx) -> BatchResult`` instead: a pure, vectorised function of the
-campaign's account facts (:mod:`govlens.indicators.newmedia_facts`, one row per account,
+campaign's account facts (:mod:`govlens.indicators.newmedia.newmedia_facts`, one row per account,
 computed in SQL), returning one value, status and detail per account.
-Its titles and descriptions for people live in the report's locale files, keyed by ID.
 Missing and not-applicable are statuses, never zero.
 """
 from __future__ import annotations

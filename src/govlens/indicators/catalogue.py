@@ -1,7 +1,8 @@
 """The indicator catalogue: every indicator module of this package, found by name.
 
-A module of :mod:`govlens.indicators` is an indicator unless its name starts with ``_``
-(private helpers) or it is one of :data:`NOT_INDICATORS`. Each indicator's metadata is
+A module of :mod:`govlens.indicators` or of its topic subpackages (``freshness/``, ``render/``,
+``foreign_site/`` …) is an indicator unless its name starts with ``_`` (private helpers) or it is one
+of :data:`NOT_INDICATORS`; its id is its file name's, whichever folder holds it. Each indicator's metadata is
 checked when the package is first scanned; a broken module or an unknown id raises
 :class:`~govlens.errors.FrameworkError` naming it.
 """
@@ -71,11 +72,16 @@ def _discover() -> dict[str, ModuleType]:
     global _modules
     if _modules is None:
         found: dict[str, ModuleType] = {}
-        for info in pkgutil.iter_modules(_package.__path__):
-            if info.ispkg or info.name.startswith("_") or info.name in NOT_INDICATORS:
+        for info in pkgutil.walk_packages(_package.__path__, prefix=_package.__name__ + "."):
+            name = info.name.rpartition(".")[2]
+            if info.ispkg or name.startswith("_") or name in NOT_INDICATORS:
                 continue
-            module = importlib.import_module(f"{_package.__name__}.{info.name}")
-            found[_validate(info.name, module)] = module
+            module = importlib.import_module(info.name)
+            ident = _validate(name, module)
+            if ident in found:
+                raise FrameworkError(messages.t("indicator_catalogue.twice", id=messages.quote(ident),
+                                                first=found[ident].__name__, second=info.name))
+            found[ident] = module
         _modules = dict(sorted(found.items()))
     return _modules
 

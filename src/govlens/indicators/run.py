@@ -27,7 +27,7 @@ from govlens.contract.observation import Observation
 from govlens.indicators import catalogue
 from govlens.indicators.base import (MISSING, NOT_APPLICABLE, OK, STATUSES, CampaignFacts, IndicatorContext,
                                      IndicatorResult, PlatformObservations)
-from govlens.indicators.campaign_facts import host_forms, host_key, inlinks_from_hosts
+from govlens.indicators.links.campaign_facts import host_forms, host_key, inlinks_from_hosts
 from govlens.registry.model import Platform
 from govlens.store.campaign_store import CampaignStore, to_json
 from govlens.store.queries import linked_hosts, observation_batches, replace_scoped
@@ -260,7 +260,7 @@ def _run_batch(store: CampaignStore, platforms: Sequence[Platform], modules: lis
     import numpy as np
 
     from govlens.contract.observation import utcnow
-    from govlens.indicators.newmedia_facts import build_facts
+    from govlens.indicators.newmedia.newmedia_facts import build_facts
 
     others = [p.id for p in platforms if p.kind not in ("weibo", "wechat")]
     n = 0

@@ -2,7 +2,7 @@
 
 Eighteen million daily rows of a national campaign are never read row by row: each function here aggregates
 one source table inside DuckDB for the accounts registered as ``_nm_ids`` (:func:`account_cursor`), and the
-new-media indicators (:mod:`govlens.indicators.newmedia_facts`) interpret the result. The thresholds of the
+new-media indicators (:mod:`govlens.indicators.newmedia.newmedia_facts`) interpret the result. The thresholds of the
 bought-followers rule are the indicators' settings, passed in.
 """
 from __future__ import annotations

@@ -1,0 +1,1 @@
+"""Featured columns (特色栏目, series 2): update, volume, depth, functions."""

@@ -1,0 +1,1 @@
+"""Foreign-language editions of a website (kind foreign_site, series 7) and their overseas influence."""

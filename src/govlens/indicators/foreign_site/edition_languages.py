@@ -1,0 +1,35 @@
+"""edition-languages — how many foreign languages the site's editions are in (国际化程度, series 7)."""
+from __future__ import annotations
+
+from govlens.indicators.foreign_site._edition import T as ET
+from govlens.indicators.foreign_site._edition import discovery, language
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R, joined
+from govlens.text import Messages
+from govlens.visit_text import describe_visit
+
+ID = "edition-languages"
+TITLE = ("外文版语种数", "Languages of the editions")
+REQUIRES = ("edition_discovery",)
+UNIT = "count"
+UNIT_LABEL = ("种", "")
+EVIDENCE = ("开设{value}种外文版本", "editions in {value} foreign language(s)")
+
+T = Messages(ID, {
+    "langs": ("{n}种语言：{langs}", "{n} language(s): {langs}"),
+    "none": ("0种语言", "0 languages"),
+})
+
+
+
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
+    d = discovery(obs)
+    if d is None:
+        return IndicatorResult.missing(R("foreign_probe_not_run"))
+    if not (d.data or {}).get("chinese_ok"):
+        return IndicatorResult.missing(ET("chinese_not_loaded", what=describe_visit(d.status, (d.data or {}).get("cause"),
+                                                                                http_status=d.http_status)))
+    editions = (d.data or {}).get("editions") or []
+    langs = sorted({e.get("lang") for e in editions if e.get("lang")})
+    detail = T("langs", n=len(langs), langs=joined(language(g) for g in langs)) if langs else T("none")
+    return IndicatorResult(value=float(len(langs)), detail=detail,
+                           evidence=[Evidence(url=e.get("url") or d.url, detail=language(e.get("lang"))) for e in editions])

@@ -1,0 +1,1 @@
+"""Citizen hotlines (12345, series 3), judged from test calls."""

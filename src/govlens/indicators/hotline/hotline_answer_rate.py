@@ -1,0 +1,41 @@
+"""hotline-answer-rate — share of test calls a person answered (接通率).
+
+Below ``HOTLINE_MIN_ANSWER_RATE`` is a ``hotline_unanswered`` finding. Missing without test calls.
+"""
+from __future__ import annotations
+
+from govlens.contract import defects
+from govlens.indicators.hotline._hotline import calls
+from govlens.indicators.base import (R, IndicatorContext, IndicatorResult, PlatformObservations, Threshold, Thresholds,
+                                     site_finding)
+from govlens.text import Messages
+
+ID = "hotline-answer-rate"
+TITLE = ("热线接通率", "Calls answered")
+REQUIRES = ("hotline_calls",)
+UNIT = "ratio"
+UNIT_LABEL = ("%", "%")
+THRESHOLDS = Thresholds(ID,
+    # share of calls answered below this: hotline_unanswered (ours)
+    min_rate=Threshold(0.8, setting="HOTLINE_MIN_ANSWER_RATE"),
+)
+
+T = Messages(ID, {
+    "answered": ("拨测{calls}次，接通{n}次", "{n} of {calls} test calls answered"),
+    "low": ("热线接通率低：{detail}（低于{limit}%）", "{detail} (below {limit}%)"),
+})
+
+
+
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
+    got = calls(obs)
+    if got is None:
+        return IndicatorResult.missing(R("no_test_calls"))
+    d, evidence = got
+    rate = float(d.get("answer_rate") or 0.0)
+    detail = T("answered", n=d.get("answered"), calls=d.get("calls"))
+    findings = []
+    limit = float(THRESHOLDS(ctx, "min_rate"))
+    if rate < limit:
+        findings.append(site_finding(obs, defects.HOTLINE_UNANSWERED, T("low", detail=detail, limit=round(limit * 100))))
+    return IndicatorResult(value=rate, detail=detail, evidence=evidence, findings=findings)

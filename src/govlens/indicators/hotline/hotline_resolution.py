@@ -1,0 +1,29 @@
+"""hotline-resolution — share of answered test calls whose question was resolved (办结率)."""
+from __future__ import annotations
+
+from govlens.indicators.hotline._hotline import calls
+from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations, R
+from govlens.text import Messages
+
+ID = "hotline-resolution"
+TITLE = ("热线办结率", "Calls resolved")
+REQUIRES = ("hotline_calls",)
+UNIT = "ratio"
+UNIT_LABEL = ("%", "%")
+
+T = Messages(ID, {
+    "resolved": ("接通的{n}次电话中{resolved}次解决了问题", "{resolved} of {n} answered calls resolved"),
+})
+
+
+
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
+    got = calls(obs)
+    if got is None:
+        return IndicatorResult.missing(R("no_test_calls"))
+    d, evidence = got
+    if not d.get("answered"):
+        return IndicatorResult.not_applicable(R("no_call_answered"))
+    rate = float(d.get("resolution_rate") or 0.0)
+    return IndicatorResult(value=rate, detail=T("resolved", resolved=d.get("resolved"), n=d.get("answered")),
+                           evidence=evidence)

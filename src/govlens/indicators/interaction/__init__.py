@@ -1,0 +1,1 @@
+"""Interaction and services: channels, letters and their replies, mailboxes, service guides."""

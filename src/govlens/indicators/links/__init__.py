@@ -1,0 +1,1 @@
+"""Links: broken ones on the site, and the campaign's sites linking to each other."""

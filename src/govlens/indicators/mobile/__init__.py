@@ -1,0 +1,1 @@
+"""Mobile portals and apps (series 3)."""

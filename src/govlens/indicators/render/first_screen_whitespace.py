@@ -1,0 +1,36 @@
+"""first-screen-whitespace — share of the desktop first screen left free of text, images and controls (版面布局).
+
+8 px cells of the 1366×768 first screen covered by nothing. A cramped first screen scores
+low; the framework's curve rises to its ``best`` and is clipped beyond (more empty space is
+not rewarded further).
+"""
+from __future__ import annotations
+
+from govlens.indicators.render._render import completed, number, section
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations
+from govlens.text import Messages
+
+ID = "first-screen-whitespace"
+TITLE = ("首屏留白率", "First-screen whitespace")
+REQUIRES = ("render",)
+UNIT = "ratio"
+UNIT_LABEL = ("%", "%")
+
+T = Messages(ID, {
+    "none": ("桌面端渲染未记录留白", "the desktop render recorded no whitespace"),
+    "ws": ("首屏{pct}%为空白；首屏有{chars}个字符、{links}个链接、{images}张图片", "{pct}% of the first screen empty; {chars} characters, {links} links, {images} images above the fold"),
+})
+
+
+
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
+    desk, why = completed(obs, "desktop")
+    if desk is None:
+        return why
+    layout = section(desk, "layout")
+    value = number(layout.get("whitespace"))
+    if value is None:
+        return IndicatorResult.missing(T("none"))
+    detail = T("ws", pct=round(value * 100), chars=layout.get("first_screen_chars"),
+               links=layout.get("first_screen_links"), images=layout.get("first_screen_images"))
+    return IndicatorResult(value=value, detail=detail, evidence=[Evidence(url=desk.url, detail=detail)])

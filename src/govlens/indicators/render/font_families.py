@@ -1,0 +1,38 @@
+"""font-families — how many font families the homepage's text uses (网站设计).
+
+From the desktop render's computed styles (the first family of each text's ``font-family``).
+A sober government page uses one or two; many families read as a patchwork. Scored by the
+framework's curve (fewer is better).
+"""
+from __future__ import annotations
+
+from govlens.indicators.render._render import completed, number, section
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R
+from govlens.text import Messages
+
+ID = "font-families"
+TITLE = ("字体种类数", "Font families")
+REQUIRES = ("render",)
+UNIT = "count"
+UNIT_LABEL = ("种", "")
+
+T = Messages(ID, {
+    "none": ("桌面端渲染未记录字体", "the desktop render recorded no fonts"),
+    "counts": ("字体{n}种，字号{sizes}种", "{n} font families; {sizes} font sizes"),
+})
+
+
+
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
+    desk, why = completed(obs, "desktop")
+    if desk is None:
+        return why
+    colour = section(desk, "colour")
+    n = number(colour.get("font_family_count"))
+    if n is None:
+        return IndicatorResult.missing(T("none"))
+    if n == 0:
+        return IndicatorResult.not_applicable(R("no_visible_text"))
+    fonts = ", ".join(f"{f[0] or '—'}" for f in colour.get("fonts") or [] if isinstance(f, list) and f)
+    detail = T("counts", n=round(n), sizes=colour.get("font_size_count"))
+    return IndicatorResult(value=n, detail=detail, evidence=[Evidence(url=desk.url, detail=detail, snippet=fonts)])

@@ -1,0 +1,36 @@
+"""grid-regularity — share of the homepage's content blocks aligned on a few vertical lines (版面布局).
+
+From the desktop render's element boxes: blocks of at least 120×40 px holding text in the
+first three screens, and the share whose left edge lies on one of the six most used
+vertical lines (±4 px). A page built on a grid scores near 1; a collage, lower.
+"""
+from __future__ import annotations
+
+from govlens.indicators.render._render import completed, number, section
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations
+from govlens.text import Messages
+
+ID = "grid-regularity"
+TITLE = ("版面栅格对齐率", "Grid alignment")
+REQUIRES = ("render",)
+UNIT = "ratio"
+UNIT_LABEL = ("%", "%")
+
+T = Messages(ID, {
+    "none": ("无可对齐的内容区块", "no content blocks to align"),
+    "grid": ("{blocks}个内容区块中{pct}%对齐6条主要竖线（共{lines}条竖线）；{columns}栏", "{pct}% of {blocks} content blocks on the 6 main vertical lines ({lines} lines in all); {columns} column(s)"),
+})
+
+
+
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
+    desk, why = completed(obs, "desktop")
+    if desk is None:
+        return why
+    layout = section(desk, "layout")
+    value, blocks = number(layout.get("grid_regularity")), number(layout.get("grid_blocks"))
+    if value is None or not blocks:
+        return IndicatorResult.not_applicable(T("none"))
+    detail = T("grid", pct=round(value * 100), blocks=round(blocks), lines=layout.get("grid_lines"),
+               columns=layout.get("columns"))
+    return IndicatorResult(value=value, detail=detail, evidence=[Evidence(url=desk.url, detail=detail)])

@@ -1,0 +1,44 @@
+"""phone-overflow — does the homepage fit a phone's width (网站设计)? 1 fits, 0 overflows.
+
+Read from the phone render (390 CSS px wide, touch, mobile user agent): the document is
+wider than the layout viewport when ``document_width`` exceeds ``layout_width``; a page
+that makes a person scroll sideways is a phone_overflow finding, with the excess in px.
+"""
+from __future__ import annotations
+
+from govlens.contract import defects
+from govlens.indicators.render._render import completed, number
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, site_finding
+from govlens.text import Messages
+
+ID = "phone-overflow"
+TITLE = ("手机端宽度适配", "Fits a phone screen")
+REQUIRES = ("render",)
+UNIT = "bool"
+
+T = Messages(ID, {
+    "no_widths": ("手机端渲染未记录页面宽度", "the phone render recorded no widths"),
+    "widths": ("页面宽{doc}像素，手机视口宽{layout}像素", "document {doc} px wide in a {layout} px phone viewport"),
+    "overflow": ("{detail}：需横向滚动{excess}像素", "{detail}: {excess} px scroll sideways"),
+})
+
+
+#: Sideways scroll below this many px is rounding, not a layout that overflows.
+TOLERANCE_PX = 2
+
+
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
+    phone, why = completed(obs, "phone")
+    if phone is None:
+        return why
+    layout, document = number(phone.data.get("layout_width")), number(phone.data.get("document_width"))
+    if layout is None or document is None:
+        return IndicatorResult.missing(T("no_widths"))
+    excess = document - layout
+    detail = T("widths", doc=round(document), layout=round(layout))
+    evidence = [Evidence(url=phone.url, detail=detail)]
+    if excess <= TOLERANCE_PX:
+        return IndicatorResult(value=1.0, detail=detail, evidence=evidence)
+    detail = T("overflow", detail=detail, excess=round(excess))
+    return IndicatorResult(value=0.0, detail=detail, evidence=evidence,
+                           findings=[site_finding(obs, defects.PHONE_OVERFLOW, detail, evidence_url=phone.url)])

@@ -1,0 +1,43 @@
+"""total-blocking-time — how long scripts keep the homepage from answering a person (网民体验), ms.
+
+TBT as Lighthouse defines it: over the long tasks after first contentful paint, the time each
+runs beyond 50 ms (desktop render, until measuring starts). Above ``BROWSER_TBT_LIMIT_MS``
+(600 ms, Lighthouse's "poor") the page is a slow_script finding. Log-normal curve in the framework.
+"""
+from __future__ import annotations
+
+from govlens.contract import defects
+from govlens.indicators.render._render import performance_metric, section
+from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, Threshold,
+                                     Thresholds, site_finding)
+from govlens.text import Messages
+
+ID = "total-blocking-time"
+TITLE = ("总阻塞时间", "Total blocking time")
+REQUIRES = ("render",)
+UNIT = "ms"
+UNIT_LABEL = ("毫秒", "ms")
+THRESHOLDS = Thresholds(ID,
+    limit_ms=Threshold(600, setting="BROWSER_TBT_LIMIT_MS"),  # above: slow_script (Lighthouse "poor")
+)
+
+T = Messages(ID, {
+    "tbt": ("总阻塞时间{ms}毫秒（{tasks}个长任务）", "total blocking time {ms} ms ({tasks} long task(s))"),
+    "over": ("页面脚本阻塞过久：{detail}；超过{limit}毫秒", "{detail}; over {limit} ms"),
+})
+
+
+
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
+    desk, value, why = performance_metric(obs, "tbt_ms", UNIT)
+    if why is not None:
+        return why
+    tasks = section(desk, "performance").get("long_tasks")
+    limit = float(THRESHOLDS(ctx, "limit_ms"))
+    detail = T("tbt", ms=f"{value:,.0f}", tasks=tasks)
+    findings = []
+    if value > limit:
+        findings.append(site_finding(obs, defects.SLOW_SCRIPT, T("over", detail=detail, limit=f"{limit:,.0f}"),
+                                     evidence_url=desk.url))
+    return IndicatorResult(value=value, detail=detail, evidence=[Evidence(url=desk.url, detail=detail)],
+                           findings=findings)

@@ -1,0 +1,1 @@
+"""External signals imported beside the crawl: search-engine index, inbound links, media mentions."""

@@ -1,0 +1,15 @@
+"""media-mentions — media mentions, from the imported external signals (社会舆情)."""
+from __future__ import annotations
+
+from govlens.indicators.signals._signals import signal
+from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
+
+ID = "media-mentions"
+TITLE = ("媒体提及量", "Media mentions")
+REQUIRES = ("signals",)
+UNIT = "count"
+UNIT_LABEL = ("次", "mentions")
+
+
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
+    return signal(obs, "media_mentions")

@@ -1,0 +1,1 @@
+"""The homepage's structure over HTTP: metadata, portal parts, contrast, alt texts, search, SEO."""
