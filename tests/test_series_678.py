@@ -25,8 +25,8 @@ from govlens.probes.importers.overseas_signals import import_overseas_signals
 from govlens.probes.scan import run_scan
 from govlens.sandbox.check import compare, format_scores
 from govlens.sandbox.civilization import generate_civilization_sites
-from govlens.sandbox.cndomain import generate_cn_domains
-from govlens.sandbox.foreign import generate_foreign_sites
+from govlens.sandbox.cn_domain import generate_cn_domains
+from govlens.sandbox.foreign_site import generate_foreign_sites
 from govlens.sandbox.server import run_in_thread
 from govlens.sandbox.web import build_sandbox
 from govlens.settings import Settings
@@ -78,7 +78,7 @@ def test_detection_against_truth(run):
 def test_measured_values_follow_what_was_served(run):
     web, store, *_ = run
     values = {(r["platform_id"], r["indicator_id"]): r for r in store.rows("indicator_values")}
-    sites = {f.platform.id: f for f in web.foreign.values()}
+    sites = {f.platform.id: f for f in web.foreign_sites.values()}
     with_second = [pid for pid, f in sites.items() if f.second and f.edition]
     assert with_second and all(values[(pid, "edition-languages")]["value"] == 2 for pid in with_second)
     assert all(values[(pid, "edition-languages")]["value"] == 1 for pid, f in sites.items()

@@ -23,8 +23,8 @@ from govlens.indicators.catalogue import all_ids
 from govlens.indicators.run import run_indicators
 from govlens.probes.scan import run_scan
 from govlens.sandbox.civilization import generate_civilization_sites
-from govlens.sandbox.cndomain import generate_cn_domains
-from govlens.sandbox.foreign import generate_foreign_sites
+from govlens.sandbox.cn_domain import generate_cn_domains
+from govlens.sandbox.foreign_site import generate_foreign_sites
 from govlens.sandbox.platforms import generate_platforms
 from govlens.sandbox.server import run_in_thread
 from govlens.sandbox.web import build_sandbox

@@ -62,7 +62,7 @@ def test_mobile_findings_against_truth(scanned) -> None:
 
 def test_page_weight_counts_the_images(scanned) -> None:
     store, web, portals = scanned
-    heavy = next(m for m in web.mobile.values() if D.HEAVY_PAGE in m.flags)
+    heavy = next(m for m in web.mobile_portals.values() if D.HEAVY_PAGE in m.flags)
     kb = store.con.execute("SELECT value FROM indicator_values WHERE platform_id = ? AND indicator_id = ?",
                            [heavy.platform.id, "mobile-page-weight"]).fetchone()[0]
     assert kb * 1024 >= sum(heavy.images.values())

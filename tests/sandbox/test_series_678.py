@@ -6,8 +6,8 @@ import json
 
 from govlens.contract import defects as D
 from govlens.sandbox.civilization import CORE, generate_civilization_sites
-from govlens.sandbox.cndomain import PARKING_HOST, generate_cn_domains, to_ascii
-from govlens.sandbox.foreign import generate_foreign_sites
+from govlens.sandbox.cn_domain import PARKING_HOST, generate_cn_domains, to_ascii
+from govlens.sandbox.foreign_site import generate_foreign_sites
 from govlens.sandbox.platforms import generate_platforms
 from govlens.sandbox.web import build_sandbox
 
@@ -64,7 +64,7 @@ def test_cn_domain_dns_and_http_follow_the_state():
 
 def test_foreign_sites_serve_their_editions_and_defect_pages():
     web = build_sandbox(generate_foreign_sites(60, 5), 5, AS_OF)
-    sites = {id(f): f for f in web.foreign.values()}.values()
+    sites = {id(f): f for f in web.foreign_sites.values()}.values()
     assert {k for f in sites for k in f.kinds} == {D.NO_FOREIGN_EDITION, D.STALE_FOREIGN_EDITION}
     for f in sites:
         home = web.respond(f.host, "/").body.decode()

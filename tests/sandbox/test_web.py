@@ -101,7 +101,7 @@ def test_accounts_and_mobile_portals_of_the_shipped_registry_carry_their_kinds()
     from govlens.registry.shipped import shipped_registry
     others = [p for p in load_registry(shipped_registry()).platforms if p.kind != "website"]
     web = build_sandbox(others, 2013, AS_OF)
-    assert len(web.mobile) == 22 and len(web.newmedia.accounts) == 122 and not web.sites
+    assert len(web.mobile_portals) == 22 and len(web.newmedia.accounts) == 122 and not web.sites
     kinds = {d["kind"] for s in web.truth()["sites"] for d in s["defects"]}
     assert set(D.NEWMEDIA_KINDS) | set(D.MOBILE_KINDS) <= kinds
     assert all(d["kind"] in D.NEWMEDIA_KINDS for s in web.newmedia.truth() for d in s["defects"])

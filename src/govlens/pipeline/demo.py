@@ -84,9 +84,9 @@ def run_demo(out: Path, *, registry: str | None, sites: int | None, seed: int, a
     n_civ = sum(1 for p in platforms if p.kind == "website" and p.group.startswith("civilization"))
     counts = {k: sum(1 for p in platforms if p.kind == k) for k in ("column", "mailbox", "hotline")}
     from govlens.messages import t
-    say(t("demo.sandbox_web", sites=n_sites, civ=n_civ, mobile=len(web.mobile),
+    say(t("demo.sandbox_web", sites=n_sites, civ=n_civ, mobile=len(web.mobile_portals),
           accounts=len(web.newmedia.accounts) if web.newmedia else 0,
-          foreign=len({id(f) for f in web.foreign.values()}), cn=len(web.cn_domains), columns=counts["column"],
+          foreign=len({id(f) for f in web.foreign_sites.values()}), cn=len(web.cn_domains), columns=counts["column"],
           mailboxes=counts["mailbox"], hotlines=counts["hotline"], seed=seed, as_of=as_of.isoformat()))
     previous = None
     if web.review is not None:

@@ -9,8 +9,8 @@ time or on request order (the outage alternation and the slow-response delay), a
 Served: one site per platform of kind ``website`` with an http(s) URL and an ASCII host (the
 first platform wins when two share a host; a 文明网 gets its topics from :mod:`govlens.sandbox.civilization`),
 the mobile portals, the Chinese sites of ``foreign_site`` platforms with their editions
-(:mod:`govlens.sandbox.foreign`), the ``.政务`` names in punycode and the sites they lead to
-(:mod:`govlens.sandbox.cndomain`; ``dns_records`` says which names exist), the featured columns beside
+(:mod:`govlens.sandbox.foreign_site`), the ``.政务`` names in punycode and the sites they lead to
+(:mod:`govlens.sandbox.cn_domain`; ``dns_records`` says which names exist), the featured columns beside
 their sites' pages (:mod:`govlens.sandbox.columns`), the leader mailboxes with their letter forms
 (:mod:`govlens.sandbox.mailbox`), plus a few national hosts (www.gov.cn …) that answer their homepage only.
 """
@@ -24,14 +24,13 @@ from urllib.parse import urlsplit
 from govlens.contract import defects as D
 from govlens.registry.model import Platform
 from govlens.sandbox import civilization
-from govlens.sandbox import mobile as mobile_mod
-from govlens.sandbox.cndomain import CnDomainSite, build_cn_domain
+from govlens.sandbox.cn_domain import CnDomainSite, build_cn_domain
 from govlens.sandbox.columns import FeaturedColumn, build_column
 from govlens.sandbox.families.identity import REGISTRY_HOSTS
-from govlens.sandbox.foreign import ForeignSite, build_foreign_site
+from govlens.sandbox.foreign_site import ForeignSite, build_foreign_site
 from govlens.sandbox.friend_links import link_sites
 from govlens.sandbox.mailbox import Mailbox, build_mailbox
-from govlens.sandbox.mobile import MobileSite
+from govlens.sandbox.mobile_portal import MobileSite, build_mobile_site
 from govlens.sandbox.names import provinces
 from govlens.sandbox.newmedia import NewMedia, build_newmedia
 from govlens.sandbox.replies import UNAVAILABLE
@@ -56,9 +55,9 @@ class SandboxWeb(WebRoutes, WebFiles):
     sites: list[Site]
     national: dict[str, str]                      # host → name, national hosts served
     slow_delay: float = SLOW_DELAY
-    mobile: dict[str, MobileSite] = field(default_factory=dict)     # host → mobile portal (series 3)
+    mobile_portals: dict[str, MobileSite] = field(default_factory=dict)     # host → its portal (series 3)
     newmedia: NewMedia | None = None                               # Weibo and WeChat accounts (series 9)
-    foreign: dict[str, ForeignSite] = field(default_factory=dict)   # host → Chinese site / its edition (series 7)
+    foreign_sites: dict[str, ForeignSite] = field(default_factory=dict)     # host → Chinese site or edition (7)
     cn_domains: dict[str, CnDomainSite] = field(default_factory=dict)  # punycode name → .政务 name (series 8)
     columns: dict[str, list[FeaturedColumn]] = field(default_factory=dict)   # host → featured columns (series 2)
     mailboxes: dict[str, Mailbox] = field(default_factory=dict)    # host → leader mailbox (series 3)
@@ -73,10 +72,10 @@ class SandboxWeb(WebRoutes, WebFiles):
     # --- public API
     def hosts(self) -> list[str]:
         """Every host name the server answers for: platform sites, then national hosts (IDNs as punycode)."""
-        own = [s.host for s in self.sites] + list(self.mobile)
-        return list(dict.fromkeys(own + list(self.national) + list(self.foreign) + self._cn_http_hosts()
+        own = [s.host for s in self.sites] + list(self.mobile_portals)
+        return list(dict.fromkeys(own + list(self.national) + list(self.foreign_sites) + self._cn_http_hosts()
                                   + [h for h in list(self.columns) + list(self.mailboxes)
-                                     if h not in self._by_host and h not in self.mobile]))
+                                     if h not in self._by_host and h not in self.mobile_portals]))
 
     def _cn_http_hosts(self) -> list[str]:
         return list(dict.fromkeys(h for c in self.cn_domains.values() for h in c.http_hosts()))
@@ -84,7 +83,7 @@ class SandboxWeb(WebRoutes, WebFiles):
     def dns_records(self) -> dict[str, tuple[bool, bool]]:
         """Host → (has an A record, has an AAAA record) for the sandbox DNS server; a name absent is NXDOMAIN."""
         out = {s.host: (True, not s.has(D.NO_IPV6)) for s in self.sites}
-        out.update({h: (True, True) for h in list(self.mobile) + list(self.national) + list(self.foreign)
+        out.update({h: (True, True) for h in list(self.mobile_portals) + list(self.national) + list(self.foreign_sites)
                     + self._cn_http_hosts()})
         out.update({h: (True, True) for h in list(self.columns) + list(self.mailboxes) if h not in out})
         for name, c in self.cn_domains.items():
@@ -99,7 +98,7 @@ class SandboxWeb(WebRoutes, WebFiles):
 
     def site(self, host: str) -> Site | MobileSite | None:
         host = host.lower()
-        return self._by_host.get(host) or self.mobile.get(host) or self.mailboxes.get(host)
+        return self._by_host.get(host) or self.mobile_portals.get(host) or self.mailboxes.get(host)
 
 
 def build_sandbox(platforms: list[Platform], seed: int, as_of: dt.date, *,
@@ -124,8 +123,9 @@ def build_sandbox(platforms: list[Platform], seed: int, as_of: dt.date, *,
     review = ReviewSandbox(list(platforms), seed, as_of) if any(p.kind in ("website", "column")
                                                                 for p in platforms) else None
     return SandboxWeb(seed=seed, as_of=as_of, platforms=list(platforms), sites=sites, national=national,
-                      slow_delay=slow_delay, mobile=mobile, newmedia=build_newmedia(list(platforms), seed, as_of),
-                      foreign=foreign, cn_domains=cn_domains, columns=columns, mailboxes=mailboxes, review=review)
+                      slow_delay=slow_delay, mobile_portals=mobile, foreign_sites=foreign, cn_domains=cn_domains,
+                      columns=columns, mailboxes=mailboxes, review=review,
+                      newmedia=build_newmedia(list(platforms), seed, as_of))
 
 
 def _websites(platforms: list[Platform], seed: int, as_of: dt.date) -> list[Site]:
@@ -152,7 +152,7 @@ def _mobile_portals(platforms: list[Platform], seed: int, as_of: dt.date, seen: 
     mobile: dict[str, MobileSite] = {}
     for p in platforms:
         if _unclaimed(p, "mobile_portal", seen, mobile):
-            mobile[p.host] = mobile_mod.build_mobile_site(p, seed, as_of)
+            mobile[p.host] = build_mobile_site(p, seed, as_of)
     return mobile
 
 

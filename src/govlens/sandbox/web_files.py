@@ -16,13 +16,13 @@ from pathlib import Path
 from govlens.atomic import atomic_write_text
 from govlens.contract import defects as D
 from govlens.registry.model import Platform
-from govlens.sandbox.cndomain import CnDomainSite
+from govlens.sandbox.cn_domain import CnDomainSite
 from govlens.sandbox.columns import FeaturedColumn
-from govlens.sandbox.foreign import ForeignSite, overseas_row
+from govlens.sandbox.foreign_site import ForeignSite, overseas_row
 from govlens.sandbox.hotline import COLUMNS as HOTLINE_COLUMNS
 from govlens.sandbox.hotline import hotline_calls
 from govlens.sandbox.mailbox import Mailbox
-from govlens.sandbox.mobile import MobileSite
+from govlens.sandbox.mobile_portal import MobileSite
 from govlens.sandbox.newmedia import NewMedia
 from govlens.sandbox.review import ReviewSandbox
 from govlens.sandbox.site import Site
@@ -38,9 +38,9 @@ class WebFiles:
     as_of: dt.date
     platforms: list[Platform]
     sites: list[Site]
-    mobile: dict[str, MobileSite]
+    mobile_portals: dict[str, MobileSite]
     newmedia: NewMedia | None
-    foreign: dict[str, ForeignSite]
+    foreign_sites: dict[str, ForeignSite]
     cn_domains: dict[str, CnDomainSite]
     columns: dict[str, list[FeaturedColumn]]
     mailboxes: dict[str, Mailbox]
@@ -49,8 +49,8 @@ class WebFiles:
     def truth(self) -> dict:
         sites = [{"platform_id": s.platform.id, "host": s.host, "family": s.family, "defects": s.defects()}
                  for s in self.sites]
-        sites += [{"platform_id": m.platform.id, "host": m.host, "defects": m.defects()} for m in self.mobile.values()]
-        seen_foreign = {id(f): f for f in self.foreign.values()}
+        sites += [{"platform_id": m.platform.id, "host": m.host, "defects": m.defects()} for m in self.mobile_portals.values()]
+        seen_foreign = {id(f): f for f in self.foreign_sites.values()}
         sites += [{"platform_id": f.platform.id, "host": f.host, "defects": f.defects()} for f in seen_foreign.values()]
         sites += [{"platform_id": c.platform.id, "host": c.idn, "defects": c.defects()} for c in self.cn_domains.values()]
         if self.newmedia is not None:
@@ -74,7 +74,7 @@ class WebFiles:
                 for p in self.platforms if p.kind == "hotline"]
 
     def app_store_rows(self) -> list[dict]:
-        return [row for m in self.mobile.values() for row in m.apps]
+        return [row for m in self.mobile_portals.values() for row in m.apps]
 
     def write_newmedia(self, out: str | Path) -> dict[str, Path]:
         """Every non-web data file (new-media accounts, app stores), in the importers' formats: key → path."""
@@ -129,7 +129,7 @@ class WebFiles:
 
     def overseas_rows(self) -> list[dict[str, object]]:
         """Overseas-influence signals of every foreign_site platform (series 7), in registry order."""
-        by_id = {f.platform.id: f for f in self.foreign.values()}
+        by_id = {f.platform.id: f for f in self.foreign_sites.values()}
         return [overseas_row(by_id[p.id], self.seed) for p in self.platforms if p.id in by_id]
 
     def write_overseas_signals(self, path: str | Path) -> Path:

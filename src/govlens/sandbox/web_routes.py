@@ -11,14 +11,14 @@ from collections import OrderedDict
 from urllib.parse import parse_qs
 
 from govlens.contract import defects as D
-from govlens.sandbox import mobile as mobile_mod
+from govlens.sandbox import mobile_portal
 from govlens.sandbox import render
-from govlens.sandbox.cndomain import PARKING_HOST, CnDomainSite, parking_page
+from govlens.sandbox.cn_domain import PARKING_HOST, CnDomainSite, parking_page
 from govlens.sandbox.columns import FeaturedColumn, column_home
 from govlens.sandbox.families.identity import REGISTRY_HOSTS
-from govlens.sandbox.foreign import ForeignSite
+from govlens.sandbox.foreign_site import ForeignSite
 from govlens.sandbox.mailbox import Mailbox
-from govlens.sandbox.mobile import MobileSite
+from govlens.sandbox.mobile_portal import MobileSite
 from govlens.sandbox.replies import UNAVAILABLE, Reply, html_reply
 from govlens.sandbox.site import Site
 from govlens.sandbox.site_pages import HOME_ALIASES, site_page
@@ -31,8 +31,8 @@ class WebRoutes:
     """``respond`` and ``post`` of the sandbox web, over the attributes :class:`SandboxWeb` declares."""
 
     national: dict[str, str]
-    mobile: dict[str, MobileSite]
-    foreign: dict[str, ForeignSite]
+    mobile_portals: dict[str, MobileSite]
+    foreign_sites: dict[str, ForeignSite]
     cn_domains: dict[str, CnDomainSite]
     columns: dict[str, list[FeaturedColumn]]
     mailboxes: dict[str, Mailbox]
@@ -50,10 +50,10 @@ class WebRoutes:
         if host in self.mailboxes:
             return self._mailbox(self.mailboxes[host], path, secure)
         site = self._by_host.get(host)
-        if site is None and host in self.mobile:
-            return self._mobile(self.mobile[host], path, query, secure)
-        if site is None and host in self.foreign:
-            status, location, html = self.foreign[host].respond(host, path)
+        if site is None and host in self.mobile_portals:
+            return self._mobile(self.mobile_portals[host], path, query, secure)
+        if site is None and host in self.foreign_sites:
+            status, location, html = self.foreign_sites[host].respond(host, path)
             return Reply(status, (("Content-Type", "text/html; charset=utf-8"), ("Server", "nginx")),
                          html.encode("utf-8"))
         if site is None and (host in self.cn_domains or host == PARKING_HOST or host in self._cn_sites()):
@@ -126,9 +126,9 @@ class WebRoutes:
         if path in (m.home_path, "/index.html") or (path == "/" and m.home_path == "/"):
             return Reply(200, html, m.home().encode("utf-8"), home=True)
         if path == "/m/style.css":
-            return Reply(200, (("Content-Type", "text/css"),), mobile_mod.CSS.encode())
+            return Reply(200, (("Content-Type", "text/css"),), mobile_portal.CSS.encode())
         if path in m.images:
-            return Reply(200, (("Content-Type", "image/jpeg"),), mobile_mod.image_bytes(m.images[path], m.host))
+            return Reply(200, (("Content-Type", "image/jpeg"),), mobile_portal.image_bytes(m.images[path], m.host))
         pages = m.pages()
         if path in pages:
             return Reply(200, html, m.page(pages[path]).encode("utf-8"))
