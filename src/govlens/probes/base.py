@@ -85,6 +85,17 @@ class Probe:
         return None
 
 
+class FollowUpProbe(Probe):
+    """A probe that starts from what the probes before it in the scan saw (it overrides :meth:`follow_up`);
+    run alone, it has seen nothing earlier."""
+
+    async def probe(self, platform: Platform) -> list[Observation]:
+        return await self.follow_up(platform, ())
+
+    async def follow_up(self, platform: Platform, earlier: Sequence[Observation]) -> list[Observation]:
+        raise NotImplementedError
+
+
 def earlier_pages(earlier: Sequence[Observation], role: str | None = None) -> list[Observation]:
     """Completed ``page`` observations of ``earlier`` (of one role, or all), in order."""
     return [o for o in earlier if o.kind == "page" and o.status == "completed"

@@ -28,7 +28,7 @@ from selectolax.lexbor import LexborHTMLParser
 from govlens import messages
 from govlens.contract.observation import COMPLETED, Observation
 from govlens.errors import ConfigError
-from govlens.probes.base import Probe, ProbeContext, earlier_pages
+from govlens.probes.base import FollowUpProbe, ProbeContext, earlier_pages
 from govlens.probes.extract.html import site_host
 from govlens.registry.model import Platform
 from govlens.yamlfile import parse_yaml, read_word_list
@@ -121,7 +121,7 @@ def page_text(html: str, url: str = "") -> str:
     return " ".join((body.text(separator=" ") if body is not None else "").split())
 
 
-class CivilizationProbe(Probe):
+class CivilizationProbe(FollowUpProbe):
     """The topics a 文明网's crawled pages speak of."""
 
     name = NAME
@@ -134,9 +134,6 @@ class CivilizationProbe(Probe):
 
     def prepare(self, platform: Platform) -> bool:
         return platform.kind == "website" and ("*" in self.groups or platform.group in self.groups)
-
-    async def probe(self, platform: Platform) -> list[Observation]:
-        return await self.follow_up(platform, ())
 
     async def follow_up(self, platform: Platform, earlier: Sequence[Observation]) -> list[Observation]:
         assert self.ctx is not None, "setup() first"

@@ -32,7 +32,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser
 
 from govlens.contract.observation import COMPLETED, Observation
-from govlens.probes.base import Probe, ProbeContext, earlier_pages
+from govlens.probes.base import FollowUpProbe, ProbeContext, earlier_pages
 from govlens.probes.extract.dates import find_date, iso
 from govlens.probes.extract.html import COLUMN, extract_page, site_host, url_host
 from govlens.registry.model import Platform
@@ -61,7 +61,7 @@ def letter_dates(text: str) -> tuple[date | None, date | None, str]:
     return asked, replied, state
 
 
-class InteractionProbe(Probe):
+class InteractionProbe(FollowUpProbe):
     """Follows ``http_site``: the consultation channel and published letters of one site."""
 
     name = NAME
@@ -73,9 +73,6 @@ class InteractionProbe(Probe):
 
     def prepare(self, platform: Platform) -> bool:
         return platform.kind in ("website", "")
-
-    async def probe(self, platform: Platform) -> list[Observation]:
-        return await self.follow_up(platform, ())
 
     async def follow_up(self, platform: Platform, earlier: Sequence[Observation]) -> list[Observation]:
         assert self.ctx is not None, "setup() first"

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborHTMLParser
 
 from govlens.contract.observation import Observation
-from govlens.probes.base import Probe, ProbeContext, earlier_homepage
+from govlens.probes.base import FollowUpProbe, ProbeContext, earlier_homepage
 from govlens.registry.model import Platform
 
 NAME = "not_found"
@@ -26,7 +26,7 @@ def made_up_path(platform_id: str) -> str:
     return f"/govlens-404-{hashlib.sha256(platform_id.encode('utf-8')).hexdigest()[:16]}.html"
 
 
-class NotFoundProbe(Probe):
+class NotFoundProbe(FollowUpProbe):
     """Follows ``http_site`` (it needs a site that answers at all)."""
 
     name = NAME
@@ -36,9 +36,6 @@ class NotFoundProbe(Probe):
 
     def prepare(self, platform: Platform) -> bool:
         return bool(platform.host) and platform.kind in ("website", "column", "foreign_site", "mobile_portal", "")
-
-    async def probe(self, platform: Platform) -> list[Observation]:
-        return await self.follow_up(platform, ())
 
     async def follow_up(self, platform: Platform, earlier: Sequence[Observation]) -> list[Observation]:
         assert self.ctx is not None, "setup() first"

@@ -14,13 +14,13 @@ import asyncio
 from collections.abc import Sequence
 
 from govlens.contract.observation import COMPLETED, Observation
-from govlens.probes.base import Probe, ProbeContext, earlier_homepage
+from govlens.probes.base import FollowUpProbe, ProbeContext, earlier_homepage
 from govlens.registry.model import Platform
 
 NAME = "page_weight"
 
 
-class PageWeightProbe(Probe):
+class PageWeightProbe(FollowUpProbe):
     """Follows ``http_site``: sizes of the homepage's sub-resources."""
 
     name = NAME
@@ -30,9 +30,6 @@ class PageWeightProbe(Probe):
 
     def prepare(self, platform: Platform) -> bool:
         return platform.kind in ("website", "column", "foreign_site", "mobile_portal", "")
-
-    async def probe(self, platform: Platform) -> list[Observation]:
-        return await self.follow_up(platform, ())
 
     async def follow_up(self, platform: Platform, earlier: Sequence[Observation]) -> list[Observation]:
         assert self.ctx is not None, "setup() first"

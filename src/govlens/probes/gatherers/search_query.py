@@ -28,7 +28,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 from selectolax.lexbor import LexborHTMLParser
 
 from govlens.contract.observation import COMPLETED, Observation
-from govlens.probes.base import Probe, ProbeContext, earlier_homepage, earlier_pages
+from govlens.probes.base import FollowUpProbe, ProbeContext, earlier_homepage, earlier_pages
 from govlens.probes.extract.html import COLUMN, extract_page
 from govlens.registry.model import Platform
 
@@ -81,7 +81,7 @@ def _titles(earlier: Sequence[Observation]) -> list[str]:
     return [t for t in out if t]
 
 
-class SearchQueryProbe(Probe):
+class SearchQueryProbe(FollowUpProbe):
     """Follows ``http_site``: one query per site that has a search form."""
 
     name = NAME
@@ -91,9 +91,6 @@ class SearchQueryProbe(Probe):
 
     def prepare(self, platform: Platform) -> bool:
         return platform.kind in ("website", "column", "foreign_site", "cn_domain", "mobile_portal", "")
-
-    async def probe(self, platform: Platform) -> list[Observation]:
-        return await self.follow_up(platform, ())
 
     async def follow_up(self, platform: Platform, earlier: Sequence[Observation]) -> list[Observation]:
         assert self.ctx is not None, "setup() first"

@@ -29,7 +29,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from govlens.contract.observation import Observation
-from govlens.probes.base import Probe, ProbeContext, earlier_pages
+from govlens.probes.base import FollowUpProbe, ProbeContext, earlier_pages
 from govlens.probes.extract.html import site_host, url_host
 from govlens.registry.model import Platform
 
@@ -110,7 +110,7 @@ def attachments(html: str, base_url: str) -> list[tuple[str, str]]:
     return list(out.items())[:20]
 
 
-class ServiceGuidesProbe(Probe):
+class ServiceGuidesProbe(FollowUpProbe):
     """Follows ``http_site``: the site's 办事指南 pages."""
 
     name = NAME
@@ -121,9 +121,6 @@ class ServiceGuidesProbe(Probe):
 
     def prepare(self, platform: Platform) -> bool:
         return platform.kind in ("website", "")
-
-    async def probe(self, platform: Platform) -> list[Observation]:
-        return await self.follow_up(platform, ())
 
     async def follow_up(self, platform: Platform, earlier: Sequence[Observation]) -> list[Observation]:
         assert self.ctx is not None, "setup() first"

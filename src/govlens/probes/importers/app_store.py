@@ -8,13 +8,7 @@ Policy: per row: each store listing stands alone.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import date
-from pathlib import Path
-
-from govlens.probes.importers.tabular import ImportReport, import_table, record_observations
-from govlens.registry.model import Platform
-from govlens.store.campaign_store import CampaignStore
+from govlens.probes.importers.typed_table import table_importer
 from govlens.store.staging import Check, Column, TableSpec
 
 CAMPAIGN_KEY = "app_store"         # the campaign key that names its file (govlens.probes.components)
@@ -38,12 +32,7 @@ SPEC = TableSpec(
 )
 
 
-def import_file(store: CampaignStore, path: str | Path, platforms: Iterable[Platform], *,
-                check_date: date | None = None) -> ImportReport:
-    report = import_table(store, path, SPEC, platforms, check_date=check_date)
-    record_observations(store, probe=NAME, kind=KIND, table=SPEC.table, report=report,
-                        facts={"stores": "list(store ORDER BY store)", "app_name": "any_value(app_name)",
-                               "rating": "max(rating)", "ratings": "sum(ratings)", "downloads": "sum(downloads)",
-                               "last_update": "CAST(max(last_update) AS VARCHAR)",
-                               "lines": "list(source_line ORDER BY store)"})
-    return report
+import_file = table_importer(NAME, KIND, SPEC, facts={
+    "stores": "list(store ORDER BY store)", "app_name": "any_value(app_name)", "rating": "max(rating)",
+    "ratings": "sum(ratings)", "downloads": "sum(downloads)", "last_update": "CAST(max(last_update) AS VARCHAR)",
+    "lines": "list(source_line ORDER BY store)"})

@@ -7,13 +7,7 @@ Policy: per row: one expert's malformed row must not erase the other experts' ju
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import date
-from pathlib import Path
-
-from govlens.probes.importers.tabular import ImportReport, import_table, record_observations
-from govlens.registry.model import Platform
-from govlens.store.campaign_store import CampaignStore
+from govlens.probes.importers.typed_table import table_importer
 from govlens.store.staging import Column, TableSpec
 
 CAMPAIGN_KEY = "expert_recommendations"         # the campaign key that names its file (govlens.probes.components)
@@ -32,9 +26,4 @@ SPEC = TableSpec(
 )
 
 
-def import_file(store: CampaignStore, path: str | Path, platforms: Iterable[Platform], *,
-                check_date: date | None = None) -> ImportReport:
-    report = import_table(store, path, SPEC, platforms, check_date=check_date)
-    record_observations(store, probe=NAME, kind=KIND, table=SPEC.table, report=report,
-                        facts={"experts": "count(*)", "mean_score": "round(avg(score), 2)"})
-    return report
+import_file = table_importer(NAME, KIND, SPEC, facts={"experts": "count(*)", "mean_score": "round(avg(score), 2)"})

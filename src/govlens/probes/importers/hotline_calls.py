@@ -10,13 +10,7 @@ Policy: per row — each call stands alone; one malformed call must not erase a 
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import date
-from pathlib import Path
-
-from govlens.probes.importers.tabular import ImportReport, import_table, record_observations
-from govlens.registry.model import Platform
-from govlens.store.campaign_store import CampaignStore
+from govlens.probes.importers.typed_table import table_importer
 from govlens.store.staging import Check, Column, TableSpec
 
 CAMPAIGN_KEY = "hotline_calls"         # the campaign key that names its file (govlens.probes.components)
@@ -43,16 +37,12 @@ SPEC = TableSpec(
 )
 
 
-def import_file(store: CampaignStore, path: str | Path, platforms: Iterable[Platform], *,
-                check_date: date | None = None) -> ImportReport:
-    report = import_table(store, path, SPEC, platforms, check_date=check_date)
-    record_observations(store, probe=NAME, kind=KIND, table=SPEC.table, report=report, facts={
-        "calls": "count(*)", "answered": "count(*) FILTER (WHERE answered)",
-        "answer_rate": "round(avg(CAST(answered AS INTEGER)), 4)",
-        "median_wait": "median(wait_seconds) FILTER (WHERE answered)",
-        "resolved": "count(*) FILTER (WHERE resolved)",
-        "resolution_rate": "round(count(*) FILTER (WHERE resolved) / nullif(count(*) FILTER (WHERE answered), 0), 4)",
-        "courtesy": "round(avg(courtesy), 3)",
-        "lines": "list(DISTINCT line)", "first": "CAST(min(call_date) AS VARCHAR)",
-        "last": "CAST(max(call_date) AS VARCHAR)"})
-    return report
+import_file = table_importer(NAME, KIND, SPEC, facts={
+    "calls": "count(*)", "answered": "count(*) FILTER (WHERE answered)",
+    "answer_rate": "round(avg(CAST(answered AS INTEGER)), 4)",
+    "median_wait": "median(wait_seconds) FILTER (WHERE answered)",
+    "resolved": "count(*) FILTER (WHERE resolved)",
+    "resolution_rate": "round(count(*) FILTER (WHERE resolved) / nullif(count(*) FILTER (WHERE answered), 0), 4)",
+    "courtesy": "round(avg(courtesy), 3)",
+    "lines": "list(DISTINCT line)", "first": "CAST(min(call_date) AS VARCHAR)",
+    "last": "CAST(max(call_date) AS VARCHAR)"})

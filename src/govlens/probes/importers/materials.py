@@ -13,13 +13,7 @@ Policy: per row — one unit's malformed row must not erase another unit's nomin
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import date
-from pathlib import Path
-
-from govlens.probes.importers.tabular import ImportReport, import_table, record_observations
-from govlens.registry.model import Platform
-from govlens.store.campaign_store import CampaignStore
+from govlens.probes.importers.typed_table import table_importer
 from govlens.store.staging import Check, Column, TableSpec
 
 CAMPAIGN_KEY = "materials"         # the campaign key that names its file (govlens.probes.components)
@@ -45,11 +39,7 @@ SPEC = TableSpec(
 )
 
 
-def import_file(store: CampaignStore, path: str | Path, platforms: Iterable[Platform], *,
-                check_date: date | None = None) -> ImportReport:
-    report = import_table(store, path, SPEC, platforms, check_date=check_date)
-    record_observations(store, probe=NAME, kind=KIND, table=SPEC.table, report=report, facts={
-        "types": "list(DISTINCT type)", "categories": "list(DISTINCT category)",
-        "items": "list(json_object('type', type, 'category', category, 'title', title, 'by', submitted_by, "
-                 "'on', CAST(submitted_on AS VARCHAR), 'line', source_line) ORDER BY submitted_on, title)"})
-    return report
+import_file = table_importer(NAME, KIND, SPEC, facts={
+    "types": "list(DISTINCT type)", "categories": "list(DISTINCT category)",
+    "items": "list(json_object('type', type, 'category', category, 'title', title, 'by', submitted_by, "
+             "'on', CAST(submitted_on AS VARCHAR), 'line', source_line) ORDER BY submitted_on, title)"})

@@ -11,13 +11,7 @@ answered question into an unanswered one.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import date
-from pathlib import Path
-
-from govlens.probes.importers.tabular import ImportReport, import_table, record_observations
-from govlens.registry.model import Platform
-from govlens.store.campaign_store import CampaignStore
+from govlens.probes.importers.typed_table import table_importer
 from govlens.store.staging import Check, Column, TableSpec
 
 CAMPAIGN_KEY = "account_comments"         # the campaign key that names its file (govlens.probes.components)
@@ -42,10 +36,5 @@ SPEC = TableSpec(
 )
 
 
-def import_file(store: CampaignStore, path: str | Path, platforms: Iterable[Platform], *,
-                check_date: date | None = None) -> ImportReport:
-    report = import_table(store, path, SPEC, platforms, check_date=check_date)
-    record_observations(store, probe=NAME, kind=KIND, table=SPEC.table, report=report,
-                        facts={"by_users": "count(*) FILTER (WHERE NOT by_account)",
-                               "replies": "count(*) FILTER (WHERE by_account)"})
-    return report
+import_file = table_importer(NAME, KIND, SPEC, facts={"by_users": "count(*) FILTER (WHERE NOT by_account)",
+                                                      "replies": "count(*) FILTER (WHERE by_account)"})

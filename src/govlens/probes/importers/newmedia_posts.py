@@ -9,13 +9,7 @@ for one bad cell would orphan them.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import date
-from pathlib import Path
-
-from govlens.probes.importers.tabular import ImportReport, import_table, record_observations
-from govlens.registry.model import Platform
-from govlens.store.campaign_store import CampaignStore
+from govlens.probes.importers.typed_table import table_importer
 from govlens.store.staging import Check, Column, TableSpec
 
 CAMPAIGN_KEY = "account_posts"         # the campaign key that names its file (govlens.probes.components)
@@ -45,13 +39,8 @@ SPEC = TableSpec(
 )
 
 
-def import_file(store: CampaignStore, path: str | Path, platforms: Iterable[Platform], *,
-                check_date: date | None = None) -> ImportReport:
-    report = import_table(store, path, SPEC, platforms, check_date=check_date)
-    record_observations(store, probe=NAME, kind=KIND, table=SPEC.table, report=report,
-                        facts={"first": "CAST(min(published_at) AS VARCHAR)",
-                               "last": "CAST(max(published_at) AS VARCHAR)",
-                               "original": "count(*) FILTER (WHERE type = 'original')",
-                               "reposts": "count(*) FILTER (WHERE type = 'repost')",
-                               "articles": "count(*) FILTER (WHERE type = 'article')"})
-    return report
+import_file = table_importer(NAME, KIND, SPEC, facts={"first": "CAST(min(published_at) AS VARCHAR)",
+                                                      "last": "CAST(max(published_at) AS VARCHAR)",
+                                                      "original": "count(*) FILTER (WHERE type = 'original')",
+                                                      "reposts": "count(*) FILTER (WHERE type = 'repost')",
+                                                      "articles": "count(*) FILTER (WHERE type = 'article')"})

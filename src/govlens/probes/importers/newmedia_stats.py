@@ -11,13 +11,7 @@ refuses the file, naming the first bad rows' lines and fields.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import date
-from pathlib import Path
-
-from govlens.probes.importers.tabular import ImportReport, import_table, record_observations
-from govlens.registry.model import Platform
-from govlens.store.campaign_store import CampaignStore
+from govlens.probes.importers.typed_table import table_importer
 from govlens.store.staging import Check, Column, TableSpec
 
 CAMPAIGN_KEY = "account_stats"         # the campaign key that names its file (govlens.probes.components)
@@ -58,11 +52,5 @@ SPEC = TableSpec(
 )
 
 
-def import_file(store: CampaignStore, path: str | Path, platforms: Iterable[Platform], *,
-                check_date: date | None = None) -> ImportReport:
-    """Import the statistics file into ``nm_stats`` and write the per-account observations."""
-    report = import_table(store, path, SPEC, platforms, check_date=check_date)
-    record_observations(store, probe=NAME, kind=KIND, table=SPEC.table, report=report,
-                        facts={"first": 'CAST(min("date") AS VARCHAR)', "last": 'CAST(max("date") AS VARCHAR)',
-                               "days": 'count(DISTINCT "date")'})
-    return report
+import_file = table_importer(NAME, KIND, SPEC, facts={
+    "first": 'CAST(min("date") AS VARCHAR)', "last": 'CAST(max("date") AS VARCHAR)', "days": 'count(DISTINCT "date")'})

@@ -10,13 +10,7 @@ field, and the other units' submissions are kept.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import date
-from pathlib import Path
-
-from govlens.probes.importers.tabular import ImportReport, import_table, record_observations
-from govlens.registry.model import Platform
-from govlens.store.campaign_store import CampaignStore
+from govlens.probes.importers.typed_table import table_importer
 from govlens.store.staging import Check, Column, TableSpec
 
 CAMPAIGN_KEY = "submissions"         # the campaign key that names its file (govlens.probes.components)
@@ -41,10 +35,5 @@ SPEC = TableSpec(
 )
 
 
-def import_file(store: CampaignStore, path: str | Path, platforms: Iterable[Platform], *,
-                check_date: date | None = None) -> ImportReport:
-    report = import_table(store, path, SPEC, platforms, check_date=check_date)
-    record_observations(store, probe=NAME, kind=KIND, table=SPEC.table, report=report,
-                        facts={"sources": "list(source ORDER BY source)",
-                               "lines": "list(source_line ORDER BY source)"})
-    return report
+import_file = table_importer(NAME, KIND, SPEC, facts={"sources": "list(source ORDER BY source)",
+                                                      "lines": "list(source_line ORDER BY source)"})
