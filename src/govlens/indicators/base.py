@@ -328,6 +328,41 @@ def site_finding(obs: PlatformObservations, kind: str, detail: str = "", snippet
                    evidence_url=evidence_url or obs.platform.url)
 
 
+def judged(obs: PlatformObservations, value: float, detail: str, evidence: str | list[Evidence],
+           finding: tuple[str, str] | None = None, *, snippet: str = "", at: str = "") -> IndicatorResult:
+    """The threshold-on-a-value shape: ``value`` with its ``detail`` and evidence (a URL: one entry of the
+    detail there), and the site finding ``finding`` = (kind, text) when the threshold was crossed (None: none).
+    The finding's evidence is ``at``, else the evidence's URL when one was given, else the platform's URL."""
+    url = evidence if isinstance(evidence, str) else at
+    found = [site_finding(obs, finding[0], finding[1], snippet=snippet, evidence_url=url)] if finding else []
+    return IndicatorResult(value=value, detail=detail, findings=found,
+                           evidence=[Evidence(url=evidence, detail=detail)] if isinstance(evidence, str) else evidence)
+
+
+def signal_value(obs: PlatformObservations, kind: str, field: str, T: Messages, *,
+                 blank_is_absent: bool = True) -> IndicatorResult:
+    """The signal-count shape: a non-negative number ``field`` of an imported ``kind`` observation (the
+    ``signals`` or ``overseas_signals`` file), in the words of ``T`` (none, absent, not_numeric, negative,
+    value, evidence); missing, saying why, when the file has no usable number for it."""
+    what = T.ref(field) if field in T.names else field
+    o = obs.one(kind)
+    if o is None:
+        return IndicatorResult.missing(T("none"))
+    raw = (o.data or {}).get(field)
+    if blank_is_absent and (raw is None or raw == ""):
+        return IndicatorResult.missing(T("absent", field=what))
+    try:
+        value = float(raw)
+    except (TypeError, ValueError):
+        return IndicatorResult.missing(T("not_numeric", field=what, raw=raw))
+    if value < 0:
+        return IndicatorResult.missing(T("negative", field=what, raw=raw))
+    source = (o.data or {}).get("source") or o.probe
+    return IndicatorResult(value=value, detail=T("value", value=f"{value:g}", what=what, source=str(source)),
+                           evidence=[Evidence(url=o.url or obs.platform.url,
+                                              detail=T("evidence", field=what, raw=raw, source=str(source)))])
+
+
 def clip(text: Any, limit: int = 200) -> str:
     """Text for a snippet or detail, bounded in length."""
     s = " ".join(str(text or "").split())

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from govlens.contract import defects
 from govlens.indicators.columns._column import column_data, item_dates
-from govlens.indicators.base import (MAX_DAYS, R, Evidence, IndicatorContext, IndicatorResult, PlatformObservations,
-                                     Threshold, Thresholds, days_since, site_finding)
+from govlens.indicators.base import (MAX_DAYS, R, IndicatorContext, IndicatorResult, PlatformObservations, Threshold,
+                                     Thresholds, days_since, judged)
 from govlens.text import Messages
 
 ID = "column-update-age"
@@ -37,9 +37,6 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     days = days_since(dates[0] if dates else None, ctx.check_date)
     detail = T("newest", date=dates[0].isoformat(), days=days) if dates else \
         T("undated", n=data.get("items_listed", 0), max=MAX_DAYS)
-    findings = []
     limit = int(THRESHOLDS(ctx, "stale_days"))
-    if days > limit:
-        findings.append(site_finding(obs, defects.COLUMN_NOT_UPDATED, T("stale", detail=detail, limit=limit)))
-    return IndicatorResult(value=float(days), detail=detail, findings=findings,
-                           evidence=[Evidence(url=obs.platform.url, detail=detail)])
+    stale = (defects.COLUMN_NOT_UPDATED, T("stale", detail=detail, limit=limit)) if days > limit else None
+    return judged(obs, float(days), detail, obs.platform.url, stale)

@@ -1,7 +1,7 @@
 """Shared by the overseas-influence indicators: the imported ``overseas_signals`` (海外传播, series 7)."""
 from __future__ import annotations
 
-from govlens.indicators.base import Evidence, IndicatorResult, PlatformObservations
+from govlens.indicators.base import IndicatorResult, PlatformObservations, signal_value
 from govlens.text import Messages
 
 T = Messages("overseas", {
@@ -18,18 +18,5 @@ T = Messages("overseas", {
 
 
 def overseas(obs: PlatformObservations, field: str) -> IndicatorResult:
-    what = T.ref(field) if field in T.names else field
-    o = obs.one("overseas_signals")
-    if o is None:
-        return IndicatorResult.missing(T("none"))
-    raw = (o.data or {}).get(field)
-    try:
-        value = float(raw)
-    except (TypeError, ValueError):
-        return IndicatorResult.missing(T("not_numeric", field=what, raw=raw))
-    if value < 0:
-        return IndicatorResult.missing(T("negative", field=what, raw=raw))
-    source = (o.data or {}).get("source") or o.probe
-    return IndicatorResult(value=value, detail=T("value", value=f"{value:g}", what=what, source=str(source)),
-                           evidence=[Evidence(url=o.url or obs.platform.url,
-                                              detail=T("evidence", field=what, raw=raw, source=str(source)))])
+    """(A blank field reads as not numeric here, as the overseas file has always been read.)"""
+    return signal_value(obs, "overseas_signals", field, T, blank_is_absent=False)

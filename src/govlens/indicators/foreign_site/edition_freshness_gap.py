@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from govlens.contract import defects
 from govlens.indicators.foreign_site._edition import discovery, edition_dates, no_edition
-from govlens.indicators.base import (MAX_DAYS, Evidence, IndicatorContext, IndicatorResult, PlatformObservations,
-                                     Threshold, Thresholds, parse_date, site_finding)
+from govlens.indicators.base import (MAX_DAYS, IndicatorContext, IndicatorResult, PlatformObservations, Threshold,
+                                     Thresholds, judged, parse_date)
 from govlens.text import Messages
 
 ID = "edition-freshness-gap"
@@ -49,6 +49,4 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     else:
         url, gap = (d.data or {}).get("primary") or d.url, MAX_DAYS
         detail = T("undated", chinese=chinese.isoformat())
-    findings = [site_finding(obs, defects.STALE_FOREIGN_EDITION, detail, evidence_url=url)] if gap > limit else []
-    return IndicatorResult(value=float(gap), detail=detail, evidence=[Evidence(url=url, detail=detail)],
-                           findings=findings)
+    return judged(obs, float(gap), detail, url, (defects.STALE_FOREIGN_EDITION, detail) if gap > limit else None)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from govlens.contract import defects
 from govlens.indicators.hotline._hotline import calls
 from govlens.indicators.base import (R, IndicatorContext, IndicatorResult, PlatformObservations, Threshold, Thresholds,
-                                     site_finding)
+                                     judged)
 from govlens.text import Messages
 
 ID = "hotline-answer-rate"
@@ -34,8 +34,6 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     d, evidence = got
     rate = float(d.get("answer_rate") or 0.0)
     detail = T("answered", n=d.get("answered"), calls=d.get("calls"))
-    findings = []
     limit = float(THRESHOLDS(ctx, "min_rate"))
-    if rate < limit:
-        findings.append(site_finding(obs, defects.HOTLINE_UNANSWERED, T("low", detail=detail, limit=round(limit * 100))))
-    return IndicatorResult(value=rate, detail=detail, evidence=evidence, findings=findings)
+    low = (defects.HOTLINE_UNANSWERED, T("low", detail=detail, limit=round(limit * 100))) if rate < limit else None
+    return judged(obs, rate, detail, evidence, low)

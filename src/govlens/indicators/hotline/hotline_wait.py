@@ -7,7 +7,7 @@ from __future__ import annotations
 from govlens.contract import defects
 from govlens.indicators.hotline._hotline import calls
 from govlens.indicators.base import (R, IndicatorContext, IndicatorResult, PlatformObservations, Threshold, Thresholds,
-                                     site_finding)
+                                     judged)
 from govlens.text import Messages
 
 ID = "hotline-wait"
@@ -36,8 +36,6 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     if wait is None:
         return IndicatorResult.not_applicable(R("no_call_answered"))
     detail = T("wait", s=f"{float(wait):g}", n=d.get("answered"))
-    findings = []
     limit = float(THRESHOLDS(ctx, "max_wait_s"))
-    if float(wait) > limit:
-        findings.append(site_finding(obs, defects.HOTLINE_SLOW, T("slow", detail=detail, limit=f"{limit:g}")))
-    return IndicatorResult(value=float(wait), detail=detail, evidence=evidence, findings=findings)
+    slow = (defects.HOTLINE_SLOW, T("slow", detail=detail, limit=f"{limit:g}")) if float(wait) > limit else None
+    return judged(obs, float(wait), detail, evidence, slow)

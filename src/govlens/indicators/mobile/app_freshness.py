@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from govlens.contract import defects
 from govlens.indicators.base import (R, Evidence, IndicatorContext, IndicatorResult, PlatformObservations, Threshold,
-                                     Thresholds, days_since, parse_date, site_finding)
+                                     Thresholds, days_since, judged, parse_date)
 from govlens.text import Messages
 
 ID = "app-freshness"
@@ -35,8 +35,6 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
         return IndicatorResult.missing(T("none"))
     days = days_since(last, ctx.check_date)
     detail = T("last", date=last.isoformat(), days=days)
-    findings = []
-    if days > int(THRESHOLDS(ctx, "stale_days")):
-        findings.append(site_finding(obs, defects.STALE_APP, detail))
-    return IndicatorResult(value=float(days), detail=detail, findings=findings,
-                           evidence=[Evidence(url=app.url, detail=T("source", source=app.data.get("source"), detail=detail))])
+    stale = (defects.STALE_APP, detail) if days > int(THRESHOLDS(ctx, "stale_days")) else None
+    return judged(obs, float(days), detail, [Evidence(url=app.url, detail=T("source", source=app.data.get("source"),
+                                                                            detail=detail))], stale)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from govlens.contract import defects
 from govlens.indicators.base import (R, Evidence, IndicatorContext, IndicatorResult, PlatformObservations, Threshold,
-                                     Thresholds, site_finding)
+                                     Thresholds, judged)
 from govlens.text import Messages
 
 ID = "mobile-page-weight"
@@ -40,7 +40,5 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
                                              else o.data.get("type")))
                 for o in res[:5]]
     detail = T("weight", kb=f"{kb:,.0f}", page=f"{page.data.get('bytes', 0) / 1024:,.0f}", n=len(res))
-    findings = []
-    if kb > float(THRESHOLDS(ctx, "max_kb")):
-        findings.append(site_finding(obs, defects.HEAVY_PAGE, detail, evidence_url=page.url))
-    return IndicatorResult(value=kb, detail=detail, evidence=evidence, findings=findings)
+    heavy = (defects.HEAVY_PAGE, detail) if kb > float(THRESHOLDS(ctx, "max_kb")) else None
+    return judged(obs, kb, detail, evidence, heavy, at=page.url)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from govlens.contract import defects
 from govlens.indicators.render._render import performance_metric, section
-from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, Threshold,
-                                     Thresholds, site_finding)
+from govlens.indicators.base import (IndicatorContext, IndicatorResult, PlatformObservations, Threshold, Thresholds,
+                                     judged)
 from govlens.text import Messages
 
 ID = "cumulative-layout-shift"
@@ -34,9 +34,5 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     shifts = section(desk, "performance").get("layout_shifts")
     limit = float(THRESHOLDS(ctx, "limit"))
     detail = T("cls", value=f"{value:.3f}", shifts=shifts)
-    findings = []
-    if value > limit:
-        findings.append(site_finding(obs, defects.LAYOUT_SHIFT, T("over", detail=detail, limit=f"{limit:g}"),
-                                     evidence_url=desk.url))
-    return IndicatorResult(value=value, detail=detail, evidence=[Evidence(url=desk.url, detail=detail)],
-                           findings=findings)
+    over = (defects.LAYOUT_SHIFT, T("over", detail=detail, limit=f"{limit:g}")) if value > limit else None
+    return judged(obs, value, detail, desk.url, over)

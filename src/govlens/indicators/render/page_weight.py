@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from govlens.contract import defects
 from govlens.indicators.render._render import completed, number, section
-from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, Threshold,
-                                     Thresholds, joined, site_finding)
+from govlens.indicators.base import (IndicatorContext, IndicatorResult, PlatformObservations, Threshold, Thresholds,
+                                     joined, judged)
 from govlens.text import Messages
 
 ID = "page-weight"
@@ -51,9 +51,5 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     detail = (T("summary_split", kib=f"{kib:,.0f}", n=net.get("requests"), split=split) if split
               else T("summary", kib=f"{kib:,.0f}", n=net.get("requests")))
     limit = float(THRESHOLDS(ctx, "limit_kib"))
-    findings = []
-    if kib > limit:
-        findings.append(site_finding(obs, defects.HEAVY_PAGE, T("heavy", detail=detail, limit=f"{limit:,.0f}"),
-                                     evidence_url=desk.url))
-    return IndicatorResult(value=kib, detail=detail, evidence=[Evidence(url=desk.url, detail=detail)],
-                           findings=findings)
+    heavy = (defects.HEAVY_PAGE, T("heavy", detail=detail, limit=f"{limit:,.0f}")) if kib > limit else None
+    return judged(obs, kib, detail, desk.url, heavy)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from govlens.contract import defects
 from govlens.indicators.render._render import completed, number
 from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, Threshold,
-                                     Thresholds, clip, site_finding)
+                                     Thresholds, clip, judged)
 from govlens.text import Messages
 
 ID = "tap-targets"
@@ -45,9 +45,7 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     detail = T("share", n=round(crowded), total=round(total), pct=round(share_bad * 100))
     examples = ", ".join(f"“{clip(e.get('label'), 20)}” {e.get('width')}×{e.get('height')}"
                          for e in phone.data.get("crowded_examples") or [] if isinstance(e, dict))
-    evidence = [Evidence(url=phone.url, detail=detail, snippet=examples)]
-    findings = []
-    if share_bad > limit:
-        findings.append(site_finding(obs, defects.SMALL_TAP_TARGETS, T("over", detail=detail, limit=round(limit * 100)),
-                                     snippet=examples, evidence_url=phone.url))
-    return IndicatorResult(value=1.0 - share_bad, detail=detail, evidence=evidence, findings=findings)
+    over = T("over", detail=detail, limit=round(limit * 100))
+    over = (defects.SMALL_TAP_TARGETS, over) if share_bad > limit else None
+    return judged(obs, 1.0 - share_bad, detail, [Evidence(url=phone.url, detail=detail, snippet=examples)], over,
+                  snippet=examples, at=phone.url)

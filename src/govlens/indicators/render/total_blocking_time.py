@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from govlens.contract import defects
 from govlens.indicators.render._render import performance_metric, section
-from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, Threshold,
-                                     Thresholds, site_finding)
+from govlens.indicators.base import (IndicatorContext, IndicatorResult, PlatformObservations, Threshold, Thresholds,
+                                     judged)
 from govlens.text import Messages
 
 ID = "total-blocking-time"
@@ -35,9 +35,5 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     tasks = section(desk, "performance").get("long_tasks")
     limit = float(THRESHOLDS(ctx, "limit_ms"))
     detail = T("tbt", ms=f"{value:,.0f}", tasks=tasks)
-    findings = []
-    if value > limit:
-        findings.append(site_finding(obs, defects.SLOW_SCRIPT, T("over", detail=detail, limit=f"{limit:,.0f}"),
-                                     evidence_url=desk.url))
-    return IndicatorResult(value=value, detail=detail, evidence=[Evidence(url=desk.url, detail=detail)],
-                           findings=findings)
+    over = (defects.SLOW_SCRIPT, T("over", detail=detail, limit=f"{limit:,.0f}")) if value > limit else None
+    return judged(obs, value, detail, desk.url, over)

@@ -1,7 +1,7 @@
 """Shared by the indicators read from the external ``signals`` import (搜索引擎, 社会舆情)."""
 from __future__ import annotations
 
-from govlens.indicators.base import Evidence, IndicatorResult, PlatformObservations
+from govlens.indicators.base import IndicatorResult, PlatformObservations, signal_value
 from govlens.text import Messages
 
 T = Messages("signals", {
@@ -18,20 +18,4 @@ T = Messages("signals", {
 
 
 def signal(obs: PlatformObservations, field: str) -> IndicatorResult:
-    what = T.ref(field) if field in T.names else field
-    o = obs.one("signals")
-    if o is None:
-        return IndicatorResult.missing(T("none"))
-    raw = (o.data or {}).get(field)
-    if raw is None or raw == "":
-        return IndicatorResult.missing(T("absent", field=what))
-    try:
-        value = float(raw)
-    except (TypeError, ValueError):
-        return IndicatorResult.missing(T("not_numeric", field=what, raw=raw))
-    if value < 0:
-        return IndicatorResult.missing(T("negative", field=what, raw=raw))
-    source = (o.data or {}).get("source") or o.probe
-    return IndicatorResult(value=value, detail=T("value", value=f"{value:g}", what=what, source=str(source)),
-                           evidence=[Evidence(url=o.url or obs.platform.url,
-                                              detail=T("evidence", field=what, raw=raw, source=str(source)))])
+    return signal_value(obs, "signals", field, T)
