@@ -89,3 +89,19 @@ def test_tied_winners_are_described_by_different_facts() -> None:
                       tied=15, n=20, mean=90.0, sd=20.0, top=100.0, at_top=15, median_value=1.0)
     facts = measured_facts([common, *a[1:]], ReasonContext(used=set()), L)
     assert facts and not any(L.indicator_title("site-search") in f for f in facts)
+
+
+def test_equal_standings_are_ordered_by_indicator_whatever_the_float_noise() -> None:
+    """Two indicators on which the winner stands out equally are named in id order, run after run: DuckDB's
+    parallel mean and standard deviation differ in the last bits from one run to the next, which must not
+    decide which of two equal strengths a published reason names."""
+    from dataclasses import replace
+
+    from govlens.report.reasons import distinctive
+    a = _standing("monitor-availability", "access", 0.0, 100.0, 1, 3)
+    b = _standing("availability", "access", 0.0, 100.0, 1, 3)
+    for noise in (1e-13, -1e-13):
+        noisy = replace(a, mean=a.mean + noise)           # a's z a hair above or below b's
+        assert [s.indicator_id for s in distinctive([noisy, b])] == ["availability", "monitor-availability"]
+    clearly = replace(a, mean=a.mean - 1.0)               # a real difference still ranks first
+    assert [s.indicator_id for s in distinctive([b, clearly])][0] == "monitor-availability"

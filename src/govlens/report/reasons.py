@@ -71,7 +71,9 @@ def distinctive(standings: list[Standing], skip: set[str] = frozenset()) -> list
         return not strict or s.at_top / s.n <= MOST_AT_TOP
     strict = [s for s in standings if ok(s, True)]
     pool = strict if len(strict) >= MIN_FACTS else [s for s in standings if ok(s, False)]
-    return sorted(pool, key=lambda s: (-s.z, s.rank, s.indicator_id))
+    # z to 9 places: the group's mean and sd come from DuckDB's parallel aggregates, whose last bits vary
+    # from run to run; equal strengths must fall to the rank and the id, not to that noise
+    return sorted(pool, key=lambda s: (-round(s.z, 9), s.rank, s.indicator_id))
 
 
 def fact_phrase(s: Standing, L: Locale) -> str:
