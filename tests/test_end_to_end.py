@@ -57,8 +57,8 @@ def test_outputs_exist(demo: Path) -> None:
     assert len(list((demo / "scorecards").glob("*.html"))) == (SITES + ACCOUNTS + PORTALS + CIVILIZATION + FOREIGN
                                                              + CN_DOMAINS + sum(SERIES23.values()) + 1)
     for name, n in (("results-newmedia-2013.csv", ACCOUNTS), ("results-mobile-2013.csv", PORTALS),
-                    ("results-civilization-2013.csv", CIVILIZATION), ("results-foreign-2013.csv", FOREIGN),
-                    ("results-cndomain-2013.csv", CN_DOMAINS),
+                    ("results-civilization-2013.csv", CIVILIZATION), ("results-foreign-site-2013.csv", FOREIGN),
+                    ("results-cn-domain-2013.csv", CN_DOMAINS),
                     ("results-column-2013.csv", SERIES23["column"]), ("results-mailbox-2013.csv", SERIES23["mailbox"]),
                     ("results-hotline-2013.csv", SERIES23["hotline"]), ("results-innovation-2013.csv", SITES)):
         with open(demo / name, encoding="utf-8") as fh:

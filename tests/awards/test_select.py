@@ -154,3 +154,22 @@ def test_award_of_a_framework_the_campaign_did_not_score_is_vacant(store: Campai
     summary = select_awards(store, parse_awards(doc))
     assert ("s9.weibo", "central", 8) in summary.unfilled
     assert store.count("awards", series_id="s9") == 0 and store.count("awards", series_id="s4") > 0
+
+
+def test_an_award_naming_a_former_framework_id_is_given_from_the_renamed_framework(tmp_path: Path) -> None:
+    """An awards file written before `foreign-2013` became `foreign-site-2013` still awards its results."""
+    import copy
+    doc = copy.deepcopy(CONFIG)
+    doc["series"] = [{"id": "s7", "number": 7, "title": "外文版", "awards": [
+        {"id": "leading", "title": "领先奖", "framework": "foreign-2013",
+         "groups": [{"id": "prov", "title": "省级网站", "quota": 2, "members": {"group": ["provincial"]}}]}]}]
+    config = parse_awards(doc)
+    assert config.award("s7.leading").framework == "foreign-site-2013"
+    with CampaignStore(tmp_path / "c.duckdb") as s:
+        s.write_platforms([Platform(p, p, "foreign_site", "government", "provincial", "浙江", "east",
+                                    f"http://{p}.cn/", "provincial") for p in ("p1", "p2", "p3")])
+        s.insert("results", [{"platform_id": p, "framework": "foreign-site-2013", "index": idx, "vetoed": False,
+                              "vetoes": [], "rank": 0, "group_size": 0, "coverage": 1.0}
+                             for p, idx in (("p1", 70.0), ("p2", 90.0), ("p3", 80.0))])
+        select_awards(s, config)
+        assert winners(s, "leading") == ["p2", "p3"]

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from govlens.errors import FrameworkError
-from govlens.frameworks import load_framework, parse_framework, validate_references
+from govlens.frameworks import builtin_frameworks, load_framework, parse_framework, validate_references
 
 MINIMAL = {"id": "f", "dimensions": [{"id": "d", "weight": 1, "indicators": [{"id": "a", "weight": 1}]}]}
 
@@ -141,8 +141,8 @@ def test_platform_groups_limit_what_a_framework_scores() -> None:
 
 @pytest.mark.parametrize("name, kinds, dimensions", [
     ("civilization-2013", ("website",), ["文明传播", "信息更新", "互动交流", "网站访问"]),
-    ("foreign-2013", ("foreign_site",), ["信息公开", "公共服务", "互动交流", "网站管理", "海外传播影响力"]),
-    ("cndomain-2013", ("cn_domain",), ["已注册中文政务域名", "有独立的网站", "通过中文政务域名能访问",
+    ("foreign-site-2013", ("foreign_site",), ["信息公开", "公共服务", "互动交流", "网站管理", "海外传播影响力"]),
+    ("cn-domain-2013", ("cn_domain",), ["已注册中文政务域名", "有独立的网站", "通过中文政务域名能访问",
                                        "首页显著位置标示中文政务域名"]),
 ])
 def test_series_6_7_8_frameworks(name, kinds, dimensions) -> None:  # type: ignore[no-untyped-def]
@@ -211,3 +211,29 @@ def test_a_yaml_syntax_error_is_said_in_words_with_its_line(tmp_path) -> None:
             load_framework(path)
     with pytest.raises(FrameworkError, match="没有名为 “nope-2099” 的内置评估框架"):
         load_framework("nope-2099")
+
+
+@pytest.mark.parametrize("former, current", [("foreign-2013", "foreign-site-2013"),
+                                             ("cndomain-2013", "cn-domain-2013")])
+def test_a_renamed_framework_is_found_by_its_former_id_under_its_current_one(former, current) -> None:
+    f = load_framework(former)
+    assert f.id == current and f.aliases == (former,) and f.names() == (current, former)
+    assert f == load_framework(current)
+    assert former not in builtin_frameworks()
+
+
+def test_former_ids_are_nobody_elses_name() -> None:
+    """A former id names one framework, and never a framework shipped today (else two would answer to it)."""
+    from govlens.frameworks.load import former_ids, shipped_aliases
+    aliases = shipped_aliases()
+    assert aliases == {"foreign-2013": "foreign-site-2013", "cndomain-2013": "cn-domain-2013"}
+    assert not set(aliases) & set(builtin_frameworks())
+    assert former_ids("cndomain-2013") == former_ids("cn-domain-2013") == ("cn-domain-2013", "cndomain-2013")
+    assert former_ids("website-2013") == ("website-2013",)
+
+
+@pytest.mark.parametrize("aliases", ["foreign-2013", [""], [1]])
+def test_aliases_must_be_a_list_of_ids(aliases) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(FrameworkError) as info:
+        parse_framework({**MINIMAL, "aliases": aliases}, "f.yaml")
+    assert info.value.field == "aliases" and "曾用标识" in str(info.value)

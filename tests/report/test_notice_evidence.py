@@ -6,7 +6,7 @@ from govlens.report.data import CampaignData
 from govlens.report.locale import Locale
 from govlens.report.notice import evidence_phrase, winner_reason
 
-AWARD = Award(id="demonstration", series_id="s8", title="示范奖", framework="cndomain-2013",
+AWARD = Award(id="demonstration", series_id="s8", title="示范奖", framework="cn-domain-2013",
               groups=(AwardGroup("cn_domain", "中文政务域名", 9, {"kind": ("cn_domain",)}),),
               evidence=("cn-domain-registered", "cn-domain-shown", "edition-language-share", "edition-freshness-gap"))
 
@@ -19,7 +19,7 @@ def data(values):
     return CampaignData(
         framework_id="website-2013", campaign={}, platforms={"zw": {"id": "zw", "name": "浙江省人民政府.政务",
                                                                      "group": "cn_domain"}},
-        results={}, results_by_framework={("cndomain-2013", "zw"): {"index": 100.0, "rank": 1, "group_size": 9,
+        results={}, results_by_framework={("cn-domain-2013", "zw"): {"index": 100.0, "rank": 1, "group_size": 9,
                                                                     "rank_low": 1.0, "rank_high": 2.0,
                                                                     "rank_median": 1.0}},
         dimensions={}, findings_count={}, findings_by_kind=[], awards=[], award_values=values)
@@ -47,8 +47,8 @@ def test_english_and_unknown_phrases():
 def test_award_without_evidence_or_group_figures_states_index_and_rank_only():
     """No measured comparison with the group: no dimension scores ("网站设计（100.0分）") are named instead."""
     L = Locale("zh-CN")
-    plain = Award(id="x", series_id="s8", title="示范奖", framework="cndomain-2013", groups=AWARD.groups)
+    plain = Award(id="x", series_id="s8", title="示范奖", framework="cn-domain-2013", groups=AWARD.groups)
     d = data({})
-    d.award_dimensions[("cndomain-2013", "zw")] = {"registered": 100.0, "shown": 100.0}
-    text = winner_reason("zw", "浙江省人民政府.政务", plain, d, {"cndomain-2013": {"registered": "已注册", "shown": "标示"}}, L)
+    d.award_dimensions[("cn-domain-2013", "zw")] = {"registered": 100.0, "shown": 100.0}
+    text = winner_reason("zw", "浙江省人民政府.政务", plain, d, {"cn-domain-2013": {"registered": "已注册", "shown": "标示"}}, L)
     assert text == "浙江省人民政府.政务综合影响力指数100.0，位列中文政务域名第1名（中位1，区间1–2）。"

@@ -163,6 +163,7 @@ def load_awards(name_or_path: str | Path, year: int | None = None) -> AwardsConf
 
 
 def parse_awards(doc: Any, source: str = "<awards>", year: int | None = None) -> AwardsConfig:
+    from govlens.frameworks.load import canonical_name     # a former framework id names the framework's current one
     r = _Reader(source)
     top = r.mapping(doc, "")
     year = year if year is not None else r.integer(top, "year", "", minimum=1990)
@@ -209,7 +210,8 @@ def parse_awards(doc: Any, source: str = "<awards>", year: int | None = None) ->
             if not isinstance(evidence, list) or not all(isinstance(e, str) and e for e in evidence):
                 raise AwardsError(_r("list_of_indicators"), file=source, field=f"{ap}.evidence")
             awards.append(Award(
-                id=aid, series_id=sid, title=r.text(a, "title", ap), framework=r.text(a, "framework", ap),
+                id=aid, series_id=sid, title=r.text(a, "title", ap),
+                framework=str(canonical_name(r.text(a, "framework", ap))),
                 groups=tuple(groups), rank_by=rank_by,
                 min_index=float(r.number(a, "min_index", ap, default=0.0)),
                 nominations=r.integer(a, "nominations", ap, minimum=0, default=0),

@@ -16,6 +16,7 @@ Keys beyond the 2013 file's (all optional; see docs/methodology.md for what each
     index: {aggregation: …, weighting: …} # how the top dimensions combine into the index
     deductions: [...]                     # points off the index (2019 scheme), bonuses: [...], qualify: {min_index: 60}
     rules: census-2015                    # the published thresholds the rules name (frameworks/thresholds.py)
+    aliases: [foreign-2013]               # former ids: load_framework finds it by them, stores under them match
     uncertainty: {replications: 1000, weights: {noise: 0.25}, normalisation: [minmax], …}
                                           # a list: alternatives beside the nominal; {choices: [...]}: exactly these
     table: {id: code, name: name, group: group}   # columns of an indicator table for `govlens index`
@@ -27,9 +28,11 @@ Keys beyond the 2013 file's (all optional; see docs/methodology.md for what each
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from govlens import messages
 from govlens.errors import FrameworkError
 from govlens.frameworks.fields import (Err, aggregation_levels, aggregation_spec, bool_at, listed,
                                        method_spec, number_at, reason, refuse_unknown_keys, share_at, text_at,
@@ -39,7 +42,7 @@ from govlens.frameworks.model import (EXPERT, NOMINAL, NONE, Dimension, Framewor
 from govlens.frameworks.rules import line_at, parse_points, parse_vetoes, rule_indicators
 from govlens.frameworks.thresholds import rules_of
 from govlens.frameworks.review import parse_review
-from govlens.yamlfile import read_yaml_lines, shipped_names, with_line
+from govlens.yamlfile import read_yaml, read_yaml_lines, shipped_names, with_line
 
 TIES = ("min", "max", "average", "dense", "first")     # as pandas names them (govlens.scoring.rank)
 
@@ -48,8 +51,44 @@ def builtin_frameworks() -> list[str]:
     return shipped_names("govlens.frameworks")
 
 
+@lru_cache(maxsize=1)
+def shipped_aliases() -> dict[str, str]:
+    """Former id → current id of the shipped frameworks (their ``aliases``), so a renamed framework is
+    still found by the name older campaign files, awards files and stores give it."""
+    out: dict[str, str] = {}
+    shipped = set(builtin_frameworks())
+    for name in sorted(shipped):
+        doc, source = read_yaml(name, "govlens.frameworks", FrameworkError, "framework")
+        aliases = doc.get("aliases") if isinstance(doc, dict) else None
+        for alias in aliases if isinstance(aliases, list) else ():
+            if not isinstance(alias, str) or alias == name:
+                continue
+            if alias in shipped or alias in out:
+                raise FrameworkError(messages.t("framework_alias.taken", alias=messages.quote(alias),
+                                                id=messages.quote(out.get(alias, alias))),
+                                     file=source, field="aliases")
+            out[alias] = name
+    return out
+
+
+def canonical_name(name_or_path: str | Path) -> str | Path:
+    """The current id of a shipped framework named by a former id; anything else unchanged."""
+    if (isinstance(name_or_path, str) and not name_or_path.endswith((".yaml", ".yml"))
+            and name_or_path not in builtin_frameworks()):        # the aliases are read only for a name not shipped
+        return shipped_aliases().get(name_or_path, name_or_path)
+    return name_or_path
+
+
+def former_ids(name: str) -> tuple[str, ...]:
+    """Every id the shipped framework ``name`` (a current or former id) goes by, the current first."""
+    current = canonical_name(name)
+    return (str(current), *[a for a, c in shipped_aliases().items() if c == current])
+
+
 def load_framework(name_or_path: str | Path) -> Framework:
-    """Load a shipped framework by name (``website-2013``) or any YAML file by path."""
+    """Load a shipped framework by name (``website-2013``) or former id (``foreign-2013``: the framework
+    under its current id), or any YAML file by path."""
+    name_or_path = canonical_name(name_or_path)
     doc, source, lines = read_yaml_lines(name_or_path, "govlens.frameworks", FrameworkError, "framework")
     try:
         return parse_framework(doc, source, lines)
@@ -108,6 +147,9 @@ def parse_framework(doc: Any, source: str = "<framework>", lines: Mapping[str, i
     checks = doc.get("checks") or []
     if not isinstance(checks, list) or not all(isinstance(c, str) and c for c in checks):
         raise err(reason("list_of_indicators"), "checks")
+    aliases = doc.get("aliases") or []
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and a for a in aliases):
+        raise err(messages.t("framework_alias.list"), "aliases")
     return Framework(
         id=fid, titles=titles_at(doc, "", err), platform_kinds=tuple(kinds), aggregation=agg_default.method,
         dimensions=dimensions, vetoes=vetoes, source=source, aggregation_params=dict(agg_default.params),
@@ -123,7 +165,7 @@ def parse_framework(doc: Any, source: str = "<framework>", lines: Mapping[str, i
         uncertainty=_uncertainty(doc.get("uncertainty"), "uncertainty", err),
         table=dict(table), lines=lines, checks=tuple(checks),
         platform_groups=tuple(groups), review=parse_review(doc.get("review"), err), ties=ties,
-        ties_by_findings=by_findings, thresholds=rules)
+        ties_by_findings=by_findings, thresholds=rules, aliases=tuple(aliases))
 
 
 def _by_findings(value: Any, err: Err) -> bool:

@@ -119,10 +119,15 @@ class Framework(Titled):
     ties: tuple[str, ...] = ()           # rank of tied units: one method for every level, or one per level
     ties_by_findings: bool = False       # equal indices split by the findings count before they tie
     thresholds: Any = None               # the published thresholds (govlens.frameworks.thresholds.Thresholds)
+    aliases: tuple[str, ...] = ()        # former ids: results and campaign files stored under them still match
 
     def covers(self, kind: str | None, group: str | None) -> bool:
         """Does this framework score a platform of this kind and registry group?"""
         return kind in self.platform_kinds and (not self.platform_groups or (group or "") in self.platform_groups)
+
+    def names(self) -> tuple[str, ...]:
+        """Its id, then every former id (``aliases``): the names its results may be stored under."""
+        return (self.id, *[a for a in self.aliases if a != self.id])
 
     def leaves(self) -> list[IndicatorRef]:
         return [ref for d in self.dimensions for ref in d.leaves()]

@@ -270,6 +270,7 @@ def _settings(path: Path, doc: dict[str, Any], overrides: dict[str, Any] | None,
     return settings
 
 def _campaign(path: Path, doc: dict[str, Any], overrides: dict[str, Any] | None) -> Campaign:
+    from govlens.frameworks.load import canonical_name     # a former framework id names the framework's current one
     section = doc["campaign"]
     base = path.parent
 
@@ -286,12 +287,13 @@ def _campaign(path: Path, doc: dict[str, Any], overrides: dict[str, Any] | None)
     check_date, year = _dates(path, section)
     settings = _settings(path, doc, overrides, check_date)
     framework, awards = text("framework", "website-2013"), text("awards", "notice-2013")
-    framework = str(base / framework) if framework.endswith((".yaml", ".yml")) else framework
+    framework = str(base / framework) if framework.endswith((".yaml", ".yml")) else str(canonical_name(framework))
     awards = str(base / awards) if awards.endswith((".yaml", ".yml")) else awards
     inspection = text("inspection", "national-check-2019")
     inspection = str(base / inspection) if inspection.endswith((".yaml", ".yml")) else inspection
     def fw(name: str) -> str:
-        return str(base / name) if name.endswith((".yaml", ".yml")) else name
+        """A path beside the campaign file, or a shipped framework's current id (a former one is renamed)."""
+        return str(base / name) if name.endswith((".yaml", ".yml")) else str(canonical_name(name))
 
     frameworks: list[str] = []
     kinds: dict[str, tuple[str, ...]] = {}

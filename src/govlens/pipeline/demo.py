@@ -26,7 +26,7 @@ DEMO_SETTINGS = {"MONITOR_IN_RUN": True, "MONITOR_DURATION": 40.0, "MONITOR_VISI
 DEMO_NOTICE = Path(__file__).with_name("demo_notice.toml")
 DEMO_BROWSER_SAMPLE = 40               # websites the demo renders in the browser (BROWSER_SAMPLE); 0 = all
 DEMO_FRAMEWORKS = ["newmedia-2013", "mobile-2013", "column-2013", "innovation-2013", "mailbox-2013", "hotline-2013",
-                   "civilization-2013", "foreign-2013", "cndomain-2013"]
+                   "civilization-2013", "foreign-site-2013", "cn-domain-2013"]
 OUTPUTS = (("notice", "notice.html"), ("notice (Markdown)", "notice.md"), ("notice (Word)", "notice.docx"),
            ("notice (PDF)", "notice.pdf"), ("scorecards", "scorecards/"),
            ("dashboard", "dashboard/index.html"),
@@ -36,8 +36,8 @@ OUTPUTS = (("notice", "notice.html"), ("notice (Markdown)", "notice.md"), ("noti
            ("results (new media)", "results-newmedia-2013.csv"), ("results (mobile)", "results-mobile-2013.csv"),
            ("results (columns)", "results-column-2013.csv"), ("results (innovation)", "results-innovation-2013.csv"),
            ("results (mailboxes)", "results-mailbox-2013.csv"), ("results (hotlines)", "results-hotline-2013.csv"),
-           ("results (文明网)", "results-civilization-2013.csv"), ("results (外文版)", "results-foreign-2013.csv"),
-           ("results (.政务)", "results-cndomain-2013.csv"), ("expert review", "review/"),
+           ("results (文明网)", "results-civilization-2013.csv"), ("results (外文版)", "results-foreign-site-2013.csv"),
+           ("results (.政务)", "results-cn-domain-2013.csv"), ("expert review", "review/"),
            ("previous campaign", "previous/campaign.duckdb"), ("imported data", "inputs/"),
            ("open data", "data/datapackage.json"),
            ("ground truth", "truth.json"), ("campaign store", "campaign.duckdb"), ("campaign file", "campaign.toml"))

@@ -127,7 +127,9 @@ def improvement(campaign: Campaign, store: CampaignStore) -> StageReport | None:
     platforms = store.platforms()
     reps = int(campaign.settings["SCORING_REPLICATIONS"])
     titles = {d.id: {loc: d.title(loc) for loc in LOCALES} for d in _all_dimensions(first.dimensions)}
-    table = compare(load_results(campaign.previous, base), load_results(campaign.store_path, base))
+    # the previous store may hold the framework's results under a former id (foreign-2013 → foreign-site-2013)
+    table = compare(load_results(campaign.previous, base, aliases=first.names()),
+                    load_results(campaign.store_path, base))
     urls = {p.id: p.url for p in platforms}
     rows = []
     for pid, r in table.iterrows():

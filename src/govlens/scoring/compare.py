@@ -48,13 +48,15 @@ class ResultSet:
     aggregation: MethodSpec
 
 
-def load_results(path: str | Path, framework: str | None = None) -> ResultSet:
-    """A ``govlens index`` output folder, or a campaign store file (``framework`` picks one of its frameworks)."""
+def load_results(path: str | Path, framework: str | None = None, aliases: tuple[str, ...] = ()) -> ResultSet:
+    """A ``govlens index`` output folder, or a campaign store file (``framework`` picks one of its frameworks;
+    a store written before the framework was renamed holds its results under a former id: ``aliases``, or a
+    shipped framework's own)."""
     path = Path(path)
     if path.is_dir():
         return _from_index_dir(path)
     if path.suffix == ".duckdb" and path.is_file():
-        return _from_store(path, framework)
+        return _from_store(path, framework, aliases)
     raise InputError(t("scoring.compare_not_output"), file=str(path))
 
 
@@ -83,7 +85,7 @@ def _from_index_dir(path: Path) -> ResultSet:
                      aggregation=MethodSpec(agg["method"], {k: v for k, v in agg.items() if k != "method"}))
 
 
-def _from_store(path: Path, framework: str | None) -> ResultSet:
+def _from_store(path: Path, framework: str | None, aliases: tuple[str, ...] = ()) -> ResultSet:
     from govlens.store.campaign_store import CampaignStore
     from govlens.store.queries import last_step_params, results_with_intervals
 
@@ -94,6 +96,8 @@ def _from_store(path: Path, framework: str | None) -> ResultSet:
         if framework is None:
             meta = store.get_meta("campaign", {}) or {}
             framework = meta.get("framework") if meta.get("framework") in frameworks else frameworks[0]
+        if framework not in frameworks:
+            framework = _stored_under(framework, aliases, frameworks)
         if framework not in frameworks:
             raise InputError(t("scoring.compare_no_framework", name=quote(str(framework)), known=join(frameworks)),
                              file=str(path))
@@ -118,6 +122,15 @@ def _from_store(path: Path, framework: str | None) -> ResultSet:
         spec = logged["index"]["aggregation"]
         agg = MethodSpec(spec["method"], {k: v for k, v in spec.items() if k != "method"})
     return ResultSet(label=f"{path} ({framework})", table=table, dimensions=names, weights=w, aggregation=agg)
+
+
+def _stored_under(framework: str, aliases: tuple[str, ...], stored: list[str]) -> str:
+    """The name a store holds a renamed framework's results under: one of ``aliases``, else of the shipped
+    framework's ids (current and former); ``framework`` itself when none is stored."""
+    if not aliases:
+        from govlens.frameworks.load import former_ids
+        aliases = former_ids(framework)
+    return next((a for a in aliases if a in stored), framework)
 
 
 def _index_function(new: ResultSet) -> Any:
