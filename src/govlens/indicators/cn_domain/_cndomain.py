@@ -3,11 +3,13 @@
 1 registered (DNS: not NXDOMAIN) → 3 reachable through the name (HTTP through the IDN ends on a page)
 → 2 an independent website (the page has ``CNDOMAIN_MIN_SITE_LINKS`` links of its own, not a
 registrar's parking page) → 4 the name written in the homepage's header or footer. A check after
-a failed one is failed too (value 0) without a finding of its own: the finding is the first failure.
+a failed one is failed too (value 0) without a finding of its own: the finding is the first failure. Each
+indicator's ``evaluate`` is :func:`check_point_indicator` of its check and its finding kind.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 from govlens.contract.observation import Observation
 from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, Threshold,
@@ -125,3 +127,11 @@ def check_point(obs: PlatformObservations, ctx: IndicatorContext, check: str, fi
     evidence = [Evidence(url=source.url if source is not None else obs.platform.url, detail=detail, snippet=snippet)]
     findings = [site_finding(obs, finding_kind, detail)] if not passed and c.first_failure() == check else []
     return IndicatorResult(value=1.0 if passed else 0.0, detail=detail, evidence=evidence, findings=findings)
+
+
+def check_point_indicator(check: str, finding_kind: str) -> Callable[[PlatformObservations, IndicatorContext],
+                                                                     IndicatorResult]:
+    """An ``evaluate`` giving :func:`check_point` ``check`` (cn-domain-registered, -reachable, -site, -shown)."""
+    def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
+        return check_point(obs, ctx, check, finding_kind)
+    return evaluate

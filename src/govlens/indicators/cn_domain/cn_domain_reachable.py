@@ -7,8 +7,7 @@ without a finding of its own.
 from __future__ import annotations
 
 from govlens.contract import defects
-from govlens.indicators.cn_domain._cndomain import REACHABLE, check_point
-from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
+from govlens.indicators.cn_domain._cndomain import REACHABLE, check_point_indicator
 
 ID = "cn-domain-reachable"
 TITLE = ("通过中文政务域名能访问", "Reachable through the Chinese name")
@@ -17,6 +16,4 @@ UNIT = "bool"
 EVIDENCE = {"yes": ("通过中文政务域名可直接访问", "reachable through the Chinese name"),
             "no": ("无法通过中文政务域名访问", "not reachable through the Chinese name")}
 
-
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    return check_point(obs, ctx, REACHABLE, defects.CN_DOMAIN_UNREACHABLE)
+evaluate = check_point_indicator(REACHABLE, defects.CN_DOMAIN_UNREACHABLE)

@@ -7,8 +7,7 @@ without a finding of its own.
 from __future__ import annotations
 
 from govlens.contract import defects
-from govlens.indicators.cn_domain._cndomain import REGISTERED, check_point
-from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
+from govlens.indicators.cn_domain._cndomain import REGISTERED, check_point_indicator
 
 ID = "cn-domain-registered"
 TITLE = ("已注册中文政务域名", "Chinese domain name registered")
@@ -17,6 +16,4 @@ UNIT = "bool"
 EVIDENCE = {"yes": ("中文政务域名已注册并可解析", "the Chinese name is registered and resolves"),
             "no": ("中文政务域名未注册", "the Chinese name is not registered")}
 
-
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    return check_point(obs, ctx, REGISTERED, defects.CN_DOMAIN_UNREGISTERED)
+evaluate = check_point_indicator(REGISTERED, defects.CN_DOMAIN_UNREGISTERED)

@@ -7,8 +7,7 @@ without a finding of its own.
 from __future__ import annotations
 
 from govlens.contract import defects
-from govlens.indicators.cn_domain._cndomain import SHOWN, check_point
-from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
+from govlens.indicators.cn_domain._cndomain import SHOWN, check_point_indicator
 
 ID = "cn-domain-shown"
 TITLE = ("首页显著位置标示中文政务域名", "Chinese name shown on the homepage")
@@ -17,6 +16,4 @@ UNIT = "bool"
 EVIDENCE = {"yes": ("首页显著位置标示中文政务域名（“{snippet}”）", "the homepage shows the name (“{snippet}”)"),
             "no": ("首页未标示中文政务域名", "the homepage does not show the name")}
 
-
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    return check_point(obs, ctx, SHOWN, defects.CN_DOMAIN_NOT_SHOWN)
+evaluate = check_point_indicator(SHOWN, defects.CN_DOMAIN_NOT_SHOWN)

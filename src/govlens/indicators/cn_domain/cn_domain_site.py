@@ -7,8 +7,7 @@ without a finding of its own.
 from __future__ import annotations
 
 from govlens.contract import defects
-from govlens.indicators.cn_domain._cndomain import SITE, SITE_THRESHOLDS, check_point
-from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
+from govlens.indicators.cn_domain._cndomain import SITE, SITE_THRESHOLDS, check_point_indicator
 
 ID = "cn-domain-site"
 TITLE = ("有独立的网站", "Independent website")
@@ -18,6 +17,4 @@ EVIDENCE = {"yes": ("指向独立的网站", "it leads to an independent website
             "no": ("未指向独立的网站", "it leads to no independent website")}
 THRESHOLDS = SITE_THRESHOLDS          # declared in _cndomain: the later check points read it too
 
-
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    return check_point(obs, ctx, SITE, defects.CN_DOMAIN_NO_SITE)
+evaluate = check_point_indicator(SITE, defects.CN_DOMAIN_NO_SITE)

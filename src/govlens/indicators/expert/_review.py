@@ -2,11 +2,15 @@
 
 ``govlens review import`` writes one ``expert_review`` observation per reviewed platform and
 framework: every kept expert's item scores, each item's mean over the kept experts scaled to
-0–100, and the experts left out as outliers (``docs/observations.md``).
+0–100, and the experts left out as outliers (``docs/observations.md``); outlier experts are left out
+when the framework's review section says so. Each expert indicator is :func:`review_item` of one item (or
+of them all): missing when the platform was not reviewed.
 """
 from __future__ import annotations
 
-from govlens.indicators.base import Evidence, IndicatorResult, PlatformObservations
+from typing import Callable
+
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations
 from govlens.text import Messages
 
 T = Messages("review", {
@@ -37,3 +41,11 @@ def item_score(obs: PlatformObservations, item: str | None) -> IndicatorResult:
                              snippet=str(e.get("source") or "")) for e in data.get("experts") or []]
         return IndicatorResult(value=float(value), detail=detail, evidence=evidence)
     return IndicatorResult.missing(T("none"))
+
+
+def review_item(item: str | None) -> Callable[[PlatformObservations, IndicatorContext], IndicatorResult]:
+    """An ``evaluate`` giving :func:`item_score` of ``item``: expert-design, -local, -management, -service
+    (one item each) and expert-review (None: every item)."""
+    def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
+        return item_score(obs, item)
+    return evaluate

@@ -1,12 +1,7 @@
-"""expert-local — the experts' score (0–100) of 地方特色 (local features), from `govlens review`.
-
-The experts' sheets are imported by `govlens review import`; outlier experts are left out when
-the framework's review section says so. Missing when the platform was not reviewed.
-"""
+"""expert-local — the experts' score (0–100) of 地方特色 (local features), from `govlens review`."""
 from __future__ import annotations
 
-from govlens.indicators.expert._review import item_score
-from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
+from govlens.indicators.expert._review import review_item
 
 ID = "expert-local"
 TITLE = ("专家评审：地方特色", "Experts: local features")
@@ -14,6 +9,4 @@ REQUIRES = ("expert_review",)
 UNIT = "score"
 UNIT_LABEL = ("分", "points")
 
-
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    return item_score(obs, "local")
+evaluate = review_item("local")

@@ -1,7 +1,9 @@
 """Shared by the overseas-influence indicators: the imported ``overseas_signals`` (海外传播, series 7)."""
 from __future__ import annotations
 
-from govlens.indicators.base import IndicatorResult, PlatformObservations, signal_value
+from typing import Callable
+
+from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations, signal_value
 from govlens.text import Messages
 
 T = Messages("overseas", {
@@ -20,3 +22,10 @@ T = Messages("overseas", {
 def overseas(obs: PlatformObservations, field: str) -> IndicatorResult:
     """(A blank field reads as not numeric here, as the overseas file has always been read.)"""
     return signal_value(obs, "overseas_signals", field, T, blank_is_absent=False)
+
+
+def overseas_indicator(field: str) -> Callable[[PlatformObservations, IndicatorContext], IndicatorResult]:
+    """An ``evaluate`` giving the overseas signal ``field``: foreign-media-mentions, overseas-inlinks, overseas-visits."""
+    def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
+        return overseas(obs, field)
+    return evaluate

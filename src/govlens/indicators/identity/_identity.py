@@ -1,15 +1,17 @@
 """Shared reading of the pages' ``site_identity`` block for the compliance indicators.
 
-The national inspection checks each of these on the homepage footer (网站标识码, ICP 备案, 公安机关
-备案, 主办单位, 党政机关网站标识): one indicator per fact, each 1 when the homepage shows it and 0
-with a site-level finding when it does not. The finding's snippet is the footer text read.
+The national inspection of government websites (2017 guidelines) checks each of these on the homepage
+footer (网站标识码, ICP 备案, 公安机关备案, 主办单位, 党政机关网站标识): one indicator per fact
+(:func:`homepage_fact` of its field in the homepage's block), each 1 when the homepage shows it and 0 with
+a site-level finding (``missing_<fact>``) when it does not. The finding's snippet is the footer text read.
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from govlens.contract.observation import Observation
-from govlens.indicators.base import Evidence, IndicatorResult, PlatformObservations, R, clip, page_url, site_finding
+from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R, clip, page_url,
+                                     site_finding)
 from govlens.text import Messages
 
 #: The facts by their field in the block (the 2019 national-check wording), then the sentences.
@@ -72,3 +74,11 @@ def shown_on_homepage(obs: PlatformObservations, field: str, kind: str) -> Indic
     detail = T("missing", what=what) if snippet else T("missing_no_footer", what=what)
     return IndicatorResult(value=0.0, detail=detail, evidence=[Evidence(url=url, detail=detail, snippet=snippet)],
                            findings=[site_finding(obs, kind, detail, snippet=snippet, evidence_url=url)])
+
+
+def homepage_fact(field: str, kind: str) -> Callable[[PlatformObservations, IndicatorContext], IndicatorResult]:
+    """The yes/no page fact as an indicator's ``evaluate``: :func:`shown_on_homepage` of ``field``, its finding
+    ``kind`` (site-code, icp-number, police-record, site-sponsor, conac-badge)."""
+    def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
+        return shown_on_homepage(obs, field, kind)
+    return evaluate

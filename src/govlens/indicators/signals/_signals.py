@@ -1,7 +1,9 @@
 """Shared by the indicators read from the external ``signals`` import (搜索引擎, 社会舆情)."""
 from __future__ import annotations
 
-from govlens.indicators.base import IndicatorResult, PlatformObservations, signal_value
+from typing import Callable
+
+from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations, signal_value
 from govlens.text import Messages
 
 T = Messages("signals", {
@@ -19,3 +21,10 @@ T = Messages("signals", {
 
 def signal(obs: PlatformObservations, field: str) -> IndicatorResult:
     return signal_value(obs, "signals", field, T)
+
+
+def signal_indicator(field: str) -> Callable[[PlatformObservations, IndicatorContext], IndicatorResult]:
+    """An ``evaluate`` giving the imported signal ``field``: external-inlinks, indexed-pages, media-mentions."""
+    def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
+        return signal(obs, field)
+    return evaluate

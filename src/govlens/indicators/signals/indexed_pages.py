@@ -1,8 +1,7 @@
 """indexed-pages — pages indexed by search engines, from the imported external signals (搜索引擎)."""
 from __future__ import annotations
 
-from govlens.indicators.signals._signals import signal
-from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
+from govlens.indicators.signals._signals import signal_indicator
 
 ID = "indexed-pages"
 TITLE = ("搜索引擎收录量", "Pages indexed by search engines")
@@ -10,6 +9,4 @@ REQUIRES = ("signals",)
 UNIT = "count"
 UNIT_LABEL = ("页", "pages")
 
-
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    return signal(obs, "indexed_pages")
+evaluate = signal_indicator("indexed_pages")

@@ -1,8 +1,7 @@
 """media-mentions — media mentions, from the imported external signals (社会舆情)."""
 from __future__ import annotations
 
-from govlens.indicators.signals._signals import signal
-from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
+from govlens.indicators.signals._signals import signal_indicator
 
 ID = "media-mentions"
 TITLE = ("媒体提及量", "Media mentions")
@@ -10,6 +9,4 @@ REQUIRES = ("signals",)
 UNIT = "count"
 UNIT_LABEL = ("次", "mentions")
 
-
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    return signal(obs, "media_mentions")
+evaluate = signal_indicator("media_mentions")
