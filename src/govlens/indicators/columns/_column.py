@@ -4,7 +4,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from govlens.indicators.base import IndicatorContext, PlatformObservations, parse_date, usable_dates
+from govlens.indicators.base import R, IndicatorContext, PlatformObservations, parse_date, usable_dates
+from govlens.indicators._given import given
 from govlens.text import Messages
 
 T = Messages("column", {
@@ -24,6 +25,9 @@ def column_data(obs: PlatformObservations) -> dict[str, Any] | None:
     if o is None or o.status != "completed":
         return None
     return o.data or {}
+
+
+from_column = given(column_data, R("column_not_loaded"))   # @from_column: missing when the list did not load
 
 
 def item_dates(data: dict[str, Any], ctx: IndicatorContext) -> list[date]:

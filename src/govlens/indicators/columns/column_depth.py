@@ -7,8 +7,8 @@ characters (a title with "详见附件" is not). Below ``COLUMN_THIN_SHARE`` is 
 from __future__ import annotations
 
 from govlens.contract import defects
-from govlens.indicators.columns._column import column_data
-from govlens.indicators.base import (R, Evidence, IndicatorContext, IndicatorResult, PlatformObservations, Threshold,
+from govlens.indicators.columns._column import from_column
+from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, Threshold,
                                      Thresholds, site_finding)
 from govlens.text import Messages
 
@@ -31,11 +31,8 @@ T = Messages(ID, {
 })
 
 
-
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    data = column_data(obs)
-    if data is None:
-        return IndicatorResult.missing(R("column_not_loaded"))
+@from_column
+def evaluate(data: dict, obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     read = [s for s in data.get("sample") or [] if isinstance(s.get("chars"), (int, float))]
     if not read:
         return IndicatorResult.missing(T("none"))

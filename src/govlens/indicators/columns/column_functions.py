@@ -5,8 +5,8 @@ column of articles only), not a defect.
 """
 from __future__ import annotations
 
-from govlens.indicators.columns._column import column_data
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R
+from govlens.indicators.columns._column import from_column
+from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations, judged
 from govlens.text import Messages
 
 ID = "column-functions"
@@ -21,13 +21,10 @@ T = Messages(ID, {
 })
 
 
-
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    data = column_data(obs)
-    if data is None:
-        return IndicatorResult.missing(R("column_not_loaded"))
+@from_column
+def evaluate(data: dict, obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     q = data.get("query") or {}
     works = bool(data.get("query_forms")) and q.get("status") == "completed" and (q.get("result_count") or 0) > 0
     n = int(works) + int(data.get("message_forms") or 0)
     detail = T("works" if works else "broken", n=data.get("message_forms") or 0)
-    return IndicatorResult(value=float(n), detail=detail, evidence=[Evidence(url=obs.platform.url, detail=detail)])
+    return judged(obs, float(n), detail, obs.platform.url)

@@ -8,8 +8,8 @@ be asked or the form posts (the probe submits GET forms only).
 from __future__ import annotations
 
 from govlens.contract import defects
-from govlens.indicators.columns._column import column_data, count_source
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R, site_finding
+from govlens.indicators.columns._column import from_column, count_source
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, site_finding
 from govlens.text import Messages
 from govlens.visit_text import describe_visit
 
@@ -28,11 +28,8 @@ T = Messages(ID, {
 })
 
 
-
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    data = column_data(obs)
-    if data is None:
-        return IndicatorResult.missing(R("column_not_loaded"))
+@from_column
+def evaluate(data: dict, obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     q = data.get("query")
     if not data.get("query_forms") or not q:
         return IndicatorResult.not_applicable(T("no_form"))

@@ -7,8 +7,8 @@ list did not load.
 from __future__ import annotations
 
 from govlens.contract import defects
-from govlens.indicators.columns._column import column_data, item_dates
-from govlens.indicators.base import (MAX_DAYS, R, IndicatorContext, IndicatorResult, PlatformObservations, Threshold,
+from govlens.indicators.columns._column import from_column, item_dates
+from govlens.indicators.base import (MAX_DAYS, IndicatorContext, IndicatorResult, PlatformObservations, Threshold,
                                      Thresholds, days_since, judged)
 from govlens.text import Messages
 
@@ -28,11 +28,8 @@ T = Messages(ID, {
 })
 
 
-
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    data = column_data(obs)
-    if data is None:
-        return IndicatorResult.missing(R("column_not_loaded"))
+@from_column
+def evaluate(data: dict, obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     dates = item_dates(data, ctx)
     days = days_since(dates[0] if dates else None, ctx.check_date)
     detail = T("newest", date=dates[0].isoformat(), days=days) if dates else \

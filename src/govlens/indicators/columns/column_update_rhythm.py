@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from statistics import median
 
-from govlens.indicators.columns._column import column_data, item_dates
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R
+from govlens.indicators.columns._column import from_column, item_dates
+from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations, judged
 from govlens.text import Messages
 
 ID = "column-update-rhythm"
@@ -25,14 +25,12 @@ T = Messages(ID, {
 NEWEST = 20
 
 
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    data = column_data(obs)
-    if data is None:
-        return IndicatorResult.missing(R("column_not_loaded"))
+@from_column
+def evaluate(data: dict, obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     dates = item_dates(data, ctx)[:NEWEST]
     if len(dates) < 3:
         return IndicatorResult.not_applicable(T("few", n=len(dates)))
     gaps = [(a - b).days for a, b in zip(dates, dates[1:])]
     value = float(median(gaps))
     detail = T("median", days=f"{value:g}", n=len(dates), first=dates[-1].isoformat(), last=dates[0].isoformat())
-    return IndicatorResult(value=value, detail=detail, evidence=[Evidence(url=obs.platform.url, detail=detail)])
+    return judged(obs, value, detail, obs.platform.url)

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from govlens.indicators.columns._column import column_data, item_dates
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R
+from govlens.indicators.columns._column import from_column, item_dates
+from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations, judged
 from govlens.text import Messages
 
 ID = "column-volume"
@@ -22,12 +22,9 @@ T = Messages(ID, {
 })
 
 
-
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    data = column_data(obs)
-    if data is None:
-        return IndicatorResult.missing(R("column_not_loaded"))
+@from_column
+def evaluate(data: dict, obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     since = ctx.check_date - timedelta(days=365)
     n = sum(1 for d in item_dates(data, ctx) if d > since)
     detail = T("volume", n=n, listed=data.get("items_listed", 0), pages=data.get("list_pages", 0))
-    return IndicatorResult(value=float(n), detail=detail, evidence=[Evidence(url=obs.platform.url, detail=detail)])
+    return judged(obs, float(n), detail, obs.platform.url)

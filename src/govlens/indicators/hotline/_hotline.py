@@ -1,9 +1,11 @@
-"""What the hotline indicators share: the ``hotline_calls`` observation the importer writes."""
+"""What the hotline indicators share: the ``hotline_calls`` observation the importer writes, and ``@from_calls``
+(missing without test calls)."""
 from __future__ import annotations
 
 from typing import Any
 
-from govlens.indicators.base import Evidence, PlatformObservations
+from govlens.indicators.base import R, Evidence, PlatformObservations
+from govlens.indicators._given import given
 from govlens.text import Messages
 
 T = Messages("hotline", {
@@ -19,3 +21,7 @@ def calls(obs: PlatformObservations) -> tuple[dict[str, Any], list[Evidence]] | 
     return d, [Evidence(url=o.url, detail=T("calls", source=str(d.get("source") or "-"), calls=d.get("calls"),
                                             first=str(d.get("first") or "-"), last=str(d.get("last") or "-"),
                                             lines=", ".join(d.get("lines") or []) or "-"))]
+
+
+
+from_calls = given(calls, R("no_test_calls"), spread=True)   # @from_calls: judge(data, evidence, obs, ctx)

@@ -5,9 +5,9 @@ Below ``HOTLINE_MIN_ANSWER_RATE`` is a ``hotline_unanswered`` finding. Missing w
 from __future__ import annotations
 
 from govlens.contract import defects
-from govlens.indicators.hotline._hotline import calls
-from govlens.indicators.base import (R, IndicatorContext, IndicatorResult, PlatformObservations, Threshold, Thresholds,
-                                     judged)
+from govlens.indicators.hotline._hotline import from_calls
+from govlens.indicators.base import (IndicatorContext, IndicatorResult, PlatformObservations, Threshold,
+                                     Thresholds, judged)
 from govlens.text import Messages
 
 ID = "hotline-answer-rate"
@@ -26,12 +26,8 @@ T = Messages(ID, {
 })
 
 
-
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    got = calls(obs)
-    if got is None:
-        return IndicatorResult.missing(R("no_test_calls"))
-    d, evidence = got
+@from_calls
+def evaluate(d: dict, evidence: list, obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     rate = float(d.get("answer_rate") or 0.0)
     detail = T("answered", n=d.get("answered"), calls=d.get("calls"))
     limit = float(THRESHOLDS(ctx, "min_rate"))

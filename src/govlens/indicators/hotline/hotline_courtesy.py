@@ -1,8 +1,8 @@
 """hotline-courtesy — mean courtesy score (1–5) the testers gave answered calls (服务态度)."""
 from __future__ import annotations
 
-from govlens.indicators.hotline._hotline import calls
-from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations, R
+from govlens.indicators.hotline._hotline import from_calls
+from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
 from govlens.text import Messages
 
 ID = "hotline-courtesy"
@@ -17,12 +17,8 @@ T = Messages(ID, {
 })
 
 
-
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    got = calls(obs)
-    if got is None:
-        return IndicatorResult.missing(R("no_test_calls"))
-    d, evidence = got
+@from_calls
+def evaluate(d: dict, evidence: list, obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     if d.get("courtesy") is None:
         return IndicatorResult.not_applicable(T("none"))
     return IndicatorResult(value=float(d["courtesy"]), detail=T("mean", score=f"{float(d['courtesy']):.2f}"),

@@ -1,7 +1,7 @@
 """hotline-resolution — share of answered test calls whose question was resolved (办结率)."""
 from __future__ import annotations
 
-from govlens.indicators.hotline._hotline import calls
+from govlens.indicators.hotline._hotline import from_calls
 from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations, R
 from govlens.text import Messages
 
@@ -16,12 +16,8 @@ T = Messages(ID, {
 })
 
 
-
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    got = calls(obs)
-    if got is None:
-        return IndicatorResult.missing(R("no_test_calls"))
-    d, evidence = got
+@from_calls
+def evaluate(d: dict, evidence: list, obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     if not d.get("answered"):
         return IndicatorResult.not_applicable(R("no_call_answered"))
     rate = float(d.get("resolution_rate") or 0.0)

@@ -5,9 +5,9 @@ Above ``HOTLINE_MAX_WAIT_S`` is a ``hotline_slow`` finding. Not applicable when 
 from __future__ import annotations
 
 from govlens.contract import defects
-from govlens.indicators.hotline._hotline import calls
-from govlens.indicators.base import (R, IndicatorContext, IndicatorResult, PlatformObservations, Threshold, Thresholds,
-                                     judged)
+from govlens.indicators.hotline._hotline import from_calls
+from govlens.indicators.base import (R, IndicatorContext, IndicatorResult, PlatformObservations, Threshold,
+                                     Thresholds, judged)
 from govlens.text import Messages
 
 ID = "hotline-wait"
@@ -26,12 +26,8 @@ T = Messages(ID, {
 })
 
 
-
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    got = calls(obs)
-    if got is None:
-        return IndicatorResult.missing(R("no_test_calls"))
-    d, evidence = got
+@from_calls
+def evaluate(d: dict, evidence: list, obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     wait = d.get("median_wait")
     if wait is None:
         return IndicatorResult.not_applicable(R("no_call_answered"))

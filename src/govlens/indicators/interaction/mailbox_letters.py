@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R, parse_date
+from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations, R, parse_date, judged
 from govlens.text import Messages
 
 ID = "mailbox-letters"
@@ -27,4 +27,4 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     since = ctx.check_date - timedelta(days=365)
     n = sum(1 for o in obs.of("letter") if (d := parse_date((o.data or {}).get("asked"))) and d > since)
     detail = T("count", n=n)
-    return IndicatorResult(value=float(n), detail=detail, evidence=[Evidence(url=obs.platform.url, detail=detail)])
+    return judged(obs, float(n), detail, obs.platform.url)

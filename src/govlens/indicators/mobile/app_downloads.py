@@ -1,7 +1,10 @@
 """app-downloads — downloads of the portal's app summed over its stores (客户端); not applicable without an app."""
 from __future__ import annotations
 
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R
+from typing import Any
+
+from govlens.indicators.base import IndicatorContext
+from govlens.indicators.mobile._app import from_app
 from govlens.text import Messages
 
 ID = "app-downloads"
@@ -17,14 +20,7 @@ T = Messages(ID, {
 })
 
 
-
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    app = obs.one("app_store")
-    if app is None:
-        return IndicatorResult.not_applicable(R("no_app_listed"))
-    downloads = app.data.get("downloads")
-    if downloads is None:
-        return IndicatorResult.missing(T("none"))
-    detail = T("downloads", n=f"{int(downloads):,}", stores=", ".join(app.data.get("stores") or []) or "-")
-    return IndicatorResult(value=float(downloads), detail=detail,
-                           evidence=[Evidence(url=app.url, detail=T("source", source=app.data.get("source"), detail=detail))])
+@from_app("downloads", T)
+def evaluate(downloads: Any, data: dict[str, Any], ctx: IndicatorContext) -> tuple[float, str, None]:
+    detail = T("downloads", n=f"{int(downloads):,}", stores=", ".join(data.get("stores") or []) or "-")
+    return float(downloads), detail, None

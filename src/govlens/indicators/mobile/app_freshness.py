@@ -4,9 +4,11 @@ Older than ``MOBILE_STALE_APP_DAYS`` is a ``stale_app`` finding; not applicable 
 """
 from __future__ import annotations
 
+from typing import Any
+
 from govlens.contract import defects
-from govlens.indicators.base import (R, Evidence, IndicatorContext, IndicatorResult, PlatformObservations, Threshold,
-                                     Thresholds, days_since, judged, parse_date)
+from govlens.indicators.base import IndicatorContext, Threshold, Thresholds, days_since, parse_date
+from govlens.indicators.mobile._app import from_app
 from govlens.text import Messages
 
 ID = "app-freshness"
@@ -25,16 +27,11 @@ T = Messages(ID, {
 })
 
 
-
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    app = obs.one("app_store")
-    if app is None:
-        return IndicatorResult.not_applicable(R("no_app_listed"))
-    last = parse_date(app.data.get("last_update"))
+@from_app("last_update", T)
+def evaluate(raw: Any, data: dict[str, Any], ctx: IndicatorContext) -> tuple[float, str, tuple[str, str] | None] | None:
+    last = parse_date(raw)
     if last is None:
-        return IndicatorResult.missing(T("none"))
+        return None
     days = days_since(last, ctx.check_date)
     detail = T("last", date=last.isoformat(), days=days)
-    stale = (defects.STALE_APP, detail) if days > int(THRESHOLDS(ctx, "stale_days")) else None
-    return judged(obs, float(days), detail, [Evidence(url=app.url, detail=T("source", source=app.data.get("source"),
-                                                                            detail=detail))], stale)
+    return float(days), detail, (defects.STALE_APP, detail) if days > int(THRESHOLDS(ctx, "stale_days")) else None

@@ -1,7 +1,10 @@
 """app-rating — the best store rating (0–5) of the portal's app (客户端); not applicable without an app."""
 from __future__ import annotations
 
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R
+from typing import Any
+
+from govlens.indicators.base import IndicatorContext
+from govlens.indicators.mobile._app import from_app
 from govlens.text import Messages
 
 ID = "app-rating"
@@ -17,15 +20,8 @@ T = Messages(ID, {
 })
 
 
-
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    app = obs.one("app_store")
-    if app is None:
-        return IndicatorResult.not_applicable(R("no_app_listed"))
-    rating = app.data.get("rating")
-    if rating is None:
-        return IndicatorResult.missing(T("none"))
-    detail = T("rating", app=app.data.get("app_name"), rating=rating, n=app.data.get("ratings") or 0,
-               stores=", ".join(app.data.get("stores") or []) or "-")
-    return IndicatorResult(value=float(rating), detail=detail,
-                           evidence=[Evidence(url=app.url, detail=T("source", source=app.data.get("source"), detail=detail))])
+@from_app("rating", T)
+def evaluate(rating: Any, data: dict[str, Any], ctx: IndicatorContext) -> tuple[float, str, None]:
+    detail = T("rating", app=data.get("app_name"), rating=rating, n=data.get("ratings") or 0,
+               stores=", ".join(data.get("stores") or []) or "-")
+    return float(rating), detail, None
