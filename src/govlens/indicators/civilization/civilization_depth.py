@@ -6,9 +6,10 @@ word of the topic lexicon, over the pages read.
 """
 from __future__ import annotations
 
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R
+from govlens.contract.observation import Observation
+from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations, judged
+from govlens.indicators.civilization._civilization import from_topics
 from govlens.text import Messages
-from govlens.visit_text import describe_visit
 
 ID = "civilization-depth"
 TITLE = ("宣传文明传播内容的页面占比", "Pages about civilization topics")
@@ -23,15 +24,9 @@ T = Messages(ID, {
 })
 
 
-
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    o = obs.one("civilization_topics")
-    if o is None:
-        return IndicatorResult.missing(R("civilization_probe_not_run"))
-    data = o.data or {}
+@from_topics(T)
+def evaluate(o: Observation, data: dict, obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     pages = int(data.get("pages") or 0)
-    if o.status != "completed" or not pages:
-        return IndicatorResult.missing(T("no_page", what=describe_visit(o.status, data.get("cause"), http_status=o.http_status)))
     hit = int(data.get("pages_with_topic") or 0)
     detail = T("share", n=hit, total=pages)
-    return IndicatorResult(value=hit / pages, detail=detail, evidence=[Evidence(url=o.url, detail=detail)])
+    return judged(obs, hit / pages, detail, o.url)

@@ -6,10 +6,11 @@ lexicon) found on no page is a ``civilization_topic_missing`` finding.
 """
 from __future__ import annotations
 
+from govlens.contract.observation import Observation
 from govlens.contract import defects
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R, site_finding
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, site_finding
+from govlens.indicators.civilization._civilization import from_topics
 from govlens.text import Messages
-from govlens.visit_text import describe_visit
 
 ID = "civilization-topics"
 TITLE = ("文明传播主题覆盖率", "Civilization topics covered")
@@ -27,14 +28,8 @@ T = Messages(ID, {
 })
 
 
-
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    o = obs.one("civilization_topics")
-    if o is None:
-        return IndicatorResult.missing(R("civilization_probe_not_run"))
-    data = o.data or {}
-    if o.status != "completed" or not data.get("pages"):
-        return IndicatorResult.missing(T("no_page", what=describe_visit(o.status, data.get("cause"), http_status=o.http_status)))
+@from_topics(T)
+def evaluate(o: Observation, data: dict, obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     topics: dict = data.get("topics") or {}
     if not topics:
         return IndicatorResult.missing(T("no_topic"))

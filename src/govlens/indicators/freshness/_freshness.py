@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from govlens.contract.defects import url_without_scheme
 from govlens.contract.observation import Observation
-from govlens.indicators.base import PlatformObservations, completed_pages
+from govlens.indicators.base import (R, Evidence, Finding, IndicatorContext, IndicatorResult, PlatformObservations, clip,
+                                     completed_pages)
 from govlens.text import Messages
 
 #: Where a year-less date's year was inferred from (govlens.probes.extract.year_evidence's ``year_source``).
@@ -147,3 +148,32 @@ def column_names(o: Observation, linked: dict[str, list[str]]) -> list[str]:
 def is_empty(o: Observation) -> bool:
     """A column page whose main list was read and holds no item."""
     return "items" in o.data and not o.data.get("items")
+
+
+def from_column_pages(judge: Callable[..., IndicatorResult]) -> Callable[[PlatformObservations, IndicatorContext],
+                                                                        IndicatorResult]:
+    """Decorator for the column-page indicators (empty and stale columns): ``judge(columns, linked, obs, ctx)``
+    on the column pages read and the names the site links them by; missing when the homepage never loaded,
+    not applicable when it led to no column page."""
+    def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
+        columns = column_pages(obs)
+        if not columns:
+            if obs.homepage() is None:
+                return IndicatorResult.missing(R("home_not_loaded"))
+            return IndicatorResult.not_applicable(R("no_column_page"))
+        return judge(columns, names_linking_to(obs), obs, ctx)
+    evaluate.__doc__ = judge.__doc__
+    return evaluate
+
+
+def column_flag(o: Observation, kind: str, detail: str, name: str, *,
+                evidence_snippet: bool) -> tuple[Finding, Evidence]:
+    """A column's finding of ``kind`` and its evidence, both saying ``detail``, the column named by ``name``."""
+    finding = Finding(kind=kind, url=o.url, detail=detail, snippet=clip(name, 60),
+                      evidence_url=o.data.get("final_url") or o.url)
+    return finding, Evidence(url=o.url, detail=detail, snippet=clip(name, 60) if evidence_snippet else "")
+
+
+def column_count(findings: list[Finding], evidence: list[Evidence], detail: str) -> IndicatorResult:
+    """The column-page indicators' result: how many columns were flagged, with their evidence and findings."""
+    return IndicatorResult(value=float(len(findings)), detail=detail, evidence=evidence, findings=findings)

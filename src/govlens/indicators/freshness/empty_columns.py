@@ -7,8 +7,10 @@ call: it records a column page only when it found a list or an empty-list messag
 from __future__ import annotations
 
 from govlens.contract import defects
-from govlens.indicators.freshness._freshness import column_names, column_pages, is_empty, names_linking_to
-from govlens.indicators.base import Evidence, Finding, IndicatorContext, IndicatorResult, PlatformObservations, R, clip
+from govlens.contract.observation import Observation
+from govlens.indicators.freshness._freshness import (column_count, column_flag, column_names, from_column_pages,
+                                                     is_empty)
+from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations, clip
 from govlens.text import Messages
 
 ID = "empty-columns"
@@ -23,22 +25,14 @@ T = Messages(ID, {
 })
 
 
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    columns = column_pages(obs)
-    if not columns:
-        if obs.homepage() is None:
-            return IndicatorResult.missing(R("home_not_loaded"))
-        return IndicatorResult.not_applicable(R("no_column_page"))
-    linked = names_linking_to(obs)
-    findings, evidence = [], []
+@from_column_pages
+def evaluate(columns: list[Observation], linked: dict, obs: PlatformObservations,
+             ctx: IndicatorContext) -> IndicatorResult:
+    flagged = []
     for o in columns:
-        if not is_empty(o):
-            continue
-        names = column_names(o, linked)
-        name = next((n for n in names if n), "")
-        detail = T("empty", name=clip(name, 40))
-        findings.append(Finding(kind=defects.EMPTY_COLUMN, url=o.url, detail=detail, snippet=clip(name, 60),
-                                evidence_url=o.data.get("final_url") or o.url))
-        evidence.append(Evidence(url=o.url, detail=detail))
-    detail = T("summary", n=len(findings), total=len(columns))
-    return IndicatorResult(value=float(len(findings)), detail=detail, evidence=evidence, findings=findings)
+        if is_empty(o):
+            name = next((n for n in column_names(o, linked) if n), "")
+            flagged.append(column_flag(o, defects.EMPTY_COLUMN, T("empty", name=clip(name, 40)), name,
+                                       evidence_snippet=False))
+    return column_count([f for f, _ in flagged], [e for _, e in flagged],
+                        T("summary", n=len(flagged), total=len(columns)))

@@ -10,10 +10,11 @@ items carry no date counts as not updated; an empty column is not stale, it is e
 from __future__ import annotations
 
 from govlens.contract import defects
-from govlens.indicators.freshness._freshness import (WINDOW, classify, column_names, column_pages, is_empty,
-                                           names_linking_to, year_source)
-from govlens.indicators.base import (R, Evidence, Finding, IndicatorContext, IndicatorResult, PlatformObservations,
-                                     Threshold, Thresholds, clip, days_since, item_dates, usable_dates)
+from govlens.contract.observation import Observation
+from govlens.indicators.freshness._freshness import (WINDOW, classify, column_count, column_flag, column_names,
+                                                     from_column_pages, is_empty, year_source)
+from govlens.indicators.base import (IndicatorContext, IndicatorResult, PlatformObservations, Threshold, Thresholds,
+                                     clip, days_since, item_dates, usable_dates)
 from govlens.text import Messages
 
 ID = "stale-columns"
@@ -39,13 +40,9 @@ T = Messages(ID, {
 })
 
 
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    columns = column_pages(obs)
-    if not columns:
-        if obs.homepage() is None:
-            return IndicatorResult.missing(R("home_not_loaded"))
-        return IndicatorResult.not_applicable(R("no_column_page"))
-    linked = names_linking_to(obs)
+@from_column_pages
+def evaluate(columns: list[Observation], linked: dict, obs: PlatformObservations,
+             ctx: IndicatorContext) -> IndicatorResult:
     findings, evidence = [], []
     judged = 0
     for o in columns:
@@ -66,8 +63,7 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
         if guessed:
             seen = T.ref("guessed", seen=seen, source=year_source(guessed[0].get("year_source")))
         detail = T("finding", cls=T.ref(cls), name=clip(name, 40), seen=seen, window=window)
-        findings.append(Finding(kind=defects.STALE_COLUMN, url=o.url, detail=detail, snippet=clip(name, 60),
-                                evidence_url=o.data.get("final_url") or o.url))
-        evidence.append(Evidence(url=o.url, detail=detail, snippet=clip(name, 60)))
-    detail = T("summary", n=len(findings), judged=judged)
-    return IndicatorResult(value=float(len(findings)), detail=detail, evidence=evidence, findings=findings)
+        finding, said = column_flag(o, defects.STALE_COLUMN, detail, name, evidence_snippet=True)
+        findings.append(finding)
+        evidence.append(said)
+    return column_count(findings, evidence, T("summary", n=len(findings), judged=judged))
