@@ -6,10 +6,10 @@ aggregation re-weights its other indicators (see ``docs/observations.md``).
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from govlens.contract.observation import COMPLETED, Observation
-from govlens.indicators.base import IndicatorResult, PlatformObservations
+from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations, Thresholds, judged
 from govlens.text import Messages
 from govlens.visit_text import describe_visit
 
@@ -55,7 +55,10 @@ def completed(obs: PlatformObservations, device: str) -> tuple[Observation | Non
     return o, None
 
 
-def section(o: Observation, name: str) -> dict[str, Any]:
+Section = dict[str, Any]
+
+
+def section(o: Observation, name: str) -> Section:
     value = (o.data or {}).get(name)
     return value if isinstance(value, dict) else {}
 
@@ -64,13 +67,59 @@ def number(value: Any) -> float | None:
     return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
-def performance_metric(obs: PlatformObservations, key: str,
-                       unit: str) -> tuple[Observation | None, float | None, IndicatorResult | None]:
-    """``(desktop render, value of performance[key], None)`` or a missing result."""
-    desk, why = completed(obs, "desktop")
-    if desk is None:
-        return None, None, why
-    value = number(section(desk, "performance").get(key))
-    if value is None:
-        return desk, None, IndicatorResult.missing(T("no_metric", label=T.ref(key) if key in T.names else key))
-    return desk, value, None
+Evaluate = Callable[[PlatformObservations, IndicatorContext], IndicatorResult]
+
+
+def reads(device: str, part: str | None, *keys: str, none: str = "",
+          blank: Callable[[str], IndicatorResult] = IndicatorResult.missing,
+          zero: str | None = None) -> Callable[[Callable[..., IndicatorResult]], Evaluate]:
+    """The render-reading shape, as a decorator: ``judge(obs, ctx, o, data, *values)`` becomes ``evaluate(obs,
+    ctx)`` reading the numbers ``keys`` of the ``device`` render's ``part`` section (None: its own data). Missing
+    when the render is (see :func:`completed`), ``blank(none)`` when one of them is not a number, not applicable
+    with ``zero`` (when given) when the first is 0. Shared by request-count, first-screen-whitespace,
+    grid-regularity, font-families, palette-size, rendered-contrast, page-weight, tap-targets, phone-overflow,
+    the :func:`performance` metrics, and (with no ``keys``) portal-parts and elderly-friendly."""
+    def wrap(judge: Callable[..., IndicatorResult]) -> Evaluate:
+        def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
+            o, why = completed(obs, device)
+            if o is None:
+                return why
+            data = section(o, part) if part else o.data
+            values = [number(data.get(k)) for k in keys]
+            if None in values:
+                return blank(none)
+            if zero is not None and values[0] == 0:
+                return IndicatorResult.not_applicable(zero)
+            return judge(obs, ctx, o, data, *values)
+        return evaluate
+    return wrap
+
+
+def performance(key: str) -> Callable[[Callable[..., IndicatorResult]], Evaluate]:
+    """:func:`reads` for one metric of the desktop render's ``performance`` section, missing when the page
+    reported none (the paint and timing metrics, layout shift, blocking time)."""
+    return reads("desktop", "performance", key, none=T("no_metric", label=T.ref(key) if key in T.names else key))
+
+
+def contrast_violation(axe: Observation) -> dict[str, Any] | None:
+    """axe's ``color-contrast`` violation on the page, if any (rendered-contrast's finding, elderly-friendly's check)."""
+    return next((v for v in axe.data.get("violations") or [] if isinstance(v, dict) and v.get("id") == "color-contrast"),
+                None)
+
+
+def timing(key: str, messages: Messages, name: str) -> Evaluate:
+    """``evaluate`` of a desktop timing in ms, with ``messages(name, ms=…)`` as its detail and evidence
+    (first contentful paint, largest contentful paint, time to first byte)."""
+    @performance(key)
+    def evaluate(obs: PlatformObservations, ctx: IndicatorContext, desk: Observation, perf: Section,
+                 ms: float) -> IndicatorResult:
+        return judged(obs, ms, messages(name, ms=f"{ms:,.0f}"), desk.url)
+    return evaluate
+
+
+def beyond(ctx: IndicatorContext, thresholds: Thresholds, name: str, measured: float, kind: str,
+           text: Callable[[float], str], *, under: bool = False) -> tuple[str, str] | None:
+    """For :func:`judged`: the finding ``(kind, text(limit))`` when ``measured`` is over the ``name`` threshold
+    (under it, with ``under``), else None (layout shift, blocking time, page weight, tap targets, text size)."""
+    limit = float(thresholds(ctx, name))
+    return (kind, text(limit)) if (measured < limit if under else measured > limit) else None

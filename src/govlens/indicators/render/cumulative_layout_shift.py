@@ -7,7 +7,8 @@ Vitals' "good" ends) the page is a layout_shift finding. Scored with a log-norma
 from __future__ import annotations
 
 from govlens.contract import defects
-from govlens.indicators.render._render import performance_metric, section
+from govlens.contract.observation import Observation
+from govlens.indicators.render._render import Section, beyond, performance
 from govlens.indicators.base import (IndicatorContext, IndicatorResult, PlatformObservations, Threshold, Thresholds,
                                      judged)
 from govlens.text import Messages
@@ -27,12 +28,10 @@ T = Messages(ID, {
 
 
 
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    desk, value, why = performance_metric(obs, "cls", UNIT)
-    if why is not None:
-        return why
-    shifts = section(desk, "performance").get("layout_shifts")
-    limit = float(THRESHOLDS(ctx, "limit"))
-    detail = T("cls", value=f"{value:.3f}", shifts=shifts)
-    over = (defects.LAYOUT_SHIFT, T("over", detail=detail, limit=f"{limit:g}")) if value > limit else None
+@performance("cls")
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext, desk: Observation, perf: Section,
+             value: float) -> IndicatorResult:
+    detail = T("cls", value=f"{value:.3f}", shifts=perf.get("layout_shifts"))
+    over = beyond(ctx, THRESHOLDS, "limit", value, defects.LAYOUT_SHIFT,
+                  lambda limit: T("over", detail=detail, limit=f"{limit:g}"))
     return judged(obs, value, detail, desk.url, over)

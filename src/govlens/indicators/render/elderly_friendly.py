@@ -10,7 +10,8 @@ violation, crowded tap targets at most ``BROWSER_TAP_FAIL_SHARE``, and a visible
 """
 from __future__ import annotations
 
-from govlens.indicators.render._render import completed, number, section
+from govlens.contract.observation import Observation
+from govlens.indicators.render._render import Section, completed, contrast_violation, number, reads
 from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, Thresholds
 from govlens.indicators.render.phone_text_size import THRESHOLDS as TEXT
 from govlens.indicators.render.tap_targets import THRESHOLDS as TAP
@@ -37,10 +38,8 @@ T = Messages(ID, {
 
 
 
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    desk, why = completed(obs, "desktop")
-    if desk is None:
-        return why
+@reads("desktop", "layout")
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext, desk: Observation, layout: Section) -> IndicatorResult:
     checks: dict[str, bool | None] = {}
     phone, _ = completed(obs, "phone")
     if phone is not None:
@@ -53,9 +52,8 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
                                  if targets and crowded is not None else None)
     axe = obs.one("axe")
     if axe is not None:
-        checks["contrast"] = not any(isinstance(v, dict) and v.get("id") == "color-contrast"
-                                     for v in axe.data.get("violations") or [])
-    parts = section(desk, "layout").get("parts")
+        checks["contrast"] = contrast_violation(axe) is None
+    parts = layout.get("parts")
     if isinstance(parts, dict) and "accessible_mode" in parts:
         checks["entry"] = bool(parts["accessible_mode"])
     else:   # no rendered layout reading: the static page's entry (javascript: toolbar links included)

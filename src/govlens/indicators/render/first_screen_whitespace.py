@@ -6,8 +6,9 @@ not rewarded further).
 """
 from __future__ import annotations
 
-from govlens.indicators.render._render import completed, number, section
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations
+from govlens.contract.observation import Observation
+from govlens.indicators.render._render import Section, reads
+from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations, judged
 from govlens.text import Messages
 
 ID = "first-screen-whitespace"
@@ -23,14 +24,9 @@ T = Messages(ID, {
 
 
 
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    desk, why = completed(obs, "desktop")
-    if desk is None:
-        return why
-    layout = section(desk, "layout")
-    value = number(layout.get("whitespace"))
-    if value is None:
-        return IndicatorResult.missing(T("none"))
-    detail = T("ws", pct=round(value * 100), chars=layout.get("first_screen_chars"),
-               links=layout.get("first_screen_links"), images=layout.get("first_screen_images"))
-    return IndicatorResult(value=value, detail=detail, evidence=[Evidence(url=desk.url, detail=detail)])
+@reads("desktop", "layout", "whitespace", none=T("none"))
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext, desk: Observation, layout: Section,
+             value: float) -> IndicatorResult:
+    return judged(obs, value, T("ws", pct=round(value * 100), chars=layout.get("first_screen_chars"),
+                                links=layout.get("first_screen_links"), images=layout.get("first_screen_images")),
+                  desk.url)

@@ -6,8 +6,9 @@ framework's curve (fewer is better).
 """
 from __future__ import annotations
 
-from govlens.indicators.render._render import completed, number, section
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R
+from govlens.contract.observation import Observation
+from govlens.indicators.render._render import Section, reads
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R, judged
 from govlens.text import Messages
 
 ID = "font-families"
@@ -23,16 +24,9 @@ T = Messages(ID, {
 
 
 
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    desk, why = completed(obs, "desktop")
-    if desk is None:
-        return why
-    colour = section(desk, "colour")
-    n = number(colour.get("font_family_count"))
-    if n is None:
-        return IndicatorResult.missing(T("none"))
-    if n == 0:
-        return IndicatorResult.not_applicable(R("no_visible_text"))
+@reads("desktop", "colour", "font_family_count", none=T("none"), zero=R("no_visible_text"))
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext, desk: Observation, colour: Section,
+             n: float) -> IndicatorResult:
     fonts = ", ".join(f"{f[0] or '—'}" for f in colour.get("fonts") or [] if isinstance(f, list) and f)
     detail = T("counts", n=round(n), sizes=colour.get("font_size_count"))
-    return IndicatorResult(value=n, detail=detail, evidence=[Evidence(url=desk.url, detail=detail, snippet=fonts)])
+    return judged(obs, n, detail, [Evidence(url=desk.url, detail=detail, snippet=fonts)])

@@ -6,8 +6,9 @@ vertical lines (±4 px). A page built on a grid scores near 1; a collage, lower.
 """
 from __future__ import annotations
 
-from govlens.indicators.render._render import completed, number, section
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations
+from govlens.contract.observation import Observation
+from govlens.indicators.render._render import Section, reads
+from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations, judged
 from govlens.text import Messages
 
 ID = "grid-regularity"
@@ -23,14 +24,9 @@ T = Messages(ID, {
 
 
 
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    desk, why = completed(obs, "desktop")
-    if desk is None:
-        return why
-    layout = section(desk, "layout")
-    value, blocks = number(layout.get("grid_regularity")), number(layout.get("grid_blocks"))
-    if value is None or not blocks:
-        return IndicatorResult.not_applicable(T("none"))
-    detail = T("grid", pct=round(value * 100), blocks=round(blocks), lines=layout.get("grid_lines"),
-               columns=layout.get("columns"))
-    return IndicatorResult(value=value, detail=detail, evidence=[Evidence(url=desk.url, detail=detail)])
+@reads("desktop", "layout", "grid_blocks", "grid_regularity", none=T("none"), blank=IndicatorResult.not_applicable,
+       zero=T("none"))
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext, desk: Observation, layout: Section, blocks: float,
+             value: float) -> IndicatorResult:
+    return judged(obs, value, T("grid", pct=round(value * 100), blocks=round(blocks), lines=layout.get("grid_lines"),
+                                columns=layout.get("columns")), desk.url)

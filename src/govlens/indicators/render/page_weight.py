@@ -8,7 +8,8 @@ resource types. Log-normal curve in the framework.
 from __future__ import annotations
 
 from govlens.contract import defects
-from govlens.indicators.render._render import completed, number, section
+from govlens.contract.observation import Observation
+from govlens.indicators.render._render import Section, beyond, reads
 from govlens.indicators.base import (IndicatorContext, IndicatorResult, PlatformObservations, Threshold, Thresholds,
                                      joined, judged)
 from govlens.text import Messages
@@ -35,14 +36,9 @@ T = Messages(ID, {
 })
 
 
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    desk, why = completed(obs, "desktop")
-    if desk is None:
-        return why
-    net = section(desk, "network")
-    total = number(net.get("transfer_bytes"))
-    if total is None:
-        return IndicatorResult.missing(T("no_bytes"))
+@reads("desktop", "network", "transfer_bytes", none=T("no_bytes"))
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext, desk: Observation, net: Section,
+             total: float) -> IndicatorResult:
     kib = total / 1024
     kinds = sorted(((k, v) for k, v in (net.get("bytes_by_type") or {}).items() if isinstance(v, (int, float))),
                    key=lambda kv: -kv[1])[:3]
@@ -50,6 +46,6 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
                    for k, v in kinds)
     detail = (T("summary_split", kib=f"{kib:,.0f}", n=net.get("requests"), split=split) if split
               else T("summary", kib=f"{kib:,.0f}", n=net.get("requests")))
-    limit = float(THRESHOLDS(ctx, "limit_kib"))
-    heavy = (defects.HEAVY_PAGE, T("heavy", detail=detail, limit=f"{limit:,.0f}")) if kib > limit else None
+    heavy = beyond(ctx, THRESHOLDS, "limit_kib", kib, defects.HEAVY_PAGE,
+                   lambda limit: T("heavy", detail=detail, limit=f"{limit:,.0f}"))
     return judged(obs, kib, detail, desk.url, heavy)

@@ -6,8 +6,9 @@ design; dozens of colours do not. Scored by the framework's curve (fewer is bett
 """
 from __future__ import annotations
 
-from govlens.indicators.render._render import completed, number, section
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R
+from govlens.contract.observation import Observation
+from govlens.indicators.render._render import Section, reads
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R, judged
 from govlens.text import Messages
 
 ID = "palette-size"
@@ -24,19 +25,11 @@ T = Messages(ID, {
 
 
 
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    desk, why = completed(obs, "desktop")
-    if desk is None:
-        return why
-    colour = section(desk, "colour")
-    text_n, bg_n = number(colour.get("text_colour_count")), number(colour.get("background_colour_count"))
-    if text_n is None or bg_n is None:
-        return IndicatorResult.missing(T("none"))
-    if text_n == 0:
-        return IndicatorResult.not_applicable(R("no_visible_text"))
+@reads("desktop", "colour", "text_colour_count", "background_colour_count", none=T("none"), zero=R("no_visible_text"))
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext, desk: Observation, colour: Section, text_n: float,
+             bg_n: float) -> IndicatorResult:
     dominant = ", ".join(f"{p.get('colour')} {float(p.get('share') or 0):.0%}"
                          for p in colour.get("palette") or [] if isinstance(p, dict))
     detail = T("counts", text=round(text_n), bg=round(bg_n))
-    return IndicatorResult(value=text_n + bg_n, detail=detail,
-                           evidence=[Evidence(url=desk.url, detail=T("dominant", colours=dominant))
-                                     if dominant else Evidence(url=desk.url, detail=detail)])
+    return judged(obs, text_n + bg_n, detail, desk.url if not dominant
+                  else [Evidence(url=desk.url, detail=T("dominant", colours=dominant))])

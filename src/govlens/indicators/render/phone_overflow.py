@@ -7,8 +7,9 @@ that makes a person scroll sideways is a phone_overflow finding, with the excess
 from __future__ import annotations
 
 from govlens.contract import defects
-from govlens.indicators.render._render import completed, number
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, site_finding
+from govlens.contract.observation import Observation
+from govlens.indicators.render._render import Section, reads
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, judged
 from govlens.text import Messages
 
 ID = "phone-overflow"
@@ -27,18 +28,13 @@ T = Messages(ID, {
 TOLERANCE_PX = 2
 
 
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    phone, why = completed(obs, "phone")
-    if phone is None:
-        return why
-    layout, document = number(phone.data.get("layout_width")), number(phone.data.get("document_width"))
-    if layout is None or document is None:
-        return IndicatorResult.missing(T("no_widths"))
+@reads("phone", None, "layout_width", "document_width", none=T("no_widths"))
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext, phone: Observation, data: Section, layout: float,
+             document: float) -> IndicatorResult:
     excess = document - layout
     detail = T("widths", doc=round(document), layout=round(layout))
-    evidence = [Evidence(url=phone.url, detail=detail)]
     if excess <= TOLERANCE_PX:
-        return IndicatorResult(value=1.0, detail=detail, evidence=evidence)
-    detail = T("overflow", detail=detail, excess=round(excess))
-    return IndicatorResult(value=0.0, detail=detail, evidence=evidence,
-                           findings=[site_finding(obs, defects.PHONE_OVERFLOW, detail, evidence_url=phone.url)])
+        return judged(obs, 1.0, detail, phone.url)
+    overflow = T("overflow", detail=detail, excess=round(excess))
+    return judged(obs, 0.0, overflow, [Evidence(url=phone.url, detail=detail)], (defects.PHONE_OVERFLOW, overflow),
+                  at=phone.url)

@@ -8,9 +8,9 @@ A page without a mobile viewport is judged by mobile-viewport, not here: sizes a
 from __future__ import annotations
 
 from govlens.contract import defects
-from govlens.indicators.render._render import completed
-from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, Threshold,
-                                     Thresholds, site_finding)
+from govlens.indicators.render._render import beyond, completed
+from govlens.indicators.base import (IndicatorContext, IndicatorResult, PlatformObservations, Threshold, Thresholds,
+                                     judged)
 from govlens.text import Messages
 
 ID = "phone-text-size"
@@ -31,13 +31,11 @@ T = Messages(ID, {
 })
 
 
-
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     phone, why = completed(obs, "phone")
     if phone is None:
         return why
     minimum = float(THRESHOLDS(ctx, "min_text_px"))
-    share_needed = float(THRESHOLDS(ctx, "legible_share"))
     total = legible = 0
     for pair in phone.data.get("chars_by_size") or []:
         try:
@@ -51,9 +49,6 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
         return IndicatorResult.not_applicable(T("none"))
     share = legible / total
     detail = T("share", n=legible, total=total, min=f"{minimum:g}", pct=round(share * 100))
-    evidence = [Evidence(url=phone.url, detail=detail)]
-    findings = []
-    if share < share_needed:
-        findings.append(site_finding(obs, defects.TINY_TEXT, T("under", detail=detail, limit=round(share_needed * 100)),
-                                     evidence_url=phone.url))
-    return IndicatorResult(value=share, detail=detail, evidence=evidence, findings=findings)
+    under = beyond(ctx, THRESHOLDS, "legible_share", share, defects.TINY_TEXT,
+                   lambda limit: T("under", detail=detail, limit=round(limit * 100)), under=True)
+    return judged(obs, share, detail, phone.url, under)

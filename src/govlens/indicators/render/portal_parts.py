@@ -10,7 +10,8 @@ missing_portal_parts finding naming the parts.
 from __future__ import annotations
 
 from govlens.contract import defects
-from govlens.indicators.render._render import completed, section
+from govlens.contract.observation import Observation
+from govlens.indicators.render._render import Section, reads
 from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, joined,
                                      site_finding)
 from govlens.text import Messages
@@ -51,11 +52,9 @@ def _part(name: str) -> str:
     return T.ref("p_" + name) if "p_" + name in T.names else name
 
 
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    desk, why = completed(obs, "desktop")
-    if desk is None:
-        return why
-    parts = section(desk, "layout").get("parts")
+@reads("desktop", "layout")
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext, desk: Observation, layout: Section) -> IndicatorResult:
+    parts = layout.get("parts")
     if not isinstance(parts, dict) or not parts:
         return IndicatorResult.missing(T("none"))
     shown = [p for p, v in parts.items() if v]

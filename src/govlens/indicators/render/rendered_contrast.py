@@ -8,7 +8,8 @@ rendered_low_contrast finding (without an axe run, any failing text is).
 from __future__ import annotations
 
 from govlens.contract import defects
-from govlens.indicators.render._render import completed, number, section
+from govlens.contract.observation import Observation
+from govlens.indicators.render._render import Section, contrast_violation, reads
 from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, clip,
                                      site_finding)
 from govlens.text import Messages
@@ -28,17 +29,9 @@ T = Messages(ID, {
 })
 
 
-
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    desk, why = completed(obs, "desktop")
-    if desk is None:
-        return why
-    colour = section(desk, "colour")
-    judged, passing = number(colour.get("judged_chars")), number(colour.get("passing_chars"))
-    if judged is None or passing is None:
-        return IndicatorResult.missing(T("no_colours"))
-    if judged == 0:
-        return IndicatorResult.not_applicable(T("no_background"))
+@reads("desktop", "colour", "judged_chars", "passing_chars", none=T("no_colours"), zero=T("no_background"))
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext, desk: Observation, colour: Section, judged: float,
+             passing: float) -> IndicatorResult:
     share = passing / judged
     worst = colour.get("worst") if isinstance(colour.get("worst"), dict) else None
     detail = T("share", n=round(passing), total=round(judged), pct=round(share * 100, 1))
@@ -49,8 +42,7 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     axe = obs.one("axe")
     findings = []
     if axe is not None:
-        rule = next((v for v in axe.data.get("violations") or [] if isinstance(v, dict)
-                     and v.get("id") == "color-contrast"), None)
+        rule = contrast_violation(axe)
         if rule is not None:
             snippet = clip((rule.get("snippets") or [""])[0])
             findings.append(site_finding(obs, defects.RENDERED_LOW_CONTRAST,

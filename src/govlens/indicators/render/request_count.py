@@ -1,8 +1,9 @@
 """request-count — how many requests the homepage makes on a desktop (网民体验)."""
 from __future__ import annotations
 
-from govlens.indicators.render._render import completed, number, section
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations
+from govlens.contract.observation import Observation
+from govlens.indicators.render._render import Section, reads
+from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations, judged
 from govlens.text import Messages
 
 ID = "request-count"
@@ -18,13 +19,7 @@ T = Messages(ID, {
 
 
 
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    desk, why = completed(obs, "desktop")
-    if desk is None:
-        return why
-    net = section(desk, "network")
-    n = number(net.get("requests"))
-    if n is None:
-        return IndicatorResult.missing(T("none"))
-    detail = T("count", n=round(n), failed=net.get("failed_requests", 0))
-    return IndicatorResult(value=n, detail=detail, evidence=[Evidence(url=desk.url, detail=detail)])
+@reads("desktop", "network", "requests", none=T("none"))
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext, desk: Observation, net: Section,
+             n: float) -> IndicatorResult:
+    return judged(obs, n, T("count", n=round(n), failed=net.get("failed_requests", 0)), desk.url)

@@ -7,7 +7,8 @@ target (WCAG 2.2 SC 2.5.8 and its spacing exception) is crowded. Above
 from __future__ import annotations
 
 from govlens.contract import defects
-from govlens.indicators.render._render import completed, number
+from govlens.contract.observation import Observation
+from govlens.indicators.render._render import Section, beyond, reads
 from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, Threshold,
                                      Thresholds, clip, judged)
 from govlens.text import Messages
@@ -30,22 +31,14 @@ T = Messages(ID, {
 })
 
 
-
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    phone, why = completed(obs, "phone")
-    if phone is None:
-        return why
-    total, crowded = number(phone.data.get("tap_targets")), number(phone.data.get("crowded_targets"))
-    if total is None or crowded is None:
-        return IndicatorResult.missing(T("none"))
-    if total == 0:
-        return IndicatorResult.not_applicable(T("no_targets"))
+@reads("phone", None, "tap_targets", "crowded_targets", none=T("none"), zero=T("no_targets"))
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext, phone: Observation, data: Section, total: float,
+             crowded: float) -> IndicatorResult:
     share_bad = crowded / total
-    limit = float(THRESHOLDS(ctx, "fail_share"))
     detail = T("share", n=round(crowded), total=round(total), pct=round(share_bad * 100))
     examples = ", ".join(f"“{clip(e.get('label'), 20)}” {e.get('width')}×{e.get('height')}"
-                         for e in phone.data.get("crowded_examples") or [] if isinstance(e, dict))
-    over = T("over", detail=detail, limit=round(limit * 100))
-    over = (defects.SMALL_TAP_TARGETS, over) if share_bad > limit else None
+                         for e in data.get("crowded_examples") or [] if isinstance(e, dict))
+    over = beyond(ctx, THRESHOLDS, "fail_share", share_bad, defects.SMALL_TAP_TARGETS,
+                  lambda limit: T("over", detail=detail, limit=round(limit * 100)))
     return judged(obs, 1.0 - share_bad, detail, [Evidence(url=phone.url, detail=detail, snippet=examples)], over,
                   snippet=examples, at=phone.url)

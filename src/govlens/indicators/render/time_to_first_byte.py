@@ -6,8 +6,7 @@ in the framework file). Measured in the page's own timeline without throttling
 """
 from __future__ import annotations
 
-from govlens.indicators.render._render import performance_metric
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations
+from govlens.indicators.render._render import timing
 from govlens.text import Messages
 
 ID = "time-to-first-byte"
@@ -21,10 +20,4 @@ T = Messages(ID, {
 })
 
 
-
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    desk, value, why = performance_metric(obs, "ttfb_ms", UNIT)
-    if why is not None:
-        return why
-    detail = T("ttfb", ms=f"{value:,.0f}")
-    return IndicatorResult(value=value, detail=detail, evidence=[Evidence(url=desk.url, detail=detail)])
+evaluate = timing("ttfb_ms", T, "ttfb")

@@ -7,7 +7,8 @@ runs beyond 50 ms (desktop render, until measuring starts). Above ``BROWSER_TBT_
 from __future__ import annotations
 
 from govlens.contract import defects
-from govlens.indicators.render._render import performance_metric, section
+from govlens.contract.observation import Observation
+from govlens.indicators.render._render import Section, beyond, performance
 from govlens.indicators.base import (IndicatorContext, IndicatorResult, PlatformObservations, Threshold, Thresholds,
                                      judged)
 from govlens.text import Messages
@@ -28,12 +29,10 @@ T = Messages(ID, {
 
 
 
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    desk, value, why = performance_metric(obs, "tbt_ms", UNIT)
-    if why is not None:
-        return why
-    tasks = section(desk, "performance").get("long_tasks")
-    limit = float(THRESHOLDS(ctx, "limit_ms"))
-    detail = T("tbt", ms=f"{value:,.0f}", tasks=tasks)
-    over = (defects.SLOW_SCRIPT, T("over", detail=detail, limit=f"{limit:,.0f}")) if value > limit else None
-    return judged(obs, value, detail, desk.url, over)
+@performance("tbt_ms")
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext, desk: Observation, perf: Section,
+             ms: float) -> IndicatorResult:
+    detail = T("tbt", ms=f"{ms:,.0f}", tasks=perf.get("long_tasks"))
+    over = beyond(ctx, THRESHOLDS, "limit_ms", ms, defects.SLOW_SCRIPT,
+                  lambda limit: T("over", detail=detail, limit=f"{limit:,.0f}"))
+    return judged(obs, ms, detail, desk.url, over)
