@@ -1,13 +1,18 @@
 """Helpers shared by the new-media batch indicators (vectorised; nothing here reads the store)."""
 from __future__ import annotations
 
+import functools
 import json
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
-from govlens.indicators.base import Evidence
+from govlens.indicators.base import BatchResult, Evidence, Finding, IndicatorContext, batch_result
 from govlens.text import CLOSE, OPEN, Messages
+
+Evaluate = Callable[[Any, IndicatorContext], BatchResult]
+Columns = dict[str, np.ndarray]
 
 T = Messages("newmedia", {
     "post": ("阅读 {reads} · 点赞 {likes} · 转发 {shares} · 评论 {comments} · {at}",
@@ -66,3 +71,69 @@ def post_evidence(facts: Any) -> dict[str, list[Evidence]]:
                                                   at=p["published_at"][:16]),
                            snippet=p["text"][:200]) for p in posts]
             for pid, posts in facts.top_posts.items()}
+
+
+def needs_column(column: str, absent: str) -> Callable[[Evaluate], Evaluate]:
+    """``evaluate_batch`` run only when the facts hold ``column`` (its table was imported), else every account
+    missing with ``absent``: account-reply-delay, comment-sentiment, expert-recommendation, negative-response,
+    question-reply-rate, rumour-refutation, service-content."""
+    def wrap(evaluate: Evaluate) -> Evaluate:
+        @functools.wraps(evaluate)
+        def evaluate_batch(facts: Any, ctx: IndicatorContext) -> BatchResult:
+            if column not in facts.frame:
+                return batch_result(facts.ids, np.full(len(facts.ids), np.nan), "", missing_detail=absent)
+            return evaluate(facts, ctx)
+        return evaluate_batch
+    return wrap
+
+
+def on_weibo(facts: Any, columns: Columns) -> np.ndarray:
+    """Where a WeChat-only indicator is not applicable (``na=(on_weibo, …)``)."""
+    return ~facts.is_wechat()
+
+
+def account_indicator(messages: Messages, name: str, value: str | Callable[[Any, Columns], np.ndarray], /, *,
+                      needs: tuple[str, str] | None = None, missing_detail: str | None = None,
+                      na: tuple[Callable[[Any, Columns], np.ndarray], str] | None = None,
+                      evidence: Callable[[Any], dict[str, list[Evidence]]] | None = None,
+                      **shown: str | Callable[[Any], np.ndarray]) -> Evaluate:
+    """The ``evaluate_batch`` of a value with its message, the shape most new-media indicators share.
+
+    ``value``: a column, or a function of the facts and the shown columns; the detail is message ``name`` of
+    ``messages`` with ``shown`` (placeholder → column, or a function of the facts). ``missing_detail``: why a
+    value is missing; ``na`` = (where, why) not applicable; ``evidence``: each account's evidence; ``needs`` =
+    (column, why) as :func:`needs_column`. Used by account-reply-delay, engagement-rate, followers,
+    follower-growth, rumour-refutation, service-functions and the ratios (:func:`ratio_indicator`).
+    """
+    def evaluate_batch(facts: Any, ctx: IndicatorContext) -> BatchResult:
+        c = {k: facts.col(s) if isinstance(s, str) else s(facts) for k, s in shown.items()}
+        options: dict[str, Any] = {} if missing_detail is None else {"missing_detail": missing_detail}
+        if na is not None:
+            options.update(not_applicable=na[0](facts, c), na_detail=na[1])
+        v = facts.col(value) if isinstance(value, str) else value(facts, c)
+        result = batch_result(facts.ids, v, texts(messages, name, **c), **options)
+        if evidence is not None:
+            result.evidence = evidence(facts)
+        return result
+    return evaluate_batch if needs is None else needs_column(*needs)(evaluate_batch)
+
+
+def ratio_indicator(messages: Messages, name: str, num: tuple[str, str], den: tuple[str, str], /, *,
+                    empty: float = np.nan, **options: Any) -> Evaluate:
+    """:func:`account_indicator` of ``num`` / ``den`` (each (placeholder, column), both shown; ``empty`` where
+    ``den`` is 0): active-days, comments-per-post, daily-reads, likes-per-post, looking-per-article,
+    negative-response, original-share, posts-per-day, question-reply-rate, reads-per-post, shares-per-post."""
+    (a, column_a), (b, column_b) = num, den
+    return account_indicator(messages, name, lambda facts, c: ratio(c[a], c[b], empty=empty),
+                             **{a: column_a, b: column_b}, **options)
+
+
+def account_findings(result: BatchResult, facts: Any, where: Any, kind: str,
+                     detail: Callable[[int], str]) -> BatchResult:
+    """``result`` with a ``kind`` finding at the URL of each account where ``where`` holds, saying ``detail(i)``
+    (``i`` its row): follower-anomaly, submission-accuracy, update-recency."""
+    for i in np.flatnonzero(where):
+        pid = facts.ids[i]
+        url = facts.platforms[pid].url
+        result.findings.append((pid, Finding(kind=kind, url=url, evidence_url=url, detail=detail(i))))
+    return result

@@ -4,11 +4,8 @@ Missing when no question was answered (the share answered is ``question-reply-ra
 """
 from __future__ import annotations
 
-import numpy as np
-
 from govlens.indicators.newmedia._newmedia import T as NM
-from govlens.indicators.newmedia._newmedia import texts
-from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
+from govlens.indicators.newmedia._newmedia import account_indicator
 from govlens.text import Messages
 
 ID = "account-reply-delay"
@@ -23,9 +20,5 @@ T = Messages(ID, {
 })
 
 
-def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
-    if "reply_hours" not in facts.frame:
-        return batch_result(facts.ids, np.full(len(facts.ids), np.nan), "", missing_detail=NM("no_comments"))
-    h, a = facts.col("reply_hours"), facts.col("answered")
-    return batch_result(facts.ids, h, texts(T, "median", a=a),
-                        missing_detail=T("none_answered"))
+evaluate_batch = account_indicator(T, "median", "reply_hours", a="answered", needs=("reply_hours", NM("no_comments")),
+                                   missing_detail=T("none_answered"))

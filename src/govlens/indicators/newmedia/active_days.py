@@ -1,8 +1,7 @@
 """active-days — share of the period's days with at least one post (活跃度; 更新频率)."""
 from __future__ import annotations
 
-from govlens.indicators.newmedia._newmedia import ratio, texts
-from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
+from govlens.indicators.newmedia._newmedia import ratio_indicator
 from govlens.text import Messages
 
 ID = "active-days"
@@ -16,6 +15,4 @@ T = Messages(ID, {
 })
 
 
-def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
-    a, d = facts.col("active_days"), facts.col("days")
-    return batch_result(facts.ids, ratio(a, d), texts(T, "days", a=a, d=d))
+evaluate_batch = ratio_indicator(T, "days", ("a", "active_days"), ("d", "days"))

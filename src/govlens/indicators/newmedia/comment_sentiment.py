@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from govlens.indicators.newmedia._newmedia import T as NM
+from govlens.indicators.newmedia._newmedia import needs_column
 from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
 from govlens.text import Messages
 
@@ -22,9 +23,8 @@ T = Messages(ID, {
 })
 
 
+@needs_column("sentiment", NM("no_comments"))
 def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
-    if "sentiment" not in facts.frame:
-        return batch_result(facts.ids, np.full(len(facts.ids), np.nan), "", missing_detail=NM("no_comments"))
     v, se, n, N = (facts.col(k) for k in ("sentiment", "sentiment_se", "sentiment_n", "sentiment_N"))
     detail = np.array([T("sample", n=int(a), total=int(b), p=f"{p:.2f}", se=f"{s:.2f}")
                        if np.isfinite(p) else "" for p, s, a, b in zip(v, np.nan_to_num(se), np.nan_to_num(n),

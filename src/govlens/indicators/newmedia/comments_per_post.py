@@ -1,8 +1,7 @@
 """comments-per-post — comments (评论/留言) per post (互动力); 0 when nothing was posted."""
 from __future__ import annotations
 
-from govlens.indicators.newmedia._newmedia import ratio, texts
-from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
+from govlens.indicators.newmedia._newmedia import ratio_indicator
 from govlens.text import Messages
 
 ID = "comments-per-post"
@@ -16,6 +15,4 @@ T = Messages(ID, {
 })
 
 
-def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
-    c, n = facts.col("comments"), facts.col("n")
-    return batch_result(facts.ids, ratio(c, n, empty=0.0), texts(T, "comments", c=c, n=n))
+evaluate_batch = ratio_indicator(T, "comments", ("c", "comments"), ("n", "n"), empty=0.0)

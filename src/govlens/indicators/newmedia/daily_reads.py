@@ -4,8 +4,7 @@ R is the period's reads from the account statistics, d the days it covers.
 """
 from __future__ import annotations
 
-from govlens.indicators.newmedia._newmedia import ratio, texts
-from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
+from govlens.indicators.newmedia._newmedia import ratio_indicator
 from govlens.text import Messages
 
 ID = "daily-reads"
@@ -19,7 +18,4 @@ T = Messages(ID, {
 })
 
 
-def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
-    R, d = facts.col("R"), facts.col("days")
-    v = ratio(R, d)
-    return batch_result(facts.ids, v, texts(T, "reads", R=R, d=d))
+evaluate_batch = ratio_indicator(T, "reads", ("R", "R"), ("d", "days"))

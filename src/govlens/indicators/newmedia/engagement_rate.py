@@ -5,8 +5,9 @@ Bought followers lower it (they never interact), which is one reason it is measu
 """
 from __future__ import annotations
 
-from govlens.indicators.newmedia._newmedia import ratio, texts
-from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
+import numpy as np
+
+from govlens.indicators.newmedia._newmedia import account_indicator, ratio
 from govlens.text import Messages
 
 ID = "engagement-rate"
@@ -19,9 +20,11 @@ T = Messages(ID, {
 })
 
 
-def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
-    inter = facts.col("Z") + facts.col("comments") + facts.col("shares")
-    per_post = ratio(inter, facts.col("n"), empty=0.0)
-    f = facts.col("followers_end")
-    v = ratio(per_post * 1000.0, f, empty=0.0)
-    return batch_result(facts.ids, v, texts(T, "rate", i=inter, f=f))
+def interactions(facts) -> np.ndarray:
+    """Likes, comments and shares of the period."""
+    return facts.col("Z") + facts.col("comments") + facts.col("shares")
+
+
+evaluate_batch = account_indicator(
+    T, "rate", lambda facts, c: ratio(ratio(c["i"], facts.col("n"), empty=0.0) * 1000.0, c["f"], empty=0.0),
+    i=interactions, f="followers_end")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from govlens.indicators.newmedia._newmedia import texts
+from govlens.indicators.newmedia._newmedia import needs_column, texts
 from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
 from govlens.text import Messages
 
@@ -24,10 +24,8 @@ T = Messages(ID, {
 })
 
 
+@needs_column("expert_mean", T("none"))
 def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
-    if "expert_mean" not in facts.frame:
-        return batch_result(facts.ids, np.full(len(facts.ids), np.nan), "",
-                            missing_detail=T("none"))
     m, k = facts.col("expert_mean"), np.nan_to_num(facts.col("expert_n"))
     v = np.where(k > 0, m, 0.0)
     return batch_result(facts.ids, v, np.where(k > 0, texts(T, "mean", k=k), T("not_recommended")))

@@ -14,8 +14,8 @@ from __future__ import annotations
 import numpy as np
 
 from govlens.contract import defects
-from govlens.indicators.newmedia._newmedia import texts
-from govlens.indicators.base import BatchResult, Finding, IndicatorContext, batch_result
+from govlens.indicators.newmedia._newmedia import account_findings, texts
+from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
 from govlens.text import Messages
 
 ID = "follower-anomaly"
@@ -36,16 +36,10 @@ def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
     k = np.nan_to_num(facts.col("bought_days"))
     jump = np.where(k > 0, facts.col("bought_max_ratio"), 0.0)
     v = np.where(np.isnan(days), np.nan, jump)
-    when = facts.frame["bought_date"].astype(str).to_numpy() if "bought_date" in facts.frame else \
-        np.full(len(v), "")
-    gained = np.nan_to_num(facts.col("bought_growth")) if "bought_growth" in facts.frame else np.zeros(len(v))
+    when, gained = facts.text("bought_date"), facts.bought()
     result = batch_result(facts.ids, v, np.where(k > 0, texts(T, "days",
                                                               k=k, j=np.round(jump * 100, 1), w=when),
                                                  T("none")))
-    for i in np.flatnonzero(k > 0):
-        pid = facts.ids[i]
-        url = facts.platforms[pid].url
-        result.findings.append((pid, Finding(kind=defects.BOUGHT_FOLLOWERS, url=url, evidence_url=url,
-                                             detail=T("bought", k=int(k[i]), gained=f"{int(gained[i]):,}",
-                                                      jump=round(jump[i] * 100), when=str(when[i])))))
-    return result
+    return account_findings(result, facts, k > 0, defects.BOUGHT_FOLLOWERS,
+                            lambda i: T("bought", k=int(k[i]), gained=f"{int(gained[i]):,}",
+                                        jump=round(jump[i] * 100), when=str(when[i])))

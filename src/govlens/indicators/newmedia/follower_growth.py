@@ -4,10 +4,7 @@ Growth from jumps flagged as bought (``follower-anomaly``) is not counted.
 """
 from __future__ import annotations
 
-import numpy as np
-
-from govlens.indicators.newmedia._newmedia import ratio, texts
-from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
+from govlens.indicators.newmedia._newmedia import account_indicator, ratio
 from govlens.text import Messages
 
 ID = "follower-growth"
@@ -21,9 +18,5 @@ T = Messages(ID, {
 })
 
 
-def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
-    start, end = facts.col("followers_start"), facts.col("followers_end")
-    bought = np.nan_to_num(facts.col("bought_growth")) if "bought_growth" in facts.frame else np.zeros(len(end))
-    v = ratio(end - start - bought, start, empty=0.0)
-    return batch_result(facts.ids, v, texts(T, "growth",
-                                            s=start, e=end, b=bought))
+evaluate_batch = account_indicator(T, "growth", lambda facts, c: ratio(c["e"] - c["s"] - c["b"], c["s"], empty=0.0),
+                                   s="followers_start", e="followers_end", b=lambda facts: facts.bought())

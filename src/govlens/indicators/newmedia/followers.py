@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from govlens.indicators.newmedia._newmedia import texts
-from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
+from govlens.indicators.newmedia._newmedia import account_indicator
 from govlens.text import Messages
 
 ID = "followers"
@@ -22,9 +21,5 @@ T = Messages(ID, {
 })
 
 
-def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
-    f = facts.col("followers_end")
-    bought = np.nan_to_num(facts.col("bought_growth")) if "bought_growth" in facts.frame else np.zeros(len(f))
-    v = np.maximum(f - bought, 0)
-    return batch_result(facts.ids, v, texts(T, "followers",
-                                            f=f, b=bought))
+evaluate_batch = account_indicator(T, "followers", lambda facts, c: np.maximum(c["f"] - c["b"], 0),
+                                   f="followers_end", b=lambda facts: facts.bought())

@@ -1,8 +1,7 @@
 """likes-per-post — likes (点赞) per post (互动力); 0 when nothing was posted."""
 from __future__ import annotations
 
-from govlens.indicators.newmedia._newmedia import ratio, texts
-from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
+from govlens.indicators.newmedia._newmedia import ratio_indicator
 from govlens.text import Messages
 
 ID = "likes-per-post"
@@ -16,6 +15,4 @@ T = Messages(ID, {
 })
 
 
-def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
-    z, n = facts.col("Z"), facts.col("n")
-    return batch_result(facts.ids, ratio(z, n, empty=0.0), texts(T, "likes", z=z, n=n))
+evaluate_batch = ratio_indicator(T, "likes", ("z", "Z"), ("n", "n"), empty=0.0)

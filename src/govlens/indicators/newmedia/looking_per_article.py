@@ -1,8 +1,7 @@
 """looking-per-article — WeChat 在看 per article (互动力); not applicable to Weibo."""
 from __future__ import annotations
 
-from govlens.indicators.newmedia._newmedia import ratio, texts
-from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
+from govlens.indicators.newmedia._newmedia import on_weibo, ratio_indicator
 from govlens.text import Messages
 
 ID = "looking-per-article"
@@ -17,7 +16,4 @@ T = Messages(ID, {
 })
 
 
-def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
-    z, n = facts.col("looking"), facts.col("n")
-    return batch_result(facts.ids, ratio(z, n, empty=0.0), texts(T, "looking", z=z, n=n),
-                        not_applicable=~facts.is_wechat(), na_detail=T("wechat"))
+evaluate_batch = ratio_indicator(T, "looking", ("z", "looking"), ("n", "n"), empty=0.0, na=(on_weibo, T("wechat")))

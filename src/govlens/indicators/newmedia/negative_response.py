@@ -5,11 +5,8 @@ sample holds no negative comment.
 """
 from __future__ import annotations
 
-import numpy as np
-
 from govlens.indicators.newmedia._newmedia import T as NM
-from govlens.indicators.newmedia._newmedia import ratio, texts
-from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
+from govlens.indicators.newmedia._newmedia import ratio_indicator
 from govlens.text import Messages
 
 ID = "negative-response"
@@ -24,12 +21,6 @@ T = Messages(ID, {
 })
 
 
-def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
-    if "negatives" not in facts.frame:
-        return batch_result(facts.ids, np.full(len(facts.ids), np.nan), "", missing_detail=NM("no_comments"))
-    neg, rep = facts.col("negatives"), facts.col("negatives_replied")
-    none = np.nan_to_num(neg) == 0
-    return batch_result(facts.ids, ratio(rep, neg), texts(T, "answered",
-                                                         r=rep, n=neg),
-                        not_applicable=none & ~np.isnan(neg), na_detail=T("none"),
-                        missing_detail=NM("no_user_comment"))
+evaluate_batch = ratio_indicator(T, "answered", ("r", "negatives_replied"), ("n", "negatives"),
+                                 needs=("negatives", NM("no_comments")), na=(lambda facts, c: c["n"] == 0, T("none")),
+                                 missing_detail=NM("no_user_comment"))

@@ -80,6 +80,14 @@ class NewMediaFacts:
     def is_wechat(self) -> np.ndarray:
         return self.frame["kind"].to_numpy() == "wechat"
 
+    def text(self, name: str) -> np.ndarray:
+        """Column ``name`` as strings, "" for every account when there is no such column."""
+        return self.frame[name].astype(str).to_numpy() if name in self.frame else np.full(len(self.frame), "")
+
+    def bought(self) -> np.ndarray:
+        """Followers gained in jumps flagged as bought, 0 when none (followers, follower-growth and -anomaly)."""
+        return np.nan_to_num(self.col("bought_growth")) if "bought_growth" in self.frame else np.zeros(len(self.frame))
+
 
 def build_facts(store: CampaignStore, platforms: Sequence[Platform], check_date: date,
                 settings: Mapping[str, Any]) -> NewMediaFacts:

@@ -1,8 +1,7 @@
 """original-share — share of posts that are original, not reposts (活跃度; 原创率). Missing with no post."""
 from __future__ import annotations
 
-from govlens.indicators.newmedia._newmedia import ratio, texts
-from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
+from govlens.indicators.newmedia._newmedia import ratio_indicator
 from govlens.text import Messages
 
 ID = "original-share"
@@ -17,7 +16,4 @@ T = Messages(ID, {
 })
 
 
-def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
-    o, n = facts.col("original"), facts.col("n")
-    return batch_result(facts.ids, ratio(o, n), texts(T, "share", o=o, n=n),
-                        missing_detail=T("none"))
+evaluate_batch = ratio_indicator(T, "share", ("o", "original"), ("n", "n"), missing_detail=T("none"))

@@ -1,8 +1,7 @@
 """posts-per-day — posts (WeChat: articles) a day over the period (活跃度): n / d."""
 from __future__ import annotations
 
-from govlens.indicators.newmedia._newmedia import ratio, texts
-from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
+from govlens.indicators.newmedia._newmedia import ratio_indicator
 from govlens.text import Messages
 
 ID = "posts-per-day"
@@ -16,6 +15,4 @@ T = Messages(ID, {
 })
 
 
-def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
-    n, d = facts.col("n"), facts.col("days")
-    return batch_result(facts.ids, ratio(n, d), texts(T, "posts", n=n, d=d))
+evaluate_batch = ratio_indicator(T, "posts", ("n", "n"), ("d", "days"))

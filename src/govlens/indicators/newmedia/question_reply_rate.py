@@ -4,11 +4,9 @@ Evidence: the first unanswered questions, with when they were asked.
 """
 from __future__ import annotations
 
-import numpy as np
-
 from govlens.indicators.newmedia._newmedia import T as NM
-from govlens.indicators.newmedia._newmedia import ratio, texts
-from govlens.indicators.base import BatchResult, Evidence, IndicatorContext, batch_result
+from govlens.indicators.newmedia._newmedia import ratio_indicator
+from govlens.indicators.base import Evidence
 from govlens.text import Messages
 
 ID = "question-reply-rate"
@@ -25,13 +23,12 @@ T = Messages(ID, {
 })
 
 
-def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
-    if "questions" not in facts.frame:
-        return batch_result(facts.ids, np.full(len(facts.ids), np.nan), "", missing_detail=NM("no_comments"))
-    q, a = facts.col("questions"), facts.col("answered")
-    result = batch_result(facts.ids, ratio(a, q), texts(T, "answered", a=a, q=q),
-                          missing_detail=T("none"))
-    result.evidence = {pid: [Evidence(url=u.get("url") or facts.platforms[pid].url, detail=T("unanswered", at=u["created_at"][:16]),
-                                      snippet=u["text"][:200]) for u in items]
-                       for pid, items in facts.unanswered.items()}
-    return result
+def unanswered(facts) -> dict[str, list[Evidence]]:
+    """The first unanswered questions of each account, with when they were asked."""
+    return {pid: [Evidence(url=u.get("url") or facts.platforms[pid].url, detail=T("unanswered", at=u["created_at"][:16]),
+                           snippet=u["text"][:200]) for u in items]
+            for pid, items in facts.unanswered.items()}
+
+
+evaluate_batch = ratio_indicator(T, "answered", ("a", "answered"), ("q", "questions"),
+                                 needs=("questions", NM("no_comments")), missing_detail=T("none"), evidence=unanswered)

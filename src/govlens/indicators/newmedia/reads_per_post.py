@@ -4,8 +4,7 @@ Evidence: the account's most-read posts (from the post records, when imported).
 """
 from __future__ import annotations
 
-from govlens.indicators.newmedia._newmedia import post_evidence, ratio, texts
-from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
+from govlens.indicators.newmedia._newmedia import post_evidence, ratio_indicator
 from govlens.text import Messages
 
 ID = "reads-per-post"
@@ -20,8 +19,4 @@ T = Messages(ID, {
 })
 
 
-def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
-    R, n = facts.col("R"), facts.col("n")
-    result = batch_result(facts.ids, ratio(R, n, empty=0.0), texts(T, "reads", R=R, n=n))
-    result.evidence = post_evidence(facts)
-    return result
+evaluate_batch = ratio_indicator(T, "reads", ("R", "R"), ("n", "n"), empty=0.0, evidence=post_evidence)

@@ -4,11 +4,8 @@ Counted on the post records by keywords (辟谣, 谣言, 不实, 澄清); missin
 """
 from __future__ import annotations
 
-import numpy as np
-
 from govlens.indicators.newmedia._newmedia import T as NM
-from govlens.indicators.newmedia._newmedia import texts
-from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
+from govlens.indicators.newmedia._newmedia import account_indicator
 from govlens.text import Messages
 
 ID = "rumour-refutation"
@@ -23,8 +20,5 @@ T = Messages(ID, {
 })
 
 
-def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
-    if "rumours" not in facts.frame:
-        return batch_result(facts.ids, np.full(len(facts.ids), np.nan), "", missing_detail=NM("no_posts"))
-    r = facts.col("rumours")
-    return batch_result(facts.ids, r, texts(T, "posts", r=r), missing_detail=T("no_records"))
+evaluate_batch = account_indicator(T, "posts", "rumours", r="rumours", needs=("rumours", NM("no_posts")),
+                                   missing_detail=T("no_records"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from govlens.indicators.newmedia._newmedia import T as NM
+from govlens.indicators.newmedia._newmedia import needs_column
 from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
 from govlens.text import Messages
 
@@ -24,9 +25,8 @@ T = Messages(ID, {
 })
 
 
+@needs_column("service_share", NM("no_posts"))
 def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
-    if "service_share" not in facts.frame:
-        return batch_result(facts.ids, np.full(len(facts.ids), np.nan), "", missing_detail=NM("no_posts"))
     v, se, n, N, full = (facts.col(k) for k in ("service_share", "service_se", "service_n", "service_N",
                                                 "service_full"))
     detail = np.array([T("sample", n=int(a), total=int(b), p=f"{p * 100:.1f}", se=f"{s * 100:.1f}",

@@ -1,8 +1,7 @@
 """service-functions — WeChat menu entries and service functions (服务力); not applicable to Weibo."""
 from __future__ import annotations
 
-from govlens.indicators.newmedia._newmedia import texts
-from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
+from govlens.indicators.newmedia._newmedia import account_indicator, on_weibo
 from govlens.text import Messages
 
 ID = "service-functions"
@@ -18,8 +17,5 @@ T = Messages(ID, {
 })
 
 
-def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
-    m = facts.col("menu_items")
-    return batch_result(facts.ids, m, texts(T, "menus", m=m),
-                        not_applicable=~facts.is_wechat(), na_detail=T("wechat"),
-                        missing_detail=T("none"))
+evaluate_batch = account_indicator(T, "menus", "menu_items", m="menu_items", na=(on_weibo, T("wechat")),
+                                   missing_detail=T("none"))

@@ -1,8 +1,7 @@
 """shares-per-post — reposts (Weibo) or shares (WeChat) per post (传播力); 0 when nothing was posted."""
 from __future__ import annotations
 
-from govlens.indicators.newmedia._newmedia import ratio, texts
-from govlens.indicators.base import BatchResult, IndicatorContext, batch_result
+from govlens.indicators.newmedia._newmedia import ratio_indicator
 from govlens.text import Messages
 
 ID = "shares-per-post"
@@ -16,6 +15,4 @@ T = Messages(ID, {
 })
 
 
-def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
-    s, n = facts.col("shares"), facts.col("n")
-    return batch_result(facts.ids, ratio(s, n, empty=0.0), texts(T, "shares", s=s, n=n))
+evaluate_batch = ratio_indicator(T, "shares", ("s", "shares"), ("n", "n"), empty=0.0)

@@ -10,7 +10,8 @@ from __future__ import annotations
 import numpy as np
 
 from govlens.contract import defects
-from govlens.indicators.base import BatchResult, Finding, IndicatorContext, Threshold, Thresholds, batch_result
+from govlens.indicators.newmedia._newmedia import account_findings
+from govlens.indicators.base import BatchResult, IndicatorContext, Threshold, Thresholds, batch_result
 from govlens.text import Messages
 
 ID = "submission-accuracy"
@@ -36,9 +37,5 @@ def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
     detail = facts.frame["sub_detail"].fillna("").to_numpy(dtype=object)
     result = batch_result(facts.ids, r, detail, not_applicable=np.isnan(r), na_detail=T("none"))
     limit = 1.0 + float(THRESHOLDS(ctx, "tolerance"))
-    for i in np.flatnonzero(np.nan_to_num(r) > limit):
-        pid = facts.ids[i]
-        url = facts.platforms[pid].url
-        result.findings.append((pid, Finding(kind=defects.OVER_REPORTED, url=url, evidence_url=url,
-                                             detail=T("over", detail=detail[i], ratio=f"{r[i]:.2f}"))))
-    return result
+    return account_findings(result, facts, np.nan_to_num(r) > limit, defects.OVER_REPORTED,
+                            lambda i: T("over", detail=detail[i], ratio=f"{r[i]:.2f}"))

@@ -10,9 +10,8 @@ from __future__ import annotations
 import numpy as np
 
 from govlens.contract import defects
-from govlens.indicators.newmedia._newmedia import texts
-from govlens.indicators.base import (MAX_DAYS, BatchResult, Finding, IndicatorContext, Threshold, Thresholds,
-                                     batch_result)
+from govlens.indicators.newmedia._newmedia import account_findings, texts
+from govlens.indicators.base import MAX_DAYS, BatchResult, IndicatorContext, Threshold, Thresholds, batch_result
 from govlens.text import Messages
 
 ID = "update-recency"
@@ -34,14 +33,9 @@ def evaluate_batch(facts, ctx: IndicatorContext) -> BatchResult:
     days = facts.col("days")
     since = facts.col("days_since_post")
     v = np.where(np.isnan(days), np.nan, np.clip(np.nan_to_num(since, nan=MAX_DAYS), 0, MAX_DAYS))
-    last = facts.frame["last_post"].astype(str).to_numpy() if "last_post" in facts.frame else np.full(len(v), "")
+    last = facts.text("last_post")
     last = np.where(np.isin(last, ("NaT", "None", "nan", "")), "—", last)         # no post: a dash, never a repr
     result = batch_result(facts.ids, v, texts(T, "last", last=last, v=v))
     limit = int(THRESHOLDS(ctx, "dormant_days"))
-    for i in np.flatnonzero(v > limit):
-        pid = facts.ids[i]
-        url = facts.platforms[pid].url
-        result.findings.append((pid, Finding(kind=defects.DORMANT_ACCOUNT, url=url, evidence_url=url,
-                                             detail=T("dormant", limit=limit,
-                                                      last=last[i]))))
-    return result
+    return account_findings(result, facts, v > limit, defects.DORMANT_ACCOUNT,
+                            lambda i: T("dormant", limit=limit, last=last[i]))
