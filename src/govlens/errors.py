@@ -6,17 +6,18 @@ print one clear line instead of a traceback. Foreign errors (aiohttp, DuckDB, YA
 openpyxl) are translated into these at the boundary where they happen.
 
     GovlensError
-    ├── ConfigError                 a settings, campaign, framework or awards file is wrong
-    │   ├── SettingsError           unknown or ill-typed setting
-    │   ├── CampaignFileError       campaign TOML
-    │   ├── FrameworkError          framework YAML
-    │   └── AwardsError             awards YAML
-    ├── InputError                  a data file a user gave us is wrong
-    │   ├── RegistryError           the registry as a whole is unusable
-    │   ├── RegistryRowError        one registry row (file, line, field)
-    │   ├── ImportRowError          one row of an imported data file (file, line, field)
-    │   ├── ImportFileError         an imported data file refused whole; lists its bad rows
-    │   └── ReviewSheetError        one cell or row of an expert's review workbook (file, sheet, row, column)
+    ├── LocatedError                prefixes its message with the file, line and field it names
+    │   ├── ConfigError                 a settings, campaign, framework or awards file is wrong
+    │   │   ├── SettingsError           unknown or ill-typed setting
+    │   │   ├── CampaignFileError       campaign TOML
+    │   │   ├── FrameworkError          framework YAML
+    │   │   └── AwardsError             awards YAML
+    │   └── InputError                  a data file a user gave us is wrong
+    │       ├── RegistryError           the registry as a whole is unusable
+    │       ├── RegistryRowError        one registry row (file, line, field)
+    │       ├── ImportRowError          one row of an imported data file (file, line, field)
+    │       ├── ImportFileError         an imported data file refused whole; lists its bad rows
+    │       └── ReviewSheetError        one cell or row of an expert's review workbook (file, sheet, row, column)
     ├── ProbeError                  a probe could not gather (mapped to a visit status)
     │   ├── FetchTimeout
     │   ├── FetchFailed
@@ -32,8 +33,8 @@ class GovlensError(Exception):
     """Root of every error govlens raises on purpose."""
 
 
-class ConfigError(GovlensError):
-    """A configuration file (settings, campaign, framework, awards) is wrong."""
+class LocatedError(GovlensError):
+    """An error in a file the user gave: its message is prefixed with the file, line and field it names."""
 
     def __init__(self, message: str, *, file: str | None = None, line: int | None = None,
                  field: str | None = None) -> None:
@@ -41,6 +42,10 @@ class ConfigError(GovlensError):
         self.reason = message
         where = _where(file, line, field)
         super().__init__(f"{where}{message}" if where else message)
+
+
+class ConfigError(LocatedError):
+    """A configuration file (settings, campaign, framework, awards) is wrong."""
 
 
 class SettingsError(ConfigError):
@@ -59,15 +64,8 @@ class AwardsError(ConfigError):
     """An awards YAML file is malformed."""
 
 
-class InputError(GovlensError):
+class InputError(LocatedError):
     """A data file given by the user is wrong."""
-
-    def __init__(self, message: str, *, file: str | None = None, line: int | None = None,
-                 field: str | None = None) -> None:
-        self.file, self.line, self.field = file, line, field
-        self.reason = message
-        where = _where(file, line, field)
-        super().__init__(f"{where}{message}" if where else message)
 
 
 class RegistryError(InputError):
