@@ -44,6 +44,15 @@ class LenientFormatter(string.Formatter):
 _FORMATTER = LenientFormatter()
 
 
+def fill(template: str, values: Mapping[str, Any]) -> str:
+    """``template`` formatted with ``values`` leniently: unchanged when its fields are bad (a message must
+    never fail to print; shared by :func:`t` and the report locales)."""
+    try:
+        return _FORMATTER.vformat(template, (), values)
+    except (ValueError, IndexError, AttributeError, KeyError):
+        return template
+
+
 @cache
 def _doc(name: str) -> dict[str, Any]:
     res = resources.files(__name__).joinpath(f"{name}.yaml")
@@ -93,12 +102,7 @@ def t(key: str, /, locale: str | None = None, **values: Any) -> str:
         text = _lookup(_doc(DEFAULT), key)
     if not isinstance(text, str):
         return key
-    if not values:
-        return text
-    try:
-        return _FORMATTER.vformat(text, (), values)
-    except (ValueError, IndexError, AttributeError, KeyError):
-        return text
+    return fill(text, values) if values else text
 
 
 def word(section: str, value: str, locale: str | None = None) -> str:

@@ -32,7 +32,6 @@ import yaml
 from govlens import messages
 from govlens.errors import ConfigError
 from govlens.indicators import catalogue
-from govlens.messages import LenientFormatter
 
 _MISSING = object()
 
@@ -44,7 +43,6 @@ class _Lenient(dict):
         return "{" + key + "}"
 
 
-_FORMATTER = LenientFormatter()
 
 
 def available_locales() -> list[str]:
@@ -97,14 +95,8 @@ class Locale:
     def t(self, key: str, /, **values: Any) -> str:
         """The string at ``key`` formatted with ``values``; the key itself when missing."""
         text = self.get(key)
-        if not isinstance(text, str):
-            text = key
-        if not values:
-            return text
-        try:
-            return _FORMATTER.vformat(text, (), values)
-        except (ValueError, IndexError, AttributeError, KeyError):
-            return text
+        text = text if isinstance(text, str) else key
+        return messages.fill(text, values) if values else text
 
     __call__ = t
 
@@ -145,10 +137,7 @@ class Locale:
 
     def fill(self, template: str, /, **values: Any) -> str:
         """``template`` (not a key: e.g. an indicator's evidence sentence) formatted as :meth:`t` does."""
-        try:
-            return _FORMATTER.vformat(template, (), values)
-        except (ValueError, IndexError, AttributeError, KeyError):
-            return template
+        return messages.fill(template, values)
 
     @property
     def list_sep(self) -> str:
