@@ -14,6 +14,7 @@ unmatched end tags left behind are ignored by every HTML parser. The count is ap
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 MAX_DEPTH = 512
 
@@ -30,19 +31,24 @@ _NOT_COUNTED = frozenset({
 })
 
 
-def max_depth(html: str) -> int:
-    """The deepest nesting of counted elements (see the module docstring)."""
-    depth = deepest = 0
+def _start_tags(html: str, limit: int | None = None) -> Iterator[tuple[re.Match[str], int]]:
+    """Each counted start tag with the depth it opens at; end tags close one level. A tag at ``limit`` or
+    deeper opens no level (it is the one :func:`bound_depth` drops)."""
+    depth = 0
     for m in _TAG.finditer(html):
-        name = m.group(2).lower()
-        if name in _NOT_COUNTED:
+        if m.group(2).lower() in _NOT_COUNTED:
             continue
         if m.group(1):
             depth = max(0, depth - 1)
         elif not m.group(3):
-            depth += 1
-            deepest = max(deepest, depth)
-    return deepest
+            yield m, depth
+            if limit is None or depth < limit:
+                depth += 1
+
+
+def max_depth(html: str) -> int:
+    """The deepest nesting of counted elements (see the module docstring)."""
+    return max((depth + 1 for _, depth in _start_tags(html)), default=0)
 
 
 def bound_depth(html: str, limit: int = MAX_DEPTH) -> tuple[str, bool]:
@@ -50,19 +56,11 @@ def bound_depth(html: str, limit: int = MAX_DEPTH) -> tuple[str, bool]:
     if not html or html.count("<") <= limit or max_depth(html) <= limit:
         return html, False
     out: list[str] = []
-    last = depth = 0
-    for m in _TAG.finditer(html):
-        name = m.group(2).lower()
-        if name in _NOT_COUNTED:
-            continue
-        if m.group(1):
-            depth = max(0, depth - 1)
-        elif not m.group(3):
-            if depth >= limit:
-                out.append(html[last:m.start()])
-                out.append(" ")          # not "": a stray "<" before the tag must not meet the text after it
-                last = m.end()
-                continue
-            depth += 1
+    last = 0
+    for m, depth in _start_tags(html, limit):
+        if depth >= limit:
+            out.append(html[last:m.start()])
+            out.append(" ")          # not "": a stray "<" before the tag must not meet the text after it
+            last = m.end()
     out.append(html[last:])
     return "".join(out), True
