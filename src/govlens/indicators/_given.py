@@ -4,7 +4,8 @@ Most indicators open the same way: read the one observation they judge (the colu
 test calls, the mobile homepage, the mailbox's letters …) and, when it is not there, return *missing* saying
 why. ``given(read, why)`` turns ``judge(got, obs, ctx)`` — the indicator's own part — into the
 ``evaluate(obs, ctx)`` the runner calls, so that preamble is written once. The columns, hotline, mobile and
-interaction indicators share it.
+interaction indicators share it; ``@observed(kind, why)`` is the commonest read, the platform's one
+observation of a kind.
 """
 from __future__ import annotations
 
@@ -27,4 +28,11 @@ def given(read: Callable[[PlatformObservations], Any], why: str, *, spread: bool
             return judge(*got, obs, ctx) if spread else judge(got, obs, ctx)
         evaluate.__doc__ = judge.__doc__
         return evaluate
+    return wrap
+
+
+def observed(kind: str, why: str) -> Callable[[Callable[..., IndicatorResult]], Evaluate]:
+    """``given`` for the platform's one ``kind`` observation: ``judge(o, o.data or {}, obs, ctx)``."""
+    def wrap(judge: Callable[..., IndicatorResult]) -> Evaluate:
+        return given(lambda obs: obs.one(kind), why)(lambda o, obs, ctx: judge(o, o.data or {}, obs, ctx))
     return wrap

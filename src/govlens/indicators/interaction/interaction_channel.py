@@ -7,8 +7,10 @@ part of the 互动回应差 veto). Missing when the site never loaded.
 """
 from __future__ import annotations
 
+from govlens.contract.observation import Observation
 from govlens.contract import defects
 from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, site_finding
+from govlens.indicators._given import observed
 from govlens.text import Messages
 
 ID = "interaction-channel"
@@ -30,11 +32,8 @@ T = Messages(ID, {
 })
 
 
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    o = obs.one("interaction")
-    if o is None:
-        return IndicatorResult.missing(T("never_loaded"))
-    data = o.data or {}
+@observed("interaction", T("never_loaded"))
+def evaluate(o: Observation, data: dict, obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     forms, lists, letters = data.get("forms") or [], data.get("lists") or [], obs.of("letter")
     if forms or letters:
         evidence = [Evidence(url=u, detail=T("form")) for u in forms[:3]]

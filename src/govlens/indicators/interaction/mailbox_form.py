@@ -7,8 +7,10 @@ letter is sent.
 """
 from __future__ import annotations
 
+from govlens.contract.observation import Observation
 from govlens.contract import defects
 from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R, site_finding
+from govlens.indicators._given import observed
 from govlens.text import Messages
 from govlens.visit_text import describe_visit
 
@@ -28,16 +30,13 @@ T = Messages(ID, {
 })
 
 
-#: The mailbox probe's reasons (govlens.probes.mailbox_submit) → messages.
+#: The mailbox probe's reasons (govlens.probes.gatherers.mailbox) → messages.
 REASONS = {"no letter form found": "no_form", "the form page did not load again": "reloaded",
            "not sent: test letters are sent in sandbox mode only": "sandbox_only"}
 
 
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    o = obs.one("mailbox_submit")
-    if o is None:
-        return IndicatorResult.missing(R("mailbox_not_loaded"))
-    d = o.data or {}
+@observed("mailbox_submit", R("mailbox_not_loaded"))
+def evaluate(o: Observation, d: dict, obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     if d.get("receipt"):
         detail = T("accepted", receipt=str(d["receipt"]))
         return IndicatorResult(value=1.0, detail=detail, evidence=[Evidence(url=d.get("form_url") or o.url,

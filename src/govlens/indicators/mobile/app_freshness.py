@@ -8,7 +8,7 @@ from typing import Any
 
 from govlens.contract import defects
 from govlens.indicators.base import IndicatorContext, Threshold, Thresholds, days_since, parse_date
-from govlens.indicators.mobile._app import from_app
+from govlens.indicators.mobile._mobile import from_app
 from govlens.text import Messages
 
 ID = "app-freshness"

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from govlens.indicators.base import IndicatorContext
-from govlens.indicators.mobile._app import from_app
+from govlens.indicators.mobile._mobile import from_app
 from govlens.text import Messages
 
 ID = "app-rating"

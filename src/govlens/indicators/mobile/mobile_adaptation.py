@@ -6,8 +6,10 @@ Read from the ``mobile_site`` probe's ``mobile_page`` (phone user agent).
 """
 from __future__ import annotations
 
+from govlens.contract.observation import Observation
 from govlens.contract import defects
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R, site_finding
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, site_finding
+from govlens.indicators.mobile._mobile import from_mobile_page
 from govlens.text import Messages
 
 ID = "mobile-adaptation"
@@ -26,11 +28,8 @@ T = Messages(ID, {
 })
 
 
-
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    page = obs.one("mobile_page")
-    if page is None or page.status != "completed" or page.data.get("has_viewport") is None:
-        return IndicatorResult.missing(R("mobile_home_not_loaded"))
+@from_mobile_page("has_viewport")
+def evaluate(page: Observation, obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     fixed = page.data.get("fixed_widths") or []
     viewport = bool(page.data.get("has_viewport"))
     findings = []

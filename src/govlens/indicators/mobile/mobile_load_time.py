@@ -4,10 +4,11 @@ Slower than ``HTTP_SLOW_MS`` is a ``slow_response`` finding.
 """
 from __future__ import annotations
 
+from govlens.contract.observation import Observation
 from govlens.contract import defects
-from govlens.indicators.base import (R, Evidence, IndicatorContext, IndicatorResult, PlatformObservations, Thresholds,
-                                     site_finding)
+from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations, Thresholds, judged
 from govlens.indicators.access.response_time import THRESHOLDS as HTTP
+from govlens.indicators.mobile._mobile import from_mobile_page
 from govlens.text import Messages
 
 ID = "mobile-load-time"
@@ -22,15 +23,9 @@ T = Messages(ID, {
 })
 
 
-
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    page = obs.one("mobile_page")
-    if page is None or page.status != "completed" or page.data.get("load_ms") is None:
-        return IndicatorResult.missing(R("mobile_home_not_loaded"))
+@from_mobile_page("load_ms")
+def evaluate(page: Observation, obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     ms = float(page.data["load_ms"])
     detail = T("time", page=f"{page.elapsed_ms or 0:,.0f}", total=f"{ms:,.0f}")
-    findings = []
-    if (page.elapsed_ms or 0) > float(THRESHOLDS(ctx, "slow_ms")):
-        findings.append(site_finding(obs, defects.SLOW_RESPONSE, detail, evidence_url=page.url))
-    return IndicatorResult(value=ms, detail=detail, evidence=[Evidence(url=page.url, detail=detail)],
-                           findings=findings)
+    slow = (page.elapsed_ms or 0) > float(THRESHOLDS(ctx, "slow_ms"))
+    return judged(obs, ms, detail, page.url, (defects.SLOW_RESPONSE, detail) if slow else None)

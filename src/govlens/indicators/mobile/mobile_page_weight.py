@@ -4,9 +4,11 @@ Above ``MOBILE_MAX_PAGE_KB`` is a ``heavy_page`` finding.
 """
 from __future__ import annotations
 
+from govlens.contract.observation import Observation
 from govlens.contract import defects
-from govlens.indicators.base import (R, Evidence, IndicatorContext, IndicatorResult, PlatformObservations, Threshold,
+from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, Threshold,
                                      Thresholds, judged)
+from govlens.indicators.mobile._mobile import from_mobile_page
 from govlens.text import Messages
 
 ID = "mobile-page-weight"
@@ -29,10 +31,8 @@ T = Messages(ID, {
 TYPES = ("image", "script", "css")
 
 
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    page = obs.one("mobile_page")
-    if page is None or page.status != "completed" or page.data.get("total_bytes") is None:
-        return IndicatorResult.missing(R("mobile_home_not_loaded"))
+@from_mobile_page("total_bytes")
+def evaluate(page: Observation, obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     kb = page.data["total_bytes"] / 1024
     res = sorted(obs.of("mobile_resource"), key=lambda o: -(o.data.get("bytes") or 0))
     evidence = [Evidence(url=o.url, detail=T("resource", kb=f"{(o.data.get('bytes') or 0) / 1024:,.0f}",

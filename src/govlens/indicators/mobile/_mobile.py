@@ -1,4 +1,6 @@
-"""What the app-store indicators share (downloads, rating, freshness): one preamble and one evidence line.
+"""What the mobile indicators share: the mobile homepage read once (``@from_mobile_page``: adaptation, load
+time, page weight) and, for the app-store indicators (downloads, rating, freshness), one preamble and one
+evidence line.
 
 Each reads one field of the imported ``app_store`` observation: not applicable when the portal lists no app,
 missing (the module's ``none`` message) when the file lacks the field, else the module's own judgement, with
@@ -9,6 +11,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from govlens.indicators.base import (R, Evidence, IndicatorContext, IndicatorResult, PlatformObservations, judged)
+from govlens.indicators._given import given
 from govlens.text import Messages
 
 # judge(raw field, the file's data, ctx) -> (value, detail, finding or None), or None when the field is unusable
@@ -33,3 +36,14 @@ def from_app(field: str, T: Messages) -> Callable[[Judge], Callable[[PlatformObs
         evaluate.__doc__ = judge.__doc__
         return evaluate
     return wrap
+
+
+def from_mobile_page(field: str) -> Callable[[Callable[..., IndicatorResult]], Callable[[PlatformObservations,
+                                                                                          IndicatorContext],
+                                                                                         IndicatorResult]]:
+    """Decorator: ``judge(page, obs, ctx)`` on the loaded mobile homepage that measured ``field``; missing else."""
+    def read(obs: PlatformObservations) -> Any:
+        page = obs.one("mobile_page")
+        ok = page is not None and page.status == "completed" and page.data.get(field) is not None
+        return page if ok else None
+    return given(read, R("mobile_home_not_loaded"))
