@@ -10,10 +10,10 @@ from collections import Counter
 
 from govlens.contract import defects
 from govlens.contract.observation import COMPLETED
+from govlens.indicators.access._access import answer
 from govlens.indicators.base import (NOT_CHECKED_STATUSES, Evidence, IndicatorContext, IndicatorResult,
-                                     PlatformObservations, joined, site_finding)
+                                     PlatformObservations, joined, judged)
 from govlens.text import Messages
-from govlens.visit_text import describe_visit
 
 ID = "availability"
 TITLE = ("首页访问失败率", "Failed homepage visits")
@@ -46,16 +46,12 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
                                              ms=round(o.elapsed_ms)) if o.elapsed_ms is not None
                          else T("visit", attempt=o.data.get("attempt", i + 1), what=_reason(o)))
                 for i, o in enumerate(visits)]
-    findings = []
-    if failed and len(failed) == len(visits):
-        findings.append(site_finding(obs, defects.SITE_DOWN, detail, evidence_url=failed[0].url))
-    elif failed:
-        findings.append(site_finding(obs, defects.INTERMITTENT_OUTAGE, detail, evidence_url=failed[0].url))
-    return IndicatorResult(value=share, detail=detail, evidence=evidence, findings=findings)
+    if not failed:
+        return judged(obs, share, detail, evidence)
+    kind = defects.SITE_DOWN if len(failed) == len(visits) else defects.INTERMITTENT_OUTAGE
+    return judged(obs, share, detail, evidence, (kind, detail), at=failed[0].url)
 
 
 def _reason(o) -> str:
     """How one visit ended, as a message (never the raw exception text)."""
-    if o.status == COMPLETED and o.http_status:
-        return T.ref("ok_code", code=o.http_status)
-    return describe_visit(o.status, (o.data or {}).get("cause"), http_status=o.http_status)
+    return answer(o, T, "ok_code")

@@ -11,7 +11,9 @@ from datetime import datetime, timezone
 
 from govlens.contract import defects
 from govlens.contract import statuses as S
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R, site_finding
+from govlens.contract.observation import Observation
+from govlens.indicators.access._access import on_one
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, judged
 from govlens.text import Messages
 from govlens.visit_text import describe_visit
 
@@ -34,10 +36,8 @@ T = Messages(ID, {
 })
 
 
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    o = obs.one("tls")
-    if o is None:
-        return IndicatorResult.missing(R("tls_not_checked"))
+@on_one("tls", "tls_not_checked")
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext, o: Observation) -> IndicatorResult:
     data = o.data or {}
     if not data.get("https"):
         return IndicatorResult.not_applicable(T("no_tls", what=describe_visit(o.status, data.get("cause"),
@@ -51,8 +51,7 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     evidence = [Evidence(url=o.url, detail=T("why", reason=reason, about=about))]
     if data.get("verify_code") == EXPIRED_CODE or _expired(data.get("not_after")):
         detail = T("expired", date=data.get("not_after")[:10])
-        return IndicatorResult(value=0.0, detail=detail, evidence=evidence,
-                               findings=[site_finding(obs, defects.EXPIRED_CERTIFICATE, detail, evidence_url=o.url)])
+        return judged(obs, 0.0, detail, evidence, (defects.EXPIRED_CERTIFICATE, detail), at=o.url)
     return IndicatorResult(value=0.0, detail=T("refused", reason=reason), evidence=evidence)
 
 

@@ -1,7 +1,9 @@
 """homepage-requests — requests a browser makes to show the homepage: the HTML and each sub-resource (网站访问)."""
 from __future__ import annotations
 
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R
+from govlens.contract.observation import Observation
+from govlens.indicators.access._access import on_one
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations
 from govlens.text import Messages
 
 ID = "homepage-requests"
@@ -17,10 +19,8 @@ T = Messages(ID, {
 
 
 
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    o = obs.one("page_weight")
-    if o is None:
-        return IndicatorResult.missing(R("home_not_weighed"))
+@on_one("page_weight", "home_not_weighed")
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext, o: Observation) -> IndicatorResult:
     n = int((o.data or {}).get("requests") or 1)
     return IndicatorResult(value=float(n), detail=T("requests", n=n),
                            evidence=[Evidence(url=o.url, detail=T("n", n=n))])

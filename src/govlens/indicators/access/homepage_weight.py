@@ -5,7 +5,9 @@ whose resources mostly have no stated size is missing rather than light.
 """
 from __future__ import annotations
 
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R
+from govlens.contract.observation import Observation
+from govlens.indicators.access._access import on_one
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations
 from govlens.text import Messages
 
 ID = "homepage-weight"
@@ -22,10 +24,8 @@ T = Messages(ID, {
 })
 
 
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    o = obs.one("page_weight")
-    if o is None:
-        return IndicatorResult.missing(R("home_not_weighed"))
+@on_one("page_weight", "home_not_weighed")
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext, o: Observation) -> IndicatorResult:
     data = o.data or {}
     resources = max(0, int(data.get("requests") or 1) - 1)
     if resources and int(data.get("unknown_sizes") or 0) > resources / 2:

@@ -8,8 +8,9 @@ is a ``no_hsts`` finding. Sites whose certificate is refused are judged by
 from __future__ import annotations
 
 from govlens.contract import defects
-from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R, page_url,
-                                     site_finding)
+from govlens.contract.observation import Observation
+from govlens.indicators.access._access import on_one
+from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations, judged, page_url
 from govlens.text import Messages
 
 ID = "hsts"
@@ -26,10 +27,8 @@ T = Messages(ID, {
 })
 
 
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    o = obs.one("tls")
-    if o is None:
-        return IndicatorResult.missing(R("tls_not_checked"))
+@on_one("tls", "tls_not_checked")
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext, o: Observation) -> IndicatorResult:
     home = obs.homepage()
     redirect = obs.one("https")
     uses_https = (home is not None and page_url(home).lower().startswith("https://")) or \
@@ -42,8 +41,6 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     header, age = data.get("hsts"), data.get("hsts_max_age")
     where = data.get("final_url") or o.url
     if header and age:
-        return IndicatorResult(value=1.0, detail=T("header", header=header),
-                               evidence=[Evidence(url=where, detail=T("header", header=header))])
+        return judged(obs, 1.0, T("header", header=header), where)
     detail = T("none") if not header else T("no_age", header=header)
-    return IndicatorResult(value=0.0, detail=detail, evidence=[Evidence(url=where, detail=detail)],
-                           findings=[site_finding(obs, defects.NO_HSTS, detail, evidence_url=where)])
+    return judged(obs, 0.0, detail, where, (defects.NO_HSTS, detail))

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from govlens.contract import defects
 from govlens.contract.observation import COMPLETED
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, site_finding
+from govlens.indicators.access._access import answer
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, judged
 from govlens.text import Messages
-from govlens.visit_text import describe_visit
 
 ID = "https-redirect"
 TITLE = ("HTTPS跳转", "HTTPS redirect")
@@ -36,16 +36,14 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     data = o.data or {}
     http_url = data.get("http_url") or o.url
     location = data.get("location")
-    what = (T.ref("code", code=o.http_status) if o.status == COMPLETED and o.http_status
-            else describe_visit(o.status, data.get("cause"), http_status=o.http_status))
+    what = answer(o, T)
     seen = (T("seen_location", url=http_url, what=what, location=location) if location
             else T("seen", url=http_url, what=what))
     evidence = [Evidence(url=http_url, detail=seen)]
     if data.get("redirects_to_https"):
-        return IndicatorResult(value=1.0, detail=T("redirects"), evidence=evidence)
+        return judged(obs, 1.0, T("redirects"), evidence)
     if o.status != COMPLETED:
         return IndicatorResult(value=None, status="not_applicable", evidence=evidence,
                                detail=T("not_served", what=what))
     detail = T("no_redirect_location", location=location) if location else T("no_redirect")
-    return IndicatorResult(value=0.0, detail=detail, evidence=evidence,
-                           findings=[site_finding(obs, defects.NO_HTTPS_REDIRECT, detail, evidence_url=http_url)])
+    return judged(obs, 0.0, detail, evidence, (defects.NO_HTTPS_REDIRECT, detail), at=http_url)

@@ -6,7 +6,9 @@ A and AAAA (timeout, server failure) is missing, not a defect.
 from __future__ import annotations
 
 from govlens.contract import defects
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R, site_finding
+from govlens.contract.observation import Observation
+from govlens.indicators.access._access import on_one
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, judged
 from govlens.text import Messages
 
 ID = "ipv6"
@@ -23,17 +25,14 @@ T = Messages(ID, {
 })
 
 
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    o = obs.one("dns")
-    if o is None:
-        return IndicatorResult.missing(R("dns_not_checked"))
+@on_one("dns", "dns_not_checked")
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext, o: Observation) -> IndicatorResult:
     data = o.data or {}
     if data.get("aaaa_error") and (data.get("a_error") or not data.get("a")):
         return IndicatorResult.missing(T("lookup_failed"))
     host, server = data.get("host"), data.get("nameserver")
     if data.get("aaaa"):
         seen = T("aaaa", host=host, addresses=", ".join(data["aaaa"][:3]), server=server)
-        return IndicatorResult(value=1.0, detail=T("has_ipv6"), evidence=[Evidence(url=o.url, detail=seen)])
+        return judged(obs, 1.0, T("has_ipv6"), [Evidence(url=o.url, detail=seen)])
     detail = T("no_aaaa", host=host, server=server)
-    return IndicatorResult(value=0.0, detail=detail, evidence=[Evidence(url=o.url, detail=detail)],
-                           findings=[site_finding(obs, defects.NO_IPV6, detail)])
+    return judged(obs, 0.0, detail, [Evidence(url=o.url, detail=detail)], (defects.NO_IPV6, detail))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from govlens.contract import defects
 from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, Threshold,
-                                     Thresholds, site_finding)
+                                     Thresholds, judged)
 from govlens.text import Messages
 from govlens.visit_text import describe_visit
 
@@ -47,10 +47,6 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     pct = round(ratio * 100, 1)
     detail = T("summary", n=failures, total=visits, pct=pct, window=window)
     limit = float(THRESHOLDS(ctx, "fail_ratio"))
-    findings = []
-    if ratio >= limit:
-        findings.append(site_finding(obs, defects.SITE_UNREACHABLE,
-                                     T("unreachable", n=failures, total=visits, pct=pct, limit=round(limit * 100)),
-                                     evidence_url=o.url))
-    return IndicatorResult(value=round(ratio, 4), detail=detail, evidence=evidence or [Evidence(url=o.url, detail=window)],
-                           findings=findings)
+    unreachable = (defects.SITE_UNREACHABLE, T("unreachable", n=failures, total=visits, pct=pct,
+                                               limit=round(limit * 100))) if ratio >= limit else None
+    return judged(obs, round(ratio, 4), detail, evidence or [Evidence(url=o.url, detail=window)], unreachable, at=o.url)

@@ -13,7 +13,7 @@ from statistics import median
 from govlens.contract import defects
 from govlens.contract.observation import COMPLETED
 from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, Threshold,
-                                     Thresholds, site_finding)
+                                     Thresholds, judged)
 from govlens.text import Messages
 
 ID = "response-time"
@@ -49,7 +49,5 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     detail = T("summary", median=round(value), fastest=round(fastest), n=len(timed), source=T.ref(source),
                limit=round(limit))
     evidence = [Evidence(url=o.url, detail=T("ms", ms=round(o.elapsed_ms))) for o in timed]
-    findings = []
-    if fastest > limit:
-        findings.append(site_finding(obs, defects.SLOW_RESPONSE, detail, evidence_url=timed[0].url))
-    return IndicatorResult(value=value, detail=detail, evidence=evidence, findings=findings)
+    return judged(obs, value, detail, evidence, (defects.SLOW_RESPONSE, detail) if fastest > limit else None,
+                  at=timed[0].url)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from govlens.contract import defects
 from govlens.contract.observation import COMPLETED
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, site_finding
+from govlens.indicators.access._access import answer
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, judged
 from govlens.text import Messages
-from govlens.visit_text import describe_visit
 
 ID = "soft-404"
 TITLE = ("错误页面返回404", "Missing pages answer 404")
@@ -34,17 +34,14 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     if o is None:
         return IndicatorResult.missing(T("not_asked"))
     data = o.data or {}
-    what = (T.ref("code", code=o.http_status) if o.status == COMPLETED and o.http_status
-            else describe_visit(o.status, data.get("cause"), http_status=o.http_status))
+    what = answer(o, T)
     seen = (T("seen_title", url=o.url, what=what, title=str(data["title"])) if data.get("title")
             else T("seen", url=o.url, what=what))
     evidence = [Evidence(url=o.url, detail=seen)]
     if o.http_status in (404, 410):
-        return IndicatorResult(value=1.0, detail=T("answers", code=o.http_status), evidence=evidence)
+        return judged(obs, 1.0, T("answers", code=o.http_status), evidence)
     if o.status == COMPLETED and o.http_status is not None and 200 <= o.http_status < 300:
         detail = (T("soft_at", code=o.http_status, url=data["final_url"])
                   if data.get("final_url") and data.get("final_url") != o.url else T("soft", code=o.http_status))
-        return IndicatorResult(value=0.0, detail=detail, evidence=evidence,
-                               findings=[site_finding(obs, defects.SOFT_404, detail, snippet=data.get("title") or "",
-                                                      evidence_url=o.url)])
+        return judged(obs, 0.0, detail, evidence, (defects.SOFT_404, detail), snippet=data.get("title") or "", at=o.url)
     return IndicatorResult(value=None, status="missing", detail=T("unclear", seen=seen), evidence=evidence)

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Callable
 
 from govlens.contract.observation import Observation
-from govlens.indicators.base import Evidence, IndicatorResult, PlatformObservations, R, joined, parse_date, usable_dates
+from govlens.indicators.base import (Evidence, Finding, IndicatorContext, IndicatorResult, PlatformObservations, R, clip,
+                                     joined, parse_date, usable_dates)
 from govlens.text import Messages
 from govlens.visit_text import describe_visit
 
@@ -47,17 +49,65 @@ def discovery(obs: PlatformObservations) -> Observation | None:
     return obs.one("edition_discovery")
 
 
-def no_edition(obs: PlatformObservations) -> IndicatorResult | None:
-    """The result of an edition indicator when there is no edition to judge, else None."""
+def no_discovery(obs: PlatformObservations) -> IndicatorResult | None:
+    """Missing, saying why, when the discovery did not run or the Chinese site did not load, else None
+    (edition-languages; :func:`no_edition` for the others)."""
     d = discovery(obs)
     if d is None:
         return IndicatorResult.missing(R("foreign_probe_not_run"))
     if not (d.data or {}).get("chinese_ok"):
         return IndicatorResult.missing(T("chinese_not_loaded", what=describe_visit(d.status, (d.data or {}).get("cause"),
                                                                                http_status=d.http_status)))
+    return None
+
+
+def no_edition(obs: PlatformObservations) -> IndicatorResult | None:
+    """The result of an edition indicator when there is no edition to judge, else None."""
+    skip = no_discovery(obs)
+    if skip is not None:
+        return skip
+    d = discovery(obs)
+    assert d is not None
     if not (d.data or {}).get("primary"):
         return IndicatorResult.not_applicable(T("none_found"))
     return None
+
+
+Evaluate = Callable[[PlatformObservations, IndicatorContext], IndicatorResult]
+
+
+def on_edition(judge: Evaluate) -> Evaluate:
+    """An edition indicator's ``evaluate``: :func:`no_edition`'s result when there is no edition to judge, else
+    ``judge``'s (edition-volume, edition-recency, edition-freshness-gap)."""
+    def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
+        return no_edition(obs) or judge(obs, ctx)
+    return evaluate
+
+
+def on_edition_text(judge: Callable[[PlatformObservations, IndicatorContext, list[Observation]], IndicatorResult]
+                    ) -> Evaluate:
+    """As :func:`on_edition`, ``judge`` given the edition's pages whose language the probe identified; missing
+    when there is none (edition-untranslated, edition-language-share)."""
+    def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
+        skip = no_edition(obs)
+        if skip is not None:
+            return skip
+        pages = [o for o in edition_pages(obs) if (o.data or {}).get("lang")]
+        return judge(obs, ctx, pages) if pages else IndicatorResult.missing(R("no_edition_text"))
+    return evaluate
+
+
+def page_findings(kind: str, pages: list[Observation], detail: Callable[[Observation], str],
+                  snippet_field: str) -> list[Finding]:
+    """A URL-level ``kind`` finding at each of ``pages``, its snippet the page's ``snippet_field`` (bounded)
+    (edition-untranslated, edition-language-share)."""
+    return [Finding(kind=kind, url=page_url(o), detail=detail(o), snippet=clip(o.data.get(snippet_field), 120),
+                    evidence_url=page_url(o)) for o in pages]
+
+
+def newest_item(dates: dict[str, date]) -> tuple[str, date]:
+    """The newest of :func:`edition_dates` (the greatest URL among equal dates): edition-recency, -freshness-gap."""
+    return max(dates.items(), key=lambda kv: (kv[1], kv[0]))
 
 
 def edition_pages(obs: PlatformObservations) -> list[Observation]:
@@ -113,3 +163,10 @@ def lexicon_share(obs: PlatformObservations, key: str) -> IndicatorResult:
               else T("share_none", n=len(offered), total=len(wanted), label=label))
     return IndicatorResult(value=len(offered) / len(wanted), detail=detail,
                            evidence=[Evidence(url=found[w], detail=T("offered", topic=topic(w))) for w in offered])
+
+
+def lexicon_indicator(key: str) -> Evaluate:
+    """An ``evaluate`` giving :func:`lexicon_share` of ``key``: edition-services, edition-interaction."""
+    def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
+        return lexicon_share(obs, key)
+    return evaluate

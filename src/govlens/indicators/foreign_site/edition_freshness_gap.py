@@ -7,7 +7,7 @@ updated as recently as the Chinese site scores 0. More than ``FOREIGN_STALE_GAP_
 from __future__ import annotations
 
 from govlens.contract import defects
-from govlens.indicators.foreign_site._edition import discovery, edition_dates, no_edition
+from govlens.indicators.foreign_site._edition import discovery, edition_dates, newest_item, on_edition
 from govlens.indicators.base import (MAX_DAYS, IndicatorContext, IndicatorResult, PlatformObservations, Threshold,
                                      Thresholds, judged, parse_date)
 from govlens.text import Messages
@@ -31,10 +31,8 @@ T = Messages(ID, {
 
 
 
+@on_edition
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    skip = no_edition(obs)
-    if skip is not None:
-        return skip
     d = discovery(obs)
     assert d is not None
     chinese = parse_date((d.data or {}).get("chinese_newest"))
@@ -43,7 +41,7 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     dates = edition_dates(obs, ctx.check_date)
     limit = int(THRESHOLDS(ctx, "gap_days"))
     if dates:
-        url, newest = max(dates.items(), key=lambda kv: (kv[1], kv[0]))
+        url, newest = newest_item(dates)
         gap = max(0, min(MAX_DAYS, (chinese - newest).days))
         detail = T("gap", chinese=chinese.isoformat(), edition=newest.isoformat(), days=gap)
     else:

@@ -5,8 +5,7 @@ words (contact page, FAQ, feedback), on the pages of the main edition.
 """
 from __future__ import annotations
 
-from govlens.indicators.foreign_site._edition import lexicon_share
-from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
+from govlens.indicators.foreign_site._edition import lexicon_indicator
 
 ID = "edition-interaction"
 TITLE = ("外文版互动交流功能覆盖率", "Interaction features of the edition")
@@ -14,6 +13,4 @@ REQUIRES = ("edition_discovery", "edition_page")
 UNIT = "ratio"
 UNIT_LABEL = ("%", "%")
 
-
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    return lexicon_share(obs, "interaction")
+evaluate = lexicon_indicator("interaction")

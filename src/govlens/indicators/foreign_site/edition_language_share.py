@@ -7,8 +7,9 @@ Pages with too little text to judge are left out.
 from __future__ import annotations
 
 from govlens.contract import defects
-from govlens.indicators.foreign_site._edition import edition_pages, language, no_edition, page_url
-from govlens.indicators.base import Evidence, Finding, IndicatorContext, IndicatorResult, PlatformObservations, R, clip
+from govlens.contract.observation import Observation
+from govlens.indicators.foreign_site._edition import language, on_edition_text, page_findings, page_url
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations
 from govlens.text import Messages
 
 ID = "edition-language-share"
@@ -25,18 +26,12 @@ T = Messages(ID, {
 })
 
 
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    skip = no_edition(obs)
-    if skip is not None:
-        return skip
-    judged = [o for o in edition_pages(obs) if (o.data or {}).get("lang")]
-    if not judged:
-        return IndicatorResult.missing(R("no_edition_text"))
+@on_edition_text
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext, judged: list[Observation]) -> IndicatorResult:
     wrong = [o for o in judged if o.data.get("lang") != o.data.get("edition_lang")]
-    findings = [Finding(kind=defects.WRONG_LANGUAGE_PAGE, url=page_url(o),
-                        detail=T("wrong", lang=language(o.data.get("lang")), confidence=o.data.get("confidence"),
-                                 edition=language(o.data.get("edition_lang"))), snippet=clip(o.data.get("title"), 120),
-                        evidence_url=page_url(o)) for o in wrong]
+    findings = page_findings(defects.WRONG_LANGUAGE_PAGE, wrong, lambda o: T(
+        "wrong", lang=language(o.data.get("lang")), confidence=o.data.get("confidence"),
+        edition=language(o.data.get("edition_lang"))), "title")
     share = 1 - len(wrong) / len(judged)
     detail = T("summary", n=len(judged) - len(wrong), total=len(judged), edition=language(judged[0].data.get("edition_lang")))
     return IndicatorResult(value=share, detail=detail, findings=findings,

@@ -1,11 +1,9 @@
 """edition-languages — how many foreign languages the site's editions are in (国际化程度, series 7)."""
 from __future__ import annotations
 
-from govlens.indicators.foreign_site._edition import T as ET
-from govlens.indicators.foreign_site._edition import discovery, language
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R, joined
+from govlens.indicators.foreign_site._edition import discovery, language, no_discovery
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, joined
 from govlens.text import Messages
-from govlens.visit_text import describe_visit
 
 ID = "edition-languages"
 TITLE = ("外文版语种数", "Languages of the editions")
@@ -22,12 +20,11 @@ T = Messages(ID, {
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
+    skip = no_discovery(obs)
+    if skip is not None:
+        return skip
     d = discovery(obs)
-    if d is None:
-        return IndicatorResult.missing(R("foreign_probe_not_run"))
-    if not (d.data or {}).get("chinese_ok"):
-        return IndicatorResult.missing(ET("chinese_not_loaded", what=describe_visit(d.status, (d.data or {}).get("cause"),
-                                                                                http_status=d.http_status)))
+    assert d is not None
     editions = (d.data or {}).get("editions") or []
     langs = sorted({e.get("lang") for e in editions if e.get("lang")})
     detail = T("langs", n=len(langs), langs=joined(language(g) for g in langs)) if langs else T("none")

@@ -5,7 +5,7 @@ date): the value is the cap, :data:`govlens.indicators.base.MAX_DAYS`.
 """
 from __future__ import annotations
 
-from govlens.indicators.foreign_site._edition import edition_dates, no_edition
+from govlens.indicators.foreign_site._edition import edition_dates, newest_item, on_edition
 from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, days_since
 from govlens.text import Messages
 
@@ -23,14 +23,12 @@ T = Messages(ID, {
 
 
 
+@on_edition
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    skip = no_edition(obs)
-    if skip is not None:
-        return skip
     dates = edition_dates(obs, ctx.check_date)
     if not dates:
         return IndicatorResult(value=float(days_since(None, ctx.check_date)), detail=T("undated"))
-    url, newest = max(dates.items(), key=lambda kv: (kv[1], kv[0]))
+    url, newest = newest_item(dates)
     days = days_since(newest, ctx.check_date)
     return IndicatorResult(value=float(days), detail=T("newest", date=newest.isoformat(), days=days),
                            evidence=[Evidence(url=url, detail=T("dated", date=newest.isoformat()))])

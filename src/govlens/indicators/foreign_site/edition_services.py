@@ -6,8 +6,7 @@ page of the main edition.
 """
 from __future__ import annotations
 
-from govlens.indicators.foreign_site._edition import lexicon_share
-from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations
+from govlens.indicators.foreign_site._edition import lexicon_indicator
 
 ID = "edition-services"
 TITLE = ("外文版公共服务主题覆盖率", "Service topics for people abroad")
@@ -16,6 +15,4 @@ UNIT = "ratio"
 UNIT_LABEL = ("%", "%")
 EVIDENCE = ("面向境外用户的服务主题覆盖{value}", "{value} of the service topics for people abroad")
 
-
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    return lexicon_share(obs, "services")
+evaluate = lexicon_indicator("services")

@@ -8,9 +8,10 @@ not Chinese left behind.
 from __future__ import annotations
 
 from govlens.contract import defects
-from govlens.indicators.foreign_site._edition import edition_pages, language, no_edition, page_url
-from govlens.indicators.base import (R, Evidence, Finding, IndicatorContext, IndicatorResult, PlatformObservations,
-                                     Threshold, Thresholds, clip)
+from govlens.contract.observation import Observation
+from govlens.indicators.foreign_site._edition import language, on_edition_text, page_findings, page_url
+from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, Threshold,
+                                     Thresholds, clip)
 from govlens.text import Messages
 
 ID = "edition-untranslated"
@@ -32,22 +33,16 @@ T = Messages(ID, {
 })
 
 
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    skip = no_edition(obs)
-    if skip is not None:
-        return skip
-    pages = [o for o in edition_pages(obs) if (o.data or {}).get("lang")]
-    if not pages:
-        return IndicatorResult.missing(R("no_edition_text"))
+@on_edition_text
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext, pages: list[Observation]) -> IndicatorResult:
     lang = pages[0].data.get("edition_lang")
     if lang in KANJI_LANGUAGES:
         return IndicatorResult.not_applicable(T("kanji", lang=language(lang)))
     limit = int(THRESHOLDS(ctx, "min_chars"))
     left = [o for o in pages if o.data.get("lang") == o.data.get("edition_lang")
             and int(o.data.get("han_chars") or 0) >= limit]
-    findings = [Finding(kind=defects.UNTRANSLATED_TEXT, url=page_url(o),
-                        detail=T("page", n=o.data.get("han_chars"), lang=language(lang)),
-                        snippet=clip(o.data.get("untranslated"), 120), evidence_url=page_url(o)) for o in left]
+    findings = page_findings(defects.UNTRANSLATED_TEXT, left, lambda o: T("page", n=o.data.get("han_chars"),
+                                                                          lang=language(lang)), "untranslated")
     detail = T("summary", n=len(left), total=len(pages), limit=limit)
     return IndicatorResult(value=len(left) / len(pages), detail=detail, findings=findings,
                            evidence=[Evidence(url=page_url(o), detail=T("chars", n=o.data.get("han_chars")),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from govlens.indicators.foreign_site._edition import edition_dates, no_edition
+from govlens.indicators.foreign_site._edition import edition_dates, on_edition
 from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, Threshold,
                                      Thresholds)
 from govlens.text import Messages
@@ -28,10 +28,8 @@ T = Messages(ID, {
 
 
 
+@on_edition
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    skip = no_edition(obs)
-    if skip is not None:
-        return skip
     window = int(THRESHOLDS(ctx, "recent_days"))
     since = ctx.check_date - timedelta(days=window)
     recent = {u: d for u, d in edition_dates(obs, ctx.check_date).items() if d >= since}

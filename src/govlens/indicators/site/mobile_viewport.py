@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from govlens.contract import defects
-from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R, page_url,
-                                     site_finding)
+from govlens.contract.observation import Observation
+from govlens.indicators.site._site import on_homepage
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, judged, page_url
 from govlens.text import Messages
 
 ID = "mobile-viewport"
@@ -18,14 +19,10 @@ T = Messages(ID, {
 })
 
 
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    home = obs.homepage()
-    if home is None:
-        return IndicatorResult.missing(R("home_not_loaded"))
+@on_homepage
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext, home: Observation) -> IndicatorResult:
     url = page_url(home)
     if home.data.get("has_viewport"):
-        return IndicatorResult(value=1.0, detail=T("declared"),
-                               evidence=[Evidence(url=url, detail=T("present"))])
+        return judged(obs, 1.0, T("declared"), [Evidence(url=url, detail=T("present"))])
     detail = T("none")
-    return IndicatorResult(value=0.0, detail=detail, evidence=[Evidence(url=url, detail=detail)],
-                           findings=[site_finding(obs, defects.NO_VIEWPORT, detail, evidence_url=url)])
+    return judged(obs, 0.0, detail, url, (defects.NO_VIEWPORT, detail))

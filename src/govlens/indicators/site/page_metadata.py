@@ -7,7 +7,9 @@ ignore them).
 from __future__ import annotations
 
 from govlens.contract import defects
-from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R, clip, joined,
+from govlens.contract.observation import Observation
+from govlens.indicators.site._site import on_homepage
+from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, clip, joined,
                                      page_url, site_finding)
 from govlens.text import Messages
 
@@ -32,10 +34,8 @@ T = Messages(ID, {
 })
 
 
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    home = obs.homepage()
-    if home is None:
-        return IndicatorResult.missing(R("home_not_loaded"))
+@on_homepage
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext, home: Observation) -> IndicatorResult:
     url = page_url(home)
     present = {f: bool(str(home.data.get(f) or "").strip()) for f in FIELDS}
     evidence = [Evidence(url=url, detail=T("present" if ok else "absent", field=T.ref(f)),

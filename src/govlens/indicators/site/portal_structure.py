@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from govlens.contract.observation import Observation
+from govlens.indicators.site._site import on_homepage
 from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R, clip, page_url
 from govlens.text import Messages
 
@@ -50,10 +52,8 @@ ALL_PARTS = (*PARTS, "search", "headings")
 _PATTERNS = {part: re.compile("|".join(map(re.escape, words))) for part, words in PARTS.items()}
 
 
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    home = obs.homepage()
-    if home is None:
-        return IndicatorResult.missing(R("home_not_loaded"))
+@on_homepage
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext, home: Observation) -> IndicatorResult:
     url = page_url(home)
     data = home.data
     texts = [str(b.get("title") or "") for b in data.get("lists") or [] if isinstance(b, dict)]

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from govlens.contract import defects
 from govlens.contract.observation import COMPLETED
-from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, clip,
-                                     site_finding)
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, clip, judged
 from govlens.text import Messages
 from govlens.visit_text import describe_visit
 
@@ -45,9 +44,7 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     seen = T("seen", query=query, titles=data.get("titles_with_query"), said=said)
     evidence = [Evidence(url=o.url, detail=seen, snippet=clip(data.get("count_text"), 80))]
     if count > 0:
-        return IndicatorResult(value=1.0, detail=T("found", n=count, query=query),
-                               evidence=evidence)
+        return judged(obs, 1.0, T("found", n=count, query=query), evidence)
     detail = T("nothing", query=query, titles=data.get("titles_with_query"))
-    return IndicatorResult(value=0.0, detail=detail, evidence=evidence,
-                           findings=[site_finding(obs, defects.SEARCH_NO_RESULTS, detail, snippet=clip(data.get("count_text"), 80),
-                                                  evidence_url=o.url)])
+    return judged(obs, 0.0, detail, evidence, (defects.SEARCH_NO_RESULTS, detail),
+                  snippet=clip(data.get("count_text"), 80), at=o.url)

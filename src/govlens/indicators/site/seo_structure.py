@@ -7,6 +7,8 @@ are ``page-metadata``'s.
 """
 from __future__ import annotations
 
+from govlens.contract.observation import Observation
+from govlens.indicators.site._site import on_homepage
 from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R, page_url
 from govlens.text import Messages
 
@@ -32,10 +34,8 @@ T = Messages(ID, {
 MAX_JS_LINK_SHARE = 0.05
 
 
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    home = obs.homepage()
-    if home is None:
-        return IndicatorResult.missing(R("home_not_loaded"))
+@on_homepage
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext, home: Observation) -> IndicatorResult:
     data = home.data or {}
     h1 = int((data.get("headings") or {}).get("h1") or 0)
     links, js = len(data.get("links") or []), int(data.get("js_links") or 0)

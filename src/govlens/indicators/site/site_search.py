@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from govlens.contract import defects
-from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R, page_url,
-                                     site_finding)
+from govlens.contract.observation import Observation
+from govlens.indicators.site._site import on_homepage
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, judged, page_url
 from govlens.text import Messages
 
 ID = "site-search"
@@ -19,10 +20,8 @@ T = Messages(ID, {
 })
 
 
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    home = obs.homepage()
-    if home is None:
-        return IndicatorResult.missing(R("home_not_loaded"))
+@on_homepage
+def evaluate(obs: PlatformObservations, ctx: IndicatorContext, home: Observation) -> IndicatorResult:
     url = page_url(home)
     forms = home.data.get("search_forms") or []
     if forms:
@@ -32,8 +31,6 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
         else:
             seen = T("form", method=str(f.get("method") or "get").upper(), action=str(f.get("action") or url),
                      inputs=", ".join(str(i) for i in f.get("inputs") or []) or "-")
-        return IndicatorResult(value=1.0, detail=T("found", n=len(forms)),
-                               evidence=[Evidence(url=url, detail=seen)])
+        return judged(obs, 1.0, T("found", n=len(forms)), [Evidence(url=url, detail=seen)])
     detail = T("none")
-    return IndicatorResult(value=0.0, detail=detail, evidence=[Evidence(url=url, detail=detail)],
-                           findings=[site_finding(obs, defects.NO_SITE_SEARCH, detail, evidence_url=url)])
+    return judged(obs, 0.0, detail, url, (defects.NO_SITE_SEARCH, detail))
