@@ -37,6 +37,12 @@ def identity(o: Observation) -> dict[str, Any] | None:
     return block if isinstance(block, dict) else None
 
 
+def with_identity(pages: list[Observation]) -> list[tuple[Observation, dict[str, Any]]]:
+    """(page, its block) for the pages read with the extraction, in their order: guideline-meta, site-code-match."""
+    blocks = [(o, identity(o)) for o in pages]
+    return [(o, b) for o, b in blocks if b is not None]
+
+
 def footer_snippet(block: dict[str, Any]) -> str:
     """The footer text the extraction read (bounded; empty when there was none: the detail says so)."""
     return clip(block.get("footer_text"))

@@ -10,7 +10,7 @@ metas are in the value of no finding: ``site-code-match`` and the 2013 metadata 
 from __future__ import annotations
 
 from govlens.contract import defects
-from govlens.indicators.identity._identity import identity
+from govlens.indicators.identity._identity import with_identity
 from govlens.indicators.base import (Evidence, Finding, IndicatorContext, IndicatorResult, PlatformObservations, clip,
                                      completed_pages, page_url)
 from govlens.text import Messages
@@ -36,8 +36,7 @@ def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResul
     pages = [o for o in completed_pages(obs) if o.data.get("role") in ROLES]
     if not pages:
         return IndicatorResult.not_applicable(T("none"))
-    judged = [(o, identity(o)) for o in pages]
-    judged = [(o, b) for o, b in judged if b is not None and isinstance(b.get("guideline_meta"), dict)]
+    judged = [(o, b) for o, b in with_identity(pages) if isinstance(b.get("guideline_meta"), dict)]
     if not judged:
         return IndicatorResult.missing(T("no_identity"))
     findings, evidence = [], []

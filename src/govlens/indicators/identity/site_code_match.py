@@ -9,7 +9,7 @@ says both codes). Not applicable when no page shows a code next to a meta (a mis
 from __future__ import annotations
 
 from govlens.contract import defects
-from govlens.indicators.identity._identity import identity
+from govlens.indicators.identity._identity import with_identity
 from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, clip,
                                      completed_pages, page_url, site_finding)
 from govlens.text import Messages
@@ -29,9 +29,7 @@ T = Messages(ID, {
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    pages = completed_pages(obs)
-    blocks = [(o, identity(o)) for o in pages]
-    blocks = [(o, b) for o, b in blocks if b is not None]
+    blocks = with_identity(completed_pages(obs))
     if not blocks:
         return IndicatorResult.missing(T("no_extraction"))
     blocks.sort(key=lambda ob: ob[0].data.get("role") != "home")          # the homepage first
