@@ -12,8 +12,8 @@ from datetime import datetime, timezone
 from govlens.contract import defects
 from govlens.contract import statuses as S
 from govlens.contract.observation import Observation
-from govlens.indicators.access._access import on_one
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, judged
+from govlens.indicators._given import observed
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R, judged
 from govlens.text import Messages
 from govlens.visit_text import describe_visit
 
@@ -36,9 +36,8 @@ T = Messages(ID, {
 })
 
 
-@on_one("tls", "tls_not_checked")
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext, o: Observation) -> IndicatorResult:
-    data = o.data or {}
+@observed("tls", R("tls_not_checked"))
+def evaluate(o: Observation, data: dict, obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     if not data.get("https"):
         return IndicatorResult.not_applicable(T("no_tls", what=describe_visit(o.status, data.get("cause"),
                                                                              http_status=o.http_status)))

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from govlens.contract.observation import Observation
-from govlens.indicators.access._access import on_one
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations
+from govlens.indicators._given import observed
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R
 from govlens.text import Messages
 
 ID = "homepage-requests"
@@ -19,8 +19,8 @@ T = Messages(ID, {
 
 
 
-@on_one("page_weight", "home_not_weighed")
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext, o: Observation) -> IndicatorResult:
+@observed("page_weight", R("home_not_weighed"))
+def evaluate(o: Observation, data: dict, obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     n = int((o.data or {}).get("requests") or 1)
     return IndicatorResult(value=float(n), detail=T("requests", n=n),
                            evidence=[Evidence(url=o.url, detail=T("n", n=n))])

@@ -6,8 +6,8 @@ whose resources mostly have no stated size is missing rather than light.
 from __future__ import annotations
 
 from govlens.contract.observation import Observation
-from govlens.indicators.access._access import on_one
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations
+from govlens.indicators._given import observed
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R
 from govlens.text import Messages
 
 ID = "homepage-weight"
@@ -24,9 +24,8 @@ T = Messages(ID, {
 })
 
 
-@on_one("page_weight", "home_not_weighed")
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext, o: Observation) -> IndicatorResult:
-    data = o.data or {}
+@observed("page_weight", R("home_not_weighed"))
+def evaluate(o: Observation, data: dict, obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     resources = max(0, int(data.get("requests") or 1) - 1)
     if resources and int(data.get("unknown_sizes") or 0) > resources / 2:
         return IndicatorResult.missing(T("unknown", n=data.get("unknown_sizes"), total=resources))

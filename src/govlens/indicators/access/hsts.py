@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from govlens.contract import defects
 from govlens.contract.observation import Observation
-from govlens.indicators.access._access import on_one
-from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations, judged, page_url
+from govlens.indicators._given import observed
+from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations, R, judged, page_url
 from govlens.text import Messages
 
 ID = "hsts"
@@ -27,15 +27,14 @@ T = Messages(ID, {
 })
 
 
-@on_one("tls", "tls_not_checked")
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext, o: Observation) -> IndicatorResult:
+@observed("tls", R("tls_not_checked"))
+def evaluate(o: Observation, data: dict, obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     home = obs.homepage()
     redirect = obs.one("https")
     uses_https = (home is not None and page_url(home).lower().startswith("https://")) or \
         bool(redirect is not None and (redirect.data or {}).get("redirects_to_https"))
     if not uses_https:
         return IndicatorResult.not_applicable(T("no_https"))
-    data = o.data or {}
     if not data.get("verified"):
         return IndicatorResult.not_applicable(T("refused"))
     header, age = data.get("hsts"), data.get("hsts_max_age")

@@ -7,7 +7,8 @@ there is nothing insecure to redirect: not applicable, and no finding.
 from __future__ import annotations
 
 from govlens.contract import defects
-from govlens.contract.observation import COMPLETED
+from govlens.contract.observation import COMPLETED, Observation
+from govlens.indicators._given import observed
 from govlens.indicators.access._access import answer
 from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, judged
 from govlens.text import Messages
@@ -29,11 +30,8 @@ T = Messages(ID, {
 })
 
 
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    o = obs.one("https")
-    if o is None:
-        return IndicatorResult.missing(T("not_checked"))
-    data = o.data or {}
+@observed("https", T("not_checked"))
+def evaluate(o: Observation, data: dict, obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     http_url = data.get("http_url") or o.url
     location = data.get("location")
     what = answer(o, T)

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from govlens.contract import defects
 from govlens.contract.observation import Observation
-from govlens.indicators.access._access import on_one
-from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, judged
+from govlens.indicators._given import observed
+from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, R, judged
 from govlens.text import Messages
 
 ID = "ipv6"
@@ -25,9 +25,8 @@ T = Messages(ID, {
 })
 
 
-@on_one("dns", "dns_not_checked")
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext, o: Observation) -> IndicatorResult:
-    data = o.data or {}
+@observed("dns", R("dns_not_checked"))
+def evaluate(o: Observation, data: dict, obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     if data.get("aaaa_error") and (data.get("a_error") or not data.get("a")):
         return IndicatorResult.missing(T("lookup_failed"))
     host, server = data.get("host"), data.get("nameserver")

@@ -7,7 +7,8 @@ every checker and search engine. Missing when the answer was neither (a timeout,
 from __future__ import annotations
 
 from govlens.contract import defects
-from govlens.contract.observation import COMPLETED
+from govlens.contract.observation import COMPLETED, Observation
+from govlens.indicators._given import observed
 from govlens.indicators.access._access import answer
 from govlens.indicators.base import Evidence, IndicatorContext, IndicatorResult, PlatformObservations, judged
 from govlens.text import Messages
@@ -29,11 +30,8 @@ T = Messages(ID, {
 })
 
 
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
-    o = obs.one("not_found")
-    if o is None:
-        return IndicatorResult.missing(T("not_asked"))
-    data = o.data or {}
+@observed("not_found", T("not_asked"))
+def evaluate(o: Observation, data: dict, obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     what = answer(o, T)
     seen = (T("seen_title", url=o.url, what=what, title=str(data["title"])) if data.get("title")
             else T("seen", url=o.url, what=what))

@@ -20,7 +20,7 @@ T = Messages(ID, {
 
 
 @on_homepage
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext, home: Observation) -> IndicatorResult:
+def evaluate(home: Observation, obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     url = page_url(home)
     if home.data.get("has_viewport"):
         return judged(obs, 1.0, T("declared"), [Evidence(url=url, detail=T("present"))])

@@ -35,7 +35,7 @@ T = Messages(ID, {
 
 
 @on_homepage
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext, home: Observation) -> IndicatorResult:
+def evaluate(home: Observation, obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     url = page_url(home)
     present = {f: bool(str(home.data.get(f) or "").strip()) for f in FIELDS}
     evidence = [Evidence(url=url, detail=T("present" if ok else "absent", field=T.ref(f)),

@@ -53,7 +53,7 @@ _PATTERNS = {part: re.compile("|".join(map(re.escape, words))) for part, words i
 
 
 @on_homepage
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext, home: Observation) -> IndicatorResult:
+def evaluate(home: Observation, obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     url = page_url(home)
     data = home.data
     texts = [str(b.get("title") or "") for b in data.get("lists") or [] if isinstance(b, dict)]

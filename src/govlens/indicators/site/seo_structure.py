@@ -35,7 +35,7 @@ MAX_JS_LINK_SHARE = 0.05
 
 
 @on_homepage
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext, home: Observation) -> IndicatorResult:
+def evaluate(home: Observation, obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     data = home.data or {}
     h1 = int((data.get("headings") or {}).get("h1") or 0)
     links, js = len(data.get("links") or []), int(data.get("js_links") or 0)

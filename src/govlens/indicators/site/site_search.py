@@ -21,7 +21,7 @@ T = Messages(ID, {
 
 
 @on_homepage
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext, home: Observation) -> IndicatorResult:
+def evaluate(home: Observation, obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     url = page_url(home)
     forms = home.data.get("search_forms") or []
     if forms:
