@@ -50,3 +50,24 @@ def test_the_browser_pass_has_its_own_resumable_run(tmp_path) -> None:
         assert left == {"browser": 3}
         # another probe list is another run: no resume across probe sets
         assert ledger.resume_scan(store, ["http_site"], IDS) is None
+
+
+def test_a_scan_killed_under_the_probes_former_names_resumes_under_the_new_ones(tmp_path) -> None:
+    """A store scanned before a probe took its kind's name (featured_column → column) is resumed, not
+    rescanned: the run, its ledger rows and its observations move to the new name."""
+    from govlens.probes.components import PROBE_ALIASES
+
+    before, after = ["http_site", "featured_column"], ["http_site", "column"]
+    path = tmp_path / "campaign.duckdb"
+    with CampaignStore(path) as store:
+        run = ledger.begin_scan(store, before, IDS)
+        ledger.commit_sites(store, run, [(pid, "completed", _rows(pid, "http_site") + _rows(pid, "featured_column"))
+                                         for pid in IDS[:2]])
+    with CampaignStore(path) as store:           # killed; the new version resumes it
+        assert ledger.resume_scan(store, after, IDS) is None          # without the renames: another probe list
+        again = ledger.resume_scan(store, after, IDS, renamed=PROBE_ALIASES)
+        assert again is not None and again.resumed and again.done == set(IDS[:2])
+        counts = dict(store.con.execute("SELECT probe, count(*) FROM observations GROUP BY 1").fetchall())
+        assert counts == {"http_site": 2, "column": 2}
+        assert {r[0] for r in store.con.execute("SELECT probes FROM scan_ledger").fetchall()} == {"http_site,column"}
+        assert store.get_meta("scan_run")["probes"] == after

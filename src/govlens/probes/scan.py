@@ -27,7 +27,7 @@ from typing import Any
 
 from govlens.contract.observation import Observation
 from govlens.probes.base import Probe, ProbeContext, reference_date
-from govlens.probes.components import probe_classes
+from govlens.probes.components import PROBE_ALIASES, probe_classes
 from govlens.probes.net.fetch import Fetcher, load_sandbox_state
 from govlens.probes.net.fetch_errors import classify_error
 from govlens.probes.net.fetch_threaded import ThreadedFetcher
@@ -242,7 +242,8 @@ def _begin(store: CampaignStore, platforms: list[Platform], names: list[str], re
     """The scan's ledger entry (a new scan, or the killed one resumed), the platforms still to scan, and the
     summary so far (the committed platforms reported to ``on_site`` as done)."""
     ids = [p.id for p in platforms]
-    run = (ledger.resume_scan(store, names, ids) if resume else None) or ledger.begin_scan(store, names, ids)
+    run = ((ledger.resume_scan(store, names, ids, renamed=PROBE_ALIASES) if resume else None)
+           or ledger.begin_scan(store, names, ids))
     todo = [p for p in platforms if p.id not in run.done]
     if on_site is not None:
         for p in platforms:

@@ -83,9 +83,32 @@ def begin_scan(store: CampaignStore, probes: Sequence[str], platform_ids: Sequen
     return ScanRun(scan_id=scan_id, probes=list(probes), resumed=False, done=set())
 
 
-def resume_scan(store: CampaignStore, probes: Sequence[str], platform_ids: Sequence[str]) -> ScanRun | None:
-    """Continue the recorded scan (None when there is none, or it ran other probes)."""
+def _renamed_run(store: CampaignStore, probes: Sequence[str],
+                 renamed: Mapping[str, str]) -> Mapping[str, Any] | None:
+    """The recorded run of ``probes`` under the names they had before (``renamed``: old → new), moved to the
+    current names — its observations, ledger rows and meta key — so a scan killed before a rename resumes."""
+    old_name = {new: old for old, new in renamed.items()}
+    before = [old_name.get(p, p) for p in probes]
+    run: Mapping[str, Any] | None = store.get_meta(run_key(before))
+    if before == list(probes) or not run or list(run.get("probes") or []) != before:
+        return None
+    with store.transaction():
+        for old, new in renamed.items():
+            if old in before:
+                store.con.execute("UPDATE observations SET probe = ? WHERE probe = ?", [new, old])
+        store.con.execute("UPDATE scan_ledger SET probes = ? WHERE scan_id = ?", [",".join(probes), run["scan_id"]])
+        run = {**run, "probes": list(probes)}
+        store.set_meta(run_key(probes), run)
+    return run
+
+
+def resume_scan(store: CampaignStore, probes: Sequence[str], platform_ids: Sequence[str], *,
+                renamed: Mapping[str, str] | None = None) -> ScanRun | None:
+    """Continue the recorded scan (None when there is none, or it ran other probes). ``renamed`` (old → new
+    probe names) lets a run recorded under the probes' former names resume under the current ones."""
     run: Mapping[str, Any] | None = store.get_meta(run_key(probes))
+    if (not run or list(run.get("probes") or []) != list(probes)) and renamed:
+        run = _renamed_run(store, probes, renamed)
     if not run or list(run.get("probes") or []) != list(probes):
         return None
     scan_id = str(run["scan_id"])
