@@ -27,7 +27,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any, Protocol
+from typing import Any, Callable, Protocol
 
 from govlens.contract.observation import COMPLETED, Observation
 from govlens.errors import GovlensError
@@ -337,6 +337,15 @@ def judged(obs: PlatformObservations, value: float, detail: str, evidence: str |
     found = [site_finding(obs, finding[0], finding[1], snippet=snippet, evidence_url=url)] if finding else []
     return IndicatorResult(value=value, detail=detail, findings=found,
                            evidence=[Evidence(url=evidence, detail=detail)] if isinstance(evidence, str) else evidence)
+
+
+def beyond(ctx: IndicatorContext, thresholds: Thresholds, name: str, measured: float, kind: str,
+           text: Callable[[float], str], *, under: bool = False) -> tuple[str, str] | None:
+    """The threshold-on-a-metric shape, for :func:`judged`: the finding ``(kind, text(limit))`` when ``measured``
+    is over the ``name`` threshold (under it, with ``under``), else None (the render metrics, hotline answers
+    and waits, column and app age, mobile load time)."""
+    limit = float(thresholds(ctx, name))
+    return (kind, text(limit)) if (measured < limit if under else measured > limit) else None
 
 
 def signal_value(obs: PlatformObservations, kind: str, field: str, T: Messages, *,

@@ -7,7 +7,7 @@ from __future__ import annotations
 from govlens.contract import defects
 from govlens.indicators.hotline._hotline import from_calls
 from govlens.indicators.base import (IndicatorContext, IndicatorResult, PlatformObservations, Threshold,
-                                     Thresholds, judged)
+                                     Thresholds, judged, beyond)
 from govlens.text import Messages
 
 ID = "hotline-answer-rate"
@@ -30,6 +30,6 @@ T = Messages(ID, {
 def evaluate(d: dict, evidence: list, obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     rate = float(d.get("answer_rate") or 0.0)
     detail = T("answered", n=d.get("answered"), calls=d.get("calls"))
-    limit = float(THRESHOLDS(ctx, "min_rate"))
-    low = (defects.HOTLINE_UNANSWERED, T("low", detail=detail, limit=round(limit * 100))) if rate < limit else None
+    low = beyond(ctx, THRESHOLDS, "min_rate", rate, defects.HOTLINE_UNANSWERED,
+                 lambda limit: T("low", detail=detail, limit=round(limit * 100)), under=True)
     return judged(obs, rate, detail, evidence, low)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from govlens.contract import defects
 from govlens.indicators.hotline._hotline import from_calls
 from govlens.indicators.base import (R, IndicatorContext, IndicatorResult, PlatformObservations, Threshold,
-                                     Thresholds, judged)
+                                     Thresholds, judged, beyond)
 from govlens.text import Messages
 
 ID = "hotline-wait"
@@ -32,6 +32,6 @@ def evaluate(d: dict, evidence: list, obs: PlatformObservations, ctx: IndicatorC
     if wait is None:
         return IndicatorResult.not_applicable(R("no_call_answered"))
     detail = T("wait", s=f"{float(wait):g}", n=d.get("answered"))
-    limit = float(THRESHOLDS(ctx, "max_wait_s"))
-    slow = (defects.HOTLINE_SLOW, T("slow", detail=detail, limit=f"{limit:g}")) if float(wait) > limit else None
+    slow = beyond(ctx, THRESHOLDS, "max_wait_s", float(wait), defects.HOTLINE_SLOW,
+                  lambda limit: T("slow", detail=detail, limit=f"{limit:g}"))
     return judged(obs, float(wait), detail, evidence, slow)

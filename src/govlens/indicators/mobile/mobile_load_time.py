@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from govlens.contract.observation import Observation
 from govlens.contract import defects
-from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations, Thresholds, judged
+from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations, Thresholds, judged, beyond
 from govlens.indicators.access.response_time import THRESHOLDS as HTTP
 from govlens.indicators.mobile._mobile import from_mobile_page
 from govlens.text import Messages
@@ -27,5 +27,5 @@ T = Messages(ID, {
 def evaluate(page: Observation, obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     ms = float(page.data["load_ms"])
     detail = T("time", page=f"{page.elapsed_ms or 0:,.0f}", total=f"{ms:,.0f}")
-    slow = (page.elapsed_ms or 0) > float(THRESHOLDS(ctx, "slow_ms"))
-    return judged(obs, ms, detail, page.url, (defects.SLOW_RESPONSE, detail) if slow else None)
+    slow = beyond(ctx, THRESHOLDS, "slow_ms", page.elapsed_ms or 0, defects.SLOW_RESPONSE, lambda _: detail)
+    return judged(obs, ms, detail, page.url, slow)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from govlens.contract.observation import Observation
 from govlens.contract import defects
 from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, Threshold,
-                                     Thresholds, judged)
+                                     Thresholds, judged, beyond)
 from govlens.indicators.mobile._mobile import from_mobile_page
 from govlens.text import Messages
 
@@ -40,5 +40,5 @@ def evaluate(page: Observation, obs: PlatformObservations, ctx: IndicatorContext
                                              else o.data.get("type")))
                 for o in res[:5]]
     detail = T("weight", kb=f"{kb:,.0f}", page=f"{page.data.get('bytes', 0) / 1024:,.0f}", n=len(res))
-    heavy = (defects.HEAVY_PAGE, detail) if kb > float(THRESHOLDS(ctx, "max_kb")) else None
+    heavy = beyond(ctx, THRESHOLDS, "max_kb", kb, defects.HEAVY_PAGE, lambda _: detail)
     return judged(obs, kb, detail, evidence, heavy, at=page.url)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from govlens.contract.observation import COMPLETED, Observation
-from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations, Thresholds, judged
+from govlens.indicators.base import IndicatorContext, IndicatorResult, PlatformObservations, judged
 from govlens.text import Messages
 from govlens.visit_text import describe_visit
 
@@ -115,11 +115,3 @@ def timing(key: str, messages: Messages, name: str) -> Evaluate:
                  ms: float) -> IndicatorResult:
         return judged(obs, ms, messages(name, ms=f"{ms:,.0f}"), desk.url)
     return evaluate
-
-
-def beyond(ctx: IndicatorContext, thresholds: Thresholds, name: str, measured: float, kind: str,
-           text: Callable[[float], str], *, under: bool = False) -> tuple[str, str] | None:
-    """For :func:`judged`: the finding ``(kind, text(limit))`` when ``measured`` is over the ``name`` threshold
-    (under it, with ``under``), else None (layout shift, blocking time, page weight, tap targets, text size)."""
-    limit = float(thresholds(ctx, name))
-    return (kind, text(limit)) if (measured < limit if under else measured > limit) else None

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from govlens.contract import defects
 from govlens.contract.observation import Observation
-from govlens.indicators.render._render import Section, beyond, performance
+from govlens.indicators.render._render import Section, performance
 from govlens.indicators.base import (IndicatorContext, IndicatorResult, PlatformObservations, Threshold, Thresholds,
-                                     judged)
+                                     judged, beyond)
 from govlens.text import Messages
 
 ID = "cumulative-layout-shift"

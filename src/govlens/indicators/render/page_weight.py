@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from govlens.contract import defects
 from govlens.contract.observation import Observation
-from govlens.indicators.render._render import Section, beyond, reads
+from govlens.indicators.render._render import Section, reads
 from govlens.indicators.base import (IndicatorContext, IndicatorResult, PlatformObservations, Threshold, Thresholds,
-                                     joined, judged)
+                                     joined, judged, beyond)
 from govlens.text import Messages
 
 ID = "page-weight"

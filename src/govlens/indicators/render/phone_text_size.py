@@ -8,9 +8,9 @@ A page without a mobile viewport is judged by mobile-viewport, not here: sizes a
 from __future__ import annotations
 
 from govlens.contract import defects
-from govlens.indicators.render._render import beyond, completed
+from govlens.indicators.render._render import completed
 from govlens.indicators.base import (IndicatorContext, IndicatorResult, PlatformObservations, Threshold, Thresholds,
-                                     judged)
+                                     judged, beyond)
 from govlens.text import Messages
 
 ID = "phone-text-size"

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from govlens.contract import defects
 from govlens.contract.observation import Observation
-from govlens.indicators.render._render import Section, beyond, reads
+from govlens.indicators.render._render import Section, reads
 from govlens.indicators.base import (Evidence, IndicatorContext, IndicatorResult, PlatformObservations, Threshold,
-                                     Thresholds, clip, judged)
+                                     Thresholds, clip, judged, beyond)
 from govlens.text import Messages
 
 ID = "tap-targets"
