@@ -47,6 +47,17 @@ def test_every_indicator_has_a_title_in_every_locale():
     assert catalogue.title("no-such-thing", "en") is None and catalogue.unit_label("no-such-thing", "en") == ""
 
 
+def test_a_unit_label_is_the_modules_own_else_its_units():
+    """A ratio is shown in %, days in 天 / days, without each module saying so; a count names what it counts."""
+    for ident in catalogue.all_ids():
+        module = catalogue.get(ident)
+        own = getattr(module, "UNIT_LABEL", None)
+        expected = own or catalogue.UNITS[module.UNIT]
+        assert catalogue.unit_label(ident, "zh-CN") == expected[0], ident
+    assert catalogue.unit_label("broken-internal-links", "en") == "%"           # a ratio with no UNIT_LABEL
+    assert catalogue.unit_label("empty-columns", "en") == "columns"             # a count with its own
+
+
 def test_a_yes_no_indicator_states_its_evidence_both_ways():
     said = catalogue.evidence_sentence
     assert said("cn-domain-registered", "zh-CN", "yes") and said("cn-domain-registered", "zh-CN", "no")

@@ -8,7 +8,8 @@ Everything about it is in that module (docs/add-an-indicator.md walks through on
 - ``TITLE``: its title for people, ``("zh-CN", "en")``;
 - ``REQUIRES``: observation kinds it reads (e.g. ``("page",)``);
 - ``UNIT``: what the raw value counts (``"days"``, ``"ratio"``, ``"count"``, ``"ms"``, ``"bool"``);
-- optionally ``UNIT_LABEL`` (what a report writes after the value, ``("天", "days")``), ``EVIDENCE`` (the
+- optionally ``UNIT_LABEL`` (what a report writes after the value, ``("个", "columns")``, when not its unit's
+  own: catalogue.UNITS), ``EVIDENCE`` (the
   sentence an award reason states it with; ``{"yes": …, "no": …}`` for a yes/no one), ``THRESHOLDS``
   (:class:`Thresholds`), ``ROLE`` / ``CAMPAIGN_WIDE`` / ``HIGHLIGHT`` (see :mod:`~govlens.indicators.catalogue`);
 

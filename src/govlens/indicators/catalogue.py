@@ -24,7 +24,14 @@ NOT_INDICATORS = frozenset({"base", "catalogue", "run", "campaign_facts", "newme
 #: What an indicator may be to the stages around it (its ``ROLE``): "campaign-links" reads the campaign's link
 #: facts, "improvement" is the change since the previous campaign, "services" tells a department with services.
 ROLES = ("campaign-links", "improvement", "services")
-UNITS = ("bool", "count", "days", "ms", "ratio", "hours", "index", "kb", "kib", "rate", "score", "seconds")
+#: The units a value may be in, each with the label a report writes after such a value unless the module's
+#: ``UNIT_LABEL`` says otherwise (a count names what it counts: 个, 条, 次 …; a unit whose label is always
+#: the same is said here once, not in every module).
+UNITS: dict[str, tuple[str, str]] = {
+    "bool": ("", ""), "count": ("", ""), "days": ("天", "days"), "ms": ("毫秒", "ms"), "ratio": ("%", "%"),
+    "hours": ("小时", "hours"), "index": ("", ""), "kb": ("KB", "KB"), "kib": ("KiB", "KiB"), "rate": ("", ""),
+    "score": ("", ""), "seconds": ("秒", "s"),
+}
 
 _modules: dict[str, ModuleType] | None = None
 
@@ -120,9 +127,9 @@ def title(indicator_id: str, locale: str) -> str | None:
 
 
 def unit_label(indicator_id: str, locale: str) -> str:
-    """What follows its value in ``locale`` (its ``UNIT_LABEL``: 天 / days); "" when it has none."""
+    """What follows its value in ``locale``: its ``UNIT_LABEL`` (个 / columns), else its unit's (天 / days)."""
     module = _module(indicator_id)
-    return "" if module is None else _in(getattr(module, "UNIT_LABEL", ("", "")), locale)
+    return "" if module is None else _in(getattr(module, "UNIT_LABEL", UNITS[module.UNIT]), locale)
 
 
 def value_kind(indicator_id: str) -> str:

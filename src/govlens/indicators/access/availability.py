@@ -19,7 +19,6 @@ ID = "availability"
 TITLE = ("首页访问失败率", "Failed homepage visits")
 REQUIRES = ("visit",)
 UNIT = "ratio"
-UNIT_LABEL = ("%", "%")
 
 T = Messages(ID, {
     "none": ("未进行可用性访问", "no availability visit was made"),

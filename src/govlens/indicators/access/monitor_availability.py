@@ -17,7 +17,6 @@ ID = "monitor-availability"
 TITLE = ("监测期访问失败率", "Failed monitor visits")
 REQUIRES = ("monitor",)
 UNIT = "ratio"
-UNIT_LABEL = ("%", "%")
 THRESHOLDS = Thresholds(ID,
     fail_ratio=Threshold(setting="MONITOR_FAIL_RATIO"),  # census: failures reaching 5 % of the visits
 )

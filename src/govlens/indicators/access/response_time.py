@@ -20,7 +20,6 @@ ID = "response-time"
 TITLE = ("首页响应时间", "Homepage response time")
 REQUIRES = ("visit",)
 UNIT = "ms"
-UNIT_LABEL = ("毫秒", "ms")
 THRESHOLDS = Thresholds(ID,
     slow_ms=Threshold(2000, setting="HTTP_SLOW_MS"),  # homepage slower than this: slow_response (ours)
 )

@@ -15,7 +15,6 @@ ID = "civilization-depth"
 TITLE = ("宣传文明传播内容的页面占比", "Pages about civilization topics")
 REQUIRES = ("civilization_topics",)
 UNIT = "ratio"
-UNIT_LABEL = ("%", "%")
 EVIDENCE = ("{value}的页面宣传文明传播内容", "{value} of its pages speak of civilization topics")
 
 T = Messages(ID, {

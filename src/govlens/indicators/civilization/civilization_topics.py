@@ -16,7 +16,6 @@ ID = "civilization-topics"
 TITLE = ("文明传播主题覆盖率", "Civilization topics covered")
 REQUIRES = ("civilization_topics",)
 UNIT = "ratio"
-UNIT_LABEL = ("%", "%")
 EVIDENCE = ("文明传播主题覆盖{value}（{items}）", "covers {value} of the civilization topics ({items})")
 
 T = Messages(ID, {

@@ -16,7 +16,6 @@ ID = "column-depth"
 TITLE = ("有实质内容的条目比例", "Share of substantive items")
 REQUIRES = ("column",)
 UNIT = "ratio"
-UNIT_LABEL = ("%", "%")
 THRESHOLDS = Thresholds(ID,
     # an item with less paragraph text is not substantive (ours)
     substantive_chars=Threshold(100, setting="COLUMN_SUBSTANTIVE_CHARS"),

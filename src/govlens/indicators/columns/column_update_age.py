@@ -16,7 +16,6 @@ ID = "column-update-age"
 TITLE = ("栏目距最近更新", "Days since the column's newest item")
 REQUIRES = ("column",)
 UNIT = "days"
-UNIT_LABEL = ("天", "days")
 THRESHOLDS = Thresholds(ID,
     stale_days=Threshold(90, setting="COLUMN_STALE_DAYS"),  # newest item older than this: column_not_updated (ours)
 )

@@ -15,7 +15,6 @@ ID = "column-update-rhythm"
 TITLE = ("栏目更新间隔（中位数）", "Median days between items")
 REQUIRES = ("column",)
 UNIT = "days"
-UNIT_LABEL = ("天", "days")
 
 T = Messages(ID, {
     "few": ("仅{n}条信息标注日期，无法判断更新节奏", "{n} dated items: no rhythm"),

@@ -16,7 +16,6 @@ ID = "edition-freshness-gap"
 TITLE = ("外文版更新滞后中文版天数", "Days the edition lags behind the Chinese site")
 REQUIRES = ("edition_discovery", "edition_page")
 UNIT = "days"
-UNIT_LABEL = ("天", "days")
 EVIDENCE = ("外文版更新与中文版相差{value}天", "edition {value} days behind the Chinese site")
 THRESHOLDS = Thresholds(ID,
     # newest item this many days behind the Chinese site's: stale (ours)

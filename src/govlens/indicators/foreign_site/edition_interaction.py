@@ -11,6 +11,5 @@ ID = "edition-interaction"
 TITLE = ("外文版互动交流功能覆盖率", "Interaction features of the edition")
 REQUIRES = ("edition_discovery", "edition_page")
 UNIT = "ratio"
-UNIT_LABEL = ("%", "%")
 
 evaluate = lexicon_indicator("interaction")

@@ -16,7 +16,6 @@ ID = "edition-language-share"
 TITLE = ("外文版页面为外文的比例", "Edition pages in the edition's language")
 REQUIRES = ("edition_discovery", "edition_page")
 UNIT = "ratio"
-UNIT_LABEL = ("%", "%")
 EVIDENCE = ("外文版页面中{value}为外文", "{value} of the edition's pages in its language")
 
 T = Messages(ID, {

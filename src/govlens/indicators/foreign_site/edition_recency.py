@@ -13,7 +13,6 @@ ID = "edition-recency"
 TITLE = ("外文版距最近更新", "Days since the edition's newest item")
 REQUIRES = ("edition_discovery", "edition_page")
 UNIT = "days"
-UNIT_LABEL = ("天", "days")
 
 T = Messages(ID, {
     "undated": ("外文版无标注日期的信息", "no dated item on the edition"),

@@ -12,7 +12,6 @@ ID = "edition-services"
 TITLE = ("外文版公共服务主题覆盖率", "Service topics for people abroad")
 REQUIRES = ("edition_discovery", "edition_page")
 UNIT = "ratio"
-UNIT_LABEL = ("%", "%")
 EVIDENCE = ("面向境外用户的服务主题覆盖{value}", "{value} of the service topics for people abroad")
 
 evaluate = lexicon_indicator("services")

@@ -18,7 +18,6 @@ ID = "edition-untranslated"
 TITLE = ("遗留未翻译中文的页面比例", "Pages with untranslated Chinese")
 REQUIRES = ("edition_discovery", "edition_page")
 UNIT = "ratio"
-UNIT_LABEL = ("%", "%")
 THRESHOLDS = Thresholds(ID,
     # Chinese characters on a page from which it is untranslated (ours)
     min_chars=Threshold(6, setting="FOREIGN_UNTRANSLATED_MIN_CHARS"),

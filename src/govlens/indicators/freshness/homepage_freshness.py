@@ -19,7 +19,6 @@ ID = "homepage-freshness"
 TITLE = ("首页更新间隔", "Days since the last homepage update")
 REQUIRES = ("page",)
 UNIT = "days"
-UNIT_LABEL = ("天", "days")
 EVIDENCE = ("首页最新信息距检测日{value}天", "newest homepage item {value} days before the check")
 THRESHOLDS = Thresholds(ID,
     days=Threshold(setting="FRESHNESS_HOMEPAGE_DAYS"),  # census: no new homepage item for 2 weeks

@@ -13,7 +13,6 @@ ID = "sitemap-freshness"
 TITLE = ("站点地图更新间隔", "Sitemap age")
 REQUIRES = ("sitemap",)
 UNIT = "days"
-UNIT_LABEL = ("天", "days")
 
 T = Messages(ID, {
     "none": ("无网站地图", "no sitemap"),

@@ -14,7 +14,6 @@ ID = "hotline-answer-rate"
 TITLE = ("热线接通率", "Calls answered")
 REQUIRES = ("hotline_calls",)
 UNIT = "ratio"
-UNIT_LABEL = ("%", "%")
 THRESHOLDS = Thresholds(ID,
     # share of calls answered below this: hotline_unanswered (ours)
     min_rate=Threshold(0.8, setting="HOTLINE_MIN_ANSWER_RATE"),

@@ -9,7 +9,6 @@ ID = "hotline-resolution"
 TITLE = ("热线办结率", "Calls resolved")
 REQUIRES = ("hotline_calls",)
 UNIT = "ratio"
-UNIT_LABEL = ("%", "%")
 
 T = Messages(ID, {
     "resolved": ("接通的{n}次电话中{resolved}次解决了问题", "{resolved} of {n} answered calls resolved"),

@@ -14,7 +14,6 @@ ID = "hotline-wait"
 TITLE = ("热线等待时长（中位数）", "Median wait")
 REQUIRES = ("hotline_calls",)
 UNIT = "seconds"
-UNIT_LABEL = ("秒", "s")
 THRESHOLDS = Thresholds(ID,
     # median wait of answered calls above this: hotline_slow (ours)
     max_wait_s=Threshold(60, setting="HOTLINE_MAX_WAIT_S"),

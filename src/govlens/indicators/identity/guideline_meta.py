@@ -19,7 +19,6 @@ ID = "guideline-meta"
 TITLE = ("栏目页和文章页元数据完整率", "Column and article pages with complete metadata")
 REQUIRES = ("page",)
 UNIT = "ratio"
-UNIT_LABEL = ("%", "%")
 ROLES = ("column", "article")
 
 T = Messages(ID, {

@@ -15,7 +15,6 @@ ID = "attachment-downloads"
 TITLE = ("办事表格下载可用率", "Working form downloads")
 REQUIRES = ("service_guide",)
 UNIT = "ratio"
-UNIT_LABEL = ("%", "%")
 
 T = Messages(ID, {
     "none": ("办事指南未提供下载", "the service guides offer no downloads"),

@@ -13,7 +13,6 @@ ID = "mailbox-reply-rate"
 TITLE = ("来信回复率", "Letters answered")
 REQUIRES = ("letter",)
 UNIT = "ratio"
-UNIT_LABEL = ("%", "%")
 
 T = Messages(ID, {
     "none": ("未读取到公开的留言", "no published letter was read"),

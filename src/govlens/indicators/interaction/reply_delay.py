@@ -14,7 +14,6 @@ ID = "reply-delay"
 TITLE = ("留言回复时长（中位数）", "Median reply delay")
 REQUIRES = ("letter",)
 UNIT = "days"
-UNIT_LABEL = ("天", "days")
 
 T = Messages(ID, {
     "none": ("未读取到已回复的留言", "no answered letter was read"),

@@ -16,7 +16,6 @@ ID = "service-guide-completeness"
 TITLE = ("办事指南要素完整度", "Service guide completeness")
 REQUIRES = ("service_guide",)
 UNIT = "ratio"
-UNIT_LABEL = ("%", "%")
 ROLE = "services"            # not applicable: a department with no services (the inspection's other variant)
 
 T = Messages(ID, {

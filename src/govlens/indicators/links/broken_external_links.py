@@ -13,7 +13,6 @@ ID = "broken-external-links"
 TITLE = ("外部链接失效率", "Broken external links")
 REQUIRES = ("link",)
 UNIT = "ratio"
-UNIT_LABEL = ("%", "%")
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:

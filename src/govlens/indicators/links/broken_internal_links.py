@@ -13,7 +13,6 @@ ID = "broken-internal-links"
 TITLE = ("站内链接失效率", "Broken internal links")
 REQUIRES = ("link",)
 UNIT = "ratio"
-UNIT_LABEL = ("%", "%")
 
 
 def evaluate(obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:

@@ -15,7 +15,6 @@ ID = "app-freshness"
 TITLE = ("客户端距最近更新", "Days since the app's last update")
 REQUIRES = ("app_store",)
 UNIT = "days"
-UNIT_LABEL = ("天", "days")
 THRESHOLDS = Thresholds(ID,
     stale_days=Threshold(365, setting="MOBILE_STALE_APP_DAYS"),  # an app not updated for longer is stale (ours)
 )

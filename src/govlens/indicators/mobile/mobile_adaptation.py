@@ -16,7 +16,6 @@ ID = "mobile-adaptation"
 TITLE = ("移动终端适配", "Mobile adaptation")
 REQUIRES = ("mobile_page",)
 UNIT = "ratio"
-UNIT_LABEL = ("%", "%")
 
 T = Messages(ID, {
     "no_viewport": ("移动端首页未设置viewport元数据", "no viewport meta on the mobile homepage"),

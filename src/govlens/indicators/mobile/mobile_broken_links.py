@@ -15,7 +15,6 @@ ID = "mobile-broken-links"
 TITLE = ("移动门户失效链接率", "Broken links on the mobile portal")
 REQUIRES = ("mobile_link",)
 UNIT = "ratio"
-UNIT_LABEL = ("%", "%")
 
 T = Messages(ID, {
     "none": ("移动端首页无站内链接", "no internal link on the mobile homepage"),

@@ -15,7 +15,6 @@ ID = "mobile-load-time"
 TITLE = ("移动首页加载时间", "Mobile homepage load time")
 REQUIRES = ("mobile_page",)
 UNIT = "ms"
-UNIT_LABEL = ("毫秒", "ms")
 THRESHOLDS = Thresholds(ID, slow_ms=HTTP["slow_ms"])
 
 T = Messages(ID, {

@@ -15,7 +15,6 @@ ID = "mobile-page-weight"
 TITLE = ("移动首页页面大小", "Mobile homepage weight")
 REQUIRES = ("mobile_page", "mobile_resource")
 UNIT = "kb"
-UNIT_LABEL = ("KB", "KB")
 THRESHOLDS = Thresholds(ID,
     # homepage with its resources heavier than this: heavy_page (ours)
     max_kb=Threshold(1024, setting="MOBILE_MAX_PAGE_KB"),

@@ -12,7 +12,6 @@ ID = "account-reply-delay"
 TITLE = ("回复网民提问用时（中位数）", "Median reply time to questions")
 REQUIRES = ("account_comments",)
 UNIT = "hours"
-UNIT_LABEL = ("小时", "hours")
 
 T = Messages(ID, {
     "median": ("{a}条已回复提问的回复时间中位数", "median over {a} answered questions"),

@@ -8,7 +8,6 @@ ID = "active-days"
 TITLE = ("发布天数占比", "Days with a post")
 REQUIRES = ("account_stats",)
 UNIT = "ratio"
-UNIT_LABEL = ("%", "%")
 
 T = Messages(ID, {
     "days": ("{d}天中有{a}天发文", "posted on {a} of {d} days"),

@@ -22,7 +22,6 @@ ID = "follower-anomaly"
 TITLE = ("粉丝单日异常增幅", "Largest suspicious follower jump")
 REQUIRES = ("account_stats",)
 UNIT = "ratio"
-UNIT_LABEL = ("%", "%")
 
 T = Messages(ID, {
     "days": ("{k}天粉丝数异常增长，最大增幅+{j}%（{w}）", "{k} suspicious day(s), largest +{j}% on {w}"),

@@ -11,7 +11,6 @@ ID = "follower-growth"
 TITLE = ("粉丝增长率", "Follower growth")
 REQUIRES = ("account_stats",)
 UNIT = "ratio"
-UNIT_LABEL = ("%", "%")
 
 T = Messages(ID, {
     "growth": ("粉丝数{s} → {e}（其中{b}来自异常增长，未计入）", "{s} → {e} followers ({b} in suspicious jumps, not counted)"),

@@ -13,7 +13,6 @@ ID = "negative-response"
 TITLE = ("负面评论回应率", "Negative comments answered")
 REQUIRES = ("account_comments",)
 UNIT = "ratio"
-UNIT_LABEL = ("%", "%")
 
 T = Messages(ID, {
     "answered": ("样本中{n}条负面评论有{r}条得到回应", "{r} of {n} negative comments in the sample answered"),

@@ -8,7 +8,6 @@ ID = "original-share"
 TITLE = ("原创率", "Original posts")
 REQUIRES = ("account_stats",)
 UNIT = "ratio"
-UNIT_LABEL = ("%", "%")
 
 T = Messages(ID, {
     "share": ("{n}篇发文中{o}篇为原创", "{o} of {n} posts original"),

@@ -14,7 +14,6 @@ TITLE = ("网民提问回复率", "Questions answered")
 REQUIRES = ("account_comments",)
 HIGHLIGHT = ("未回复的网民提问", "Unanswered questions from users")   # listed on the scorecard
 UNIT = "ratio"
-UNIT_LABEL = ("%", "%")
 
 T = Messages(ID, {
     "answered": ("{q}条提问中{a}条已回复", "{a} of {q} questions answered"),

@@ -17,7 +17,6 @@ ID = "service-content"
 TITLE = ("服务信息占比（抽样）", "Service information (sampled)")
 REQUIRES = ("account_posts",)
 UNIT = "ratio"
-UNIT_LABEL = ("%", "%")
 
 T = Messages(ID, {
     "none": ("未导入原创发文", "no original post imported"),

@@ -18,7 +18,6 @@ ID = "update-recency"
 TITLE = ("距最近一次更新", "Days since the last post")
 REQUIRES = ("account_stats",)
 UNIT = "days"
-UNIT_LABEL = ("天", "days")
 THRESHOLDS = Thresholds(ID,
     dormant_days=Threshold(setting="NEWMEDIA_DORMANT_DAYS"),  # 2019: no update in the 2 weeks before the check
 )

@@ -21,7 +21,6 @@ ID = "elderly-friendly"
 TITLE = ("适老化检查通过率", "Elderly-friendly checks passed")
 REQUIRES = ("render",)
 UNIT = "ratio"
-UNIT_LABEL = ("%", "%")
 THRESHOLDS = Thresholds(ID, min_text_px=TEXT["min_text_px"], legible_share=TEXT["legible_share"],
                         fail_share=TAP["fail_share"])
 

@@ -13,7 +13,6 @@ ID = "first-contentful-paint"
 TITLE = ("首次内容绘制时间", "First contentful paint")
 REQUIRES = ("render",)
 UNIT = "ms"
-UNIT_LABEL = ("毫秒", "ms")
 
 T = Messages(ID, {
     "fcp": ("首次内容绘制时间{ms}毫秒", "first contentful paint {ms} ms"),

@@ -15,7 +15,6 @@ ID = "first-screen-whitespace"
 TITLE = ("首屏留白率", "First-screen whitespace")
 REQUIRES = ("render",)
 UNIT = "ratio"
-UNIT_LABEL = ("%", "%")
 
 T = Messages(ID, {
     "none": ("桌面端渲染未记录留白", "the desktop render recorded no whitespace"),

@@ -15,7 +15,6 @@ ID = "grid-regularity"
 TITLE = ("版面栅格对齐率", "Grid alignment")
 REQUIRES = ("render",)
 UNIT = "ratio"
-UNIT_LABEL = ("%", "%")
 
 T = Messages(ID, {
     "none": ("无可对齐的内容区块", "no content blocks to align"),

@@ -13,7 +13,6 @@ ID = "largest-contentful-paint"
 TITLE = ("最大内容绘制时间", "Largest contentful paint")
 REQUIRES = ("render",)
 UNIT = "ms"
-UNIT_LABEL = ("毫秒", "ms")
 
 T = Messages(ID, {
     "lcp": ("最大内容绘制时间{ms}毫秒", "largest contentful paint {ms} ms"),

@@ -18,7 +18,6 @@ ID = "page-weight"
 TITLE = ("首页传输量", "Homepage weight")
 REQUIRES = ("render",)
 UNIT = "kib"
-UNIT_LABEL = ("KiB", "KiB")
 THRESHOLDS = Thresholds(ID,
     # transfer above: heavy_page (Lighthouse median)
     limit_kib=Threshold(4000, setting="BROWSER_PAGE_WEIGHT_LIMIT_KIB"),

@@ -17,7 +17,6 @@ ID = "phone-text-size"
 TITLE = ("手机端文字可读率", "Legible text on phones")
 REQUIRES = ("render",)
 UNIT = "ratio"
-UNIT_LABEL = ("%", "%")
 THRESHOLDS = Thresholds(ID,
     # legible text size on a phone, CSS px (Lighthouse font-size)
     min_text_px=Threshold(12, setting="BROWSER_MIN_TEXT_PX"),

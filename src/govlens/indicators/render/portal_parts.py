@@ -20,7 +20,6 @@ ID = "portal-parts"
 TITLE = ("门户组成部分可见率", "Portal parts shown")
 REQUIRES = ("render",)
 UNIT = "ratio"
-UNIT_LABEL = ("%", "%")
 
 T = Messages(ID, {
     "none": ("桌面端渲染未记录门户组成部分", "the desktop render recorded no portal parts"),

@@ -18,7 +18,6 @@ ID = "rendered-contrast"
 TITLE = ("呈现文字对比度达标率", "Rendered text contrast")
 REQUIRES = ("render",)
 UNIT = "ratio"
-UNIT_LABEL = ("%", "%")
 
 T = Messages(ID, {
     "no_colours": ("桌面端渲染未记录文字颜色", "the desktop render recorded no text colours"),

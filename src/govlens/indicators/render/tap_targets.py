@@ -17,7 +17,6 @@ ID = "tap-targets"
 TITLE = ("手机端点击区域达标率", "Tap targets large enough")
 REQUIRES = ("render",)
 UNIT = "ratio"
-UNIT_LABEL = ("%", "%")
 THRESHOLDS = Thresholds(ID,
     # above this share of crowded undersized targets: small_tap_targets
     fail_share=Threshold(0.25, setting="BROWSER_TAP_FAIL_SHARE"),

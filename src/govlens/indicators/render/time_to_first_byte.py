@@ -13,7 +13,6 @@ ID = "time-to-first-byte"
 TITLE = ("首字节时间（浏览器）", "Time to first byte (browser)")
 REQUIRES = ("render",)
 UNIT = "ms"
-UNIT_LABEL = ("毫秒", "ms")
 
 T = Messages(ID, {
     "ttfb": ("首字节时间{ms}毫秒", "time to first byte {ms} ms"),

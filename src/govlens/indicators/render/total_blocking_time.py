@@ -17,7 +17,6 @@ ID = "total-blocking-time"
 TITLE = ("总阻塞时间", "Total blocking time")
 REQUIRES = ("render",)
 UNIT = "ms"
-UNIT_LABEL = ("毫秒", "ms")
 THRESHOLDS = Thresholds(ID,
     limit_ms=Threshold(600, setting="BROWSER_TBT_LIMIT_MS"),  # above: slow_script (Lighthouse "poor")
 )

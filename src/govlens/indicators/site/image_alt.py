@@ -14,7 +14,6 @@ ID = "image-alt"
 TITLE = ("图片替代文本覆盖率", "Images with text alternative")
 REQUIRES = ("page",)
 UNIT = "ratio"
-UNIT_LABEL = ("%", "%")
 
 T = Messages(ID, {
     "page": ("页面{total}张图片中{n}张缺少替代文本（alt属性）", "{n} of {total} images without alt"),

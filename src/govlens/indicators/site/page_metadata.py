@@ -17,7 +17,6 @@ ID = "page-metadata"
 TITLE = ("页面元数据完整度", "Page metadata")
 REQUIRES = ("page",)
 UNIT = "ratio"
-UNIT_LABEL = ("%", "%")
 
 FIELDS = ("title", "description", "keywords")
 FINDING_OF = {"title": defects.MISSING_TITLE, "description": defects.MISSING_DESCRIPTION}

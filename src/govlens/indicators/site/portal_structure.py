@@ -19,7 +19,6 @@ ID = "portal-structure"
 TITLE = ("门户基本结构完整度", "Portal structure")
 REQUIRES = ("page",)
 UNIT = "ratio"
-UNIT_LABEL = ("%", "%")
 
 T = Messages(ID, {
     "search_form": ("搜索表单", "search form"),

@@ -16,7 +16,6 @@ ID = "seo-structure"
 TITLE = ("页面结构规范度", "Page structure for search engines")
 REQUIRES = ("page",)
 UNIT = "ratio"
-UNIT_LABEL = ("%", "%")
 
 T = Messages(ID, {
     "ok": ("{check} ✓", "{check} ✓"),

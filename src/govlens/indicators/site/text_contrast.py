@@ -17,7 +17,6 @@ ID = "text-contrast"
 TITLE = ("文字对比度达标率", "Text contrast")
 REQUIRES = ("page",)
 UNIT = "ratio"
-UNIT_LABEL = ("%", "%")
 
 #: WCAG 2.x success criterion 1.4.3 (AA) for normal text; the probe does not see font sizes.
 MIN_RATIO = 4.5
