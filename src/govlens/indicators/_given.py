@@ -34,5 +34,7 @@ def given(read: Callable[[PlatformObservations], Any], why: str, *, spread: bool
 def observed(kind: str, why: str) -> Callable[[Callable[..., IndicatorResult]], Evaluate]:
     """``given`` for the platform's one ``kind`` observation: ``judge(o, o.data or {}, obs, ctx)``."""
     def wrap(judge: Callable[..., IndicatorResult]) -> Evaluate:
-        return given(lambda obs: obs.one(kind), why)(lambda o, obs, ctx: judge(o, o.data or {}, obs, ctx))
+        evaluate = given(lambda obs: obs.one(kind), why)(lambda o, obs, ctx: judge(o, o.data or {}, obs, ctx))
+        evaluate.__doc__ = judge.__doc__
+        return evaluate
     return wrap

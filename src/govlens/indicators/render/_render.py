@@ -73,7 +73,7 @@ Evaluate = Callable[[PlatformObservations, IndicatorContext], IndicatorResult]
 def reads(device: str, part: str | None, *keys: str, none: str = "",
           blank: Callable[[str], IndicatorResult] = IndicatorResult.missing,
           zero: str | None = None) -> Callable[[Callable[..., IndicatorResult]], Evaluate]:
-    """The render-reading shape, as a decorator: ``judge(obs, ctx, o, data, *values)`` becomes ``evaluate(obs,
+    """The render-reading shape, as a decorator: ``judge(o, data, *values, obs, ctx)`` becomes ``evaluate(obs,
     ctx)`` reading the numbers ``keys`` of the ``device`` render's ``part`` section (None: its own data). Missing
     when the render is (see :func:`completed`), ``blank(none)`` when one of them is not a number, not applicable
     with ``zero`` (when given) when the first is 0. Shared by request-count, first-screen-whitespace,
@@ -90,7 +90,7 @@ def reads(device: str, part: str | None, *keys: str, none: str = "",
                 return blank(none)
             if zero is not None and values[0] == 0:
                 return IndicatorResult.not_applicable(zero)
-            return judge(obs, ctx, o, data, *values)
+            return judge(o, data, *values, obs, ctx)
         return evaluate
     return wrap
 
@@ -111,7 +111,7 @@ def timing(key: str, messages: Messages, name: str) -> Evaluate:
     """``evaluate`` of a desktop timing in ms, with ``messages(name, ms=…)`` as its detail and evidence
     (first contentful paint, largest contentful paint, time to first byte)."""
     @performance(key)
-    def evaluate(obs: PlatformObservations, ctx: IndicatorContext, desk: Observation, perf: Section,
-                 ms: float) -> IndicatorResult:
+    def evaluate(desk: Observation, perf: Section, ms: float, obs: PlatformObservations,
+                 ctx: IndicatorContext) -> IndicatorResult:
         return judged(obs, ms, messages(name, ms=f"{ms:,.0f}"), desk.url)
     return evaluate

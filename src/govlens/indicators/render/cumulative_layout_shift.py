@@ -29,8 +29,8 @@ T = Messages(ID, {
 
 
 @performance("cls")
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext, desk: Observation, perf: Section,
-             value: float) -> IndicatorResult:
+def evaluate(desk: Observation, perf: Section, value: float, obs: PlatformObservations,
+             ctx: IndicatorContext) -> IndicatorResult:
     detail = T("cls", value=f"{value:.3f}", shifts=perf.get("layout_shifts"))
     over = beyond(ctx, THRESHOLDS, "limit", value, defects.LAYOUT_SHIFT,
                   lambda limit: T("over", detail=detail, limit=f"{limit:g}"))

@@ -38,7 +38,7 @@ T = Messages(ID, {
 
 
 @reads("desktop", "layout")
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext, desk: Observation, layout: Section) -> IndicatorResult:
+def evaluate(desk: Observation, layout: Section, obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     checks: dict[str, bool | None] = {}
     phone, _ = completed(obs, "phone")
     if phone is not None:

@@ -24,8 +24,8 @@ T = Messages(ID, {
 
 
 @reads("desktop", "layout", "whitespace", none=T("none"))
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext, desk: Observation, layout: Section,
-             value: float) -> IndicatorResult:
+def evaluate(desk: Observation, layout: Section, value: float, obs: PlatformObservations,
+             ctx: IndicatorContext) -> IndicatorResult:
     return judged(obs, value, T("ws", pct=round(value * 100), chars=layout.get("first_screen_chars"),
                                 links=layout.get("first_screen_links"), images=layout.get("first_screen_images")),
                   desk.url)

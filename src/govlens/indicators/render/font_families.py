@@ -25,8 +25,8 @@ T = Messages(ID, {
 
 
 @reads("desktop", "colour", "font_family_count", none=T("none"), zero=R("no_visible_text"))
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext, desk: Observation, colour: Section,
-             n: float) -> IndicatorResult:
+def evaluate(desk: Observation, colour: Section, n: float, obs: PlatformObservations,
+             ctx: IndicatorContext) -> IndicatorResult:
     fonts = ", ".join(f"{f[0] or '—'}" for f in colour.get("fonts") or [] if isinstance(f, list) and f)
     detail = T("counts", n=round(n), sizes=colour.get("font_size_count"))
     return judged(obs, n, detail, [Evidence(url=desk.url, detail=detail, snippet=fonts)])

@@ -25,7 +25,7 @@ T = Messages(ID, {
 
 @reads("desktop", "layout", "grid_blocks", "grid_regularity", none=T("none"), blank=IndicatorResult.not_applicable,
        zero=T("none"))
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext, desk: Observation, layout: Section, blocks: float,
-             value: float) -> IndicatorResult:
+def evaluate(desk: Observation, layout: Section, blocks: float, value: float, obs: PlatformObservations,
+             ctx: IndicatorContext) -> IndicatorResult:
     return judged(obs, value, T("grid", pct=round(value * 100), blocks=round(blocks), lines=layout.get("grid_lines"),
                                 columns=layout.get("columns")), desk.url)

@@ -36,8 +36,8 @@ T = Messages(ID, {
 
 
 @reads("desktop", "network", "transfer_bytes", none=T("no_bytes"))
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext, desk: Observation, net: Section,
-             total: float) -> IndicatorResult:
+def evaluate(desk: Observation, net: Section, total: float, obs: PlatformObservations,
+             ctx: IndicatorContext) -> IndicatorResult:
     kib = total / 1024
     kinds = sorted(((k, v) for k, v in (net.get("bytes_by_type") or {}).items() if isinstance(v, (int, float))),
                    key=lambda kv: -kv[1])[:3]

@@ -26,8 +26,8 @@ T = Messages(ID, {
 
 
 @reads("desktop", "colour", "text_colour_count", "background_colour_count", none=T("none"), zero=R("no_visible_text"))
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext, desk: Observation, colour: Section, text_n: float,
-             bg_n: float) -> IndicatorResult:
+def evaluate(desk: Observation, colour: Section, text_n: float, bg_n: float, obs: PlatformObservations,
+             ctx: IndicatorContext) -> IndicatorResult:
     dominant = ", ".join(f"{p.get('colour')} {float(p.get('share') or 0):.0%}"
                          for p in colour.get("palette") or [] if isinstance(p, dict))
     detail = T("counts", text=round(text_n), bg=round(bg_n))

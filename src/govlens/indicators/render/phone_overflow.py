@@ -29,8 +29,8 @@ TOLERANCE_PX = 2
 
 
 @reads("phone", None, "layout_width", "document_width", none=T("no_widths"))
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext, phone: Observation, data: Section, layout: float,
-             document: float) -> IndicatorResult:
+def evaluate(phone: Observation, data: Section, layout: float, document: float, obs: PlatformObservations,
+             ctx: IndicatorContext) -> IndicatorResult:
     excess = document - layout
     detail = T("widths", doc=round(document), layout=round(layout))
     if excess <= TOLERANCE_PX:

@@ -52,7 +52,7 @@ def _part(name: str) -> str:
 
 
 @reads("desktop", "layout")
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext, desk: Observation, layout: Section) -> IndicatorResult:
+def evaluate(desk: Observation, layout: Section, obs: PlatformObservations, ctx: IndicatorContext) -> IndicatorResult:
     parts = layout.get("parts")
     if not isinstance(parts, dict) or not parts:
         return IndicatorResult.missing(T("none"))

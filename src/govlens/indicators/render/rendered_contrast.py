@@ -29,8 +29,8 @@ T = Messages(ID, {
 
 
 @reads("desktop", "colour", "judged_chars", "passing_chars", none=T("no_colours"), zero=T("no_background"))
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext, desk: Observation, colour: Section, judged: float,
-             passing: float) -> IndicatorResult:
+def evaluate(desk: Observation, colour: Section, judged: float, passing: float, obs: PlatformObservations,
+             ctx: IndicatorContext) -> IndicatorResult:
     share = passing / judged
     worst = colour.get("worst") if isinstance(colour.get("worst"), dict) else None
     detail = T("share", n=round(passing), total=round(judged), pct=round(share * 100, 1))

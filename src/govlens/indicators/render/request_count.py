@@ -20,6 +20,6 @@ T = Messages(ID, {
 
 
 @reads("desktop", "network", "requests", none=T("none"))
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext, desk: Observation, net: Section,
-             n: float) -> IndicatorResult:
+def evaluate(desk: Observation, net: Section, n: float, obs: PlatformObservations,
+             ctx: IndicatorContext) -> IndicatorResult:
     return judged(obs, n, T("count", n=round(n), failed=net.get("failed_requests", 0)), desk.url)

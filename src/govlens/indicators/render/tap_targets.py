@@ -31,8 +31,8 @@ T = Messages(ID, {
 
 
 @reads("phone", None, "tap_targets", "crowded_targets", none=T("none"), zero=T("no_targets"))
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext, phone: Observation, data: Section, total: float,
-             crowded: float) -> IndicatorResult:
+def evaluate(phone: Observation, data: Section, total: float, crowded: float, obs: PlatformObservations,
+             ctx: IndicatorContext) -> IndicatorResult:
     share_bad = crowded / total
     detail = T("share", n=round(crowded), total=round(total), pct=round(share_bad * 100))
     examples = ", ".join(f"“{clip(e.get('label'), 20)}” {e.get('width')}×{e.get('height')}"

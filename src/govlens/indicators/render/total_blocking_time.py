@@ -29,8 +29,8 @@ T = Messages(ID, {
 
 
 @performance("tbt_ms")
-def evaluate(obs: PlatformObservations, ctx: IndicatorContext, desk: Observation, perf: Section,
-             ms: float) -> IndicatorResult:
+def evaluate(desk: Observation, perf: Section, ms: float, obs: PlatformObservations,
+             ctx: IndicatorContext) -> IndicatorResult:
     detail = T("tbt", ms=f"{ms:,.0f}", tasks=perf.get("long_tasks"))
     over = beyond(ctx, THRESHOLDS, "limit_ms", ms, defects.SLOW_SCRIPT,
                   lambda limit: T("over", detail=detail, limit=f"{limit:,.0f}"))
