@@ -11,11 +11,12 @@ import json
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from govlens.atomic import atomic_write_text
-from govlens.registry import Platform, load_registry
-from govlens.registry.shipped import shipped_registry
+
+if TYPE_CHECKING:                 # the command line imports this module for its defaults: the registry on use
+    from govlens.registry import Platform
 
 DEMO_CHECK_DATE = date(2013, 12, 15)   # the 2013 campaign's check date: the sandbox web is dated around it
 DEMO_SEED = 2013
@@ -46,6 +47,8 @@ OUTPUTS = (("notice", "notice.html"), ("notice (Markdown)", "notice.md"), ("noti
 def sandbox_platforms(registry: str | None, sites: int | None, seed: int,
                       warn: Callable[[str], None] = lambda _: None) -> list[Platform]:
     """The registry's platforms (the shipped one by default), websites generated up to ``sites``."""
+    from govlens.registry import load_registry
+    from govlens.registry.shipped import shipped_registry
     from govlens.sandbox.hostile import DOMAIN  # hostile hosts are served by the hostile web, not as sites
     from govlens.sandbox.platforms import generate_platforms
 
