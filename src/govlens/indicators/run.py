@@ -1,8 +1,10 @@
 """The indicators stage: every indicator for every platform, from the stored observations.
 
-Reads ``observations`` (one query per batch of platforms, so memory stays bounded at
-national scale), computes the campaign facts, evaluates each indicator on each
-platform, and rewrites ``indicator_values`` and ``findings`` (one transaction each).
+Reads ``observations`` streamed from the store (one query per batch of platforms, its rows fetched a
+few at a time and turned into one platform's observations at a time), computes the campaign facts,
+evaluates each indicator on each platform, and rewrites ``indicator_values`` and ``findings`` in one
+transaction, writing each batch's rows as it goes: neither the observations nor the values of more
+than one batch of platforms are ever held as Python objects, so memory stays flat at national scale.
 An indicator that raises is recorded as missing with the error in ``detail`` and logged;
 the run goes on.
 """
@@ -30,14 +32,14 @@ from govlens.indicators.base import (MISSING, NOT_APPLICABLE, OK, STATUSES, Camp
 from govlens.indicators.links.campaign_facts import host_forms, host_key, inlinks_from_hosts
 from govlens.registry.model import Platform
 from govlens.store.campaign_store import CampaignStore, to_json
-from govlens.store.queries import linked_hosts, observation_batches, replace_scoped
+from govlens.store.queries import delete_scoped, linked_hosts, observation_rows
 from govlens.text import Messages
 
 log = logging.getLogger(__name__)
 
-#: Platforms whose observations are read in one query (bounds memory; a campaign smaller
-#: than this is read in a single query).
-BATCH_PLATFORMS = 2000
+#: Platforms whose observations are read in one query, and whose values are written at once (bounds the
+#: memory of DuckDB's sorted result and of the rows waiting to be written; fewer is more queries).
+BATCH_PLATFORMS = 200
 #: Evidence entries stored per indicator value.
 MAX_EVIDENCE = 50
 #: Failing (indicator, platform) pairs logged with a traceback, per indicator.
@@ -99,37 +101,28 @@ def run_indicators(store: CampaignStore, platforms: Sequence[Platform], *, indic
     status_count: Counter[str] = Counter()
     kind_count: Counter[str] = Counter()
     errors: Counter[str] = Counter()
-    values: list[dict[str, Any]] = []
-    found: list[dict[str, Any]] = []
-    for pid, observations in (iter_observations(store, list(by_id)) if modules else ()):
-        platform = by_id[pid]
-        po = PlatformObservations(platform, observations)
-        when = _observed_at_index(observations)
-        for module in modules:
-            result = _evaluate(module, po, ctx, errors)
-            status_count[result.status] += 1
-            values.append({"platform_id": pid, "indicator_id": module.ID, "value": result.value,
-                           "status": result.status, "detail": result.detail,
-                           "evidence": to_json([e.as_dict() for e in result.evidence[:MAX_EVIDENCE]])})
-            for f in result.findings:
-                kind_count[f.kind] += 1
-                found.append({"platform_id": pid, "kind": f.kind, "url": f.url, "detail": f.detail,
-                              "indicator_id": module.ID, "evidence_url": f.evidence_url or f.url,
-                              "snippet": f.snippet,
-                              "observed_at": when.get(f.url) or when.get(f.evidence_url) or when.get("")})
-
-    frames: list[pd.DataFrame] = []
-    if batch_modules:
-        n_batch = _run_batch(store, platforms, batch_modules, ctx, frames, found, status_count, kind_count, errors)
-    else:
-        n_batch = 0
-    if indicator_ids is None:
-        store.replace_with_frames("indicator_values", values, frames)
-        store.replace("findings", found)
-    else:   # only these indicators' rows of these platforms: another kind's values of them stay
-        _replace_scoped(store, "indicator_values", values, frames, ids, list(by_id))
-        _replace_scoped(store, "findings", found, [], ids, list(by_id))
-    summary.values, summary.findings = len(values) + n_batch, len(found)
+    n_values = n_found = 0
+    with store.transaction():    # indicator_ids given: only their rows of these platforms (others stay)
+        for table in ("indicator_values", "findings"):
+            delete_scoped(store, table, ids, None if indicator_ids is None else list(by_id))
+        values: list[dict[str, Any]] = []
+        found: list[dict[str, Any]] = []
+        for n, (pid, observations) in enumerate(iter_observations(store, list(by_id)) if modules else (), 1):
+            _evaluate_platform(by_id[pid], observations, modules, ctx, (values, found),
+                               (status_count, kind_count, errors))
+            if n % BATCH_PLATFORMS == 0:     # one platform's observations at a time; a batch's rows at a time
+                n_values, n_found = _write_values(store, (values, found), n_values, n_found)
+                values, found = [], []
+        n_values, n_found = _write_values(store, (values, found), n_values, n_found)
+        if batch_modules:
+            frames: list[pd.DataFrame] = []
+            found = []
+            n_batch = _run_batch(store, platforms, batch_modules, ctx, frames, found, status_count, kind_count,
+                                 errors)
+            for frame in frames:
+                store.insert_frame("indicator_values", frame)
+            n_values, n_found = _write_values(store, ([], found), n_values + n_batch, n_found)
+    summary.values, summary.findings = n_values, n_found
     summary.by_status = dict(sorted(status_count.items()))
     summary.findings_by_kind = dict(sorted(kind_count.items()))
     summary.errors = sum(errors.values())
@@ -150,10 +143,37 @@ def run_indicators(store: CampaignStore, platforms: Sequence[Platform], *, indic
     return summary
 
 
-def _replace_scoped(store: CampaignStore, table: str, rows: list[dict[str, Any]], frames: list[pd.DataFrame],
-                    ids: list[str], platform_ids: list[str]) -> None:
-    """Replace the rows of ``ids`` for ``platform_ids`` only, in one transaction."""
-    replace_scoped(store, table, rows, frames, ids, platform_ids)
+def _evaluate_platform(platform: Platform, observations: list[Observation], modules: list[ModuleType],
+                       ctx: IndicatorContext, out: tuple[list[dict[str, Any]], list[dict[str, Any]]],
+                       counts: tuple[Counter[str], Counter[str], Counter[str]]) -> None:
+    """Every module on one platform: its value rows and finding rows appended to ``out``; ``counts`` (statuses,
+    finding kinds, errors) counted."""
+    values, found = out
+    status_count, kind_count, errors = counts
+    po = PlatformObservations(platform, observations)
+    when = _observed_at_index(observations)
+    pid = platform.id
+    for module in modules:
+        result = _evaluate(module, po, ctx, errors)
+        status_count[result.status] += 1
+        values.append({"platform_id": pid, "indicator_id": module.ID, "value": result.value,
+                       "status": result.status, "detail": result.detail,
+                       "evidence": to_json([e.as_dict() for e in result.evidence[:MAX_EVIDENCE]])})
+        for f in result.findings:
+            kind_count[f.kind] += 1
+            found.append({"platform_id": pid, "kind": f.kind, "url": f.url, "detail": f.detail,
+                          "indicator_id": module.ID, "evidence_url": f.evidence_url or f.url,
+                          "snippet": f.snippet,
+                          "observed_at": when.get(f.url) or when.get(f.evidence_url) or when.get("")})
+
+
+def _write_values(store: CampaignStore, rows: tuple[list[dict[str, Any]], list[dict[str, Any]]], n_values: int,
+                  n_found: int) -> tuple[int, int]:
+    """Insert one batch's value and finding rows; the running counts of both."""
+    values, found = rows
+    store.insert("indicator_values", values)
+    store.insert("findings", found)
+    return n_values + len(values), n_found + len(found)
 
 
 def _evaluate(module: ModuleType, po: PlatformObservations, ctx: IndicatorContext,
@@ -219,20 +239,24 @@ def _observed_at_index(observations: list[Observation]) -> dict[str, datetime]:
 
 def iter_observations(store: CampaignStore, platform_ids: list[str],
                       batch: int = BATCH_PLATFORMS) -> Iterator[tuple[str, list[Observation]]]:
-    """(platform id, its observations in the order observed) for every id, one query per batch of ids."""
-    for chunk, rows in observation_batches(store, platform_ids, batch):
-        yield from _group(chunk, rows)
+    """(platform id, its observations in the order observed) for every id, in sorted order, one platform at a
+    time: the rows come streamed from the store (one query per ``batch`` of ids)."""
+    rows = iter(observation_rows(store, platform_ids, batch))
+    row = next(rows, None)
+    for pid in sorted(platform_ids):
+        observations: list[Observation] = []
+        while row is not None and row[0] == pid:
+            observations.append(_observation(row))
+            row = next(rows, None)
+        yield pid, observations
 
 
-def _group(chunk: list[str], rows: list[tuple]) -> Iterator[tuple[str, list[Observation]]]:
-    grouped: dict[str, list[Observation]] = {pid: [] for pid in chunk}
-    for pid, probe, kind, url, status, http_status, elapsed_ms, observed_at, data in rows:
-        if isinstance(data, str):
-            data = json.loads(data)
-        grouped[pid].append(Observation(platform_id=pid, probe=probe, kind=kind, url=url, status=status,
-                                        http_status=http_status, elapsed_ms=elapsed_ms,
-                                        observed_at=observed_at, data=data or {}))
-    return iter(grouped.items())
+def _observation(row: tuple) -> Observation:
+    pid, probe, kind, url, status, http_status, elapsed_ms, observed_at, data = row
+    if isinstance(data, str):
+        data = json.loads(data)
+    return Observation(platform_id=pid, probe=probe, kind=kind, url=url, status=status, http_status=http_status,
+                       elapsed_ms=elapsed_ms, observed_at=observed_at, data=data or {})
 
 
 def campaign_facts_from_store(store: CampaignStore, platforms: Sequence[Platform]) -> CampaignFacts:

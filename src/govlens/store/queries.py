@@ -126,9 +126,11 @@ OBSERVATION_COLUMNS = ("platform_id", "probe", "kind", "url", "status", "http_st
                        "data")
 
 
-def observation_batches(store: CampaignStore, ids: Sequence[str], batch: int) -> Iterator[tuple[list[str], list[tuple]]]:
-    """(ids, their observations' rows in :data:`OBSERVATION_COLUMNS` order, by platform then time) per batch of
-    ``batch`` sorted ids; one query per batch, on a cursor of its own (the store's may hold a result)."""
+def observation_rows(store: CampaignStore, ids: Sequence[str], batch: int,
+                     fetch: int = 200) -> Iterator[tuple]:
+    """The observations' rows of ``ids`` in :data:`OBSERVATION_COLUMNS` order, by platform then time, streamed:
+    one query per ``batch`` sorted ids, on a cursor of its own (the store's may hold a result or a write), its
+    result read ``fetch`` rows at a time, so Python never holds more than those rows of a batch."""
     ids = sorted(ids)
     con = store.con.cursor()
     cols = ", ".join("o." + c for c in OBSERVATION_COLUMNS)
@@ -136,13 +138,13 @@ def observation_batches(store: CampaignStore, ids: Sequence[str], batch: int) ->
         for start in range(0, len(ids), batch):
             chunk = ids[start:start + batch]
             con.register("_govlens_ids", pd.DataFrame({"platform_id": chunk}))
-            rows = con.execute(
+            con.execute(
                 f"SELECT {cols} FROM observations o SEMI JOIN _govlens_ids i ON o.platform_id = i.platform_id "
                 "WHERE o.platform_id BETWEEN ? AND ? "  # lets DuckDB skip row groups by their min/max
-                "ORDER BY o.platform_id, o.observed_at, o.rowid", [chunk[0], chunk[-1]]).fetchall()
+                "ORDER BY o.platform_id, o.observed_at, o.rowid", [chunk[0], chunk[-1]])
+            while rows := con.fetchmany(fetch):
+                yield from rows
             con.unregister("_govlens_ids")
-            yield chunk, rows
-            del rows
     finally:
         con.close()
 
@@ -174,19 +176,18 @@ def linked_hosts(store: CampaignStore, forms: Sequence[str]) -> list[tuple[str, 
         con.close()
 
 
-def replace_scoped(store: CampaignStore, table: str, rows: list[dict[str, Any]], frames: Sequence[pd.DataFrame],
-                   indicator_ids: Sequence[str], platform_ids: Sequence[str]) -> None:
-    """Replace the rows of ``indicator_ids`` for ``platform_ids`` only (other platforms' rows stay), in one
-    transaction."""
+def delete_scoped(store: CampaignStore, table: str, indicator_ids: Sequence[str],
+                  platform_ids: Sequence[str] | None) -> None:
+    """Delete the rows of ``indicator_ids`` for ``platform_ids`` only (other platforms' rows stay); every row of
+    ``table`` when ``platform_ids`` is None. Inside the caller's transaction, if it holds one."""
     con = store.con
+    if platform_ids is None:
+        con.execute(f"DELETE FROM {table}")
+        return
     con.register("_govlens_scope", pd.DataFrame({"platform_id": list(platform_ids)}, dtype=object))
     try:
-        with store.transaction():
-            con.execute(f"DELETE FROM {table} WHERE indicator_id IN ({', '.join('?' * len(indicator_ids))}) "
-                        "AND platform_id IN (SELECT platform_id FROM _govlens_scope)", list(indicator_ids))
-            store.insert(table, rows)
-            for f in frames:
-                store.insert_frame(table, f)
+        con.execute(f"DELETE FROM {table} WHERE indicator_id IN ({', '.join('?' * len(indicator_ids))}) "
+                    "AND platform_id IN (SELECT platform_id FROM _govlens_scope)", list(indicator_ids))
     finally:
         con.unregister("_govlens_scope")
 
