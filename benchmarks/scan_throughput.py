@@ -20,37 +20,20 @@ import time
 from pathlib import Path
 
 import aiohttp
-from aiohttp.abc import AbstractResolver
 
+from _sandbox_bench import LoopbackResolver, sandbox_ssl, served_sandbox
 from govlens.pipeline.demo import DEMO_CHECK_DATE
 from govlens.probes.scan import run_scan
 from govlens.registry import load_registry
 from govlens.registry.shipped import shipped_registry
-from govlens.registry.write import write_registry_csv
 from govlens.sandbox.platforms import generate_platforms
-from govlens.sandbox.process import sandbox_process
 from govlens.settings import Settings
 from govlens.store import CampaignStore
 
 
-class LoopbackResolver(AbstractResolver):
-    """The minimum a bare client needs to reach sandbox hosts: host → 127.0.0.1, 80/443 → sandbox ports."""
-
-    def __init__(self, state: dict) -> None:
-        self.ports = {80: state["http_port"], 443: state["https_port"]}
-
-    async def resolve(self, host: str, port: int = 0, family: int = 0):  # type: ignore[override]
-        return [{"hostname": host, "host": "127.0.0.1", "port": self.ports.get(port, port), "family": 2,
-                 "proto": 0, "flags": 0}]
-
-    async def close(self) -> None:
-        return None
-
-
 async def bare_fetch(urls: list[str], state: dict, concurrency: int) -> tuple[float, int]:
-    import ssl
-    ctx = ssl.create_default_context(cafile=state["ca_file"])
-    connector = aiohttp.TCPConnector(limit=concurrency, limit_per_host=8, resolver=LoopbackResolver(state), ssl=ctx)
+    connector = aiohttp.TCPConnector(limit=concurrency, limit_per_host=8, resolver=LoopbackResolver(state),
+                                     ssl=sandbox_ssl(state))
     sem = asyncio.Semaphore(concurrency)
     ok = 0
     async with aiohttp.ClientSession(connector=connector) as session:
@@ -83,9 +66,7 @@ def main() -> None:
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="govlens-bench-"))
     platforms = generate_platforms(load_registry(shipped_registry()).platforms, args.sites, args.seed)
-    write_registry_csv(platforms, work / "registry.csv")
-    with sandbox_process(work / "registry.csv", sites=args.sites, seed=args.seed, as_of=DEMO_CHECK_DATE,
-                         state_dir=work / "sandbox") as state:
+    with served_sandbox(platforms, work, args.seed, sites=args.sites) as state:
         full_t, full_pages, full_requests = scan_once(platforms, work / "full.duckdb", state, {})
         lite_t, lite_pages, lite_requests = scan_once(
             platforms, work / "pages.duckdb", state, {"AVAILABILITY_VISITS": 1, "LINKS_MAX_PER_SITE": 0})
