@@ -102,7 +102,8 @@ def test_a_bad_command_line_setting_is_refused_before_the_store_is_touched(campa
     ("HTTP_TIMEOUT", 0), ("HTTP_TIMEOUT", -1.5), ("LINKS_TIMEOUT", 0), ("CONCURRENCY_SITES", 0),
     ("CONCURRENCY_TOTAL", -4), ("HTTP_MAX_REDIRECTS", -1), ("MONITOR_FAIL_RATIO", 1.5),
     ("HTTP_ALLOW_NETWORKS", ["10.0.0.0/33"]), ("HTTP_ALLOW_NETWORKS", ["*.bad name"]),
-    ("HTTP_DNS_SERVERS", ["10.0.0.53", "dns.example"]), ("DNS_NAMESERVERS", "10.0.0.53, nope")])
+    ("HTTP_DNS_SERVERS", ["10.0.0.53", "dns.example"]), ("DNS_NAMESERVERS", "10.0.0.53, nope"),
+    ("BROWSER_SAMPLE", -1), ("BROWSER_SAMPLE", "some"), ("BROWSER_SAMPLE", 2.5)])
 def test_values_out_of_bounds(key: str, value: object) -> None:
     with pytest.raises(SettingsError) as info:
         Settings({key: value})
@@ -110,7 +111,8 @@ def test_values_out_of_bounds(key: str, value: object) -> None:
 
 
 @pytest.mark.parametrize("key, value", [
-    ("HTTP_TIMEOUT", 0.5), ("CONCURRENCY_HOST_DELAY", 0), ("HTTP_RETRY_TIMES", 0), ("BROWSER_SAMPLE", 0),
+    ("HTTP_TIMEOUT", 0.5), ("CONCURRENCY_HOST_DELAY", 0), ("HTTP_RETRY_TIMES", 0), ("BROWSER_SAMPLE", "0"),
+    ("BROWSER_SAMPLE", "auto"), ("BROWSER_SAMPLE", "40"),
     ("HTTP_ALLOW_NETWORKS", ["10.20.0.0/16", "oa.example.gov.cn", "*.例子.中国", "192.168.1.7", "fd00::/8"]),
     ("HTTP_DNS_SERVERS", ["10.0.0.53", "127.0.0.1:5353", "[fd00::53]:53", "::1"]),
     ("DNS_NAMESERVERS", "10.0.0.53:5353, 10.0.0.54")])

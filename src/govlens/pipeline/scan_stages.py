@@ -182,7 +182,9 @@ def import_data(campaign: Campaign, store: CampaignStore, platforms: list[Any], 
 
 def browse(campaign: Campaign, store: CampaignStore, platforms: list[Any], state: dict[str, Any] | None,
            problems: list[str], progress: Progress | None = None, *, resume: bool = False) -> dict[str, Any]:
-    """The browser pass: render ``BROWSER_SAMPLE`` websites (all when 0), ``BROWSER_PAGES`` at a time.
+    """The browser pass: render the ``BROWSER_SAMPLE`` of the websites (``auto``: all up to 2,000, then a
+    stratified sample; 0: all; N: N of them; see :mod:`govlens.probes.gatherers.browser.sample`),
+    ``BROWSER_PAGES`` at a time.
 
     It has its own visit ledger (``resume`` continues a killed pass, as for the HTTP scan).
 
@@ -196,7 +198,7 @@ def browse(campaign: Campaign, store: CampaignStore, platforms: list[Any], state
     if not s.getbool("BROWSER_ENABLED"):
         return {"rendered": 0}
     # a featured column is a page of a site, not a homepage: the browser renders homepages
-    sample = browser_sample([p for p in platforms if p.kind != "column"], s.getint("BROWSER_SAMPLE"))
+    sample = browser_sample([p for p in platforms if p.kind != "column"], s["BROWSER_SAMPLE"])
     if not sample:
         return {"rendered": 0}
     settings = s.copy()

@@ -21,7 +21,8 @@ BROWSER_NAV_TIMEOUT = 20.0          # seconds for one navigation to reach "load"
 BROWSER_PAGES = 2                   # pages rendering at once (one Chromium, one page per render)
 BROWSER_RECYCLE_AFTER = 40          # renders before the browser is restarted (bounds its memory)
 BROWSER_RETRIES = 2                 # reloads of a homepage that answers 5xx (as a visitor would)
-BROWSER_SAMPLE = 0                  # websites rendered: 0 = all, N = a deterministic sample of N
+BROWSER_SAMPLE = "auto"             # websites rendered: auto = all up to 2,000, beyond max(2,000, 2 %) stratified by
+                                    # group × province; 0 = all; N = N by a hash of their ids (probes/…/browser/sample.py)
 BROWSER_SCREENSHOT_DIR = ""         # keep full-size first-screen screenshots here (empty: thumbnails only, in the store)
 BROWSER_SETTLE_MAX_MS = 5000        # ... and at most this long, however busy the page stays
 BROWSER_SETTLE_MS = 1000            # wait after "load" before measuring, then until 600 ms without shifts or long tasks

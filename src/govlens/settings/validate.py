@@ -28,7 +28,7 @@ BOUNDS: dict[str, tuple[float, bool]] = {
         "BROWSER_RECYCLE_AFTER", "LINKS_CACHE_SIZE", "CRAWL_MAX_PAGES", "MONITOR_VISITS", "PROGRESS_EVERY")},
     **{name: (0, True) for name in (
         "CONCURRENCY_HOST_DELAY", "HTTP_MAX_REDIRECTS", "HTTP_RETRY_TIMES", "HTTP_RETRY_AFTER_MAX",
-        "AVAILABILITY_SPACING", "AVAILABILITY_VISITS", "BROWSER_RETRIES", "BROWSER_SAMPLE", "CRAWL_MAX_DEPTH",
+        "AVAILABILITY_SPACING", "AVAILABILITY_VISITS", "BROWSER_RETRIES", "CRAWL_MAX_DEPTH",
         "CRAWL_MAX_COLUMNS", "CRAWL_MAX_LINKS_PER_PAGE", "LINKS_MAX_PER_SITE", "BROWSER_SETTLE_MS",
         "BROWSER_SETTLE_MAX_MS")},
 }
@@ -44,6 +44,8 @@ def check(name: str, value: Any) -> str | None:
         if value < low or (value == low and not inclusive):
             return t("settings.at_least" if inclusive else "settings.above", name=name, low=_number(low),
                      value=_number(value))
+    if name == "BROWSER_SAMPLE" and not (str(value).strip().lower() == "auto" or str(value).strip().isdigit()):
+        return t("browser_sample.invalid", name=name, value=str(value)[:80])
     if name in RATIOS and isinstance(value, (int, float)) and not 0 <= value <= 1:
         return t("settings.ratio", name=name, value=_number(value))
     if name == "HTTP_ALLOW_NETWORKS":

@@ -14,11 +14,11 @@ Payloads are those of ``docs/observations.md``. The probe never scores.
 from __future__ import annotations
 
 import asyncio
-import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 
 from govlens.contract.observation import COMPLETED, Observation
+from govlens.probes.gatherers.browser import sample
 from govlens.probes.base import Probe, ProbeContext
 from govlens.probes.gatherers.browser.pool import BrowserPool
 from govlens.probes.gatherers.browser.renders import DEVICES, RenderResult, render
@@ -28,14 +28,10 @@ from govlens.registry.model import Platform
 NAME = "browser"
 
 
-def browser_sample(platforms: Iterable[Platform], n: int, seed: str = "govlens") -> list[Platform]:
-    """``n`` web platforms chosen by a hash of their ids (all of them when ``n`` <= 0), in registry order."""
-    web = [p for p in platforms if BrowserProbe.renderable(p)]
-    if n <= 0 or n >= len(web):
-        return web
-    ranked = sorted(web, key=lambda p: hashlib.sha256(f"{seed}:{p.id}".encode()).hexdigest())
-    chosen = {p.id for p in ranked[:n]}
-    return [p for p in web if p.id in chosen]
+def browser_sample(platforms: Iterable[Platform], setting: int | str, seed: str = "govlens") -> list[Platform]:
+    """The web platforms ``BROWSER_SAMPLE`` = ``setting`` renders (``auto``, 0 = all, or N: see :mod:`.sample`),
+    in registry order."""
+    return sample.choose([p for p in platforms if BrowserProbe.renderable(p)], setting, seed)
 
 
 class BrowserProbe(Probe):
