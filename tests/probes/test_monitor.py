@@ -10,15 +10,25 @@ import sys
 import time
 from pathlib import Path
 
+import asyncio
+
 import duckdb
 import pytest
+from aiohttp import web as aioweb
 
 from govlens.contract import defects as D
 from govlens.pipeline.campaign import write_campaign
+from govlens.pipeline.scan_stages import share_text
+from govlens.probes.gatherers.monitor import Monitor
+from govlens.probes.net.fetch import Fetcher, load_sandbox_state
+from govlens.probes.net.visit import peek
 from govlens.registry.write import write_registry_csv
 from govlens.sandbox.platforms import generate_platforms
 from govlens.sandbox.server import run_in_thread
 from govlens.sandbox.web import build_sandbox
+from govlens.settings import Settings
+from govlens.store import CampaignStore
+from govlens.store.queries import visit_lateness
 
 N_SITES, VISITS, DURATION = 24, 12, 6.0
 
@@ -69,6 +79,8 @@ def test_window_records_every_visit_once_and_down_sites_fail(sandbox_campaign):
             assert all(x != "completed" for x in statuses)
         elif s.healthy:
             assert all(x == "completed" for x in statuses)
+    on_time = sum((visited - scheduled).total_seconds() <= 1.0 for _, _, scheduled, visited, _ in rows)
+    assert f"1 秒内准时开始 {share_text(on_time / len(rows))}" in err        # the share is said, from the visits made
     spacing = sorted(r[2] for r in rows if r[0] == rows[0][0])
     gaps = {round((b - a).total_seconds(), 1) for a, b in zip(spacing, spacing[1:])}
     assert gaps == {round(DURATION / VISITS, 1)}
@@ -114,3 +126,56 @@ def test_killed_monitor_resumes_the_same_window(sandbox_campaign):
     finally:
         con.close()
     assert summaries == (N_SITES, VISITS, VISITS)
+
+
+def test_share_is_never_rounded_up_to_all():
+    assert share_text(0.99951) == "99.9%" and share_text(1.0) == "100.0%" and share_text(None) is None
+
+
+def test_a_visit_reads_the_status_and_the_start_of_the_page(serve, settings):
+    """A small GET: a page longer than MONITOR_READ_BYTES opens (its head read, the rest left unread);
+    an error page stays an error however long; a short page is read whole."""
+    async def big(_):
+        return aioweb.Response(body=b"<html>" + b"x" * 2_000_000, content_type="text/html")
+
+    async def gone(_):
+        return aioweb.Response(status=500, body=b"e" * 100_000, content_type="text/html")
+
+    async def small(_):
+        return aioweb.Response(text="<html>ok</html>", content_type="text/html")
+
+    app = aioweb.Application()
+    app.router.add_get("/big", big)
+    app.router.add_get("/gone", gone)
+    app.router.add_get("/small", small)
+
+    async def main():
+        async with serve(app) as port, Fetcher(settings()) as f:
+            base = f"http://127.0.0.1:{port}"
+            opened, failed, short = [await peek(f, base + p, 4096, 3.0) for p in ("/big", "/gone", "/small")]
+            return opened, failed, short
+
+    opened, failed, short = asyncio.run(main())
+    assert opened.status == "completed" and opened.http_status == 200 and opened.error is None
+    assert 0 < len(opened.body) <= 4096 and opened.body.startswith(b"<html>")
+    assert failed.status == "http_error" and failed.http_status == 500
+    assert short.status == "completed" and short.body == b"<html>ok</html>"
+
+
+def test_a_slice_of_the_window_then_the_rest_resumed(sandbox_campaign, tmp_path):
+    """``stop_after`` keeps only the start of the window (the benchmark's slice): the window stays open, the
+    visits made are on time and in the ledger once, and a resumed run makes exactly the others."""
+    root, _ = sandbox_campaign
+    state = load_sandbox_state(root / "sandbox" / "sandbox.json")
+    settings = Settings({"MONITOR_DURATION": 2.0, "MONITOR_VISITS": 4, "MONITOR_TIMEOUT": 5.0})
+    with CampaignStore(tmp_path / "slice.duckdb") as store:
+        platforms = generate_platforms([], N_SITES, 7)
+        store.write_platforms(platforms)
+        first = asyncio.run(Monitor(platforms, store, settings, state).run(restart=True, stop_after=1.0))
+        window = store.get_meta("monitor_window")
+        assert not window["finished"] and 0 < first.visits < N_SITES * 4
+        assert first.on_time == visit_lateness(store)["on_time"] and first.late == first.visits - first.on_time
+        rest = asyncio.run(Monitor(platforms, store, settings, state).run(resume=True))
+        assert rest.done_before == first.visits and first.visits + rest.visits == N_SITES * 4
+        assert store.get_meta("monitor_window")["finished"]
+        assert len(store.select("monitor_visits", "platform_id", "seq").drop_duplicates()) == N_SITES * 4

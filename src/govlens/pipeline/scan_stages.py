@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import math
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -157,7 +158,15 @@ def monitor(campaign: Campaign, store: CampaignStore, progress: Progress | None 
     task.finish()
     return StageReport("monitor", time.perf_counter() - t0,
                        {"sites": summary.sites, "visits": summary.visits, "failures": summary.failures,
-                        "late": summary.late, "resumed": summary.resumed, "already_done": summary.done_before})
+                        "late": summary.late, "on_time": share_text(summary.on_time_share), "resumed": summary.resumed,
+                        "already_done": summary.done_before})
+
+
+def share_text(share: float | None) -> str | None:
+    """99.7% (one decimal, never rounded up to 100% while a visit was late); None when nothing was measured."""
+    if share is None:
+        return None
+    return f"{math.floor(share * 1000) / 10:.1f}%"
 
 
 def import_data(campaign: Campaign, store: CampaignStore, platforms: list[Any], problems: list[str]) -> dict[str, Any]:

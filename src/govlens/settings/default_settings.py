@@ -89,6 +89,7 @@ MONITOR_CONCURRENCY = 64            # visits in flight at once
 MONITOR_DURATION = 604800.0         # seconds of the window (one week)
 # MONITOR_FAIL_RATIO (census: 5 % of the visits): declared in frameworks/published/census-2015.yaml
 MONITOR_IN_RUN = False              # `govlens run` monitors (a compressed window) between scan and score
+MONITOR_READ_BYTES = 16384          # a visit reads the status and this much of the homepage (a small GET)
 MONITOR_TIMEOUT = 15.0              # seconds: a visit fails when the homepage has not opened by then
 MONITOR_VISITS = 147                # visits per site over the window (21 a day for a week)
 

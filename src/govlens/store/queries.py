@@ -217,6 +217,25 @@ def visit_summaries(store: CampaignStore) -> list[tuple[Any, ...]]:
         "FROM monitor_visits GROUP BY platform_id").fetchall()
 
 
+
+def done_visits(store: CampaignStore, batch: int = 10_000) -> Iterator[tuple[str, list[int]]]:
+    """The monitor ledger's visits already made, per site (their visit numbers), in batches of sites: what a
+    resumed window skips."""
+    cur = store.con.execute("SELECT platform_id, list(seq) FROM monitor_visits GROUP BY platform_id")
+    while rows := cur.fetchmany(batch):
+        yield from rows
+
+
+def visit_lateness(store: CampaignStore, quantiles: tuple[float, ...] = (0.5, 0.9, 0.99, 0.999)) -> dict[str, Any]:
+    """How late the ledger's visits started (seconds after their schedule): the quantiles, the largest, and
+    the visits, started within a second, and made, for the monitor's benchmark."""
+    row = store.con.execute(
+        "SELECT count(*), count(*) FILTER (WHERE visited_at - scheduled_at <= INTERVAL 1 SECOND), "
+        "quantile_cont(epoch(visited_at - scheduled_at), ?::DOUBLE[]), max(epoch(visited_at - scheduled_at)) "
+        "FROM monitor_visits", [list(quantiles)]).fetchone()
+    return {"visits": int(row[0]), "on_time": int(row[1]), "max": row[3],
+            "quantiles": dict(zip(quantiles, row[2] or [None] * len(quantiles)))}
+
 # ------------------------------------------------------------------ the sandbox's checks
 def observed_by_probe(store: CampaignStore, probe: str) -> list[str]:
     """Platforms with an observation of ``probe``."""
