@@ -76,7 +76,7 @@ def test_accounts_and_columns_are_not_rendered() -> None:
     assert browser_sample([*web, weibo], "auto") == web
 
 
-@pytest.mark.parametrize("value", ["half", "-3", 1.5])
+@pytest.mark.parametrize("value", ["half", "-3", 1.5, "²", ""])
 def test_a_bad_value_is_refused_naming_the_setting(value: object) -> None:
     with using("zh-CN"), pytest.raises(SettingsError) as info:
         Settings({"BROWSER_SAMPLE": value})

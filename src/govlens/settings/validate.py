@@ -44,7 +44,8 @@ def check(name: str, value: Any) -> str | None:
         if value < low or (value == low and not inclusive):
             return t("settings.at_least" if inclusive else "settings.above", name=name, low=_number(low),
                      value=_number(value))
-    if name == "BROWSER_SAMPLE" and not (str(value).strip().lower() == "auto" or str(value).strip().isdigit()):
+    if name == "BROWSER_SAMPLE" and not (str(value).strip().lower() == "auto"
+                                         or (str(value).strip().isascii() and str(value).strip().isdigit())):
         return t("browser_sample.invalid", name=name, value=str(value)[:80])
     if name in RATIOS and isinstance(value, (int, float)) and not 0 <= value <= 1:
         return t("settings.ratio", name=name, value=_number(value))

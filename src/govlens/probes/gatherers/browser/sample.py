@@ -37,7 +37,7 @@ def parse(value: object) -> int | str | None:
     text = str(value).strip().lower()
     if text == AUTO:
         return AUTO
-    return int(text) if text.isdigit() else None
+    return int(text) if text.isascii() and text.isdigit() else None
 
 
 def auto_size(websites: int) -> int:
