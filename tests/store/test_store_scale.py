@@ -61,3 +61,14 @@ def test_streamed_batches_give_every_platform_its_own_rows(tmp_path, batch):
     assert list(got) == ["p0000", "p0003", "p0006"]
     assert all({o.platform_id for o in obs} == {pid} and [o.data["n"] for o in obs] == [0, 1, 2]
                for pid, obs in got.items())
+
+
+def test_every_stage_bounds_duckdb_by_default(tmp_path):
+    """DuckDB's own default caches table pages up to 80 % of the machine's memory: a stage reading a national
+    scan's observations would grow far past 1 GB. The default setting bounds it."""
+    from govlens.settings import Settings
+
+    with CampaignStore(tmp_path / "campaign.duckdb", memory_limit=Settings()["STORE_MEMORY_LIMIT"]) as store:
+        limit = store.con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+    number, unit = limit.split()
+    assert float(number) * {"KiB": 2**10, "MiB": 2**20, "GiB": 2**30}[unit] <= 256e6

@@ -139,7 +139,7 @@ SANDBOX_STATE = ""                  # path of the sandbox.json written by `govle
 SITE_DEADLINE = 300.0               # seconds for every probe of one site; then it keeps what it has
 
 # --- campaign store (DuckDB)
-STORE_MEMORY_LIMIT = ""             # DuckDB's memory for every stage ("4GB" …); "" = DuckDB's default (80 % of RAM)
+STORE_MEMORY_LIMIT = "256MB"        # DuckDB's memory for every stage, beyond which it spills to disk ("": 80 % of RAM)
 STORE_SCAN_MEMORY_LIMIT = "64MB"    # ... while scanning, which only appends: beyond it DuckDB writes out, not grows
 
 # --- wording check (严重错误, harmful content) on every fetched page

@@ -6,9 +6,10 @@ orders of magnitude slower), and a stage's rewrite of its own rows is one transa
 so a crash never leaves half a stage behind (DuckDB's write-ahead log makes a committed
 transaction survive a SIGKILL; an uncommitted one vanishes).
 
-``memory_limit`` bounds DuckDB's buffer pool (``STORE_MEMORY_LIMIT``): by default DuckDB
-keeps table pages cached up to 80 % of the machine's memory, which a national scan's
-observations would fill; with a limit it writes them out and reads them back. The scan, which
+``memory_limit`` bounds DuckDB's buffer pool (``STORE_MEMORY_LIMIT``, 256 MB by default): DuckDB's
+own default keeps table pages cached up to 80 % of the machine's memory, which reading a national
+scan's observations would fill (a 1,000-site score grew past 800 MB); with a limit it drops cached
+pages, spills sorts to disk and reads them back. The scan, which
 only appends, runs under a much lower one (``STORE_SCAN_MEMORY_LIMIT``, :meth:`memory_limited`);
 the later stages' queries (sorts, joins) need more.
 """
