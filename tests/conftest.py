@@ -17,7 +17,7 @@ import duckdb
 import pytest
 
 # Payload keys that are timings (they differ between two scans of the same web).
-TIMING_KEYS = frozenset({"ttfb_ms", "elapsed_ms"})
+TIMING_KEYS = frozenset({"ttfb_ms", "elapsed_ms", "load_ms"})
 # ... and what identifies one sandbox server run rather than the site: the DNS server's port (dns probe)
 SERVER_RUN_KEYS = frozenset({"nameserver"})
 # the sandbox CA's name is random per server run (trustme): "OU=Testing CA #IGgGcPW2e6GGNe6j"

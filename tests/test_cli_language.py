@@ -18,7 +18,8 @@ PROGRAM_WORDS = ("govlens", "usage", "scan", "index", "demo", "score", "inspect"
                  "zh-CN", "en", "set", "key", "value", "resume", "from-warc", "capture-warc", "file", "replications",
                  "ten", "bogus", "help", "version", "table", "framework", "id", "group", "name", "out", "only",
                  "results", "no-uncertainty", "dir", "host", "port", "shards", "workers", "previous", "url", "as",
-                 "sandbox-state", "registry", "results-only", "colour", "sites", "check-date", "browser-sample")
+                 "sandbox-state", "registry", "results-only", "colour", "sites", "check-date", "browser-sample",
+                 "cluster", "address")
 
 CASES = {
     "no arguments": ([], "缺少必需的参数", "the following arguments are required"),

@@ -52,11 +52,20 @@ def _window_opened(window: dict[str, Any], done: int) -> None:
                      duration=window["duration"], start=start, done=done), file=sys.stderr, flush=True)
 
 
+def _cluster_overrides(args: argparse.Namespace) -> dict[str, Any]:
+    """``--cluster`` / ``--workers`` as the settings they stand for (CLUSTER_ADDRESS, CLUSTER_WORKERS)."""
+    address, workers = getattr(args, "cluster", None), getattr(args, "workers", None)
+    if address and workers is not None:
+        raise ConfigError(messages.t("cluster.both"))
+    return {**({"CLUSTER_ADDRESS": address} if address else {}),
+            **({"CLUSTER_WORKERS": workers} if workers is not None else {})}
+
+
 def cmd_stage(args: argparse.Namespace) -> int:
     from govlens.pipeline import runner
     from govlens.pipeline.campaign import load_campaign
 
-    campaign = load_campaign(args.campaign, settings_overrides(args.set))
+    campaign = load_campaign(args.campaign, {**settings_overrides(args.set), **_cluster_overrides(args)})
     resume = bool(getattr(args, "resume", False))
     if getattr(args, "from_warc", None):
         campaign.warc = [Path(f) for f in args.from_warc]
@@ -137,6 +146,10 @@ def add_parsers(sub: Any) -> None:
             sp.add_argument("--from-warc", nargs="+", metavar="FILE",
                             help="take the pages from these WARC archives, not the network (no request is sent)")
             sp.add_argument("--capture-warc", metavar="FILE", help="write every response of the live scan to this WARC")
+            sp.add_argument("--cluster", metavar="ADDRESS",
+                            help="scan on the Dask cluster whose scheduler is at this address (tcp://host:8786)")
+            sp.add_argument("--workers", type=int, metavar="N",
+                            help="scan on N worker processes of a local Dask cluster started for this scan")
         sp.add_argument("--locale", choices=["zh-CN", "en"], default="zh-CN",
                         help="language of progress, summary and error messages")
         sp.set_defaults(func=cmd_stage)

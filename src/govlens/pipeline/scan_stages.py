@@ -67,6 +67,8 @@ def scan(campaign: Campaign, store: CampaignStore, progress: Progress | None = N
              "pages_per_second": round(summary.pages_per_second, 1)}
     if summary.resumed:
         facts["resumed_skipping"] = summary.skipped
+    if summary.workers:
+        facts["cluster_workers"] = summary.workers
     if campaign.capture_warc is not None:
         facts["captured"] = f"{summary.captured} → {campaign.capture_warc}"
     if campaign.warc:
@@ -212,6 +214,8 @@ def browse(campaign: Campaign, store: CampaignStore, platforms: list[Any], state
         return {"rendered": 0}
     settings = s.copy()
     settings.set("CONCURRENCY_SITES", max(1, s.getint("BROWSER_PAGES")), "cmdline")
+    settings.set("CLUSTER_ADDRESS", "", "cmdline")      # the sample renders here, where the browser is
+    settings.set("CLUSTER_WORKERS", 0, "cmdline")
     _, on_site, bars = kind_progress("browse", sample)
     try:
         summary = run_scan(sample, store, settings, sandbox_state=state, probes=("browser",), progress=progress,

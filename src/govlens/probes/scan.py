@@ -15,17 +15,23 @@ ledger (:mod:`govlens.store.ledger`). So:
   row: nothing lost, nothing duplicated;
 - one site's failure never aborts the campaign: an unexpected exception in a probe becomes a
   ``page`` observation with a visit status and the error text.
+
+With ``CLUSTER_ADDRESS`` or ``CLUSTER_WORKERS`` set (``--cluster``, ``--workers``) the same loop
+(:func:`probe_sites`) runs on the workers of a Dask cluster, shard by shard, and this process
+commits each shard with its ledger rows (:mod:`govlens.probes.distributed`, docs/scale.md).
 """
 from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from govlens import messages
 from govlens.contract.observation import Observation
+from govlens.errors import ConfigError
 from govlens.probes.base import Probe, ProbeContext, reference_date
 from govlens.probes.components import PROBE_ALIASES, probe_classes
 from govlens.probes.net.fetch import Fetcher, load_sandbox_state
@@ -64,6 +70,7 @@ class ScanSummary:
     skipped_probes: dict[str, str] = field(default_factory=dict)    # WARC mode: probe → why not run
     warc_problems: list[dict[str, Any]] = field(default_factory=list)   # bad records (file, offset, key)
     captured: int = 0              # responses written to the capture WARC
+    workers: int = 0               # the Dask cluster's worker threads it ran on (0: in this process)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -103,7 +110,7 @@ async def scan(platforms: Iterable[Platform], store: CampaignStore, settings: Se
         sandbox_state = None
     elif sandbox_state is None and str(settings["SANDBOX_STATE"] or "").strip():
         sandbox_state = load_sandbox_state(settings["SANDBOX_STATE"])
-    sources = _Sources(settings, warc, capture, spool, resume)
+    sources = Sources(settings, warc, capture, spool, resume)
     try:
         with store.memory_limited(settings["STORE_SCAN_MEMORY_LIMIT"], setting="STORE_SCAN_MEMORY_LIMIT"):
             return await _scan(platforms, store, settings, sandbox_state, classes, progress, resume, sources, on_site)
@@ -111,7 +118,7 @@ async def scan(platforms: Iterable[Platform], store: CampaignStore, settings: Se
         sources.close()
 
 
-class _Sources:
+class Sources:
     """Where a scan's responses come from (network or archives) and where they are recorded."""
 
     def __init__(self, settings: Settings, warc: Sequence[str | Path] | None, capture: str | Path | None,
@@ -120,6 +127,7 @@ class _Sources:
         self.index = WarcIndex.build(warc) if warc else None
         self.recorders: list[Any] = []
         self.capture: Any = None
+        self.spool: Any = None
         if capture or spool:
             from govlens.probes.warc.capture import WarcRecorder
             ua = settings["HTTP_USER_AGENT"]
@@ -127,9 +135,10 @@ class _Sources:
                 self.capture = WarcRecorder(capture, append=resume, user_agent=ua)
                 self.recorders.append(self.capture)
             if spool:
-                self.recorders.append(WarcRecorder(spool, page_bytes=settings.getint("EVIDENCE_PAGE_BYTES"),
-                                                   total_bytes=settings.getint("EVIDENCE_SPOOL_BYTES"),
-                                                   append=resume, user_agent=ua, pages_only=True))
+                self.spool = WarcRecorder(spool, page_bytes=settings.getint("EVIDENCE_PAGE_BYTES"),
+                                          total_bytes=settings.getint("EVIDENCE_SPOOL_BYTES"),
+                                          append=resume, user_agent=ua, pages_only=True)
+                self.recorders.append(self.spool)
 
     def fetcher(self, settings: Settings, sandbox_state: dict[str, Any] | None) -> Any:
         if self.index is not None:
@@ -158,51 +167,46 @@ class _Sources:
 
 async def _scan(platforms: Iterable[Platform], store: CampaignStore, settings: Settings,
                 sandbox_state: dict[str, Any] | None, classes: Sequence[type[Probe]],
-                progress: Callable[[int, int], None] | None, resume: bool, sources: _Sources,
+                progress: Callable[[int, int], None] | None, resume: bool, sources: Sources,
                 on_site: Callable[[Platform, str | None], None] | None = None) -> ScanSummary:
     platforms = list(platforms)
     classes, skipped_probes = _archivable(classes, sources)
-    instances: list[Probe] = [cls() for cls in classes]
-    probes = tuple(probe.name for probe in instances)
+    probes = tuple(cls.name for cls in classes)
+    cluster = cluster_wanted(settings)
+    if cluster and (sources.index is not None or sources.capture is not None):
+        raise ConfigError(messages.t("cluster.warc"))
     # the fetchers before the ledger: a setting they refuse stops the scan with the store untouched
-    fetcher = sources.fetcher(settings, sandbox_state)
-    visit_fetcher = ThreadedFetcher(settings, sandbox_state=sandbox_state) \
-        if settings.getbool("AVAILABILITY_THREAD") and "http_site" in probes and sources.index is None else None
-    if visit_fetcher is not None:
-        sources.hook(visit_fetcher.inner)
-    run, todo, summary = _begin(store, platforms, [p.name for p in instances], resume, on_site, skipped_probes,
-                                sources)
+    fetchers = make_fetchers(settings, sandbox_state, sources, probes)
+    run, todo, summary = _begin(store, platforms, list(probes), resume, on_site, skipped_probes, sources)
     started = time.perf_counter()
-    writer = _Writer(store, run)
-    async with fetcher as fetcher:
-        if visit_fetcher is not None:
-            await visit_fetcher.start()
-        ctx = ProbeContext(settings=settings, fetcher=fetcher, link_checker=LinkChecker(fetcher, settings),
-                           check_date=reference_date(settings), sandbox_state=sandbox_state,
-                           visit_fetcher=visit_fetcher)
-        for probe in instances:
-            await probe.setup(ctx)
-        queue = iter(todo)
-        total = len(platforms)
+    total = len(platforms)
 
-        async def worker() -> None:
-            for platform in queue:
-                observations, failed = await _probe_site(platform, instances)
-                summary.sites += 1
-                summary.failed_sites += failed
-                summary.observations += len(observations)
-                summary.pages += sum(1 for o in observations
-                                     if o.kind == "page" and o.status != "blocked_by_robots")
-                await writer.put(platform.id, observations)
-                if progress is not None:
-                    progress(summary.skipped + summary.sites, total)
-                if on_site is not None:
-                    on_site(platform, _homepage_visit(observations))
+    def done(platform: Platform, observations: int, pages: int, failed: int, visit: str) -> None:
+        summary.sites += 1
+        summary.failed_sites += failed
+        summary.observations += observations
+        summary.pages += pages
+        if progress is not None:
+            progress(summary.skipped + summary.sites, total)
+        if on_site is not None:
+            on_site(platform, visit)
 
-        workers = max(1, settings.getint("CONCURRENCY_SITES"))
+    if cluster:
+        from govlens.probes.distributed import scan_on_cluster
+        # the client's side of a cluster scan blocks (Dask's own loop runs in its thread): off this loop
+        summary.requests, summary.workers = await asyncio.to_thread(
+            scan_on_cluster, todo, store, run, settings, sandbox_state, classes, sources.spool, done)
+    else:
+        writer = _Writer(store, run)
+
+        async def emit(platform: Platform, observations: list[Observation], failed: int) -> None:
+            await writer.put(platform.id, observations)
+            done(platform, len(observations), _pages(observations), failed, _homepage_visit(observations))
 
         async def scan_all() -> None:
-            await asyncio.gather(*(worker() for _ in range(min(workers, max(1, len(todo))))))
+            requests, summary.not_in_archive = await probe_sites(todo, classes, settings, sandbox_state,
+                                                                 fetchers, emit)
+            summary.requests = requests
             await writer.close()
 
         try:
@@ -211,23 +215,74 @@ async def _scan(platforms: Iterable[Platform], store: CampaignStore, settings: S
                 group.create_task(scan_all())
         except BaseExceptionGroup as eg:
             raise eg.exceptions[0] from None
-        finally:
-            for probe in instances:
-                await probe.teardown()
-            if visit_fetcher is not None:
-                await visit_fetcher.close()
-        summary.requests = fetcher.requests + (visit_fetcher.requests if visit_fetcher is not None else 0)
-        summary.not_in_archive = getattr(fetcher, "missing", 0)
     summary.captured = sources.capture.written if sources.capture is not None else 0
     summary.elapsed = round(time.perf_counter() - started, 3)
     summary.pages_per_second = round(summary.pages / summary.elapsed, 1) if summary.elapsed else 0.0
     meta_key = "scan" if "http_site" in probes else "scan:" + "+".join(probes)   # a browser pass keeps the HTTP scan's
     ledger.finish_scan(store, run, {**summary.as_dict(), "probes": list(probes), "sandbox": sandbox_state is not None,
-                                    "check_date": ctx.check_date.isoformat()}, meta_key=meta_key)
+                                    "check_date": reference_date(settings).isoformat()}, meta_key=meta_key)
     return summary
 
 
-def _archivable(classes: Sequence[type[Probe]], sources: _Sources) -> tuple[list[type[Probe]], dict[str, str]]:
+def cluster_wanted(settings: Settings) -> bool:
+    """Whether the scan runs on a Dask cluster (``CLUSTER_ADDRESS`` or ``CLUSTER_WORKERS``), not in this process."""
+    return bool(str(settings["CLUSTER_ADDRESS"] or "").strip()) or settings.getint("CLUSTER_WORKERS") > 0
+
+
+def make_fetchers(settings: Settings, sandbox_state: dict[str, Any] | None, sources: Sources,
+                  probes: Sequence[str]) -> tuple[Any, ThreadedFetcher | None]:
+    """The scan's fetcher, and the availability visits' own (None when they share the scan's)."""
+    fetcher = sources.fetcher(settings, sandbox_state)
+    visit_fetcher = ThreadedFetcher(settings, sandbox_state=sandbox_state) \
+        if settings.getbool("AVAILABILITY_THREAD") and "http_site" in probes and sources.index is None else None
+    if visit_fetcher is not None:
+        sources.hook(visit_fetcher.inner)
+    return fetcher, visit_fetcher
+
+
+def _pages(observations: list[Observation]) -> int:
+    """HTML pages requested (robots-blocked pages were not)."""
+    return sum(1 for o in observations if o.kind == "page" and o.status != "blocked_by_robots")
+
+
+async def probe_sites(todo: Sequence[Platform], classes: Sequence[type[Probe]], settings: Settings,
+                      sandbox_state: dict[str, Any] | None, fetchers: tuple[Any, ThreadedFetcher | None],
+                      emit: Callable[[Platform, list[Observation], int], Awaitable[None]]) -> tuple[int, int]:
+    """Probe ``todo`` with ``CONCURRENCY_SITES`` workers over one iterator, handing each finished site to
+    ``emit(platform, observations, failed)``; returns (requests sent, requests the archives had no record of).
+
+    The in-process scan and each shard of a cluster scan (:mod:`govlens.probes.distributed`) run this loop.
+    """
+    instances: list[Probe] = [cls() for cls in classes]
+    fetcher, visit_fetcher = fetchers
+    async with fetcher as fetcher:
+        if visit_fetcher is not None:
+            await visit_fetcher.start()
+        ctx = ProbeContext(settings=settings, fetcher=fetcher, link_checker=LinkChecker(fetcher, settings),
+                           check_date=reference_date(settings), sandbox_state=sandbox_state,
+                           visit_fetcher=visit_fetcher)
+        for probe in instances:
+            await probe.setup(ctx)
+        try:
+            queue = iter(todo)
+
+            async def worker() -> None:
+                for platform in queue:
+                    observations, failed = await _probe_site(platform, instances)
+                    await emit(platform, observations, failed)
+
+            workers = max(1, settings.getint("CONCURRENCY_SITES"))
+            await asyncio.gather(*(worker() for _ in range(min(workers, max(1, len(todo))))))
+        finally:
+            for probe in instances:
+                await probe.teardown()
+            if visit_fetcher is not None:
+                await visit_fetcher.close()
+        requests = fetcher.requests + (visit_fetcher.requests if visit_fetcher is not None else 0)
+        return requests, getattr(fetcher, "missing", 0)
+
+
+def _archivable(classes: Sequence[type[Probe]], sources: Sources) -> tuple[list[type[Probe]], dict[str, str]]:
     """The probes a scan runs, and (from a WARC) those it leaves out with why: an archive holds no DNS or TLS."""
     if sources.index is None:
         return list(classes), {}
@@ -238,7 +293,7 @@ def _archivable(classes: Sequence[type[Probe]], sources: _Sources) -> tuple[list
 
 def _begin(store: CampaignStore, platforms: list[Platform], names: list[str], resume: bool,
            on_site: Callable[[Platform, str | None], None] | None, skipped_probes: dict[str, str],
-           sources: _Sources) -> tuple[Any, list[Platform], ScanSummary]:
+           sources: Sources) -> tuple[Any, list[Platform], ScanSummary]:
     """The scan's ledger entry (a new scan, or the killed one resumed), the platforms still to scan, and the
     summary so far (the committed platforms reported to ``on_site`` as done)."""
     ids = [p.id for p in platforms]

@@ -31,6 +31,11 @@ BROWSER_TIMEOUT = 60.0              # hard bound, seconds, on one website's rend
 # --- campaign
 CHECK_DATE = ""                     # ISO date the evaluation is "as of"; empty = today
 
+# --- cluster: the scan on Dask (probes/distributed.py, docs/scale.md); neither set = in this process
+CLUSTER_ADDRESS = ""                # the scheduler, "tcp://host:8786" (`govlens scan --cluster`)
+CLUSTER_SHARD_SITES = 100           # platforms per task; a host's platforms are never split over tasks run at once
+CLUSTER_WORKERS = 0                 # N > 0: start a LocalCluster of N worker processes (`govlens scan --workers N`)
+
 # --- crawl bounds (per site)
 CRAWL_ARTICLES_PER_COLUMN = 1       # sampled article pages per column list
 CRAWL_MAX_COLUMNS = 24              # column list pages fetched per site

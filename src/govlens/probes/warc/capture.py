@@ -75,15 +75,25 @@ class WarcRecorder:
             body, truncated = body[: self.page_bytes], True
         self._queue.put((method, url, status, dict(headers), body, truncated))
 
+    def append_file(self, data: bytes, records: int) -> None:
+        """Append another recorder's closed file (whole gzip members, ``records`` responses): a shard of a
+        cluster scan, recorded on its worker (:mod:`govlens.probes.distributed`); within ``total_bytes``."""
+        self._queue.put(("file", data, records))
+
     def _run(self) -> None:
         while (item := self._queue.get()) is not None:
+            records = item[2] if item[0] == "file" else 1
             if self._fh.closed or (self.total_bytes is not None and self._fh.tell() >= self.total_bytes):
-                self.dropped += 1
+                self.dropped += records
                 continue
             try:
+                if item[0] == "file":
+                    self._fh.write(item[1])
+                    self.written += records
+                    continue
                 self._write(*item)
             except OSError:
-                self.dropped += 1
+                self.dropped += records
                 self._fh.close()
 
     def _write(self, method: str, url: str, status: int, headers: Mapping[str, str], body: bytes,
