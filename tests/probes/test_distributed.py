@@ -3,8 +3,8 @@
 The same registry is scanned in this process and on the cluster (joined by its scheduler's address,
 as ``--cluster`` does): the stores must hold the same observations per platform (timings aside). A
 worker killed in the middle of a shard (a test-only probe ends its process) still leaves every
-platform scanned exactly once, and ``govlens scan --workers 2`` (a LocalCluster of its own) does the
-same through the command line.
+platform scanned exactly once; a half-done scan resumed on the cluster scans only what its ledger
+lacks; and ``govlens scan --workers 2`` (a LocalCluster of its own) does the same through the command line.
 """
 from __future__ import annotations
 
@@ -168,6 +168,28 @@ def test_a_killed_workers_shard_is_run_again(scanned, cluster, scan_tools):
     assert _ledger(tmp / "killed.duckdb") == [(p.id, 1) for p in sorted(platforms, key=lambda p: p.id)]
     expected = _stable(scan_tools, tmp / "reference.duckdb", "http_site")
     assert _stable(scan_tools, tmp / "killed.duckdb") == expected
+
+
+@pytest.mark.slow
+def test_resume_on_the_cluster_scans_only_what_the_ledger_lacks(scanned, cluster, scan_tools):
+    """A scan killed half-way (here: the reference store with half its platforms' rows taken out, as a kill
+    leaves it) resumed on the cluster: only the missing platforms are scanned, and the store is whole again."""
+    import shutil
+
+    tmp, platforms, state, _ = scanned
+    shutil.copy(tmp / "reference.duckdb", tmp / "resumed.duckdb")
+    lost = [p.id for p in platforms[::2]]
+    con = duckdb.connect(str(tmp / "resumed.duckdb"))
+    try:
+        for table in ("observations", "scan_ledger"):
+            con.execute(f"DELETE FROM {table} WHERE list_contains(?, platform_id)", [lost])
+    finally:
+        con.close()
+    summary = _scan(tmp / "resumed.duckdb", platforms, state, resume=True,
+                    settings={"CLUSTER_ADDRESS": cluster[0], "CLUSTER_SHARD_SITES": 4})
+    assert summary.resumed and (summary.sites, summary.skipped) == (len(lost), len(platforms) - len(lost))
+    assert _ledger(tmp / "resumed.duckdb") == [(p.id, 1) for p in sorted(platforms, key=lambda p: p.id)]
+    assert _stable(scan_tools, tmp / "resumed.duckdb") == _stable(scan_tools, tmp / "reference.duckdb")
 
 
 @pytest.mark.slow
