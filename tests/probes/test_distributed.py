@@ -8,6 +8,7 @@ lacks; and ``govlens scan --workers 2`` (a LocalCluster of its own) does the sam
 """
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 from collections import Counter
@@ -93,11 +94,24 @@ def _scan(path, platforms, state, **settings):
 
 
 def _stable(scan_tools, path, probe: str | None = None) -> dict[str, Counter]:
+    """Per platform its observations (timings aside), without a link check's method: a link that a site of
+    the same host had crawled already is answered from the campaign's link cache as that page's GET, else
+    checked by HEAD, and which comes first depends on how the sites' requests interleave — in one process
+    as on a cluster (a host's platforms share a shard, so its link cache, as in one process)."""
     got = scan_tools.stable(path)
-    if probe is None:
-        return got
-    mine = {pid: Counter({k: n for k, n in rows.items() if k[0] == probe}) for pid, rows in got.items()}
-    return {pid: rows for pid, rows in mine.items() if rows}
+    out: dict[str, Counter] = {}
+    for pid, rows in got.items():
+        mine = Counter()
+        for key, n in rows.items():
+            if probe is not None and key[0] != probe:
+                continue
+            if key[1] == "link":
+                key = (*key[:5], json.dumps({k: v for k, v in json.loads(key[5]).items() if k != "method"},
+                                            sort_keys=True, ensure_ascii=False))
+            mine[key] += n
+        if mine or probe is None:
+            out[pid] = mine
+    return out
 
 
 def _spooled(path) -> Counter:
@@ -212,9 +226,12 @@ def test_an_unreachable_scheduler_is_one_clear_error(tmp_path, monkeypatch):
     from govlens.errors import ConfigError
     from govlens.probes import distributed
 
+    async def join(address: str) -> None:
+        async with distributed.cluster_client(Settings({"CLUSTER_ADDRESS": address})):
+            pass
+
     monkeypatch.setattr(distributed, "CONNECT_TIMEOUT", 1)
     with pytest.raises(ConfigError) as caught:
-        with distributed.cluster_client(Settings({"CLUSTER_ADDRESS": "tcp://127.0.0.1:9"})):
-            pass
+        asyncio.run(join("tcp://127.0.0.1:9"))
     assert "tcp://127.0.0.1:9" in str(caught.value) and "dask scheduler" in str(caught.value)
     assert caught.value.field == "CLUSTER_ADDRESS"

@@ -28,8 +28,8 @@ import ipaddress
 import logging
 import tempfile
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -154,13 +154,15 @@ async def _probe_shard(job: ShardJob, platforms: list[Platform],
     return sites, requests, sources.spool.written if sources.spool is not None else 0
 
 
-def scan_on_cluster(todo: Sequence[Platform], store: CampaignStore, run: ledger.ScanRun, settings: Settings,
-                    sandbox_state: dict[str, Any] | None, classes: Sequence[type[Probe]], spool: Any,
-                    done: Done) -> tuple[int, int]:
+async def scan_on_cluster(todo: Sequence[Platform], store: CampaignStore, run: ledger.ScanRun, settings: Settings,
+                          sandbox_state: dict[str, Any] | None, classes: Sequence[type[Probe]], spool: Any,
+                          done: Done) -> tuple[int, int]:
     """Probe ``todo`` on the cluster the settings name, committing each shard as it finishes; the requests sent
     and the cluster's worker threads.
 
-    ``spool`` is the scan's evidence recorder (None: no spool); ``done`` is called for each committed platform.
+    The client is Dask's asynchronous one, on the scan's own event loop: Ctrl-C (asyncio cancels the scan)
+    stops it at once, and the shards in flight are dropped with the client. ``spool`` is the scan's evidence
+    recorder (None: no spool); ``done`` is called for each committed platform.
     """
     if not todo:
         return 0, 0
@@ -171,9 +173,9 @@ def scan_on_cluster(todo: Sequence[Platform], store: CampaignStore, run: ledger.
     job = ShardJob(settings.as_dict(), tuple(classes), sandbox_state, spool is not None)
     pending = deque((lane, 0) for lane in range(len(lanes)))
     requests = 0
-    with cluster_client(settings) as client:
-        [shared] = client.scatter([job], broadcast=True)
-        threads = sum(client.nthreads().values())
+    async with cluster_client(settings) as client:
+        [shared] = await client.scatter([job], broadcast=True)
+        threads = sum((await client.nthreads()).values())
         in_flight = max(2, 2 * threads)
         running: dict[Any, tuple[int, int]] = {}
 
@@ -185,11 +187,13 @@ def scan_on_cluster(todo: Sequence[Platform], store: CampaignStore, run: ledger.
             return future
 
         finished = as_completed([submit() for _ in range(min(in_flight, len(pending)))])
-        for future in finished:
+        async for future in finished:
             lane, index = running.pop(future)
-            result: ShardResult = future.result()
+            result: ShardResult = await future
             future.release()
-            _commit(store, run, result, by_id, spool, done)
+            sites = await asyncio.to_thread(_commit, store, run, result, spool)    # DuckDB: off the loop
+            for site in sites:
+                done(by_id[site.platform_id], len(site.rows), site.pages, site.failed, site.visit)
             requests += result.requests
             if index + 1 < len(lanes[lane]):
                 pending.appendleft((lane, index + 1))      # the host's next shard, now that this one is done
@@ -198,35 +202,36 @@ def scan_on_cluster(todo: Sequence[Platform], store: CampaignStore, run: ledger.
     return requests, threads
 
 
-def _commit(store: CampaignStore, run: ledger.ScanRun, result: ShardResult, by_id: dict[str, Platform],
-            spool: Any, done: Done) -> None:
+def _commit(store: CampaignStore, run: ledger.ScanRun, result: ShardResult, spool: Any) -> list[SiteResult]:
     """One shard's sites and ledger rows in one transaction (a site already committed is not written twice)."""
     sites = [s for s in result.sites if s.platform_id not in run.done]
     if spool is not None and result.spool:
         spool.append_file(result.spool, result.recorded)
     ledger.commit_sites(store, run, [(s.platform_id, s.home_status, s.rows) for s in sites])
-    for s in sites:
-        done(by_id[s.platform_id], len(s.rows), s.pages, s.failed, s.visit)
+    return sites
 
 
-@contextmanager
-def cluster_client(settings: Settings) -> Iterator[Any]:
-    """A client of the scheduler at ``CLUSTER_ADDRESS``, or of a LocalCluster of ``CLUSTER_WORKERS`` processes."""
+@asynccontextmanager
+async def cluster_client(settings: Settings) -> AsyncIterator[Any]:
+    """An asynchronous client of the scheduler at ``CLUSTER_ADDRESS``, or of a LocalCluster of
+    ``CLUSTER_WORKERS`` processes started for the scan (and stopped after it)."""
     from distributed import Client, LocalCluster
 
     address = str(settings["CLUSTER_ADDRESS"] or "").strip()
-    if address:
-        try:
-            client = Client(address, timeout=CONNECT_TIMEOUT)
-        except (OSError, ValueError) as exc:
-            reason = (messages.t("cluster.bad_address") if not isinstance(exc, OSError) else
-                      messages.os_reason(exc) if exc.errno else messages.t("cluster.no_answer", seconds=CONNECT_TIMEOUT))
-            raise ConfigError(messages.t("cluster.unreachable", address=address, reason=reason),
-                              field="CLUSTER_ADDRESS") from None
-        with client:
+    if not address:
+        async with LocalCluster(n_workers=settings.getint("CLUSTER_WORKERS"), threads_per_worker=1, processes=True,
+                                dashboard_address=None, silence_logs=logging.ERROR, asynchronous=True) as cluster, \
+                Client(cluster, asynchronous=True) as client:
             yield client
         return
-    workers = settings.getint("CLUSTER_WORKERS")
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                      silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+    try:
+        client = await Client(address, timeout=CONNECT_TIMEOUT, asynchronous=True)
+    except (OSError, ValueError) as exc:
+        reason = (messages.t("cluster.bad_address") if not isinstance(exc, OSError) else
+                  messages.os_reason(exc) if exc.errno else messages.t("cluster.no_answer", seconds=CONNECT_TIMEOUT))
+        raise ConfigError(messages.t("cluster.unreachable", address=address, reason=reason),
+                          field="CLUSTER_ADDRESS") from None
+    try:
         yield client
+    finally:
+        await client.close()

@@ -193,9 +193,8 @@ async def _scan(platforms: Iterable[Platform], store: CampaignStore, settings: S
 
     if cluster:
         from govlens.probes.distributed import scan_on_cluster
-        # the client's side of a cluster scan blocks (Dask's own loop runs in its thread): off this loop
-        summary.requests, summary.workers = await asyncio.to_thread(
-            scan_on_cluster, todo, store, run, settings, sandbox_state, classes, sources.spool, done)
+        summary.requests, summary.workers = await scan_on_cluster(todo, store, run, settings, sandbox_state,
+                                                                  classes, sources.spool, done)
     else:
         writer = _Writer(store, run)
 
