@@ -45,6 +45,11 @@ DIMENSIONS = 8
 # ------------------------------------------------------------------ data and framework
 
 def make_framework(indicators: int, replications: int) -> Framework:
+    return parse_framework(framework_doc(indicators, replications), "bench.yaml")
+
+
+def framework_doc(indicators: int, replications: int) -> dict[str, Any]:
+    """The benchmark's framework as a YAML document (``govlens index --framework`` reads it written out)."""
     per_dim = np.array_split(np.arange(indicators), DIMENSIONS)
     dims = []
     for d, members in enumerate(per_dim):
@@ -58,13 +63,13 @@ def make_framework(indicators: int, replications: int) -> Framework:
                 norm = {"method": "bounded_linear", "worst": 0, "best": 1}
             inds.append({"id": f"i{i:02d}", "weight": int(1 + i % 3), "normalise": norm})
         dims.append({"id": f"d{d}", "weight": 10 + 5 * (d % 3), "indicators": inds})
-    return parse_framework({
+    return {
         "id": "bench", "aggregation": "weighted_arithmetic", "dimensions": dims,
         "vetoes": [{"id": "down", "indicator": "i03", "op": ">=", "value": 0.45},
                    {"id": "stale", "indicator": "i08", "op": ">", "value": 0.48}],
         "uncertainty": {"replications": replications, "seed": 2013, "weights": {"noise": 0.25},
                         "aggregation": ["weighted_geometric"], "imputation": ["indicator_median"],
-                        "sensitivity": True}}, "bench.yaml")
+                        "sensitivity": True}}
 
 
 def make_table(units: int, indicators: int, groups: int, seed: int = 2013) -> IndexInput:

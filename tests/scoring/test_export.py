@@ -47,3 +47,31 @@ def test_the_small_table_writer_writes_what_duckdb_writes(tmp_path) -> None:
     write_csv(frame, tmp_path / "duck.csv", engine="duckdb")
     write_csv(frame, tmp_path / "pandas.csv", engine="pandas")
     assert (tmp_path / "pandas.csv").read_bytes() == (tmp_path / "duck.csv").read_bytes()
+
+
+def test_large_data_sets_go_to_parquet_and_results_to_both(tmp_path: Path, monkeypatch) -> None:
+    import pandas as pd
+    import pyarrow.parquet as pq
+
+    from govlens.scoring import export
+
+    fw = framework(simple({"a": MINMAX, "b": MINMAX}))
+    run = run_of(fw, {"a": [1.0, np.nan, 3.0, 4.0], "b": [1.0, 2.0, 3.0, 4.0]}, ids=["=cmd", "u1", "u2", "u3"])
+    monkeypatch.setattr(export, "LARGE_CELLS", 4)            # every data set (4 × 2 and more) is "large"
+    written = export.write_outputs(run, tmp_path)
+    assert "results.csv" in written and "results.parquet" in written
+    for name in ("raw", "normalised", "aggregated"):
+        assert f"{name}.parquet" in written and not (tmp_path / f"{name}.csv").exists(), name
+    back = pq.read_table(tmp_path / "normalised.parquet").to_pandas().set_index("id")
+    pd.testing.assert_frame_equal(back, run.data["normalised"], check_names=False, check_index_type=False)
+    assert back.index[0] == "=cmd"                            # Parquet keeps the id as it is
+    results = pq.read_table(tmp_path / "results.parquet").to_pandas().set_index("id")
+    assert results["rank"].tolist() == run.results["rank"].tolist()
+    assert (tmp_path / "imputed.parquet").read_bytes() == (tmp_path / "denominated.parquet").read_bytes()
+
+
+def test_safe_texts_quotes_only_what_a_spreadsheet_would_run() -> None:
+    from govlens.scoring.export import safe_texts
+
+    assert safe_texts(["u1", "u2", 3]) == ["u1", "u2", "3"]
+    assert safe_texts(["u1", " =x", "a\u202eb", "＋1"]) == ["u1", "' =x", "ab", "'＋1"]

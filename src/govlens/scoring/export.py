@@ -14,6 +14,11 @@
 
 Text cells that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@`` …) are prefixed
 with an apostrophe, and lose their bidirectional controls (:mod:`govlens.cells`).
+
+Large outputs (more than ``LARGE_CELLS`` cells: a national run of 300,000 units × 60 indicators) go to
+Parquet (pyarrow): ``results.parquet`` beside ``results.csv``, and each units × indicators data set as
+``<name>.parquet`` instead of its CSV (at that size a CSV is hundreds of megabytes no spreadsheet opens,
+and writing it took most of the run). Parquet keeps the values as they are (ids unquoted, missing = null).
 """
 from __future__ import annotations
 
@@ -26,7 +31,7 @@ import numpy as np
 import pandas as pd
 
 from govlens.atomic import atomic_path, atomic_write_text
-from govlens.cells import neutralise_cell
+from govlens.cells import BIDI_CONTROLS, FORMULA_START, neutralise_cell
 from govlens.scoring.run import IndexRun
 from govlens.scoring.tree import ROOT
 
@@ -75,19 +80,25 @@ def write_outputs(run: IndexRun, out_dir: str | Path, *, intermediate: bool = Tr
         write_csv(frame, path, index_label=label if index else None)
         written[f"{name}.csv"] = path
 
-    csv("results", results_table(run))
+    results = results_table(run)
+    csv("results", results)
+    if results.size > LARGE_CELLS:
+        written["results.parquet"] = write_parquet(results, out / "results.parquet")
     if intermediate:
         done: dict[int, Path] = {}
         for name in DATA_SETS:
             if name not in run.data:
                 continue
             frame = run.data[name]
+            suffix = "parquet" if frame.size > LARGE_CELLS else "csv"
+            path = out / f"{name}.{suffix}"
             if id(frame) in done:                         # a step that changed nothing shares its input
-                shutil.copyfile(done[id(frame)], out / f"{name}.csv")
-                written[f"{name}.csv"] = out / f"{name}.csv"
+                shutil.copyfile(done[id(frame)], path)
+            elif suffix == "parquet":
+                write_parquet(frame, path)
             else:
-                csv(name, frame)
-                done[id(frame)] = out / f"{name}.csv"
+                write_csv(frame, path)
+            written[path.name] = done[id(frame)] = path
     for name in ANALYSIS:
         table = run.analysis.get(name)
         if table is not None and len(table.columns):
@@ -106,6 +117,29 @@ def write_outputs(run: IndexRun, out_dir: str | Path, *, intermediate: bool = Tr
 
 
 SMALL_CELLS = 200_000     # below this pandas writes the CSV: importing DuckDB would take longer than writing
+LARGE_CELLS = 2_000_000   # above this a data set is written as Parquet (results as Parquet too)
+
+
+def write_parquet(frame: pd.DataFrame, path: Path, index_label: str = "id") -> Path:
+    """``frame`` with its index as the first column ``index_label``, as Parquet, written whole or not at all."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.Table.from_pandas(frame.rename_axis(index_label).reset_index().rename(columns=str),
+                                 preserve_index=False)
+    with atomic_path(path) as tmp:
+        pq.write_table(table, tmp)
+    return path
+
+
+def safe_texts(values: Any) -> list[Any]:
+    """:func:`neutralise_cell` over many strings; a pass over the joined text first, so a column of plain
+    ids (no formula start, no bidirectional control anywhere) is taken as it is."""
+    texts = [str(v) for v in values]
+    starts = {t.lstrip(" ")[:1] for t in texts}
+    if starts.isdisjoint(FORMULA_START) and set("".join(texts)).isdisjoint(BIDI_CONTROLS):
+        return texts
+    return [_safe(t) for t in texts]
 
 
 def write_csv(frame: pd.DataFrame, path: Path, index_label: str | None = "id", *, engine: str | None = None) -> None:
@@ -115,7 +149,7 @@ def write_csv(frame: pd.DataFrame, path: Path, index_label: str | None = "id", *
     The file is written whole or not at all (a temporary file renamed over the target)."""
     cols = {}
     if index_label is not None:
-        cols[index_label] = pd.Series([_safe(str(i)) for i in frame.index], dtype=object)
+        cols[index_label] = pd.Series(safe_texts(frame.index), dtype=object)
     for c in frame.columns:
         s = frame[c].reset_index(drop=True)
         if pd.api.types.is_float_dtype(s.dtype):

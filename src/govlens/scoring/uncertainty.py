@@ -25,8 +25,9 @@ and the weighting, aggregation, rules and ranking of a batch of B replications r
 power mean over B weight sets is one matrix product (B × k) @ (k × n) on the leaves transformed
 once (y^p, 0 where missing). Units are laid out once in rank-block order (group, vetoed, tie-break),
 so a batch's ranks are one row-wise sort per block; they are exact, tied units ranked by the
-framework's ``rank.ties`` method (``first``: by the nominal tie-break order). The rank matrix (R × n) is kept in the smallest integer type that holds the
-largest group; batches run on two threads (numpy releases the GIL) with BLAS on one. This is
+framework's ``rank.ties`` method (``first``: by the nominal tie-break order). The rank matrix (R × n) is kept
+in the smallest integer type that holds the largest group, spilled to disk by unit chunk when large
+(:mod:`govlens.scoring.replication_ranks`); batches run on two threads (numpy releases the GIL) with BLAS on one. This is
 written here because no library replays a composite indicator: SALib designs the samples and
 analyses the result, COINr (R) replays its whole pipeline once per replication.
 """
@@ -49,6 +50,7 @@ from govlens.scoring import treat as treat_mod
 from govlens.scoring.aggregate import aggregate_node, lift_zeros, power_of
 from govlens.scoring.rank import tie_counts, tie_span, tiebreak_position, ties_of
 from govlens.scoring.ranker import Ranker
+from govlens.scoring.replication_ranks import ReplicationRanks, rank_statistics
 from govlens.scoring.rules import adjustments
 from govlens.scoring.run import IndexRun
 from govlens.scoring.tree import ROOT, Node, build_tree
@@ -283,7 +285,7 @@ class _Replay:
     bonuses: list[np.ndarray]
     thresholds: np.ndarray
     floor: np.float32
-    ranks: np.ndarray
+    ranks: ReplicationRanks
     all_included: bool
     has_rules: bool
 
@@ -304,14 +306,14 @@ class _Replay:
         deduction, bonuses, thresholds = adjustments(run)
         return cls(run, pool, pool_idx, ranker, included, deduction[order].astype(np.float32),
                    [b[order].astype(np.float32) for b in bonuses], thresholds, np.float32(run.framework.scale[0]),
-                   np.zeros((runs, n), dtype=ranker.dtype), bool(included.all()),
+                   ReplicationRanks(runs, n, ranker.dtype), bool(included.all()),
                    bool(run.framework.deductions or run.framework.bonuses))
 
     def run_all(self, combos: dict[tuple[Any, ...], list[int]], specs_by_key: dict[tuple[Any, ...], tuple[Any, ...]]
                 ) -> None:
         """Every replication, one data combination at a time, in batches on up to WORKERS threads."""
         run = self.run
-        runs, n = self.ranks.shape
+        runs, n = self.ranks.runs, self.ranks.n
         nodes_alive = max(1, max(len(nd.children) for nd in run.tree.nodes) + 3)
         workers = WORKERS if n * runs > 2_000_000 else 1
         batch = max(1, min(256, BATCH_BYTES // max(1, n * 4 * nodes_alive * workers)))
@@ -347,9 +349,9 @@ class _Replay:
             index = after.copy()
             for points, threshold in zip(self.bonuses, self.thresholds):
                 index += np.where(after >= threshold, points[None, :], np.float32(0))
-        out = np.empty((len(rows), self.ranks.shape[1]), dtype=self.ranks.dtype)
+        out = np.empty((len(rows), self.ranks.n), dtype=self.ranks.dtype)
         self.ranker.ranks(index, out)
-        self.ranks[rows] = out
+        self.ranks.write(rows, out)
 
 
 def _publish_ranks(run: IndexRun, spec: UncertaintySpec, replay: _Replay) -> np.ndarray:
@@ -359,8 +361,10 @@ def _publish_ranks(run: IndexRun, spec: UncertaintySpec, replay: _Replay) -> np.
     order = replay.ranker.order
     scored = ~np.isnan(res["index"].to_numpy(dtype=float))
     nominal_rank = res["rank"].to_numpy(dtype=float)[order]
-    shift = _mean_abs_shift(replay.ranks, nominal_rank, scored[order])
-    stats = _quantiles(replay.ranks, (0.5, *spec.interval))
+    try:
+        shift, stats = rank_statistics(replay.ranks, nominal_rank, scored[order], (0.5, *spec.interval))
+    finally:
+        replay.ranks.close()
     med, low, high = (np.empty(n) for _ in range(3))
     for target, values in zip((med, low, high), stats):
         target[order] = values
@@ -412,33 +416,6 @@ def _key(value: Any) -> Any:
     if isinstance(value, MethodSpec):
         return (value.method, tuple(sorted((k, repr(v)) for k, v in value.params.items())))
     return value
-
-
-def _mean_abs_shift(ranks: np.ndarray, nominal: np.ndarray, scored: np.ndarray, chunk: int = 20_000) -> np.ndarray:
-    """Per replication (row), the mean |rank − nominal rank| over the scored units, in column chunks."""
-    total = np.zeros(ranks.shape[0])
-    count = int(scored.sum())
-    if count == 0:
-        return total
-    for start in range(0, ranks.shape[1], chunk):
-        cols = np.flatnonzero(scored[start:start + chunk]) + start
-        total += np.abs(ranks[:, cols].astype(np.float64) - nominal[cols][None, :]).sum(axis=1)
-    return total / count
-
-
-def _quantiles(ranks: np.ndarray, qs: tuple[float, ...], chunk: int = 20_000) -> tuple[np.ndarray, ...]:
-    """Per-unit (column) quantiles with numpy's default linear interpolation, in column chunks."""
-    runs, n = ranks.shape
-    out = [np.empty(n) for _ in qs]
-    positions = [(runs - 1) * q for q in qs]
-    kth = sorted({int(np.floor(h)) for h in positions} | {int(np.ceil(h)) for h in positions})
-    for start in range(0, n, chunk):
-        part = np.partition(np.ascontiguousarray(ranks[:, start:start + chunk].T), kth, axis=1)
-        for i, h in enumerate(positions):
-            lo, hi = int(np.floor(h)), int(np.ceil(h))
-            a, b = part[:, lo].astype(float), part[:, hi].astype(float)
-            out[i][start:start + chunk] = a + (b - a) * (h - lo)
-    return tuple(out)
 
 
 __all__ = ["Factor", "Ranker", "design", "factors_of", "uncertainty"]
