@@ -120,15 +120,22 @@ SMALL_CELLS = 200_000     # below this pandas writes the CSV: importing DuckDB w
 LARGE_CELLS = 2_000_000   # above this a data set is written as Parquet (results as Parquet too)
 
 
-def write_parquet(frame: pd.DataFrame, path: Path, index_label: str = "id") -> Path:
-    """``frame`` with its index as the first column ``index_label``, as Parquet, written whole or not at all."""
+def write_parquet(frame: pd.DataFrame, path: Path, index_label: str = "id", chunk_rows: int = 50_000) -> Path:
+    """``frame`` with its index as the first column ``index_label``, as Parquet, written whole or not at all,
+    a row group per ``chunk_rows`` units (no copy of the whole frame in memory)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    table = pa.Table.from_pandas(frame.rename_axis(index_label).reset_index().rename(columns=str),
-                                 preserve_index=False)
-    with atomic_path(path) as tmp:
-        pq.write_table(table, tmp)
+    def part(start: int) -> pa.Table:
+        rows = frame.iloc[start:start + chunk_rows]
+        return pa.Table.from_pandas(rows.rename_axis(index_label).reset_index().rename(columns=str),
+                                    preserve_index=False)
+
+    first = part(0)
+    with atomic_path(path) as tmp, pq.ParquetWriter(tmp, first.schema) as writer:
+        writer.write_table(first)
+        for start in range(chunk_rows, len(frame), chunk_rows):
+            writer.write_table(part(start).cast(first.schema))
     return path
 
 

@@ -35,27 +35,48 @@ def cronbach_alpha(x: np.ndarray) -> float:
     return float(k / (k - 1) * (1 - item_var / total_var))
 
 
-def correlation_matrix(frame: pd.DataFrame, min_periods: int = 3) -> pd.DataFrame:
-    """Pearson correlations over the pairwise-complete units, as ``DataFrame.corr`` gives them.
+CHUNK_ROWS = 50_000      # a larger table's correlations are summed over row chunks of this many units
+
+
+def correlation_matrix(frames: pd.DataFrame | list[pd.DataFrame], min_periods: int = 3) -> pd.DataFrame:
+    """Pearson correlations over the pairwise-complete units, as ``DataFrame.corr`` gives them, between
+    every column of ``frames`` (side by side, never concatenated: at 300,000 units a copy is 300 MB).
 
     Written as five matrix products (counts, sums, sums of squares and cross-products over the
-    units both columns have) because pandas' pairwise loop takes seconds at 300,000 × 70."""
-    x = frame.to_numpy(dtype=float)
-    m = (~np.isnan(x)).astype(float)
-    x0 = np.where(m > 0, x, 0.0)
-    counts = m.sum(axis=0)            # centre first (fewer rounding errors); an all-missing column by 0
-    shift = np.divide(x0.sum(axis=0), counts, out=np.zeros(x.shape[1]), where=counts > 0)
-    x0 = np.where(m > 0, x0 - shift[None, :], 0.0)
-    n = m.T @ m                       # n_ij: units with both
-    s = x0.T @ m                      # s_ij: Σ x_i over units with both
-    q = (x0 * x0).T @ m               # Σ x_i² over units with both
-    p = x0.T @ x0                     # Σ x_i x_j (zero where either is missing)
+    units both columns have) because pandas' pairwise loop takes seconds at 300,000 × 70. Over
+    ``CHUNK_ROWS`` units the products are summed chunk by chunk (two passes: the column means,
+    then the products), so memory stays a few chunks whatever the table's size."""
+    frames = [frames] if isinstance(frames, pd.DataFrame) else frames
+    columns = [c for f in frames for c in f.columns]
+    n_rows = len(frames[0])
+    k = len(columns)
+
+    def rows(start: int, end: int) -> tuple[np.ndarray, np.ndarray]:
+        x = np.hstack([f.iloc[start:end].to_numpy(dtype=float) for f in frames])
+        m = (~np.isnan(x)).astype(float)
+        return np.where(m > 0, x, 0.0), m
+
+    spans = [(s, min(n_rows, s + CHUNK_ROWS)) for s in range(0, max(n_rows, 1), CHUNK_ROWS)]
+    total, counts = np.zeros(k), np.zeros(k)
+    for start, end in spans:                 # centre first (fewer rounding errors); an all-missing column by 0
+        x0, m = rows(start, end)
+        total += x0.sum(axis=0)
+        counts += m.sum(axis=0)
+    shift = np.divide(total, counts, out=np.zeros(k), where=counts > 0)
+    n, s, q, p = (np.zeros((k, k)) for _ in range(4))
+    for start, end in spans:
+        x0, m = rows(start, end)
+        x0 = np.where(m > 0, x0 - shift[None, :], 0.0)
+        n += m.T @ m                      # n_ij: units with both
+        s += x0.T @ m                     # s_ij: Σ x_i over units with both
+        q += (x0 * x0).T @ m              # Σ x_i² over units with both
+        p += x0.T @ x0                    # Σ x_i x_j (zero where either is missing)
     with np.errstate(invalid="ignore", divide="ignore"):
         cov = n * p - s * s.T
         var_i = n * q - s * s
         r = cov / np.sqrt(var_i * var_i.T)
     r = np.where(n >= min_periods, np.clip(r, -1.0, 1.0), np.nan)
-    return pd.DataFrame(r, index=frame.columns, columns=frame.columns)
+    return pd.DataFrame(r, index=columns, columns=columns)
 
 
 def pca_summary(x: np.ndarray) -> tuple[float, int, list[float]]:
@@ -88,12 +109,13 @@ def statistics(run: IndexRun, *, redundant: float = REDUNDANT, weak: float = WEA
                      "constant": bool(finite.size > 1 and np.ptp(finite) == 0)})
     run.analysis["indicator_stats"] = pd.DataFrame(rows)
 
-    scores = pd.concat([run.data["normalised"], run.data["aggregated"]], axis=1)
-    corr = correlation_matrix(scores)
+    frames = [run.data["normalised"], run.data["aggregated"]]
+    corr = correlation_matrix(frames)
     run.analysis["correlations"] = corr
+    frame_of = {c: f for f in reversed(frames) for c in f.columns}      # the first frame wins, as concat's did
     node_rows, flags = [], []
     for node in run.tree.nodes:
-        x = scores[list(node.children)].to_numpy(dtype=float)
+        x = np.column_stack([frame_of[c][c].to_numpy(dtype=float) for c in node.children])
         explained, above_one, _ = pca_summary(x)
         alpha = cronbach_alpha(x)
         node_rows.append({"node": node.id, "level": node.level, "children": len(node.children), "alpha": alpha,

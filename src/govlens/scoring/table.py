@@ -115,6 +115,7 @@ def read_table(path: str | Path, framework: Framework, *, id_col: str | None = N
     categorical = categorical_columns(framework)
     columns = list(required_columns(framework))
     values: dict[str, pd.Series] = {}
+    block = None if categorical & set(columns) else np.empty((len(frame), len(columns)), order="F")  # no 2nd copy
     bad_cells: list[tuple[int, int, str, str]] = []          # (line, column position, column, text)
     total_bad = 0
     for pos_col, col in enumerate(columns):
@@ -128,7 +129,10 @@ def read_table(path: str | Path, framework: Framework, *, id_col: str | None = N
         total_bad += int(bad.sum())
         for pos in np.flatnonzero(bad)[:20]:
             bad_cells.append((int(lines.iloc[pos]), pos_col, col, str(raw.iloc[pos])[:40]))
-        values[col] = pd.Series(numeric, index=index)
+        if block is not None:
+            block[:, pos_col] = numeric
+        else:
+            values[col] = pd.Series(numeric, index=index)
     if bad_cells:
         bad_cells.sort()
         line, _, col, text = bad_cells[0]
@@ -145,7 +149,9 @@ def read_table(path: str | Path, framework: Framework, *, id_col: str | None = N
     used = {id_col, group_col, name_col, *columns}
     extra = frame[[c for c in frame.columns if c not in used]].copy()
     extra.index = index
-    return IndexInput(values=pd.DataFrame(values, index=index), groups=groups, names=names, extra=extra,
+    table = pd.DataFrame(values, index=index) if block is None else \
+        pd.DataFrame(block, index=index, columns=columns, copy=False)
+    return IndexInput(values=table, groups=groups, names=names, extra=extra,
                       source=source, lines=pd.Series(lines.to_numpy(), index=index))
 
 

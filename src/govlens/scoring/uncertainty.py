@@ -55,7 +55,7 @@ from govlens.scoring.rules import adjustments
 from govlens.scoring.run import IndexRun
 from govlens.scoring.tree import ROOT, Node, build_tree
 
-BATCH_BYTES = 256 * 2 ** 20       # float32 node outputs alive at once (all batches in flight together)
+BATCH_BYTES = 96 * 2 ** 20        # float32 node outputs alive at once (all batches in flight together)
 WORKERS = min(2, os.cpu_count() or 1)   # batches of replications computed at once (numpy releases the GIL)
 
 
@@ -123,7 +123,8 @@ def _normalised_for(run: IndexRun, choice: tuple[Any, Any, Any]) -> np.ndarray:
         frame, _ = impute_mod.impute_frame(run, frame, run.method_specs("impute", imp, "imputation"))
         frame, _ = treat_mod.treat_frame(run, frame, run.method_specs("treat", trt, "treatment"))
         frame, _ = normalise_mod.normalise_frame(run, frame, normalise_mod.specs_of(run, nrm))
-    return frame[run.tree.indicator_ids()].to_numpy(dtype=np.float32)
+    ids = run.tree.indicator_ids()
+    return (frame if list(frame.columns) == ids else frame[ids]).to_numpy(dtype=np.float32)   # no float64 copy
 
 
 class Prepared:
@@ -135,6 +136,7 @@ class Prepared:
         self.x = x if order is None else x[order]
         self.column = {c: i for i, c in enumerate(run.tree.indicator_ids())}
         self.cache: dict[tuple[Any, ...], tuple[np.ndarray, np.ndarray | None]] = {}
+        self.presence: dict[str, np.ndarray | None] = {}
 
     def leaf(self, node: Node, p: float, params: dict[str, Any]) -> tuple[np.ndarray, np.ndarray | None]:
         floor = params.get("zero_floor", 1.0)
@@ -150,7 +152,9 @@ class Prepared:
             with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
                 t = base if p == 1 else np.log(base) if p == 0 else np.power(base, np.float32(p))
             t = np.where(present, t, np.float32(0)).astype(np.float32)
-            self.cache[key] = (t, None if present.all() else present.astype(np.float32))
+            if node.id not in self.presence:           # one mask per node, whatever the power
+                self.presence[node.id] = None if present.all() else present.astype(np.float32)
+            self.cache[key] = (t, self.presence[node.id])
         return self.cache[key]
 
 

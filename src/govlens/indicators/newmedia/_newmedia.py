@@ -34,34 +34,35 @@ def ratio(num: np.ndarray, den: np.ndarray, *, empty: float = np.nan) -> np.ndar
 def texts(messages: Messages, name: str, **columns: Any) -> np.ndarray:
     """One detail per account: message ``name`` of ``messages`` with each account's values.
 
-    Vectorised (numpy's C string routines, no Python call per account) into the marked strings
-    :func:`govlens.text.message` writes: numbers print as whole numbers when whole or ≥ 100, else
-    with two decimals; NaN prints as "—".
+    The marked strings :func:`govlens.text.message` writes, built in one pass over the accounts (a list
+    comprehension: numpy's ``char.mod`` calls Python's ``%`` per element anyway, and its fixed-width
+    ``char.add`` copies every string once per column): numbers print as whole numbers when whole or
+    ≥ 100, else with two decimals; NaN prints as "—".
     """
     if name not in messages.names:
         raise KeyError(f"{messages.prefix}: no message {name!r}")
     n = len(next(iter(columns.values()))) if columns else 0
-    out = np.full(n, f"{OPEN}{messages.prefix}.{name}|{{", dtype=object).astype(str)
-    for i, key in enumerate(sorted(columns)):
+    labels, shown = [], []
+    for key in sorted(columns):
         values = np.asarray(columns[key])
-        shown = _fmt(values)
+        column = _fmt(values)
         if values.dtype.kind not in "fiub":            # text may hold quotes: escaped as JSON
-            shown = np.array([json.dumps(str(v), ensure_ascii=False)[1:-1] for v in shown], dtype=str)
-        out = np.char.add(np.char.add(out, ("" if i == 0 else ", ") + json.dumps(key) + ': "'), shown)
-        out = np.char.add(out, '"')
-    return np.char.add(out, "}" + CLOSE).astype(object)
+            column = [json.dumps(str(v), ensure_ascii=False)[1:-1] for v in column]
+        labels.append(json.dumps(key) + ': "')
+        shown.append(column)
+    head, tail = f"{OPEN}{messages.prefix}.{name}|{{", "}" + CLOSE
+    out = np.empty(n, dtype=object)
+    out[:] = [head + ", ".join(label + v + '"' for label, v in zip(labels, row)) + tail
+              for row in (zip(*shown) if shown else [()] * n)]
+    return out
 
 
-def _fmt(values: Any) -> np.ndarray:
+def _fmt(values: Any) -> list[str]:
     a = np.asarray(values)
     if a.dtype.kind in "fiub":
-        a = a.astype(float)
-        finite = np.isfinite(a)
-        safe = np.where(finite, a, 0.0)
-        whole = (np.abs(safe) >= 100) | (safe == np.round(safe))
-        text = np.where(whole, np.char.mod("%.0f", safe), np.char.mod("%.2f", safe))
-        return np.where(finite, text, "—")
-    return np.array(["—" if v is None or (isinstance(v, float) and np.isnan(v)) else str(v) for v in a], dtype=str)
+        return ["—" if not np.isfinite(v) else "%.0f" % v if abs(v) >= 100 or v == round(v) else "%.2f" % v
+                for v in a.astype(float).tolist()]
+    return ["—" if v is None or (isinstance(v, float) and np.isnan(v)) else str(v) for v in a]
 
 
 def post_evidence(facts: Any) -> dict[str, list[Evidence]]:
