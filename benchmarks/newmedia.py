@@ -197,7 +197,7 @@ def run_pandas(registry: Path, stats: Path, work: Path) -> dict:
                         "findings": (raw["update-recency"] > 14).astype(int) + (f["bought"] > 0).astype(int),
                         "group": reg.set_index("id")["group"].reindex(raw.index)}, index=raw.index)
     out = out.rename_axis("platform_id").reset_index()
-    out["_score"] = out["index"].fillna(-1.0)
+    out["_score"] = np.where(np.isnan(index), -1.0, index)     # ranked on the unrounded index, as govlens ranks
     out = out.sort_values(["group", "vetoed", "_score", "findings", "platform_id"],        # govlens's tie-break
                           ascending=[True, True, False, True, True], kind="mergesort").set_index("platform_id")
     out["rank"] = out.groupby("group").cumcount() + 1

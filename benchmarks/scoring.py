@@ -21,6 +21,11 @@ is its own:
 
 Also timed: the engine's statistics step and the CSV export are printed for reference. Ratios are
 against the pandas baselines measured in the same run, since these machines are shared and noisy.
+
+``--cli`` instead runs ``govlens index`` end to end (reading the table as CSV, the Monte Carlo, every
+output written) in a fresh process on the same table, printing wall and CPU seconds, peak RSS and the
+output size; ``--against OTHER/src`` runs another tree's ``govlens index`` on it too (same run), with the
+ratios: ``python benchmarks/scoring.py --cli --against /work/main/src``.
 """
 from __future__ import annotations
 
@@ -186,7 +191,11 @@ def main() -> None:
     ap.add_argument("--replications", type=int, default=1000)
     ap.add_argument("--baseline-replications", type=int, default=3,
                     help="pandas Monte Carlo replications actually run (then scaled)")
+    ap.add_argument("--cli", action="store_true", help="time `govlens index` end to end on the table as CSV")
+    ap.add_argument("--against", help="with --cli: another tree's src folder, run on the same files")
     args = ap.parse_args()
+    if args.cli:
+        return cli(args)
 
     t0 = time.perf_counter()
     fw = make_framework(args.indicators, args.replications)
@@ -267,6 +276,53 @@ def main() -> None:
 
     _, _, _, export_s = measure(export)
     print(f"\nCSV export of every data set (govlens index --out): {export_s:.1f} s")
+
+
+WRAPPER = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL); "
+           "r = resource.getrusage(resource.RUSAGE_CHILDREN); print(r.ru_utime + r.ru_stime, r.ru_maxrss)")
+
+
+def cli(args: argparse.Namespace) -> None:
+    """`govlens index` on the table written as CSV, in fresh processes: this tree, then ``--against``."""
+    import subprocess
+    import sys
+    import tempfile
+
+    import yaml
+
+    with tempfile.TemporaryDirectory(prefix="govlens-index-bench-") as tmp:
+        table = make_table(args.units, args.indicators, args.groups)
+        frame = table.values.copy()
+        frame.insert(0, "group", table.groups.to_numpy())
+        frame.index.name = "id"
+        frame.to_csv(f"{tmp}/table.csv")
+        with open(f"{tmp}/bench.yaml", "w", encoding="utf-8") as fh:
+            yaml.safe_dump(framework_doc(args.indicators, args.replications), fh, allow_unicode=True)
+        print(f"table: {args.units:,} units × {args.indicators} indicators, {args.replications} replications, "
+              f"{os.path.getsize(f'{tmp}/table.csv') / 2**20:.0f} MiB CSV; load average {os.getloadavg()[0]:.1f}")
+        here = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "src")
+        rows = {}
+        for label, src in (("this tree", here), ("against", args.against)):
+            if not src:
+                continue
+            out = f"{tmp}/out-{len(rows)}"
+            t = time.perf_counter()
+            # through a wrapper process whose only child is the run, so ru_maxrss is that run's own peak
+            done = subprocess.run([sys.executable, "-c", WRAPPER, sys.executable, "-m", "govlens.cli", "index",
+                                   f"{tmp}/table.csv", "--framework", f"{tmp}/bench.yaml", "--group", "group",
+                                   "--out", out], check=True, capture_output=True, text=True,
+                                  env={**os.environ, "PYTHONPATH": os.path.abspath(src)})
+            wall = time.perf_counter() - t
+            cpu, maxrss = (float(x) for x in done.stdout.split()[-2:])
+            size = sum(os.path.getsize(os.path.join(out, f)) for f in os.listdir(out))
+            rows[label] = (wall, cpu, maxrss, size)
+            print(f"{label:<10} wall {wall:6.1f} s, CPU {cpu:6.1f} s, peak RSS {maxrss / 1024:6.0f} MiB, "
+                  f"output {size / 2**20:6.0f} MiB")
+        if len(rows) == 2:
+            (w1, c1, _, s1), (w2, c2, _, s2) = rows["this tree"], rows["against"]
+            (m1, m2) = rows["this tree"][2], rows["against"][2]
+            print(f"ratio this / against: wall {w1 / w2:.2f}×, CPU {c1 / c2:.2f}×, peak RSS {m1 / m2:.2f}×, "
+                  f"output {s1 / s2:.2f}×")
 
 
 if __name__ == "__main__":
