@@ -132,6 +132,7 @@ def main() -> None:
     write_registry_csv(served, work / "registry.csv")
     homes = sorted({homepage_url(p) for p in monitored(served)})
     rate = args.sites * VISITS / WEEK * args.speed
+    load0 = os.getloadavg()[0]
     with sandbox_process(work / "registry.csv", sites=args.hosts, seed=args.seed, as_of=DEMO_CHECK_DATE,
                          state_dir=work / "sandbox") as state:
         r = run_window(platforms, work / "monitor.duckdb", state, args.speed, args.seconds)
@@ -141,7 +142,8 @@ def main() -> None:
     q = {k: (f"{v:.3f}" if v is not None else "-") for k, v in late["quantiles"].items()}
     print(f"monitor window: {args.sites:,} sites × {VISITS} visits over {WEEK / args.speed:,.0f} s "
           f"(census rate × {args.speed:g} = {rate:.1f} visits/s); a slice of {args.seconds:g} s; "
-          f"{len(homes):,} sandbox homepages from {args.hosts:,} websites; {os.cpu_count()} cores")
+          f"{len(homes):,} sandbox homepages from {args.hosts:,} websites; {os.cpu_count()} cores, load average "
+          f"{load0:.1f} at the start, {os.getloadavg()[0]:.1f} at the end (other work on the machine delays visits)")
     print(f"visits made            {s.visits:>10,}   ({s.visits / r['wall']:.1f}/s over {r['wall']:.1f} s wall, "
           f"failures {s.failures:,})")
     share = late["on_time"] / late["visits"] if late["visits"] else float("nan")
