@@ -22,8 +22,9 @@ if TYPE_CHECKING:                 # the command line imports this module for its
 DEMO_CHECK_DATE = date(2013, 12, 15)   # the 2013 campaign's check date: the sandbox web is dated around it
 DEMO_SEED = 2013
 # The demo runs the census's availability monitor too, in a window compressed from a week to a few minutes:
-# 40 visits per site, at most DEMO_MONITOR_RATE a second (what 2 cores keep on time with room to spare:
-# benchmarks/monitor_schedule.py), so the window grows with the sites (140 s for the shipped registry's 519).
+# 40 visits per site, at most DEMO_MONITOR_RATE a second (one core makes 240-560 small visits a second in
+# benchmarks/monitor_schedule.py; the 40-second window asked 519 a second, which no run kept), so the window
+# grows with the sites (140 s for the shipped registry's 519).
 DEMO_SETTINGS = {"MONITOR_IN_RUN": True, "MONITOR_VISITS": 40}
 DEMO_MONITOR_RATE = 150.0              # visits per second
 DEMO_MONITOR_SECONDS = 40.0            # the shortest window
