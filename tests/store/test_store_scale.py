@@ -72,3 +72,36 @@ def test_every_stage_bounds_duckdb_by_default(tmp_path):
         limit = store.con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
     number, unit = limit.split()
     assert float(number) * {"KiB": 2**10, "MiB": 2**20, "GiB": 2**30}[unit] <= 256e6
+
+
+def test_a_run_that_fails_leaves_the_values_as_they_were(tmp_path, monkeypatch):
+    """The values are committed batch by batch into staging tables and moved in at once: a run that stops
+    half-way leaves the previous values whole and no staging table behind."""
+    from govlens.indicators.run import run_indicators
+    from govlens.registry.model import Platform
+    from govlens.settings import Settings
+
+    with CampaignStore(tmp_path / "campaign.duckdb") as store:
+        _fill(store, 5, 2)
+        platforms = [Platform(id=f"p{p:04d}", name=f"站点{p}", kind="website", org_type="government",
+                              level="county", province="北京", region="east", url=f"https://p{p}.gov.cn/",
+                              group="county") for p in range(5)]
+        store.write_platforms(platforms)
+        kw = {"indicator_ids": ["site-search"], "check_date": datetime(2013, 12, 20).date(), "settings": Settings()}
+        run_indicators(store, platforms, **kw)
+        before = store.select("indicator_values", order_by=["platform_id"])
+        monkeypatch.setattr(run, "BATCH_PLATFORMS", 2)
+        original = run._evaluate_platform
+
+        def fail_on_the_fourth(platform, *args):
+            if platform.id == "p0003":
+                raise RuntimeError("killed")
+            return original(platform, *args)
+
+        monkeypatch.setattr(run, "_evaluate_platform", fail_on_the_fourth)
+        with pytest.raises(RuntimeError):
+            run_indicators(store, platforms, **kw)
+        after = store.select("indicator_values", order_by=["platform_id"])
+        tables = {r[0] for r in store.con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    assert len(before) == 5 and after.equals(before)
+    assert not any(t.startswith("_staged") for t in tables)

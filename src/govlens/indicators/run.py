@@ -3,7 +3,8 @@
 Reads ``observations`` streamed from the store (one query per batch of platforms, its rows fetched a
 few at a time and turned into one platform's observations at a time), computes the campaign facts,
 evaluates each indicator on each platform, and rewrites ``indicator_values`` and ``findings`` in one
-transaction, writing each batch's rows as it goes: neither the observations nor the values of more
+transaction, each batch's rows committed into staging tables as it goes (DuckDB holds a transaction's
+appended rows in memory) and moved in at the end: neither the observations nor the values of more
 than one batch of platforms are ever held as Python objects, so memory stays flat at national scale.
 An indicator that raises is recorded as missing with the error in ``detail`` and logged;
 the run goes on.
@@ -32,7 +33,7 @@ from govlens.indicators.base import (MISSING, NOT_APPLICABLE, OK, STATUSES, Camp
 from govlens.indicators.links.campaign_facts import host_forms, host_key, inlinks_from_hosts
 from govlens.registry.model import Platform
 from govlens.store.campaign_store import CampaignStore, to_json
-from govlens.store.queries import delete_scoped, linked_hosts, observation_rows
+from govlens.store.queries import drop_staging, linked_hosts, observation_rows, staging_table, swap_staged
 from govlens.text import Messages
 
 log = logging.getLogger(__name__)
@@ -102,26 +103,30 @@ def run_indicators(store: CampaignStore, platforms: Sequence[Platform], *, indic
     kind_count: Counter[str] = Counter()
     errors: Counter[str] = Counter()
     n_values = n_found = 0
-    with store.transaction():    # indicator_ids given: only their rows of these platforms (others stay)
-        for table in ("indicator_values", "findings"):
-            delete_scoped(store, table, ids, None if indicator_ids is None else list(by_id))
+    # each batch's rows committed into staging tables, then moved in at once (indicator_ids given: only their
+    # rows of these platforms are replaced, others stay): a crash never leaves half a run behind
+    staged = {table: staging_table(store, table) for table in ("indicator_values", "findings")}
+    try:
         values: list[dict[str, Any]] = []
         found: list[dict[str, Any]] = []
         for n, (pid, observations) in enumerate(iter_observations(store, list(by_id)) if modules else (), 1):
             _evaluate_platform(by_id[pid], observations, modules, ctx, (values, found),
                                (status_count, kind_count, errors))
             if n % BATCH_PLATFORMS == 0:     # one platform's observations at a time; a batch's rows at a time
-                n_values, n_found = _write_values(store, (values, found), n_values, n_found)
+                n_values, n_found = _write_values(store, staged, (values, found), n_values, n_found)
                 values, found = [], []
-        n_values, n_found = _write_values(store, (values, found), n_values, n_found)
+        n_values, n_found = _write_values(store, staged, (values, found), n_values, n_found)
         if batch_modules:
             frames: list[pd.DataFrame] = []
             found = []
             n_batch = _run_batch(store, platforms, batch_modules, ctx, frames, found, status_count, kind_count,
                                  errors)
             for frame in frames:
-                store.insert_frame("indicator_values", frame)
-            n_values, n_found = _write_values(store, ([], found), n_values + n_batch, n_found)
+                store.insert_frame(staged["indicator_values"], frame)
+            n_values, n_found = _write_values(store, staged, ([], found), n_values + n_batch, n_found)
+        swap_staged(store, staged, ids, None if indicator_ids is None else list(by_id))
+    finally:
+        drop_staging(store, list(staged.values()))
     summary.values, summary.findings = n_values, n_found
     summary.by_status = dict(sorted(status_count.items()))
     summary.findings_by_kind = dict(sorted(kind_count.items()))
@@ -167,12 +172,13 @@ def _evaluate_platform(platform: Platform, observations: list[Observation], modu
                           "observed_at": when.get(f.url) or when.get(f.evidence_url) or when.get("")})
 
 
-def _write_values(store: CampaignStore, rows: tuple[list[dict[str, Any]], list[dict[str, Any]]], n_values: int,
+def _write_values(store: CampaignStore, staged: Mapping[str, str],
+                  rows: tuple[list[dict[str, Any]], list[dict[str, Any]]], n_values: int,
                   n_found: int) -> tuple[int, int]:
-    """Insert one batch's value and finding rows; the running counts of both."""
+    """Insert one batch's value and finding rows into the staging tables; the running counts of both."""
     values, found = rows
-    store.insert("indicator_values", values)
-    store.insert("findings", found)
+    store.insert(staged["indicator_values"], values)
+    store.insert(staged["findings"], found)
     return n_values + len(values), n_found + len(found)
 
 
