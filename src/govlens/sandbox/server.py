@@ -1,9 +1,9 @@
 """One aiohttp server for the whole sandbox web: an HTTP port and an HTTPS port on loopback.
 
 Requests are routed by the Host header (port ignored) to the site that owns the host; an
-unknown host gets a plain-text 404. TLS uses a fresh ``trustme`` CA whose single server
-certificate names every host; the CA's PEM is written to ``state_dir/ca.pem`` so a client can
-trust it. Everything that depends on time or on request order lives here, the rest is the
+unknown host gets a plain-text 404. TLS uses a fresh ``trustme`` CA that issues each host its
+own certificate on its first handshake (:mod:`govlens.sandbox.certs`); the CA's PEM is written to
+``state_dir/ca.pem`` so a client can trust it. Everything that depends on time or on request order lives here, the rest is the
 cached replies of :class:`govlens.sandbox.web.SandboxWeb`:
 
 - ``intermittent_outage``: GET requests of the homepage answer 503, 200, 503, 200 … per host,
@@ -12,7 +12,8 @@ cached replies of :class:`govlens.sandbox.web.SandboxWeb`:
 - ``slow_response``: the homepage waits ``web.slow_delay`` seconds before answering;
 - flaky sites (``site_unreachable`` over a monitor window): after their first few homepage
   GETs, a deterministic share of them answer 503 (:func:`govlens.sandbox.inspection.flaky_fails`);
-- ``expired_certificate``: TLS for those hosts presents an expired certificate (SNI);
+- ``expired_certificate``: TLS for those hosts presents an expired certificate (each host has its own
+  one-name certificate, chosen by SNI: :mod:`govlens.sandbox.certs`);
 - POST requests go to :meth:`SandboxWeb.post` (a leader mailbox's letter form; 405 elsewhere);
 - a UDP DNS server (:mod:`govlens.sandbox.dns`) answers for every sandbox host.
 
@@ -23,9 +24,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import datetime
 import json
-import re
 import signal
 import ssl
 import tempfile
@@ -43,6 +42,7 @@ from govlens import messages
 from govlens.atomic import atomic_write_text
 from govlens.contract import defects as D
 from govlens.errors import ConfigError
+from govlens.sandbox.certs import HostCertificates
 from govlens.sandbox.dns import start_dns
 from govlens.sandbox.hostile_server import HostileServer, start_hostile
 from govlens.sandbox.inspection import flaky_fails
@@ -136,34 +136,17 @@ def _make_app(web: SandboxWeb) -> aioweb.Application:
     return app
 
 
-_DNS_NAME = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")
-
-
 def _response(reply) -> aioweb.Response:
     return aioweb.Response(status=reply.status, body=reply.body, headers=CIMultiDict(reply.headers))
 
 
 def _tls(web: SandboxWeb, state_dir: Path) -> tuple[ssl.SSLContext, Path, trustme.CA]:
+    """The HTTPS port's context: a one-name certificate per host by SNI (:mod:`govlens.sandbox.certs`)."""
     ca = trustme.CA(organization_name="govlens sandbox")
-    expired = set(web.expired_hosts())
-    names = [h for h in web.hosts() if _DNS_NAME.match(h) and h not in expired]   # malformed hosts get no name
-    cert = ca.issue_cert(*names)
-    ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    cert.configure_cert(ctx)
-    if expired:
-        # the same CA, the right names, but valid only until a year before the sandbox's date
-        end = datetime.datetime.combine(web.as_of, datetime.time()) - datetime.timedelta(days=365)
-        old = ca.issue_cert(*sorted(expired), not_before=end - datetime.timedelta(days=730), not_after=end)
-        old_ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-        old.configure_cert(old_ctx)
-
-        def pick(sock: ssl.SSLObject, server_name: str | None, _ctx: ssl.SSLContext) -> None:
-            if server_name and server_name.lower() in expired:
-                sock.context = old_ctx
-        ctx.sni_callback = pick
+    certs = HostCertificates(ca, web.hosts(), web.expired_hosts(), web.as_of)
     ca_file = state_dir / "ca.pem"
     ca.cert_pem.write_to_path(str(ca_file))
-    return ctx, ca_file, ca
+    return certs.default, ca_file, ca
 
 
 async def start_server(web: SandboxWeb, host: str = "127.0.0.1", http_port: int = 0, https_port: int = 0,
