@@ -35,6 +35,7 @@ from govlens.errors import ConfigError
 from govlens.probes.base import Probe, ProbeContext, reference_date
 from govlens.probes.components import PROBE_ALIASES, probe_classes
 from govlens.probes.net.fetch import Fetcher, load_sandbox_state
+from govlens.probes.net.fetch_counts import purpose
 from govlens.probes.net.fetch_errors import classify_error
 from govlens.probes.net.fetch_threaded import ThreadedFetcher
 from govlens.probes.net.link_check import LinkChecker
@@ -71,6 +72,8 @@ class ScanSummary:
     warc_problems: list[dict[str, Any]] = field(default_factory=list)   # bad records (file, offset, key)
     captured: int = 0              # responses written to the capture WARC
     workers: int = 0               # the Dask cluster's worker threads it ran on (0: in this process)
+    requests_by_purpose: dict[str, int] = field(default_factory=dict)   # page, link, robots, visit … (every hop)
+    connections: int = 0           # connections opened (TCP + TLS handshakes); the other requests reused one
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -214,6 +217,7 @@ async def _scan(platforms: Iterable[Platform], store: CampaignStore, settings: S
                 group.create_task(scan_all())
         except BaseExceptionGroup as eg:
             raise eg.exceptions[0] from None
+        summary.requests_by_purpose, summary.connections = request_counts(*fetchers)
     summary.captured = sources.capture.written if sources.capture is not None else 0
     summary.elapsed = round(time.perf_counter() - started, 3)
     summary.pages_per_second = round(summary.pages / summary.elapsed, 1) if summary.elapsed else 0.0
@@ -281,6 +285,18 @@ async def probe_sites(todo: Sequence[Platform], classes: Sequence[type[Probe]], 
         return requests, getattr(fetcher, "missing", 0)
 
 
+def request_counts(fetcher: Any, visit_fetcher: ThreadedFetcher | None) -> tuple[dict[str, int], int]:
+    """Requests by purpose and connections opened, over the scan's fetcher and the visits' own (in-process scans;
+    a cluster scan leaves them empty)."""
+    counts = dict(getattr(fetcher, "by_purpose", {}))
+    connections = getattr(fetcher, "connections", 0)
+    if visit_fetcher is not None:
+        for name, n in visit_fetcher.inner.by_purpose.items():
+            counts[name] = counts.get(name, 0) + n
+        connections += visit_fetcher.inner.connections
+    return dict(sorted(counts.items(), key=lambda kv: -kv[1])), connections
+
+
 def _archivable(classes: Sequence[type[Probe]], sources: Sources) -> tuple[list[type[Probe]], dict[str, str]]:
     """The probes a scan runs, and (from a WARC) those it leaves out with why: an archive holds no DNS or TLS."""
     if sources.index is None:
@@ -331,7 +347,8 @@ async def _probe_site(platform: Platform, probes: Sequence[Probe]) -> tuple[list
         try:
             if not probe.prepare(platform):
                 continue
-            out.extend(await probe.follow_up(platform, tuple(out)))
+            with purpose(probe.name):            # the requests a probe does not name otherwise count as its own
+                out.extend(await probe.follow_up(platform, tuple(out)))
         except asyncio.CancelledError:
             raise
         except Exception as exc:  # one site's failure never aborts the campaign

@@ -67,6 +67,7 @@ FRESHNESS_OTHER_DAYS = 365          # ours: columns that are neither news nor no
 HTTP_ALLOW_NETWORKS = ()            # intranet allow-list: CIDRs ("10.20.0.0/16"), host names, "*.suffix"
 HTTP_ALLOW_PRIVATE = False          # outside sandbox mode, allow loopback/private targets (intranet campaigns)
 HTTP_DNS_SERVERS = ()               # resolve with these DNS servers ("ip" or "ip:port", via aiodns); () = the system's
+HTTP_KEEPALIVE = 15.0               # seconds an idle connection is kept for the next request to its host
 HTTP_MAX_BODY_BYTES = 5_000_000     # larger bodies are cut and the visit marked too_large
 HTTP_MAX_DECOMPRESSED_BYTES = 10_000_000   # gzip/deflate/br bodies inflating past this are too_large
 HTTP_MAX_REDIRECTS = 10

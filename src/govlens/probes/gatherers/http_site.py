@@ -44,6 +44,7 @@ from urllib.parse import urljoin, urlsplit
 
 from govlens.contract.observation import COMPLETED, Observation
 from govlens.probes.base import Probe, ProbeContext
+from govlens.probes.net.fetch_counts import purpose
 from govlens.probes.net.fetch_result import FetchResult
 from govlens.probes.extract.html import (ARTICLE, COLUMN, HOME, empty_page, extract_page, has_empty_marker, site_host,
                                          url_host)
@@ -186,7 +187,8 @@ class _SiteRun:
         for attempt in range(1, self.p.visits + 1):
             if attempt > 1 and self.p.spacing:
                 await asyncio.sleep(self.p.spacing)
-            r = await (self.ctx.visit_fetcher or self.fetcher).fetch(self.url)
+            with purpose("visit"):
+                r = await (self.ctx.visit_fetcher or self.fetcher).fetch(self.url)
             last = r
             self.obs("visit", self.url, r.status, r.http_status, r.elapsed_ms,
                      {"attempt": attempt, "ttfb_ms": r.ttfb_ms, "final_url": r.final_url, "error": r.error,
@@ -211,7 +213,8 @@ class _SiteRun:
     # ---------------------------------------------------------------- (b) https
     async def https_check(self) -> None:
         http_url = f"http://{urlsplit(self.url).netloc}/"
-        r = await self.fetcher.fetch(http_url, allow_redirects=False)
+        with purpose("https"):
+            r = await self.fetcher.fetch(http_url, allow_redirects=False)
         location = r.headers.get("location")
         if location:
             location = urljoin(http_url, location.strip())
@@ -269,7 +272,8 @@ class _SiteRun:
     async def fetch_analysed(self, url: str, role: str, from_url: str | None
                              ) -> tuple[FetchResult, str, dict[str, Any], bool]:
         """Fetch and analyse one page; the body is dropped here (result, status, payload, says empty)."""
-        r = await self.fetcher.fetch(url)
+        with purpose("page"):
+            r = await self.fetcher.fetch(url)
         status, data, text = self.analyse(r, role, from_url)
         return r.without_body(), status, data, has_empty_marker(text) if role == COLUMN else False
 

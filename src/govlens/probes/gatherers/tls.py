@@ -5,11 +5,14 @@ One ``tls`` observation per website:
 ``{"host", "https": bool, "verified": bool, "verify_error", "verify_code", "not_before",
 "not_after", "days_left", "issuer", "subject_alt_names", "hsts", "hsts_max_age", "final_url"}``
 
-- Two handshakes with ``host:443`` (the sandbox's https port in sandbox mode): a *verifying*
-  one (the system's trust store, or the sandbox CA) whose error says why a browser would
-  refuse the site (expired, self-signed, wrong host …; OpenSSL's code and message are kept),
-  and a *non-verifying* one that reads the certificate itself (validity dates, issuer, names)
-  so an invalid certificate can still be described in the evidence.
+- A *verifying* handshake with ``host:443`` (the sandbox's https port in sandbox mode; the
+  system's trust store, or the sandbox CA) reads the certificate (validity dates, issuer,
+  names) or says why a browser would refuse the site (expired, self-signed, wrong host …;
+  OpenSSL's code and message are kept); only then a *non-verifying* one reads the refused
+  certificate, so an invalid certificate can still be described in the evidence.
+- A host is read once per campaign: the platforms sharing it (a site, its featured columns,
+  its foreign-language editions) get copies of the first one's reading (the last
+  ``HOSTS_KEPT`` hosts are kept).
 - When the verifying handshake succeeds, ``HEAD https://host/`` (redirects followed) reads
   ``Strict-Transport-Security`` from the final answer.
 
@@ -22,7 +25,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import copy
 import ssl
+from collections import OrderedDict
 from datetime import datetime, timezone
 from typing import Any
 
@@ -30,10 +35,12 @@ from cryptography import x509
 
 from govlens.contract.observation import COMPLETED, Observation
 from govlens.probes.base import Probe, ProbeContext
+from govlens.probes.net.fetch_counts import purpose
 from govlens.probes.net.fetch_errors import classify_error
 from govlens.registry.model import Platform
 
 NAME = "tls"
+HOSTS_KEPT = 4096        # hosts whose reading is kept for the campaign's other platforms on them (LRU)
 
 
 def describe_certificate(der: bytes) -> dict[str, Any]:
@@ -79,6 +86,7 @@ class TlsProbe(Probe):
         self.read_ctx.verify_mode = ssl.CERT_NONE
         # the fetcher's own guard: the same allow-list (HTTP_ALLOW_*) and DNS servers (HTTP_DNS_SERVERS)
         self.resolver = ctx.fetcher.target_resolver()
+        self.hosts: OrderedDict[str, asyncio.Future[tuple[str, dict[str, Any]]]] = OrderedDict()
 
     def prepare(self, platform: Platform) -> bool:
         return bool(platform.host) and platform.kind in ("website", "column", "foreign_site", "mobile_portal", "")
@@ -86,6 +94,22 @@ class TlsProbe(Probe):
     async def probe(self, platform: Platform) -> list[Observation]:
         assert self.ctx is not None, "setup() first"
         host = platform.host
+        key = host.lower()
+        future = self.hosts.get(key)
+        if future is None:                    # the first platform of this host reads it; the others wait
+            future = self.hosts[key] = asyncio.ensure_future(self._read_host(host))
+            while len(self.hosts) > HOSTS_KEPT and next(iter(self.hosts.values())).done():
+                self.hosts.pop(next(iter(self.hosts)))
+        else:
+            self.hosts.move_to_end(key)
+        # shielded: a platform cancelled while waiting (its site deadline) leaves the reading to the others
+        status, data = await asyncio.shield(future)
+        return [Observation(platform_id=platform.id, probe=NAME, kind="tls", url=f"https://{host}/",
+                            status=status, data=copy.deepcopy(data))]
+
+    async def _read_host(self, host: str) -> tuple[str, dict[str, Any]]:
+        """The tls observation's status and data for ``host``: a verifying handshake that also reads the
+        certificate; only when it is refused, a non-verifying one to describe what was presented."""
         data: dict[str, Any] = {"host": host, "https": False, "verified": False, "verify_error": None,
                                 "verify_code": None, "hsts": None, "hsts_max_age": None, "final_url": None}
         try:
@@ -93,22 +117,22 @@ class TlsProbe(Probe):
         except Exception as exc:   # the boundary: a name that does not resolve, a refused target
             status, error = classify_error(exc)
             data["verify_error"] = error
-            return [Observation(platform_id=platform.id, probe=NAME, kind="tls", url=f"https://{host}/",
-                                status=status, data=data)]
+            return status, data
         ip, port = target["host"], target["port"]
-        der, read_error = await self._handshake(ip, port, host, self.read_ctx)
+        der, verify_error = await self._handshake(ip, port, host, self.verify_ctx)
         if der is None:
-            status = classify_error(read_error)[0] if read_error else "connection_error"
-            data["verify_error"] = f"{type(read_error).__name__}: {read_error}"[:300] if read_error else None
-            return [Observation(platform_id=platform.id, probe=NAME, kind="tls", url=f"https://{host}/",
-                                status=status, data=data)]
+            der, read_error = await self._handshake(ip, port, host, self.read_ctx)
+            if der is None:
+                status = classify_error(read_error)[0] if read_error else "connection_error"
+                data["verify_error"] = f"{type(read_error).__name__}: {read_error}"[:300] if read_error else None
+                return status, data
         data["https"] = True
         with contextlib.suppress(ValueError):
             data.update(describe_certificate(der))
-        _, verify_error = await self._handshake(ip, port, host, self.verify_ctx)
         if verify_error is None:
             data["verified"] = True
-            r = await self.ctx.fetcher.fetch(f"https://{host}/", method="HEAD")
+            with purpose("tls"):
+                r = await self.ctx.fetcher.fetch(f"https://{host}/", method="HEAD")
             if r.ok or r.http_status:
                 data["hsts"] = r.headers.get("strict-transport-security")
                 data["hsts_max_age"] = hsts_max_age(data["hsts"])
@@ -116,8 +140,7 @@ class TlsProbe(Probe):
         else:
             data["verify_error"] = (getattr(verify_error, "verify_message", None) or str(verify_error))[:300]
             data["verify_code"] = getattr(verify_error, "verify_code", None)
-        return [Observation(platform_id=platform.id, probe=NAME, kind="tls", url=f"https://{host}/",
-                            status=COMPLETED if data["verified"] else "tls_error", data=data)]
+        return COMPLETED if data["verified"] else "tls_error", data
 
     async def _handshake(self, ip: str, port: int, host: str,
                          context: ssl.SSLContext) -> tuple[bytes | None, BaseException | None]:

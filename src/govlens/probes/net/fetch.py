@@ -23,7 +23,15 @@ Why a wrapper around aiohttp rather than aiohttp itself:
   ``HTTP_TIMEOUT`` starts, so a busy scanner does not report healthy sites as timing out
   (the census fails a visit only when the *site* takes more than 15 s).
 - **One session, one connector, one TLS context** for the whole campaign: keep-alive,
-  the DNS cache and the TLS context are reused; nothing is built per request.
+  the DNS cache and the TLS context are reused; nothing is built per request. An idle
+  connection is kept ``HTTP_KEEPALIVE`` seconds, long enough to outlast the pauses between a
+  site's stages (robots, crawl waves, link checks), so a host's pages, robots.txt and link
+  checks ride a few TLS connections instead of a handshake each. Python's ``ssl`` offers
+  asyncio no client-side session resumption, so connection reuse is how handshakes are saved.
+- **Requests are counted by purpose** (:func:`purpose`: page, link check, robots, sitemap,
+  availability visit, tls …, set by the caller around its fetches in a context variable, so
+  no signature changes) and the connections opened are counted beside them:
+  ``requests - connections`` requests rode a kept-alive connection.
 - **Sandbox mode** swaps the resolver for :class:`~govlens.probes.net.resolver.SandboxResolver`
   and trusts the sandbox CA; outside it, :class:`~govlens.probes.net.resolver.GuardedResolver`
   refuses private targets after resolution, on every hop (``blocked_target``), except what
@@ -43,6 +51,7 @@ import asyncio
 import json
 import ssl
 import time
+from collections import Counter
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -55,6 +64,7 @@ from govlens.contract import statuses as S
 from govlens.contract.observation import COMPLETED
 from govlens.errors import SettingsError
 from govlens.hosts import connection_host, is_literal
+from govlens.probes.net.fetch_counts import CountingConnector, current_purpose
 from govlens.probes.net.fetch_errors import classify_error, failure_cause, parse_retry_after
 from govlens.probes.net.fetch_result import KEPT_HEADERS, FetchResult
 from govlens.probes.net.resolver import AddressPolicy, GuardedResolver, SandboxResolver
@@ -166,9 +176,12 @@ class Fetcher:
             raise SettingsError(str(exc), field="HTTP_ALLOW_NETWORKS") from None
         self.user_agent = s["HTTP_USER_AGENT"]
         self.requests = 0                      # HTTP requests sent (every hop counts)
+        self.by_purpose: Counter[str] = Counter()   # the same requests by purpose (see purpose())
+        self.keepalive = s.getfloat("HTTP_KEEPALIVE")
         # called once per answered hop with (method, url, status, headers, body, too_large): WARC capture
         self.recorder: Callable[..., None] | None = None
         self._session: aiohttp.ClientSession | None = None
+        self._connector: CountingConnector | None = None
         self._gates: _Gates | None = None
         self._inner_resolver = resolver
         self._dns_servers = [str(x) for x in s["HTTP_DNS_SERVERS"]]
@@ -205,12 +218,13 @@ class Fetcher:
             else:
                 resolver = self.target_resolver()
                 tls = ssl.create_default_context()
-            # keep-alive of 2 s: a finished site's idle TLS connections (each holds a 256 KB read buffer
-            # in asyncio) are not kept for aiohttp's default 15 s while other sites need the memory
-            connector = aiohttp.TCPConnector(limit=total, limit_per_host=per_host, use_dns_cache=True,
-                                             ttl_dns_cache=600, resolver=resolver, ssl=tls,
-                                             keepalive_timeout=2.0, enable_cleanup_closed=False,
-                                             socket_factory=getattr(resolver, "socket_factory", None))
+            # idle connections are kept HTTP_KEEPALIVE seconds (each holds asyncio's TLS read buffer, cut
+            # to 64 KiB by tls_buffers); limit_per_host bounds what one host holds, busy or idle
+            connector = CountingConnector(limit=total, limit_per_host=per_host, use_dns_cache=True,
+                                           ttl_dns_cache=600, resolver=resolver, ssl=tls,
+                                           keepalive_timeout=self.keepalive, enable_cleanup_closed=False,
+                                           socket_factory=getattr(resolver, "socket_factory", None))
+            self._connector = connector
             # aiohttp's own clocks only guard sockets; the visit's clock is ours (see _hop).
             timeout = aiohttp.ClientTimeout(total=None, connect=None, sock_connect=self.timeout,
                                             sock_read=self.timeout)
@@ -221,6 +235,11 @@ class Fetcher:
                 trust_env=False, raise_for_status=False, auto_decompress=True)
             self._gates = _Gates(total, per_host, s.getfloat("CONCURRENCY_HOST_DELAY"))
         return self
+
+    @property
+    def connections(self) -> int:
+        """TCP (and TLS) connections opened so far; the other requests reused a kept-alive one."""
+        return self._connector.opened if self._connector is not None else 0
 
     async def close(self) -> None:
         if self._session is not None:
@@ -348,6 +367,7 @@ class Fetcher:
             if budget <= 0:
                 raise asyncio.TimeoutError()
             self.requests += 1
+            self.by_purpose[current_purpose()] += 1
             async with asyncio.timeout(budget):
                 async with self._session.request(method, url, allow_redirects=False,
                                                  data=dict(data) if data is not None else None) as resp:

@@ -9,6 +9,7 @@ from typing import Any
 
 from govlens.settings import Settings
 from govlens.probes.net.fetch import Fetcher
+from govlens.probes.net.fetch_counts import current_purpose, purpose
 from govlens.probes.net.fetch_result import FetchResult
 
 
@@ -46,8 +47,12 @@ class ThreadedFetcher:
         if self._loop is None:
             await self.start()
         assert self._loop is not None
-        return await asyncio.wrap_future(asyncio.run_coroutine_threadsafe(self.inner.fetch(url, **kwargs),
+        return await asyncio.wrap_future(asyncio.run_coroutine_threadsafe(self._fetch(url, current_purpose(), kwargs),
                                                                           self._loop))
+
+    async def _fetch(self, url: str, name: str, kwargs: dict[str, Any]) -> FetchResult:
+        with purpose(name):                 # the caller's purpose (a context variable does not cross loops)
+            return await self.inner.fetch(url, **kwargs)
 
     async def close(self) -> None:
         if self._loop is None:

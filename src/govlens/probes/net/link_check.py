@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from govlens.contract.observation import COMPLETED
 from govlens.probes.net.fetch import Fetcher
+from govlens.probes.net.fetch_counts import purpose
 from govlens.probes.net.fetch_result import FetchResult
 from govlens.settings import Settings
 
@@ -102,6 +103,10 @@ class LinkChecker:
         return result
 
     async def _check(self, url: str) -> LinkResult:
+        with purpose("link"):
+            return await self._check_once(url)
+
+    async def _check_once(self, url: str) -> LinkResult:
         head = await self.fetcher.fetch(url, method="HEAD", timeout=self.timeout)
         if head.http_status in GET_RETRY_HTTP or head.status in GET_RETRY_STATUSES:
             get = await self.fetcher.fetch(url, method="GET", timeout=self.timeout, max_bytes=GET_MAX_BYTES)

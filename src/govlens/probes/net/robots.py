@@ -16,6 +16,7 @@ from protego import Protego
 
 from govlens.probes.extract.charset import decode_html
 from govlens.probes.net.fetch import Fetcher
+from govlens.probes.net.fetch_counts import purpose
 from govlens.probes.net.fetch_result import FetchResult
 
 MAX_ROBOTS_BYTES = 512_000     # Google reads the first 500 KiB
@@ -67,7 +68,8 @@ def parse_robots(url: str, text: str, origin: str) -> Robots:
 async def fetch_robots(fetcher: Fetcher, origin: str) -> Robots:
     """Fetch and parse ``origin/robots.txt``; never raises."""
     url = origin.rstrip("/") + "/robots.txt"
-    result = await fetcher.fetch(url, max_bytes=MAX_ROBOTS_BYTES)
+    with purpose("robots"):
+        result = await fetcher.fetch(url, max_bytes=MAX_ROBOTS_BYTES)
     if result.status in ("completed", "too_large") and result.http_status and result.http_status < 300:
         text, _, _ = decode_html(result.body, result.content_type or "text/plain; charset=utf-8")
         if "<html" in text[:500].lower():   # a soft 404 serving the homepage is not a robots.txt

@@ -16,6 +16,7 @@ from typing import Any
 
 from govlens.probes.extract.dates import parse_iso_datetime
 from govlens.probes.net.fetch import Fetcher
+from govlens.probes.net.fetch_counts import purpose
 from govlens.probes.net.fetch_result import FetchResult
 
 MAX_SITEMAP_BYTES = 10_000_000
@@ -60,7 +61,8 @@ def parse_sitemap(body: bytes) -> tuple[int, date | None] | None:
 
 async def fetch_sitemap(fetcher: Fetcher, url: str) -> Sitemap:
     """Fetch and summarise one sitemap; never raises."""
-    result = await fetcher.fetch(url, max_bytes=MAX_SITEMAP_BYTES)
+    with purpose("sitemap"):
+        result = await fetcher.fetch(url, max_bytes=MAX_SITEMAP_BYTES)
     sitemap = Sitemap(url=url, result=result)
     if result.http_status and result.http_status < 300 and result.status in ("completed", "too_large"):
         parsed = parse_sitemap(result.body)
