@@ -4,7 +4,7 @@ from collections import Counter
 from aiohttp import web
 
 from govlens.probes.net.fetch import Fetcher
-from govlens.probes.net.link_check import LinkChecker
+from govlens.probes.net.link_check import LinkChecker, link_key
 
 
 def test_each_url_checked_once_even_concurrently(serve, settings):
@@ -88,3 +88,30 @@ def test_a_timeout_gets_a_second_chance(serve, settings):
     once, never = asyncio.run(main())
     assert once.ok and once.method == "GET" and hits[("HEAD", "/once")] == 1 and hits[("GET", "/once")] == 1
     assert never.status == "timeout" and hits[("GET", "/never")] == 1      # failed twice: broken
+
+
+def test_one_target_written_two_ways_is_checked_once(serve, settings):
+    hits: Counter = Counter()
+
+    async def handler(request):
+        hits[(request.method, request.path)] += 1
+        return web.Response(text="ok")
+
+    a = web.Application()
+    a.router.add_route("*", "/{tail:.*}", handler)
+
+    async def main():
+        async with serve(a) as port:
+            s = settings()
+            async with Fetcher(s) as f:
+                checker = LinkChecker(f, s)
+                spellings = [f"http://127.0.0.1:{port}/a", f"HTTP://127.0.0.1:{port}/a#top",
+                             f"http://127.0.0.1:{port}/a#", f"http://127.0.0.1:{port}/A"]
+                results = await asyncio.gather(*(checker.check(u) for u in spellings))
+                return results, checker.checks, dict(f.by_purpose)
+
+    results, checks, purposes = asyncio.run(main())
+    assert all(r.ok for r in results) and checks == 2                     # a path's case is the server's to tell
+    assert hits == {("HEAD", "/a"): 1, ("HEAD", "/A"): 1} and purposes == {"link": 2}
+    assert link_key("https://WWW.Gov.CN:443/x?q=1#f") == "https://www.gov.cn/x?q=1"
+    assert link_key("http://www.gov.cn:8080") == "http://www.gov.cn:8080/"

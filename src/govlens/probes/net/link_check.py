@@ -9,6 +9,10 @@ site by the probe, they are not kept campaign-wide, where a national scan's mill
 internal links would only crowd out the few shared targets; in-flight checks are never
 evicted.
 
+The cache is keyed by the normalised URL (:func:`link_key`: scheme and host in lower case, the
+default port and the fragment dropped), so ``HTTP://WWW.GOV.CN:80/#top`` and ``http://www.gov.cn/``
+are one check; path and query are kept as written (servers may tell their case apart).
+
 HEAD comes first (no body to move); servers that refuse or mishandle HEAD (405, 501,
 and the 400/403/406 some firewalls send, or a dropped connection) get one GET with a
 small body cap, where a body over the cap still counts as a working link.
@@ -18,6 +22,7 @@ from __future__ import annotations
 import asyncio
 from collections import OrderedDict
 from dataclasses import dataclass
+from urllib.parse import urlsplit, urlunsplit
 
 from govlens.contract.observation import COMPLETED
 from govlens.probes.net.fetch import Fetcher
@@ -30,6 +35,26 @@ GET_RETRY_STATUSES = frozenset({"connection_reset", "connection_error"})
 GET_MAX_BYTES = 65_536
 SECOND_CHANCE_STATUSES = frozenset({"timeout"})
 SECOND_CHANCE_DELAY = 1.0            # seconds before a timed-out link is tried again (GET, twice the time)
+
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def link_key(url: str) -> str:
+    """``url`` as the cache knows it: the same target written two ways is checked once."""
+    try:
+        parts = urlsplit(url)
+        scheme, host, port = parts.scheme.lower(), (parts.hostname or ""), parts.port
+    except ValueError:                   # a bad port: the fetcher says what is wrong with it
+        return url
+    if not host:
+        return url
+    netloc = host if ":" not in host else f"[{host}]"
+    if port is not None and port != _DEFAULT_PORTS.get(scheme):
+        netloc += f":{port}"
+    if parts.username or parts.password:
+        netloc = url.split("//", 1)[1].split("@", 1)[0] + "@" + netloc
+    return urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))
 
 
 @dataclass(slots=True, frozen=True)
@@ -70,30 +95,32 @@ class LinkChecker:
 
     def remember(self, result: FetchResult) -> None:
         """Seed the cache with a page the crawler fetched anyway (no second request)."""
-        if result.url in self.cache:
+        key = link_key(result.url)
+        if key in self.cache:
             return
         future: asyncio.Future[LinkResult] = asyncio.get_running_loop().create_future()
         future.set_result(LinkResult.from_fetch(result))
-        self._put(result.url, future)
+        self._put(key, future)
 
     async def check(self, url: str, *, shared: bool = True) -> LinkResult:
         """The result of ``url``; ``shared=False`` checks it without keeping it in the campaign cache
         (a cached result is still used)."""
-        if not shared and url not in self.cache:
+        key = link_key(url)
+        if not shared and key not in self.cache:
             self.checks += 1
             return await self._check(url)
-        future = self.cache.get(url)
+        future = self.cache.get(key)
         if future is not None:
             self.hits += 1
-            self.cache.move_to_end(url)
+            self.cache.move_to_end(key)
             return await asyncio.shield(future)
         future = asyncio.get_running_loop().create_future()
-        self._put(url, future)
+        self._put(key, future)
         self.checks += 1
         try:
             result = await self._check(url)
         except BaseException as exc:   # only cancellation: fetch() never raises
-            self.cache.pop(url, None)
+            self.cache.pop(key, None)
             if not future.done():      # callers already waiting get a result, not our cancellation
                 future.set_result(LinkResult(url=url, status="connection_error", http_status=None,
                                              elapsed_ms=None, method="HEAD", final_url=url,
