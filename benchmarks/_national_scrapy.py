@@ -130,6 +130,10 @@ def run_scrapy(urls: list[str], state: dict, bounds: Bounds) -> tuple[Tally, flo
     process.crawl(crawler)
     started = time.perf_counter()
     process.start()
+    reason = crawler.stats.get_value("finish_reason")
+    if reason != "finished":            # stopped by a signal: a partial crawl must not pass for the whole
+        raise SystemExit(f"Scrapy stopped before the end ({reason}) after "
+                         f"{crawler.stats.get_value('response_received_count', 0)} responses")
     tally.requests = crawler.stats.get_value("downloader/request_count", 0)
     tally.sites = len(urls)
     return tally, time.perf_counter() - started
