@@ -235,3 +235,32 @@ def test_an_unreachable_scheduler_is_one_clear_error(tmp_path, monkeypatch):
         asyncio.run(join("tcp://127.0.0.1:9"))
     assert "tcp://127.0.0.1:9" in str(caught.value) and "dask scheduler" in str(caught.value)
     assert caught.value.field == "CLUSTER_ADDRESS"
+
+
+def test_a_large_shard_is_committed_whole_and_once_under_the_scans_memory_limit(tmp_path):
+    """A shard of 100 sites of 120 page rows (60 MB) committed in batches under DuckDB's 64 MB scan limit: every
+    site with its ledger row, and a shard delivered twice (a retried task) writes nothing the second time. (The
+    out-of-memory a whole 200-site crawl shard hit in one transaction is reproduced by
+    benchmarks/national_scale.py --only govlens-cluster, not at this size.)"""
+    from govlens.probes.distributed import ShardResult, SiteResult, _commit
+    from govlens.store import ledger
+
+    ids = [f"site-{i:03d}" for i in range(100)]
+
+    def rows(pid: str) -> list[dict]:
+        return [{"platform_id": pid, "probe": "http_site", "kind": "page", "url": f"https://{pid}.gov.cn/{n}",
+                 "status": "completed", "data": json.dumps({"text": os.urandom(2500).hex()})}
+                for n in range(120)]
+
+    with CampaignStore(tmp_path / "c.duckdb") as store:
+        store.write_platforms([Platform(id=i, name=i, url=f"https://{i}.gov.cn/", kind="website", org_type="", level="",
+                                      province="", region="", group="") for i in ids])
+        run = ledger.begin_scan(store, ["http_site"], ids)
+        result = ShardResult(sites=[SiteResult(i, "completed", rows(i), 120, 0, "completed") for i in ids],
+                             requests=0, spool=b"", recorded=0)
+        with store.memory_limited("64MB", setting="STORE_SCAN_MEMORY_LIMIT"):
+            committed = _commit(store, run, result, None)
+        assert [s.platform_id for s in committed] == ids
+        assert store.con.execute("SELECT count(*) FROM observations").fetchone()[0] == 100 * 120
+        assert store.con.execute("SELECT count(DISTINCT platform_id) FROM scan_ledger").fetchone()[0] == 100
+        assert _commit(store, run, result, None) == []        # committed sites are never written twice

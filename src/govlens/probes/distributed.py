@@ -203,11 +203,24 @@ async def scan_on_cluster(todo: Sequence[Platform], store: CampaignStore, run: l
 
 
 def _commit(store: CampaignStore, run: ledger.ScanRun, result: ShardResult, spool: Any) -> list[SiteResult]:
-    """One shard's sites and ledger rows in one transaction (a site already committed is not written twice)."""
+    """One shard's sites, each with its ledger row, in transactions of at most ``BATCH_SITES`` sites or
+    ``BATCH_ROWS`` rows, as the in-process writer commits: a whole shard in one transaction outgrows the
+    scan's DuckDB memory (``STORE_SCAN_MEMORY_LIMIT``). A site already committed is not written twice."""
+    from govlens.probes.scan import BATCH_ROWS, BATCH_SITES
+
     sites = [s for s in result.sites if s.platform_id not in run.done]
     if spool is not None and result.spool:
         spool.append_file(result.spool, result.recorded)
-    ledger.commit_sites(store, run, [(s.platform_id, s.home_status, s.rows) for s in sites])
+    batch: list[tuple[str, str, list[dict[str, Any]]]] = []
+    rows = 0
+    for site in sites:
+        if batch and (len(batch) >= BATCH_SITES or rows + len(site.rows) > BATCH_ROWS):
+            ledger.commit_sites(store, run, batch)
+            batch, rows = [], 0
+        batch.append((site.platform_id, site.home_status, site.rows))
+        rows += len(site.rows)
+    if batch:
+        ledger.commit_sites(store, run, batch)
     return sites
 
 

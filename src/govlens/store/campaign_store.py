@@ -15,6 +15,7 @@ the later stages' queries (sorts, joins) need more.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -178,7 +179,8 @@ class CampaignStore:
         try:
             self.con.execute(f"INSERT INTO {table} ({collist}) SELECT {collist} FROM _govlens_frame")
         finally:
-            self.con.unregister("_govlens_frame")
+            with contextlib.suppress(duckdb.Error):    # in an aborted transaction: the insert's own error is the one to see
+                self.con.unregister("_govlens_frame")
         return len(frame)
 
     def replace_with_frames(self, table: str, rows: Sequence[Mapping[str, Any]], frames: Sequence[pd.DataFrame],
